@@ -1,0 +1,17 @@
+// The subcommands of mfplan. Each lives in its own cmd_*.cpp and is listed once in the
+// table in main.cpp; argv starts after the subcommand's name.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "plan/plan.h"
+
+namespace mf::cli {
+
+int cmd_validate(int argc, char** argv);
+int cmd_show(int argc, char** argv);
+
+// Loads a plan file, printing each error with its JSON path on stderr when it fails.
+std::optional<Plan> load_plan_or_report(const std::string& path);
+
+}  // namespace mf::cli

@@ -1,0 +1,41 @@
+// mfplan: the command-line twin of the browser app. Every number the app shows, a
+// subcommand can print as JSON, from the same core library.
+#include <cstdio>
+#include <cstring>
+
+#include "commands.h"
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* usage;
+    const char* summary;
+    int (*run)(int argc, char** argv);
+};
+
+// One row per subcommand; later tools add theirs here.
+const Command kCommands[] = {
+    {"validate", "validate FILE", "check a plan file; each error with its JSON path, exit 1 if any",
+     mf::cli::cmd_validate},
+    {"show", "show FILE [--json]", "print the normalized plan (as the app saves it)", mf::cli::cmd_show},
+};
+
+void print_help() {
+    std::printf("mfplan - MicroFab Planner on the command line\n\nusage: mfplan COMMAND [ARGS]\n\ncommands:\n");
+    for (const auto& c : kCommands) std::printf("  %-58s %s\n", c.usage, c.summary);
+    std::printf("\nExit status: 0 success, 1 invalid input or failed check, 2 usage error.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+        print_help();
+        return argc < 2 ? 2 : 0;
+    }
+    for (const auto& c : kCommands)
+        if (!std::strcmp(argv[1], c.name)) return c.run(argc - 2, argv + 2);
+    std::fprintf(stderr, "mfplan: unknown command \"%s\" (see mfplan --help)\n", argv[1]);
+    return 2;
+}

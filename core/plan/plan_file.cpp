@@ -1,0 +1,250 @@
+// [SECTION] Guards: size and nesting depth before parsing
+// [SECTION] Migrations: older versions upgraded step by step to the current one
+// [SECTION] Load and save
+// [SECTION] Checks across sections: unique ids, dangling references
+#include "plan/plan_file.h"
+
+#include <map>
+#include <set>
+
+#include "plan/json_reader.h"
+#include "plan/section_json.h"
+
+namespace mf {
+
+// [SECTION] Guards ---------------------------------------------------------------------
+
+// Deepest [ or { nesting outside strings; stops counting once past the limit. Checked before
+// parsing so that a hostile file cannot exhaust the stack of a recursive consumer.
+static int max_nesting(const std::string& text) {
+    int depth = 0, deepest = 0;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (c == '[' || c == '{') { if (++depth > deepest) deepest = depth; if (deepest > kMaxJsonDepth) break; }
+        else if (c == ']' || c == '}') --depth;
+    }
+    return deepest;
+}
+
+// [SECTION] Migrations -----------------------------------------------------------------
+// Each entry upgrades a document from version `from` to `from + 1`, in place. Version 1 is
+// the first version, so the list is empty; from version 2 on every format change adds an
+// entry here and a before/after example to docs/plan-format.md.
+struct Migration {
+    int from;
+    void (*upgrade)(json& doc);
+};
+static const Migration kMigrations[] = {{0, nullptr}};  // sentinel: no migrations yet
+
+static bool migrate(json& doc, int version, JsonReader& r) {
+    while (version < kPlanFormatVersion) {
+        const Migration* step = nullptr;
+        for (const auto& m : kMigrations)
+            if (m.upgrade && m.from == version) step = &m;
+        if (!step) {
+            r.error("/version", "no upgrade path from version " + std::to_string(version));
+            return false;
+        }
+        step->upgrade(doc);
+        ++version;
+    }
+    return true;
+}
+
+// [SECTION] Load and save --------------------------------------------------------------
+
+static const std::initializer_list<std::pair<const char*, LengthUnit>> kUnits = {
+    {"um", LengthUnit::Micrometre}, {"mm", LengthUnit::Millimetre}, {"in", LengthUnit::Inch}};
+
+static const char* unit_key(LengthUnit u) {
+    for (const auto& [name, value] : kUnits)
+        if (value == u) return name;
+    return "mm";
+}
+
+LoadResult load_plan(const std::string& text) {
+    LoadResult result;
+    JsonReader r;
+    if (text.size() > kMaxPlanFileBytes) {
+        r.error("/", "file is too large (" + std::to_string(text.size() / (1024 * 1024)) +
+                         " MB; a plan file is at most 64 MB)");
+        result.errors = std::move(r.errors);
+        return result;
+    }
+    if (max_nesting(text) > kMaxJsonDepth) {
+        r.error("/", "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels: not a plan file");
+        result.errors = std::move(r.errors);
+        return result;
+    }
+    json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) {
+        // Re-parse through the SAX interface only to learn where it failed.
+        struct Where : nlohmann::json_sax<json> {
+            size_t pos = 0;
+            std::string what;
+            bool null() override { return true; }
+            bool boolean(bool) override { return true; }
+            bool number_integer(number_integer_t) override { return true; }
+            bool number_unsigned(number_unsigned_t) override { return true; }
+            bool number_float(number_float_t, const string_t&) override { return true; }
+            bool string(string_t&) override { return true; }
+            bool binary(binary_t&) override { return true; }
+            bool start_object(std::size_t) override { return true; }
+            bool key(string_t&) override { return true; }
+            bool end_object() override { return true; }
+            bool start_array(std::size_t) override { return true; }
+            bool end_array() override { return true; }
+            bool parse_error(std::size_t p, const std::string&, const nlohmann::detail::exception& ex) override {
+                pos = p;
+                what = ex.what();
+                return false;
+            }
+        } where;
+        json::sax_parse(text, &where, json::input_format_t::json, /*strict=*/true, /*ignore_comments=*/false);
+        // Translate the byte offset into a line and column a person can find.
+        size_t line = 1, col = 1;
+        for (size_t i = 0; i + 1 < where.pos && i < text.size(); ++i) {
+            if (text[i] == '\n') { ++line; col = 1; } else ++col;
+        }
+        // nlohmann's text reads "[json.exception.parse_error.101] parse error at line 1, column 5:
+        // syntax error while parsing value - ..."; keep the part after the last "]" or ": ".
+        std::string detail = where.what;
+        const auto syntax = detail.find("syntax error");
+        if (syntax != std::string::npos) detail = detail.substr(syntax);
+        else if (const auto bracket = detail.find("] "); bracket != std::string::npos) detail = detail.substr(bracket + 2);
+        r.error("/", "not valid JSON (line " + std::to_string(line) + ", column " + std::to_string(col) + "): " +
+                         (detail.empty() ? "unexpected end of file" : detail));
+        result.errors = std::move(r.errors);
+        return result;
+    }
+    if (!r.begin_object(doc, "")) {
+        result.errors = std::move(r.errors);
+        return result;
+    }
+    std::string format;
+    if (!r.string(doc, "", "format", format, Need::Required, 100) || format != kPlanFormatTag) {
+        if (r.ok()) r.error("/format", "\"" + format + "\" is not a MicroFab plan (expected \"" + kPlanFormatTag + "\")");
+        result.errors = std::move(r.errors);
+        return result;
+    }
+    int64_t version = 0;
+    if (!r.integer(doc, "", "version", version, Need::Required, 1, 1000000)) {
+        result.errors = std::move(r.errors);
+        return result;
+    }
+    result.file_version = static_cast<int>(version);
+    if (version > kPlanFormatVersion) {
+        r.error("/version", "file version " + std::to_string(version) + " is newer than this app reads (" +
+                                std::to_string(kPlanFormatVersion) + "): update MicroFab Planner to open it");
+        result.errors = std::move(r.errors);
+        return result;
+    }
+    if (!migrate(doc, static_cast<int>(version), r)) {
+        result.errors = std::move(r.errors);
+        return result;
+    }
+
+    Plan plan;
+    if (const json* meta = r.member(doc, "", "project", Need::Required)) {
+        const std::string p = "/project";
+        if (r.begin_object(*meta, p)) {
+            r.string(*meta, p, "name", plan.meta.name, Need::Required, 200);
+            r.enumeration(*meta, p, "units", plan.meta.units, Need::Required, kUnits);
+            r.string(*meta, p, "decider", plan.meta.decider, Need::Optional, 200);
+            r.date(*meta, p, "start_date", plan.meta.start_date, Need::Optional);
+            r.date(*meta, p, "deadline", plan.meta.deadline, Need::Optional);
+            r.string(*meta, p, "notes", plan.meta.notes, Need::Optional);
+            if (plan.meta.start_date && plan.meta.deadline && *plan.meta.deadline < *plan.meta.start_date)
+                r.error("/project/deadline", "deadline is before the start date");
+            r.end_object(*meta, p);
+        }
+    }
+    if (const json* s = r.member(doc, "", "decision", Need::Optional)) read_decision(*s, "/decision", r, plan.decision);
+    if (const json* s = r.member(doc, "", "schedule", Need::Optional)) read_schedule(*s, "/schedule", r, plan.schedule);
+    if (const json* s = r.member(doc, "", "stacks", Need::Optional)) read_stacks(*s, "/stacks", r, plan.stacks);
+    if (const json* s = r.member(doc, "", "datasets", Need::Optional)) read_datasets(*s, "/datasets", r, plan.datasets);
+    r.end_object(doc, "");
+
+    if (r.ok()) {
+        for (auto& e : check_plan(plan)) r.errors.push_back(std::move(e));
+    }
+    result.errors = std::move(r.errors);
+    if (result.errors.empty()) result.plan = std::move(plan);
+    return result;
+}
+
+std::string save_plan(const Plan& plan) {
+    // nlohmann::json keeps object keys sorted, so the output is deterministic.
+    json doc = json::object();
+    doc["format"] = kPlanFormatTag;
+    doc["version"] = kPlanFormatVersion;
+    json meta = {{"name", plan.meta.name}, {"units", unit_key(plan.meta.units)}};
+    if (!plan.meta.decider.empty()) meta["decider"] = plan.meta.decider;
+    if (plan.meta.start_date) meta["start_date"] = format_iso_date(*plan.meta.start_date);
+    if (plan.meta.deadline) meta["deadline"] = format_iso_date(*plan.meta.deadline);
+    if (!plan.meta.notes.empty()) meta["notes"] = plan.meta.notes;
+    doc["project"] = std::move(meta);
+    doc["decision"] = write_decision(plan.decision);
+    doc["schedule"] = write_schedule(plan.schedule);
+    doc["stacks"] = write_stacks(plan.stacks);
+    doc["datasets"] = write_datasets(plan.datasets);
+    return doc.dump(2, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace) + "\n";
+}
+
+// [SECTION] Checks across sections -----------------------------------------------------
+
+FileErrors check_plan(const Plan& p) {
+    FileErrors errors;
+    // Where each id is defined, as a JSON Pointer, to name both places of a duplicate.
+    std::map<std::string, std::string> defined;
+    auto define = [&](const std::string& id, const std::string& where) {
+        auto [it, inserted] = defined.emplace(id, where);
+        if (!inserted) errors.push_back({where + "/id", "duplicate id \"" + id + "\" (also used at " + it->second + ")"});
+    };
+    for (size_t i = 0; i < p.decision.partners.size(); ++i)
+        define(p.decision.partners[i].id, "/decision/partners/" + std::to_string(i));
+    for (size_t i = 0; i < p.decision.criteria.size(); ++i)
+        define(p.decision.criteria[i].id, "/decision/criteria/" + std::to_string(i));
+    for (size_t i = 0; i < p.schedule.tasks.size(); ++i)
+        define(p.schedule.tasks[i].id, "/schedule/tasks/" + std::to_string(i));
+    for (size_t i = 0; i < p.stacks.size(); ++i) {
+        define(p.stacks[i].id, "/stacks/" + std::to_string(i));
+        for (size_t k = 0; k < p.stacks[i].contributors.size(); ++k)
+            define(p.stacks[i].contributors[k].id, "/stacks/" + std::to_string(i) + "/contributors/" + std::to_string(k));
+    }
+    for (size_t i = 0; i < p.datasets.size(); ++i) {
+        define(p.datasets[i].id, "/datasets/" + std::to_string(i));
+        for (size_t k = 0; k < p.datasets[i].features.size(); ++k)
+            define(p.datasets[i].features[k].id, "/datasets/" + std::to_string(i) + "/features/" + std::to_string(k));
+    }
+
+    std::set<std::string> partners, tasks;
+    for (const auto& x : p.decision.partners) partners.insert(x.id);
+    for (const auto& x : p.schedule.tasks) tasks.insert(x.id);
+    auto must_name = [&](const std::set<std::string>& known, const std::string& id, const std::string& where,
+                         const char* what) {
+        if (!id.empty() && !known.count(id))
+            errors.push_back({where, "refers to " + std::string(what) + " \"" + id + "\", which does not exist"});
+    };
+    for (size_t i = 0; i < p.schedule.tasks.size(); ++i) {
+        const auto& t = p.schedule.tasks[i];
+        const std::string tp = "/schedule/tasks/" + std::to_string(i);
+        must_name(partners, t.partner_id, tp + "/partner", "partner");
+        for (size_t k = 0; k < t.predecessors.size(); ++k)
+            must_name(tasks, t.predecessors[k], tp + "/predecessors/" + std::to_string(k), "task");
+    }
+    for (size_t i = 0; i < p.stacks.size(); ++i)
+        for (size_t k = 0; k < p.stacks[i].contributors.size(); ++k)
+            must_name(partners, p.stacks[i].contributors[k].partner_id,
+                      "/stacks/" + std::to_string(i) + "/contributors/" + std::to_string(k) + "/partner", "partner");
+    return errors;
+}
+
+}  // namespace mf

@@ -1,0 +1,36 @@
+// Plan files: JSON with a format tag and a version number.
+//
+//   LoadResult r = load_plan(text);
+//   if (r.plan) use(*r.plan); else for (auto& e : r.errors) show(e.where, e.message);
+//   std::string text = save_plan(plan);   // deterministic: same plan, same bytes
+//
+// The format and its change log are described in docs/plan-format.md; the JSON Schema is
+// assets/plan.schema.json.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "plan/file_error.h"
+#include "plan/plan.h"
+
+namespace mf {
+
+inline constexpr const char* kPlanFormatTag = "microfab-plan";
+inline constexpr int kPlanFormatVersion = 1;
+inline constexpr size_t kMaxPlanFileBytes = 64u * 1024 * 1024;
+inline constexpr int kMaxJsonDepth = 64;
+
+struct LoadResult {
+    std::optional<Plan> plan;            // set only when errors is empty
+    FileErrors errors;
+    int file_version = 0;                // version found in the file (0 when unreadable)
+};
+
+LoadResult load_plan(const std::string& text);
+std::string save_plan(const Plan& plan);
+
+// Checks a plan value (ids unique and well formed, references resolve, values in range):
+// the same rules load_plan applies, for plans built in code or edited in the GUI.
+FileErrors check_plan(const Plan& plan);
+
+}  // namespace mf

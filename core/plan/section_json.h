@@ -1,0 +1,27 @@
+// Each plan section reads and writes its own part of the plan file. The functions live
+// beside the section's model (decision/decision_json.cpp, ...); plan_file.cpp calls them.
+// Readers report problems into the JsonReader and never throw.
+#pragma once
+#include "plan/json_reader.h"
+#include "plan/plan.h"
+
+namespace mf {
+
+void read_decision(const json& j, const std::string& path, JsonReader& r, DecisionSection& out);
+json write_decision(const DecisionSection& s);
+
+void read_schedule(const json& j, const std::string& path, JsonReader& r, ScheduleSection& out);
+json write_schedule(const ScheduleSection& s);
+
+void read_stacks(const json& j, const std::string& path, JsonReader& r, std::vector<Stack>& out);
+json write_stacks(const std::vector<Stack>& s);
+
+void read_datasets(const json& j, const std::string& path, JsonReader& r, std::vector<Dataset>& out);
+json write_datasets(const std::vector<Dataset>& s);
+
+// Writes an optional number as the value or leaves the key out.
+inline void put_optional(json& obj, const char* key, const std::optional<double>& v) {
+    if (v) obj[key] = *v;
+}
+
+}  // namespace mf
