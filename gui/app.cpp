@@ -1,0 +1,265 @@
+// [SECTION] Start-up: settings and autosave
+// [SECTION] Frame
+// [SECTION] Menus, workspace, status bar
+// [SECTION] Files: open, new, examples, save
+// [SECTION] Page sync: title, leave guard, autosave
+// [SECTION] Test hook
+#include "app.h"
+
+#include <cstring>
+
+#include "imgui.h"
+#include "plan/json_reader.h"
+#include "plan/plan_file.h"
+#include "web/platform.h"
+
+struct EmbeddedFile {
+    const char* name;
+    const unsigned char* data;
+    unsigned int size;
+};
+extern const EmbeddedFile mf_example_plans[];
+extern const unsigned int mf_example_plans_count;
+
+namespace mf {
+
+static const char* kStoreTheme = "mf.theme";
+static const char* kStorePlan = "mf.autosave.plan";
+static const char* kStoreFile = "mf.autosave.file";
+static const char* kStoreSaved = "mf.autosave.saved";
+static constexpr double kAutosaveDelaySeconds = 1.0;
+
+// [SECTION] Start-up ---------------------------------------------------------------------
+
+void App::init() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // window layout goes through the platform store instead
+    io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep an idle page redrawing
+    if (auto ini = platform::store_get("mf.imgui.ini")) ImGui::LoadIniSettingsFromMemory(ini->c_str(), ini->size());
+    set_theme(platform::store_get(kStoreTheme).value_or("light") == "dark" ? Theme::Dark : Theme::Light);
+
+    // Nothing lost: the plan as it was when the page closed comes back, unsaved mark included.
+    if (auto text = platform::store_get(kStorePlan)) {
+        LoadResult r = load_plan(*text);
+        if (r.plan) {
+            doc.plan = std::move(*r.plan);
+            doc.file_name = platform::store_get(kStoreFile).value_or(doc.file_name);
+            if (platform::store_get(kStoreSaved).value_or("1") != "1") doc.saved_state_id = 0;
+            status = "Restored " + doc.file_name + " as you left it";
+        }
+    }
+    autosaved_state_ = last_seen_state_ = doc.state_id;
+}
+
+void App::set_theme(Theme t) {
+    theme = t;
+    apply_theme(t);
+    platform::store_put(kStoreTheme, t == Theme::Dark ? "dark" : "light");
+}
+
+// [SECTION] Frame ------------------------------------------------------------------------
+
+void App::frame() {
+    ++frames_drawn;
+    const double now = platform::now_seconds();
+
+    handle_shortcuts();
+    draw_menu_bar();
+    draw_workspace();
+    draw_status_bar();
+    file_errors.draw();
+    help.draw();
+    if (int steps = history.draw(doc))
+        while (steps-- > 0) doc.undo();
+
+    std::vector<std::string> rejected;
+    doc.apply(pending_edits_, now, &rejected);
+    if (!rejected.empty()) status = "Not applied: " + rejected.front() + " (it would make the plan invalid)";
+
+    platform::IncomingFile incoming;
+    while (platform::poll_incoming_file(incoming)) open_file(incoming.name, incoming.bytes);
+
+    sync_page(now);
+}
+
+bool App::wants_frames() const { return false; }
+
+// [SECTION] Menus, workspace, status bar -------------------------------------------------
+
+void App::handle_shortcuts() {
+    using namespace ImGui;
+    // While a text field is being edited, Ctrl+Z/Y belong to the field's own undo.
+    if (!GetIO().WantTextInput) {
+        if (IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Z)) doc.undo();
+        if (IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Y) || IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z))
+            doc.redo();
+    }
+    if (IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_S)) save();
+    if (IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_O)) platform::request_open_file(".json");
+}
+
+void App::draw_menu_bar() {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("New plan")) new_plan();
+        if (ImGui::MenuItem("Open…", "Ctrl+O")) platform::request_open_file(".json");
+        if (ImGui::MenuItem("Save / Download", "Ctrl+S")) save();
+        ImGui::Separator();
+        if (ImGui::BeginMenu("Examples")) {
+            for (unsigned i = 0; i < mf_example_plans_count; ++i)
+                if (ImGui::MenuItem(mf_example_plans[i].name)) open_example(i);
+            ImGui::EndMenu();
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        const std::string undo_label =
+            doc.can_undo() ? "Undo " + doc.undo_stack.back().label : std::string("Undo");
+        const std::string redo_label =
+            doc.can_redo() ? "Redo " + doc.redo_stack.back().label : std::string("Redo");
+        if (ImGui::MenuItem(undo_label.c_str(), "Ctrl+Z", false, doc.can_undo())) doc.undo();
+        if (ImGui::MenuItem(redo_label.c_str(), "Ctrl+Y", false, doc.can_redo())) doc.redo();
+        ImGui::Separator();
+        ImGui::MenuItem("History", nullptr, &history.open);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("Light theme", nullptr, theme == Theme::Light)) set_theme(Theme::Light);
+        if (ImGui::MenuItem("Dark theme", nullptr, theme == Theme::Dark)) set_theme(Theme::Dark);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        ImGui::MenuItem("What each tool does", nullptr, &help.tools_open);
+        ImGui::MenuItem("Keyboard shortcuts", nullptr, &help.shortcuts_open);
+        ImGui::Separator();
+        ImGui::MenuItem("About MicroFab Planner", nullptr, &help.about_open);
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void App::draw_workspace() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float status_h = ImGui::GetFrameHeight();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - status_h));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (ImGui::Begin("Workspace", nullptr, flags)) {
+        if (ImGui::BeginTabBar("tools")) {
+            if (ImGui::BeginTabItem("Overview")) {
+                ImGui::BeginChild("overview");
+                overview.draw(doc.plan, pending_edits_);
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
+        }
+    }
+    ImGui::End();
+}
+
+void App::draw_status_bar() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float h = ImGui::GetFrameHeight();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - h));
+    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, h));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.5f), 2));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+    if (ImGui::Begin("Status", nullptr, flags)) {
+        ImGui::TextUnformatted(doc.file_name.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled(doc.unsaved() ? "· unsaved changes" : "· saved");
+        if (!status.empty()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("· %s", status.c_str());
+        }
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+// [SECTION] Files ------------------------------------------------------------------------
+
+bool App::open_file(const std::string& name, const std::string& bytes) {
+    LoadResult r = load_plan(bytes);
+    if (!r.plan) {
+        file_errors.show(name, std::move(r.errors));
+        status = "Could not open " + name;
+        return false;
+    }
+    doc.replace(std::move(*r.plan), "Open " + name, name, /*counts_as_saved=*/true);
+    file_errors.open = false;
+    status = "Opened " + name;
+    return true;
+}
+
+void App::new_plan() {
+    doc.replace(Plan{}, "New plan", "untitled.mfplan.json", /*counts_as_saved=*/true);
+    status = "New plan";
+}
+
+void App::open_example(unsigned index) {
+    if (index >= mf_example_plans_count) return;
+    const EmbeddedFile& f = mf_example_plans[index];
+    open_file(f.name, std::string(reinterpret_cast<const char*>(f.data), f.size));
+}
+
+void App::save() {
+    platform::download_file(doc.file_name, save_plan(doc.plan), "application/json");
+    doc.mark_saved();
+    status = "Saved " + doc.file_name + " (downloaded)";
+}
+
+// [SECTION] Page sync --------------------------------------------------------------------
+
+void App::sync_page(double now) {
+    const std::string title = (doc.unsaved() ? "● " : "") + doc.plan.meta.name + " — MicroFab Planner";
+    if (title != last_title_) {
+        platform::set_title(title);
+        last_title_ = title;
+    }
+    if (doc.unsaved() != last_guard_) {
+        last_guard_ = doc.unsaved();
+        platform::set_leave_guard(last_guard_);
+    }
+    if (doc.state_id != last_seen_state_) {
+        last_seen_state_ = doc.state_id;
+        last_change_time_ = now;
+    }
+    // Autosave a moment after the last change (typing does not write on every key).
+    if (doc.state_id != autosaved_state_ && now - last_change_time_ >= kAutosaveDelaySeconds) {
+        platform::store_put(kStorePlan, save_plan(doc.plan));
+        platform::store_put(kStoreFile, doc.file_name);
+        platform::store_put(kStoreSaved, doc.unsaved() ? "0" : "1");
+        autosaved_state_ = doc.state_id;
+    }
+    if (ImGui::GetIO().WantSaveIniSettings) {
+        size_t size = 0;
+        const char* ini = ImGui::SaveIniSettingsToMemory(&size);
+        platform::store_put("mf.imgui.ini", std::string(ini, size));
+        ImGui::GetIO().WantSaveIniSettings = false;
+    }
+}
+
+// [SECTION] Test hook --------------------------------------------------------------------
+
+std::string App::test_state_json() const {
+    json j;
+    j["name"] = doc.plan.meta.name;
+    j["file_name"] = doc.file_name;
+    j["unsaved"] = doc.unsaved();
+    j["state_id"] = doc.state_id;
+    j["frames_drawn"] = frames_drawn;
+    j["theme"] = theme == Theme::Dark ? "dark" : "light";
+    j["error_window_open"] = file_errors.open;
+    j["errors"] = json::array();
+    for (const auto& e : file_errors.errors) j["errors"].push_back({{"where", e.where}, {"message", e.message}});
+    j["sections"] = json::object();
+    for (const auto& s : section_counts(doc.plan)) j["sections"][s.name] = s.count;
+    j["status"] = status;
+    return j.dump();
+}
+
+}  // namespace mf

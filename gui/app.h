@@ -1,0 +1,63 @@
+// App: the whole GUI above the platform layer. The web main loop (web/main_web.cpp) and the
+// headless GUI test call the same three functions:
+//
+//   App app;  app.init();              // settings, autosave restore
+//   each frame: ImGui::NewFrame(); app.frame(); ImGui::Render();
+//   app.wants_frames()                 // true while something animates or computes
+//
+// Frame order: draw every view from the current plan (views only push Edits), then apply
+// the edits, then react to files that arrived, then sync title/leave-guard/autosave.
+#pragma once
+#include <string>
+
+#include "document.h"
+#include "style.h"
+#include "views/file_errors_view.h"
+#include "views/help_view.h"
+#include "views/history_view.h"
+#include "views/overview_view.h"
+
+namespace mf {
+
+struct App {
+    Document doc;
+    Theme theme = Theme::Light;
+
+    OverviewView overview;
+    FileErrorsView file_errors;
+    HelpView help;
+    HistoryView history;
+
+    std::string status;            // one line at the bottom ("Saved micro-gearbox.mfplan.json")
+    uint64_t frames_drawn = 0;
+
+    void init();
+    void frame();
+    bool wants_frames() const;
+
+    // Opens file bytes as a plan; on failure shows the errors and keeps the current plan.
+    bool open_file(const std::string& name, const std::string& bytes);
+    void new_plan();
+    void open_example(unsigned index);
+    void save();
+
+    // A JSON snapshot of what the page shows, for browser tests (read through a JS hook).
+    std::string test_state_json() const;
+
+private:
+    Edits pending_edits_;          // filled by views while drawing, applied after the frame
+    uint64_t autosaved_state_ = 0;
+    double last_change_time_ = 0;
+    uint64_t last_seen_state_ = 0;
+    std::string last_title_;
+    bool last_guard_ = false;
+
+    void draw_menu_bar();
+    void draw_workspace();
+    void draw_status_bar();
+    void handle_shortcuts();
+    void sync_page(double now);
+    void set_theme(Theme t);
+};
+
+}  // namespace mf

@@ -1,0 +1,51 @@
+// Document: the open plan with its undo/redo history, its file name and whether it has
+// changes not yet saved. Every state of the plan gets a number (state_id); results computed
+// from a plan can be cached by that number (it changes whenever the plan changes, undo and
+// redo included).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "edits.h"
+#include "plan/plan.h"
+
+namespace mf {
+
+struct Document {
+    struct Snapshot {
+        std::string label;     // the edit that left this state behind
+        Plan plan;
+        uint64_t state_id;
+        std::string file_name;
+    };
+
+    Plan plan;
+    uint64_t state_id = 1;
+    uint64_t saved_state_id = 1;
+    std::string file_name = "untitled.mfplan.json";
+    std::vector<Snapshot> undo_stack, redo_stack;
+    size_t max_history = 200;
+
+    bool unsaved() const { return state_id != saved_state_id; }
+    void mark_saved() { saved_state_id = state_id; }
+
+    // Applies queued edits in order (each checked afterwards: an edit that leaves the plan
+    // invalid is reverted and its label returned in `rejected`).
+    void apply(Edits& edits, double now_seconds, std::vector<std::string>* rejected = nullptr);
+    // Replaces the whole plan (open, new, example) as one undoable step.
+    void replace(Plan p, std::string label, std::string new_file_name, bool counts_as_saved);
+
+    bool can_undo() const { return !undo_stack.empty(); }
+    bool can_redo() const { return !redo_stack.empty(); }
+    void undo();
+    void redo();
+
+private:
+    uint64_t next_state_id_ = 2;
+    std::string last_merge_key_;
+    double last_merge_time_ = -1e9;
+    void push_undo(std::string label);
+};
+
+}  // namespace mf

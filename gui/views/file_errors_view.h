@@ -1,0 +1,23 @@
+// The window that lists why a file could not be opened: one row per problem with the place
+// (JSON path) and what is wrong. The plan that was open stays untouched.
+#pragma once
+#include <string>
+
+#include "plan/file_error.h"
+
+namespace mf {
+
+struct FileErrorsView {
+    bool open = false;
+    std::string file_name;
+    FileErrors errors;
+
+    void show(std::string name, FileErrors errs) {
+        file_name = std::move(name);
+        errors = std::move(errs);
+        open = true;
+    }
+    void draw();
+};
+
+}  // namespace mf

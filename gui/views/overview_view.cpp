@@ -1,0 +1,104 @@
+#include "views/overview_view.h"
+
+#include <cstdio>
+
+#include "imgui.h"
+#include "style.h"
+#include "widgets.h"
+
+namespace mf {
+
+// Weekdays (Mon–Fri) in [from, to): what "working days" means before a calendar is set.
+static int weekdays_between(Date from, Date to) {
+    int n = 0;
+    for (Date d = from; d < to; d.days++)
+        if (weekday(d) < 5) ++n;
+    return n;
+}
+
+void OverviewView::draw(const Plan& plan, Edits& edits) {
+    const PlanMeta& m = plan.meta;
+    const float label_w = em(9);
+
+    ImGui::SeparatorText("Project");
+    if (ImGui::BeginTable("meta", 2, ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, label_w);
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+
+        auto row = [](const char* label) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(label);
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-FLT_MIN);
+        };
+
+        row("Project name");
+        std::string name = m.name;
+        if (input_string("##name", name))
+            edits.push_merge("Rename project", "meta.name", [name](Plan& p) { p.meta.name = name; });
+
+        row("Display unit");
+        ImGui::SetNextItemWidth(em(8));
+        const LengthUnit units[] = {LengthUnit::Micrometre, LengthUnit::Millimetre, LengthUnit::Inch};
+        if (ImGui::BeginCombo("##units", unit_symbol(m.units))) {
+            for (LengthUnit u : units)
+                if (ImGui::Selectable(unit_symbol(u), u == m.units) && u != m.units)
+                    edits.push(std::string("Show lengths in ") + unit_symbol(u), [u](Plan& p) { p.meta.units = u; });
+            ImGui::EndCombo();
+        }
+        help_marker("Lengths are stored in millimetres; this only changes how they are shown and typed.");
+
+        row("Decider");
+        std::string decider = m.decider;
+        if (input_string("##decider", decider, 0))
+            edits.push_merge("Set decider", "meta.decider", [decider](Plan& p) { p.meta.decider = decider; });
+        if (m.decider.empty()) {
+            ImGui::TextColored(ImVec4(0.85f, 0.55f, 0.1f, 1), "No decider named: name one person before design freeze.");
+        }
+
+        row("Start date");
+        std::optional<Date> start;
+        if (input_date("##start", m.start_date, &start))
+            edits.push("Set start date", [start](Plan& p) { p.meta.start_date = start; });
+
+        row("Deadline");
+        std::optional<Date> deadline;
+        if (input_date("##deadline", m.deadline, &deadline))
+            edits.push("Set deadline", [deadline](Plan& p) { p.meta.deadline = deadline; });
+        if (m.start_date && m.deadline) {
+            if (*m.deadline < *m.start_date) {
+                ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1), "The deadline is before the start date.");
+            } else {
+                const int days = m.deadline->days - m.start_date->days;
+                ImGui::TextDisabled("Market window: %d calendar days (%.1f weeks), %d weekdays after the start",
+                                    days, days / 7.0, weekdays_between(*m.start_date, *m.deadline));
+            }
+        }
+
+        row("Notes");
+        std::string notes = m.notes;
+        if (input_multiline("##notes", notes, ImVec2(-FLT_MIN, em(5))))
+            edits.push_merge("Edit notes", "meta.notes", [notes](Plan& p) { p.meta.notes = notes; });
+        ImGui::EndTable();
+    }
+
+    ImGui::SeparatorText("Sections");
+    if (ImGui::BeginTable("sections", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
+                          ImVec2(em(22), 0))) {
+        ImGui::TableSetupColumn("Section");
+        ImGui::TableSetupColumn("Items", ImGuiTableColumnFlags_WidthFixed, em(4));
+        ImGui::TableHeadersRow();
+        for (const auto& s : section_counts(plan)) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(s.name);
+            ImGui::TableNextColumn();
+            ImGui::Text("%zu", s.count);
+        }
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace mf

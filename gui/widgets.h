@@ -1,0 +1,31 @@
+// Small widgets on top of Dear ImGui that the views share: text fields over std::string,
+// a date field that only accepts real dates, a length field in the plan's display unit,
+// and a hover help marker.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "imgui.h"
+#include "plan/date.h"
+#include "plan/plan.h"
+
+namespace mf {
+
+bool input_string(const char* label, std::string& text, ImGuiInputTextFlags flags = 0);
+bool input_multiline(const char* label, std::string& text, const ImVec2& size);
+
+// Edits an optional date as YYYY-MM-DD text. Returns true (and sets *out) only when the text
+// is a real date or empty (= no date); otherwise shows why beside the field.
+bool input_date(const char* label, const std::optional<Date>& value, std::optional<Date>* out);
+
+// Edits a length stored in millimetres, shown and typed in `unit` (µm, mm, in).
+bool input_length(const char* label, double value_mm, LengthUnit unit, double* out_mm);
+// Formats a length stored in mm for display in `unit`, with the unit symbol.
+std::string format_length(double value_mm, LengthUnit unit, int significant = 4);
+
+void help_marker(const char* text);
+
+// Width of a YYYY-MM-DD field.
+float date_field_width();
+
+}  // namespace mf

@@ -1,0 +1,144 @@
+// The browser main loop: SDL2 for input and a WebGL2 context, Dear ImGui's SDL2 and
+// OpenGL ES 3 backends, and the App. The loop stops itself when the page is idle (no input
+// for half a second and nothing animating) and is woken by the next SDL event, a dropped
+// file or a paste — so an idle tab costs no CPU.
+#include <GLES3/gl3.h>
+#include <SDL.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include "app.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl2.h"
+#include "style.h"
+#include "web/platform.h"
+#include "web/wake.h"
+
+namespace {
+
+constexpr double kActiveAfterInputSeconds = 0.5;  // keep drawing this long after the last input
+
+SDL_Window* g_window = nullptr;
+mf::App* g_app = nullptr;
+bool g_paused = false;
+bool g_paste_pending = false;
+double g_active_until = 0;
+
+double now_seconds() { return emscripten_get_now() / 1000.0; }
+
+int wake_on_event(void*, SDL_Event*) {
+    mf::web::wake();
+    return 0;
+}
+
+void frame() {
+    SDL_Event event;
+    bool had_input = false;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        had_input = true;
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    if (g_paste_pending) {
+        // The browser handed over pasted text in a paste event; replay the chord for ImGui
+        // (the input queue trickles down/up over successive frames).
+        g_paste_pending = false;
+        io.AddKeyEvent(ImGuiMod_Ctrl, true);
+        io.AddKeyEvent(ImGuiKey_V, true);
+        io.AddKeyEvent(ImGuiKey_V, false);
+        io.AddKeyEvent(ImGuiMod_Ctrl, false);
+        had_input = true;
+    }
+    const double now = now_seconds();
+    if (had_input) g_active_until = now + kActiveAfterInputSeconds;
+    if (now > g_active_until && !g_app->wants_frames() && g_app->frames_drawn > 3) {
+        g_paused = true;
+        emscripten_pause_main_loop();
+        return;
+    }
+
+    // Crisp text on HiDPI: rasterize the font at the device pixel ratio (again if it changes).
+    if (mf::load_fonts(static_cast<float>(emscripten_get_device_pixel_ratio()))) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    g_app->frame();
+    ImGui::Render();
+
+    int w = 0, h = 0;
+    SDL_GL_GetDrawableSize(g_window, &w, &h);
+    glViewport(0, 0, w, h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(g_window);
+}
+
+}  // namespace
+
+namespace mf::web {
+void wake() {
+    g_active_until = now_seconds() + kActiveAfterInputSeconds;
+    if (g_paused) {
+        g_paused = false;
+        emscripten_resume_main_loop();
+    }
+}
+void wake_with_paste() {
+    g_paste_pending = true;
+    wake();
+}
+}  // namespace mf::web
+
+// Test hook: what the page shows, as JSON (browser tests read it through Module.ccall).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* mf_test_state() {
+    static std::string state;
+    state = g_app ? g_app->test_state_json() : "{}";
+    return state.c_str();
+}
+
+int main(int, char**) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::printf("SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    double css_w = 1280, css_h = 800;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    // RESIZABLE + a CSS-sized canvas: SDL follows the page size; ALLOW_HIGHDPI: the drawable
+    // is CSS size × devicePixelRatio.
+    g_window = SDL_CreateWindow("MicroFab Planner", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
+                                static_cast<int>(css_w), static_cast<int>(css_h),
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    SDL_GLContext gl = SDL_GL_CreateContext(g_window);
+    if (!g_window || !gl) {
+        std::printf("Could not create a WebGL2 context: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_MakeCurrent(g_window, gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ImGuiIO& io = ImGui::GetIO();
+    io.SetClipboardTextFn = [](void*, const char* text) { mf::platform::set_clipboard_text(text); };
+    io.GetClipboardTextFn = [](void*) { return mf::platform::clipboard_text(); };
+
+    static mf::App app;
+    g_app = &app;
+    app.init();
+    SDL_AddEventWatch(wake_on_event, nullptr);
+    g_active_until = now_seconds() + 1.0;
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

@@ -1,0 +1,49 @@
+// The platform seam without a browser: everything in memory, so the headless GUI test can
+// drive the app and inspect what it downloaded, stored or titled.
+#include <chrono>
+#include <deque>
+#include <map>
+
+#include "web/platform.h"
+#include "web/platform_native.h"
+
+namespace mf::platform {
+
+static NativeState g_state;
+NativeState& native_state() { return g_state; }
+
+void request_open_file(const char*) { ++g_state.open_requests; }
+
+bool poll_incoming_file(IncomingFile& out) {
+    if (g_state.incoming.empty()) return false;
+    out = std::move(g_state.incoming.front());
+    g_state.incoming.pop_front();
+    return true;
+}
+
+void download_file(const std::string& name, const std::string& bytes, const char*) {
+    g_state.downloads.push_back({name, bytes});
+}
+
+void set_clipboard_text(const std::string& text) { g_state.clipboard = text; }
+const char* clipboard_text() { return g_state.clipboard.c_str(); }
+
+void store_put(const std::string& key, const std::string& value) { g_state.store[key] = value; }
+std::optional<std::string> store_get(const std::string& key) {
+    auto it = g_state.store.find(key);
+    if (it == g_state.store.end()) return std::nullopt;
+    return it->second;
+}
+
+void set_title(const std::string& title) { g_state.title = title; }
+void set_leave_guard(bool unsaved) { g_state.leave_guard = unsaved; }
+std::string url_fragment() { return g_state.fragment; }
+void set_url_fragment(const std::string& fragment) { g_state.fragment = fragment; }
+
+double now_seconds() {
+    if (g_state.fake_time >= 0) return g_state.fake_time;
+    using namespace std::chrono;
+    return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace mf::platform

@@ -1,0 +1,24 @@
+// What the in-memory platform recorded; the headless GUI test reads and feeds it.
+#pragma once
+#include <deque>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "web/platform.h"
+
+namespace mf::platform {
+
+struct NativeState {
+    std::deque<IncomingFile> incoming;         // files "dropped" by the test
+    std::vector<IncomingFile> downloads;       // what the app offered for download
+    std::map<std::string, std::string> store;
+    std::string clipboard, title, fragment;
+    bool leave_guard = false;
+    int open_requests = 0;
+    double fake_time = -1;                     // >= 0: now_seconds() returns this
+};
+
+NativeState& native_state();
+
+}  // namespace mf::platform
