@@ -6,6 +6,8 @@
 // [SECTION] Test hook
 #include "app.h"
 
+#include "test_anchors.h"
+
 #include <cstring>
 
 #include "imgui.h"
@@ -259,7 +261,15 @@ std::string App::test_state_json() const {
     j["sections"] = json::object();
     for (const auto& s : section_counts(doc.plan)) j["sections"][s.name] = s.count;
     j["status"] = status;
+    j["undo"] = doc.can_undo() ? doc.undo_stack.back().label : "";
+    j["anchors"] = json::object();
+    for (const auto& [name, r] : test_anchors()) j["anchors"][name] = {r.x0, r.y0, r.x1, r.y1};
     return j.dump();
+}
+
+std::map<std::string, AnchorRect>& test_anchors() {
+    static std::map<std::string, AnchorRect> anchors;
+    return anchors;
 }
 
 }  // namespace mf

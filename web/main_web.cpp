@@ -27,8 +27,11 @@ double g_active_until = 0;
 
 double now_seconds() { return emscripten_get_now() / 1000.0; }
 
-int wake_on_event(void*, SDL_Event*) {
-    mf::web::wake();
+// SDL 2.26 queues an SDL_POLLSENTINEL at every polling round: that is not input.
+bool is_input(const SDL_Event& e) { return e.type != SDL_POLLSENTINEL; }
+
+int wake_on_event(void*, SDL_Event* event) {
+    if (is_input(*event)) mf::web::wake();
     return 0;
 }
 
@@ -37,7 +40,7 @@ void frame() {
     bool had_input = false;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
-        had_input = true;
+        had_input = had_input || is_input(event);
     }
     ImGuiIO& io = ImGui::GetIO();
     if (g_paste_pending) {
@@ -78,6 +81,7 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_window);
+    if (g_app->frames_drawn == 1) EM_ASM({ Module.mfFirstFrameMs = performance.now(); });
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "imgui.h"
 #include "style.h"
+#include "test_anchors.h"
 #include "widgets.h"
 
 namespace mf {
@@ -38,6 +39,7 @@ void OverviewView::draw(const Plan& plan, Edits& edits) {
         std::string name = m.name;
         if (input_string("##name", name))
             edits.push_merge("Rename project", "meta.name", [name](Plan& p) { p.meta.name = name; });
+        test_anchor("overview.name");
 
         row("Display unit");
         ImGui::SetNextItemWidth(em(8));
@@ -67,6 +69,7 @@ void OverviewView::draw(const Plan& plan, Edits& edits) {
         std::optional<Date> deadline;
         if (input_date("##deadline", m.deadline, &deadline))
             edits.push("Set deadline", [deadline](Plan& p) { p.meta.deadline = deadline; });
+        test_anchor("overview.deadline");
         if (m.start_date && m.deadline) {
             if (*m.deadline < *m.start_date) {
                 ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1), "The deadline is before the start date.");

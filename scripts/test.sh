@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds every target and runs every test:
+#   1. native release: core unit tests, CLI tests, schema check, headless GUI test
+#   2. native debug with AddressSanitizer + UndefinedBehaviorSanitizer: the same tests
+#   3. WebAssembly: the core unit tests under node, and the app
+#   4. the real page in headless Chromium (served URL and file://)
+# Exits non-zero at the first failing stage.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+bash scripts/setup.sh
+export NODE_PATH=/usr/share/nodejs
+stage() { printf '\n=== %s ===\n' "$*"; }
+
+stage "core/ stays pure (no ImGui, SDL or Emscripten)"
+if grep -rnE '#\s*include\s*[<"](imgui|SDL|emscripten|GLES)' core/; then
+  echo "core/ must not include UI or platform headers"; exit 1
+fi
+echo "ok"
+
+stage "native (release)"
+cmake --preset native >/dev/null
+cmake --build --preset native
+ctest --preset native
+
+stage "native (debug, ASan + UBSan)"
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --preset asan
+
+stage "WebAssembly (core tests under node, app build)"
+cmake --preset wasm >/dev/null
+cmake --build --preset wasm
+ctest --preset wasm
+size=$(stat -c %s dist/microfab-planner.html)
+echo "single-file build: $size bytes (budget 2.5 MB = 2621440)"
+[ "$size" -lt 2621440 ] || { echo "single-file build over budget"; exit 1; }
+
+stage "browser (headless Chromium)"
+node --test --test-concurrency=1 tests/browser/

@@ -1,0 +1,106 @@
+// Shared helpers for the browser tests: a static server for dist/, Debian's Chromium driven
+// by playwright-core, the app's test hook, and checks on what the canvas shows.
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const APP = path.join(ROOT, 'dist/microfab-planner.html');
+export const SHOTS = path.join(ROOT, 'build/screenshots');
+fs.mkdirSync(SHOTS, { recursive: true });
+
+// Flags from ../shared/TOOLCHAIN.md: WebGL through SwiftShader, no background networking.
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+// Serves dist/ on 127.0.0.1 (an ephemeral port unless given); resolves to {url, close}.
+export function serve(port = 0) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+  const server = http.createServer((req, res) => {
+    const file = path.join(ROOT, 'dist', decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!file.startsWith(path.join(ROOT, 'dist')) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404); res.end(); return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () =>
+    resolve({ url: `http://127.0.0.1:${server.address().port}/microfab-planner.html`, close: () => server.close() })));
+}
+
+// Opens the app in a fresh context; records console errors and every request.
+export async function openApp(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  await waitFor(page, (s) => s.frames_drawn >= 2);
+  return { context, page, errors, requests };
+}
+
+export async function state(page) {
+  return page.evaluate(() => {
+    if (!window.Module || !Module.calledRun) return null;
+    return JSON.parse(Module.ccall('mf_test_state', 'string', [], []));
+  });
+}
+
+// Polls the test hook until pred(state) holds (or throws after timeoutMs).
+export async function waitFor(page, pred, timeoutMs = 20000) {
+  const t0 = Date.now();
+  let s = null;
+  while (Date.now() - t0 < timeoutMs) {
+    s = await state(page);
+    if (s && pred(s)) return s;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('timed out waiting; last state: ' + JSON.stringify(s));
+}
+
+// Feeds a file through the page's real <input type=file> (the same path as File > Open).
+export async function openThroughFileInput(page, file) {
+  await page.setInputFiles('#mf-file-input', file);
+}
+
+// Counts distinct colours in a screenshot (drawn into a 2D canvas in the page): a blank or
+// single-colour canvas has 1–2, an ImGui frame with text has hundreds.
+export async function distinctColours(page, png) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, img.width, img.height).data;
+    const seen = new Set();
+    for (let i = 0; i < d.length; i += 16) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    return seen.size;
+  }, png.toString('base64'));
+}
+
+export async function screenshot(page, name) {
+  const file = path.join(SHOTS, name + '.png');
+  const png = await page.screenshot({ path: file });
+  return png;
+}
+
+// Clicks the middle of a widget the app named with test_anchor().
+export async function clickAnchor(page, name) {
+  const s = await state(page);
+  const r = s.anchors[name];
+  if (!r) throw new Error('no anchor ' + name + ' in ' + Object.keys(s.anchors).join(', '));
+  await page.mouse.click((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
+  return r;
+}
