@@ -1,0 +1,217 @@
+#include "plot.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace mf {
+
+std::vector<double> nice_ticks(double lo, double hi, int max_ticks) {
+    std::vector<double> ticks;
+    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi) || max_ticks < 2) return ticks;
+    const double raw = (hi - lo) / (max_ticks - 1);
+    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = mag;
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * mag >= raw) { step = m * mag; break; }
+    for (double v = std::ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
+        ticks.push_back(std::fabs(v) < step * 1e-9 ? 0.0 : v);
+    return ticks;
+}
+
+std::vector<double> log_ticks(double lo, double hi) {
+    std::vector<double> ticks;
+    if (!(lo > 0) || !(hi > lo)) return ticks;
+    const int d0 = static_cast<int>(std::floor(std::log10(lo))), d1 = static_cast<int>(std::ceil(std::log10(hi)));
+    const bool fine = d1 - d0 <= 3;
+    for (int d = d0; d <= d1; ++d)
+        for (double m : fine ? std::vector<double>{1, 2, 5} : std::vector<double>{1}) {
+            const double v = m * std::pow(10.0, d);
+            if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) ticks.push_back(v);
+        }
+    return ticks;
+}
+
+std::string tick_label(double v) {
+    char buf[32];
+    const double a = std::fabs(v);
+    if (a == 0) return "0";
+    if (a >= 1e6 && a < 1e12) std::snprintf(buf, sizeof buf, "%gM", v / 1e6);
+    else if (a >= 1e3 && a < 1e6) std::snprintf(buf, sizeof buf, "%gk", v / 1e3);
+    else std::snprintf(buf, sizeof buf, "%.4g", v);
+    return buf;
+}
+
+ImU32 plot_color(int index, float alpha) {
+    static const ImVec4 kOkabeIto[] = {
+        {0.000f, 0.447f, 0.698f, 1}, {0.835f, 0.369f, 0.000f, 1}, {0.000f, 0.620f, 0.451f, 1},
+        {0.800f, 0.475f, 0.655f, 1}, {0.337f, 0.706f, 0.914f, 1}, {0.902f, 0.624f, 0.000f, 1},
+        {0.941f, 0.894f, 0.259f, 1}, {0.4f, 0.4f, 0.4f, 1},
+    };
+    ImVec4 c = kOkabeIto[((index % 8) + 8) % 8];
+    c.w = alpha;
+    return ImGui::ColorConvertFloat4ToU32(c);
+}
+ImU32 plot_good() { return IM_COL32(0, 158, 115, 255); }
+ImU32 plot_warn() { return IM_COL32(230, 159, 0, 255); }
+ImU32 plot_bad() { return IM_COL32(213, 60, 40, 255); }
+
+double Plot::tx(double x) const {
+    if (axes_.log_x) {
+        const double l0 = std::log10(axes_.x_min), l1 = std::log10(axes_.x_max);
+        return (std::log10(std::max(x, 1e-300)) - l0) / (l1 - l0);
+    }
+    return (x - axes_.x_min) / (axes_.x_max - axes_.x_min);
+}
+
+ImVec2 Plot::to_screen(double x, double y) const {
+    const double fx = tx(x), fy = (y - axes_.y_min) / (axes_.y_max - axes_.y_min);
+    return ImVec2(static_cast<float>(p0_.x + fx * (p1_.x - p0_.x)), static_cast<float>(p1_.y - fy * (p1_.y - p0_.y)));
+}
+
+double Plot::x_from_screen(float sx) const {
+    const double f = (sx - p0_.x) / static_cast<double>(p1_.x - p0_.x);
+    if (axes_.log_x) {
+        const double l0 = std::log10(axes_.x_min), l1 = std::log10(axes_.x_max);
+        return std::pow(10.0, l0 + f * (l1 - l0));
+    }
+    return axes_.x_min + f * (axes_.x_max - axes_.x_min);
+}
+
+double Plot::y_from_screen(float sy) const {
+    const double f = (p1_.y - sy) / static_cast<double>(p1_.y - p0_.y);
+    return axes_.y_min + f * (axes_.y_max - axes_.y_min);
+}
+
+double Plot::mouse_x() const { return x_from_screen(ImGui::GetIO().MousePos.x); }
+double Plot::mouse_y() const { return y_from_screen(ImGui::GetIO().MousePos.y); }
+
+bool Plot::begin(const char* id, ImVec2 size, const PlotAxes& axes) {
+    axes_ = axes;
+    if (!(axes_.x_max > axes_.x_min)) axes_.x_max = axes_.x_min + 1;
+    if (!(axes_.y_max > axes_.y_min)) axes_.y_max = axes_.y_min + 1;
+    if (axes_.log_x && !(axes_.x_min > 0)) axes_.log_x = false;
+    if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(id, size);
+    hovered_ = ImGui::IsItemHovered();
+    if (!ImGui::IsItemVisible()) return false;
+    dl_ = ImGui::GetWindowDrawList();
+
+    const float font = ImGui::GetFontSize();
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.5f);
+    const ImU32 frame = ImGui::GetColorU32(ImGuiCol_FrameBg);
+
+    // Left margin fits the widest y tick label; bottom margin the x ticks and the x label.
+    const auto yt = nice_ticks(axes_.y_min, axes_.y_max, std::max(2, static_cast<int>(size.y / (font * 2.5f))));
+    float label_w = 0;
+    for (double v : yt) label_w = std::max(label_w, ImGui::CalcTextSize(tick_label(v).c_str()).x);
+    const float left = label_w + font * (axes_.y_label[0] ? 1.8f : 0.6f);
+    const float bottom = font * (axes_.x_label[0] ? 2.6f : 1.5f);
+    p0_ = ImVec2(origin.x + left, origin.y + font * 0.6f);
+    p1_ = ImVec2(origin.x + size.x - font * 0.8f, origin.y + size.y - bottom);
+    dl_->AddRectFilled(p0_, p1_, frame);
+
+    for (double v : yt) {
+        const float y = to_screen(axes_.x_min, v).y;
+        dl_->AddLine(ImVec2(p0_.x, y), ImVec2(p1_.x, y), grid);
+        const std::string s = tick_label(v);
+        dl_->AddText(ImVec2(p0_.x - ImGui::CalcTextSize(s.c_str()).x - font * 0.3f, y - font * 0.5f), dim, s.c_str());
+    }
+    const auto xt = axes_.log_x ? log_ticks(axes_.x_min, axes_.x_max)
+                                : nice_ticks(axes_.x_min, axes_.x_max, std::max(2, static_cast<int>(size.x / (font * 5))));
+    for (double v : xt) {
+        const float x = to_screen(v, axes_.y_min).x;
+        dl_->AddLine(ImVec2(x, p0_.y), ImVec2(x, p1_.y), grid);
+        const std::string s = tick_label(v);
+        dl_->AddText(ImVec2(x - ImGui::CalcTextSize(s.c_str()).x * 0.5f, p1_.y + font * 0.2f), dim, s.c_str());
+    }
+    if (axes_.x_label[0]) {
+        const ImVec2 ts = ImGui::CalcTextSize(axes_.x_label);
+        dl_->AddText(ImVec2((p0_.x + p1_.x - ts.x) * 0.5f, p1_.y + font * 1.3f), text, axes_.x_label);
+    }
+    if (axes_.y_label[0]) dl_->AddText(ImVec2(origin.x, p0_.y - font * 0.6f), dim, axes_.y_label);
+    dl_->PushClipRect(p0_, p1_, true);
+    return true;
+}
+
+void Plot::end() {
+    dl_->PopClipRect();
+    dl_->AddRect(p0_, p1_, ImGui::GetColorU32(ImGuiCol_Border));
+    if (hovered_) {
+        const ImVec2 m = ImGui::GetIO().MousePos;
+        if (m.x >= p0_.x && m.x <= p1_.x)
+            dl_->AddLine(ImVec2(m.x, p0_.y), ImVec2(m.x, p1_.y), ImGui::GetColorU32(ImGuiCol_Text, 0.25f));
+    }
+}
+
+void Plot::line(const double* xs, const double* ys, int n, ImU32 colour, float thickness) {
+    if (n < 2) return;
+    std::vector<ImVec2> pts(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) pts[static_cast<size_t>(i)] = to_screen(xs[i], ys[i]);
+    dl_->AddPolyline(pts.data(), n, colour, ImDrawFlags_None, thickness);
+}
+
+void Plot::steps(const double* xs, const double* ys, int n, ImU32 colour, float thickness) {
+    for (int i = 0; i + 1 < n; ++i) {
+        const ImVec2 a = to_screen(xs[i], ys[i]), b = to_screen(xs[i + 1], ys[i]);
+        dl_->AddLine(a, b, colour, thickness);
+        const ImVec2 c = to_screen(xs[i + 1], ys[i + 1]);
+        dl_->AddLine(b, c, colour, thickness * 0.5f);  // the jump, thinner
+    }
+}
+
+void Plot::histogram(const double* edges, const double* heights, int n, ImU32 fill, ImU32 outline) {
+    for (int i = 0; i < n; ++i) {
+        const ImVec2 a = to_screen(edges[i], heights[i]), b = to_screen(edges[i + 1], axes_.y_min);
+        dl_->AddRectFilled(ImVec2(a.x, a.y), ImVec2(std::max(b.x, a.x + 1), b.y), fill);
+        if (outline) dl_->AddRect(ImVec2(a.x, a.y), b, outline);
+    }
+}
+
+void Plot::hbar(double y, double x0, double x1, double height, ImU32 fill) {
+    const ImVec2 a = to_screen(std::min(x0, x1), y + height * 0.5), b = to_screen(std::max(x0, x1), y - height * 0.5);
+    dl_->AddRectFilled(a, b, fill);
+}
+
+void Plot::vline(double x, ImU32 colour, const char* label, float thickness) {
+    const float sx = to_screen(x, axes_.y_min).x;
+    dl_->AddLine(ImVec2(sx, p0_.y), ImVec2(sx, p1_.y), colour, thickness);
+    if (label) dl_->AddText(ImVec2(sx + 3, p0_.y + 2), colour, label);
+}
+
+void Plot::hline(double y, ImU32 colour, const char* label, float thickness) {
+    const float sy = to_screen(axes_.x_min, y).y;
+    dl_->AddLine(ImVec2(p0_.x, sy), ImVec2(p1_.x, sy), colour, thickness);
+    if (label) {
+        const ImVec2 ts = ImGui::CalcTextSize(label);
+        dl_->AddText(ImVec2(p1_.x - ts.x - 3, sy - ts.y - 1), colour, label);
+    }
+}
+
+void Plot::xband(double x0, double x1, ImU32 fill) {
+    const float a = to_screen(x0, 0).x, b = to_screen(x1, 0).x;
+    dl_->AddRectFilled(ImVec2(std::min(a, b), p0_.y), ImVec2(std::max(a, b), p1_.y), fill);
+}
+
+void Plot::marker(double x, double y, ImU32 colour, Marker shape, float r) {
+    const ImVec2 c = to_screen(x, y);
+    switch (shape) {
+        case Marker::Circle: dl_->AddCircleFilled(c, r, colour); break;
+        case Marker::Diamond:
+            dl_->AddQuadFilled(ImVec2(c.x, c.y - r * 1.3f), ImVec2(c.x + r * 1.3f, c.y), ImVec2(c.x, c.y + r * 1.3f),
+                               ImVec2(c.x - r * 1.3f, c.y), colour);
+            break;
+        case Marker::Square: dl_->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), colour); break;
+        case Marker::Cross:
+            dl_->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), colour, 2);
+            dl_->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), colour, 2);
+            break;
+    }
+}
+
+void Plot::text(double x, double y, const char* s, ImU32 colour) { dl_->AddText(to_screen(x, y), colour, s); }
+
+}  // namespace mf
