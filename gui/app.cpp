@@ -6,6 +6,7 @@
 // [SECTION] Test hook
 #include "app.h"
 
+#include "busy.h"
 #include "test_anchors.h"
 
 #include <cstring>
@@ -64,6 +65,7 @@ void App::set_theme(Theme t) {
 void App::frame() {
     ++frames_drawn;
     const double now = platform::now_seconds();
+    clear_drawing_request();
 
     handle_shortcuts();
     draw_menu_bar();
@@ -84,7 +86,7 @@ void App::frame() {
     sync_page(now);
 }
 
-bool App::wants_frames() const { return false; }
+bool App::wants_frames() const { return drawing_requested(); }
 
 // [SECTION] Menus, workspace, status bar -------------------------------------------------
 

@@ -1,0 +1,29 @@
+// Long computations run in slices across frames, never in one go: the UI stays responsive,
+// shows progress and can cancel. A view with unfinished work calls keep_drawing() every
+// frame (the idle main loop would otherwise stop), spends about kSliceMs per frame on it,
+// and draws progress_with_cancel().
+//
+//   if (!job.done()) {
+//       run_slice([&] { job.step(10'000); return job.done(); });
+//       if (progress_with_cancel(job.progress(), "Monte Carlo")) job = {};
+//   }
+#pragma once
+#include <functional>
+
+namespace mf {
+
+inline constexpr double kSliceMs = 12.0;  // leaves room in a 16.7 ms frame for drawing
+
+// Asks for another frame after this one (cleared by App at the start of each frame).
+void keep_drawing();
+bool drawing_requested();
+void clear_drawing_request();
+
+// Calls step() until it returns true (finished) or about kSliceMs have passed; requests
+// another frame when not finished. Returns true when finished.
+bool run_slice(const std::function<bool()>& step);
+
+// A progress bar with the task's name and a Cancel button; returns true when cancelled.
+bool progress_with_cancel(float fraction, const char* what);
+
+}  // namespace mf
