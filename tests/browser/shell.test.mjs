@@ -117,3 +117,38 @@ test('typing edits the plan, the title marks it unsaved, Ctrl+Z undoes, Ctrl+S d
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a file dropped on the page opens like File > Open', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  const text = fs.readFileSync(EXAMPLE, 'utf8');
+  await page.evaluate((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'dropped.mfplan.json', { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+  }, text);
+  const s = await waitFor(page, (x) => x.file_name === 'dropped.mfplan.json');
+  assert.equal(s.name, 'Micro-gearbox for a surgical stapler');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('mf-drop')).display), 'none');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('dark theme renders and is remembered', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.mouse.click(107, 11);  // View menu
+  await page.waitForTimeout(150);
+  await screenshot(page, 'shell-view-menu');
+  const s0 = await state(page);
+  assert.equal(s0.theme, 'light');
+  await page.mouse.click(130, 59);  // "Dark theme", the menu's second item (see shell-view-menu.png)
+  let s = await waitFor(page, (x) => x.theme === 'dark');
+  await openThroughFileInput(page, EXAMPLE);
+  await waitFor(page, (x) => x.name.startsWith('Micro-gearbox'));
+  await page.waitForTimeout(300);
+  await screenshot(page, 'shell-dark-theme');
+  await page.reload();
+  s = await waitFor(page, (x) => x.frames_drawn >= 2);
+  assert.equal(s.theme, 'dark');
+  await context.close();
+});
