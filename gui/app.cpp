@@ -1,7 +1,7 @@
 // [SECTION] Start-up: settings and autosave
 // [SECTION] Frame
 // [SECTION] Menus, workspace, status bar
-// [SECTION] Files: open, new, examples, save
+// [SECTION] Files: open, new, examples, save, share link
 // [SECTION] Page sync: title, leave guard, autosave
 // [SECTION] Test hook
 #include "app.h"
@@ -73,6 +73,7 @@ void App::frame() {
     draw_status_bar();
     file_errors.draw();
     help.draw();
+    share.draw();
     if (int steps = history.draw(doc))
         while (steps-- > 0) doc.undo();
 
@@ -82,6 +83,13 @@ void App::frame() {
 
     platform::IncomingFile incoming;
     while (platform::poll_incoming_file(incoming)) open_file(incoming.name, incoming.bytes);
+    std::string link;
+    while (platform::poll_share_link(link)) {
+        share.link = std::move(link);
+        share.waiting = false;
+        platform::set_clipboard_text(share.link);
+        status = "Share link copied to the clipboard";
+    }
 
     sync_page(now);
 }
@@ -108,6 +116,7 @@ void App::draw_menu_bar() {
         if (ImGui::MenuItem("New plan")) new_plan();
         if (ImGui::MenuItem("Open…", "Ctrl+O")) platform::request_open_file(".json");
         if (ImGui::MenuItem("Save / Download", "Ctrl+S")) save();
+        if (ImGui::MenuItem("Share link…")) request_share_link();
         ImGui::Separator();
         if (ImGui::BeginMenu("Examples")) {
             for (unsigned i = 0; i < mf_example_plans_count; ++i)
@@ -216,6 +225,13 @@ void App::save() {
     status = "Saved " + doc.file_name + " (downloaded)";
 }
 
+void App::request_share_link() {
+    share.open = true;
+    share.waiting = true;
+    share.link.clear();
+    platform::request_share_link(save_plan(doc.plan, /*indent=*/-1));
+}
+
 // [SECTION] Page sync --------------------------------------------------------------------
 
 void App::sync_page(double now) {
@@ -263,6 +279,7 @@ std::string App::test_state_json() const {
     j["sections"] = json::object();
     for (const auto& s : section_counts(doc.plan)) j["sections"][s.name] = s.count;
     j["status"] = status;
+    j["share_link"] = share.link;
     j["undo"] = doc.can_undo() ? doc.undo_stack.back().label : "";
     j["anchors"] = json::object();
     for (const auto& [name, r] : test_anchors()) j["anchors"][name] = {r.x0, r.y0, r.x1, r.y1};

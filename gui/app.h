@@ -16,6 +16,7 @@
 #include "views/help_view.h"
 #include "views/history_view.h"
 #include "views/overview_view.h"
+#include "views/share_view.h"
 
 namespace mf {
 
@@ -27,6 +28,7 @@ struct App {
     FileErrorsView file_errors;
     HelpView help;
     HistoryView history;
+    ShareView share;
 
     std::string status;            // one line at the bottom ("Saved micro-gearbox.mfplan.json")
     uint64_t frames_drawn = 0;
@@ -40,6 +42,7 @@ struct App {
     void new_plan();
     void open_example(unsigned index);
     void save();
+    void request_share_link();
 
     // A JSON snapshot of what the page shows, for browser tests (read through a JS hook).
     std::string test_state_json() const;

@@ -35,9 +35,12 @@ void set_title(const std::string& title);
 // While true, leaving or reloading the page asks for confirmation first.
 void set_leave_guard(bool unsaved_changes);
 
-// The page address's fragment (after '#'), for share links.
-std::string url_fragment();
-void set_url_fragment(const std::string& fragment);
+// Share links: the plan, compressed, in the page address (…/microfab-planner.html#plan=…).
+// Making one is asynchronous in the browser (CompressionStream); the finished link arrives
+// through poll_share_link(). A page opened from such a link receives the plan as an
+// incoming file named "shared link.mfplan.json".
+void request_share_link(const std::string& plan_text);
+bool poll_share_link(std::string& link);
 
 // Seconds since some fixed point, monotonic.
 double now_seconds();

@@ -37,8 +37,15 @@ std::optional<std::string> store_get(const std::string& key) {
 
 void set_title(const std::string& title) { g_state.title = title; }
 void set_leave_guard(bool unsaved) { g_state.leave_guard = unsaved; }
-std::string url_fragment() { return g_state.fragment; }
-void set_url_fragment(const std::string& fragment) { g_state.fragment = fragment; }
+void request_share_link(const std::string& plan_text) {
+    g_state.share_links.push_back("memory://microfab-planner.html#plan=" + std::to_string(plan_text.size()));
+}
+bool poll_share_link(std::string& link) {
+    if (g_state.share_links.empty()) return false;
+    link = g_state.share_links.front();
+    g_state.share_links.pop_front();
+    return true;
+}
 
 double now_seconds() {
     if (g_state.fake_time >= 0) return g_state.fake_time;

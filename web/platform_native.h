@@ -13,7 +13,8 @@ struct NativeState {
     std::deque<IncomingFile> incoming;         // files "dropped" by the test
     std::vector<IncomingFile> downloads;       // what the app offered for download
     std::map<std::string, std::string> store;
-    std::string clipboard, title, fragment;
+    std::string clipboard, title;
+    std::deque<std::string> share_links;       // links "made" (the plan's size stands in for it)
     bool leave_guard = false;
     int open_requests = 0;
     double fake_time = -1;                     // >= 0: now_seconds() returns this

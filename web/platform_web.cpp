@@ -1,7 +1,7 @@
 // The platform seam in the browser, with EM_JS: a hidden <input type=file> and drag-and-drop
 // in, a Blob and <a download> out, the paste event for clipboard text, localStorage for the
-// store, location.hash for share links. shell.html wires the DOM events to mf_deliver_file()
-// and mf_deliver_paste() below.
+// store, the page address for share links. shell.html wires the DOM events to mf_deliver_file(),
+// mf_deliver_paste() and mf_deliver_share_link() below.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -58,22 +58,15 @@ EM_JS(char*, js_store_get, (const char* key), {
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, js_set_leave_guard, (int on), { Module.mfUnsaved = !!on; });
 
-EM_JS(char*, js_url_fragment, (), {
-    const v = decodeURIComponent((location.hash || "").replace(/^#/, ""));
-    const n = lengthBytesUTF8(v) + 1;
-    const p = _malloc(n);
-    stringToUTF8(v, p, n);
-    return p;
-});
-
-EM_JS(void, js_set_url_fragment, (const char* fragment), {
-    history.replaceState(null, "", "#" + encodeURIComponent(UTF8ToString(fragment)));
+EM_JS(void, js_request_share_link, (const char* text), {
+    mfMakeShareLink(UTF8ToString(text));  // shell.html: compresses, then calls mf_deliver_share_link
 });
 // clang-format on
 
 namespace {
 std::deque<mf::platform::IncomingFile> g_incoming;
 std::string g_clipboard;
+std::deque<std::string> g_share_links;
 
 std::string take_js_string(char* p) {
     if (!p) return {};
@@ -93,6 +86,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_file(const char* name, const cha
 extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_paste(const char* text) {
     g_clipboard = text;
     mf::web::wake_with_paste();
+}
+
+// Called from shell.html when a share link is ready.
+extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_share_link(const char* link) {
+    g_share_links.push_back(link);
+    mf::web::wake();
 }
 
 namespace mf::platform {
@@ -125,8 +124,13 @@ std::optional<std::string> store_get(const std::string& key) {
 
 void set_title(const std::string& title) { js_set_title(title.c_str()); }
 void set_leave_guard(bool unsaved) { js_set_leave_guard(unsaved ? 1 : 0); }
-std::string url_fragment() { return take_js_string(js_url_fragment()); }
-void set_url_fragment(const std::string& fragment) { js_set_url_fragment(fragment.c_str()); }
+void request_share_link(const std::string& plan_text) { js_request_share_link(plan_text.c_str()); }
+bool poll_share_link(std::string& link) {
+    if (g_share_links.empty()) return false;
+    link = std::move(g_share_links.front());
+    g_share_links.pop_front();
+    return true;
+}
 double now_seconds() { return emscripten_get_now() / 1000.0; }
 
 }  // namespace mf::platform

@@ -27,7 +27,8 @@ struct LoadResult {
 };
 
 LoadResult load_plan(const std::string& text);
-std::string save_plan(const Plan& plan);
+// indent < 0 writes one compact line (share links); the default is the file form.
+std::string save_plan(const Plan& plan, int indent = 2);
 
 // Checks a plan value (ids unique and well formed, references resolve, values in range):
 // the same rules load_plan applies, for plans built in code or edited in the GUI.

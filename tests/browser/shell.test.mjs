@@ -152,3 +152,30 @@ test('dark theme renders and is remembered', async () => {
   assert.equal(s.theme, 'dark');
   await context.close();
 });
+
+test('File > Share link makes a link that opens the same plan in another browser', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await openThroughFileInput(page, EXAMPLE);
+  await waitFor(page, (x) => x.name.startsWith('Micro-gearbox'));
+  await page.mouse.click(22, 11);  // File menu
+  await page.waitForTimeout(150);
+  await screenshot(page, 'shell-file-menu');
+  await page.mouse.click(50, 101);  // "Share link…", the fourth item (see shell-file-menu.png)
+  const s = await waitFor(page, (x) => x.share_link.includes('#plan='));
+  await page.waitForTimeout(200);
+  await screenshot(page, 'shell-share-link');
+  assert.ok(s.share_link.startsWith(server.url + '#plan='));
+  const compact = JSON.stringify(JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'))).length;
+  assert.ok(s.share_link.length < compact / 2, `the link is compressed (${s.share_link.length} vs ${compact} characters)`);
+
+  const other = await browser.newContext();  // another browser profile: no autosave to lean on
+  const recipient = await other.newPage();
+  await recipient.goto(s.share_link);
+  const r = await waitFor(recipient, (x) => x.file_name === 'shared link.mfplan.json');
+  assert.equal(r.name, 'Micro-gearbox for a surgical stapler');
+  assert.equal(r.sections['Timeline tasks'], s.sections['Timeline tasks']);
+  assert.equal(await recipient.evaluate(() => location.hash), '', 'the plan leaves the address once opened');
+  assert.deepEqual(errors, []);
+  await other.close();
+  await context.close();
+});
