@@ -9,6 +9,7 @@
 #include "busy.h"
 #include "test_anchors.h"
 
+#include <cmath>
 #include <cstring>
 
 #include "imgui.h"
@@ -213,10 +214,10 @@ void App::new_plan() {
     status = "New plan";
 }
 
-void App::open_example(unsigned index) {
-    if (index >= mf_example_plans_count) return;
+bool App::open_example(unsigned index) {
+    if (index >= mf_example_plans_count) return false;
     const EmbeddedFile& f = mf_example_plans[index];
-    open_file(f.name, std::string(reinterpret_cast<const char*>(f.data), f.size));
+    return open_file(f.name, std::string(reinterpret_cast<const char*>(f.data), f.size));
 }
 
 void App::save() {
@@ -283,12 +284,23 @@ std::string App::test_state_json() const {
     j["undo"] = doc.can_undo() ? doc.undo_stack.back().label : "";
     j["anchors"] = json::object();
     for (const auto& [name, r] : test_anchors()) j["anchors"][name] = {r.x0, r.y0, r.x1, r.y1};
+    j["values"] = json::object();
+    for (const auto& [name, v] : test_values()) j["values"][name] = std::isfinite(v) ? json(v) : json(nullptr);
+    for (const auto& [name, v] : test_texts()) j["values"][name] = v;
     return j.dump();
 }
 
 std::map<std::string, AnchorRect>& test_anchors() {
     static std::map<std::string, AnchorRect> anchors;
     return anchors;
+}
+std::map<std::string, double>& test_values() {
+    static std::map<std::string, double> values;
+    return values;
+}
+std::map<std::string, std::string>& test_texts() {
+    static std::map<std::string, std::string> texts;
+    return texts;
 }
 
 }  // namespace mf

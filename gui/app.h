@@ -40,7 +40,7 @@ struct App {
     // Opens file bytes as a plan; on failure shows the errors and keeps the current plan.
     bool open_file(const std::string& name, const std::string& bytes);
     void new_plan();
-    void open_example(unsigned index);
+    bool open_example(unsigned index);
     void save();
     void request_share_link();
 

@@ -21,6 +21,23 @@ static std::string read_source_file(const std::string& rel) {
     return ss.str();
 }
 
+struct EmbeddedFile {
+    const char* name;
+    const unsigned char* data;
+    unsigned int size;
+};
+extern const EmbeddedFile mf_example_plans[];
+extern const unsigned int mf_example_plans_count;
+
+// Index of the embedded example with this file name (the examples menu is sorted by name).
+static unsigned example(const char* name) {
+    for (unsigned i = 0; i < mf_example_plans_count; ++i)
+        if (std::string(mf_example_plans[i].name) == name) return i;
+    FAIL("no embedded example " << name);
+    return 0;
+}
+static const char* kGearbox = "micro-gearbox.mfplan.json";
+
 // One ImGui context + App per test, with frames driven by hand.
 struct Harness {
     App app;
@@ -51,14 +68,18 @@ struct Harness {
 TEST_CASE("every view draws for 300 frames with the example plan, in both themes") {
     Harness h;
     h.frames(5);
-    h.app.open_example(0);
+    for (unsigned i = 0; i < mf_example_plans_count; ++i) {  // every example opens and draws
+        CHECK(h.app.open_example(i));
+        h.frames(20);
+    }
+    h.app.open_example(example(kGearbox));
     h.app.help.about_open = h.app.help.tools_open = h.app.help.shortcuts_open = true;
     h.app.history.open = true;
     h.frames(150);
     h.app.theme = Theme::Dark;
     apply_theme(Theme::Dark);
     h.frames(150);
-    CHECK(h.app.frames_drawn == 305);
+    CHECK(h.app.frames_drawn == 305 + 20 * mf_example_plans_count);
     CHECK(ImGui::GetDrawData()->TotalVtxCount > 1000);  // something was really drawn
 }
 
@@ -84,7 +105,7 @@ TEST_CASE("a file arriving through the platform opens; a malformed one leaves th
 
 TEST_CASE("edits mark the plan unsaved, undo and redo walk back and forth, save downloads") {
     Harness h;
-    h.app.open_example(0);
+    h.app.open_example(example(kGearbox));
     h.frames(2);
     Edits e;
     e.push_merge("Rename project", "meta.name", [](Plan& p) { p.meta.name = "G"; });
@@ -110,7 +131,7 @@ TEST_CASE("edits mark the plan unsaved, undo and redo walk back and forth, save 
 
 TEST_CASE("an edit that would break the plan is refused and reported") {
     Harness h;
-    h.app.open_example(0);
+    h.app.open_example(example(kGearbox));
     Edits e;
     e.push("Rename partner id", [](Plan& p) { p.decision.partners[0].id = p.decision.partners[1].id; });
     h.app.doc.apply(e, 0);
@@ -122,7 +143,7 @@ TEST_CASE("an edit that would break the plan is refused and reported") {
 TEST_CASE("the plan autosaves and comes back after a reload, unsaved mark included") {
     {
         Harness h;
-        h.app.open_example(0);
+        h.app.open_example(example(kGearbox));
         Edits e;
         e.push("Set decider", [](Plan& p) { p.meta.decider = "J. Chen"; });
         h.app.doc.apply(e, platform::now_seconds());
