@@ -180,7 +180,7 @@ LoadResult load_plan(const std::string& text) {
     return result;
 }
 
-std::string save_plan(const Plan& plan) {
+std::string save_plan(const Plan& plan, int indent) {
     // nlohmann::json keeps object keys sorted, so the output is deterministic.
     json doc = json::object();
     doc["format"] = kPlanFormatTag;
@@ -195,7 +195,7 @@ std::string save_plan(const Plan& plan) {
     doc["schedule"] = write_schedule(plan.schedule);
     doc["stacks"] = write_stacks(plan.stacks);
     doc["datasets"] = write_datasets(plan.datasets);
-    return doc.dump(2, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace) + "\n";
+    return doc.dump(indent, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace) + "\n";
 }
 
 // [SECTION] Checks across sections -----------------------------------------------------
@@ -238,7 +238,9 @@ FileErrors check_plan(const Plan& p) {
         const std::string tp = "/schedule/tasks/" + std::to_string(i);
         must_name(partners, t.partner_id, tp + "/partner", "partner");
         for (size_t k = 0; k < t.predecessors.size(); ++k)
-            must_name(tasks, t.predecessors[k], tp + "/predecessors/" + std::to_string(k), "task");
+            must_name(tasks, t.predecessors[k].task_id, tp + "/predecessors/" + std::to_string(k), "task");
+        for (size_t k = 0; k < t.gate.repeat.size(); ++k)
+            must_name(tasks, t.gate.repeat[k], tp + "/gate/repeat/" + std::to_string(k), "task");
     }
     for (size_t i = 0; i < p.stacks.size(); ++i)
         for (size_t k = 0; k < p.stacks[i].contributors.size(); ++k)

@@ -1,23 +1,109 @@
-// The timeline section of a plan: tasks from the DFμF review to the production ramp.
-// (The timeline issue extends these structs; the file format follows them.)
+// The timeline section of a plan: tasks from the DFμF review to the production ramp, on a
+// working-day calendar, with quality gates that can send work round a rework loop.
+//
+//   ScheduleSection s;                       // or build_article_template(...) (template.h)
+//   s.tasks.push_back(Task{...});
+//   ScheduleProblem p = schedule_problem(plan);   // section + start date + deadline
+//   CpmResult cpm = run_cpm(p);                  // cpm.h
+//   ScheduleMonteCarlo mc(McInput{p});           // monte_carlo.h: step(n) ... finish()
+//
+// Units: every duration and lag is in WORKING days of the section's calendar (fractions
+// allowed). The day-counting convention is stated once in docs/schedule.md and in
+// calendar.h: offset t = the start of working day t (day 0 = the first working day on or
+// after the project start date).
 #pragma once
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "plan/date.h"
+
 namespace mf {
+
+// How a task's three-point estimate is sampled in the Monte Carlo.
+enum class DurationDistribution {
+    Pert,        // Beta-PERT, λ = 4: mean (O + 4M + P) / 6 (the default)
+    Triangular,  // triangular on [O, P] with mode M: mean (O + M + P) / 3
+};
+
+// Precedence types of the precedence diagramming method. (Start-to-finish is not offered:
+// it is rare and MS Project discourages it.)
+enum class LinkType {
+    FinishToStart,   // successor starts after predecessor finishes + lag   (MSPDI Type 1)
+    StartToStart,    // successor starts after predecessor starts + lag     (MSPDI Type 3)
+    FinishToFinish,  // successor finishes after predecessor finishes + lag (MSPDI Type 0)
+};
+
+struct Dependency {
+    std::string task_id;                        // the predecessor
+    LinkType type = LinkType::FinishToStart;
+    double lag = 0;                             // working days; negative = lead (overlap)
+
+    friend bool operator==(const Dependency& a, const Dependency& b) {
+        return a.task_id == b.task_id && a.type == b.type && a.lag == b.lag;
+    }
+};
+
+enum class TaskKind {
+    Task,       // ordinary work with a three-point duration
+    Milestone,  // zero duration; an event (may carry a target date)
+    Gate,       // a quality gate: its own duration (often 0), a pass probability, a rework path
+};
+
+// A capability figure that decides a gate: the gate passes when the Cpk measured on the
+// pilot sample reaches `threshold`. See gate.h for how this becomes a probability.
+struct CpkCriterion {
+    double estimate = 1.5;                      // expected (true) Cpk of the process
+    double sample_size = 60;                    // parts measured (e.g. 300 parts, every 5th)
+    double threshold = 1.33;                    // the gate's acceptance limit
+};
+
+struct ThreePoint {
+    double optimistic = 0;                      // working days
+    double most_likely = 0;
+    double pessimistic = 0;
+};
+
+struct GateSpec {
+    // Exactly one of the two decides the gate (the reader enforces it):
+    std::optional<double> pass_probability;     // typed in, in [0, 1]
+    std::optional<CpkCriterion> cpk;            // or derived from a capability figure
+    // What a failure costs, per loop: the rework duration plus a fresh run of every task
+    // in `repeat` (in sequence; may include the gate task itself, e.g. "re-run the pilot").
+    std::vector<std::string> repeat;
+    ThreePoint rework;                          // fix-up time per loop (0 0 0 = none)
+    int max_loops = 3;                          // at most this many rework loops; then it is taken as passed
+    bool assume_first_fails = false;            // "assume the first batch fails": the plan includes one loop
+};
 
 struct Task {
     std::string id;
     std::string name;
-    std::string partner_id;              // optional reference into DecisionSection::partners
-    double optimistic = 0;               // durations in working days
+    std::string partner_id;                     // optional reference into DecisionSection::partners
+    TaskKind kind = TaskKind::Task;
+    double optimistic = 0;                      // durations in working days (0 for milestones)
     double most_likely = 0;
     double pessimistic = 0;
-    std::vector<std::string> predecessors;  // ids of tasks that must finish first
+    DurationDistribution distribution = DurationDistribution::Pert;
+    std::vector<Dependency> predecessors;       // links from the tasks that constrain this one
+    std::optional<Date> target;                 // due date (intermediate milestone / deadline of this task)
+    GateSpec gate;                              // used only when kind == Gate
+};
+
+// Working days: a weekly pattern and a list of non-working dates.
+struct WorkCalendar {
+    std::array<bool, 7> working{true, true, true, true, true, false, false};  // Monday … Sunday
+    std::vector<Date> holidays;                 // non-working dates (any order; duplicates ignored)
 };
 
 struct ScheduleSection {
+    WorkCalendar calendar;
     std::vector<Task> tasks;
 };
+
+const char* task_kind_key(TaskKind k);              // "task", "milestone", "gate"
+const char* link_type_key(LinkType t);              // "FS", "SS", "FF"
+const char* distribution_key(DurationDistribution d);  // "pert", "triangular"
 
 }  // namespace mf

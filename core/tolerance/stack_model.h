@@ -1,21 +1,92 @@
 // The tolerance-stack section of a plan. All lengths are millimetres in the model and the
-// file; the plan's display unit only changes how they are shown.
-// (The tolerance issue extends these structs; the file format follows them.)
+// file; the plan's display unit only changes how they are shown. Angles are degrees.
+//
+//   Stack s;                                   // a gap = Σ sensitivity · dimension
+//   s.lower_limit = 0.0; s.upper_limit = 0.050;
+//   Contributor bore{"k-bore", "Gear bore", 1.025, 0.005, 0.005, +1};
+//   bore.distribution = {DistributionKind::Normal, NormalBy::Cpk, 1.33};
+//   bore.material = "zirconia-3y";
+//   s.contributors.push_back(bore);
+//   FileErrors e = validate_stack(s, StackCheck::ForAnalysis);   // empty when usable
+//
+// A stack is either a 1D chain (each contributor's declared sensitivity) or, when `loop`
+// is set, a 2D vector loop whose vectors take their lengths (and optionally their angles)
+// from contributors; the sensitivities of those contributors are then computed from the
+// geometry (stack_linearize.h) and the declared ones are ignored.
+// File form: stack_json.cpp; conventions of every analysis: docs/tolerance.md.
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "plan/file_error.h"
+
 namespace mf {
+
+// What a contributor measures: a length (mm) or an angle (degrees, only meaningful as the
+// angle of a loop vector or with a sensitivity in mm per degree).
+enum class DimensionKind { Length, Angle };
+
+// The distribution of a contributor's actual value within (or around) its tolerance band.
+enum class DistributionKind {
+    Normal,      // σ from Cp, Cpk or given directly
+    Uniform,     // flat over the band: σ = T/√3 (T = half-width of the band)
+    Triangular,  // symmetric triangle over the band: σ = T/√6
+    SkewNormal,  // Azzalini skew-normal with the mean and σ a Normal would have, shape α
+};
+
+// How the σ of a Normal (or SkewNormal) contributor is given.
+enum class NormalBy {
+    Cp,     // σ = T / (3·Cp); the mean may be shifted by `shift`
+    Cpk,    // σ = (T − |shift|) / (3·Cpk): Cpk holds at the shifted mean
+    Sigma,  // σ given in `sigma` (mm, or degrees for an angle)
+};
+
+struct Distribution {
+    DistributionKind kind = DistributionKind::Normal;
+    NormalBy by = NormalBy::Cp;   // Normal and SkewNormal only
+    double capability = 1.0;      // the Cp or Cpk value (by == Cp / Cpk); must be > 0
+    double sigma = 0;             // by == Sigma: σ itself, > 0
+    double shift = 0;             // process mean − band centre (any kind), same unit as the value
+    double skew = 0;              // SkewNormal: shape α (0 = normal; > 0 long tail upwards)
+
+    // The default (Normal, Cp = 1, no shift): "the tolerance is ±3σ of a centred normal".
+    bool is_default() const {
+        return kind == DistributionKind::Normal && by == NormalBy::Cp && capability == 1.0 && shift == 0 &&
+               skew == 0;
+    }
+};
 
 struct Contributor {
     std::string id;
     std::string name;
-    double nominal = 0;                  // mm
-    double tol_plus = 0;                 // mm, >= 0: upper limit = nominal + tol_plus
-    double tol_minus = 0;                // mm, >= 0: lower limit = nominal - tol_minus
-    double sensitivity = 1;              // d(gap)/d(dimension): +1/-1 in a 1D chain
+    double nominal = 0;                  // mm (degrees for an angle)
+    double tol_plus = 0;                 // >= 0: upper limit = nominal + tol_plus
+    double tol_minus = 0;                // >= 0: lower limit = nominal - tol_minus
+    double sensitivity = 1;              // d(gap)/d(dimension): +1/-1 in a 1D chain (ignored in a loop)
     std::string partner_id;              // optional: who makes it
+    DimensionKind kind = DimensionKind::Length;
+    Distribution distribution;
+    std::string material;                // key into the material table (materials.h); empty: none
+    std::optional<double> cte;           // ppm/K; overrides the material's CTE when set
+    std::optional<double> measured_at;   // °C; overrides the stack's measurement temperature
+};
+
+// One vector of a 2D loop: its length is a fixed number or a contributor's value; its angle
+// is `angle` plus, when angle_from is set, an angle contributor's value (so several vectors of
+// one rigid part can share one tilt: angle 0 and 90, both angle_from "tilt").
+struct LoopVector {
+    std::string length_from;             // contributor id (a Length); empty: use `length`
+    double length = 0;                   // mm, used when length_from is empty
+    std::string angle_from;              // contributor id (an Angle), added to `angle`; may be empty
+    double angle = 0;                    // degrees from +x, counter-clockwise (absolute)
+};
+
+// gap = d · Σ vectors (+ the contributors not used by any vector, with their own sensitivity),
+// d the unit vector at `direction` degrees.
+struct VectorLoop {
+    double direction = 0;                // degrees: the direction the gap is measured along
+    std::vector<LoopVector> vectors;
 };
 
 struct Stack {
@@ -24,6 +95,23 @@ struct Stack {
     std::vector<Contributor> contributors;
     std::optional<double> lower_limit;   // mm, requirement on the gap
     std::optional<double> upper_limit;   // mm
+    double measurement_temperature = 20; // °C: where the dimensions are true (ISO 1)
+    double operating_temperature = 20;   // °C: where the gap matters
+    std::optional<VectorLoop> loop;      // 2D vector loop instead of declared sensitivities
+    double inflation_factor = 1.0;       // σ multiplier of the "statistical, inflated" figure (1.5 = Bender)
+    double ppm_ok = 63;                  // verdict: OK when out-of-limit ppm <= this (centred Cpk 1.33)
+    double ppm_fail = 2700;              // verdict: fails when out-of-limit ppm > this (centred Cpk 1.0)
 };
+
+// Checks of a stack's values, shared by the plan-file reader, the CSV reader and every
+// analysis (the GUI edits stacks in memory, so the analyses check again).
+// `where` is relative to the stack: "/contributors/2/distribution/cpk", "/loop/vectors/0".
+enum class StackCheck {
+    InFile,       // what a saved plan may hold (an empty stack is fine while being edited)
+    ForAnalysis,  // additionally: at least one contributor, finite everything
+};
+FileErrors validate_stack(const Stack& s, StackCheck check);
+
+const char* distribution_name(DistributionKind k);   // "normal", "uniform", "triangular", "skew-normal"
 
 }  // namespace mf

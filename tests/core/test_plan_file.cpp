@@ -36,7 +36,7 @@ TEST_CASE("round trip: load, save, load gives the same plan; two saves are byte-
     LoadResult second = load_plan(saved);
     REQUIRE(second.plan);
     CHECK(save_plan(*second.plan) == saved);
-    CHECK(second.plan->schedule.tasks[3].predecessors == std::vector<std::string>{"t-pilot"});
+    CHECK(second.plan->schedule.tasks[3].predecessors == std::vector<Dependency>{{"t-pilot", LinkType::FinishToStart, 0}});
     CHECK((*second.plan->datasets[0].features[0].values)[8] == 1.0254);
 }
 

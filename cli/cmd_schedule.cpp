@@ -1,0 +1,268 @@
+// mfplan schedule FILE [--iterations N] [--seed S] [--json]
+//   the CPM table (offsets and dates), PERT, and the Monte Carlo risk summary
+// mfplan schedule FILE --export mspdi|ics|csv|mermaid
+//   the deterministic schedule in another tool's format, on stdout
+// Exit 0 on success, 1 when the plan or its schedule is invalid, 2 on a usage error.
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+#include <nlohmann/json.hpp>
+
+#include "args.h"
+#include "commands.h"
+#include "schedule/calendar.h"
+#include "schedule/cpm.h"
+#include "schedule/export.h"
+#include "schedule/monte_carlo.h"
+#include "schedule/pert.h"
+
+namespace mf::cli {
+
+namespace {
+
+using nlohmann::json;
+
+const char* kUsage =
+    "usage: mfplan schedule FILE [--iterations N] [--seed S] [--json]\n"
+    "       mfplan schedule FILE --export mspdi|ics|csv|mermaid\n";
+
+void report(const std::string& file, const std::vector<ScheduleIssue>& issues, const char* kind) {
+    for (const auto& e : issues) std::fprintf(stderr, "%s: %s%s\n", file.c_str(), kind, to_string(e).c_str());
+}
+
+json number_or_null(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+// Rounds for display in JSON without losing what matters (1e-9 working days).
+double r9(double v) { return std::round(v * 1e9) / 1e9; }
+
+json conventions() {
+    return {
+        {"time_unit", "working days of the plan's calendar (schedule.calendar)"},
+        {"day_counting",
+         "offset t = the start of working day t; day 0 = the first working day on or after project.start_date; a task "
+         "with start s and duration d occupies [s, s+d): it starts on working day floor(s) and finishes on working day "
+         "ceil(s+d)-1 (a 5-day task starting on a Monday finishes that Friday)"},
+        {"milestone_date", "a zero-duration task at offset t is dated on working day t-1 (the day its predecessor "
+                           "finished), day 0 when t = 0"},
+        {"deadline_met", "finish offset <= number of working days from day 0 through the deadline date"},
+        {"deterministic_durations", "most likely; a gate with assume_first_fails adds one rework loop"},
+        {"late_dates", "backward pass from the project finish (max EF), not from the deadline"},
+        {"total_float", "LS - ES"},
+        {"free_float", "least slack to any successor's link constraint, or to the project finish"},
+        {"critical", "total float <= 1e-6 working days"},
+        {"links", "FS: ES_j >= EF_i + lag; SS: ES_j >= ES_i + lag; FF: EF_j >= EF_i + lag; ES >= 0"},
+        {"distributions", {{"pert", "Beta-PERT, lambda = 4, mean (O + 4M + P)/6"},
+                           {"triangular", "triangular on [O, P], mode M, mean (O + M + P)/3"}}},
+        {"gates", "evaluation fails when U >= p (U uniform [0,1)); each failure adds a rework draw plus fresh draws of "
+                  "the repeated tasks to the gate's duration, up to max_loops, then the gate counts as passed"},
+        {"gate_from_cpk", "p = Phi((Cpk - threshold)/SE), SE = sqrt(1/(9n) + Cpk^2/(2(n-1))) (Bissell 1990)"},
+        {"percentiles", "Hyndman-Fan type 7 of the finish offsets, then dated by the finish rule"},
+        {"criticality", "share of iterations in which the task's total float <= 1e-6 (tied paths are all critical)"},
+        {"sensitivity", "Spearman rank correlation (average ranks for ties) of the task's sampled duration (a gate's "
+                        "includes its rework) with the project finish; null when either is constant"},
+        {"buffer", "P80 finish offset - deterministic finish offset, working days"},
+        {"merge_bias", "mean finish - finish of the plan with every duration at its mean and rework at its expected "
+                       "loop count"},
+        {"pert", "classic PERT: te = (O+4M+P)/6, var = ((P-O)/6)^2 along the critical path of largest variance, "
+                 "P = Phi((D - Te)/sigma); rework loops not included"},
+        {"rng", "xoshiro256** seeded through splitmix64; same seed, same result natively and in WASM"},
+    };
+}
+
+std::string utc_stamp() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+#if defined(_WIN32)
+    gmtime_s(&tm, &now);
+#else
+    gmtime_r(&now, &tm);
+#endif
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+    return buf;
+}
+
+}  // namespace
+
+int cmd_schedule(int argc, char** argv) {
+    Args a = parse_args(argc, argv, {"iterations", "seed", "export"});
+    if (!a.error.empty() || a.positional.size() != 1) {
+        if (!a.error.empty()) std::fprintf(stderr, "error: %s\n", a.error.c_str());
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    long long iterations = 10000, seed = 1;
+    if (!option_integer(a, "iterations", iterations, 1, 10000000) ||
+        !option_integer(a, "seed", seed, 0, 9007199254740991LL))
+        return 2;
+    const auto fmt = a.option("export");
+    if (fmt && *fmt != "mspdi" && *fmt != "ics" && *fmt != "csv" && *fmt != "mermaid") {
+        std::fprintf(stderr, "error: --export must be mspdi, ics, csv or mermaid (got \"%s\")\n", fmt->c_str());
+        return 2;
+    }
+    const std::string file = a.positional[0];
+    auto plan = load_plan_or_report(file);
+    if (!plan) return 1;
+
+    if (fmt) {
+        ScheduleExportInput in = schedule_export_input(*plan);
+        if (!in.cpm.ok()) {
+            report(file, in.cpm.errors, "");
+            return 1;
+        }
+        in.dtstamp = utc_stamp();
+        const std::string text = *fmt == "mspdi" ? export_mspdi(in)
+                                 : *fmt == "ics" ? export_ics(in)
+                                 : *fmt == "csv" ? export_csv(in)
+                                                 : export_mermaid(in);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return 0;
+    }
+
+    ProblemFromPlan pp = schedule_problem(*plan);
+    if (!pp.problem) {
+        report(file, pp.errors, "");
+        return 1;
+    }
+    const ScheduleProblem& problem = *pp.problem;
+    CpmResult cpm = run_cpm({problem});
+    if (!cpm.ok()) {
+        report(file, cpm.errors, "");
+        return 1;
+    }
+    PertResult pert = run_pert({problem, std::nullopt});
+    McResult mc = run_schedule_monte_carlo({problem, static_cast<int>(iterations), static_cast<uint64_t>(seed)});
+    if (!mc.ok()) {
+        report(file, mc.errors, "");
+        return 1;
+    }
+    const auto& tasks = problem.section.tasks;
+
+    if (!a.flag("json")) {
+        report(file, cpm.warnings, "warning: ");
+        std::printf("%s\nstart %s (working day 0 = %s)", plan->meta.name.c_str(), format_iso_date(problem.start).c_str(),
+                    format_iso_date(cpm.origin).c_str());
+        if (problem.deadline) std::printf(", deadline %s", format_iso_date(*problem.deadline).c_str());
+        std::printf("\n\nCPM (most likely durations; offsets in working days, start of day)\n");
+        std::printf("  %-24s %6s %7s %7s %7s %7s %6s %6s  %-10s %-10s %s\n", "task", "dur", "ES", "EF", "LS", "LF", "TF",
+                    "FF", "start", "finish", "");
+        for (size_t i = 0; i < tasks.size(); ++i) {
+            const CpmTask& t = cpm.tasks[i];
+            std::printf("  %-24.24s %6.1f %7.1f %7.1f %7.1f %7.1f %6.1f %6.1f  %s %s %s\n", t.id.c_str(), t.duration,
+                        t.es, t.ef, t.ls, t.lf, t.total_float, t.free_float, format_iso_date(t.es_date).c_str(),
+                        format_iso_date(t.ef_date).c_str(), t.critical ? "critical" : "");
+        }
+        std::printf("  finish %s (offset %.1f)", format_iso_date(cpm.finish_date).c_str(), cpm.finish);
+        if (cpm.deadline_slack) std::printf(", slack to deadline %.1f working days", *cpm.deadline_slack);
+        std::printf("\n\nMonte Carlo, %d iterations, seed %llu\n", mc.iterations, static_cast<unsigned long long>(seed));
+        std::printf("  P10 %s  P50 %s  P80 %s  P95 %s\n", format_iso_date(mc.p10_date).c_str(),
+                    format_iso_date(mc.p50_date).c_str(), format_iso_date(mc.p80_date).c_str(),
+                    format_iso_date(mc.p95_date).c_str());
+        std::printf("  buffer to hold (P80 - plan): %.1f working days; merge bias %.1f\n", mc.buffer, mc.merge_bias);
+        if (mc.probability_meet_deadline)
+            std::printf("  probability of meeting the deadline: %.1f %%\n", 100 * *mc.probability_meet_deadline);
+        for (const auto& t : mc.tasks)
+            if (t.probability_meet_target)
+                std::printf("  %s by its target: %.1f %%\n", t.id.c_str(), 100 * *t.probability_meet_target);
+        std::printf("  %-24s %11s %11s\n", "task", "criticality", "sensitivity");
+        for (const auto& t : mc.tasks)
+            std::printf("  %-24.24s %10.1f%% %11.2f\n", t.id.c_str(), 100 * t.criticality,
+                        std::isfinite(t.sensitivity) ? t.sensitivity : 0.0);
+        return 0;
+    }
+
+    json out;
+    out["plan"] = plan->meta.name;
+    out["conventions"] = conventions();
+    out["start_date"] = format_iso_date(problem.start);
+    out["origin_date"] = format_iso_date(cpm.origin);
+    out["deadline"] = problem.deadline ? json(format_iso_date(*problem.deadline)) : json(nullptr);
+
+    json jc;
+    jc["finish_offset"] = r9(cpm.finish);
+    jc["finish_date"] = format_iso_date(cpm.finish_date);
+    jc["deadline_offset"] = cpm.deadline_offset ? json(*cpm.deadline_offset) : json(nullptr);
+    jc["deadline_slack"] = cpm.deadline_slack ? json(r9(*cpm.deadline_slack)) : json(nullptr);
+    jc["critical_path"] = cpm.critical_path;
+    jc["tasks"] = json::array();
+    for (size_t i = 0; i < tasks.size(); ++i) {
+        const CpmTask& t = cpm.tasks[i];
+        json row = {{"id", t.id},
+                    {"name", tasks[i].name},
+                    {"kind", task_kind_key(tasks[i].kind)},
+                    {"partner", tasks[i].partner_id},
+                    {"duration", r9(t.duration)},
+                    {"es", r9(t.es)},
+                    {"ef", r9(t.ef)},
+                    {"ls", r9(t.ls)},
+                    {"lf", r9(t.lf)},
+                    {"total_float", r9(t.total_float)},
+                    {"free_float", r9(t.free_float)},
+                    {"critical", t.critical},
+                    {"es_date", format_iso_date(t.es_date)},
+                    {"ef_date", format_iso_date(t.ef_date)},
+                    {"ls_date", format_iso_date(t.ls_date)},
+                    {"lf_date", format_iso_date(t.lf_date)}};
+        row["target"] = tasks[i].target ? json(format_iso_date(*tasks[i].target)) : json(nullptr);
+        jc["tasks"].push_back(std::move(row));
+    }
+    out["cpm"] = std::move(jc);
+
+    out["pert"] = {{"expected_finish", pert.expected_finish},
+                   {"sd", pert.sd},
+                   {"critical_path", pert.critical_path},
+                   {"probability_meet_deadline",
+                    pert.probability_meet_target ? json(*pert.probability_meet_target) : json(nullptr)}};
+
+    json jm;
+    jm["iterations"] = mc.iterations;
+    jm["seed"] = seed;
+    jm["p10"] = format_iso_date(mc.p10_date);
+    jm["p50"] = format_iso_date(mc.p50_date);
+    jm["p80"] = format_iso_date(mc.p80_date);
+    jm["p95"] = format_iso_date(mc.p95_date);
+    jm["p10_offset"] = mc.p10;
+    jm["p50_offset"] = mc.p50;
+    jm["p80_offset"] = mc.p80;
+    jm["p95_offset"] = mc.p95;
+    jm["mean_offset"] = mc.mean;
+    jm["sd"] = mc.sd;
+    jm["deterministic_finish_offset"] = mc.deterministic_finish;
+    jm["deterministic_finish"] = format_iso_date(mc.deterministic_finish_date);
+    jm["buffer_working_days"] = mc.buffer;
+    jm["expected_duration_finish_offset"] = mc.expected_duration_finish;
+    jm["merge_bias_working_days"] = mc.merge_bias;
+    jm["probability_meet_deadline"] = mc.probability_meet_deadline ? json(*mc.probability_meet_deadline) : json(nullptr);
+    json milestones = json::object(), crit = json::object(), sens = json::object(), fin = json::object();
+    for (const auto& t : mc.tasks) {
+        crit[t.id] = t.criticality;
+        sens[t.id] = number_or_null(t.sensitivity);
+        fin[t.id] = {{"p50", format_iso_date(t.p50_finish_date)}, {"p80", format_iso_date(t.p80_finish_date)},
+                     {"p50_offset", t.p50_finish}, {"p80_offset", t.p80_finish}, {"mean_duration", t.mean_duration}};
+        if (t.probability_meet_target) {
+            size_t i = 0;
+            while (i < tasks.size() && tasks[i].id != t.id) ++i;
+            milestones[t.id] = {{"target", format_iso_date(*tasks[i].target)},
+                                {"probability", *t.probability_meet_target}};
+        }
+    }
+    jm["milestones"] = std::move(milestones);
+    jm["criticality"] = std::move(crit);
+    jm["sensitivity"] = std::move(sens);
+    jm["task_finish"] = std::move(fin);
+    json gates = json::object();
+    for (const auto& g : mc.gates)
+        gates[g.id] = {{"pass_probability", g.pass_probability}, {"mean_loops", g.mean_loops},
+                       {"expected_loops", g.expected_loops}, {"histogram", g.loop_histogram},
+                       {"share_at_limit", g.share_at_limit}};
+    jm["rework_loops"] = {{"total_histogram", mc.total_loop_histogram}, {"gates", std::move(gates)}};
+    out["monte_carlo"] = std::move(jm);
+    json warnings = json::array();
+    for (const auto& w : cpm.warnings) warnings.push_back(to_string(w));
+    out["warnings"] = std::move(warnings);
+    std::printf("%s\n", out.dump(2).c_str());
+    return 0;
+}
+
+}  // namespace mf::cli

@@ -1,0 +1,169 @@
+#include "capability/analysis.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "capability/subgroups.h"
+
+namespace mf {
+
+namespace {
+
+std::string feature_where(const Feature& f) { return "feature \"" + f.name + "\""; }
+
+FeatureAnalysis analyse(const Dataset& d, const Feature& f, const Subgrouping& g, const AnalysisOptions& opt) {
+    FeatureAnalysis a;
+    a.feature_id = f.id;
+    a.feature_name = f.name;
+    a.units = f.units;
+    a.spec = {f.lsl, f.usl, f.nominal};
+    const std::string where = feature_where(f);
+    auto error = [&](std::string field, std::string msg) { a.errors.push_back({where + field, std::move(msg)}); };
+
+    // --- validation -----------------------------------------------------------------------
+    bool limits_ok = true;
+    for (const auto& [name, v] : {std::pair<const char*, std::optional<double>>{"LSL", f.lsl}, {"USL", f.usl},
+                                  {"nominal", f.nominal}})
+        if (v && !std::isfinite(*v)) { error(std::string(", ") + name, std::string(name) + " is not a finite number"); limits_ok = false; }
+    if (limits_ok && f.lsl && f.usl && *f.lsl >= *f.usl) {
+        error(", LSL", "LSL must be below USL (LSL " + std::to_string(*f.lsl) + ", USL " + std::to_string(*f.usl) + ")");
+        limits_ok = false;
+    }
+    if (!f.lsl && !f.usl) { error("", "no specification limits: capability needs an LSL, a USL or both"); limits_ok = false; }
+    if (!f.values || f.values->empty()) { error("", "has no values"); return a; }
+    const std::vector<double>& x = *f.values;
+    a.rows = x.size();
+    std::vector<double> sorted;
+    sorted.reserve(x.size());
+    for (size_t i = 0; i < x.size(); ++i) {
+        if (std::isnan(x[i])) continue;
+        if (!std::isfinite(x[i])) {
+            error(", row " + std::to_string(i + 1), "value is infinite");
+            return a;
+        }
+        sorted.push_back(x[i]);
+    }
+    a.values = sorted.size();
+    a.missing = a.rows - a.values;
+    if (a.values < 2) {
+        error("", a.values == 0 ? "has no values (every cell is missing)" : "has only one value; capability needs at least two");
+        return a;
+    }
+    if (g.rows != x.size()) { error("", "has a different number of rows from the dataset's subgroup column"); return a; }
+
+    // --- σ within and overall ---------------------------------------------------------------
+    a.overall = sigma_overall(x);
+    a.mean = a.overall.mean;
+    SubgroupStats st;
+    if (g.individuals()) {
+        a.within = sigma_moving_range(x);
+        a.subgroups = a.values;
+        a.subgroup_size = 1;
+    } else {
+        st = subgroup_stats(x, g);
+        a.within = sigma_within(st, opt.sigma ? *opt.sigma : d.sigma);
+        a.subgroups = std::count_if(st.n.begin(), st.n.end(), [](uint32_t n) { return n > 0; });
+        a.subgroup_size = st.modal_size;
+        if (!st.equal_sizes) a.warnings.push_back("subgroups have unequal sizes (most common " + std::to_string(st.modal_size) + "); limits vary per subgroup");
+    }
+    if (!a.within.error.empty()) error("", a.within.error);
+    const bool spread = a.overall.sigma > 0 && std::isfinite(a.overall.sigma);
+    if (!spread) error("", "all values are equal (σ = 0): no capability can be computed — is the gauge resolution too coarse?");
+    else if (a.within.error.empty() && !(a.within.sigma > 0))
+        error("", "the within-subgroup σ is 0 (no variation inside subgroups or between neighbours)");
+
+    // --- indices --------------------------------------------------------------------------
+    std::sort(sorted.begin(), sorted.end());
+    if (limits_ok && spread && a.errors.empty()) {
+        CapabilityInput in;
+        in.n = a.values;
+        in.mean = a.mean;
+        in.sigma_within = a.within.sigma;
+        in.dof_within = a.within.dof;
+        in.sigma_overall = a.overall.sigma;
+        in.spec = a.spec;
+        in.bound_confidence = d.gate.confidence;
+        if (f.nominal) {
+            double ss = 0;
+            for (double v : sorted) ss += (v - *f.nominal) * (v - *f.nominal);
+            in.msd_target = ss / static_cast<double>(a.values - 1);
+        }
+        if (f.lsl) in.observed_below = std::lower_bound(sorted.begin(), sorted.end(), *f.lsl) - sorted.begin();
+        if (f.usl) in.observed_above = sorted.end() - std::upper_bound(sorted.begin(), sorted.end(), *f.usl);
+        a.cap = capability_indices(in);
+    }
+
+    // --- control chart and rules ----------------------------------------------------------------
+    if (spread) {
+        a.chart = control_chart(x, g, opt.chart);
+        if (a.chart.error.empty() && a.chart.sigma > 0) {
+            const double point_sigma = a.chart.sigma / std::sqrt(static_cast<double>(a.chart.subgroup_size));
+            a.violations = run_rules(a.chart.points, a.chart.center, point_sigma, a.chart.point_sigma, opt.rules);
+            a.dispersion_violations =
+                beyond_limits(a.chart.dispersion, a.chart.d_lcl, a.chart.d_ucl, a.chart.d_point_lcl, a.chart.d_point_ucl);
+            if (!a.violations.empty() || !a.dispersion_violations.empty())
+                a.warnings.push_back("the process is not in statistical control (" +
+                                     std::to_string(a.violations.size() + a.dispersion_violations.size()) +
+                                     " rule violations): capability predicts nothing for an unstable process");
+        } else if (!a.chart.error.empty()) {
+            a.warnings.push_back("control chart: " + a.chart.error);
+        }
+    }
+
+    // --- normality --------------------------------------------------------------------------
+    a.ad = anderson_darling_normal(sorted, a.mean, a.overall.sigma);
+    if (a.ad.error.empty()) {
+        a.normal = a.ad.p >= opt.normality_alpha;
+        if (!a.normal) {
+            char b[200];
+            std::snprintf(b, sizeof b,
+                          "the values are not normal (Anderson–Darling A² = %.3f, p = %.4f): normal-theory Cpk/Ppk and "
+                          "expected ppm are not trustworthy; see the percentile and lognormal figures",
+                          a.ad.a2, a.ad.p);
+            a.warnings.push_back(b);
+            a.percentile = percentile_capability(sorted, a.spec);
+            a.lognormal = lognormal_capability(sorted, a.spec);
+        }
+    }
+
+    // --- drift -----------------------------------------------------------------------------
+    a.drift = drift_trend(x, static_cast<double>(d.part_interval), opt.drift_alpha);
+    if (a.drift.error.empty() && a.drift.significant) {
+        char b[200];
+        std::snprintf(b, sizeof b, "the mean drifts: %+.4g %s per 100 parts (p = %.2g)", a.drift.slope_per_100_parts,
+                      f.units.c_str(), a.drift.p);
+        a.warnings.push_back(b);
+    }
+
+    // --- gate -----------------------------------------------------------------------------
+    GateInput gi;
+    gi.values = a.values;
+    gi.subgroups = a.subgroups;
+    gi.cpk = a.cap.cpk;
+    gi.cpk_lower_bound = a.cap.cpk_lower_bound;
+    if (!a.errors.empty()) gi.no_cpk_reason = a.errors.front().message;
+    a.gate = pilot_gate(gi, d.gate);
+    return a;
+}
+
+}  // namespace
+
+FeatureAnalysis analyse_feature(const Dataset& d, size_t i, const AnalysisOptions& opt) {
+    if (i >= d.features.size()) {
+        FeatureAnalysis a;
+        a.errors.push_back({"dataset \"" + d.name + "\"", "has no feature number " + std::to_string(i + 1)});
+        return a;
+    }
+    return analyse(d, d.features[i], dataset_subgroups(d), opt);
+}
+
+std::vector<FeatureAnalysis> analyse_dataset(const Dataset& d, const AnalysisOptions& opt) {
+    const Subgrouping g = dataset_subgroups(d);
+    std::vector<FeatureAnalysis> out;
+    out.reserve(d.features.size());
+    for (const auto& f : d.features) out.push_back(analyse(d, f, g, opt));
+    return out;
+}
+
+}  // namespace mf

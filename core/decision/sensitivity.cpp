@@ -1,0 +1,121 @@
+#include "decision/sensitivity.h"
+
+#include <cmath>
+
+#include "decision/weighted_sum.h"
+#include "stats/distributions.h"
+#include "stats/random.h"
+
+namespace mf {
+
+WeightFlipResult weight_flips(const MatrixInput& m) {
+    WeightFlipResult r;
+    WeightedSumResult ws = weighted_sum(m);
+    if (!ws.errors.empty()) {
+        r.errors = ws.errors;
+        return r;
+    }
+    const size_t na = m.alternatives.size(), nc = m.criteria.size();
+    r.top_tied = ws.ranking.top_tied;
+    r.top = r.top_tied ? -1 : ws.ranking.order[0];
+    const auto& u = ws.normalised;
+    const auto& w = ws.weights;
+    for (size_t k = 0; k < nc; ++k) {
+        WeightFlip f;
+        f.criterion = k;
+        f.weight = w[k];
+        if (r.top_tied || 1.0 - w[k] <= 1e-12 || na < 2) {
+            f.applicable = !r.top_tied && 1.0 - w[k] > 1e-12;
+            r.flips.push_back(f);
+            continue;
+        }
+        const int top = r.top;
+        auto rest = [&](size_t i) {
+            double s = 0;
+            for (size_t j = 0; j < nc; ++j)
+                if (j != k) s += w[j] * u[i][j];
+            return s / (1.0 - w[k]);
+        };
+        const double r_top = rest(top);
+        for (size_t i = 0; i < na; ++i) {
+            if (static_cast<int>(i) == top) continue;
+            const double a = u[top][k] - u[i][k];
+            const double b = r_top - rest(i);
+            if (a == b) continue;  // parallel: the gap never changes sign
+            const double t = b / (b - a);
+            // A rival that only catches up at exactly 0 or 1 ties there but never leads: no flip.
+            if (!(t > 1e-12 && t < 1 - 1e-12)) continue;
+            const double eps = 1e-12;
+            if (t > w[k] + eps) {
+                if (!f.up || t < *f.up - eps) {
+                    f.up = t;
+                    f.up_new_top = {static_cast<int>(i)};
+                } else if (std::fabs(t - *f.up) <= eps) {
+                    f.up_new_top.push_back(static_cast<int>(i));
+                }
+            } else if (t < w[k] - eps) {
+                if (!f.down || t > *f.down + eps) {
+                    f.down = t;
+                    f.down_new_top = {static_cast<int>(i)};
+                } else if (std::fabs(t - *f.down) <= eps) {
+                    f.down_new_top.push_back(static_cast<int>(i));
+                }
+            }
+        }
+        r.flips.push_back(f);
+    }
+    return r;
+}
+
+RankFirstResult rank_first_probability(const MatrixInput& m, size_t samples, uint64_t seed) {
+    RankFirstResult r;
+    r.seed = seed;
+    r.errors = check_matrix(m);
+    if (samples == 0) r.errors.push_back("the Monte Carlo needs at least one sample");
+    if (!r.errors.empty()) return r;
+    const size_t na = m.alternatives.size(), nc = m.criteria.size();
+    const bool ranges = !m.low.empty();
+    struct Cell {
+        size_t i, j;
+        double lo, mode, hi;
+    };
+    std::vector<Cell> cells;
+    if (ranges)
+        for (size_t i = 0; i < na; ++i)
+            for (size_t j = 0; j < nc; ++j)
+                if (m.low[i][j] < m.high[i][j]) cells.push_back({i, j, m.low[i][j], m.value[i][j], m.high[i][j]});
+    r.ranged_cells = cells.size();
+    r.samples = samples;
+    const std::vector<double> w = normalised_weights(m.weights);
+    std::vector<std::vector<double>> value = m.value, u;
+    std::vector<double> first(na, 0.0), rank_sum(na, 0.0), score(na);
+    Rng rng(seed);
+    // Without ranged cells every sample is the same: evaluate once and weight it.
+    const size_t runs = cells.empty() ? 1 : samples;
+    const double weight = cells.empty() ? static_cast<double>(samples) : 1.0;
+    for (size_t s = 0; s < runs; ++s) {
+        for (const auto& c : cells) value[c.i][c.j] = triangular_sample(rng, c.lo, c.mode, c.hi);
+        weighted_sum_normalise(m, value, u);
+        for (size_t i = 0; i < na; ++i) {
+            double t = 0;
+            for (size_t j = 0; j < nc; ++j) t += w[j] * u[i][j];
+            score[i] = t;
+        }
+        const Ranking rk = rank_scores(score);
+        size_t n_top = 0;
+        for (size_t i = 0; i < na; ++i) n_top += rk.rank[i] == 1;
+        for (size_t i = 0; i < na; ++i) {
+            if (rk.rank[i] == 1) first[i] += weight / static_cast<double>(n_top);
+            rank_sum[i] += weight * rk.rank[i];
+        }
+    }
+    const double n = static_cast<double>(samples);
+    for (size_t i = 0; i < na; ++i) {
+        r.p_first.push_back(first[i] / n);
+        r.ci95.push_back(wilson_interval(first[i], n));
+        r.mean_rank.push_back(rank_sum[i] / n);
+    }
+    return r;
+}
+
+}  // namespace mf

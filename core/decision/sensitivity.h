@@ -1,0 +1,59 @@
+// How robust is the weighted-sum winner?
+//
+// Weight flips (closed form). Vary one criterion's weight t in [0, 1] and rescale the others
+// proportionally, w_j(t) = w_j (1 − t)/(1 − w_k). Every score is then linear in t:
+//   S_i(t) = t u_ik + (1 − t) R_ik,   R_ik = Σ_{j≠k} w_j u_ij / (1 − w_k)
+// so the top partner i* and a rival m tie where t (u_i*k − u_mk) + (1 − t)(R_i*k − R_mk) = 0,
+//   t* = b / (b − a),  a = u_i*k − u_mk,  b = R_i*k − R_mk.
+// The flip weight upward is the smallest such t* above the current weight; downward the
+// largest below; "never" when no rival overtakes strictly inside (0, 1) (a rival that only
+// ties at exactly 0 or 1 never leads, so it is no flip).
+//
+// Rank-first Monte Carlo. Entered scores with a low/likely/high range are drawn from the
+// triangular distribution on [low, high] with mode likely (independently), re-normalised and
+// re-scored each sample; a tie for first splits that sample equally among the tied.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "decision/matrix.h"
+#include "stats/summary.h"
+
+namespace mf {
+
+struct WeightFlip {
+    size_t criterion = 0;
+    double weight = 0;                 // current weight, normalised (sum 1)
+    bool applicable = true;            // false: top tied, or this criterion carries all the weight
+    std::optional<double> up;          // weight above the current one where the top changes
+    std::vector<int> up_new_top;       // partner(s) on top just beyond it
+    std::optional<double> down;        // weight below the current one where the top changes
+    std::vector<int> down_new_top;
+};
+
+struct WeightFlipResult {
+    std::vector<std::string> errors;
+    int top = -1;                      // current weighted-sum winner (-1 if tied)
+    bool top_tied = false;
+    std::vector<WeightFlip> flips;     // one per criterion
+};
+
+WeightFlipResult weight_flips(const MatrixInput& m);
+
+struct RankFirstResult {
+    std::vector<std::string> errors;
+    size_t samples = 0;
+    uint64_t seed = 0;
+    size_t ranged_cells = 0;           // cells with low < high; 0 makes the result certain
+    std::vector<double> p_first;       // per alternative, sums to 1
+    std::vector<Interval> ci95;        // Wilson 95 % interval of each p_first
+    std::vector<double> mean_rank;     // per alternative, competition ranks averaged
+    const char* distribution = "triangular(low, likely, high), cells independent";
+    const char* tie_rule = "a tie for first splits the sample equally among the tied";
+};
+
+RankFirstResult rank_first_probability(const MatrixInput& m, size_t samples, uint64_t seed);
+
+}  // namespace mf

@@ -1,0 +1,78 @@
+#include "schedule/calendar.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mf {
+
+static constexpr double kWholeTolerance = 1e-9;
+
+WorkdayClock::WorkdayClock(const WorkCalendar& calendar, Date start) : working_(calendar.working) {
+    for (bool w : working_) working_per_week_ += w ? 1 : 0;
+    for (Date h : calendar.holidays)
+        if (working_[static_cast<size_t>(weekday(h))]) holidays_.push_back(h);
+    std::sort(holidays_.begin(), holidays_.end());
+    holidays_.erase(std::unique(holidays_.begin(), holidays_.end()), holidays_.end());
+    origin_ = start;
+    if (!ok()) return;
+    while (!is_working(origin_)) ++origin_.days;  // ends: at most 7 + holidays steps
+}
+
+bool WorkdayClock::is_working(Date d) const {
+    return working_[static_cast<size_t>(weekday(d))] && !std::binary_search(holidays_.begin(), holidays_.end(), d);
+}
+
+int64_t WorkdayClock::working_days_between(Date a, Date b) const {
+    if (b.days <= a.days) return 0;
+    const int64_t n = static_cast<int64_t>(b.days) - a.days;
+    const int64_t full = n / 7;
+    int64_t count = full * working_per_week_;
+    for (int64_t k = full * 7; k < n; ++k)
+        if (working_[static_cast<size_t>(weekday(Date{static_cast<int32_t>(a.days + k)}))]) ++count;
+    const auto lo = std::lower_bound(holidays_.begin(), holidays_.end(), a);
+    const auto hi = std::lower_bound(holidays_.begin(), holidays_.end(), b);
+    return count - (hi - lo);
+}
+
+int64_t WorkdayClock::working_days_before(Date d) const {
+    if (d.days >= origin_.days) return working_days_between(origin_, d);
+    return -working_days_between(d, origin_);
+}
+
+Date WorkdayClock::date_of_day(int64_t index) const {
+    if (!ok()) return origin_;
+    if (index >= 0) {
+        // Jump whole weeks (never past the answer: holidays only push it later), then walk.
+        Date d{static_cast<int32_t>(origin_.days + (index / working_per_week_) * 7)};
+        int64_t c = working_days_between(origin_, d);
+        for (;;) {
+            if (is_working(d)) {
+                if (c == index) return d;
+                ++c;
+            }
+            ++d.days;
+        }
+    }
+    // Before the origin: walk back.
+    Date d = origin_;
+    int64_t c = 0;
+    while (c > index) {
+        --d.days;
+        if (is_working(d)) --c;
+    }
+    return d;
+}
+
+int64_t WorkdayClock::start_day_index(double offset) {
+    return static_cast<int64_t>(std::floor(offset + kWholeTolerance));
+}
+
+int64_t WorkdayClock::finish_day_index(double offset) {
+    if (offset <= kWholeTolerance) return 0;
+    return static_cast<int64_t>(std::ceil(offset - kWholeTolerance)) - 1;
+}
+
+Date WorkdayClock::start_date(double offset) const { return date_of_day(start_day_index(offset)); }
+Date WorkdayClock::finish_date(double offset) const { return date_of_day(finish_day_index(offset)); }
+
+}  // namespace mf

@@ -1,0 +1,455 @@
+// [SECTION] Shared helpers: number and time formatting
+// [SECTION] MSPDI (Microsoft Project XML)
+// [SECTION] iCalendar
+// [SECTION] CSV
+// [SECTION] Mermaid
+#include "schedule/export.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "schedule/calendar.h"
+
+namespace mf {
+
+// [SECTION] Shared helpers -------------------------------------------------------------
+
+static constexpr double kEps = 1e-9;
+static constexpr int kMinutesPerDay = 480;
+
+static std::string num(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.10g", std::fabs(v) < 1e-12 ? 0.0 : v);
+    return buf;
+}
+
+ScheduleExportInput schedule_export_input(const Plan& plan) {
+    ScheduleExportInput in;
+    in.title = plan.meta.name;
+    for (const auto& p : plan.decision.partners) in.partner_names.emplace_back(p.id, p.name);
+    ProblemFromPlan pp = schedule_problem(plan);
+    if (!pp.problem) {
+        in.cpm.errors = pp.errors;
+        return in;
+    }
+    in.problem = *pp.problem;
+    in.cpm = run_cpm({in.problem});
+    return in;
+}
+
+static std::string partner_name(const ScheduleExportInput& in, const std::string& id) {
+    for (const auto& [pid, name] : in.partner_names)
+        if (pid == id) return name;
+    return id;
+}
+
+static std::string predecessor_text(const Task& t) {
+    std::string s;
+    for (const auto& d : t.predecessors) {
+        if (!s.empty()) s += "; ";
+        s += d.task_id;
+        if (d.type != LinkType::FinishToStart || d.lag != 0) {
+            s += std::string(" ") + link_type_key(d.type);
+            if (d.lag != 0) s += (d.lag > 0 ? "+" : "") + num(d.lag);
+        }
+    }
+    return s;
+}
+
+// Minutes after midnight of a position `minutes` into an 8-hour working day (lunch 12–13).
+static int clock_minutes(int minutes) { return minutes <= 240 ? 480 + minutes : 780 + (minutes - 240); }
+
+static std::string datetime(Date d, int clock) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "T%02d:%02d:00", clock / 60, clock % 60);
+    return format_iso_date(d) + buf;
+}
+
+// Start of work at offset t: the day ⌊t⌋, the fraction placed in working hours.
+static std::string start_datetime(const WorkdayClock& c, double t) {
+    const int64_t day = WorkdayClock::start_day_index(t);
+    int minutes = static_cast<int>(std::lround((t - static_cast<double>(day)) * kMinutesPerDay));
+    if (minutes < 0) minutes = 0;
+    if (minutes >= kMinutesPerDay) minutes = kMinutesPerDay - 1;
+    return datetime(c.date_of_day(day), minutes == 240 ? 780 : clock_minutes(minutes));
+}
+
+// End of work at offset t: the day ⌈t⌉ − 1 up to its fraction (17:00 for a whole day).
+static std::string finish_datetime(const WorkdayClock& c, double t) {
+    if (t <= kEps) return datetime(c.date_of_day(0), 480);
+    const int64_t day = WorkdayClock::finish_day_index(t);
+    int minutes = static_cast<int>(std::lround((t - static_cast<double>(day)) * kMinutesPerDay));
+    if (minutes < 1) minutes = 1;
+    if (minutes > kMinutesPerDay) minutes = kMinutesPerDay;
+    return datetime(c.date_of_day(day), clock_minutes(minutes));
+}
+
+static std::string iso_duration(double days) {
+    const long long minutes = std::llround(days * kMinutesPerDay);
+    return "PT" + std::to_string(minutes / 60) + "H" + std::to_string(minutes % 60) + "M0S";
+}
+
+static long long tenths_of_minutes(double days) { return std::llround(days * kMinutesPerDay * 10); }
+
+// [SECTION] MSPDI -----------------------------------------------------------------------
+
+static std::string xml_escape(const std::string& s) {
+    std::string o;
+    o.reserve(s.size());
+    for (char ch : s) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (c == '&') o += "&amp;";
+        else if (c == '<') o += "&lt;";
+        else if (c == '>') o += "&gt;";
+        else if (c == '"') o += "&quot;";
+        else if (c == '\'') o += "&apos;";
+        else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') o += ' ';
+        else o += ch;
+    }
+    return o;
+}
+
+static int mspdi_link_type(LinkType t) {
+    switch (t) {
+        case LinkType::FinishToStart: return 1;
+        case LinkType::StartToStart: return 3;
+        default: return 0;  // FinishToFinish
+    }
+}
+
+std::string export_mspdi(const ScheduleExportInput& in) {
+    if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return "";
+    const ScheduleSection& s = in.problem.section;
+    WorkdayClock clock(s.calendar, in.problem.start);
+    int per_week = 0;
+    for (bool w : s.calendar.working) per_week += w ? 1 : 0;
+    std::string x;
+    auto el = [&x](const char* indent, const char* tag, const std::string& value) {
+        x += indent;
+        x += "<";
+        x += tag;
+        x += ">" + value + "</";
+        x += tag;
+        x += ">\n";
+    };
+    x += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    x += "<Project xmlns=\"http://schemas.microsoft.com/project\">\n";
+    const char* i1 = "  ";
+    el(i1, "SaveVersion", "14");
+    el(i1, "Name", xml_escape(in.title) + ".xml");
+    el(i1, "Title", xml_escape(in.title));
+    el(i1, "ScheduleFromStart", "1");
+    el(i1, "StartDate", start_datetime(clock, 0));
+    el(i1, "FinishDate", finish_datetime(clock, in.cpm.finish));
+    el(i1, "FYStartDate", "1");
+    el(i1, "CriticalSlackLimit", "0");
+    el(i1, "CalendarUID", "1");
+    el(i1, "DefaultStartTime", "08:00:00");
+    el(i1, "DefaultFinishTime", "17:00:00");
+    el(i1, "MinutesPerDay", std::to_string(kMinutesPerDay));
+    el(i1, "MinutesPerWeek", std::to_string(kMinutesPerDay * per_week));
+    el(i1, "DaysPerMonth", "20");
+    el(i1, "DefaultTaskType", "1");
+    el(i1, "DurationFormat", "7");
+    el(i1, "NewTasksEffortDriven", "0");
+    el(i1, "HonorConstraints", "0");
+
+    // The project calendar: weekdays (MSPDI DayType 1 = Sunday … 7 = Saturday), holidays as
+    // exceptions (DayType 0 with a TimePeriod).
+    x += "  <Calendars>\n    <Calendar>\n";
+    el("      ", "UID", "1");
+    el("      ", "Name", "Standard");
+    el("      ", "IsBaseCalendar", "1");
+    el("      ", "BaseCalendarUID", "-1");
+    x += "      <WeekDays>\n";
+    for (int day_type = 1; day_type <= 7; ++day_type) {
+        const int ours = (day_type + 5) % 7;  // Sunday (1) → 6, Monday (2) → 0 …
+        const bool working = s.calendar.working[static_cast<size_t>(ours)];
+        x += "        <WeekDay>\n";
+        el("          ", "DayType", std::to_string(day_type));
+        el("          ", "DayWorking", working ? "1" : "0");
+        if (working)
+            x += "          <WorkingTimes>\n"
+                 "            <WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>\n"
+                 "            <WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime>\n"
+                 "          </WorkingTimes>\n";
+        x += "        </WeekDay>\n";
+    }
+    std::vector<Date> hol = s.calendar.holidays;
+    std::sort(hol.begin(), hol.end());
+    hol.erase(std::unique(hol.begin(), hol.end()), hol.end());
+    for (Date h : hol) {
+        x += "        <WeekDay>\n";
+        el("          ", "DayType", "0");
+        el("          ", "DayWorking", "0");
+        x += "          <TimePeriod><FromDate>" + format_iso_date(h) + "T00:00:00</FromDate><ToDate>" +
+             format_iso_date(h) + "T23:59:00</ToDate></TimePeriod>\n";
+        x += "        </WeekDay>\n";
+    }
+    x += "      </WeekDays>\n    </Calendar>\n  </Calendars>\n";
+
+    x += "  <Tasks>\n";
+    const char* i3 = "      ";
+    // UID 0: the project summary task.
+    x += "    <Task>\n";
+    el(i3, "UID", "0");
+    el(i3, "ID", "0");
+    el(i3, "Name", xml_escape(in.title));
+    el(i3, "Type", "1");
+    el(i3, "IsNull", "0");
+    el(i3, "WBS", "0");
+    el(i3, "OutlineNumber", "0");
+    el(i3, "OutlineLevel", "0");
+    el(i3, "Start", start_datetime(clock, 0));
+    el(i3, "Finish", finish_datetime(clock, in.cpm.finish));
+    el(i3, "Duration", iso_duration(in.cpm.finish));
+    el(i3, "DurationFormat", "7");
+    el(i3, "Milestone", "0");
+    el(i3, "Summary", "1");
+    el(i3, "ConstraintType", "0");
+    el(i3, "CalendarUID", "-1");
+    x += "    </Task>\n";
+
+    for (size_t i = 0; i < s.tasks.size(); ++i) {
+        const Task& t = s.tasks[i];
+        const CpmTask& c = in.cpm.tasks[i];
+        const bool milestone = t.kind == TaskKind::Milestone || c.duration <= kEps;
+        const std::string uid = std::to_string(i + 1);
+        x += "    <Task>\n";
+        el(i3, "UID", uid);
+        el(i3, "ID", uid);
+        el(i3, "Name", xml_escape(t.name.empty() ? t.id : t.name));
+        el(i3, "Type", "1");
+        el(i3, "IsNull", "0");
+        if (!t.partner_id.empty()) el(i3, "Contact", xml_escape(partner_name(in, t.partner_id)));
+        el(i3, "WBS", uid);
+        el(i3, "OutlineNumber", uid);
+        el(i3, "OutlineLevel", "1");
+        el(i3, "Priority", "500");
+        const std::string start = milestone ? finish_datetime(clock, c.es) : start_datetime(clock, c.es);
+        const std::string finish = milestone ? start : finish_datetime(clock, c.ef);
+        el(i3, "Start", start);
+        el(i3, "Finish", finish);
+        el(i3, "Duration", iso_duration(c.duration));
+        el(i3, "DurationFormat", "7");
+        el(i3, "Milestone", milestone ? "1" : "0");
+        el(i3, "Summary", "0");
+        el(i3, "Critical", c.critical ? "1" : "0");
+        el(i3, "EarlyStart", start);
+        el(i3, "EarlyFinish", finish);
+        el(i3, "LateStart", milestone ? finish_datetime(clock, c.ls) : start_datetime(clock, c.ls));
+        el(i3, "LateFinish", milestone ? finish_datetime(clock, c.ls) : finish_datetime(clock, c.lf));
+        el(i3, "FreeSlack", std::to_string(tenths_of_minutes(c.free_float)));
+        el(i3, "TotalSlack", std::to_string(tenths_of_minutes(c.total_float)));
+        el(i3, "ConstraintType", "0");
+        el(i3, "CalendarUID", "-1");
+        if (t.target) el(i3, "Deadline", format_iso_date(*t.target) + "T17:00:00");
+        std::string notes = "MicroFab Planner id " + t.id + "; three-point estimate " + num(t.optimistic) + " / " +
+                            num(t.most_likely) + " / " + num(t.pessimistic) + " working days (" +
+                            distribution_key(t.distribution) + ")";
+        if (t.kind == TaskKind::Gate) notes += "; quality gate";
+        el(i3, "Notes", xml_escape(notes));
+        for (const auto& d : t.predecessors) {
+            size_t from = 0;
+            while (from < s.tasks.size() && s.tasks[from].id != d.task_id) ++from;
+            x += "      <PredecessorLink>\n";
+            el("        ", "PredecessorUID", std::to_string(from + 1));
+            el("        ", "Type", std::to_string(mspdi_link_type(d.type)));
+            el("        ", "CrossProject", "0");
+            el("        ", "LinkLag", std::to_string(tenths_of_minutes(d.lag)));
+            el("        ", "LagFormat", "7");
+            x += "      </PredecessorLink>\n";
+        }
+        x += "    </Task>\n";
+    }
+    x += "  </Tasks>\n</Project>\n";
+    return x;
+}
+
+// [SECTION] iCalendar -------------------------------------------------------------------
+
+static std::string ics_text(const std::string& s) {
+    std::string o;
+    for (char c : s) {
+        if (c == '\\') o += "\\\\";
+        else if (c == ';') o += "\\;";
+        else if (c == ',') o += "\\,";
+        else if (c == '\n') o += "\\n";
+        else if (c == '\r') continue;
+        else o += c;
+    }
+    return o;
+}
+
+// Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence.
+static void ics_line(std::string& out, const std::string& line) {
+    size_t pos = 0, limit = 75;
+    while (line.size() - pos > limit) {
+        size_t cut = pos + limit;
+        while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        out += line.substr(pos, cut - pos) + "\r\n ";
+        pos = cut;
+        limit = 74;  // the leading space counts
+    }
+    out += line.substr(pos) + "\r\n";
+}
+
+static std::string ics_date(Date d) {
+    std::string s = format_iso_date(d);
+    return s.substr(0, 4) + s.substr(5, 2) + s.substr(8, 2);
+}
+
+static std::string slug(const std::string& s) {
+    std::string o;
+    for (char c : s) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) o += c;
+        else if (c >= 'A' && c <= 'Z') o += static_cast<char>(c - 'A' + 'a');
+        else if (!o.empty() && o.back() != '-') o += '-';
+    }
+    while (!o.empty() && o.back() == '-') o.pop_back();
+    return o.empty() ? "plan" : o.substr(0, 60);
+}
+
+std::string export_ics(const ScheduleExportInput& in) {
+    if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return "";
+    const ScheduleSection& s = in.problem.section;
+    const std::string domain = slug(in.title) + ".microfab-planner";
+    std::string o;
+    ics_line(o, "BEGIN:VCALENDAR");
+    ics_line(o, "VERSION:2.0");
+    ics_line(o, "PRODID:-//MicroFab Planner//Schedule export//EN");
+    ics_line(o, "CALSCALE:GREGORIAN");
+    ics_line(o, "METHOD:PUBLISH");
+    ics_line(o, "X-WR-CALNAME:" + ics_text(in.title));
+    auto event = [&](const std::string& uid, Date day, const std::string& summary, const std::string& description,
+                     const char* category) {
+        ics_line(o, "BEGIN:VEVENT");
+        ics_line(o, "UID:" + uid + "@" + domain);
+        ics_line(o, "DTSTAMP:" + in.dtstamp);
+        ics_line(o, "DTSTART;VALUE=DATE:" + ics_date(day));
+        ics_line(o, "DTEND;VALUE=DATE:" + ics_date(Date{day.days + 1}));
+        ics_line(o, "SUMMARY:" + ics_text(summary));
+        ics_line(o, "DESCRIPTION:" + ics_text(description));
+        ics_line(o, std::string("CATEGORIES:") + category);
+        ics_line(o, "TRANSP:TRANSPARENT");
+        ics_line(o, "END:VEVENT");
+    };
+    for (size_t i = 0; i < s.tasks.size(); ++i) {
+        const Task& t = s.tasks[i];
+        if (t.kind == TaskKind::Task) continue;
+        const CpmTask& c = in.cpm.tasks[i];
+        const bool gate = t.kind == TaskKind::Gate;
+        std::string d = std::string(gate ? "Quality gate" : "Milestone") + " (deterministic plan): early finish " +
+                        format_iso_date(c.ef_date) + ", late finish " + format_iso_date(c.lf_date) + ", total float " +
+                        num(c.total_float) + " working days" + (c.critical ? ", on the critical path" : "") + ".";
+        if (t.target) d += " Target: " + format_iso_date(*t.target) + ".";
+        if (!t.partner_id.empty()) d += " Partner: " + partner_name(in, t.partner_id) + ".";
+        event(t.id, c.ef_date, std::string(gate ? "Gate: " : "Milestone: ") + (t.name.empty() ? t.id : t.name), d,
+              gate ? "GATE" : "MILESTONE");
+    }
+    if (in.problem.deadline)
+        event("deadline", *in.problem.deadline, "Deadline (market window)",
+              "Planned finish " + format_iso_date(in.cpm.finish_date) + " (deterministic plan).", "DEADLINE");
+    ics_line(o, "END:VCALENDAR");
+    return o;
+}
+
+// [SECTION] CSV -------------------------------------------------------------------------
+
+static std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string o = "\"";
+    for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return o + "\"";
+}
+
+std::string export_csv(const ScheduleExportInput& in) {
+    if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return "";
+    const ScheduleSection& s = in.problem.section;
+    std::string o =
+        "id,name,kind,partner,distribution,optimistic,most_likely,pessimistic,duration,predecessors,"
+        "es,ef,ls,lf,total_float,free_float,critical,early_start,early_finish,late_start,late_finish,target\r\n";
+    for (size_t i = 0; i < s.tasks.size(); ++i) {
+        const Task& t = s.tasks[i];
+        const CpmTask& c = in.cpm.tasks[i];
+        const std::string fields[] = {
+            t.id, t.name, task_kind_key(t.kind), t.partner_id.empty() ? "" : partner_name(in, t.partner_id),
+            distribution_key(t.distribution), num(t.optimistic), num(t.most_likely), num(t.pessimistic),
+            num(c.duration), predecessor_text(t), num(c.es), num(c.ef), num(c.ls), num(c.lf), num(c.total_float),
+            num(c.free_float), c.critical ? "yes" : "no", format_iso_date(c.es_date), format_iso_date(c.ef_date),
+            format_iso_date(c.ls_date), format_iso_date(c.lf_date), t.target ? format_iso_date(*t.target) : ""};
+        bool first = true;
+        for (const auto& f : fields) {
+            if (!first) o += ',';
+            o += csv_field(f);
+            first = false;
+        }
+        o += "\r\n";
+    }
+    return o;
+}
+
+// [SECTION] Mermaid ---------------------------------------------------------------------
+
+static std::string mermaid_text(const std::string& s) {
+    std::string o;
+    for (char c : s) o += (c == ':' || c == ';' || c == '#' || c == '\n' || c == '\r') ? ' ' : c;
+    return o;
+}
+
+static std::string mermaid_id(const std::string& s) {
+    std::string o;
+    for (char c : s) o += ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ? c : '_';
+    return o;
+}
+
+std::string export_mermaid(const ScheduleExportInput& in) {
+    if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return "";
+    const ScheduleSection& s = in.problem.section;
+    static const char* const kDayNames[7] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    std::string o = "gantt\n";
+    o += "    title " + mermaid_text(in.title) + "\n";
+    o += "    dateFormat YYYY-MM-DD\n";
+    o += "    axisFormat %d %b\n";
+    const auto& w = s.calendar.working;
+    std::vector<std::string> ex;
+    if (w[0] && w[1] && w[2] && w[3] && w[4] && !w[5] && !w[6]) {
+        ex.push_back("weekends");
+    } else {
+        for (int k = 0; k < 7; ++k)
+            if (!w[static_cast<size_t>(k)]) ex.push_back(kDayNames[k]);
+    }
+    std::vector<Date> hol = s.calendar.holidays;
+    std::sort(hol.begin(), hol.end());
+    hol.erase(std::unique(hol.begin(), hol.end()), hol.end());
+    for (Date h : hol) ex.push_back(format_iso_date(h));
+    if (!ex.empty()) {
+        o += "    excludes ";
+        for (size_t k = 0; k < ex.size(); ++k) o += (k ? ", " : "") + ex[k];
+        o += "\n";
+    }
+    // Sections by partner, in order of first appearance; tasks without a partner under "Programme".
+    std::vector<std::string> sections;
+    for (const auto& t : s.tasks)
+        if (std::find(sections.begin(), sections.end(), t.partner_id) == sections.end()) sections.push_back(t.partner_id);
+    for (const auto& sec : sections) {
+        o += "    section " + mermaid_text(sec.empty() ? "Programme" : partner_name(in, sec)) + "\n";
+        for (size_t i = 0; i < s.tasks.size(); ++i) {
+            const Task& t = s.tasks[i];
+            if (t.partner_id != sec) continue;
+            const CpmTask& c = in.cpm.tasks[i];
+            const bool milestone = t.kind == TaskKind::Milestone || c.duration <= kEps;
+            std::string tags;
+            if (c.critical) tags += "crit, ";
+            if (milestone) tags += "milestone, ";
+            std::string name = (t.kind == TaskKind::Gate ? "Gate - " : "") + (t.name.empty() ? t.id : t.name);
+            o += "    " + mermaid_text(name) + " :" + tags + mermaid_id(t.id) + ", ";
+            if (milestone) o += format_iso_date(c.ef_date) + ", 0d\n";
+            else o += format_iso_date(c.es_date) + ", " + format_iso_date(Date{c.ef_date.days + 1}) + "\n";
+        }
+    }
+    return o;
+}
+
+}  // namespace mf

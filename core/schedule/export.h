@@ -1,0 +1,53 @@
+// Exports of the deterministic (CPM) schedule to the formats planners already use. Each is a
+// pure function from the schedule and its CPM result to the text of the file.
+//
+//   ScheduleExportInput in = schedule_export_input(plan);     // runs CPM; check in.cpm.errors
+//   std::string xml = export_mspdi(in);   // Microsoft Project XML (also ProjectLibre, GanttProject)
+//   std::string ics = export_ics(in);     // iCalendar: milestones, gates and the deadline
+//   std::string csv = export_csv(in);     // one row per task
+//   std::string mmd = export_mermaid(in); // a Mermaid gantt block for Markdown
+// Every function returns "" when the CPM has errors.
+//
+// Mappings (docs/schedule.md, "Exports"):
+//   MSPDI: one working day = 480 minutes, 08:00–12:00 and 13:00–17:00 on the plan's working
+//     weekdays, holidays as calendar exceptions. Start = 08:00 of the start date, Finish = 17:00
+//     of the finish date (fractions of a day placed inside those hours). Duration PT#H#M0S;
+//     DurationFormat 7 (days). Links: Type FS = 1, SS = 3, FF = 0; LinkLag in tenths of a
+//     minute (1 working day = 4800) with LagFormat 7 (days). TotalSlack/FreeSlack in tenths
+//     of a minute. Tasks are fixed-duration (Type 1), as soon as possible (ConstraintType 0);
+//     milestones have Milestone 1; a target date becomes the Deadline; the partner's name goes
+//     to Contact. UID 0 is the project summary task.
+//   iCalendar (RFC 5545): all-day VEVENTs (DTSTART;VALUE=DATE, DTEND the next day, exclusive)
+//     for every milestone and gate on its early finish date, and for the plan's deadline.
+//     CRLF line ends, lines folded at 75 octets, TEXT escaped.
+//   CSV (RFC 4180): comma-separated, fields with a comma, quote or line break quoted.
+//   Mermaid: dateFormat YYYY-MM-DD, non-working weekdays and holidays in `excludes`, every
+//     task with its early start and its finish date + 1 (Mermaid end dates are exclusive),
+//     `crit` on critical tasks, milestones as `milestone`, sections by partner.
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "plan/plan.h"
+#include "schedule/cpm.h"
+
+namespace mf {
+
+struct ScheduleExportInput {
+    std::string title;                                             // the plan's name
+    ScheduleProblem problem;
+    CpmResult cpm;                                                 // run_cpm({problem})
+    std::vector<std::pair<std::string, std::string>> partner_names;  // partner id → display name
+    std::string dtstamp = "20000101T000000Z";                      // iCalendar DTSTAMP (UTC)
+};
+
+// Builds the input from a plan (runs the CPM with most-likely durations).
+ScheduleExportInput schedule_export_input(const Plan& plan);
+
+std::string export_mspdi(const ScheduleExportInput& in);
+std::string export_ics(const ScheduleExportInput& in);
+std::string export_csv(const ScheduleExportInput& in);
+std::string export_mermaid(const ScheduleExportInput& in);
+
+}  // namespace mf

@@ -1,0 +1,248 @@
+#include "schedule/network.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "schedule/gate.h"
+
+namespace mf {
+
+std::string to_string(const ScheduleIssue& i) {
+    std::string s;
+    if (!i.task_id.empty()) s = "task \"" + i.task_id + "\"";
+    if (!i.field.empty()) s += (s.empty() ? "" : " ") + std::string("(") + i.field + ")";
+    return s.empty() ? i.message : s + ": " + i.message;
+}
+
+ProblemFromPlan schedule_problem(const Plan& plan) {
+    ProblemFromPlan r;
+    if (!plan.meta.start_date) {
+        r.errors.push_back({"", "project.start_date", "the plan has no start date: the schedule needs one"});
+        return r;
+    }
+    r.problem = ScheduleProblem{plan.schedule, *plan.meta.start_date, plan.meta.deadline};
+    return r;
+}
+
+double three_point_mean(double o, double m, double p, DurationDistribution dist) {
+    return dist == DurationDistribution::Triangular ? (o + m + p) / 3.0 : (o + 4.0 * m + p) / 6.0;
+}
+
+static std::string num(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+static void check_three_point(const std::string& id, const std::string& prefix, double o, double m, double p,
+                              std::vector<ScheduleIssue>& errors) {
+    const double v[3] = {o, m, p};
+    const char* names[3] = {"optimistic", "most_likely", "pessimistic"};
+    bool ok = true;
+    for (int k = 0; k < 3; ++k) {
+        if (!std::isfinite(v[k]) || v[k] < 0 || v[k] > kMaxScheduleDays) {
+            errors.push_back({id, prefix + names[k],
+                              "duration " + num(v[k]) + " is not a number of working days in [0, 10000]"});
+            ok = false;
+        }
+    }
+    if (!ok) return;
+    if (o > m)
+        errors.push_back({id, prefix + "optimistic", "optimistic " + num(o) + " is longer than most_likely " + num(m)});
+    if (m > p)
+        errors.push_back({id, prefix + "pessimistic", "pessimistic " + num(p) + " is shorter than most_likely " + num(m)});
+}
+
+Network compile_network(const ScheduleSection& s) {
+    Network net;
+    const int n = static_cast<int>(s.tasks.size());
+    net.incoming.resize(static_cast<size_t>(n));
+    net.gate_of.assign(static_cast<size_t>(n), -1);
+    if (n == 0) {
+        net.errors.push_back({"", "tasks", "the schedule has no tasks"});
+        return net;
+    }
+    std::map<std::string, int> index;
+    for (int i = 0; i < n; ++i) {
+        const Task& t = s.tasks[static_cast<size_t>(i)];
+        if (t.id.empty()) net.errors.push_back({"#" + std::to_string(i + 1), "id", "a task has no id"});
+        else if (!index.emplace(t.id, i).second) net.errors.push_back({t.id, "id", "duplicate task id"});
+    }
+    if (std::none_of(s.calendar.working.begin(), s.calendar.working.end(), [](bool b) { return b; }))
+        net.errors.push_back({"", "calendar/working_days", "no weekday is a working day"});
+
+    for (int i = 0; i < n; ++i) {
+        const Task& t = s.tasks[static_cast<size_t>(i)];
+        check_three_point(t.id, "", t.optimistic, t.most_likely, t.pessimistic, net.errors);
+        if (t.kind == TaskKind::Milestone && (t.optimistic != 0 || t.most_likely != 0 || t.pessimistic != 0))
+            net.errors.push_back({t.id, "most_likely", "a milestone has zero duration"});
+        for (size_t k = 0; k < t.predecessors.size(); ++k) {
+            const Dependency& d = t.predecessors[k];
+            const std::string f = "predecessors/" + std::to_string(k);
+            auto it = index.find(d.task_id);
+            if (it == index.end()) {
+                net.errors.push_back({t.id, f, "predecessor \"" + d.task_id + "\" does not exist"});
+                continue;
+            }
+            if (it->second == i) {
+                net.errors.push_back({t.id, f, "dependency cycle: \"" + t.id + "\" depends on itself"});
+                continue;
+            }
+            if (!std::isfinite(d.lag) || std::fabs(d.lag) > kMaxScheduleDays) {
+                net.errors.push_back({t.id, f + "/lag", "lag " + num(d.lag) +
+                                                            " is not a number of working days in [-10000, 10000]"});
+                continue;
+            }
+            bool dup = false;
+            for (const auto& l : net.incoming[static_cast<size_t>(i)]) dup = dup || l.from == it->second;
+            if (dup) {
+                net.errors.push_back({t.id, f, "predecessor \"" + d.task_id + "\" is listed twice"});
+                continue;
+            }
+            const Task& pred = s.tasks[static_cast<size_t>(it->second)];
+            if (d.type == LinkType::FinishToStart && d.lag < 0 && -d.lag > pred.optimistic)
+                net.warnings.push_back({t.id, f + "/lag", "a lead of " + num(-d.lag) + " working days exceeds \"" +
+                                                              pred.id + "\"'s optimistic duration: this task may start "
+                                                              "before its predecessor starts"});
+            if (d.type == LinkType::FinishToFinish && d.lag < 0 && -d.lag > t.pessimistic && t.pessimistic > 0)
+                net.warnings.push_back({t.id, f + "/lag", "a finish-to-finish lead longer than this task: it may "
+                                                          "finish before its predecessor starts"});
+            net.incoming[static_cast<size_t>(i)].push_back({it->second, d.type, d.lag});
+        }
+        if (t.kind == TaskKind::Gate) {
+            const GateSpec& g = t.gate;
+            NetGate ng;
+            if (g.pass_probability && g.cpk)
+                net.errors.push_back({t.id, "gate", "give either pass_probability or cpk, not both"});
+            if (g.pass_probability) {
+                if (!std::isfinite(*g.pass_probability) || *g.pass_probability < 0 || *g.pass_probability > 1)
+                    net.errors.push_back({t.id, "gate/pass_probability",
+                                          "pass probability " + num(*g.pass_probability) + " is not in [0, 1]"});
+            } else if (g.cpk) {
+                CpkPassResult c = pass_probability_from_cpk(*g.cpk);
+                if (!c.error.empty()) net.errors.push_back({t.id, "gate/cpk", c.error});
+            } else {
+                net.errors.push_back({t.id, "gate", "a gate needs a pass probability or a Cpk criterion"});
+            }
+            ng.pass_probability = gate_spec_pass_probability(g);
+            check_three_point(t.id, "gate/rework/", g.rework.optimistic, g.rework.most_likely, g.rework.pessimistic,
+                              net.errors);
+            if (g.max_loops < 0 || g.max_loops > 100)
+                net.errors.push_back({t.id, "gate/max_loops", "loop limit " + std::to_string(g.max_loops) +
+                                                                  " is not in [0, 100]"});
+            if (g.assume_first_fails && g.max_loops < 1)
+                net.errors.push_back({t.id, "gate/max_loops", "assume_first_fails needs max_loops >= 1"});
+            ng.max_loops = g.max_loops;
+            ng.first_fails = g.assume_first_fails;
+            for (size_t k = 0; k < g.repeat.size(); ++k) {
+                auto it = index.find(g.repeat[k]);
+                if (it == index.end())
+                    net.errors.push_back({t.id, "gate/repeat/" + std::to_string(k),
+                                          "task \"" + g.repeat[k] + "\" to repeat does not exist"});
+                else
+                    ng.repeat.push_back(it->second);
+            }
+            if (ng.pass_probability <= 0 && g.max_loops > 0)
+                net.warnings.push_back({t.id, "gate/pass_probability",
+                                        "the gate never passes: every run takes all " + std::to_string(g.max_loops) +
+                                            " rework loops"});
+            if (g.repeat.empty() && g.rework.pessimistic == 0 && ng.pass_probability < 1)
+                net.warnings.push_back({t.id, "gate/rework", "a failure costs no time (no rework duration, nothing "
+                                                             "to repeat)"});
+            net.gate_of[static_cast<size_t>(i)] = static_cast<int>(net.gates.size());
+            net.gates.push_back(std::move(ng));
+            net.gate_task.push_back(i);
+        } else if (t.gate.pass_probability || t.gate.cpk || !t.gate.repeat.empty()) {
+            net.warnings.push_back({t.id, "gate", "gate settings are ignored: the task is not of kind gate"});
+        }
+    }
+
+    // Kahn's algorithm, taking ready tasks in file order so the order is deterministic.
+    std::vector<int> indegree(static_cast<size_t>(n), 0);
+    std::vector<std::vector<int>> out(static_cast<size_t>(n));
+    for (int j = 0; j < n; ++j)
+        for (const auto& l : net.incoming[static_cast<size_t>(j)]) {
+            ++indegree[static_cast<size_t>(j)];
+            out[static_cast<size_t>(l.from)].push_back(j);
+        }
+    std::vector<int> ready;
+    for (int j = n - 1; j >= 0; --j)
+        if (indegree[static_cast<size_t>(j)] == 0) ready.push_back(j);
+    while (!ready.empty()) {
+        // pop the smallest index
+        auto it = std::min_element(ready.begin(), ready.end());
+        const int j = *it;
+        ready.erase(it);
+        net.order.push_back(j);
+        for (int k : out[static_cast<size_t>(j)])
+            if (--indegree[static_cast<size_t>(k)] == 0) ready.push_back(k);
+    }
+    if (static_cast<int>(net.order.size()) < n) {
+        // Some tasks sit on or behind a cycle. Walk predecessors among them until a task repeats.
+        std::vector<int> seen_at(static_cast<size_t>(n), -1);
+        std::vector<int> path;
+        int j = -1;
+        for (int k = 0; k < n && j < 0; ++k)
+            if (indegree[static_cast<size_t>(k)] > 0) j = k;
+        while (seen_at[static_cast<size_t>(j)] < 0) {
+            seen_at[static_cast<size_t>(j)] = static_cast<int>(path.size());
+            path.push_back(j);
+            int next = -1;
+            for (const auto& l : net.incoming[static_cast<size_t>(j)])
+                if (indegree[static_cast<size_t>(l.from)] > 0) { next = l.from; break; }
+            j = next;  // every unordered task has an unordered predecessor
+        }
+        // path[seen_at[j]..] is the cycle, walked against the arrows; print it along them.
+        std::vector<int> cycle(path.begin() + seen_at[static_cast<size_t>(j)], path.end());
+        std::reverse(cycle.begin(), cycle.end());
+        std::string text;
+        for (int k : cycle) text += "\"" + s.tasks[static_cast<size_t>(k)].id + "\" → ";
+        text += "\"" + s.tasks[static_cast<size_t>(cycle.front())].id + "\"";
+        net.errors.push_back({s.tasks[static_cast<size_t>(cycle.front())].id, "predecessors",
+                              "dependency cycle: " + text});
+        net.order.clear();
+    }
+    return net;
+}
+
+double forward_pass(const Network& net, const double* d, double* es, double* ef) {
+    double finish = 0;
+    for (int j : net.order) {
+        double s = 0;
+        const double dj = d[j];
+        for (const NetLink& l : net.incoming[static_cast<size_t>(j)]) {
+            double c;
+            switch (l.type) {
+                case LinkType::FinishToStart: c = ef[l.from] + l.lag; break;
+                case LinkType::StartToStart: c = es[l.from] + l.lag; break;
+                default: c = ef[l.from] + l.lag - dj; break;  // FinishToFinish
+            }
+            if (c > s) s = c;
+        }
+        es[j] = s;
+        ef[j] = s + dj;
+        if (ef[j] > finish) finish = ef[j];
+    }
+    return finish;
+}
+
+void backward_pass(const Network& net, const double* d, double finish, double* ls, double* lf) {
+    for (int j : net.order) lf[j] = finish;
+    for (auto it = net.order.rbegin(); it != net.order.rend(); ++it) {
+        const int j = *it;  // all successors of j were handled before: lf[j] is final
+        ls[j] = lf[j] - d[j];
+        for (const NetLink& l : net.incoming[static_cast<size_t>(j)]) {
+            double c;
+            switch (l.type) {
+                case LinkType::FinishToStart: c = ls[j] - l.lag; break;
+                case LinkType::StartToStart: c = ls[j] - l.lag + d[l.from]; break;
+                default: c = lf[j] - l.lag; break;  // FinishToFinish
+            }
+            if (c < lf[l.from]) lf[l.from] = c;
+        }
+    }
+}
+
+}  // namespace mf

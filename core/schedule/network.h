@@ -1,0 +1,83 @@
+// The schedule as an analysable network: validation with messages naming the task and the
+// field, a topological order (or the tasks of a dependency cycle), and the forward and
+// backward passes of the precedence diagramming method that CPM and the Monte Carlo share.
+//
+//   ProblemFromPlan pp = schedule_problem(plan);        // needs project.start_date
+//   Network net = compile_network(pp.problem->section);
+//   if (!net.ok()) for (auto& e : net.errors) show(to_string(e));
+//
+// Pass equations (offsets in working days; d = duration; ES ≥ 0 always):
+//   FS lag L:  ES_j ≥ EF_i + L        SS lag L:  ES_j ≥ ES_i + L        FF lag L:  EF_j ≥ EF_i + L
+//   backward:  LF_i ≤ LS_j − L (FS),  LS_i ≤ LS_j − L (SS),  LF_i ≤ LF_j − L (FF),  LF_i ≤ T
+// where T = max EF is the project finish.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/plan.h"
+#include "schedule/schedule_model.h"
+
+namespace mf {
+
+// A problem found in the schedule: which task (empty for the whole schedule), which field
+// ("pessimistic", "predecessors/1/lag", "gate/pass_probability" ...) and what is wrong.
+struct ScheduleIssue {
+    std::string task_id;
+    std::string field;
+    std::string message;
+};
+std::string to_string(const ScheduleIssue& issue);  // task "t-pilot" (pessimistic): ...
+
+// What the analyses take: the section plus the plan's dates.
+struct ScheduleProblem {
+    ScheduleSection section;
+    Date start;                          // plan.meta.start_date
+    std::optional<Date> deadline;        // plan.meta.deadline (market window)
+};
+struct ProblemFromPlan {
+    std::optional<ScheduleProblem> problem;
+    std::vector<ScheduleIssue> errors;   // e.g. no start date
+};
+ProblemFromPlan schedule_problem(const Plan& plan);
+
+// Tolerance for "zero float": |float| <= 1e-6 working days (about 0.03 s) counts as zero.
+inline constexpr double kFloatTolerance = 1e-6;
+// Largest duration, lag or rework time accepted, in working days.
+inline constexpr double kMaxScheduleDays = 10000;
+
+struct NetLink {
+    int from = 0;                        // predecessor's index in section.tasks
+    LinkType type = LinkType::FinishToStart;
+    double lag = 0;
+};
+
+struct NetGate {
+    double pass_probability = 1;         // typed in, or from the Cpk criterion (gate.h)
+    std::vector<int> repeat;             // task indices redone on each loop
+    int max_loops = 0;
+    bool first_fails = false;
+};
+
+struct Network {
+    std::vector<ScheduleIssue> errors;
+    std::vector<ScheduleIssue> warnings;
+    std::vector<int> order;                       // topological order of task indices
+    std::vector<std::vector<NetLink>> incoming;   // per task: links from its predecessors
+    std::vector<int> gate_of;                     // per task: index into gates, or -1
+    std::vector<NetGate> gates;
+    std::vector<int> gate_task;                   // per gate: its task index
+    bool ok() const { return errors.empty(); }
+};
+
+Network compile_network(const ScheduleSection& section);
+
+// Forward and backward passes for durations d (one per task). Arrays have one entry per task.
+// Returns the project finish T.
+double forward_pass(const Network& net, const double* d, double* es, double* ef);
+void backward_pass(const Network& net, const double* d, double finish, double* ls, double* lf);
+
+// Mean of a three-point estimate under its distribution (PERT (O+4M+P)/6, triangular (O+M+P)/3).
+double three_point_mean(double o, double m, double p, DurationDistribution dist);
+
+}  // namespace mf

@@ -1,0 +1,292 @@
+// Monte Carlo of a tolerance stack (see monte_carlo.h).
+// [SECTION] Setup   [SECTION] Sampling   [SECTION] Blocks   [SECTION] Summary
+#include "tolerance/monte_carlo.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "stats/fast_normal.h"
+#include "stats/select.h"
+#include "tolerance/stack_analysis.h"
+#include "tolerance/stack_internal.h"
+
+namespace mf {
+
+static constexpr double kDegree = 3.14159265358979323846 / 180.0;
+static constexpr double kPi = 3.14159265358979323846;
+
+// [SECTION] Setup ------------------------------------------------------------------------
+
+MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack_(s), options_(o) {
+    errors_ = validate_stack(s, StackCheck::ForAnalysis);
+    if (o.samples < 1 || o.samples > 100000000)
+        errors_.push_back({"samples", "the number of Monte Carlo samples must be between 1 and 100 000 000 (got " +
+                                          std::to_string(o.samples) + ")"});
+    if (o.histogram_bins < 1 || o.histogram_bins > 10000)
+        errors_.push_back({"histogram_bins", "the number of histogram bins must be between 1 and 10 000 (got " +
+                                                 std::to_string(o.histogram_bins) + ")"});
+    if (!errors_.empty()) return;
+    total_ = o.samples;
+
+    const size_t nc = s.contributors.size();
+    const detail::LoopUse use = detail::loop_use(s);
+    in_loop_ = use.in_loop;
+    Rng seeder(o.seed);
+    for (size_t i = 0; i < nc; ++i) {
+        const Contributor& c = s.contributors[i];
+        const detail::ResolvedDistribution d = detail::resolve_distribution(c);
+        Sampler sm;
+        sm.kind = c.distribution.kind;
+        sm.rng = Rng(seeder.next());   // one independent stream per contributor
+        switch (sm.kind) {
+            case DistributionKind::Normal: sm.a = d.mean; sm.b = d.sigma; break;
+            case DistributionKind::Uniform:
+            case DistributionKind::Triangular: sm.a = d.mean; sm.b = d.half; break;
+            case DistributionKind::SkewNormal: {
+                // Azzalini: Z = δ|U0| + √(1−δ²) U1 has mean δ√(2/π) and variance 1 − 2δ²/π.
+                const double alpha = c.distribution.skew;
+                sm.delta = alpha / std::sqrt(1.0 + alpha * alpha);
+                sm.delta_c = std::sqrt(1.0 - sm.delta * sm.delta);
+                const double omega = d.sigma / std::sqrt(1.0 - 2.0 * sm.delta * sm.delta / kPi);
+                sm.a = d.mean - omega * sm.delta * std::sqrt(2.0 / kPi);
+                sm.b = omega;
+                break;
+            }
+        }
+        samplers_.push_back(sm);
+        scale_meas_.push_back(detail::thermal_scale(s, c, s.measurement_temperature));
+        scale_op_.push_back(detail::thermal_scale(s, c, s.operating_temperature));
+        if (scale_op_.back() != scale_meas_.back()) thermal_differs_ = true;
+        coef_meas_.push_back(in_loop_[i] ? 0.0 : c.sensitivity * scale_meas_.back());
+        coef_op_.push_back(in_loop_[i] ? 0.0 : c.sensitivity * scale_op_.back());
+        centre_x_.push_back(d.mean);
+    }
+    if (s.loop) {
+        direction_ = s.loop->direction;
+        for (size_t v = 0; v < s.loop->vectors.size(); ++v) {
+            loop_length_.push_back(use.length_of[v]);
+            loop_angle_.push_back(use.angle_of[v]);
+            loop_fixed_length_.push_back(s.loop->vectors[v].length);
+            loop_fixed_angle_.push_back(s.loop->vectors[v].angle);
+            loop_fixed_proj_.push_back(std::cos((s.loop->vectors[v].angle - direction_) * kDegree));
+        }
+    }
+    // Centre of the correlation sums: the statistical mean (any nearby value works; it only
+    // keeps the sums small).
+    centre_g_ = statistical(linearize_stack(s, s.measurement_temperature), limits_of(s)).mean;
+    sum_dx_.assign(nc, 0.0);
+    sum_dx2_.assign(nc, 0.0);
+    sum_dxdg_.assign(nc, 0.0);
+
+    values_.assign(nc * kBlock, 0.0);
+    gap_block_.assign(kBlock, 0.0);
+    gap_op_block_.assign(kBlock, 0.0);
+    gaps_.reserve(total_);
+    if (thermal_differs_) gaps_op_.reserve(total_);
+}
+
+// [SECTION] Sampling ---------------------------------------------------------------------
+
+void MonteCarloRun::fill(Sampler& sm, double* out, size_t n) {
+    const double a = sm.a, b = sm.b;
+    switch (sm.kind) {
+        case DistributionKind::Normal:
+            if (options_.fast_normal)
+                for (size_t j = 0; j < n; ++j) out[j] = a + b * normal_ziggurat(sm.rng);
+            else
+                for (size_t j = 0; j < n; ++j) out[j] = a + b * sm.rng.normal();
+            break;
+        case DistributionKind::Uniform:
+            for (size_t j = 0; j < n; ++j) out[j] = a + b * (2.0 * sm.rng.uniform() - 1.0);
+            break;
+        case DistributionKind::Triangular:
+            // The sum of two uniforms on [0, 1) minus 1 is the symmetric triangle on (−1, 1).
+            for (size_t j = 0; j < n; ++j) {
+                const double u1 = sm.rng.uniform();
+                const double u2 = sm.rng.uniform();
+                out[j] = a + b * (u1 + u2 - 1.0);
+            }
+            break;
+        case DistributionKind::SkewNormal:
+            for (size_t j = 0; j < n; ++j) {
+                const double u0 = options_.fast_normal ? normal_ziggurat(sm.rng) : sm.rng.normal();
+                const double u1 = options_.fast_normal ? normal_ziggurat(sm.rng) : sm.rng.normal();
+                out[j] = a + b * (sm.delta * std::fabs(u0) + sm.delta_c * u1);
+            }
+            break;
+    }
+}
+
+// [SECTION] Blocks -----------------------------------------------------------------------
+
+void MonteCarloRun::run_block() {
+    const size_t n = std::min(kBlock, total_ - done_);
+    const size_t nc = samplers_.size();
+    double* g = gap_block_.data();
+    double* go = gap_op_block_.data();
+    std::fill(g, g + n, 0.0);
+    std::fill(go, go + n, 0.0);
+    for (size_t i = 0; i < nc; ++i) {
+        double* x = values_.data() + i * kBlock;
+        fill(samplers_[i], x, n);
+        if (in_loop_[i]) continue;
+        const double cm = coef_meas_[i], co = coef_op_[i];
+        for (size_t j = 0; j < n; ++j) g[j] += cm * x[j];
+        if (thermal_differs_)
+            for (size_t j = 0; j < n; ++j) go[j] += co * x[j];
+    }
+    // The loop, exactly: gap += L · cos(θ − φ) per vector, with L and θ as sampled.
+    for (size_t v = 0; v < loop_length_.size(); ++v) {
+        const int li = loop_length_[v], ai = loop_angle_[v];
+        const double* L = li >= 0 ? values_.data() + static_cast<size_t>(li) * kBlock : nullptr;
+        const double* A = ai >= 0 ? values_.data() + static_cast<size_t>(ai) * kBlock : nullptr;
+        const double km = li >= 0 ? scale_meas_[static_cast<size_t>(li)] : 1.0;
+        const double ko = li >= 0 ? scale_op_[static_cast<size_t>(li)] : 1.0;
+        const double fixed_len = loop_fixed_length_[v], fixed_proj = loop_fixed_proj_[v];
+        const double fixed_angle = loop_fixed_angle_[v];
+        for (size_t j = 0; j < n; ++j) {
+            const double len = L ? L[j] : fixed_len;
+            const double proj = A ? std::cos((fixed_angle + A[j] - direction_) * kDegree) : fixed_proj;
+            g[j] += km * len * proj;
+            if (thermal_differs_) go[j] += ko * len * proj;
+        }
+    }
+    // Sums for the squared correlations (block-local first: the order of every sum is fixed).
+    double sdg = 0, sdg2 = 0;
+    for (size_t j = 0; j < n; ++j) {
+        const double dg = g[j] - centre_g_;
+        sdg += dg;
+        sdg2 += dg * dg;
+    }
+    sum_dg_ += sdg;
+    sum_dg2_ += sdg2;
+    for (size_t i = 0; i < nc; ++i) {
+        const double* x = values_.data() + i * kBlock;
+        const double cx = centre_x_[i];
+        double s1 = 0, s2 = 0, s3 = 0;
+        for (size_t j = 0; j < n; ++j) {
+            const double dx = x[j] - cx;
+            s1 += dx;
+            s2 += dx * dx;
+            s3 += dx * (g[j] - centre_g_);
+        }
+        sum_dx_[i] += s1;
+        sum_dx2_[i] += s2;
+        sum_dxdg_[i] += s3;
+    }
+    gaps_.insert(gaps_.end(), g, g + n);
+    if (thermal_differs_) gaps_op_.insert(gaps_op_.end(), go, go + n);
+    done_ += n;
+}
+
+size_t MonteCarloRun::step(size_t n) {
+    if (!errors_.empty()) return done_;
+    const size_t target = std::min(total_, done_ + std::max<size_t>(n, 1));
+    while (done_ < target) run_block();
+    return done_;
+}
+
+// [SECTION] Summary ----------------------------------------------------------------------
+
+// Wilson interval in ppm; exactly 0 at the lower end when nothing was counted.
+static Interval ci_ppm(double k, double n) {
+    const Interval ci = wilson_interval(k, n);
+    return {k == 0 ? 0.0 : ci.lower * 1e6, ci.upper * 1e6};
+}
+
+static MonteCarloSummary summarise(std::vector<double>& x, double temperature, const GapLimits& limits, int bins) {
+    MonteCarloSummary s;
+    s.temperature = temperature;
+    s.n = x.size();
+    if (x.empty()) return s;
+    const double n = static_cast<double>(x.size());
+    double sum = 0, lo = x[0], hi = x[0];
+    size_t below = 0, above = 0;
+    for (double v : x) {
+        sum += v;
+        lo = std::fmin(lo, v);
+        hi = std::fmax(hi, v);
+        if (limits.lower && v < *limits.lower) ++below;
+        if (limits.upper && v > *limits.upper) ++above;
+    }
+    const double mean = sum / n;
+    double m2 = 0, m3 = 0;
+    for (double v : x) {
+        const double d = v - mean;
+        m2 += d * d;
+        m3 += d * d * d;
+    }
+    s.mean = mean;
+    s.sigma = x.size() > 1 ? std::sqrt(m2 / (n - 1)) : 0.0;
+    s.skewness = m2 > 0 ? (m3 / n) / std::pow(m2 / n, 1.5) : 0.0;
+    s.min = lo;
+    s.max = hi;
+    s.below = below;
+    s.above = above;
+    double out = 0;
+    if (limits.lower) {
+        s.ppm_below = static_cast<double>(below) / n * 1e6;
+        s.ci95_below = ci_ppm(static_cast<double>(below), n);
+        out += static_cast<double>(below);
+    }
+    if (limits.upper) {
+        s.ppm_above = static_cast<double>(above) / n * 1e6;
+        s.ci95_above = ci_ppm(static_cast<double>(above), n);
+        out += static_cast<double>(above);
+    }
+    s.ppm_total = out / n * 1e6;
+    if (limits.lower || limits.upper) s.ci95_total = ci_ppm(out, n);   // without limits: [0, 0]
+
+    Histogram& h = s.histogram;
+    h.counts.assign(static_cast<size_t>(bins), 0);
+    h.lo = lo;
+    h.width = (hi - lo) / bins;
+    for (double v : x) {
+        size_t k = h.width > 0 ? static_cast<size_t>((v - lo) / h.width) : 0;
+        if (k >= h.counts.size()) k = h.counts.size() - 1;
+        ++h.counts[k];
+    }
+    // Percentiles last: selection reorders the samples.
+    const std::vector<double> p = percentiles_select(x, {0.00135, 0.5, 0.99865});
+    s.p00135 = p[0];
+    s.p50 = p[1];
+    s.p99865 = p[2];
+    return s;
+}
+
+MonteCarloResult MonteCarloRun::finish() {
+    MonteCarloResult r;
+    r.errors = errors_;
+    if (!errors_.empty()) return r;
+    while (done_ < total_) run_block();
+    r.seed = options_.seed;
+    r.samples = total_;
+    r.thermal_differs = thermal_differs_;
+    const GapLimits limits = limits_of(stack_);
+    const double n = static_cast<double>(total_);
+    // Squared correlations (moment sums were taken about fixed centres).
+    const double mg = sum_dg_ / n, vg = sum_dg2_ / n - mg * mg;
+    for (size_t i = 0; i < samplers_.size(); ++i) {
+        const double mx = sum_dx_[i] / n, vx = sum_dx2_[i] / n - mx * mx;
+        const double cov = sum_dxdg_[i] / n - mx * mg;
+        r.squared_correlation.push_back(vx > 0 && vg > 0 ? std::fmin(1.0, cov * cov / (vx * vg)) : 0.0);
+    }
+    r.at_measurement = summarise(gaps_, stack_.measurement_temperature, limits, options_.histogram_bins);
+    if (thermal_differs_) {
+        r.at_operating = summarise(gaps_op_, stack_.operating_temperature, limits, options_.histogram_bins);
+    } else {
+        r.at_operating = r.at_measurement;
+        r.at_operating.temperature = stack_.operating_temperature;
+    }
+    // Release the samples: the result holds everything a view needs.
+    std::vector<double>().swap(gaps_);
+    std::vector<double>().swap(gaps_op_);
+    return r;
+}
+
+MonteCarloResult run_monte_carlo(const Stack& s, const MonteCarloOptions& options) {
+    MonteCarloRun run(s, options);
+    return run.finish();
+}
+
+}  // namespace mf

@@ -1,0 +1,117 @@
+// Monte Carlo of a tolerance stack: every contributor sampled from its declared distribution,
+// the gap evaluated exactly (the nonlinear loop for 2D stacks, thermal scaling per sample),
+// at the measurement and the operating temperature from the same samples. No sample is ever
+// discarded: tails, ppm and percentiles come from all of them.
+//
+//   One call:                      In slices (a GUI frame at a time):
+//     MonteCarloResult r =           MonteCarloRun run(stack, options);
+//         run_monte_carlo(s, o);     while (!run.finished()) { run.step(50000); draw(run.progress()); }
+//                                    MonteCarloResult r = run.finish();
+// Both give identical results: each contributor draws from its own generator stream
+// (seeded from the master seed), and samples are generated in fixed blocks of kBlock, so the
+// slicing never changes what is drawn or the order of any sum.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "plan/file_error.h"
+#include "stats/random.h"
+#include "stats/summary.h"
+#include "tolerance/stack_model.h"
+
+namespace mf {
+
+struct MonteCarloOptions {
+    uint64_t seed = 1;              // same seed, same result (natively and in WASM)
+    size_t samples = 1000000;       // 1 … 100 000 000
+    int histogram_bins = 60;        // 1 … 10 000, equal width over [min, max] of the samples
+    bool fast_normal = true;        // ziggurat (stats/fast_normal.h); false: Rng::normal (polar), for comparison
+};
+
+struct Histogram {
+    double lo = 0;                  // left edge of bin 0 (mm)
+    double width = 0;               // bin width (mm); bin k is [lo + k·width, lo + (k+1)·width), the last bin closed
+    std::vector<uint32_t> counts;
+};
+
+// Summary of the gap samples at one temperature.
+struct MonteCarloSummary {
+    double temperature = 20;        // °C
+    size_t n = 0;
+    double mean = 0;
+    double sigma = 0;               // sample standard deviation, n − 1 denominator
+    double skewness = 0;            // g1 = m3 / m2^1.5 (moment estimator, no small-sample correction)
+    double min = 0, max = 0;
+    double p00135 = 0, p50 = 0, p99865 = 0;   // percentiles 0.135 %, 50 %, 99.865 % (type 7)
+    size_t below = 0, above = 0;    // samples strictly below the lower / above the upper limit
+    std::optional<double> ppm_below, ppm_above;          // absent without that limit
+    double ppm_total = 0;
+    std::optional<Interval> ci95_below, ci95_above;      // ppm, Wilson score 95 %
+    Interval ci95_total;                                 // ppm
+    Histogram histogram;
+};
+
+struct MonteCarloResult {
+    FileErrors errors;              // when not empty, nothing else is set
+    uint64_t seed = 0;
+    size_t samples = 0;
+    bool thermal_differs = false;   // false: at_operating repeats at_measurement
+    MonteCarloSummary at_measurement;
+    MonteCarloSummary at_operating;
+    // Per contributor: corr(x_i, gap)² at the measurement temperature (contribution share).
+    std::vector<double> squared_correlation;
+};
+
+class MonteCarloRun {
+public:
+    static constexpr size_t kBlock = 1024;
+
+    MonteCarloRun(const Stack& s, const MonteCarloOptions& options = {});
+    const FileErrors& errors() const { return errors_; }
+    size_t done() const { return done_; }
+    size_t total() const { return total_; }
+    double progress() const { return total_ ? static_cast<double>(done_) / static_cast<double>(total_) : 1.0; }
+    bool finished() const { return done_ >= total_; }
+    // Draws at least n more samples (whole blocks, at most up to the total); returns done().
+    size_t step(size_t n);
+    // Draws whatever is left, then summarises. Call once.
+    MonteCarloResult finish();
+
+private:
+    struct Sampler {
+        DistributionKind kind = DistributionKind::Normal;
+        double a = 0, b = 0;        // x = a + b·z
+        double delta = 0, delta_c = 0;   // skew-normal: δ and √(1 − δ²)
+        Rng rng{0};
+    };
+    void fill(Sampler& sm, double* out, size_t n);
+    void run_block();
+
+    FileErrors errors_;
+    Stack stack_;
+    MonteCarloOptions options_;
+    size_t total_ = 0, done_ = 0;
+    std::vector<Sampler> samplers_;
+    std::vector<double> coef_meas_, coef_op_;      // s · thermal scale (declared-sensitivity contributors)
+    std::vector<double> scale_meas_, scale_op_;    // thermal scale per contributor
+    std::vector<bool> in_loop_;
+    std::vector<int> loop_length_, loop_angle_;    // per vector: contributor index or -1
+    std::vector<double> loop_fixed_length_, loop_fixed_angle_, loop_fixed_proj_;
+    double direction_ = 0;                         // degrees
+    bool thermal_differs_ = false;
+    // Block buffers (allocated once).
+    std::vector<double> values_;                   // contributors × kBlock
+    std::vector<double> gap_block_, gap_op_block_;
+    // All samples (for percentiles and tails).
+    std::vector<double> gaps_, gaps_op_;
+    // Sums for the squared correlations, centred on the declared means.
+    std::vector<double> centre_x_;
+    double centre_g_ = 0;
+    std::vector<double> sum_dx_, sum_dx2_, sum_dxdg_;
+    double sum_dg_ = 0, sum_dg2_ = 0;
+};
+
+MonteCarloResult run_monte_carlo(const Stack& s, const MonteCarloOptions& options = {});
+
+}  // namespace mf

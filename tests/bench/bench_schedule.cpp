@@ -1,0 +1,68 @@
+// Schedule benchmarks: the Monte Carlo the GUI runs in slices (target: 10 000 iterations of a
+// 200-task network with gates in under 1 s in WASM), and one CPM pass of the same network.
+#include "bench.h"
+#include "schedule/cpm.h"
+#include "schedule/monte_carlo.h"
+
+namespace {
+
+// 200 tasks: 20 parallel streams of 10 tasks; every stream's 5th task also waits for the
+// previous stream's 5th (a merge every stream), every 10th task is a gate (20 gates, pass
+// probability 0.8, rework plus a repeat of the task before it), alternating PERT and
+// triangular durations, one SS and one FF link per stream, all joined by a final milestone.
+mf::ScheduleProblem network_200() {
+    mf::ScheduleProblem p;
+    p.start = mf::date_from_ymd(2027, 1, 4);
+    auto& tasks = p.section.tasks;
+    for (int s = 0; s < 20; ++s) {
+        for (int k = 0; k < 10; ++k) {
+            mf::Task t;
+            t.id = "s" + std::to_string(s) + "t" + std::to_string(k);
+            t.name = t.id;
+            const double m = 3 + (s * 7 + k * 3) % 11;
+            t.optimistic = m * 0.7;
+            t.most_likely = m;
+            t.pessimistic = m * 1.8;
+            t.distribution = (s + k) % 2 ? mf::DurationDistribution::Triangular : mf::DurationDistribution::Pert;
+            if (k > 0) t.predecessors.push_back({"s" + std::to_string(s) + "t" + std::to_string(k - 1)});
+            if (k == 4 && s > 0) t.predecessors.push_back({"s" + std::to_string(s - 1) + "t4", mf::LinkType::StartToStart, 2});
+            if (k == 7 && s > 0) t.predecessors.push_back({"s" + std::to_string(s - 1) + "t6", mf::LinkType::FinishToFinish, -1});
+            if (k == 9) {
+                t.kind = mf::TaskKind::Gate;
+                t.gate.pass_probability = 0.8;
+                t.gate.rework = {2, 4, 8};
+                t.gate.repeat = {"s" + std::to_string(s) + "t8"};
+                t.gate.max_loops = 3;
+            }
+            tasks.push_back(std::move(t));
+        }
+    }
+    mf::Task end;
+    end.id = "end";
+    end.name = "end";
+    end.kind = mf::TaskKind::Milestone;
+    for (int s = 0; s < 20; ++s) end.predecessors.push_back({"s" + std::to_string(s) + "t9"});
+    tasks.push_back(std::move(end));
+    p.deadline = mf::date_from_ymd(2027, 6, 30);
+    return p;
+}
+
+const mf::ScheduleProblem kNet = network_200();
+
+}  // namespace
+
+MF_BENCHMARK("schedule MC, 201 tasks with 20 gates, 10 000 iterations + summary", "iterations", 10000) {
+    mf::McResult r = mf::run_schedule_monte_carlo({kNet, 10000, 1});
+    mf::bench::keep(r.p80 + (r.probability_meet_deadline ? *r.probability_meet_deadline : 0));
+}
+
+MF_BENCHMARK("schedule MC sliced 500 per frame, 201 tasks, 10 000 iterations", "iterations", 10000) {
+    mf::ScheduleMonteCarlo mc({kNet, 10000, 1});
+    while (!mc.done()) mc.step(500);
+    mf::bench::keep(mc.finish().p50);
+}
+
+MF_BENCHMARK("schedule CPM, 201 tasks", "runs", 1) {
+    mf::CpmResult r = mf::run_cpm({kNet});
+    mf::bench::keep(r.finish);
+}

@@ -1,0 +1,82 @@
+// Tolerance-stack Monte Carlo throughput (docs/benchmarks.md, "Tolerance stack Monte Carlo").
+// Each run is a whole analysis: sampling, the exact gap, tails, moments, histogram and
+// percentiles of 10⁶ samples (MonteCarloRun::finish included).
+#include <cmath>
+#include <string>
+
+#include "bench.h"
+#include "tolerance/monte_carlo.h"
+
+namespace {
+
+using namespace mf;
+
+// 20 contributors, alternating sensitivities, every one a normal (the generator's worst case).
+Stack chain20() {
+    Stack s;
+    s.lower_limit = -0.02;
+    s.upper_limit = 0.02;
+    for (int i = 0; i < 20; ++i) {
+        Contributor c;
+        c.id = "c" + std::to_string(i);
+        c.name = c.id;
+        c.nominal = 1.0 + 0.1 * i;
+        c.tol_plus = c.tol_minus = 0.002 + 0.0005 * (i % 5);
+        c.sensitivity = i % 2 ? -1 : 1;
+        c.distribution.capability = 1.33;
+        s.contributors.push_back(c);
+    }
+    return s;
+}
+
+// 10 vectors, each with a toleranced length and a toleranced angle (20 contributors), around a
+// closed polygon; the gap is measured along 90°.
+Stack loop10() {
+    Stack s = Stack{};
+    s.lower_limit = -0.05;
+    s.loop = VectorLoop{90, {}};
+    for (int v = 0; v < 10; ++v) {
+        Contributor len, ang;
+        len.id = "L" + std::to_string(v);
+        len.name = len.id;
+        len.nominal = 5.0 + v;
+        len.tol_plus = len.tol_minus = 0.01;
+        ang.id = "A" + std::to_string(v);
+        ang.name = ang.id;
+        ang.kind = DimensionKind::Angle;
+        ang.nominal = 0;
+        ang.tol_plus = ang.tol_minus = 0.1;
+        ang.distribution.kind = DistributionKind::Uniform;
+        s.contributors.push_back(len);
+        s.contributors.push_back(ang);
+        s.loop->vectors.push_back({len.id, 0, ang.id, 36.0 * v});
+    }
+    return s;
+}
+
+const Stack kChain = chain20();
+const Stack kLoop = loop10();
+
+}  // namespace
+
+MF_BENCHMARK("stack MC, 20-contributor 1D chain, 1e6 samples (ziggurat normals)", "samples", 1e6) {
+    mf::MonteCarloOptions o;
+    mf::bench::keep(mf::run_monte_carlo(kChain, o).at_measurement.mean);
+}
+
+MF_BENCHMARK("stack MC, 20-contributor 1D chain, 1e6 samples (polar normals, before)", "samples", 1e6) {
+    mf::MonteCarloOptions o;
+    o.fast_normal = false;
+    mf::bench::keep(mf::run_monte_carlo(kChain, o).at_measurement.mean);
+}
+
+MF_BENCHMARK("stack MC, 10-vector 2D loop (lengths and angles), 1e6 samples", "samples", 1e6) {
+    mf::MonteCarloOptions o;
+    mf::bench::keep(mf::run_monte_carlo(kLoop, o).at_measurement.mean);
+}
+
+MF_BENCHMARK("stack MC, 20-contributor chain in 20 slices of 50 000 (GUI frames)", "samples", 1e6) {
+    mf::MonteCarloRun run(kChain, mf::MonteCarloOptions{});
+    while (!run.finished()) run.step(50000);
+    mf::bench::keep(run.finish().at_measurement.mean);
+}

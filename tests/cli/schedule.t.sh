@@ -1,0 +1,113 @@
+# mfplan schedule: CPM table, Monte Carlo summary, exports read back by independent parsers
+# (Python's xml.etree, csv; /usr/bin/python3 is Debian's, with the standard library only used).
+SCHED_EX="$ROOT/assets/examples/micro-gearbox.mfplan.json"
+SCHED_LT="$ROOT/assets/examples/launch-timeline.mfplan.json"
+SCHED_PY=/usr/bin/python3
+
+"$MF" schedule "$SCHED_EX" --json --iterations 2000 --seed 7 >"$out" 2>"$err"
+check "schedule --json exits 0" test $? -eq 0
+check "schedule --json: CPM table, critical path, Monte Carlo keys, conventions" "$SCHED_PY" -c "
+import json, sys
+d = json.load(open('$out'))
+t = {r['id']: r for r in d['cpm']['tasks']}
+ok = all(k in t['t-pilot'] for k in ('es','ef','ls','lf','total_float','free_float','critical','es_date','ef_date','ls_date','lf_date'))
+# DFμF review 4 days from Mon 2027-01-04: Mon–Thu; first article (10 days) starts Fri 8th.
+ok &= t['t-dfmf']['es_date'] == '2027-01-04' and t['t-dfmf']['ef_date'] == '2027-01-07' and t['t-dfmf']['ef'] == 4
+ok &= t['t-first-article']['es_date'] == '2027-01-08' and t['t-first-article']['ef_date'] == '2027-01-21'
+ok &= d['cpm']['critical_path'] == ['t-dfmf', 't-first-article', 't-pilot', 't-ramp', 'm-production']
+ok &= t['m-samples']['total_float'] == 30 and not t['m-samples']['critical']
+m = d['monte_carlo']
+ok &= all(k in m for k in ('p10','p50','p80','p95','probability_meet_deadline','criticality','sensitivity','buffer_working_days','merge_bias_working_days','rework_loops','milestones'))
+ok &= m['iterations'] == 2000 and m['seed'] == 7 and m['p50'] <= m['p80'] <= m['p95']
+ok &= 0 <= m['probability_meet_deadline'] <= 1 and m['criticality']['t-pilot'] == 1.0
+ok &= set(m['sensitivity']) == set(t) and m['sensitivity']['m-production'] is None
+ok &= 'day_counting' in d['conventions'] and 'percentiles' in d['conventions']
+sys.exit(0 if ok else 1)"
+"$MF" schedule "$SCHED_EX" --json --iterations 2000 --seed 7 >"$err.2" 2>/dev/null
+check "schedule --json: same seed, same bytes" cmp -s "$out" "$err.2"
+"$MF" schedule "$SCHED_EX" --json --iterations 2000 --seed 8 >"$err.2" 2>/dev/null
+check "schedule --json: another seed, other percentiles" "$SCHED_PY" -c "
+import json, sys
+a = json.load(open('$out'))['monte_carlo']; b = json.load(open('$err.2'))['monte_carlo']
+sys.exit(0 if a['p80_offset'] != b['p80_offset'] else 1)"
+
+"$MF" schedule "$SCHED_EX" >"$out" 2>"$err"
+check "schedule (text) exits 0 and prints the deadline probability" grep -q "probability of meeting the deadline" "$out"
+
+"$MF" schedule "$ROOT/tests/data/schedule/cycle.json" >"$out" 2>"$err"
+check "schedule: a dependency cycle exits 1" test $? -eq 1
+check "schedule: the cycle is reported with its tasks" grep -q 'dependency cycle: "b" → "c" → "a" → "b"' "$err"
+"$MF" schedule "$ROOT/tests/data/schedule/bad-values.json" >"$out" 2>"$err"
+check "schedule: O > M > P and a bad link type are reported at their paths" \
+  sh -c "grep -q '/schedule/tasks/0: durations must satisfy optimistic <= most_likely <= pessimistic (found 5, 4, 3)' '$err' && grep -q '/schedule/tasks/1/predecessors/0/type' '$err'"
+"$MF" schedule "$ROOT/tests/data/schedule/no-start.json" >"$out" 2>"$err"
+check "schedule: a plan without a start date exits 1 with a message" grep -q "no start date" "$err"
+"$MF" schedule "$SCHED_EX" --iterations 0 >"$out" 2>"$err"
+check "schedule: --iterations 0 is a usage error (exit 2)" test $? -eq 2
+"$MF" schedule "$SCHED_EX" --export pdf >"$out" 2>"$err"
+check "schedule: unknown export format is a usage error (exit 2)" test $? -eq 2
+
+# MSPDI read back by xml.etree: dates, durations, links and lags agree with the CPM table.
+"$MF" schedule "$SCHED_LT" --json --iterations 200 >"$err.2" 2>/dev/null
+"$MF" schedule "$SCHED_LT" --export mspdi >"$out" 2>"$err"
+check "export mspdi exits 0" test $? -eq 0
+check "export mspdi: read back by xml.etree, dates/durations/links match the CPM" "$SCHED_PY" -c "
+import json, sys, xml.etree.ElementTree as ET
+ns = {'p': 'http://schemas.microsoft.com/project'}
+root = ET.parse('$out').getroot()
+cpm = json.load(open('$err.2'))['cpm']
+rows = cpm['tasks']
+tasks = [t for t in root.find('p:Tasks', ns) if t.find('p:UID', ns).text != '0']
+ok = len(tasks) == len(rows)
+uid_of = {}
+for t, r in zip(tasks, rows):
+    uid_of[r['id']] = t.find('p:UID', ns).text
+for t, r in zip(tasks, rows):
+    g = lambda k: t.find('p:' + k, ns).text
+    ms = g('Milestone') == '1'
+    ok &= g('Start')[:10] == r['es_date'] and g('Finish')[:10] == r['ef_date']
+    ok &= g('Finish')[11:] == '17:00:00' and (ms or g('Start')[11:] == '08:00:00')
+    ok &= g('Duration') == 'PT%dH0M0S' % round(r['duration'] * 8)
+    ok &= (g('Critical') == '1') == r['critical'] and ms == (r['kind'] == 'milestone')
+    ok &= int(g('TotalSlack')) == round(r['total_float'] * 4800)
+links = {(uid_of[r['id']], l.find('p:PredecessorUID', ns).text): (l.find('p:Type', ns).text, l.find('p:LinkLag', ns).text, l.find('p:LagFormat', ns).text)
+         for t, r in zip(tasks, rows) for l in t.findall('p:PredecessorLink', ns)}
+ok &= links[(uid_of['t-fixture'], uid_of['t-pilot'])] == ('3', '24000', '7')            # SS + 5 days
+ok &= links[(uid_of['t-scale-first-article'], uid_of['t-fixture'])] == ('1', '-14400', '7')  # FS - 3 days
+ok &= links[(uid_of['t-ramp'], uid_of['t-pilot'])] == ('1', '0', '7')
+ok &= root.find('p:FinishDate', ns).text[:10] == cpm['finish_date']
+hol = [w.find('p:TimePeriod/p:FromDate', ns).text[:10] for w in root.find('p:Calendars/p:Calendar/p:WeekDays', ns) if w.find('p:DayType', ns).text == '0']
+ok &= hol == ['2027-03-26', '2027-03-29', '2027-05-06', '2027-05-17']
+sys.exit(0 if ok else 1)"
+
+"$MF" schedule "$SCHED_LT" --export ics >"$out" 2>"$err"
+check "export ics: RFC 5545 shape (CRLF, lines <= 75 octets, one all-day event per milestone/gate + deadline)" "$SCHED_PY" -c "
+import sys
+raw = open('$out', 'rb').read()
+lines = raw.split(b'\r\n')
+ok = raw.startswith(b'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n') and raw.endswith(b'END:VCALENDAR\r\n')
+ok &= b'\n' not in raw.replace(b'\r\n', b'') and all(len(l) <= 75 for l in lines)
+unfolded = raw.replace(b'\r\n ', b'').decode('utf-8').split('\r\n')
+ok &= sum(l == 'BEGIN:VEVENT' for l in unfolded) == 6
+ok &= 'DTSTART;VALUE=DATE:20270301' in unfolded and 'DTEND;VALUE=DATE:20270302' in unfolded
+ok &= 'SUMMARY:Gate: Pilot run\\\\, 100–500 parts\\\\, every 5th measured (Cpk ≥ 1.33 gate)' in unfolded
+ok &= all(l.startswith('DTSTAMP:') and l.endswith('Z') for l in unfolded if l.startswith('DTSTAMP'))
+sys.exit(0 if ok else 1)"
+
+"$MF" schedule "$SCHED_LT" --export csv >"$out" 2>"$err"
+check "export csv: read back by the csv module, dates match the CPM" "$SCHED_PY" -c "
+import csv, json, sys
+rows = list(csv.DictReader(open('$out', newline='', encoding='utf-8')))
+cpm = {r['id']: r for r in json.load(open('$err.2'))['cpm']['tasks']}
+ok = len(rows) == len(cpm)
+for r in rows:
+    c = cpm[r['id']]
+    ok &= r['early_start'] == c['es_date'] and r['early_finish'] == c['ef_date'] and float(r['total_float']) == c['total_float']
+ok &= rows[1]['name'] == 'Tooling, process development & first-article inspection'
+ok &= [r for r in rows if r['id'] == 't-scale-first-article'][0]['predecessors'] == 't-pilot; t-fixture FS-3'
+sys.exit(0 if ok else 1)"
+
+"$MF" schedule "$SCHED_LT" --export mermaid >"$out" 2>"$err"
+check "export mermaid: a gantt block with excluded days and critical tasks" \
+  sh -c "head -1 '$out' | grep -qx gantt && grep -q 'excludes weekends, 2027-03-26' '$out' && grep -q ':crit, t_dfmf, 2027-01-04, 2027-01-08$' '$out'"
+rm -f "$err.2"

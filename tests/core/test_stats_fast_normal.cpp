@@ -1,0 +1,71 @@
+// The ziggurat normal sampler and selection percentiles (core/stats/fast_normal.h, select.h),
+// added for the tolerance Monte Carlo.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "stats/distributions.h"
+#include "stats/fast_normal.h"
+#include "stats/select.h"
+#include "stats/summary.h"
+
+using namespace mf;
+
+TEST_CASE("ziggurat normal: moments and tail probabilities of N(0, 1)") {
+    // 10⁶ draws; each proportion is checked against the exact normal probability with a
+    // 99.9 % Wilson interval (z = 3.29) of the observed count.
+    const int n = 1000000;
+    Rng rng(12345);
+    double sum = 0, sum2 = 0, sum3 = 0, sum4 = 0;
+    int beyond3 = 0, beyond38 = 0, below_m1 = 0, below_05 = 0;
+    for (int i = 0; i < n; ++i) {
+        const double z = normal_ziggurat(rng);
+        sum += z;
+        sum2 += z * z;
+        sum3 += z * z * z;
+        sum4 += z * z * z * z;
+        if (std::fabs(z) > 3) ++beyond3;
+        if (z > 3.8) ++beyond38;          // past R = 3.654: only the tail algorithm reaches here
+        if (z < -1) ++below_m1;
+        if (z < 0.5) ++below_05;
+    }
+    CHECK(std::fabs(sum / n) < 3.29 / std::sqrt(double(n)));
+    CHECK(std::fabs(sum2 / n - 1) < 3.29 * std::sqrt(2.0 / n));
+    CHECK(std::fabs(sum3 / n) < 3.29 * std::sqrt(15.0 / n));
+    CHECK(std::fabs(sum4 / n - 3) < 3.29 * std::sqrt(96.0 / n));
+    auto agrees = [&](int k, double p) {
+        const Interval ci = wilson_interval(k, n, 3.2905267314919255);
+        return p >= ci.lower && p <= ci.upper;
+    };
+    CHECK(agrees(beyond3, 2 * normal_sf(3)));      // 0.0026998
+    CHECK(agrees(beyond38, normal_sf(3.8)));       // 7.2348e-5
+    CHECK(agrees(below_m1, normal_cdf(-1)));
+    CHECK(agrees(below_05, normal_cdf(0.5)));
+}
+
+TEST_CASE("ziggurat normal: same seed, same sequence") {
+    Rng a(99), b(99);
+    for (int i = 0; i < 1000; ++i) CHECK(normal_ziggurat(a) == normal_ziggurat(b));
+}
+
+TEST_CASE("selection percentiles equal type 7 on the sorted data") {
+    Rng rng(4);
+    for (size_t n : {1, 2, 3, 10, 1001}) {
+        std::vector<double> x(n);
+        for (auto& v : x) v = rng.uniform() - 0.3;
+        x.push_back(x[0]);   // a tie
+        std::vector<double> sorted = x;
+        std::sort(sorted.begin(), sorted.end());
+        const std::vector<double> ps{0, 0.00135, 0.25, 0.5, 0.5, 0.99865, 1};
+        const std::vector<double> got = percentiles_select(x, ps);
+        for (size_t k = 0; k < ps.size(); ++k) CHECK(got[k] == percentile_sorted(sorted, ps[k]));
+        // Descending requests are handled too.
+        const std::vector<double> back = percentiles_select(x, {0.9, 0.1});
+        CHECK(back[0] == percentile_sorted(sorted, 0.9));
+        CHECK(back[1] == percentile_sorted(sorted, 0.1));
+    }
+    // By hand: {1, 2, 3, 4, 10}, p = 0.9: h = 3.6, 4 + 0.6 · 6 = 7.6.
+    std::vector<double> x{10, 3, 1, 4, 2};
+    CHECK(percentiles_select(x, {0.9})[0] == doctest::Approx(7.6));
+}
