@@ -28,9 +28,9 @@ static float g_loaded_ratio = 0;
 
 bool load_fonts(float dpr, float size_css_px) {
     if (!(dpr > 0)) dpr = 1;
-    if (std::fabs(dpr - g_loaded_ratio) < 0.01f) return false;
-    g_loaded_ratio = dpr;
     ImGuiIO& io = ImGui::GetIO();
+    if (std::fabs(dpr - g_loaded_ratio) < 0.01f && !io.Fonts->Fonts.empty()) return false;
+    g_loaded_ratio = dpr;
     io.Fonts->Clear();
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes are static, compiled in

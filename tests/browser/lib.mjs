@@ -7,8 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const APP = path.join(ROOT, 'dist/microfab-planner.html');
-export const SHOTS = path.join(ROOT, 'build/screenshots');
+// MF_DIST overrides where the app was built (a build folder of its own instead of dist/).
+export const DIST = process.env.MF_DIST ? path.resolve(process.env.MF_DIST) : path.join(ROOT, 'dist');
+export const APP = path.join(DIST, 'microfab-planner.html');
+export const SHOTS = process.env.MF_SHOTS ? path.resolve(process.env.MF_SHOTS) : path.join(ROOT, 'build/screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });
 
 // Flags from ../shared/TOOLCHAIN.md: WebGL through SwiftShader, no background networking.
@@ -24,8 +26,8 @@ export async function launch() {
 export function serve(port = 0) {
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
   const server = http.createServer((req, res) => {
-    const file = path.join(ROOT, 'dist', decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (!file.startsWith(path.join(ROOT, 'dist')) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.join(DIST, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404); res.end(); return;
     }
     res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
