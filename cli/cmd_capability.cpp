@@ -324,7 +324,7 @@ int cmd_capability(int argc, char** argv) {
     }
     const auto results = analyse_dataset(d, opt);
     bool failed = false;
-    for (const auto& r : results) failed = failed || (!r.errors.empty() && !r.cap.cpk && r.values < 2);
+    for (const auto& r : results) failed = failed || !r.errors.empty();
     if (a.flag("json")) {
         if (results.size() == 1) {
             out = feature_json(results[0]);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "capability/sort_values.h"
 #include "capability/subgroups.h"
 
 namespace mf {
@@ -74,7 +75,7 @@ FeatureAnalysis analyse(const Dataset& d, const Feature& f, const Subgrouping& g
         error("", "the within-subgroup σ is 0 (no variation inside subgroups or between neighbours)");
 
     // --- indices --------------------------------------------------------------------------
-    std::sort(sorted.begin(), sorted.end());
+    sort_values(sorted);
     if (limits_ok && spread && a.errors.empty()) {
         CapabilityInput in;
         in.n = a.values;

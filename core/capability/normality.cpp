@@ -25,14 +25,31 @@ AndersonDarling anderson_darling_normal(const std::vector<double>& x, double mea
     r.n = n;
     if (n < 3) { r.error = "the Anderson–Darling test needs at least 3 values"; return r; }
     if (!(sd > 0) || !std::isfinite(sd)) { r.error = "all values are equal (σ = 0): normality cannot be tested"; return r; }
-    // ln Φ(z) and ln(1 − Φ(z)) = ln Φ(−z), each from the accurate tail (erfc), so extreme
-    // points do not turn into log(0).
-    double s = 0;
+    // Φ(z) and 1 − Φ(z) of each value from one erfc of the tail it is small in (the other as
+    // its complement), so neither loses accuracy far out. Term i pairs Φ(zᵢ) with 1 − Φ(z₍ₙ₋₁₋ᵢ₎),
+    // so walking i and j = n − 1 − i together uses each value's pair twice and stores nothing.
     const double inv = 1.0 / sd;
-    for (size_t i = 0; i < n; ++i) {
-        const double zi = (x[i] - mean) * inv;
-        const double zj = (x[n - 1 - i] - mean) * inv;
-        s += static_cast<double>(2 * i + 1) * (std::log(normal_cdf(zi)) + std::log(normal_sf(zj)));
+    auto tails = [&](double v, double& lo, double& up) {
+        const double z = (v - mean) * inv;
+        if (z < 0) { lo = normal_cdf(z); up = 1.0 - lo; }
+        else { up = normal_sf(z); lo = 1.0 - up; }
+    };
+    auto log_product = [](double a, double b) {
+        const double p = a * b;
+        return p > 1e-300 ? std::log(p) : std::log(a) + std::log(b);
+    };
+    double s = 0;
+    for (size_t i = 0, j = n - 1; i <= j; ++i, --j) {
+        double lo_i, up_i, lo_j, up_j;
+        tails(x[i], lo_i, up_i);
+        if (i == j) {
+            s += static_cast<double>(2 * i + 1) * log_product(lo_i, up_i);
+            break;
+        }
+        tails(x[j], lo_j, up_j);
+        s += static_cast<double>(2 * i + 1) * log_product(lo_i, up_j);
+        s += static_cast<double>(2 * j + 1) * log_product(lo_j, up_i);
+        if (j == i + 1) break;
     }
     const double dn = static_cast<double>(n);
     r.a2 = -dn - s / dn;

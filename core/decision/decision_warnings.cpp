@@ -137,7 +137,8 @@ std::vector<DecisionWarning> decision_warnings(const WarningInput& in) {
             for (size_t m = 0; m < s.part.materials.size(); ++m) {
                 const std::string why = known_failure(s.part.materials[m], e.processes[k]);
                 if (!why.empty())
-                    add("material-process-failure", "\"" + p.name + "\" runs " + e.processes[k] + " on the part's " + why + ".",
+                    add("material-process-failure",
+                        "\"" + p.name + "\" runs " + e.processes[k] + " and the part is " + s.part.materials[m] + ": " + why + ".",
                         {pp + "/evidence/processes/" + std::to_string(k), "/decision/part/materials/" + std::to_string(m)});
             }
         for (size_t k = 0; k < e.materials_failed.size(); ++k)

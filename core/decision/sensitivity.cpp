@@ -1,5 +1,6 @@
 #include "decision/sensitivity.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "decision/weighted_sum.h"
@@ -89,6 +90,8 @@ RankFirstResult rank_first_probability(const MatrixInput& m, size_t samples, uin
     const std::vector<double> w = normalised_weights(m.weights);
     std::vector<std::vector<double>> value = m.value, u;
     std::vector<double> first(na, 0.0), rank_sum(na, 0.0), score(na);
+    std::vector<int> rank(na, 1);
+    const double tie_tol = Ranking{}.tie_tolerance;
     Rng rng(seed);
     // Without ranged cells every sample is the same: evaluate once and weight it.
     const size_t runs = cells.empty() ? 1 : samples;
@@ -101,12 +104,19 @@ RankFirstResult rank_first_probability(const MatrixInput& m, size_t samples, uin
             for (size_t j = 0; j < nc; ++j) t += w[j] * u[i][j];
             score[i] = t;
         }
-        const Ranking rk = rank_scores(score);
+        // Competition ranks with the same tie rule as rank_scores (no allocation per sample):
+        // rank_i = 1 + number of alternatives strictly better than i beyond the tolerance.
         size_t n_top = 0;
-        for (size_t i = 0; i < na; ++i) n_top += rk.rank[i] == 1;
         for (size_t i = 0; i < na; ++i) {
-            if (rk.rank[i] == 1) first[i] += weight / static_cast<double>(n_top);
-            rank_sum[i] += weight * rk.rank[i];
+            int better = 0;
+            for (size_t k = 0; k < na; ++k)
+                if (score[k] - score[i] > tie_tol * std::max({1.0, std::fabs(score[k]), std::fabs(score[i])})) ++better;
+            rank[i] = better + 1;
+            n_top += better == 0;
+        }
+        for (size_t i = 0; i < na; ++i) {
+            if (rank[i] == 1) first[i] += weight / static_cast<double>(n_top);
+            rank_sum[i] += weight * rank[i];
         }
     }
     const double n = static_cast<double>(samples);

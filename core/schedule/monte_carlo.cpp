@@ -13,6 +13,9 @@
 namespace mf {
 
 static constexpr int kMaxIterations = 10000000;
+// Per-task samples are kept (two floats per task and iteration, for ranks and percentiles):
+// 25 million cells = 200 MB, well inside a WASM heap.
+static constexpr double kMaxCells = 25e6;
 
 ScheduleMonteCarlo::ScheduleMonteCarlo(McInput in)
     : in_(std::move(in)),
@@ -23,6 +26,10 @@ ScheduleMonteCarlo::ScheduleMonteCarlo(McInput in)
     if (in_.iterations < 1 || in_.iterations > kMaxIterations)
         errors_.push_back({"", "iterations", "iterations must be between 1 and 10 000 000 (got " +
                                                  std::to_string(in_.iterations) + ")"});
+    if (errors_.empty() && static_cast<double>(in_.problem.section.tasks.size()) * in_.iterations > kMaxCells)
+        errors_.push_back({"", "iterations", "too many iterations for " +
+                                                 std::to_string(in_.problem.section.tasks.size()) +
+                                                 " tasks: iterations × tasks must stay below 25 000 000 (memory)"});
     if (!errors_.empty()) return;
     n_ = in_.problem.section.tasks.size();
     total_ = in_.iterations;

@@ -34,7 +34,7 @@ namespace mf {
 
 struct McInput {
     ScheduleProblem problem;
-    int iterations = 10000;              // 1 … 10 000 000
+    int iterations = 10000;              // 1 … 10 000 000, and iterations × tasks <= 25 000 000
     uint64_t seed = 1;
 };
 

@@ -33,26 +33,43 @@ const Tables& tables() {
 
 }  // namespace
 
-double normal_ziggurat(Rng& rng) {
+// The rare paths (1.2 % of draws): the base strip's tail and the wedges, for the draw that
+// selected layer i and gave u and x = u·x[i]; returns a value, or NaN to ask for a fresh draw.
+static double slow_path(Rng& rng, const Tables& t, int i, double u, double x) {
+    if (i == 0) {                                   // base strip overflow: the tail beyond R
+        double xt, y;
+        do {
+            xt = -std::log(rng.uniform_open()) / kR;
+            y = -std::log(rng.uniform_open());
+        } while (y + y < xt * xt);
+        return u < 0 ? -(kR + xt) : kR + xt;
+    }
+    // The wedge between the layer's rectangle and the curve.
+    if (t.f[i + 1] + (t.f[i] - t.f[i + 1]) * rng.uniform() < std::exp(-0.5 * x * x)) return x;
+    return std::nan("");
+}
+
+void normal_ziggurat_fill(Rng& rng, double* out, size_t n) {
     const Tables& t = tables();
-    for (;;) {
+    for (size_t j = 0; j < n;) {
         const uint64_t bits = rng.next();
         const int i = static_cast<int>(bits & 0xFF);
-        // Uniform in [−1, 1) from the top 53 bits (disjoint from the index bits).
-        const double u = static_cast<double>(bits >> 11) * 0x1.0p-52 - 1.0;
+        // (bits >> 11 < 2^53 fits a signed integer: one conversion instruction on x86-64)
+        const double u = static_cast<double>(static_cast<int64_t>(bits >> 11)) * 0x1.0p-52 - 1.0;
         const double x = u * t.x[i];
-        if (std::fabs(x) < t.x[i + 1]) return x;       // inside the layer's core rectangle
-        if (i == 0) {                                   // base strip overflow: the tail beyond R
-            double xt, y;
-            do {
-                xt = -std::log(rng.uniform_open()) / kR;
-                y = -std::log(rng.uniform_open());
-            } while (y + y < xt * xt);
-            return u < 0 ? -(kR + xt) : kR + xt;
+        if (std::fabs(x) < t.x[i + 1]) {             // inside the layer's core rectangle
+            out[j++] = x;
+            continue;
         }
-        // The wedge between the layer's rectangle and the curve.
-        if (t.f[i + 1] + (t.f[i] - t.f[i + 1]) * rng.uniform() < std::exp(-0.5 * x * x)) return x;
+        const double v = slow_path(rng, t, i, u, x);
+        if (!std::isnan(v)) out[j++] = v;
     }
+}
+
+double normal_ziggurat(Rng& rng) {
+    double v;
+    normal_ziggurat_fill(rng, &v, 1);
+    return v;
 }
 
 }  // namespace mf

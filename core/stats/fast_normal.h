@@ -12,10 +12,16 @@
 // same sequence natively and in WASM (the tables are computed once with IEEE operations; a
 // libm that rounds exp/log differently changes values by at most an ulp).
 #pragma once
+#include <cstddef>
+
 #include "stats/random.h"
 
 namespace mf {
 
 double normal_ziggurat(Rng& rng);
+
+// n draws into out[0..n): the same values, in the same order, as n calls of normal_ziggurat
+// (a loop inside one function, so the tables and the generator stay in registers).
+void normal_ziggurat_fill(Rng& rng, double* out, size_t n);
 
 }  // namespace mf

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace mf {
 
@@ -29,6 +30,75 @@ std::vector<double> percentiles_select(std::vector<double>& x, const std::vector
             xhi = *std::min_element(x.begin() + static_cast<std::ptrdiff_t>(lo) + 1, x.end());
         }
         out.push_back(xlo + (h - static_cast<double>(lo)) * (xhi - xlo));
+    }
+    return out;
+}
+
+std::vector<double> percentiles_binned(const std::vector<double>& x, const std::vector<double>& ps, double min,
+                                       double max, size_t bins) {
+    const size_t n = x.size();
+    std::vector<double> out;
+    if (n == 0) {
+        out.assign(ps.size(), std::nan(""));
+        return out;
+    }
+    if (!(max > min) || bins < 1) {   // all equal
+        out.assign(ps.size(), min);
+        return out;
+    }
+    const double scale = static_cast<double>(bins) / (max - min);
+    // Monotone in v (IEEE subtraction and multiplication by a positive constant are), so every
+    // value in a lower bin is <= every value in a higher bin.
+    auto bin_of = [&](double v) {
+        const double t = (v - min) * scale;
+        const size_t b = t > 0 ? static_cast<size_t>(t) : 0;
+        return b < bins ? b : bins - 1;
+    };
+    std::vector<size_t> below(bins + 1, 0);   // below[b] = number of values in bins < b
+    for (double v : x) ++below[bin_of(v) + 1];
+    for (size_t b = 0; b < bins; ++b) below[b + 1] += below[b];
+    auto bin_of_rank = [&](size_t rank) {     // the bin holding the rank-th smallest value
+        return static_cast<size_t>(std::upper_bound(below.begin(), below.end(), rank) - below.begin()) - 1;
+    };
+    struct Want {
+        double h;
+        size_t lo, first_bin, last_bin;
+        std::vector<double> values;
+    };
+    std::vector<Want> wants;
+    for (double p : ps) {
+        Want w;
+        w.h = (static_cast<double>(n) - 1.0) * std::min(std::max(p, 0.0), 1.0);
+        w.lo = static_cast<size_t>(std::floor(w.h));
+        w.first_bin = bin_of_rank(w.lo);
+        w.last_bin = bin_of_rank(std::min(w.lo + 1, n - 1));
+        wants.push_back(std::move(w));
+    }
+    // Which requests each bin feeds (a bit per request, up to 32; more fall back to a loop).
+    std::vector<uint32_t> feeds(bins, 0);
+    const bool use_bits = wants.size() <= 32;
+    for (size_t k = 0; k < wants.size() && use_bits; ++k)
+        for (size_t b = wants[k].first_bin; b <= wants[k].last_bin; ++b) feeds[b] |= uint32_t(1) << k;
+    for (double v : x) {
+        const size_t b = bin_of(v);
+        if (use_bits) {
+            uint32_t m = feeds[b];
+            if (m == 0) continue;
+            for (size_t k = 0; m; ++k, m >>= 1)
+                if (m & 1) wants[k].values.push_back(v);
+        } else {
+            for (auto& w : wants)
+                if (b >= w.first_bin && b <= w.last_bin) w.values.push_back(v);
+        }
+    }
+    for (auto& w : wants) {
+        // Ranks inside the gathered values start at below[first_bin].
+        const size_t k = w.lo - below[w.first_bin];
+        std::nth_element(w.values.begin(), w.values.begin() + static_cast<std::ptrdiff_t>(k), w.values.end());
+        const double xlo = w.values[k];
+        double xhi = xlo;
+        if (w.lo + 1 < n) xhi = *std::min_element(w.values.begin() + static_cast<std::ptrdiff_t>(k) + 1, w.values.end());
+        out.push_back(xlo + (w.h - static_cast<double>(w.lo)) * (xhi - xlo));
     }
     return out;
 }

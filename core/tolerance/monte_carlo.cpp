@@ -57,9 +57,12 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
         scale_meas_.push_back(detail::thermal_scale(s, c, s.measurement_temperature));
         scale_op_.push_back(detail::thermal_scale(s, c, s.operating_temperature));
         if (scale_op_.back() != scale_meas_.back()) thermal_differs_ = true;
-        coef_meas_.push_back(in_loop_[i] ? 0.0 : c.sensitivity * scale_meas_.back());
-        coef_op_.push_back(in_loop_[i] ? 0.0 : c.sensitivity * scale_op_.back());
-        centre_x_.push_back(d.mean);
+        const double cm = in_loop_[i] ? 0.0 : c.sensitivity * scale_meas_.back();
+        const double co = in_loop_[i] ? 0.0 : c.sensitivity * scale_op_.back();
+        base_meas_ += cm * sm.a;
+        base_op_ += co * sm.a;
+        slope_meas_.push_back(cm * sm.b);
+        slope_op_.push_back(co * sm.b);
     }
     if (s.loop) {
         direction_ = s.loop->direction;
@@ -81,37 +84,38 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
     values_.assign(nc * kBlock, 0.0);
     gap_block_.assign(kBlock, 0.0);
     gap_op_block_.assign(kBlock, 0.0);
+    dg_block_.assign(kBlock, 0.0);
     gaps_.reserve(total_);
     if (thermal_differs_) gaps_op_.reserve(total_);
 }
 
 // [SECTION] Sampling ---------------------------------------------------------------------
 
+// The standard variate z of a contributor (its value is a + b·z): N(0,1), U[−1,1),
+// the triangle on (−1,1), or Azzalini's standard skew-normal.
 void MonteCarloRun::fill(Sampler& sm, double* out, size_t n) {
-    const double a = sm.a, b = sm.b;
     switch (sm.kind) {
         case DistributionKind::Normal:
-            if (options_.fast_normal)
-                for (size_t j = 0; j < n; ++j) out[j] = a + b * normal_ziggurat(sm.rng);
+            if (options_.fast_normal) normal_ziggurat_fill(sm.rng, out, n);
             else
-                for (size_t j = 0; j < n; ++j) out[j] = a + b * sm.rng.normal();
+                for (size_t j = 0; j < n; ++j) out[j] = sm.rng.normal();
             break;
         case DistributionKind::Uniform:
-            for (size_t j = 0; j < n; ++j) out[j] = a + b * (2.0 * sm.rng.uniform() - 1.0);
+            for (size_t j = 0; j < n; ++j) out[j] = 2.0 * sm.rng.uniform() - 1.0;
             break;
         case DistributionKind::Triangular:
             // The sum of two uniforms on [0, 1) minus 1 is the symmetric triangle on (−1, 1).
             for (size_t j = 0; j < n; ++j) {
                 const double u1 = sm.rng.uniform();
                 const double u2 = sm.rng.uniform();
-                out[j] = a + b * (u1 + u2 - 1.0);
+                out[j] = u1 + u2 - 1.0;
             }
             break;
         case DistributionKind::SkewNormal:
             for (size_t j = 0; j < n; ++j) {
                 const double u0 = options_.fast_normal ? normal_ziggurat(sm.rng) : sm.rng.normal();
                 const double u1 = options_.fast_normal ? normal_ziggurat(sm.rng) : sm.rng.normal();
-                out[j] = a + b * (sm.delta * std::fabs(u0) + sm.delta_c * u1);
+                out[j] = sm.delta * std::fabs(u0) + sm.delta_c * u1;
             }
             break;
     }
@@ -124,55 +128,73 @@ void MonteCarloRun::run_block() {
     const size_t nc = samplers_.size();
     double* g = gap_block_.data();
     double* go = gap_op_block_.data();
-    std::fill(g, g + n, 0.0);
-    std::fill(go, go + n, 0.0);
+    // gap = Σ c_i (a_i + b_i z_i) = Σ c_i a_i + Σ (c_i b_i) z_i: the constant once, then one
+    // multiply-add per contributor and sample.
+    std::fill(g, g + n, base_meas_);
+    std::fill(go, go + n, base_op_);
     for (size_t i = 0; i < nc; ++i) {
-        double* x = values_.data() + i * kBlock;
-        fill(samplers_[i], x, n);
+        double* z = values_.data() + i * kBlock;
+        fill(samplers_[i], z, n);
         if (in_loop_[i]) continue;
-        const double cm = coef_meas_[i], co = coef_op_[i];
-        for (size_t j = 0; j < n; ++j) g[j] += cm * x[j];
+        const double sm = slope_meas_[i], so = slope_op_[i];
+        for (size_t j = 0; j < n; ++j) g[j] += sm * z[j];
         if (thermal_differs_)
-            for (size_t j = 0; j < n; ++j) go[j] += co * x[j];
+            for (size_t j = 0; j < n; ++j) go[j] += so * z[j];
     }
     // The loop, exactly: gap += L · cos(θ − φ) per vector, with L and θ as sampled.
     for (size_t v = 0; v < loop_length_.size(); ++v) {
         const int li = loop_length_[v], ai = loop_angle_[v];
         const double* L = li >= 0 ? values_.data() + static_cast<size_t>(li) * kBlock : nullptr;
         const double* A = ai >= 0 ? values_.data() + static_cast<size_t>(ai) * kBlock : nullptr;
+        const double la = li >= 0 ? samplers_[static_cast<size_t>(li)].a : 0, lb = li >= 0 ? samplers_[static_cast<size_t>(li)].b : 0;
+        const double aa = ai >= 0 ? samplers_[static_cast<size_t>(ai)].a : 0, ab = ai >= 0 ? samplers_[static_cast<size_t>(ai)].b : 0;
         const double km = li >= 0 ? scale_meas_[static_cast<size_t>(li)] : 1.0;
         const double ko = li >= 0 ? scale_op_[static_cast<size_t>(li)] : 1.0;
         const double fixed_len = loop_fixed_length_[v], fixed_proj = loop_fixed_proj_[v];
         const double fixed_angle = loop_fixed_angle_[v];
         for (size_t j = 0; j < n; ++j) {
-            const double len = L ? L[j] : fixed_len;
-            const double proj = A ? std::cos((fixed_angle + A[j] - direction_) * kDegree) : fixed_proj;
+            const double len = L ? la + lb * L[j] : fixed_len;
+            const double proj = A ? std::cos((fixed_angle + aa + ab * A[j] - direction_) * kDegree) : fixed_proj;
             g[j] += km * len * proj;
             if (thermal_differs_) go[j] += ko * len * proj;
         }
     }
-    // Sums for the squared correlations (block-local first: the order of every sum is fixed).
-    double sdg = 0, sdg2 = 0;
-    for (size_t j = 0; j < n; ++j) {
-        const double dg = g[j] - centre_g_;
-        sdg += dg;
-        sdg2 += dg * dg;
-    }
-    sum_dg_ += sdg;
-    sum_dg2_ += sdg2;
-    for (size_t i = 0; i < nc; ++i) {
-        const double* x = values_.data() + i * kBlock;
-        const double cx = centre_x_[i];
-        double s1 = 0, s2 = 0, s3 = 0;
-        for (size_t j = 0; j < n; ++j) {
-            const double dx = x[j] - cx;
-            s1 += dx;
-            s2 += dx * dx;
-            s3 += dx * (g[j] - centre_g_);
+    // Sums for the squared correlations. Block-local first, in kLanes interleaved partial sums
+    // (independent add chains the compiler can keep in SIMD registers); the order of every sum
+    // depends only on the block, never on how the run was sliced.
+    double* dg = dg_block_.data();
+    for (size_t j = 0; j < n; ++j) dg[j] = g[j] - centre_g_;
+    for (size_t j = n; j < kBlock; ++j) dg[j] = 0;   // a short last block: pad with zeros
+    const size_t padded = (n + kLanes - 1) / kLanes * kLanes;
+    {
+        double s1[kLanes] = {}, s2[kLanes] = {};
+        for (size_t j = 0; j < padded; j += kLanes)
+            for (size_t l = 0; l < kLanes; ++l) {
+                s1[l] += dg[j + l];
+                s2[l] += dg[j + l] * dg[j + l];
+            }
+        for (size_t l = 0; l < kLanes; ++l) {
+            sum_dg_ += s1[l];
+            sum_dg2_ += s2[l];
         }
-        sum_dx_[i] += s1;
-        sum_dx2_[i] += s2;
-        sum_dxdg_[i] += s3;
+    }
+    // corr(x, gap)² = corr(z, gap)² since x = a + b·z: the sums run over z.
+    for (size_t i = 0; i < nc; ++i) {
+        double* z = values_.data() + i * kBlock;
+        for (size_t j = n; j < padded; ++j) z[j] = 0;   // padding contributes nothing
+        double s1[kLanes] = {}, s2[kLanes] = {}, s3[kLanes] = {};
+        for (size_t j = 0; j < padded; j += kLanes)
+            for (size_t l = 0; l < kLanes; ++l) {
+                const double dz = z[j + l];
+                s1[l] += dz;
+                s2[l] += dz * dz;
+                s3[l] += dz * dg[j + l];
+            }
+        for (size_t l = 0; l < kLanes; ++l) {
+            sum_dx_[i] += s1[l];
+            sum_dx2_[i] += s2[l];
+            sum_dxdg_[i] += s3[l];
+        }
     }
     gaps_.insert(gaps_.end(), g, g + n);
     if (thermal_differs_) gaps_op_.insert(gaps_op_.end(), go, go + n);
@@ -194,7 +216,7 @@ static Interval ci_ppm(double k, double n) {
     return {k == 0 ? 0.0 : ci.lower * 1e6, ci.upper * 1e6};
 }
 
-static MonteCarloSummary summarise(std::vector<double>& x, double temperature, const GapLimits& limits, int bins) {
+static MonteCarloSummary summarise(const std::vector<double>& x, double temperature, const GapLimits& limits, int bins) {
     MonteCarloSummary s;
     s.temperature = temperature;
     s.n = x.size();
@@ -210,11 +232,18 @@ static MonteCarloSummary summarise(std::vector<double>& x, double temperature, c
         if (limits.upper && v > *limits.upper) ++above;
     }
     const double mean = sum / n;
+    Histogram& h = s.histogram;
+    h.counts.assign(static_cast<size_t>(bins), 0);
+    h.lo = lo;
+    h.width = (hi - lo) / bins;
     double m2 = 0, m3 = 0;
     for (double v : x) {
         const double d = v - mean;
         m2 += d * d;
         m3 += d * d * d;
+        size_t k = h.width > 0 ? static_cast<size_t>((v - lo) / h.width) : 0;
+        if (k >= h.counts.size()) k = h.counts.size() - 1;
+        ++h.counts[k];
     }
     s.mean = mean;
     s.sigma = x.size() > 1 ? std::sqrt(m2 / (n - 1)) : 0.0;
@@ -237,17 +266,7 @@ static MonteCarloSummary summarise(std::vector<double>& x, double temperature, c
     s.ppm_total = out / n * 1e6;
     if (limits.lower || limits.upper) s.ci95_total = ci_ppm(out, n);   // without limits: [0, 0]
 
-    Histogram& h = s.histogram;
-    h.counts.assign(static_cast<size_t>(bins), 0);
-    h.lo = lo;
-    h.width = (hi - lo) / bins;
-    for (double v : x) {
-        size_t k = h.width > 0 ? static_cast<size_t>((v - lo) / h.width) : 0;
-        if (k >= h.counts.size()) k = h.counts.size() - 1;
-        ++h.counts[k];
-    }
-    // Percentiles last: selection reorders the samples.
-    const std::vector<double> p = percentiles_select(x, {0.00135, 0.5, 0.99865});
+    const std::vector<double> p = percentiles_binned(x, {0.00135, 0.5, 0.99865}, lo, hi);
     s.p00135 = p[0];
     s.p50 = p[1];
     s.p99865 = p[2];
@@ -269,7 +288,8 @@ MonteCarloResult MonteCarloRun::finish() {
     for (size_t i = 0; i < samplers_.size(); ++i) {
         const double mx = sum_dx_[i] / n, vx = sum_dx2_[i] / n - mx * mx;
         const double cov = sum_dxdg_[i] / n - mx * mg;
-        r.squared_correlation.push_back(vx > 0 && vg > 0 ? std::fmin(1.0, cov * cov / (vx * vg)) : 0.0);
+        const bool varies = samplers_[i].b != 0 && vx > 0 && vg > 0;
+        r.squared_correlation.push_back(varies ? std::fmin(1.0, cov * cov / (vx * vg)) : 0.0);
     }
     r.at_measurement = summarise(gaps_, stack_.measurement_temperature, limits, options_.histogram_bins);
     if (thermal_differs_) {

@@ -65,7 +65,8 @@ struct MonteCarloResult {
 
 class MonteCarloRun {
 public:
-    static constexpr size_t kBlock = 1024;
+    static constexpr size_t kBlock = 1024;   // samples per block (a multiple of kLanes)
+    static constexpr size_t kLanes = 4;      // interleaved partial sums
 
     MonteCarloRun(const Stack& s, const MonteCarloOptions& options = {});
     const FileErrors& errors() const { return errors_; }
@@ -81,7 +82,7 @@ public:
 private:
     struct Sampler {
         DistributionKind kind = DistributionKind::Normal;
-        double a = 0, b = 0;        // x = a + b·z
+        double a = 0, b = 0;        // x = a + b·z, z the standard variate of `kind`
         double delta = 0, delta_c = 0;   // skew-normal: δ and √(1 − δ²)
         Rng rng{0};
     };
@@ -93,7 +94,8 @@ private:
     MonteCarloOptions options_;
     size_t total_ = 0, done_ = 0;
     std::vector<Sampler> samplers_;
-    std::vector<double> coef_meas_, coef_op_;      // s · thermal scale (declared-sensitivity contributors)
+    double base_meas_ = 0, base_op_ = 0;           // Σ s·scale·a over the declared-sensitivity contributors
+    std::vector<double> slope_meas_, slope_op_;    // s·scale·b: the gap's slope in each z
     std::vector<double> scale_meas_, scale_op_;    // thermal scale per contributor
     std::vector<bool> in_loop_;
     std::vector<int> loop_length_, loop_angle_;    // per vector: contributor index or -1
@@ -101,12 +103,11 @@ private:
     double direction_ = 0;                         // degrees
     bool thermal_differs_ = false;
     // Block buffers (allocated once).
-    std::vector<double> values_;                   // contributors × kBlock
-    std::vector<double> gap_block_, gap_op_block_;
+    std::vector<double> values_;                   // contributors × kBlock standard variates z
+    std::vector<double> gap_block_, gap_op_block_, dg_block_;
     // All samples (for percentiles and tails).
     std::vector<double> gaps_, gaps_op_;
-    // Sums for the squared correlations, centred on the declared means.
-    std::vector<double> centre_x_;
+    // Sums for the squared correlations (of z, and of the gap about a fixed centre).
     double centre_g_ = 0;
     std::vector<double> sum_dx_, sum_dx2_, sum_dxdg_;
     double sum_dg_ = 0, sum_dg2_ = 0;

@@ -245,6 +245,7 @@ TEST_CASE("Monte Carlo: slicing gives identical results; seeds matter; ties are 
 
     // Errors come back as values.
     CHECK_FALSE(run_schedule_monte_carlo({p, 0, 1}).ok());
+    CHECK_FALSE(run_schedule_monte_carlo({p, 10000000, 1}).ok());   // 5 tasks × 10⁷ > 25 million cells
     CHECK_FALSE(run_schedule_monte_carlo({problem({tri("A", 3, 2, 1)}), 100, 1}).ok());
 }
 

@@ -60,6 +60,11 @@ TEST_CASE("selection percentiles equal type 7 on the sorted data") {
         const std::vector<double> ps{0, 0.00135, 0.25, 0.5, 0.5, 0.99865, 1};
         const std::vector<double> got = percentiles_select(x, ps);
         for (size_t k = 0; k < ps.size(); ++k) CHECK(got[k] == percentile_sorted(sorted, ps[k]));
+        const double lo = sorted.front(), hi = sorted.back();
+        for (size_t bins : {1, 7, 4096}) {
+            const std::vector<double> binned = percentiles_binned(x, ps, lo, hi, bins);
+            for (size_t k = 0; k < ps.size(); ++k) CHECK(binned[k] == percentile_sorted(sorted, ps[k]));
+        }
         // Descending requests are handled too.
         const std::vector<double> back = percentiles_select(x, {0.9, 0.1});
         CHECK(back[0] == percentile_sorted(sorted, 0.9));
@@ -68,4 +73,13 @@ TEST_CASE("selection percentiles equal type 7 on the sorted data") {
     // By hand: {1, 2, 3, 4, 10}, p = 0.9: h = 3.6, 4 + 0.6 · 6 = 7.6.
     std::vector<double> x{10, 3, 1, 4, 2};
     CHECK(percentiles_select(x, {0.9})[0] == doctest::Approx(7.6));
+    CHECK(percentiles_binned(x, {0.9}, 1, 10, 3)[0] == doctest::Approx(7.6));
+    // Heavy ties and a constant sample.
+    std::vector<double> ties(1000, 2.0);
+    for (size_t i = 0; i < 10; ++i) ties[i * 100] = 1.0 + 0.1 * double(i);
+    std::vector<double> tsorted = ties;
+    std::sort(tsorted.begin(), tsorted.end());
+    for (double p : {0.001, 0.005, 0.0099, 0.5, 0.999})
+        CHECK(percentiles_binned(ties, {p}, tsorted.front(), tsorted.back(), 64)[0] == percentile_sorted(tsorted, p));
+    CHECK(percentiles_binned(std::vector<double>(5, 3.0), {0.2}, 3.0, 3.0)[0] == 3.0);
 }
