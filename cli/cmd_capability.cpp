@@ -36,6 +36,17 @@ const char* dispersion_name(ChartType t) {
     return t == ChartType::XbarR ? "R" : t == ChartType::XbarS ? "S" : "MR";
 }
 
+std::string gate_text(const GateSettings& g) {
+    char b[300];
+    std::snprintf(b, sizeof b,
+                  "capable when %s of Cpk >= %.2f; not enough data below %lld values or %lld subgroups",
+                  g.use_lower_bound ? ("the one-sided lower " + std::to_string(static_cast<int>(g.confidence * 100 + 0.5)) +
+                                       " % confidence bound (Bissell)").c_str()
+                                    : "the point estimate",
+                  g.min_cpk, static_cast<long long>(g.min_values), static_cast<long long>(g.min_subgroups));
+    return b;
+}
+
 json conventions(const AnalysisOptions& o, const Dataset& d) {
     return {
         {"sigma_within", std::string(sigma_method_name(o.sigma ? *o.sigma : d.sigma)) +
@@ -49,12 +60,7 @@ json conventions(const AnalysisOptions& o, const Dataset& d) {
         {"cpk_interval", "Bissell normal approximation as Minitab: Cpk +/- z sqrt(1/(9N) + Cpk^2/(2 nu)), nu "
                          "of the within estimator (pooled sum(n_i - 1); rbar 0.9 k (n - 1); sbar f_n k (n - 1); "
                          "moving range N - 1); Ppk uses nu = N - 1"},
-        {"gate", std::string("capable when the one-sided lower ") +
-                     std::to_string(static_cast<int>(d.gate.confidence * 100 + 0.5)) + " % bound of Cpk" +
-                     (d.gate.use_lower_bound ? "" : " (disabled: point estimate)") + " >= " +
-                     std::to_string(d.gate.min_cpk).substr(0, 4) + "; not enough data below " +
-                     std::to_string(d.gate.min_values) + " values or " + std::to_string(d.gate.min_subgroups) +
-                     " subgroups"},
+        {"gate", gate_text(d.gate)},
         {"ppm_expected", "normal tails: within uses sigma_within, overall uses sigma_overall, both about the mean"},
         {"ppm_observed", "values strictly below LSL or above USL, per million values"},
         {"chart", "auto: I-MR for subgroups of 1, Xbar-R up to 8, Xbar-S from 9; 3-sigma limits"},

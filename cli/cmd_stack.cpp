@@ -53,6 +53,7 @@ json mc_json(const MonteCarloSummary& m) {
               {"ppm_below", opt(m.ppm_below)},
               {"ppm_above", opt(m.ppm_above)},
               {"ppm_total", m.ppm_total},
+              {"yield", 1.0 - m.ppm_total * 1e-6},
               {"ci95", {{"below", interval_json(m.ci95_below)},
                         {"above", interval_json(m.ci95_above)},
                         {"total", json::array({m.ci95_total.lower, m.ci95_total.upper})}}},
@@ -249,7 +250,7 @@ int cmd_stack(int argc, char** argv) {
     }
     MonteCarloOptions mco;
     long long samples = static_cast<long long>(mco.samples), seed = static_cast<long long>(mco.seed), bins = mco.histogram_bins;
-    if (!option_integer(a, "samples", samples, 1, 100000000) || !option_integer(a, "seed", seed, 0, INT64_MAX) ||
+    if (!option_integer(a, "samples", samples, 1, static_cast<long long>(kMaxSamples)) || !option_integer(a, "seed", seed, 0, INT64_MAX) ||
         !option_integer(a, "bins", bins, 1, 10000))
         return 2;
     mco.samples = static_cast<size_t>(samples);

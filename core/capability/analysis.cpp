@@ -97,7 +97,10 @@ FeatureAnalysis analyse(const Dataset& d, const Feature& f, const Subgrouping& g
 
     // --- control chart and rules ----------------------------------------------------------------
     if (spread) {
-        a.chart = control_chart(x, g, opt.chart);
+        ChartPrecomputed pre;
+        if (g.individuals()) { pre.moving_range = &a.within; pre.overall = &a.overall; }
+        else pre.stats = &st;
+        a.chart = control_chart(x, g, opt.chart, pre);
         if (a.chart.error.empty() && a.chart.sigma > 0) {
             const double point_sigma = a.chart.sigma / std::sqrt(static_cast<double>(a.chart.subgroup_size));
             a.violations = run_rules(a.chart.points, a.chart.center, point_sigma, a.chart.point_sigma, opt.rules);

@@ -22,12 +22,12 @@ const char* chart_type_name(ChartType t) {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-ControlChart individuals_chart(const std::vector<double>& x) {
+ControlChart individuals_chart(const std::vector<double>& x, const ChartPrecomputed& pre) {
     ControlChart c;
     c.type = ChartType::IMR;
     c.subgroup_size = 1;
-    const SigmaEstimate mr = sigma_moving_range(x);
-    const SigmaEstimate all = sigma_overall(x);
+    const SigmaEstimate mr = pre.moving_range ? *pre.moving_range : sigma_moving_range(x);
+    const SigmaEstimate all = pre.overall ? *pre.overall : sigma_overall(x);
     if (!mr.error.empty()) { c.error = mr.error; return c; }
     c.points = x;
     c.sigma = mr.sigma;
@@ -44,17 +44,20 @@ ControlChart individuals_chart(const std::vector<double>& x) {
 }
 }  // namespace
 
-ControlChart control_chart(const std::vector<double>& values, const Subgrouping& g, ChartType type) {
+ControlChart control_chart(const std::vector<double>& values, const Subgrouping& g, ChartType type,
+                           const ChartPrecomputed& pre) {
     if (g.individuals() || type == ChartType::IMR) {
         if (!g.individuals()) {
             ControlChart c;
             c.error = "an I–MR chart needs individual values (subgroup size 1)";
             return c;
         }
-        return individuals_chart(values);
+        return individuals_chart(values, pre);
     }
     ControlChart c;
-    const SubgroupStats s = subgroup_stats(values, g);
+    SubgroupStats own;
+    if (!pre.stats) own = subgroup_stats(values, g);
+    const SubgroupStats& s = pre.stats ? *pre.stats : own;
     const size_t n = s.modal_size;
     if (type == ChartType::Auto) type = n <= 8 ? ChartType::XbarR : ChartType::XbarS;
     c.type = type;

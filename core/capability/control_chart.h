@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "capability/sigma.h"
 #include "capability/subgroups.h"
 
 namespace mf {
@@ -34,6 +35,14 @@ struct ControlChart {
     std::string error;                   // set when no chart can be drawn
 };
 
-ControlChart control_chart(const std::vector<double>& values, const Subgrouping& g, ChartType type);
+// Statistics the caller already has (analysis.cpp), so the chart does not compute them again.
+struct ChartPrecomputed {
+    const SubgroupStats* stats = nullptr;        // subgroup_stats(values, g)
+    const SigmaEstimate* moving_range = nullptr; // sigma_moving_range(values)
+    const SigmaEstimate* overall = nullptr;      // sigma_overall(values)
+};
+
+ControlChart control_chart(const std::vector<double>& values, const Subgrouping& g, ChartType type,
+                           const ChartPrecomputed& pre = {});
 
 }  // namespace mf

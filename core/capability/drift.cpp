@@ -8,21 +8,25 @@ namespace mf {
 
 Drift drift_trend(const std::vector<double>& x, double part_interval, double alpha) {
     Drift d;
-    double sx = 0, sy = 0;
+    // One pass: sums of the row number r and of y − y₀ (y₀ the first value, so the
+    // accumulations stay small), then the centred sums from them.
+    double y0 = 0;
+    bool have_y0 = false;
+    double sr = 0, sy = 0, srr = 0, sry = 0, syy_raw = 0;
     size_t n = 0;
-    for (size_t i = 0; i < x.size(); ++i)
-        if (!std::isnan(x[i])) { sx += static_cast<double>(i + 1); sy += x[i]; ++n; }
-    d.n = n;
-    if (n < 3) { d.error = "a trend needs at least 3 values"; return d; }
-    const double mx = sx / n, my = sy / n;
-    double sxx = 0, sxy = 0, syy = 0;
     for (size_t i = 0; i < x.size(); ++i) {
         if (std::isnan(x[i])) continue;
-        const double dx = static_cast<double>(i + 1) - mx, dy = x[i] - my;
-        sxx += dx * dx;
-        sxy += dx * dy;
-        syy += dy * dy;
+        if (!have_y0) { y0 = x[i]; have_y0 = true; }
+        const double r = static_cast<double>(i + 1), y = x[i] - y0;
+        sr += r; sy += y; srr += r * r; sry += r * y; syy_raw += y * y;
+        ++n;
     }
+    d.n = n;
+    if (n < 3) { d.error = "a trend needs at least 3 values"; return d; }
+    const double dn = static_cast<double>(n);
+    const double sxx = srr - sr * sr / dn;
+    const double sxy = sry - sr * sy / dn;
+    const double syy = std::fmax(0.0, syy_raw - sy * sy / dn);
     d.slope_per_row = sxy / sxx;
     d.slope_per_100_parts = 100.0 * d.slope_per_row / (part_interval > 0 ? part_interval : 1.0);
     d.dof = static_cast<double>(n) - 2.0;

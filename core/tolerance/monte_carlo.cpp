@@ -19,8 +19,8 @@ static constexpr double kPi = 3.14159265358979323846;
 
 MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack_(s), options_(o) {
     errors_ = validate_stack(s, StackCheck::ForAnalysis);
-    if (o.samples < 1 || o.samples > 100000000)
-        errors_.push_back({"samples", "the number of Monte Carlo samples must be between 1 and 100 000 000 (got " +
+    if (o.samples < 1 || o.samples > kMaxSamples)
+        errors_.push_back({"samples", "the number of Monte Carlo samples must be between 1 and 20 000 000 (got " +
                                           std::to_string(o.samples) + ")"});
     if (o.histogram_bins < 1 || o.histogram_bins > 10000)
         errors_.push_back({"histogram_bins", "the number of histogram bins must be between 1 and 10 000 (got " +

@@ -22,9 +22,13 @@
 
 namespace mf {
 
+// Every sample is kept (8 bytes, twice with a thermal difference): 20 million samples are
+// 320 MB, the most a browser tab should be asked for.
+constexpr size_t kMaxSamples = 20000000;
+
 struct MonteCarloOptions {
     uint64_t seed = 1;              // same seed, same result (natively and in WASM)
-    size_t samples = 1000000;       // 1 … 100 000 000
+    size_t samples = 1000000;       // 1 … kMaxSamples
     int histogram_bins = 60;        // 1 … 10 000, equal width over [min, max] of the samples
     bool fast_normal = true;        // ziggurat (stats/fast_normal.h); false: Rng::normal (polar), for comparison
 };

@@ -237,6 +237,7 @@ ContributorTable parse_contributor_table(const std::string& text, double mm_per_
         if (e.where.compare(0, prefix.size(), prefix) != 0) continue;
         const size_t k = std::strtoul(e.where.c_str() + prefix.size(), nullptr, 10);
         std::string field = e.where.substr(e.where.rfind('/') + 1);
+        if (field == "id") continue;   // duplicates are reported above, with row numbers
         if (sym && (field == "tol_plus" || field == "tol_minus")) field = "tol";
         t.errors.push_back({k < t.rows.size() ? where(t.rows[k], field) : e.where, e.message});
     }

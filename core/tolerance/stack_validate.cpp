@@ -3,7 +3,6 @@
 // the analyses.
 #include <cmath>
 #include <cstdio>
-#include <set>
 
 #include "tolerance/materials.h"
 #include "tolerance/stack_model.h"
@@ -64,6 +63,11 @@ FileErrors validate_stack(const Stack& s, StackCheck check) {
     for (size_t i = 0; i < s.contributors.size(); ++i) {
         const Contributor& c = s.contributors[i];
         const std::string p = "/contributors/" + std::to_string(i);
+        for (size_t k = 0; k < i; ++k)
+            if (!c.id.empty() && s.contributors[k].id == c.id) {
+                err(p + "/id", "duplicate id \"" + c.id + "\" (also used at /contributors/" + std::to_string(k) + ")");
+                break;
+            }
         const std::string who = c.name.empty() ? "" : " of \"" + c.name + "\"";
         finite(c.nominal, p + "/nominal", ("the nominal" + who).c_str());
         finite(c.sensitivity, p + "/sensitivity", ("the sensitivity" + who).c_str());

@@ -5,6 +5,9 @@
 
 #include "bench.h"
 #include "capability/analysis.h"
+#include "capability/normality.h"
+#include "capability/run_rules.h"
+#include "capability/sort_values.h"
 #include "stats/random.h"
 
 namespace {
@@ -43,4 +46,35 @@ MF_BENCHMARK("capability: 20 features x 100 000 rows, subgroups of 5 (Xbar-R, ru
 MF_BENCHMARK("capability: 20 features x 100 000 rows, individuals (I-MR, rules, A-D, drift)", "rows", 2e6) {
     const auto r = mf::analyse_dataset(dataset(1));
     mf::bench::keep(*r[0].cap.cpk + r[19].ad.a2);
+}
+
+// The parts, for finding where the time goes (one 100 000-value feature each, × 20).
+MF_BENCHMARK("capability part: sort 20 x 100 000 values (radix)", "values", 2e6) {
+    const auto& d = dataset(1);
+    double s = 0;
+    for (const auto& f : d.features) {
+        std::vector<double> v = *f.values;
+        mf::sort_values(v);
+        s += v[50000];
+    }
+    mf::bench::keep(s);
+}
+
+MF_BENCHMARK("capability part: Anderson-Darling 20 x 100 000 sorted values", "values", 2e6) {
+    static std::vector<std::vector<double>> sorted;
+    if (sorted.empty())
+        for (const auto& f : dataset(1).features) {
+            sorted.push_back(*f.values);
+            mf::sort_values(sorted.back());
+        }
+    double s = 0;
+    for (const auto& v : sorted) s += mf::anderson_darling_normal(v, 10.0, 0.01).a2;
+    mf::bench::keep(s);
+}
+
+MF_BENCHMARK("capability part: Nelson rules 20 x 100 000 points", "points", 2e6) {
+    double s = 0;
+    for (const auto& f : dataset(1).features)
+        s += static_cast<double>(mf::run_rules(*f.values, 10.0, 0.01, {}, mf::RuleSettings::nelson()).size());
+    mf::bench::keep(s);
 }

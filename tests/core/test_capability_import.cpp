@@ -8,6 +8,7 @@
 #include "capability/analysis.h"
 #include "capability/table_import.h"
 #include "plan/plan_file.h"
+#include "stats/random.h"
 
 using namespace mf;
 
@@ -221,4 +222,23 @@ TEST_CASE("plan file: the measurement section round-trips, and bad sections are 
     LoadResult b = load_plan(bad);
     CHECK(has_message(b.errors, "/datasets/0/sigma", "unknown value \"median\""));
     CHECK(has_message(b.errors, "/datasets/0/machines", "has 4 rows, the dataset has 3"));
+}
+
+TEST_CASE("import: random text never crashes and yields a consistent table or messages") {
+    // 3000 seeded random texts over the characters that matter to the parser.
+    const char alphabet[] = {',', ';', '\t', '"', '\n', '\r', '1', '7', '.', 'a', ' ', 'e', '-', '+', '0'};
+    Rng rng(99);
+    for (int k = 0; k < 3000; ++k) {
+        std::string text;
+        const size_t len = static_cast<size_t>(rng.uniform() * 60);
+        for (size_t i = 0; i < len; ++i) text += alphabet[static_cast<size_t>(rng.uniform() * sizeof alphabet)];
+        TableReadResult t = read_table(text);
+        if (!t.errors.empty()) continue;
+        REQUIRE(t.table.columns >= 1);
+        CHECK(t.table.spans_.size() == t.table.rows * t.table.columns);
+        DatasetImportResult d = dataset_from_table(t.table, {});
+        if (!d.errors.empty()) continue;
+        for (auto& f : d.dataset.features) { f.lsl = 0.0; f.usl = 10.0; }
+        for (const auto& a : analyse_dataset(d.dataset)) CHECK(a.values <= a.rows);
+    }
 }

@@ -42,9 +42,16 @@ TEST_CASE("round trip: load, save, load gives the same plan; two saves are byte-
 
 TEST_CASE("a missing measurement (null) survives the round trip as a missing cell") {
     Plan p;
-    Dataset d{"d1", "D", {}};
-    d.features.push_back({"f1", "OD", 1.0, 2.0, std::nullopt,
-                          std::make_shared<std::vector<double>>(std::vector<double>{1.5, NAN, 1.6})});
+    Dataset d;
+    d.id = "d1";
+    d.name = "D";
+    Feature f;
+    f.id = "f1";
+    f.name = "OD";
+    f.lsl = 1.0;
+    f.usl = 2.0;
+    f.values = std::make_shared<std::vector<double>>(std::vector<double>{1.5, NAN, 1.6});
+    d.features.push_back(f);
     p.datasets.push_back(d);
     LoadResult r = load_plan(save_plan(p));
     REQUIRE(r.plan);
@@ -63,8 +70,11 @@ TEST_CASE("copying a plan shares measurement columns (snapshots are cheap)") {
 
 TEST_CASE("new ids never collide with existing ones") {
     Plan p;
-    p.decision.partners.push_back({"p1", "A", PartnerKind::Boutique, ""});
-    p.decision.partners.push_back({"p2", "B", PartnerKind::Boutique, ""});
+    for (const char* id : {"p1", "p2"}) {
+        Partner x;
+        x.id = id;
+        p.decision.partners.push_back(x);
+    }
     CHECK(new_id(p, "p") == "p3");
     CHECK(new_id(p, "t") == "t1");
 }

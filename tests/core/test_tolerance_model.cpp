@@ -212,3 +212,31 @@ TEST_CASE("tolerance table: errors name the row and the column") {
     CHECK(parse_contributor_table("").errors.size() == 1);
     CHECK(parse_contributor_table("name,nominal,tol\nA,NaN,1\n").errors[0].message == "expected a number, found \"NaN\"");
 }
+
+TEST_CASE("tolerance table: junk never crashes the parser") {
+    // Random text from a CSV-ish alphabet (deterministic generator): every outcome is either
+    // contributors or errors, never a crash (run under ASan/UBSan and in WASM).
+    const std::string alphabet = "name,nominal,tol_plus,tol_minus,cpk,\t;\"\n\r#-+.eE0123456789 abcxyz\xE2\x88\x92";
+    uint64_t state = 12345;
+    for (int round = 0; round < 300; ++round) {
+        std::string text = round % 2 ? "name,nominal,tol\n" : "";
+        const int len = 1 + round % 97;
+        for (int k = 0; k < len; ++k) {
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            text += alphabet[(state >> 33) % alphabet.size()];
+        }
+        const ContributorTable t = parse_contributor_table(text, round % 3 ? 1.0 : 0.001);
+        CHECK((t.errors.empty() || t.errors[0].message.size() > 0));
+    }
+}
+
+TEST_CASE("tolerance: duplicate contributor ids in a stack are named once, with both places") {
+    ContributorTable t = parse_contributor_table("id,name,nominal,tol\nk,A,1,0.01\nk,B,1,0.01\n");
+    REQUIRE(t.errors.size() == 1);
+    CHECK(to_string(t.errors[0]) == "row 3, column \"id\": duplicate id \"k\" (also on row 2)");
+    Stack s;
+    s.contributors = t.contributors;
+    const FileErrors e = validate_stack(s, StackCheck::ForAnalysis);
+    REQUIRE(e.size() == 1);
+    CHECK(to_string(e[0]) == "/contributors/1/id: duplicate id \"k\" (also used at /contributors/0)");
+}

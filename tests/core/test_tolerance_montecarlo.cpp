@@ -223,7 +223,7 @@ TEST_CASE("tolerance MC: bad options and bad stacks give messages, not crashes")
     o.samples = 0;
     r = run_monte_carlo(s, o);
     REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].message.find("between 1 and 100 000 000") != std::string::npos);
+    CHECK(r.errors[0].message.find("between 1 and 20 000 000") != std::string::npos);
     MonteCarloRun run(s, o);
     CHECK(run.step(100) == 0);   // a run with errors does nothing
 }
