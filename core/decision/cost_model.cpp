@@ -137,4 +137,49 @@ AffinePiece cost_piece(const CostInputs& in, double volume) {
     return p;
 }
 
+std::vector<CostCurvePoint> cost_curve(const CostInputs& in, double v_lo, double v_hi, int samples,
+                                       size_t max_breakpoints, bool* truncated) {
+    std::vector<CostCurvePoint> out;
+    bool cut = false;
+    if (truncated) *truncated = false;
+    if (!(v_lo > 0) || !(v_hi > v_lo) || samples < 2 || !(effective_yield(in.model) > 0)) return out;
+    std::vector<CostBreakpoint> bps = cost_breakpoints(in, v_lo, v_hi, max_breakpoints, &cut);
+    if (cut) {
+        bps.clear();
+        if (truncated) *truncated = true;
+    }
+    // Edges of the affine pieces: v_lo, every breakpoint, v_hi.
+    std::vector<double> edges;
+    edges.push_back(v_lo);
+    for (const auto& b : bps) edges.push_back(b.volume);
+    edges.push_back(v_hi);
+    const double l0 = std::log(v_lo), l1 = std::log(v_hi);
+    const double dl = (l1 - l0) / (samples - 1);
+    for (size_t k = 0; k + 1 < edges.size(); ++k) {
+        const double x0 = edges[k], x1 = edges[k + 1];
+        const double mid = cut ? 0 : std::sqrt(x0 * x1);
+        auto value = [&](double v) {
+            if (cut) return programme_cost(in, v).per_good_part;
+            const AffinePiece p = cost_piece(in, mid);  // the piece on (x0, x1), valid at its ends too
+            return p.a / v + p.b;
+        };
+        out.push_back({x0, value(x0)});
+        // Grid points strictly inside (x0, x1).
+        double i = std::floor((std::log(x0) - l0) / dl) + 1;
+        for (;; i += 1) {
+            const double v = std::exp(l0 + i * dl);
+            if (!(v < x1 * (1 - 1e-12))) break;
+            if (v > x0 * (1 + 1e-12)) out.push_back({v, value(v)});
+        }
+        out.push_back({x1, value(x1)});
+    }
+    if (cut) {  // without pieces each edge was listed twice: keep one
+        std::vector<CostCurvePoint> unique;
+        for (const auto& p : out)
+            if (unique.empty() || p.volume > unique.back().volume) unique.push_back(p);
+        out.swap(unique);
+    }
+    return out;
+}
+
 }  // namespace mf

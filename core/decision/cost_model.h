@@ -73,4 +73,16 @@ struct AffinePiece {
 // The affine form of C on the open interval between breakpoints that contains `volume`.
 AffinePiece cost_piece(const CostInputs& in, double volume);
 
+// C(V)/V for drawing on [v_lo, v_hi] (v_lo > 0): inside each affine piece a + bV the curve is
+// a/V + b, sampled at `samples` volumes evenly spaced in log V; at every breakpoint both
+// one-sided limits are listed (same volume twice: the jump). Ascending in volume. With more
+// than max_breakpoints breakpoints in the range only the log grid is returned and
+// *truncated is set (the jumps are then too dense to draw one by one).
+struct CostCurvePoint {
+    double volume = 0;               // good parts
+    double per_good_part = 0;
+};
+std::vector<CostCurvePoint> cost_curve(const CostInputs& in, double v_lo, double v_hi, int samples,
+                                       size_t max_breakpoints, bool* truncated);
+
 }  // namespace mf

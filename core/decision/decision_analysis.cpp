@@ -173,7 +173,7 @@ DecisionAnalysis analyse_decision(const Plan& plan, const DecisionOptions& o) {
     if (a.errors.empty()) {
         a.topsis = topsis(a.built.matrix, s.topsis_normalisation);
         a.flips = weight_flips(a.built.matrix);
-        a.rank_first = rank_first_probability(a.built.matrix, o.mc_samples, o.seed);
+        if (o.mc_samples > 0) a.rank_first = rank_first_probability(a.built.matrix, o.mc_samples, o.seed);
         for (const auto& e : a.topsis.errors) a.errors.push_back(e);
     }
     if (!s.chosen.empty()) {

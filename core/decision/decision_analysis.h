@@ -26,7 +26,7 @@ namespace mf {
 struct Plan;
 
 struct DecisionOptions {
-    size_t mc_samples = 20000;
+    size_t mc_samples = 20000;            // 0: skip the rank-first Monte Carlo (the GUI runs it in slices)
     uint64_t seed = 1;
     std::vector<double> volumes = {100, 10000, 100000};  // the planned volume is added after these
     std::optional<double> max_volume;     // crossover search to here (default max(1e6, 10 × planned))

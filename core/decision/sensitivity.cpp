@@ -69,40 +69,52 @@ WeightFlipResult weight_flips(const MatrixInput& m) {
 }
 
 RankFirstResult rank_first_probability(const MatrixInput& m, size_t samples, uint64_t seed) {
-    RankFirstResult r;
+    RankFirstRun run;
+    run.start(m, samples, seed);
+    run.step(samples);
+    return run.result();
+}
+
+void RankFirstRun::start(const MatrixInput& m, size_t samples, uint64_t seed) {
+    *this = RankFirstRun{};
+    started_ = true;
+    m_ = m;
+    RankFirstResult& r = result_;
     r.seed = seed;
     r.errors = check_matrix(m);
     if (samples == 0) r.errors.push_back("the Monte Carlo needs at least one sample");
-    if (!r.errors.empty()) return r;
+    if (!r.errors.empty()) return;
     const size_t na = m.alternatives.size(), nc = m.criteria.size();
-    const bool ranges = !m.low.empty();
-    struct Cell {
-        size_t i, j;
-        double lo, mode, hi;
-    };
-    std::vector<Cell> cells;
-    if (ranges)
+    if (!m.low.empty())
         for (size_t i = 0; i < na; ++i)
             for (size_t j = 0; j < nc; ++j)
-                if (m.low[i][j] < m.high[i][j]) cells.push_back({i, j, m.low[i][j], m.value[i][j], m.high[i][j]});
-    r.ranged_cells = cells.size();
+                if (m.low[i][j] < m.high[i][j]) cells_.push_back({i, j, m.low[i][j], m.value[i][j], m.high[i][j]});
+    r.ranged_cells = cells_.size();
     r.samples = samples;
-    const std::vector<double> w = normalised_weights(m.weights);
-    std::vector<std::vector<double>> value = m.value, u;
-    std::vector<double> first(na, 0.0), rank_sum(na, 0.0), score(na);
-    std::vector<int> rank(na, 1);
-    const double tie_tol = Ranking{}.tie_tolerance;
-    Rng rng(seed);
+    w_ = normalised_weights(m.weights);
+    value_ = m.value;
+    first_.assign(na, 0.0);
+    rank_sum_.assign(na, 0.0);
+    score_.assign(na, 0.0);
+    rank_.assign(na, 1);
+    rng_ = Rng(seed);
     // Without ranged cells every sample is the same: evaluate once and weight it.
-    const size_t runs = cells.empty() ? 1 : samples;
-    const double weight = cells.empty() ? static_cast<double>(samples) : 1.0;
-    for (size_t s = 0; s < runs; ++s) {
-        for (const auto& c : cells) value[c.i][c.j] = triangular_sample(rng, c.lo, c.mode, c.hi);
-        weighted_sum_normalise(m, value, u);
+    runs_ = cells_.empty() ? 1 : samples;
+    weight_ = cells_.empty() ? static_cast<double>(samples) : 1.0;
+}
+
+void RankFirstRun::step(size_t n) {
+    if (!started_ || done()) return;
+    const size_t na = m_.alternatives.size(), nc = m_.criteria.size();
+    const double tie_tol = Ranking{}.tie_tolerance;
+    const size_t end = std::min(runs_, next_ + n);
+    for (; next_ < end; ++next_) {
+        for (const auto& c : cells_) value_[c.i][c.j] = triangular_sample(rng_, c.lo, c.mode, c.hi);
+        weighted_sum_normalise(m_, value_, u_);
         for (size_t i = 0; i < na; ++i) {
             double t = 0;
-            for (size_t j = 0; j < nc; ++j) t += w[j] * u[i][j];
-            score[i] = t;
+            for (size_t j = 0; j < nc; ++j) t += w_[j] * u_[i][j];
+            score_[i] = t;
         }
         // Competition ranks with the same tie rule as rank_scores (no allocation per sample):
         // rank_i = 1 + number of alternatives strictly better than i beyond the tolerance.
@@ -110,20 +122,28 @@ RankFirstResult rank_first_probability(const MatrixInput& m, size_t samples, uin
         for (size_t i = 0; i < na; ++i) {
             int better = 0;
             for (size_t k = 0; k < na; ++k)
-                if (score[k] - score[i] > tie_tol * std::max({1.0, std::fabs(score[k]), std::fabs(score[i])})) ++better;
-            rank[i] = better + 1;
+                if (score_[k] - score_[i] > tie_tol * std::max({1.0, std::fabs(score_[k]), std::fabs(score_[i])})) ++better;
+            rank_[i] = better + 1;
             n_top += better == 0;
         }
         for (size_t i = 0; i < na; ++i) {
-            if (rank[i] == 1) first[i] += weight / static_cast<double>(n_top);
-            rank_sum[i] += weight * rank[i];
+            if (rank_[i] == 1) first_[i] += weight_ / static_cast<double>(n_top);
+            rank_sum_[i] += weight_ * rank_[i];
         }
     }
-    const double n = static_cast<double>(samples);
-    for (size_t i = 0; i < na; ++i) {
-        r.p_first.push_back(first[i] / n);
-        r.ci95.push_back(wilson_interval(first[i], n));
-        r.mean_rank.push_back(rank_sum[i] / n);
+}
+
+RankFirstResult RankFirstRun::result() const {
+    RankFirstResult r = result_;
+    if (!r.errors.empty() || !started_) return r;
+    // Samples done so far (all of them once done()).
+    const double n = cells_.empty() ? (next_ >= runs_ ? static_cast<double>(r.samples) : 0.0)
+                                    : static_cast<double>(next_);
+    if (!(n > 0)) return r;
+    for (size_t i = 0; i < first_.size(); ++i) {
+        r.p_first.push_back(first_[i] / n);
+        r.ci95.push_back(wilson_interval(first_[i], n));
+        r.mean_rank.push_back(rank_sum_[i] / n);
     }
     return r;
 }

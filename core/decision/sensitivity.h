@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "decision/matrix.h"
+#include "stats/random.h"
 #include "stats/summary.h"
 
 namespace mf {
@@ -55,5 +56,37 @@ struct RankFirstResult {
 };
 
 RankFirstResult rank_first_probability(const MatrixInput& m, size_t samples, uint64_t seed);
+
+// The same Monte Carlo in slices (the GUI runs it across frames): start(), step(n) until
+// done(), then result(). Sliced or not, the numbers are identical for the same seed.
+//
+//   RankFirstRun run;  run.start(m, 20000, 1);
+//   while (!run.done()) run.step(1000);
+//   RankFirstResult r = run.result();
+class RankFirstRun {
+public:
+    void start(const MatrixInput& m, size_t samples, uint64_t seed);
+    void step(size_t n);                 // runs up to n more samples
+    bool started() const { return started_; }
+    bool done() const { return started_ && (!result_.errors.empty() || next_ >= runs_); }
+    float progress() const { return runs_ ? static_cast<float>(next_) / static_cast<float>(runs_) : 1.0f; }
+    RankFirstResult result() const;      // complete only when done()
+
+private:
+    struct Cell {
+        size_t i, j;
+        double lo, mode, hi;
+    };
+    bool started_ = false;
+    MatrixInput m_;
+    RankFirstResult result_;
+    std::vector<Cell> cells_;
+    std::vector<double> w_, first_, rank_sum_, score_;
+    std::vector<int> rank_;
+    std::vector<std::vector<double>> value_, u_;
+    Rng rng_{1};
+    size_t runs_ = 0, next_ = 0;
+    double weight_ = 1;
+};
 
 }  // namespace mf

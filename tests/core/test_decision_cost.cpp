@@ -237,3 +237,39 @@ TEST_CASE("decision photolithography vs direct write by hand") {
     CHECK_FALSE(s.litho_cheaper_at_volume);
     CHECK_FALSE(s.flip_yield);
 }
+
+TEST_CASE("decision cost curve: both sides of every jump, the smooth a/V + b in between") {
+    // $1 000 setup per 100-part lot, $2 a part, yield 1: C(V) = 1 000·⌈V/100⌉ + 2V.
+    // Just below 100 parts: (1 000 + 200)/100 = $12; just above, a second lot: (2 000 + 200)/100 = $22.
+    CostInputs c;
+    c.model.price_breaks = {{1, 2.0}};
+    c.model.setup_per_lot = 1000;
+    c.model.lot_size = 100;
+    bool truncated = true;
+    const auto pts = cost_curve(c, 10, 1000, 50, 1000, &truncated);
+    CHECK_FALSE(truncated);
+    REQUIRE(pts.size() > 50);
+    for (size_t i = 1; i < pts.size(); ++i) CHECK(pts[i].volume >= pts[i - 1].volume);
+    CHECK(pts.front().volume == 10);
+    CHECK(pts.front().per_good_part == doctest::Approx(102.0));  // (1 000 + 20)/10
+    CHECK(pts.back().volume == 1000);
+    CHECK(pts.back().per_good_part == doctest::Approx(12.0));    // (10 000 + 2 000)/1 000
+    size_t jumps = 0;
+    for (size_t i = 1; i < pts.size(); ++i)
+        if (pts[i].volume == pts[i - 1].volume) {
+            ++jumps;
+            if (pts[i].volume == doctest::Approx(100)) {
+                CHECK(pts[i - 1].per_good_part == doctest::Approx(12.0));
+                CHECK(pts[i].per_good_part == doctest::Approx(22.0));
+            }
+        }
+    CHECK(jumps == 9);  // lots end at 100, 200, ..., 900 inside (10, 1000)
+    // Every point off the jumps is the programme cost itself.
+    for (const auto& p : pts)
+        if (std::fmod(p.volume, 100) != 0)
+            CHECK(p.per_good_part == doctest::Approx(programme_cost(c, p.volume).per_good_part));
+    // Too many jumps to draw: the log grid only.
+    const auto coarse = cost_curve(c, 10, 1000, 50, 5, &truncated);
+    CHECK(truncated);
+    CHECK(coarse.size() == 50);
+}

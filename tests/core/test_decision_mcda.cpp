@@ -188,3 +188,35 @@ TEST_CASE("decision rank-first: without ranges the winner is certain; a tie spli
     CHECK(r.p_first[0] == 0.5);
     CHECK(r.p_first[1] == 0.5);
 }
+
+TEST_CASE("decision rank-first: run in slices, the numbers are the same as in one go") {
+    MatrixInput m = matrix({{5, 3}, {0, 6}, {4, 4}}, {true, false}, {2, 1});
+    m.scale_min = {0.0, 0.0};
+    m.scale_max = {10.0, 10.0};
+    m.low = {{4, 2}, {0, 5}, {3, 4}};
+    m.high = {{6, 4}, {10, 8}, {6, 4}};
+    const RankFirstResult whole = rank_first_probability(m, 5003, 9);
+    RankFirstRun run;
+    CHECK_FALSE(run.started());
+    run.start(m, 5003, 9);
+    CHECK_FALSE(run.done());
+    int slices = 0;
+    while (!run.done()) {
+        run.step(700);
+        ++slices;
+    }
+    CHECK(slices == 8);
+    CHECK(run.progress() == 1.0f);
+    const RankFirstResult sliced = run.result();
+    REQUIRE(sliced.p_first.size() == 3);
+    for (size_t i = 0; i < 3; ++i) {
+        CHECK(sliced.p_first[i] == whole.p_first[i]);
+        CHECK(sliced.mean_rank[i] == whole.mean_rank[i]);
+        CHECK(sliced.ci95[i].lower == whole.ci95[i].lower);
+    }
+    // A bad matrix is done at once, with the reason.
+    m.weights = {0, 0};
+    run.start(m, 100, 1);
+    CHECK(run.done());
+    CHECK_FALSE(run.result().errors.empty());
+}
