@@ -36,7 +36,7 @@ const Command kCommands[] = {
 
 void print_help() {
     std::printf("mfplan - MicroFab Planner on the command line\n\nusage: mfplan COMMAND [ARGS]\n\ncommands:\n");
-    for (const auto& c : kCommands) std::printf("  %-58s %s\n", c.usage, c.summary);
+    for (const auto& c : kCommands) std::printf("  mfplan %s\n      %s\n", c.usage, c.summary);
     std::printf("\nExit status: 0 success, 1 invalid input or failed check, 2 usage error.\n");
 }
 
