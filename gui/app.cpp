@@ -167,6 +167,42 @@ void App::draw_workspace() {
                 ImGui::EndChild();
                 ImGui::EndTabItem();
             }
+            const bool decision_open = ImGui::BeginTabItem("Decision", nullptr, decision.tab_flags());
+            test_anchor("tab.decision");
+            if (decision_open) {
+                ImGui::BeginChild("decision");
+                decision.draw(doc.plan, doc.state_id, pending_edits_);
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+            const bool timeline_open = ImGui::BeginTabItem("Timeline", nullptr, schedule.tab_flags());
+            test_anchor("tab.timeline");
+            if (timeline_open) {
+                ImGui::BeginChild("schedule");
+                schedule.draw(doc.plan, doc.state_id, pending_edits_);
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+            const bool tolerances_open = ImGui::BeginTabItem(
+                "Tolerances", nullptr, stack.select_tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None);
+            test_anchor("tab.tolerances");
+            stack.select_tab = false;
+            if (tolerances_open) {
+                ImGui::BeginChild("stack");
+                stack.draw(doc.plan, doc.state_id, pending_edits_);
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+            const bool capability_open = ImGui::BeginTabItem(
+                "Capability", nullptr, capability.select_tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None);
+            test_anchor("tab.capability");
+            capability.select_tab = false;
+            if (capability_open) {
+                ImGui::BeginChild("capability");
+                capability.draw(doc.plan, doc.state_id, pending_edits_);
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
             ImGui::EndTabBar();
         }
     }
@@ -197,6 +233,11 @@ void App::draw_status_bar() {
 // [SECTION] Files ------------------------------------------------------------------------
 
 bool App::open_file(const std::string& name, const std::string& bytes) {
+    if (CapabilityView::accepts_file(name)) {  // a measurement table, not a plan
+        capability.import_file(name, bytes);
+        status = "Importing " + name + " into Capability";
+        return true;
+    }
     LoadResult r = load_plan(bytes);
     if (!r.plan) {
         file_errors.show(name, std::move(r.errors));

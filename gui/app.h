@@ -12,11 +12,15 @@
 
 #include "document.h"
 #include "style.h"
+#include "views/capability_view.h"
+#include "views/decision_view.h"
 #include "views/file_errors_view.h"
 #include "views/help_view.h"
 #include "views/history_view.h"
 #include "views/overview_view.h"
+#include "views/schedule_view.h"
 #include "views/share_view.h"
+#include "views/stack_view.h"
 
 namespace mf {
 
@@ -25,6 +29,10 @@ struct App {
     Theme theme = Theme::Light;
 
     OverviewView overview;
+    DecisionView decision;
+    ScheduleView schedule;
+    StackView stack;
+    CapabilityView capability;
     FileErrorsView file_errors;
     HelpView help;
     HistoryView history;

@@ -64,8 +64,16 @@ double Plot::tx(double x) const {
     return (x - axes_.x_min) / (axes_.x_max - axes_.x_min);
 }
 
+double Plot::ty(double y) const {
+    if (axes_.log_y) {
+        const double l0 = std::log10(axes_.y_min), l1 = std::log10(axes_.y_max);
+        return (std::log10(std::max(y, 1e-300)) - l0) / (l1 - l0);
+    }
+    return (y - axes_.y_min) / (axes_.y_max - axes_.y_min);
+}
+
 ImVec2 Plot::to_screen(double x, double y) const {
-    const double fx = tx(x), fy = (y - axes_.y_min) / (axes_.y_max - axes_.y_min);
+    const double fx = tx(x), fy = ty(y);
     return ImVec2(static_cast<float>(p0_.x + fx * (p1_.x - p0_.x)), static_cast<float>(p1_.y - fy * (p1_.y - p0_.y)));
 }
 
@@ -80,6 +88,10 @@ double Plot::x_from_screen(float sx) const {
 
 double Plot::y_from_screen(float sy) const {
     const double f = (p1_.y - sy) / static_cast<double>(p1_.y - p0_.y);
+    if (axes_.log_y) {
+        const double l0 = std::log10(axes_.y_min), l1 = std::log10(axes_.y_max);
+        return std::pow(10.0, l0 + f * (l1 - l0));
+    }
     return axes_.y_min + f * (axes_.y_max - axes_.y_min);
 }
 
@@ -91,6 +103,7 @@ bool Plot::begin(const char* id, ImVec2 size, const PlotAxes& axes) {
     if (!(axes_.x_max > axes_.x_min)) axes_.x_max = axes_.x_min + 1;
     if (!(axes_.y_max > axes_.y_min)) axes_.y_max = axes_.y_min + 1;
     if (axes_.log_x && !(axes_.x_min > 0)) axes_.log_x = false;
+    if (axes_.log_y && !(axes_.y_min > 0)) axes_.log_y = false;
     if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(id, size);
@@ -105,19 +118,31 @@ bool Plot::begin(const char* id, ImVec2 size, const PlotAxes& axes) {
     const ImU32 frame = ImGui::GetColorU32(ImGuiCol_FrameBg);
 
     // Left margin fits the widest y tick label; bottom margin the x ticks and the x label.
-    const auto yt = nice_ticks(axes_.y_min, axes_.y_max, std::max(2, static_cast<int>(size.y / (font * 2.5f))));
+    std::vector<double> yt;
+    std::vector<std::string> yl;
+    if (axes_.y_categories) {
+        for (int i = 0; i < axes_.y_category_count; ++i)
+            if (i >= axes_.y_min - 1e-9 && i <= axes_.y_max + 1e-9) {
+                yt.push_back(i);
+                yl.push_back(axes_.y_categories[i]);
+            }
+    } else {
+        yt = axes_.log_y ? log_ticks(axes_.y_min, axes_.y_max)
+                         : nice_ticks(axes_.y_min, axes_.y_max, std::max(2, static_cast<int>(size.y / (font * 2.5f))));
+        for (double v : yt) yl.push_back(tick_label(v));
+    }
     float label_w = 0;
-    for (double v : yt) label_w = std::max(label_w, ImGui::CalcTextSize(tick_label(v).c_str()).x);
+    for (const auto& l : yl) label_w = std::max(label_w, ImGui::CalcTextSize(l.c_str()).x);
     const float left = label_w + font * (axes_.y_label[0] ? 1.8f : 0.6f);
     const float bottom = font * (axes_.x_label[0] ? 2.6f : 1.5f);
     p0_ = ImVec2(origin.x + left, origin.y + font * 0.6f);
     p1_ = ImVec2(origin.x + size.x - font * 0.8f, origin.y + size.y - bottom);
     dl_->AddRectFilled(p0_, p1_, frame);
 
-    for (double v : yt) {
-        const float y = to_screen(axes_.x_min, v).y;
+    for (size_t i = 0; i < yt.size(); ++i) {
+        const float y = to_screen(axes_.x_min, yt[i]).y;
         dl_->AddLine(ImVec2(p0_.x, y), ImVec2(p1_.x, y), grid);
-        const std::string s = tick_label(v);
+        const std::string& s = yl[i];
         dl_->AddText(ImVec2(p0_.x - ImGui::CalcTextSize(s.c_str()).x - font * 0.3f, y - font * 0.5f), dim, s.c_str());
     }
     const auto xt = axes_.log_x ? log_ticks(axes_.x_min, axes_.x_max)

@@ -22,8 +22,12 @@ struct PlotAxes {
     double x_min = 0, x_max = 1;
     double y_min = 0, y_max = 1;
     bool log_x = false;            // x axis in decades (x_min > 0)
+    bool log_y = false;            // y axis in decades (y_min > 0)
     const char* x_label = "";
     const char* y_label = "";
+    // Category y axis (bar charts): labels[i] is drawn at y = i instead of numeric ticks.
+    const char* const* y_categories = nullptr;
+    int y_category_count = 0;
 };
 
 enum class Marker { Circle, Diamond, Square, Cross };
@@ -64,6 +68,7 @@ private:
     ImDrawList* dl_ = nullptr;
     bool hovered_ = false;
     double tx(double x) const;
+    double ty(double y) const;
 };
 
 // Up to max_ticks "nice" values (1, 2, 5 × 10^k steps) covering [lo, hi].

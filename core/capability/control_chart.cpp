@@ -64,7 +64,7 @@ ControlChart control_chart(const std::vector<double>& values, const Subgrouping&
     c.subgroup_size = n;
     if (n < 2) { c.error = "subgroup charts need subgroups of at least two values"; return c; }
     if (type == ChartType::XbarR && n > static_cast<size_t>(kMaxTabulatedSubgroup)) {
-        c.error = "an X̄–R chart needs subgroups of at most 25 values (use X̄–S)";
+        c.error = "an Xbar–R chart needs subgroups of at most 25 values (use Xbar–S)";
         return c;
     }
     const SigmaEstimate est = sigma_within(s, type == ChartType::XbarR ? SigmaMethod::RBar : SigmaMethod::SBar);

@@ -186,6 +186,49 @@ void read_datasets(const json& j, const std::string& path, JsonReader& r, std::v
     }
 }
 
+void check_datasets(const std::vector<Dataset>& datasets, const std::string& path, FileErrors& errors) {
+    auto in = [](double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; };
+    for (size_t i = 0; i < datasets.size(); ++i) {
+        const Dataset& d = datasets[i];
+        const std::string p = path + "/" + std::to_string(i);
+        auto err = [&](const std::string& where, const std::string& msg) { errors.push_back({p + where, msg}); };
+        if (d.name.size() > 200) err("/name", "longer than 200 characters");
+        if (d.subgroup_size < 1 || d.subgroup_size > 1000) err("/subgroup_size", "must be 1 to 1000");
+        if (d.part_interval < 1 || d.part_interval > 1'000'000) err("/part_interval", "must be 1 to 1000000");
+        if (!in(d.gate.min_cpk, 0.01, 100)) err("/gate/min_cpk", "must be 0.01 to 100");
+        if (!in(d.gate.confidence, 0.5, 0.9999)) err("/gate/confidence", "must be 0.5 to 0.9999");
+        if (d.gate.min_subgroups < 1 || d.gate.min_subgroups > 1'000'000) err("/gate/min_subgroups", "must be 1 to 1000000");
+        if (d.gate.min_values < 1 || d.gate.min_values > 10'000'000) err("/gate/min_values", "must be 1 to 10000000");
+        if (!in(d.yield_settings.target, 0.0001, 1.0)) err("/yield_target", "must be 0.0001 to 1");
+        const size_t rows = d.rows();
+        for (size_t k = 0; k < d.features.size(); ++k) {
+            const Feature& f = d.features[k];
+            const std::string fp = "/features/" + std::to_string(k);
+            if (f.name.size() > 200) err(fp + "/name", "longer than 200 characters");
+            if (f.units.size() > 32) err(fp + "/units", "longer than 32 characters");
+            for (const auto& [key, v] : {std::pair<const char*, std::optional<double>>{"lsl", f.lsl}, {"usl", f.usl},
+                                         {"nominal", f.nominal}})
+                if (v && !in(*v, -1e6, 1e6)) err(fp + "/" + key, "must be a finite number from -1e6 to 1e6");
+            if (f.lsl && f.usl && *f.lsl >= *f.usl) err(fp + "/lsl", "LSL must be below USL");
+            if (!f.values) err(fp + "/values", "missing");
+            else if (f.values->size() != rows)
+                err(fp + "/values", "has " + std::to_string(f.values->size()) + " rows, the dataset has " + std::to_string(rows));
+        }
+        const std::pair<const char*, const TextColumn*> text_cols[] = {
+            {"subgroups", &d.subgroups}, {"times", &d.times}, {"machines", &d.machines},
+            {"operators", &d.operators}, {"cavities", &d.cavities}};
+        for (const auto& [key, col] : text_cols)
+            if (*col && (*col)->size() != rows)
+                err(std::string("/") + key, "has " + std::to_string((*col)->size()) + " rows, the dataset has " + std::to_string(rows));
+        for (size_t k = 0; k < d.yield.size(); ++k) {
+            const YieldRecord& y = d.yield[k];
+            const std::string yp = "/yield/" + std::to_string(k);
+            if (y.step.empty()) err(yp + "/step", "the step needs a name");
+            if (y.passed < 0 || y.failed < 0) err(yp, "counts must be 0 or more");
+        }
+    }
+}
+
 namespace {
 void put_text_column(json& obj, const char* key, const TextColumn& col) {
     if (!col) return;

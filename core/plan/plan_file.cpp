@@ -225,6 +225,8 @@ FileErrors check_plan(const Plan& p) {
             define(p.datasets[i].features[k].id, "/datasets/" + std::to_string(i) + "/features/" + std::to_string(k));
     }
 
+    check_datasets(p.datasets, "/datasets", errors);
+
     std::set<std::string> partners, tasks;
     for (const auto& x : p.decision.partners) partners.insert(x.id);
     for (const auto& x : p.schedule.tasks) tasks.insert(x.id);

@@ -18,6 +18,9 @@ json write_stacks(const std::vector<Stack>& s);
 
 void read_datasets(const json& j, const std::string& path, JsonReader& r, std::vector<Dataset>& out);
 json write_datasets(const std::vector<Dataset>& s);
+// The rules read_datasets applies, for datasets built in code or edited in the GUI (check_plan):
+// limits finite, in range and LSL < USL, every column as long as the dataset, settings in range.
+void check_datasets(const std::vector<Dataset>& s, const std::string& path, FileErrors& errors);
 
 // Writes an optional number as the value or leaves the key out.
 inline void put_optional(json& obj, const char* key, const std::optional<double>& v) {

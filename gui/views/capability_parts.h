@@ -1,0 +1,78 @@
+// Pieces of the Capability view shared by its files (gui/views/capability_*.cpp); not for
+// other views. Each draw_* function renders one part of the page from the cached analysis
+// and pushes Edits; none computes a statistic (core/capability does).
+//
+//   capability_view.cpp     the page: dataset selector, sub-tabs, Ctrl+V, test values
+//   capability_cache.cpp    per-feature analysis results, kept until their inputs change
+//   capability_import.cpp   the import dialog: CSV/TSV files and pasted spreadsheet text
+//   capability_grid.cpp     the data grid (features as columns, parts as rows)
+//   capability_charts.cpp   histogram with the fitted normals, control charts
+//   capability_report.cpp   summary table, indices, normality, drift, yield, settings
+#pragma once
+#include <optional>
+#include <string>
+
+#include "capability/analysis.h"
+#include "capability/yield.h"
+#include "edits.h"
+#include "imgui.h"
+#include "plan/plan.h"
+#include "views/capability_cache.h"
+
+namespace mf::cap {
+
+// How a feature's values are shown: lengths (units "mm") in the plan's display unit,
+// anything else as stored with its own unit text. shown = stored / scale.
+struct ValueUnit {
+    double scale = 1;
+    std::string symbol;
+};
+ValueUnit value_unit(const Feature& f, LengthUnit plan_units);
+// "1.0253 mm" / "12.5 N" with `significant` digits.
+std::string format_value(double stored, const ValueUnit& u, int significant = 6);
+// A number with a fixed number of decimals, or "—" when absent or not finite.
+std::string fmt(std::optional<double> v, int decimals = 2);
+
+// An optional value (a specification limit) typed in the display unit; an empty field means
+// "no limit". Returns true with *out set when the text is a number or empty and differs from
+// the stored value; a half-typed or invalid text stays in the field (with a note) and
+// changes nothing.
+bool input_optional_value(const char* label, std::optional<double> stored, const ValueUnit& u,
+                          std::optional<double>* out, float width);
+
+// Where a dataset / feature is in a plan being edited (by id, so edits survive reordering).
+Dataset* find_dataset(Plan& p, const std::string& id);
+Feature* find_feature(Dataset& d, const std::string& id);
+// An id not used anywhere in the plan (nor in `also_taken`): base, base-2, base-3, ...
+std::string unique_id(const Plan& p, const std::string& base, const std::vector<std::string>& also_taken = {});
+
+// Pushes the edit of one specification field (lsl/usl/nominal) of a feature, refusing an
+// LSL at or above the USL (returns the reason instead).
+std::string push_spec_edit(Edits& edits, const Dataset& d, const Feature& f, int which, std::optional<double> v);
+
+// Verdict colours and words (colour never alone).
+ImU32 verdict_colour(GateVerdict v);
+ImU32 yield_colour(YieldVerdict v);
+
+// The parts of the page.
+void draw_summary_table(const Plan& plan, const Dataset& d, const AnalysisCache& cache, size_t* selected_feature,
+                        std::string* message, Edits& edits);
+void draw_indices(const FeatureAnalysis& a, const ValueUnit& u);
+void draw_verdict(const FeatureAnalysis& a);
+void draw_normality(const FeatureAnalysis& a, const ValueUnit& u);
+void draw_drift(const FeatureAnalysis& a, const ValueUnit& u, int64_t part_interval);
+void draw_yield(const Dataset& d, const YieldResult& y, Edits& edits);
+void draw_dataset_settings(const Plan& plan, const Dataset& d, Edits& edits);
+
+void draw_histogram(const CachedFeature& c, const ValueUnit& u, float height);
+void draw_control_charts(const CachedFeature& c, const ValueUnit& u, const RuleSettings& rules, float height);
+
+struct GridState {
+    long row = -1, col = -1;     // selected cell (col = feature index), -1: none
+    bool editing = false;
+    std::string text;            // the cell text being edited
+    bool focus_text = false;
+};
+void draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits);
+
+}  // namespace mf::cap

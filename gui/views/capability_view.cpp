@@ -1,0 +1,401 @@
+// [SECTION] Files and pasted text arriving
+// [SECTION] The page: dataset bar, analysis in slices, sub-tabs, Ctrl+V
+// [SECTION] Dataset bar: select, rename, new, duplicate, delete, import, paste
+// [SECTION] Analysis page of the selected feature
+// [SECTION] Test values
+#include "views/capability_view.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#define TR(x) std::fprintf(stderr, "cap: %s\n", x)
+
+#include "busy.h"
+#include "imgui.h"
+#include "plot.h"
+#include "style.h"
+#include "test_anchors.h"
+#include "web/platform.h"
+#include "widgets.h"
+
+namespace mf {
+
+using namespace cap;
+
+// [SECTION] Files and pasted text arriving -------------------------------------------------
+
+bool CapabilityView::accepts_file(const std::string& name) {
+    std::string n = name;
+    for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto ends = [&](const char* ext) {
+        const size_t k = std::char_traits<char>::length(ext);
+        return n.size() >= k && n.compare(n.size() - k, k, ext) == 0;
+    };
+    return ends(".csv") || ends(".tsv") || ends(".txt");
+}
+
+void CapabilityView::import_file(const std::string& name, const std::string& bytes) {
+    importer.start(name, bytes, /*from_clipboard=*/false);
+    select_tab = true;
+}
+
+void CapabilityView::paste_text(const std::string& text) {
+    importer.start("pasted text", text, /*from_clipboard=*/true);
+    select_tab = true;
+}
+
+// [SECTION] The page -----------------------------------------------------------------------
+
+static AnalysisOptions analysis_options(ChartType chart, bool western_electric) {
+    AnalysisOptions o;
+    o.chart = chart;
+    o.rules = western_electric ? RuleSettings::western_electric() : RuleSettings::nelson();
+    return o;
+}
+
+void CapabilityView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
+    if (select_next_ >= 0) {   // a dataset added by the last frame's edits
+        if (static_cast<size_t>(select_next_) != dataset) feature = 0;
+        dataset = static_cast<size_t>(select_next_);
+        select_next_ = -1;
+    }
+    if (dataset >= plan.datasets.size()) dataset = plan.datasets.empty() ? 0 : plan.datasets.size() - 1;
+    TR("bar");
+    draw_dataset_bar(plan, edits);
+    TR("bar done");
+    if (dataset >= plan.datasets.size()) dataset = plan.datasets.empty() ? 0 : plan.datasets.size() - 1;
+
+    if (plan.datasets.empty()) {
+        draw_empty(plan);
+        test_value("capability.datasets", 0);
+    } else {
+        const Dataset& d = plan.datasets[dataset];
+        if (feature >= d.features.size()) feature = d.features.empty() ? 0 : d.features.size() - 1;
+
+        // Analysis: per feature, cached; the stale ones computed in slices of ~12 ms.
+        const AnalysisOptions opt = analysis_options(chart, western_electric);
+        std::fprintf(stderr, "view: cache=%p sizeof view=%zu CF=%zu FA=%zu\n", (void*)&cache_, sizeof(*this), sizeof(CachedFeature), sizeof(FeatureAnalysis));
+        cache_.sync(d, opt, state_id);
+        TR("synced");
+        if (paused_ && state_id != paused_state_) paused_ = false;
+        if (!cache_.done() && !paused_) run_slice([&] { return cache_.step(d, opt, feature); });
+        TR("sliced");
+        if (!cache_.done()) {
+            if (!paused_) {
+                const float f = cache_.size() ? static_cast<float>(cache_.fresh_count()) / static_cast<float>(cache_.size()) : 1.0f;
+                if (progress_with_cancel(f, "Analysing features")) {
+                    paused_ = true;
+                    paused_state_ = state_id;
+                }
+            } else {
+                ImGui::TextDisabled("Analysis stopped (%zu of %zu features done).", cache_.fresh_count(), cache_.size());
+                ImGui::SameLine();
+                if (ImGui::SmallButton("Resume")) paused_ = false;
+            }
+        }
+
+        if (ImGui::BeginTabBar("pages")) {
+            auto tab = [&](const char* name, Page p, const char* anchor) {
+                const ImGuiTabItemFlags fl = select_page && page == p ? ImGuiTabItemFlags_SetSelected : 0;
+                const bool open = ImGui::BeginTabItem(name, nullptr, fl);
+                test_anchor(anchor);
+                if (open && !select_page) page = p;
+                return open;
+            };
+            if (tab("Summary", Page::Summary, "capability.tab.summary")) {
+                draw_summary_table(plan, d, cache_, &feature, &spec_message_, edits);
+                if (!spec_message_.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", spec_message_.c_str());
+                ImGui::TextDisabled("Click a feature, then Analysis for its histogram and control charts. Limits are in "
+                                    "the plan's display unit (%s) for lengths.", unit_symbol(plan.meta.units));
+                ImGui::EndTabItem();
+            }
+            if (tab("Analysis", Page::Analysis, "capability.tab.analysis")) {
+                ImGui::BeginChild("analysis");
+                draw_analysis_page(plan, d, edits);
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+            if (tab("Data", Page::Data, "capability.tab.data")) {
+                draw_grid(plan, d, grid_, edits);
+                ImGui::EndTabItem();
+            }
+            if (tab("Settings", Page::Settings, "capability.tab.settings")) {
+                ImGui::BeginChild("settings");
+                draw_dataset_settings(plan, d, edits);
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+            if (tab("Yield", Page::Yield, "capability.tab.yield")) {
+                if (yield_state_ != state_id || yield_dataset_ != d.id) {
+                    yield_ = first_pass_yield(d.yield, d.yield_settings);
+                    yield_state_ = state_id;
+                    yield_dataset_ = d.id;
+                }
+                draw_yield(d, yield_, edits);
+                ImGui::EndTabItem();
+            }
+            select_page = false;
+            ImGui::EndTabBar();
+        }
+        TR("publish");
+        publish_test_values(plan, d);
+        TR("published");
+    }
+
+    // Ctrl+V anywhere on the page (not in a text field): spreadsheet cells to import.
+    const bool ours = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) ||
+                      !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow);
+    if (!importer.open && ours && !ImGui::GetIO().WantTextInput && ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
+        const char* clip = ImGui::GetClipboardText();
+        if (clip && *clip) importer.start("pasted text", clip, /*from_clipboard=*/true);
+    }
+    const long select = importer.draw(plan, dataset, edits);
+    if (select >= 0) {
+        select_next_ = select;
+        page = Page::Summary;
+        select_page = true;
+    }
+    test_value("capability.import_open", importer.open ? 1 : 0);
+}
+
+void CapabilityView::draw_empty(const Plan& plan) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted("No measurement datasets in this plan yet.");
+    test_anchor("capability.empty");
+    ImGui::Spacing();
+    ImGui::BulletText("Paste spreadsheet cells here with Ctrl+V: one column per feature, one row per part in "
+                      "production order (a header row is optional; empty cells are missing values).");
+    ImGui::BulletText("Import CSV… reads a CSV or TSV file (you can also drop one on the page).");
+    ImGui::BulletText("New makes an empty dataset; a table with step, passed and failed columns becomes "
+                      "first-pass-yield records.");
+    ImGui::Spacing();
+    ImGui::TextDisabled("Limits and values of lengths are shown in %s (the plan's display unit, set in Overview).",
+                        unit_symbol(plan.meta.units));
+}
+
+// [SECTION] Dataset bar ----------------------------------------------------------------------
+
+void CapabilityView::draw_dataset_bar(const Plan& plan, Edits& edits) {
+    const bool any = !plan.datasets.empty();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Dataset");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(18));
+    const std::string preview = any ? plan.datasets[dataset].name : std::string("(none)");
+    if (ImGui::BeginCombo("##dataset", preview.c_str())) {
+        for (size_t i = 0; i < plan.datasets.size(); ++i) {
+            const Dataset& d = plan.datasets[i];
+            ImGui::PushID(static_cast<int>(i));
+            const std::string label = d.name + "  (" + std::to_string(d.rows()) + " rows × " +
+                                      std::to_string(d.features.size()) + " features)";
+            if (ImGui::Selectable(label.c_str(), i == dataset) && i != dataset) {
+                dataset = i;
+                feature = 0;
+                grid_ = {};
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    test_anchor("capability.dataset");
+    if (any) {
+        const Dataset& d = plan.datasets[dataset];
+        ImGui::SameLine();
+        std::string name = d.name;
+        ImGui::SetNextItemWidth(em(14));
+        if (input_string("##dsname", name) && !name.empty() && name.size() <= 200)
+            edits.push_merge("Rename dataset", "cap." + d.id + ".name", [id = d.id, name](Plan& p) {
+                if (Dataset* ds = find_dataset(p, id)) ds->name = name;
+            });
+        ImGui::SetItemTooltip("The dataset's name");
+        test_anchor("capability.dataset_name");
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("New")) {
+        edits.push("New dataset", [](Plan& p) {
+            Dataset d;
+            d.id = unique_id(p, "d-data");
+            d.name = "Dataset " + std::to_string(p.datasets.size() + 1);
+            p.datasets.push_back(std::move(d));
+        });
+        select_next_ = static_cast<long>(plan.datasets.size());
+    }
+    ImGui::SetItemTooltip("A new, empty dataset");
+    test_anchor("capability.new");
+    ImGui::BeginDisabled(!any);
+    ImGui::SameLine();
+    if (ImGui::Button("Duplicate") && any) {
+        edits.push("Duplicate dataset \"" + plan.datasets[dataset].name + "\"", [src = plan.datasets[dataset]](Plan& p) {
+            Dataset d = src;   // the columns are shared, not copied
+            std::vector<std::string> taken;
+            d.id = unique_id(p, src.id);
+            taken.push_back(d.id);
+            d.name = (src.name + " (copy)").substr(0, 200);
+            for (Feature& f : d.features) {
+                f.id = unique_id(p, f.id, taken);
+                taken.push_back(f.id);
+            }
+            p.datasets.push_back(std::move(d));
+        });
+        select_next_ = static_cast<long>(plan.datasets.size());
+    }
+    test_anchor("capability.duplicate");
+    ImGui::SameLine();
+    if (ImGui::Button("Delete") && any) confirm_delete_ = true;
+    test_anchor("capability.delete");
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, em(1.5f));
+    if (ImGui::Button("Import CSV…")) platform::request_open_file(".csv,.tsv,.txt");
+    ImGui::SetItemTooltip("Read a CSV or TSV file of measurements (or first-pass-yield counts)");
+    test_anchor("capability.import_csv");
+    ImGui::SameLine();
+    if (ImGui::Button("Paste data…")) importer.start("pasted text", "", /*from_clipboard=*/true);
+    ImGui::SetItemTooltip("Paste cells copied from a spreadsheet (or press Ctrl+V anywhere on this page)");
+    test_anchor("capability.paste");
+
+    if (confirm_delete_) {
+        ImGui::OpenPopup("Delete dataset?");
+        confirm_delete_ = false;
+    }
+    if (ImGui::BeginPopupModal("Delete dataset?", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        if (any) {
+            const Dataset& d = plan.datasets[dataset];
+            ImGui::Text("Delete \"%s\" (%zu rows × %zu features)?", d.name.c_str(), d.rows(), d.features.size());
+            ImGui::TextDisabled("Edit > Undo brings it back.");
+            if (ImGui::Button("Delete")) {
+                edits.push("Delete dataset \"" + d.name + "\"", [id = d.id](Plan& p) {
+                    p.datasets.erase(std::remove_if(p.datasets.begin(), p.datasets.end(),
+                                                    [&](const Dataset& x) { return x.id == id; }),
+                                     p.datasets.end());
+                });
+                ImGui::CloseCurrentPopup();
+            }
+            test_anchor("capability.delete_confirm");
+            ImGui::SameLine();
+        }
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+// [SECTION] Analysis page --------------------------------------------------------------------
+
+void CapabilityView::draw_analysis_page(const Plan& plan, const Dataset& d, Edits& edits) {
+    if (d.features.empty()) {
+        ImGui::TextWrapped("This dataset has no features yet: paste spreadsheet cells (Ctrl+V) or use Paste data… / "
+                           "Import CSV….");
+        return;
+    }
+    const Feature& f = d.features[feature];
+    const ValueUnit u = value_unit(f, plan.meta.units);
+
+    // Feature, its limits, chart options.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Feature");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(12));
+    if (ImGui::BeginCombo("##feature", f.name.c_str())) {
+        for (size_t i = 0; i < d.features.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Selectable(d.features[i].name.c_str(), i == feature)) feature = i;
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    test_anchor("capability.feature");
+    const char* labels[] = {"LSL", "USL", "Target"};
+    const char* ids[] = {"##lsl", "##usl", "##target"};
+    const char* anchors[] = {"capability.lsl", "capability.usl", "capability.target"};
+    const std::optional<double> values[] = {f.lsl, f.usl, f.nominal};
+    for (int k = 0; k < 3; ++k) {
+        ImGui::SameLine(0, em(0.8f));
+        ImGui::TextUnformatted(labels[k]);
+        ImGui::SameLine();
+        std::optional<double> v;
+        if (input_optional_value(ids[k], values[k], u, &v, em(6))) spec_message_ = push_spec_edit(edits, d, f, k, v);
+        test_anchor(anchors[k]);
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", u.symbol.c_str());
+    ImGui::SameLine(0, em(1.2f));
+    ImGui::TextUnformatted("Chart");
+    ImGui::SameLine();
+    int ct = static_cast<int>(chart);
+    const char* charts[] = {"Auto", "Xbar–R", "Xbar–S", "I–MR"};
+    ImGui::SetNextItemWidth(em(6));
+    if (ImGui::Combo("##chart", &ct, charts, 4)) chart = static_cast<ChartType>(ct);
+    ImGui::SetItemTooltip("Auto: I–MR for individual values, Xbar–R for subgroups up to 8, Xbar–S from 9 (Minitab)");
+    ImGui::SameLine();
+    int rs = western_electric ? 1 : 0;
+    const char* sets[] = {"Nelson tests", "Western Electric"};
+    ImGui::SetNextItemWidth(em(9));
+    if (ImGui::Combo("##rules", &rs, sets, 2)) western_electric = rs == 1;
+    ImGui::SetItemTooltip("Nelson: the eight tests with Minitab's K values. Western Electric: tests 1, 5, 6 and 8 in a "
+                          "row on one side.");
+    if (!spec_message_.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "✗ %s", spec_message_.c_str());
+
+    const CachedFeature* c = cache_.get(feature);
+    if (!c) {
+        ImGui::TextDisabled("Analysing…");
+        return;
+    }
+    const FeatureAnalysis& a = c->a;
+    draw_verdict(a);
+    ImGui::Spacing();
+    const RuleSettings rules = analysis_options(chart, western_electric).rules;
+    if (ImGui::BeginTable("analysis_columns", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        draw_histogram(*c, u, em(15));
+        ImGui::Spacing();
+        draw_indices(a, u);
+        ImGui::TableNextColumn();
+        draw_control_charts(*c, u, rules, em(22));
+        draw_normality(a, u);
+        draw_drift(a, u, d.part_interval);
+        ImGui::EndTable();
+    }
+}
+
+// [SECTION] Test values -----------------------------------------------------------------------
+
+void CapabilityView::publish_test_values(const Plan& plan, const Dataset& d) {
+    auto opt = [](const std::optional<double>& v) { return v ? *v : NAN; };
+    test_value("capability.datasets", static_cast<double>(plan.datasets.size()));
+    test_value("capability.dataset_index", static_cast<double>(dataset));
+    test_text("capability.dataset_name", d.name);
+    test_value("capability.features", static_cast<double>(d.features.size()));
+    test_value("capability.rows", static_cast<double>(d.rows()));
+    test_value("capability.analysed", static_cast<double>(cache_.fresh_count()));
+    test_value("capability.pending", static_cast<double>(cache_.size() - cache_.fresh_count()));
+    const CachedFeature* c = cache_.get(feature);
+    const bool ok = c && c->fresh;
+    const FeatureAnalysis empty;
+    const FeatureAnalysis& a = ok ? c->a : empty;
+    test_text("capability.feature", ok ? a.feature_name : "");
+    test_value("capability.n", ok ? static_cast<double>(a.values) : NAN);
+    test_value("capability.mean", ok ? a.mean : NAN);
+    test_value("capability.sigma_within", ok ? a.within.sigma : NAN);
+    test_value("capability.sigma_overall", ok ? a.overall.sigma : NAN);
+    test_value("capability.cp", opt(a.cap.cp));
+    test_value("capability.cpk", opt(a.cap.cpk));
+    test_value("capability.cpk_lower", opt(a.cap.cpk_lower_bound));
+    test_value("capability.pp", opt(a.cap.pp));
+    test_value("capability.ppk", opt(a.cap.ppk));
+    test_value("capability.cpm", opt(a.cap.cpm));
+    test_value("capability.center", ok && a.chart.error.empty() ? a.chart.center : NAN);
+    test_value("capability.ucl", ok && a.chart.error.empty() ? a.chart.ucl : NAN);
+    test_value("capability.lcl", ok && a.chart.error.empty() ? a.chart.lcl : NAN);
+    test_value("capability.violations", ok ? static_cast<double>(a.violations.size() + a.dispersion_violations.size()) : NAN);
+    test_value("capability.ad_p", ok && a.ad.error.empty() ? a.ad.p : NAN);
+    test_value("capability.drift_p", ok && a.drift.error.empty() ? a.drift.p : NAN);
+    test_text("capability.verdict", ok ? gate_verdict_name(a.gate.verdict) : "");
+    test_text("capability.chart_type", ok && a.chart.error.empty() ? chart_type_name(a.chart.type) : "");
+    test_text("capability.errors", ok && !a.errors.empty() ? to_string(a.errors.front()) : "");
+    test_text("capability.page", page == Page::Summary ? "summary" : page == Page::Analysis ? "analysis"
+                                 : page == Page::Data ? "data" : page == Page::Settings ? "settings" : "yield");
+    test_value("capability.rty", yield_dataset_ == d.id && yield_.verdict != YieldVerdict::NoData ? yield_.rty : NAN);
+}
+
+}  // namespace mf

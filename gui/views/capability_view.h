@@ -1,0 +1,70 @@
+// The Capability tab: measurement datasets of the plan and their process-capability and SPC
+// analysis (core/capability). A dataset selector (new, duplicate, rename, delete, import a
+// CSV/TSV file, paste spreadsheet cells), then sub-tabs:
+//   Summary    one row per feature: limits (editable), Cp, Cpk with its lower bound, Ppk, verdict
+//   Analysis   the selected feature: histogram with the fitted normals, control charts with
+//              the broken rules marked, indices, normality, drift, the gate's verdict
+//   Data       the grid, features as columns and parts as rows (cells editable, Ctrl+V pastes)
+//   Settings   subgrouping, σ estimator, part interval, gate; feature names, units, limits
+//   Yield      first-pass yield per step and rolled, with intervals and the verdict
+// Results are cached per feature and recomputed only when that feature's inputs change;
+// large datasets are analysed a feature at a time across frames (busy.h).
+//
+//   app: capability.draw(doc.plan, doc.state_id, edits);
+//        if (CapabilityView::accepts_file(name)) capability.import_file(name, bytes);
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "capability/table_import.h"
+#include "edits.h"
+#include "plan/plan.h"
+#include "views/capability_cache.h"
+#include "views/capability_import.h"
+#include "views/capability_parts.h"
+
+namespace mf {
+
+struct CapabilityView {
+    enum class Page { Summary, Analysis, Data, Settings, Yield };
+
+    bool select_tab = false;     // App selects the Capability tab (once) when set
+    size_t dataset = 0;          // selected dataset (index into plan.datasets)
+    size_t feature = 0;          // selected feature of that dataset
+    Page page = Page::Summary;
+    bool select_page = false;    // make `page` the selected sub-tab on the next frame
+    ChartType chart = ChartType::Auto;
+    bool western_electric = false;
+
+    CapabilityImport importer;   // the import dialog (file or pasted text)
+
+    void draw(const Plan& plan, uint64_t state_id, Edits& edits);
+
+    // .csv, .tsv and .txt files are measurement tables (everything else is a plan file).
+    static bool accepts_file(const std::string& name);
+    // Opens the import dialog with a file's text and brings the tab forward.
+    void import_file(const std::string& name, const std::string& bytes);
+    // Opens the import dialog with pasted text (what Ctrl+V in the view does).
+    void paste_text(const std::string& text);
+
+    const AnalysisCache& results() const { return cache_; }
+
+private:
+    AnalysisCache cache_;
+    cap::GridState grid_;
+    uint64_t yield_state_ = 0;
+    std::string yield_dataset_;
+    YieldResult yield_;
+    bool paused_ = false;        // analysis cancelled by the user until the inputs change
+    uint64_t paused_state_ = 0;
+    bool confirm_delete_ = false;
+    long select_next_ = -1;      // dataset to select on the next frame (after its edit is applied)
+    std::string spec_message_;   // why the last limit edit was refused
+
+    void draw_dataset_bar(const Plan& plan, Edits& edits);
+    void draw_empty(const Plan& plan);
+    void draw_analysis_page(const Plan& plan, const Dataset& d, Edits& edits);
+    void publish_test_values(const Plan& plan, const Dataset& d);
+};
+
+}  // namespace mf

@@ -1,0 +1,377 @@
+// [SECTION] Formatting
+// [SECTION] Fields
+// [SECTION] Edits by id: scores, add / duplicate / delete / move partners and criteria
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "plot.h"
+#include "style.h"
+#include "views/decision_parts.h"
+#include "widgets.h"
+
+namespace mf::decision_ui {
+
+// [SECTION] Formatting -----------------------------------------------------------------------
+
+std::string fmt_num(double v, int significant) {
+    if (!std::isfinite(v)) return "—";
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*g", significant, v);
+    return buf;
+}
+
+// Whole numbers with a space every three digits ("100 000").
+static std::string grouped(double v) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
+    std::string digits = buf, out;
+    const size_t n = digits.size();
+    for (size_t i = 0; i < n; ++i) {
+        out += digits[i];
+        if ((n - 1 - i) % 3 == 0 && i + 1 < n) out += ' ';
+    }
+    return (v < 0 ? "-" : "") + out;
+}
+
+std::string fmt_count(double v) {
+    if (!std::isfinite(v)) return "—";
+    if (std::fabs(v) >= 1e9) return fmt_num(v, 3);
+    if (std::fabs(v) >= 1000 || v == std::round(v)) return grouped(std::round(v));
+    return fmt_num(v, 4);
+}
+
+std::string fmt_money(double v) {
+    if (!std::isfinite(v)) return "—";
+    if (std::fabs(v) >= 1e9) return fmt_num(v, 3);
+    if (std::fabs(v) >= 1000) return grouped(std::round(v));
+    return fmt_num(v, 4);
+}
+
+std::string fmt_probability(double p) {
+    if (!std::isfinite(p)) return "—";
+    if (p <= 0) return "0 %";
+    if (p >= 1) return "100 %";
+    if (p < 0.001) return "< 0.1 %";
+    if (p > 0.999) return "> 99.9 %";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f %%", 100.0 * p);
+    return buf;
+}
+
+size_t shown_volume_count(const std::vector<double>& v) {
+    if (v.size() < 2) return v.size();
+    for (size_t k = 0; k + 1 < v.size(); ++k)
+        if (v[k] == v.back()) return v.size() - 1;
+    return v.size();
+}
+
+bool is_planned_column(const std::vector<double>& v, size_t k) { return !v.empty() && k < v.size() && v[k] == v.back(); }
+
+ImU32 partner_colour(int index, float alpha) {
+    // Okabe–Ito without the yellow (hard to see on white) and grey (used for axes).
+    static const int order[] = {0, 1, 2, 3, 4, 5};
+    return plot_color(order[((index % 6) + 6) % 6], alpha);
+}
+
+const char* kind_label(PartnerKind k) { return partner_kind_name(k); }
+
+std::string describe_pointer(const Plan& plan, const std::string& pointer) {
+    std::vector<std::string> parts;
+    size_t start = 1;
+    while (start <= pointer.size()) {
+        size_t end = pointer.find('/', start);
+        if (end == std::string::npos) end = pointer.size();
+        parts.push_back(pointer.substr(start, end - start));
+        start = end + 1;
+    }
+    auto index = [](const std::string& s) { return static_cast<size_t>(std::strtoul(s.c_str(), nullptr, 10)); };
+    std::string out;
+    size_t k = 0;
+    const DecisionSection& d = plan.decision;
+    if (parts.size() >= 3 && parts[0] == "decision") {
+        const size_t i = index(parts[2]);
+        if (parts[1] == "partners" && i < d.partners.size()) {
+            out = "partner \"" + d.partners[i].name + "\"";
+            k = 3;
+        } else if (parts[1] == "criteria" && i < d.criteria.size()) {
+            out = "criterion \"" + d.criteria[i].name + "\"";
+            k = 3;
+        } else if (parts[1] == "scores" && i < d.scores.size()) {
+            out = "score of " + d.scores[i].partner_id + " on " + d.scores[i].criterion_id;
+            k = 3;
+        } else {
+            out = "decision";
+            k = 1;
+        }
+    } else if (parts.size() >= 2 && parts[0] == "stacks") {
+        const size_t i = index(parts[1]);
+        if (i < plan.stacks.size()) {
+            out = "stack \"" + plan.stacks[i].name + "\"";
+            k = 2;
+            if (parts.size() >= 4 && parts[2] == "contributors") {
+                const size_t c = index(parts[3]);
+                if (c < plan.stacks[i].contributors.size()) {
+                    out += " › \"" + plan.stacks[i].contributors[c].name + "\"";
+                    k = 4;
+                }
+            }
+        }
+    }
+    for (; k < parts.size(); ++k) out += (out.empty() ? "" : " › ") + parts[k];
+    return out.empty() ? pointer : out;
+}
+
+// [SECTION] Fields ---------------------------------------------------------------------------
+
+bool field_double(const char* id, double value, double* out, const char* format) {
+    double v = value;
+    if (!ImGui::InputDouble(id, &v, 0, 0, format)) return false;
+    if (!std::isfinite(v) || v == value) return false;
+    *out = v;
+    return true;
+}
+
+bool field_optional(const char* id, const std::optional<double>& value, std::optional<double>* out, const char* empty_means) {
+    // Text that is not a number yet stays here (per widget) and is never written to the plan.
+    static std::unordered_map<ImGuiID, std::string> drafts;
+    const ImGuiID gid = ImGui::GetID(id);
+    auto it = drafts.find(gid);
+    std::string text = it != drafts.end() ? it->second : (value ? fmt_num(*value, 6) : std::string());
+    bool changed = false;
+    if (input_string(id, text, ImGuiInputTextFlags_CharsScientific)) {
+        const size_t b = text.find_first_not_of(' '), e = text.find_last_not_of(' ');
+        const std::string t = b == std::string::npos ? std::string() : text.substr(b, e - b + 1);
+        char* end = nullptr;
+        const double d = t.empty() ? 0 : std::strtod(t.c_str(), &end);
+        if (t.empty()) {
+            *out = std::nullopt;
+            changed = value.has_value();
+            drafts.erase(gid);
+        } else if (end && *end == 0 && std::isfinite(d)) {
+            *out = d;
+            changed = !value || *value != d;
+            drafts.erase(gid);
+        } else {
+            drafts[gid] = text;
+        }
+    }
+    const bool active = ImGui::IsItemActive();
+    if (drafts.count(gid)) {
+        if (ImGui::BeginItemTooltip()) {
+            ImGui::TextUnformatted("not a number: type e.g. 12.5 or 1e4, or leave empty for \"not known\"");
+            ImGui::EndTooltip();
+        }
+        if (!active && ImGui::IsMouseClicked(0) && !ImGui::IsItemHovered()) drafts.erase(gid);
+    }
+    if (!value && !active && !drafts.count(gid)) {  // say what an empty field means
+        const ImVec2 a = ImGui::GetItemRectMin();
+        ImGui::GetWindowDrawList()->AddText(ImVec2(a.x + ImGui::GetStyle().FramePadding.x, a.y + ImGui::GetStyle().FramePadding.y),
+                                            ImGui::GetColorU32(ImGuiCol_TextDisabled), empty_means);
+    }
+    return changed;
+}
+
+bool field_percent(const char* id, double fraction, double* out) {
+    double pct = fraction * 100.0;
+    if (!ImGui::InputDouble(id, &pct, 0, 0, "%.4g %%")) return false;
+    if (!std::isfinite(pct) || pct / 100.0 == fraction) return false;
+    *out = pct / 100.0;
+    return true;
+}
+
+void form_row(const char* label, const char* help) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    if (help) help_marker(help);
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+}
+
+std::string join_list(const std::vector<std::string>& items) {
+    std::string s;
+    for (const auto& x : items) s += (s.empty() ? "" : ", ") + x;
+    return s;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find(',', start);
+        if (end == std::string::npos) end = text.size();
+        std::string item = text.substr(start, end - start);
+        const size_t b = item.find_first_not_of(' '), e = item.find_last_not_of(' ');
+        if (b != std::string::npos) out.push_back(item.substr(b, e - b + 1));
+        start = end + 1;
+    }
+    return out;
+}
+
+// [SECTION] Edits by id ----------------------------------------------------------------------
+
+// Non-template on purpose: one wrapper for every call site keeps the web build small.
+static void push(Edits& edits, std::string label, const std::string& key, std::function<void(Plan&)> apply) {
+    if (key.empty()) edits.push(std::move(label), std::move(apply));
+    else edits.push_merge(std::move(label), key, std::move(apply));
+}
+
+void edit_partner(Edits& edits, std::string label, std::string key, const std::string& id, std::function<void(Partner&)> f) {
+    push(edits, std::move(label), key.empty() ? key : "decision." + id + "." + key, [id, f = std::move(f)](Plan& p) {
+        for (auto& x : p.decision.partners)
+            if (x.id == id) f(x);
+    });
+}
+
+void edit_criterion(Edits& edits, std::string label, std::string key, const std::string& id, std::function<void(Criterion&)> f) {
+    push(edits, std::move(label), key.empty() ? key : "decision." + id + "." + key, [id, f = std::move(f)](Plan& p) {
+        for (auto& x : p.decision.criteria)
+            if (x.id == id) f(x);
+    });
+}
+
+void edit_section(Edits& edits, std::string label, std::string key, std::function<void(DecisionSection&)> f) {
+    push(edits, std::move(label), key.empty() ? key : "decision." + key, [f = std::move(f)](Plan& p) { f(p.decision); });
+}
+
+const Score* find_score(const DecisionSection& s, const std::string& partner_id, const std::string& criterion_id) {
+    for (const auto& x : s.scores)
+        if (x.partner_id == partner_id && x.criterion_id == criterion_id) return &x;
+    return nullptr;
+}
+
+void edit_score(Edits& edits, const std::string& partner_id, const std::string& criterion_id,
+                std::optional<double> value, std::optional<std::optional<double>> low,
+                std::optional<std::optional<double>> high, const char* what) {
+    const std::string key = std::string("decision.score.") + partner_id + "." + criterion_id + "." + what;
+    edits.push_merge(std::string("Set score ") + what, key, [=](Plan& p) {
+        Score* s = nullptr;
+        for (auto& x : p.decision.scores)
+            if (x.partner_id == partner_id && x.criterion_id == criterion_id) s = &x;
+        if (!s) {
+            Score n;
+            n.partner_id = partner_id;
+            n.criterion_id = criterion_id;
+            n.value = value.value_or(0);
+            p.decision.scores.push_back(n);
+            s = &p.decision.scores.back();
+        }
+        if (value) s->value = *value;
+        if (low) s->low = *low;
+        if (high) s->high = *high;
+    });
+}
+
+void add_partner(const Plan& plan, Edits& edits, DecisionView& v) {
+    const std::string id = new_id(plan, "p");
+    v.partner_id = id;
+    edits.push("Add partner", [id](Plan& p) {
+        Partner x;
+        x.id = id;
+        x.name = "New partner";
+        x.kind = PartnerKind::Other;
+        p.decision.partners.push_back(std::move(x));
+    });
+}
+
+void duplicate_partner(const Plan& plan, Edits& edits, DecisionView& v, const std::string& id) {
+    const std::string copy_id = new_id(plan, "p");
+    v.partner_id = copy_id;
+    edits.push("Duplicate partner", [id, copy_id](Plan& p) {
+        auto& ps = p.decision.partners;
+        for (size_t i = 0; i < ps.size(); ++i)
+            if (ps[i].id == id) {
+                Partner x = ps[i];
+                x.id = copy_id;
+                x.name += " (copy)";
+                ps.insert(ps.begin() + static_cast<long>(i) + 1, std::move(x));
+                break;
+            }
+        std::vector<Score> added;
+        for (const auto& s : p.decision.scores)
+            if (s.partner_id == id) {
+                Score c = s;
+                c.partner_id = copy_id;
+                added.push_back(c);
+            }
+        p.decision.scores.insert(p.decision.scores.end(), added.begin(), added.end());
+    });
+}
+
+void delete_partner(Edits& edits, DecisionView& v, const Partner& partner) {
+    const std::string id = partner.id;
+    if (v.partner_id == id) v.partner_id.clear();
+    edits.push("Delete partner " + partner.name, [id](Plan& p) {
+        auto& d = p.decision;
+        d.partners.erase(std::remove_if(d.partners.begin(), d.partners.end(), [&](const Partner& x) { return x.id == id; }),
+                         d.partners.end());
+        d.scores.erase(std::remove_if(d.scores.begin(), d.scores.end(), [&](const Score& x) { return x.partner_id == id; }),
+                       d.scores.end());
+        if (d.chosen == id) d.chosen.clear();
+        if (d.split.from == id) d.split.from.clear();
+        if (d.split.to == id) d.split.to.clear();
+        for (auto& t : p.schedule.tasks)
+            if (t.partner_id == id) t.partner_id.clear();
+        for (auto& st : p.stacks)
+            for (auto& c : st.contributors)
+                if (c.partner_id == id) c.partner_id.clear();
+    });
+}
+
+void move_partner(Edits& edits, const std::string& id, int delta) {
+    edits.push(delta < 0 ? "Move partner up" : "Move partner down", [id, delta](Plan& p) {
+        auto& ps = p.decision.partners;
+        for (size_t i = 0; i < ps.size(); ++i)
+            if (ps[i].id == id) {
+                const long j = static_cast<long>(i) + delta;
+                if (j >= 0 && j < static_cast<long>(ps.size())) std::swap(ps[i], ps[static_cast<size_t>(j)]);
+                return;
+            }
+    });
+}
+
+void add_criterion(const Plan& plan, Edits& edits) {
+    const std::string id = new_id(plan, "c");
+    edits.push("Add criterion", [id](Plan& p) {
+        Criterion c;
+        c.id = id;
+        c.name = "New criterion";
+        c.weight = 0.1;
+        c.scale_min = 1.0;
+        c.scale_max = 10.0;
+        c.unit = "1–10";
+        p.decision.criteria.push_back(std::move(c));
+    });
+}
+
+void delete_criterion(Edits& edits, const Criterion& criterion) {
+    const std::string id = criterion.id;
+    edits.push("Delete criterion " + criterion.name, [id](Plan& p) {
+        auto& d = p.decision;
+        d.criteria.erase(std::remove_if(d.criteria.begin(), d.criteria.end(), [&](const Criterion& x) { return x.id == id; }),
+                         d.criteria.end());
+        d.scores.erase(std::remove_if(d.scores.begin(), d.scores.end(), [&](const Score& x) { return x.criterion_id == id; }),
+                       d.scores.end());
+        d.pairwise.erase(std::remove_if(d.pairwise.begin(), d.pairwise.end(),
+                                        [&](const Judgement& j) { return j.a == id || j.b == id; }),
+                         d.pairwise.end());
+    });
+}
+
+void move_criterion(Edits& edits, const std::string& id, int delta) {
+    edits.push(delta < 0 ? "Move criterion left" : "Move criterion right", [id, delta](Plan& p) {
+        auto& cs = p.decision.criteria;
+        for (size_t i = 0; i < cs.size(); ++i)
+            if (cs[i].id == id) {
+                const long j = static_cast<long>(i) + delta;
+                if (j >= 0 && j < static_cast<long>(cs.size())) std::swap(cs[i], cs[static_cast<size_t>(j)]);
+                return;
+            }
+    });
+}
+
+}  // namespace mf::decision_ui

@@ -1,0 +1,674 @@
+// [SECTION] Cache: the analysis and the cost curves, by document state
+// [SECTION] The rank-first Monte Carlo in slices
+// [SECTION] Frame: summary, problems, inner pages
+// [SECTION] Programme settings
+// [SECTION] Matrix page: the editable matrix with the rankings beside it
+#include "views/decision_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "busy.h"
+#include "plot.h"
+#include "style.h"
+#include "test_anchors.h"
+#include "views/decision_parts.h"
+#include "widgets.h"
+
+namespace mf {
+
+using namespace decision_ui;
+
+int DecisionView::selected_partner(const Plan& plan) const {
+    const auto& ps = plan.decision.partners;
+    for (size_t i = 0; i < ps.size(); ++i)
+        if (ps[i].id == partner_id) return static_cast<int>(i);
+    return ps.empty() ? -1 : 0;
+}
+
+// [SECTION] Cache ------------------------------------------------------------------------------
+
+void DecisionView::refresh(const Plan& plan, uint64_t state_id) {
+    if (state_id == cached_state) return;
+    cached_state = state_id;
+    DecisionOptions o;
+    o.mc_samples = 0;  // run below, in slices
+    analysis = analyse_decision(plan, o);
+    input_errors = check_decision(plan.decision);
+
+    // Cost per good part vs volume over the crossover search range, jumps included.
+    curves.clear();
+    const DecisionSection& s = plan.decision;
+    const double lo = analysis.crossovers.v_lo > 0 ? analysis.crossovers.v_lo : 1.0;
+    const double hi = analysis.crossovers.v_hi > lo ? analysis.crossovers.v_hi : std::max(1e6, 10 * s.planned_volume);
+    for (int k : analysis.cost_partners) {
+        Curve c;
+        c.partner = k;
+        const CostInputs in = cost_inputs(s, s.partners[static_cast<size_t>(k)]);
+        for (const auto& p : cost_curve(in, lo, hi, 240, 4000, &c.too_many_jumps)) {
+            if (!std::isfinite(p.per_good_part) || !(p.per_good_part > 0)) continue;
+            c.volume.push_back(p.volume);
+            c.per_part.push_back(p.per_good_part);
+        }
+        curves.push_back(std::move(c));
+    }
+}
+
+// [SECTION] Monte Carlo ------------------------------------------------------------------------
+
+// Same numbers in the same places (NaN equal to NaN: a missing score stays missing).
+static bool same(const std::vector<double>& a, const std::vector<double>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;
+    return true;
+}
+static bool same(const std::vector<std::vector<double>>& a, const std::vector<std::vector<double>>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (!same(a[i], b[i])) return false;
+    return true;
+}
+static bool same_matrix(const MatrixInput& a, const MatrixInput& b) {
+    return a.alternatives == b.alternatives && a.criteria == b.criteria && a.benefit == b.benefit && same(a.weights, b.weights) &&
+           same(a.value, b.value) && same(a.low, b.low) && same(a.high, b.high) && a.scale_min == b.scale_min &&
+           a.scale_max == b.scale_max;
+}
+
+void DecisionView::run_monte_carlo(uint64_t state_id) {
+    const bool usable = ranked() && input_errors.empty();
+    const bool inputs_changed = mc_state != state_id && !(usable && same_matrix(analysis.built.matrix, mc_matrix));
+    if (mc_state != state_id && !inputs_changed) mc_state = state_id;  // an edit elsewhere: keep the run
+    if (mc_state != state_id || mc_run_samples != mc_samples) {
+        if (inputs_changed) mc_cancelled = false;  // new inputs: run again
+        mc_state = state_id;
+        mc_run_samples = mc_samples;
+        mc_have = false;
+        mc = RankFirstRun{};
+        mc_matrix = usable ? analysis.built.matrix : MatrixInput{};
+        if (usable && !mc_cancelled) mc.start(mc_matrix, static_cast<size_t>(mc_samples), 1);
+    }
+    if (mc.started() && !mc.done()) run_slice([&] {
+        mc.step(256);
+        return mc.done();
+    });
+    if (mc.started() && mc.done() && !mc_have) {
+        mc_result = mc.result();
+        mc_have = true;
+    }
+}
+
+namespace decision_ui {
+
+void draw_monte_carlo_controls(DecisionView& v) {
+    if (v.mc.started() && !v.mc.done()) {
+        const bool cancel = progress_with_cancel(v.mc.progress(), "Rank-first Monte Carlo");
+        test_anchor("decision.mc.cancel");
+        if (cancel) {
+            v.mc = RankFirstRun{};
+            v.mc_cancelled = true;
+        }
+        return;
+    }
+    if (v.mc_cancelled) {
+        ImGui::TextDisabled("Monte Carlo cancelled.");
+        ImGui::SameLine();
+        const bool run = ImGui::SmallButton("Run");
+        test_anchor("decision.mc.run");
+        if (run) {
+            v.mc_cancelled = false;
+            v.mc_matrix = MatrixInput{};  // start over next frame
+            v.mc_state = 0;
+        }
+        return;
+    }
+    if (!v.mc_have) ImGui::TextDisabled("The rank-first Monte Carlo needs a complete matrix with no problems in the inputs.");
+}
+
+}  // namespace decision_ui
+
+// [SECTION] Frame ------------------------------------------------------------------------------
+
+static const char* page_key(DecisionView::Page p) {
+    switch (p) {
+        case DecisionView::Page::Matrix: return "matrix";
+        case DecisionView::Page::Partners: return "partners";
+        case DecisionView::Page::Criteria: return "criteria";
+        case DecisionView::Page::Sensitivity: return "sensitivity";
+        case DecisionView::Page::Cost: return "cost";
+        case DecisionView::Page::Processes: return "processes";
+        case DecisionView::Page::Warnings: return "warnings";
+    }
+    return "";
+}
+
+static void publish(const DecisionView& v, const Plan& plan) {
+    const DecisionAnalysis& a = v.analysis;
+    const DecisionSection& s = plan.decision;
+    test_value("decision.errors", static_cast<double>(a.errors.size()));
+    test_value("decision.input_errors", static_cast<double>(v.input_errors.size()));
+    test_value("decision.warnings", static_cast<double>(a.warnings.size()));
+    for (size_t j = 0; j < s.criteria.size() && j < a.weights.size(); ++j)
+        test_value("decision.weight." + s.criteria[j].id, a.weights[j]);
+    if (a.ahp) test_value("decision.ahp.cr", a.ahp->cr);
+    const bool ranked = v.ranked();
+    test_text("decision.ws.top", ranked ? (a.weighted_sum.ranking.top_tied ? "tie" : s.partners[static_cast<size_t>(a.weighted_sum.ranking.order[0])].id) : "");
+    test_text("decision.topsis.top", ranked && !a.topsis.ranking.order.empty()
+                                         ? (a.topsis.ranking.top_tied ? "tie" : s.partners[static_cast<size_t>(a.topsis.ranking.order[0])].id)
+                                         : "");
+    if (ranked)
+        for (size_t i = 0; i < s.partners.size(); ++i) {
+            const std::string& id = s.partners[i].id;
+            test_value("decision.ws." + id, a.weighted_sum.ranking.score[i]);
+            test_value("decision.ws.rank." + id, a.weighted_sum.ranking.rank[i]);
+            if (i < a.topsis.ranking.score.size()) {
+                test_value("decision.topsis." + id, a.topsis.ranking.score[i]);
+                test_value("decision.topsis.rank." + id, a.topsis.ranking.rank[i]);
+            }
+        }
+    test_value("decision.mc.done", v.mc_have ? 1 : 0);
+    test_value("decision.mc.progress", v.mc.started() ? v.mc.progress() : (v.mc_have ? 1.0 : 0.0));
+    if (v.mc_have)
+        for (size_t i = 0; i < s.partners.size() && i < v.mc_result.p_first.size(); ++i)
+            test_value("decision.mc.p_first." + s.partners[i].id, v.mc_result.p_first[i]);
+    for (size_t k = 0; k < a.cost_partners.size(); ++k)
+        if (!a.costs[k].empty())
+            test_value("decision.cost." + s.partners[static_cast<size_t>(a.cost_partners[k])].id, a.costs[k].back().per_good_part);
+    test_value("decision.crossovers", static_cast<double>(a.crossovers.crossings.size()));
+    if (a.split) test_value("decision.split.best_n", a.split->best_n);
+    test_text("decision.page", page_key(v.page));
+}
+
+static void draw_summary(const DecisionView& v, const Plan& plan) {
+    const DecisionAnalysis& a = v.analysis;
+    const auto& ps = plan.decision.partners;
+    auto name = [&](int i) { return i >= 0 && i < static_cast<int>(ps.size()) ? ps[static_cast<size_t>(i)].name : std::string("?"); };
+    if (!v.ranked()) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "Not ranked yet:");
+        ImGui::SameLine();
+        ImGui::TextUnformatted(ps.empty() || plan.decision.criteria.empty()
+                                   ? "add partners and criteria (Matrix page) to compare them."
+                                   : "the inputs below need fixing first.");
+        return;
+    }
+    const Ranking& ws = a.weighted_sum.ranking;
+    const Ranking& tp = a.topsis.ranking;
+    auto top_text = [&](const Ranking& r) {
+        if (r.top_tied) {
+            std::string s = "tie for first:";
+            for (int i : r.order)
+                if (r.rank[static_cast<size_t>(i)] == 1) s += " " + name(i) + ",";
+            s.pop_back();
+            return s;
+        }
+        return name(r.order[0]) + " (" + fmt_num(r.score[static_cast<size_t>(r.order[0])], 3) + ")";
+    };
+    ImGui::TextDisabled("Weighted sum ranks first:");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(top_text(ws).c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("· TOPSIS:");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(top_text(tp).c_str());
+    if (!ws.top_tied && !tp.top_tied && ws.order[0] != tp.order[0]) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "(the methods disagree)");
+    }
+    if (v.mc_have && !ws.top_tied) {
+        const size_t t = static_cast<size_t>(ws.order[0]);
+        if (t < v.mc_result.p_first.size()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("· P(first) %s", fmt_probability(v.mc_result.p_first[t]).c_str());
+        }
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("· chosen:");
+    ImGui::SameLine();
+    if (a.chosen_by_decider) ImGui::TextUnformatted(name(a.chosen).c_str());
+    else ImGui::TextDisabled("not set");
+    if (!a.chosen_by_decider && ImGui::BeginItemTooltip()) {
+        ImGui::TextUnformatted("No partner chosen yet (Programme settings on the Matrix page): the warnings assume the "
+                               "weighted-sum winner.");
+        ImGui::EndTooltip();
+    }
+}
+
+// What is wrong with the inputs, in words, each naming where.
+static void draw_problems(const DecisionView& v, const Plan& plan) {
+    // The analysis repeats some of check_decision's findings in its own words: when the file
+    // check already reports missing AHP judgements, the per-pair lines add nothing.
+    bool pairs_reported = false;
+    for (const auto& e : v.input_errors) pairs_reported |= e.where == "/decision/pairwise";
+    std::vector<const std::string*> extra;
+    for (const auto& e : v.analysis.errors)
+        if (!(pairs_reported && e.rfind("AHP: no judgement", 0) == 0)) extra.push_back(&e);
+    const size_t n = v.input_errors.size() + extra.size();
+    test_value("decision.problems", static_cast<double>(n));
+    if (n == 0) return;
+    const ImVec4 bad = ImGui::ColorConvertU32ToFloat4(plot_bad());
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float h = std::min(static_cast<float>(n) + 1.4f, 6.5f) * line;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetColorU32(ImGuiCol_FrameBg));
+    ImGui::BeginChild("problems", ImVec2(0, h), ImGuiChildFlags_Border);
+    ImGui::TextColored(bad, "%zu problem%s in the inputs", n, n == 1 ? "" : "s");
+    ImGui::SameLine();
+    ImGui::TextDisabled("(the ranking and the warnings wait until they are fixed; costs still run)");
+    for (const auto& e : v.input_errors) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s: %s", describe_pointer(plan, e.where).c_str(), e.message.c_str());
+    }
+    for (const std::string* e : extra) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", e->c_str());
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void DecisionView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
+    refresh(plan, state_id);
+    run_monte_carlo(state_id);
+    publish(*this, plan);
+
+    draw_summary(*this, plan);
+    draw_problems(*this, plan);
+
+    if (!ImGui::BeginTabBar("decision_pages")) return;
+    struct Entry {
+        Page page;
+        const char* label;
+        void (*draw)(DecisionView&, const Plan&, Edits&);
+    };
+    char warnings_label[64];
+    std::snprintf(warnings_label, sizeof warnings_label, "Warnings (%zu)###warnings", analysis.warnings.size());
+    const Entry entries[] = {
+        {Page::Matrix, "Matrix", draw_matrix_page},
+        {Page::Partners, "Partners", draw_partners_page},
+        {Page::Criteria, "Criteria & weights", draw_criteria_page},
+        {Page::Sensitivity, "Sensitivity", draw_sensitivity_page},
+        {Page::Cost, "Cost vs volume", draw_cost_page},
+        {Page::Processes, "Processes", draw_processes_page},
+        {Page::Warnings, warnings_label, draw_warnings_page},
+    };
+    const bool forced = select_page;
+    select_page = false;
+    for (const auto& e : entries) {
+        const ImGuiTabItemFlags f = forced && page == e.page ? ImGuiTabItemFlags_SetSelected : 0;
+        const bool open = ImGui::BeginTabItem(e.label, nullptr, f);
+        test_anchor((std::string("decision.page.") + page_key(e.page)).c_str());
+        if (!open) continue;
+        if (!forced) page = e.page;
+        ImGui::BeginChild("page", ImVec2(0, 0), ImGuiChildFlags_None);
+        ImGui::PushTextWrapPos(0.0f);  // long notes wrap at the window (or table cell) edge, never clip
+        e.draw(*this, plan, edits);
+        ImGui::PopTextWrapPos();
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
+namespace decision_ui {
+
+// [SECTION] Programme settings -----------------------------------------------------------------
+
+void draw_programme_settings(const Plan& plan, Edits& edits) {
+    const DecisionSection& s = plan.decision;
+    std::string summary = "Programme: " + fmt_count(s.planned_volume) + " good parts over " + fmt_num(s.programme_quarters) +
+                          " quarters";
+    if (s.monthly_demand) summary += " · demand " + fmt_count(*s.monthly_demand) + "/month";
+    summary += s.design_frozen ? (*s.design_frozen ? " · design frozen" : " · design not frozen") : " · design freeze not stated";
+    if (s.ip_sensitive) summary += " · IP-sensitive";
+    summary += "###programme";
+    if (!ImGui::CollapsingHeader(summary.c_str())) return;
+    if (!ImGui::BeginTable("programme", 2, ImGuiTableFlags_SizingStretchProp, ImVec2(em(34), 0))) return;
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, em(12));
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    double d;
+    form_row("Planned volume", "Good parts over the whole programme: drives the cost per good part and the cost criterion.");
+    if (field_double("##volume", s.planned_volume, &d, "%.0f"))
+        edit_section(edits, "Set planned volume", "planned_volume", [d](DecisionSection& x) { x.planned_volume = d; });
+    form_row("Programme length", "Quarters; in-house quarterly costs run at least this long.");
+    if (field_double("##quarters", s.programme_quarters, &d, "%.4g quarters"))
+        edit_section(edits, "Set programme length", "quarters", [d](DecisionSection& x) { x.programme_quarters = d; });
+    form_row("Monthly demand", "Parts needed per month at steady state (capacity warnings).");
+    std::optional<double> od;
+    if (field_optional("##demand", s.monthly_demand, &od, "not stated"))
+        edit_section(edits, "Set monthly demand", "demand", [od](DecisionSection& x) { x.monthly_demand = od; });
+    form_row("Design frozen");
+    const char* frozen_items[] = {"not stated", "yes, frozen", "no, still changing"};
+    int fi = !s.design_frozen ? 0 : (*s.design_frozen ? 1 : 2);
+    if (ImGui::Combo("##frozen", &fi, frozen_items, 3)) {
+        const std::optional<bool> f = fi == 0 ? std::nullopt : std::optional<bool>(fi == 1);
+        edit_section(edits, "Set design freeze", "", [f](DecisionSection& x) { x.design_frozen = f; });
+    }
+    form_row("IP-sensitive");
+    bool ip = s.ip_sensitive;
+    if (ImGui::Checkbox("##ip", &ip)) edit_section(edits, "Set IP sensitivity", "", [ip](DecisionSection& x) { x.ip_sensitive = ip; });
+    form_row("Chosen partner", "The decider's pick. Empty: the warnings assume the weighted-sum winner.");
+    std::string current = "(not chosen)";
+    for (const auto& p : s.partners)
+        if (p.id == s.chosen) current = p.name;
+    if (ImGui::BeginCombo("##chosen", current.c_str())) {
+        if (ImGui::Selectable("(not chosen)", s.chosen.empty()))
+            edit_section(edits, "Clear chosen partner", "", [](DecisionSection& x) { x.chosen.clear(); });
+        for (const auto& p : s.partners)
+            if (ImGui::Selectable(p.name.c_str(), p.id == s.chosen)) {
+                const std::string id = p.id;
+                edit_section(edits, "Choose " + p.name, "", [id](DecisionSection& x) { x.chosen = id; });
+            }
+        ImGui::EndCombo();
+    }
+    form_row("TOPSIS normalisation");
+    int norm = s.topsis_normalisation == TopsisNormalisation::Vector ? 0 : 1;
+    const char* norm_items[] = {"vector (default)", "min-max"};
+    if (ImGui::Combo("##norm", &norm, norm_items, 2)) {
+        const TopsisNormalisation n = norm == 0 ? TopsisNormalisation::Vector : TopsisNormalisation::MinMax;
+        edit_section(edits, "Set TOPSIS normalisation", "", [n](DecisionSection& x) { x.topsis_normalisation = n; });
+    }
+    ImGui::EndTable();
+}
+
+// [SECTION] Matrix page ------------------------------------------------------------------------
+
+static const char* source_words(ScoreSource s) {
+    switch (s) {
+        case ScoreSource::Entered: return "entered";
+        case ScoreSource::CostPerGoodPart: return "from the cost model at the planned volume";
+        case ScoreSource::FirstArticleDays: return "from evidence: first-article days";
+        case ScoreSource::ProductionLeadDays: return "from evidence: production lead days";
+        case ScoreSource::MonthlyCapacity: return "from evidence: monthly capacity";
+        case ScoreSource::DemonstratedCpk: return "from evidence: demonstrated Cpk";
+        case ScoreSource::AuditRights: return "from evidence: audit rights (3 unannounced … 0 none)";
+    }
+    return "";
+}
+
+static void header_bg() { ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg)); }
+
+static void criterion_menu(DecisionView& v, const Plan& plan, Edits& edits, const Criterion& c, size_t j) {
+    if (!ImGui::BeginPopupContextItem("criterion_menu")) return;
+    ImGui::TextDisabled("%s", c.name.c_str());
+    if (ImGui::MenuItem("Edit on the Criteria page")) {
+        v.page = DecisionView::Page::Criteria;
+        v.select_page = true;
+    }
+    if (ImGui::MenuItem("Move left", nullptr, false, j > 0)) move_criterion(edits, c.id, -1);
+    if (ImGui::MenuItem("Move right", nullptr, false, j + 1 < plan.decision.criteria.size())) move_criterion(edits, c.id, +1);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Delete criterion")) delete_criterion(edits, c);
+    ImGui::EndPopup();
+}
+
+static void partner_menu(DecisionView& v, const Plan& plan, Edits& edits, const Partner& p, size_t i) {
+    if (!ImGui::BeginPopupContextItem("partner_menu")) return;
+    ImGui::TextDisabled("%s", p.name.c_str());
+    if (ImGui::MenuItem("Evidence and cost model…")) {
+        v.partner_id = p.id;
+        v.page = DecisionView::Page::Partners;
+        v.select_page = true;
+    }
+    if (ImGui::MenuItem("Duplicate")) duplicate_partner(plan, edits, v, p.id);
+    if (ImGui::MenuItem("Move up", nullptr, false, i > 0)) move_partner(edits, p.id, -1);
+    if (ImGui::MenuItem("Move down", nullptr, false, i + 1 < plan.decision.partners.size())) move_partner(edits, p.id, +1);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Delete partner")) delete_partner(edits, v, p);
+    ImGui::EndPopup();
+}
+
+// How the weighted sum sees a cell (tooltip lines).
+static void cell_contribution(const DecisionAnalysis& a, size_t i, size_t j) {
+    if (i >= a.weighted_sum.normalised.size() || j >= a.weighted_sum.normalised[i].size()) return;
+    const double u = a.weighted_sum.normalised[i][j];
+    ImGui::TextDisabled("normalised u = %.3f (0 worst … 1 best on this criterion); adds %.3f to the weighted sum", u,
+                        a.weighted_sum.weights[j] * u);
+}
+
+// One entered score: the likely value inline, the range under it and in a right-click popup.
+static void entered_cell(const DecisionView& v, const Plan& plan, Edits& edits, size_t i, size_t j) {
+    const Partner& p = plan.decision.partners[i];
+    const Criterion& c = plan.decision.criteria[j];
+    const Score* sc = find_score(plan.decision, p.id, c.id);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    std::optional<double> nv;
+    if (field_optional("##v", sc ? std::optional<double>(sc->value) : std::nullopt, &nv) && nv)
+        edit_score(edits, p.id, c.id, nv, std::nullopt, std::nullopt, "value");
+    if (ImGui::BeginItemTooltip()) {
+        ImGui::Text("%s on \"%s\"%s", p.name.c_str(), c.name.c_str(), sc ? "" : ": no score yet, type one");
+        if (v.ranked()) cell_contribution(v.analysis, i, j);
+        ImGui::TextDisabled("Right-click for the low / high range (the rank-first Monte Carlo draws from it).");
+        ImGui::EndTooltip();
+    }
+    if (sc && ImGui::BeginPopupContextItem("range")) {
+        ImGui::TextDisabled("%s on \"%s\": likely %s", p.name.c_str(), c.name.c_str(), fmt_num(sc->value).c_str());
+        std::optional<double> lo;
+        ImGui::SetNextItemWidth(em(8));
+        if (field_optional("low", sc->low, &lo)) edit_score(edits, p.id, c.id, std::nullopt, lo, std::nullopt, "low");
+        std::optional<double> hi;
+        ImGui::SetNextItemWidth(em(8));
+        if (field_optional("high", sc->high, &hi)) edit_score(edits, p.id, c.id, std::nullopt, std::nullopt, hi, "high");
+        if (ImGui::Button("Clear range"))
+            edit_score(edits, p.id, c.id, std::nullopt, std::optional<double>(), std::optional<double>(), "range");
+        ImGui::EndPopup();
+    }
+    if (!sc) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "missing");
+    } else if (sc->low || sc->high) {
+        ImGui::TextDisabled("%s – %s", fmt_num(sc->low.value_or(sc->value)).c_str(), fmt_num(sc->high.value_or(sc->value)).c_str());
+    } else {
+        ImGui::TextDisabled("no range");
+    }
+}
+
+void draw_matrix_page(DecisionView& v, const Plan& plan, Edits& edits) {
+    const DecisionSection& s = plan.decision;
+    const DecisionAnalysis& a = v.analysis;
+    draw_programme_settings(plan, edits);
+
+    if (ImGui::Button("Add partner")) add_partner(plan, edits, v);
+    test_anchor("decision.add_partner");
+    ImGui::SameLine();
+    if (ImGui::Button("Add criterion")) add_criterion(plan, edits);
+    test_anchor("decision.add_criterion");
+    ImGui::SameLine();
+    ImGui::TextDisabled("Weights: %s · right-click a partner or criterion for more", s.weighting == Weighting::AHP
+                                                                                            ? "AHP (edit the pairwise judgements on the Criteria page)"
+                                                                                            : "entered directly (any scale; shown normalised)");
+
+    const size_t na = s.partners.size(), nc = s.criteria.size();
+    const bool ranked = v.ranked();
+    const bool have_u = ranked && a.weighted_sum.normalised.size() == na;
+    const int ncols = static_cast<int>(nc) + 4;
+    if (ncols > 64) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "Too many criteria to show as a table (%zu).", nc);
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInner | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("matrix", ncols, flags)) return;
+    ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthFixed, em(10.5f));
+    for (size_t j = 0; j < nc; ++j) ImGui::TableSetupColumn(s.criteria[j].id.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Weighted sum", ImGuiTableColumnFlags_WidthFixed, em(5.6f));
+    ImGui::TableSetupColumn("TOPSIS", ImGuiTableColumnFlags_WidthFixed, em(5.6f));
+    ImGui::TableSetupColumn("P(first)", ImGuiTableColumnFlags_WidthFixed, em(5.2f));
+
+    // Header row 1: names.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    header_bg();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("Partner");
+    for (size_t j = 0; j < nc; ++j) {
+        const Criterion& c = s.criteria[j];
+        ImGui::TableNextColumn();
+        ImGui::PushID(static_cast<int>(j));
+        ImGui::TextWrapped("%s", c.name.c_str());
+        if (ImGui::BeginItemTooltip()) {
+            ImGui::Text("%s", c.name.c_str());
+            ImGui::TextDisabled("%s criterion (%s is better), %s", c.benefit ? "benefit" : "cost", c.benefit ? "more" : "less",
+                                source_words(c.source));
+            if (c.scale_min && c.scale_max) ImGui::TextDisabled("scale %s – %s", fmt_num(*c.scale_min).c_str(), fmt_num(*c.scale_max).c_str());
+            if (ranked && j < a.weighted_sum.normalisation.size())
+                ImGui::TextDisabled("weighted-sum normalisation: %s", a.weighted_sum.normalisation[j].c_str());
+            ImGui::TextDisabled("right-click: move, delete");
+            ImGui::EndTooltip();
+        }
+        criterion_menu(v, plan, edits, c, j);
+        ImGui::PopID();
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("Weighted sum");
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("TOPSIS (%s)", s.topsis_normalisation == TopsisNormalisation::Vector ? "vector" : "min-max");
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("P(first)");
+
+    // Header row 2: direction and source.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    header_bg();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("more / less is better");
+    for (size_t j = 0; j < nc; ++j) {
+        const Criterion& c = s.criteria[j];
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s %s", c.benefit ? "↑" : "↓", c.source == ScoreSource::Entered ? c.unit.c_str() : "derived");
+        if (c.source != ScoreSource::Entered && ImGui::BeginItemTooltip()) {
+            ImGui::TextUnformatted(source_words(c.source));
+            ImGui::EndTooltip();
+        }
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("score, #rank");
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("closeness");
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("simulated");
+
+    // Weight row.
+    ImGui::TableNextRow();
+    header_bg();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(s.weighting == Weighting::AHP ? "Weight (AHP)" : "Weight");
+    help_marker("Weights are normalised to sum 1 before use; the share each criterion gets is shown under its field.");
+    for (size_t j = 0; j < nc; ++j) {
+        const Criterion& c = s.criteria[j];
+        ImGui::TableNextColumn();
+        ImGui::PushID(static_cast<int>(j));
+        if (s.weighting == Weighting::Direct) {
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            double w;
+            if (field_double("##w", c.weight, &w, "%.4g"))
+                edit_criterion(edits, "Set weight of " + c.name, "weight", c.id, [w](Criterion& x) { x.weight = w; });
+            test_anchor(("decision.weight." + c.id).c_str());
+        }
+        if (s.weighting == Weighting::AHP) ImGui::AlignTextToFramePadding();
+        if (s.weighting == Weighting::AHP && !(a.ahp && a.ahp->errors.empty())) ImGui::TextDisabled("no AHP weights yet");
+        else if (j < a.weights.size()) ImGui::TextDisabled("= %.1f %%", 100.0 * a.weights[j]);
+        ImGui::PopID();
+    }
+    for (int k = 0; k < 3; ++k) ImGui::TableNextColumn();
+
+    // Partner rows.
+    for (size_t i = 0; i < na; ++i) {
+        const Partner& p = s.partners[i];
+        ImGui::TableNextRow();
+        ImGui::PushID(p.id.c_str());
+        ImGui::TableNextColumn();
+        {
+            // The name wraps (long names are common); the whole cell selects the partner.
+            const float line = ImGui::GetTextLineHeight(), indent = line * 0.9f;
+            const float w = ImGui::GetContentRegionAvail().x;
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const ImVec2 name_size = ImGui::CalcTextSize(p.name.c_str(), nullptr, false, w - indent);
+            if (ImGui::Selectable("##partner", v.partner_id == p.id, 0,
+                                  ImVec2(0, name_size.y + line)))
+                v.partner_id = p.id;
+            if (ImGui::BeginItemTooltip()) {
+                ImGui::Text("%s (%s)", p.name.c_str(), kind_label(p.kind));
+                ImGui::TextDisabled("right-click: evidence and cost model, duplicate, move, delete");
+                ImGui::EndTooltip();
+            }
+            partner_menu(v, plan, edits, p, i);
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->AddCircleFilled(ImVec2(at.x + indent * 0.4f, at.y + line * 0.5f), line * 0.2f, partner_colour(static_cast<int>(i)));
+            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + indent, at.y), ImGui::GetColorU32(ImGuiCol_Text),
+                        p.name.c_str(), nullptr, w - indent);
+            dl->AddText(ImVec2(at.x + indent, at.y + name_size.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), kind_label(p.kind));
+        }
+        for (size_t j = 0; j < nc; ++j) {
+            const Criterion& c = s.criteria[j];
+            ImGui::TableNextColumn();
+            ImGui::PushID(static_cast<int>(j));
+            if (have_u && j < a.weighted_sum.normalised[i].size()) {
+                const double u = std::clamp(a.weighted_sum.normalised[i][j], 0.0, 1.0);
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, plot_color(2, 0.06f + 0.42f * static_cast<float>(u)));
+            }
+            if (c.source == ScoreSource::Entered) {
+                entered_cell(v, plan, edits, i, j);
+            } else {
+                const double val = i < a.built.matrix.value.size() && j < a.built.matrix.value[i].size() ? a.built.matrix.value[i][j] : NAN;
+                ImGui::AlignTextToFramePadding();
+                if (std::isfinite(val)) {
+                    ImGui::TextUnformatted(c.source == ScoreSource::CostPerGoodPart ? fmt_money(val).c_str() : fmt_count(val).c_str());
+                    ImGui::TextDisabled("derived");
+                } else {
+                    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "missing");
+                    ImGui::TextDisabled("see Partners");
+                }
+                if (ImGui::BeginItemTooltip()) {
+                    ImGui::Text("%s: %s", c.name.c_str(), source_words(c.source));
+                    if (ranked) cell_contribution(a, i, j);
+                    ImGui::TextDisabled("Edit it on the Partners page (evidence or cost model of %s).", p.name.c_str());
+                    ImGui::EndTooltip();
+                }
+            }
+            ImGui::PopID();
+        }
+        // Rankings beside the matrix.
+        auto rank_cell = [&](const Ranking& r, const char* what) {
+            ImGui::TableNextColumn();
+            if (!ranked || i >= r.score.size()) {
+                ImGui::TextDisabled("—");
+                return;
+            }
+            const int rank = r.rank[i];
+            if (rank == 1) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, with_alpha(plot_good(), 0.18f));
+            ImGui::Text("%.3f", r.score[i]);
+            ImGui::SameLine();
+            if (r.tied[i]) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "#%d tied", rank);
+            else ImGui::Text("#%d", rank);
+            if (ImGui::BeginItemTooltip()) {
+                ImGui::Text("%s %s: %.6f, rank %d%s", p.name.c_str(), what, r.score[i], rank, r.tied[i] ? " (tied: same score within 1e-9)" : "");
+                ImGui::EndTooltip();
+            }
+        };
+        rank_cell(a.weighted_sum.ranking, "weighted sum");
+        rank_cell(a.topsis.ranking, "TOPSIS closeness");
+        ImGui::TableNextColumn();
+        if (v.mc_have && i < v.mc_result.p_first.size()) {
+            ImGui::TextUnformatted(fmt_probability(v.mc_result.p_first[i]).c_str());
+            if (ImGui::BeginItemTooltip()) {
+                ImGui::Text("P(%s ranks first) = %.4f, 95 %% interval %.4f – %.4f", p.name.c_str(), v.mc_result.p_first[i],
+                            v.mc_result.ci95[i].lower, v.mc_result.ci95[i].upper);
+                ImGui::Text("mean rank %.3f over %zu samples (%zu ranged scores, seed %llu)", v.mc_result.mean_rank[i],
+                            v.mc_result.samples, v.mc_result.ranged_cells, static_cast<unsigned long long>(v.mc_result.seed));
+                ImGui::EndTooltip();
+            }
+        } else if (v.mc.started() && !v.mc.done()) {
+            ImGui::TextDisabled("%.0f %%…", 100.0 * v.mc.progress());
+        } else {
+            ImGui::TextDisabled("—");
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+
+    ImGui::TextDisabled("Cell shade: how good the value is on its criterion, as the weighted sum normalises it (pale = worst, "
+                        "dark = best). Ranks: 1 = best; \"tied\" = equal scores, never broken silently.");
+    if (ranked && v.mc_have && v.mc_result.ranged_cells == 0)
+        ImGui::TextDisabled("P(first) is certain: no score has a low/high range (right-click a score to give one).");
+    draw_monte_carlo_controls(v);
+}
+
+}  // namespace decision_ui
+}  // namespace mf

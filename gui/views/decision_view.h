@@ -1,0 +1,75 @@
+// The partner decision view (the Decision tab): in-house vs boutique vs full-service CM.
+//
+//   DecisionView decision;                                   // a member of App
+//   decision.draw(doc.plan, doc.state_id, pending_edits_);   // inside the "Decision" tab
+//
+// Pages (an inner tab bar): the matrix with the rankings beside it (weighted sum and TOPSIS,
+// ties flagged), partners (evidence, cost model, scores with ranges), criteria and weights
+// (direct or AHP with the consistency ratio live), sensitivity (flip-weight tornado and the
+// rank-first Monte Carlo), cost per good part vs volume (crossovers, cheapest bands, split
+// plan), the process selector and the warnings. Every number comes from
+// analyse_decision() (core/decision/decision_analysis.h), cached by the document state id;
+// the Monte Carlo runs in slices across frames. The parts live in decision_*.cpp.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "decision/decision_analysis.h"
+#include "edits.h"
+#include "imgui.h"
+#include "plan/plan.h"
+
+namespace mf {
+
+struct DecisionView {
+    enum class Page { Matrix, Partners, Criteria, Sensitivity, Cost, Processes, Warnings };
+    static constexpr int kPageCount = 7;
+
+    // --- UI state ------------------------------------------------------------------------
+    Page page = Page::Matrix;        // the inner page shown
+    bool select_page = false;        // make `page` the selected inner tab next frame
+    bool select_tab = false;         // App selects the Decision tab next frame (tests, links)
+    std::string partner_id;          // selected partner (detail panel); empty = the first
+    bool show_excluded = true;       // process selector: list the processes filtered out too
+    bool show_breakdown = false;     // cost page: every cost component per volume
+    int mc_samples = 20000;          // rank-first Monte Carlo samples (the CLI default)
+
+    // --- Cached results, keyed by the document state id ------------------------------------
+    uint64_t cached_state = 0;
+    DecisionAnalysis analysis;       // analyse_decision() without the Monte Carlo
+    FileErrors input_errors;         // check_decision(): what is wrong with what was typed
+    struct Curve {
+        int partner = -1;            // partner index
+        std::vector<double> volume, per_part;
+        bool too_many_jumps = false;
+    };
+    std::vector<Curve> curves;       // cost per good part vs volume, one per costed partner
+
+    // --- The rank-first Monte Carlo, in slices -------------------------------------------
+    RankFirstRun mc;
+    MatrixInput mc_matrix;           // the matrix it ran on: an edit elsewhere does not rerun it
+    uint64_t mc_state = 0;           // state id the running / finished run was last checked at
+    int mc_run_samples = 0;          // samples of that run
+    bool mc_cancelled = false;       // cancelled for mc_state: wait for "Run" or a change
+    bool mc_have = false;            // mc_result holds a finished run for mc_state
+    RankFirstResult mc_result;
+
+    void draw(const Plan& plan, uint64_t state_id, Edits& edits);
+
+    // For App's BeginTabItem: SetSelected once after select_tab was set.
+    ImGuiTabItemFlags tab_flags() {
+        const bool s = select_tab;
+        select_tab = false;
+        return s ? ImGuiTabItemFlags_SetSelected : 0;
+    }
+    // The matrix (and everything derived from it) is usable: no errors from core.
+    bool ranked() const { return analysis.errors.empty() && !analysis.weighted_sum.ranking.order.empty(); }
+    int selected_partner(const Plan& plan) const;
+
+private:
+    void refresh(const Plan& plan, uint64_t state_id);
+    void run_monte_carlo(uint64_t state_id);
+};
+
+}  // namespace mf

@@ -1,0 +1,358 @@
+// [SECTION] Criteria table: name, direction, source, scale, unit, weight
+// [SECTION] AHP: pairwise-comparison editor with the consistency ratio live
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "decision/ahp.h"
+#include "plot.h"
+#include "style.h"
+#include "test_anchors.h"
+#include "views/decision_parts.h"
+#include "widgets.h"
+
+namespace mf::decision_ui {
+
+static const ScoreSource kSources[] = {ScoreSource::Entered,         ScoreSource::CostPerGoodPart,
+                                       ScoreSource::FirstArticleDays, ScoreSource::ProductionLeadDays,
+                                       ScoreSource::MonthlyCapacity,  ScoreSource::DemonstratedCpk,
+                                       ScoreSource::AuditRights};
+
+// The natural direction of a derived source (a derived cost criterion is a cost, ...).
+static std::optional<bool> natural_benefit(ScoreSource s) {
+    switch (s) {
+        case ScoreSource::CostPerGoodPart:
+        case ScoreSource::FirstArticleDays:
+        case ScoreSource::ProductionLeadDays: return false;
+        case ScoreSource::MonthlyCapacity:
+        case ScoreSource::DemonstratedCpk:
+        case ScoreSource::AuditRights: return true;
+        case ScoreSource::Entered: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// [SECTION] Criteria table ---------------------------------------------------------------------
+
+static void criteria_table(DecisionView& v, const Plan& plan, Edits& edits) {
+    const DecisionSection& s = plan.decision;
+    const DecisionAnalysis& a = v.analysis;
+    const bool direct = s.weighting == Weighting::Direct;
+    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("criteria", 9, flags)) return;
+    ImGui::TableSetupColumn("Criterion", ImGuiTableColumnFlags_WidthStretch, 4);
+    ImGui::TableSetupColumn("Better", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Values", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn("Scale min", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn("Scale max", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn("Unit", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn(direct ? "Weight" : "Weight (AHP)", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn("Share", ImGuiTableColumnFlags_WidthFixed, em(4));
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, em(5.5f));
+    ImGui::TableHeadersRow();
+    for (size_t j = 0; j < s.criteria.size(); ++j) {
+        const Criterion& c = s.criteria[j];
+        const std::string id = c.id;
+        ImGui::TableNextRow();
+        ImGui::PushID(id.c_str());
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        std::string name = c.name;
+        if (input_string("##name", name)) edit_criterion(edits, "Rename criterion", "name", id, [name](Criterion& x) { x.name = name; });
+
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        int dir = c.benefit ? 0 : 1;
+        const char* dirs[] = {"↑ more", "↓ less"};
+        if (ImGui::Combo("##dir", &dir, dirs, 2)) {
+            const bool b = dir == 0;
+            edit_criterion(edits, b ? "Make criterion a benefit" : "Make criterion a cost", "", id, [b](Criterion& x) { x.benefit = b; });
+        }
+
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (ImGui::BeginCombo("##src", score_source_key(c.source))) {
+            for (ScoreSource src : kSources)
+                if (ImGui::Selectable(score_source_key(src), src == c.source) && src != c.source) {
+                    const auto nb = natural_benefit(src);
+                    edit_criterion(edits, std::string("Derive criterion from ") + score_source_key(src), "", id,
+                                   [src, nb](Criterion& x) {
+                                       x.source = src;
+                                       if (nb) x.benefit = *nb;
+                                       if (src != ScoreSource::Entered) x.scale_min = x.scale_max = std::nullopt;
+                                   });
+                    if (src != ScoreSource::Entered)  // derived criteria take no entered scores
+                        edits.push("Remove entered scores", [id](Plan& p) {
+                            auto& sc = p.decision.scores;
+                            sc.erase(std::remove_if(sc.begin(), sc.end(), [&](const Score& x) { return x.criterion_id == id; }), sc.end());
+                        });
+                }
+            ImGui::EndCombo();
+        }
+        if (ImGui::BeginItemTooltip()) {
+            ImGui::TextUnformatted("entered: scores typed per partner; the others are derived from each partner's evidence "
+                                   "or cost model (their scores are removed when you switch).");
+            ImGui::EndTooltip();
+        }
+
+        std::optional<double> o;
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (field_optional("##smin", c.scale_min, &o)) edit_criterion(edits, "Set scale minimum", "smin", id, [o](Criterion& x) { x.scale_min = o; });
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (field_optional("##smax", c.scale_max, &o)) edit_criterion(edits, "Set scale maximum", "smax", id, [o](Criterion& x) { x.scale_max = o; });
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        std::string unit = c.unit;
+        if (input_string("##unit", unit)) edit_criterion(edits, "Set criterion unit", "unit", id, [unit](Criterion& x) { x.unit = unit; });
+
+        ImGui::TableNextColumn();
+        if (direct) {
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            double w;
+            if (field_double("##w", c.weight, &w, "%.4g"))
+                edit_criterion(edits, "Set weight of " + c.name, "weight", id, [w](Criterion& x) { x.weight = w; });
+            test_anchor(("decision.criteria.weight." + id).c_str());
+        } else {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextDisabled("from pairs");
+        }
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        if (!direct && !(a.ahp && a.ahp->errors.empty())) ImGui::TextDisabled("—");
+        else if (j < a.weights.size()) ImGui::Text("%.1f %%", 100.0 * a.weights[j]);
+
+        ImGui::TableNextColumn();
+        if (ImGui::ArrowButton("left", ImGuiDir_Up)) move_criterion(edits, id, -1);
+        ImGui::SameLine(0, 2);
+        if (ImGui::ArrowButton("right", ImGuiDir_Down)) move_criterion(edits, id, +1);
+        ImGui::SameLine(0, 2);
+        if (ImGui::SmallButton("×")) delete_criterion(edits, c);
+        if (ImGui::BeginItemTooltip()) {
+            ImGui::Text("Delete \"%s\" with its scores and pairwise judgements (Ctrl+Z brings it back)", c.name.c_str());
+            ImGui::EndTooltip();
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+    if (ImGui::Button("Add criterion")) add_criterion(plan, edits);
+    ImGui::SameLine();
+    ImGui::TextDisabled("Weights may use any scale; they are normalised to sum 1 (the share column).");
+}
+
+// [SECTION] AHP --------------------------------------------------------------------------------
+
+// Saaty's 1/9 … 9 scale as shown in a cell.
+static std::string ratio_text(double r) {
+    if (r >= 1) return fmt_num(r, 3);
+    const double inv = 1.0 / r;
+    if (std::fabs(inv - std::round(inv)) < 1e-9) return "1/" + fmt_num(std::round(inv), 3);
+    return fmt_num(r, 3);
+}
+
+static const char* saaty_words(double r) {
+    const double x = r >= 1 ? r : 1.0 / r;
+    if (x < 1.5) return "equally important";
+    if (x < 2.5) return "equal to moderately more important";
+    if (x < 3.5) return "moderately more important";
+    if (x < 4.5) return "moderately to strongly more important";
+    if (x < 5.5) return "strongly more important";
+    if (x < 6.5) return "strongly to very strongly more important";
+    if (x < 7.5) return "very strongly more important";
+    if (x < 8.5) return "very to extremely more important";
+    return "extremely more important";
+}
+
+// Sets the judgement of criterion a against b (replacing any given either way round).
+static void set_judgement(Edits& edits, const std::string& a, const std::string& b, double ratio) {
+    edits.push("Set pairwise judgement", [a, b, ratio](Plan& p) {
+        auto& pw = p.decision.pairwise;
+        pw.erase(std::remove_if(pw.begin(), pw.end(),
+                                [&](const Judgement& j) { return (j.a == a && j.b == b) || (j.a == b && j.b == a); }),
+                 pw.end());
+        pw.push_back({a, b, ratio});
+    });
+}
+
+static void ahp_editor(DecisionView& v, const Plan& plan, Edits& edits) {
+    const DecisionSection& s = plan.decision;
+    const size_t n = s.criteria.size();
+    if (n < 2) {
+        ImGui::TextDisabled("AHP needs at least two criteria.");
+        return;
+    }
+    // The judgements as a matrix by criterion index (0 = missing).
+    std::map<std::string, size_t> index;
+    for (size_t i = 0; i < n; ++i) index.emplace(s.criteria[i].id, i);
+    std::vector<std::vector<double>> a(n, std::vector<double>(n, 0.0));
+    for (const auto& j : s.pairwise) {
+        auto ia = index.find(j.a), ib = index.find(j.b);
+        if (ia == index.end() || ib == index.end() || ia->second == ib->second || !(j.ratio > 0)) continue;
+        a[ia->second][ib->second] = j.ratio;
+        a[ib->second][ia->second] = 1.0 / j.ratio;
+    }
+    size_t missing = 0;
+    for (size_t i = 0; i < n; ++i)
+        for (size_t k = i + 1; k < n; ++k) missing += a[i][k] == 0;
+
+    // Live consistency.
+    const std::optional<AhpResult>& r = v.analysis.ahp;
+    if (r && r->errors.empty()) {
+        const bool ok = r->consistent;
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ok ? plot_good() : plot_bad()), "%s",
+                           !r->cr_available ? "CR not available (more than 15 criteria)"
+                                            : ok ? "Consistent" : "Inconsistent");
+        ImGui::SameLine();
+        if (r->cr_available)
+            ImGui::Text("CR = %.3f %s 0.10", r->cr, r->cr > kAhpConsistencyLimit ? ">" : "≤");
+        ImGui::SameLine();
+        ImGui::TextDisabled("· λmax %.4f · CI %.4f · RI %.2f (%s)", r->lambda_max, r->ci, r->ri, r->random_index_table);
+        test_anchor("decision.ahp.cr");
+        if (!ok && r->worst_i >= 0)
+            ImGui::TextWrapped("Most out of line: \"%s\" against \"%s\" is judged %s, but the weights it produced imply %s. "
+                               "Revisit that judgement first.",
+                               s.criteria[static_cast<size_t>(r->worst_i)].name.c_str(),
+                               s.criteria[static_cast<size_t>(r->worst_j)].name.c_str(), ratio_text(r->worst_given).c_str(),
+                               fmt_num(r->worst_implied, 3).c_str());
+    } else if (missing) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "%zu of %zu judgements missing:", missing, n * (n - 1) / 2);
+        ImGui::SameLine();
+        ImGui::TextUnformatted("AHP needs every pair once (the cells marked \"?\").");
+    }
+
+    if (ImGui::Button("Fill missing pairs with 1 (equal)")) {
+        std::vector<Judgement> add;
+        for (size_t i = 0; i < n; ++i)
+            for (size_t k = i + 1; k < n; ++k)
+                if (a[i][k] == 0) add.push_back({s.criteria[i].id, s.criteria[k].id, 1.0});
+        if (!add.empty())
+            edits.push("Fill missing judgements", [add](Plan& p) {
+                p.decision.pairwise.insert(p.decision.pairwise.end(), add.begin(), add.end());
+            });
+    }
+    ImGui::SameLine();
+    const bool from_weights = ImGui::Button("Start from the direct weights");
+    test_anchor("decision.ahp.from_weights");
+    if (from_weights) {
+        std::vector<Judgement> all;
+        for (size_t i = 0; i < n; ++i)
+            for (size_t k = i + 1; k < n; ++k) {
+                const double wi = s.criteria[i].weight, wk = s.criteria[k].weight;
+                double ratio = wi > 0 && wk > 0 ? wi / wk : 1.0;
+                ratio = std::clamp(ratio, 1.0 / 9.0, 9.0);
+                all.push_back({s.criteria[i].id, s.criteria[k].id, ratio});
+            }
+        edits.push("Pairwise judgements from the direct weights", [all](Plan& p) { p.decision.pairwise = all; });
+    }
+    if (ImGui::BeginItemTooltip()) {
+        ImGui::TextUnformatted("Every judgement becomes the ratio of the two direct weights (clamped to 1/9 … 9): a "
+                               "consistent starting point to adjust.");
+        ImGui::EndTooltip();
+    }
+
+    ImGui::TextDisabled("Row criterion against column criterion: 3 = the row is moderately more important, 1/3 = the column "
+                        "is. Edit the cells above the diagonal; below it are the reciprocals.");
+    static const double kScale[] = {1.0 / 9, 1.0 / 8, 1.0 / 7, 1.0 / 6, 1.0 / 5, 1.0 / 4, 1.0 / 3, 1.0 / 2, 1,
+                                    2,       3,       4,       5,       6,       7,       8,       9};
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
+    const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    const float table_h = row_h * static_cast<float>(n + 1) + ImGui::GetStyle().ScrollbarSize + em(0.6f);
+    if (!ImGui::BeginTable("pairwise", static_cast<int>(n) + 2, flags, ImVec2(0, table_h))) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em(12));
+    for (size_t k = 0; k < n; ++k) ImGui::TableSetupColumn(s.criteria[k].id.c_str(), ImGuiTableColumnFlags_WidthFixed, em(4.2f));
+    ImGui::TableSetupColumn("AHP weight", ImGuiTableColumnFlags_WidthFixed, em(5.5f));
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("row vs column");
+    for (size_t k = 0; k < n; ++k) {
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu", k + 1);
+        if (ImGui::BeginItemTooltip()) {
+            ImGui::TextUnformatted(s.criteria[k].name.c_str());
+            ImGui::EndTooltip();
+        }
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("weight");
+    for (size_t i = 0; i < n; ++i) {
+        ImGui::TableNextRow();
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text("%zu  %s", i + 1, s.criteria[i].name.c_str());
+        for (size_t k = 0; k < n; ++k) {
+            ImGui::TableNextColumn();
+            ImGui::PushID(static_cast<int>(k));
+            const bool worst = r && !r->consistent && ((static_cast<int>(i) == r->worst_i && static_cast<int>(k) == r->worst_j) ||
+                                                       (static_cast<int>(k) == r->worst_i && static_cast<int>(i) == r->worst_j));
+            if (worst) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, with_alpha(plot_bad(), 0.25f));
+            if (i == k) {
+                ImGui::AlignTextToFramePadding();
+                ImGui::TextDisabled("1");
+            } else if (k < i) {  // reciprocal, read only
+                ImGui::AlignTextToFramePadding();
+                if (a[i][k] > 0) ImGui::TextDisabled("%s", ratio_text(a[i][k]).c_str());
+                else ImGui::TextDisabled("?");
+            } else {
+                if (a[i][k] == 0) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, with_alpha(plot_warn(), 0.25f));
+                ImGui::SetNextItemWidth(-FLT_MIN);
+                const std::string shown = a[i][k] > 0 ? ratio_text(a[i][k]) : std::string("?");
+                if (ImGui::BeginCombo("##r", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+                    for (double x : kScale) {
+                        const std::string label = ratio_text(x) + "  " + (x == 1 ? "equal" : (x > 1 ? "row " : "column ")) +
+                                                  (x == 1 ? "" : saaty_words(x));
+                        if (ImGui::Selectable(label.c_str(), std::fabs(x - a[i][k]) < 1e-9))
+                            set_judgement(edits, s.criteria[i].id, s.criteria[k].id, x);
+                    }
+                    ImGui::EndCombo();
+                }
+                if (i == 0 && k == 1) test_anchor("decision.ahp.cell01");
+                if (ImGui::BeginItemTooltip()) {
+                    ImGui::Text("\"%s\" against \"%s\"", s.criteria[i].name.c_str(), s.criteria[k].name.c_str());
+                    if (a[i][k] > 0)
+                        ImGui::TextDisabled("%s: the %s is %s", ratio_text(a[i][k]).c_str(), a[i][k] >= 1 ? "row" : "column",
+                                            saaty_words(a[i][k]));
+                    if (r && r->errors.empty() && i < r->weights.size() && k < r->weights.size())
+                        ImGui::TextDisabled("the AHP weights imply %.3g", r->weights[i] / r->weights[k]);
+                    ImGui::EndTooltip();
+                }
+            }
+            ImGui::PopID();
+        }
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        if (r && r->errors.empty() && i < r->weights.size()) ImGui::Text("%.1f %%", 100.0 * r->weights[i]);
+        else ImGui::TextDisabled("—");
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+// [SECTION] Page -------------------------------------------------------------------------------
+
+void draw_criteria_page(DecisionView& v, const Plan& plan, Edits& edits) {
+    const DecisionSection& s = plan.decision;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Weights:");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("entered directly", s.weighting == Weighting::Direct) && s.weighting != Weighting::Direct)
+        edit_section(edits, "Weights entered directly", "", [](DecisionSection& x) { x.weighting = Weighting::Direct; });
+    ImGui::SameLine();
+    if (ImGui::RadioButton("AHP from pairwise comparisons", s.weighting == Weighting::AHP) && s.weighting != Weighting::AHP)
+        edit_section(edits, "Weights by AHP", "", [](DecisionSection& x) { x.weighting = Weighting::AHP; });
+    test_anchor("decision.weighting.ahp");
+
+    criteria_table(v, plan, edits);
+    ImGui::Spacing();
+    if (s.weighting == Weighting::AHP || !s.pairwise.empty()) {
+        ImGui::SeparatorText("AHP pairwise comparisons");
+        if (s.weighting != Weighting::AHP)
+            ImGui::TextDisabled("These judgements are kept but not used: switch to AHP above to weight by them.");
+        ahp_editor(v, plan, edits);
+    }
+}
+
+}  // namespace mf::decision_ui

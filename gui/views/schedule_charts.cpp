@@ -1,0 +1,310 @@
+// The Risk page of the Timeline tab: what the Monte Carlo says about the finish.
+//
+// [SECTION] Finish-date histogram and S-curve
+// [SECTION] Tornado (sensitivity) and criticality
+// [SECTION] Rework loops, buffer, milestones
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "busy.h"
+#include "plot.h"
+#include "style.h"
+#include "test_anchors.h"
+#include "views/schedule_shared.h"
+#include "views/schedule_view.h"
+
+namespace mf {
+
+using namespace sched;
+
+static ImVec4 col4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+static PlotAxes axes(double x0, double x1, double y0, double y1, const char* xl, const char* yl) {
+    PlotAxes a;
+    a.x_min = x0, a.x_max = x1, a.y_min = y0, a.y_max = y1;
+    a.x_label = xl, a.y_label = yl;
+    return a;
+}
+
+void ScheduleView::draw_risk_page(const Plan& plan) {
+    const McResult* r = mc_result();
+    if (!an_.cpm || !an_.clock) {
+        ImGui::TextWrapped("The risk analysis runs once the schedule computes: fix the messages above first.");
+        return;
+    }
+    if (!r || !r->ok()) {
+        if (mc_) ImGui::Text("Monte Carlo running: %.0f %%", mc_progress() * 100);
+        else ImGui::TextDisabled("No Monte Carlo result yet.");
+        if (r)
+            for (const auto& e : r->errors) ImGui::TextColored(col4(plot_bad()), "%s", to_string(e).c_str());
+        return;
+    }
+    const WorkdayClock& clock = *an_.clock;
+    const CpmResult& cpm = *an_.cpm;
+    const auto& tasks = plan.schedule.tasks;
+    const bool same_tasks = r->tasks.size() == tasks.size();
+    const bool stale = !(mc_result_key_ == mc_want_);
+    if (stale) ImGui::TextDisabled(mc_ ? "Showing the previous result while the Monte Carlo reruns for your change…"
+                                       : "Out of date: the plan changed since this run.");
+
+    // Summary line: buffer and merge bias.
+    ImGui::Text("%d iterations, seed %llu.", r->iterations, static_cast<unsigned long long>(r->seed));
+    ImGui::SameLine();
+    ImGui::Text("Buffer to hold: %s working days", days_text(r->buffer).c_str());
+    test_anchor("schedule.risk.buffer");
+    ImGui::SetItemTooltip("P80 finish %s (working day %s) − plan finish %s (working day %s).\n"
+                          "Hold this much between the plan's finish and any date you promise.",
+                          format_iso_date(r->p80_date).c_str(), days_text(r->p80).c_str(),
+                          format_iso_date(r->deterministic_finish_date).c_str(), days_text(r->deterministic_finish).c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("· merge bias %+.1f working days", r->merge_bias);
+    ImGui::SetItemTooltip("Mean Monte Carlo finish − the finish with every duration at its mean (and gates at their "
+                          "expected loops).\nWhere parallel paths join, the later of two uncertain paths finishes "
+                          "later than either alone: a plan on averages is optimistic.");
+
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const float left_w = std::floor(avail_w * 0.56f);
+    const float chart_h = em(13);
+
+    // [SECTION] Finish-date histogram and S-curve ------------------------------------------------------
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(left_w);
+    const auto& fs = r->finish_sorted;
+    double lo = r->min, hi = r->max;
+    if (r->deadline_offset) { lo = std::min(lo, *r->deadline_offset); hi = std::max(hi, *r->deadline_offset); }
+    lo = std::min(lo, r->deterministic_finish);
+    const double pad = std::max(1.0, (hi - lo) * 0.04);
+    lo = std::floor(lo - pad), hi = std::ceil(hi + pad);
+    if (r->probability_meet_deadline && r->deadline_offset) {
+        ImGui::TextUnformatted("Meets the deadline");
+        ImGui::SameLine();
+        ImGui::Text("%s (working day %s):", format_iso_date(*plan.meta.deadline).c_str(), days_text(*r->deadline_offset).c_str());
+        ImGui::SameLine();
+        verdict_text(*r->probability_meet_deadline);
+    } else {
+        ImGui::TextDisabled("No deadline set: give the plan a deadline (market window) to see its probability.");
+    }
+    // Histogram: about 40 bins, whole working days wide at least.
+    const double width = std::max(1.0, std::ceil((hi - lo) / 40));
+    const int bins = std::max(1, static_cast<int>(std::ceil((hi - lo) / width)));
+    std::vector<double> edges(static_cast<size_t>(bins) + 1), counts(static_cast<size_t>(bins), 0);
+    for (int b = 0; b <= bins; ++b) edges[static_cast<size_t>(b)] = lo + b * width;
+    for (double x : fs) {
+        const int b = std::clamp(static_cast<int>((x - lo) / width), 0, bins - 1);
+        counts[static_cast<size_t>(b)] += 1;
+    }
+    double top = 0;
+    for (double& c : counts) { c = c / static_cast<double>(fs.size()) * 100; top = std::max(top, c); }
+    auto reference_lines = [&](Plot& p) {
+        p.vline(r->deterministic_finish, ImGui::GetColorU32(ImGuiCol_Text), nullptr, 1.5f);
+        p.vline(r->p50, plot_color(0), nullptr, 1.5f);
+        p.vline(r->p80, plot_color(1), nullptr, 1.5f);
+        if (r->deadline_offset) p.vline(*r->deadline_offset, plot_bad(), nullptr, 2.5f);
+    };
+    auto hover_date = [&](Plot& p) {
+        const double x = std::round(p.mouse_x());
+        const auto below = std::upper_bound(fs.begin(), fs.end(), x) - fs.begin();
+        ImGui::SetTooltip("Finished by %s (finish offset ≤ %.0f working days) in %.1f %% of runs",
+                          format_iso_date(clock.finish_date(x)).c_str(), x,
+                          100.0 * static_cast<double>(below) / static_cast<double>(fs.size()));
+    };
+    // Legend of the vertical lines (both charts).
+    {
+        auto item = [](ImU32 c, const std::string& s) {
+            ImGui::TextColored(col4(c), "■ %s", s.c_str());
+            ImGui::SameLine(0, em(0.8f));
+        };
+        if (r->deadline_offset) item(plot_bad(), "deadline " + format_iso_date(*plan.meta.deadline));
+        item(ImGui::GetColorU32(ImGuiCol_Text), "plan " + format_iso_date(r->deterministic_finish_date));
+        item(plot_color(0), "P50 " + format_iso_date(r->p50_date));
+        item(plot_color(1), "P80 " + format_iso_date(r->p80_date));
+        ImGui::NewLine();
+    }
+    ImGui::TextDisabled("Finish dates: share of runs per bin (%%)");
+    Plot hist;
+    if (hist.begin("finish_hist", ImVec2(left_w, chart_h),
+                   axes(lo, hi, 0, top * 1.15, "project finish, working days from the start", ""))) {
+        hist.histogram(edges.data(), counts.data(), bins, plot_color(0, 0.55f), plot_color(0, 0.9f));
+        reference_lines(hist);
+        if (hist.hovered()) hover_date(hist);
+        hist.end();
+    }
+    test_anchor("schedule.risk.histogram");
+    // S-curve (at most ~400 points).
+    std::vector<double> xs, ys;
+    const size_t n = fs.size(), step = std::max<size_t>(1, n / 400);
+    for (size_t i = 0; i < n; i += step) {
+        xs.push_back(fs[i]);
+        ys.push_back(static_cast<double>(i + 1) / static_cast<double>(n) * 100);
+    }
+    xs.push_back(fs.back());
+    ys.push_back(100);
+    ImGui::TextDisabled("S-curve: share of runs finished by that working day (%%)");
+    Plot sc;
+    if (sc.begin("finish_cdf", ImVec2(left_w, chart_h),
+                 axes(lo, hi, 0, 100, "project finish, working days from the start", ""))) {
+        sc.hline(80, ImGui::GetColorU32(ImGuiCol_TextDisabled), "80 %", 1);
+        reference_lines(sc);
+        sc.steps(xs.data(), ys.data(), static_cast<int>(xs.size()), plot_color(0), 2);
+        if (r->deadline_offset && r->probability_meet_deadline) {
+            sc.marker(*r->deadline_offset, *r->probability_meet_deadline * 100, plot_bad(), Marker::Diamond, 5);
+            char buf[48];
+            std::snprintf(buf, sizeof buf, " %.1f %% by the deadline", *r->probability_meet_deadline * 100);
+            const double ty = std::min(92.0, *r->probability_meet_deadline * 100 + 4);
+            sc.text(*r->deadline_offset, ty, buf, plot_bad());
+        }
+        if (sc.hovered()) hover_date(sc);
+        sc.end();
+    }
+    test_anchor("schedule.risk.scurve");
+    ImGui::Text("P10 %s · P50 %s · P80 %s · P95 %s · mean %.1f, σ %.1f working days", format_iso_date(r->p10_date).c_str(),
+                format_iso_date(r->p50_date).c_str(), format_iso_date(r->p80_date).c_str(),
+                format_iso_date(r->p95_date).c_str(), r->mean, r->sd);
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+
+    // [SECTION] Tornado and criticality ------------------------------------------------------------
+    ImGui::SameLine(0, em(1));
+    ImGui::BeginGroup();
+    const float right_w = ImGui::GetContentRegionAvail().x;
+    ImGui::TextUnformatted("Most sensitive tasks (rank correlation of duration with the finish)");
+    std::vector<size_t> order;
+    if (same_tasks)
+        for (size_t i = 0; i < r->tasks.size(); ++i)
+            if (std::isfinite(r->tasks[i].sensitivity)) order.push_back(i);
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return std::fabs(r->tasks[a].sensitivity) > std::fabs(r->tasks[b].sensitivity);
+    });
+    if (order.size() > 10) order.resize(10);
+    if (ImGui::BeginTable("tornado", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit,
+                          ImVec2(right_w, 0))) {
+        ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("ρ", ImGuiTableColumnFlags_WidthFixed, em(2.6f));
+        ImGui::TableSetupColumn("−1  ·  0  ·  +1", ImGuiTableColumnFlags_WidthFixed, std::max(em(8), right_w * 0.32f));
+        ImGui::TableSetupColumn("Critical", ImGuiTableColumnFlags_WidthFixed, em(4));
+        ImGui::TableHeadersRow();
+        for (size_t i : order) {
+            const McTaskStats& s = r->tasks[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%zu %s", i + 1, tasks[i].name.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tasks[i].name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%+.2f", s.sensitivity);
+            ImGui::TableNextColumn();
+            const ImVec2 a = ImGui::GetCursorScreenPos();
+            const float w = ImGui::GetColumnWidth(), h = ImGui::GetTextLineHeight();
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const float mid = a.x + w * 0.5f;
+            const float end = mid + static_cast<float>(s.sensitivity) * w * 0.5f;
+            dl->AddRectFilled(ImVec2(std::min(mid, end), a.y + 2), ImVec2(std::max(mid, end), a.y + h - 2),
+                              cpm.tasks.size() == tasks.size() && cpm.tasks[i].critical ? plot_bad() : plot_color(0));
+            dl->AddLine(ImVec2(mid, a.y), ImVec2(mid, a.y + h), ImGui::GetColorU32(ImGuiCol_Text, 0.5f));
+            ImGui::Dummy(ImVec2(w, h));
+            ImGui::TableNextColumn();
+            ImGui::Text("%.0f %%", s.criticality * 100);
+        }
+        ImGui::EndTable();
+    }
+    test_anchor("schedule.risk.tornado");
+    ImGui::TextDisabled("Bars in red: on the plan's critical path. Critical = share of runs\n"
+                        "in which the task had no float (criticality index).");
+
+    // [SECTION] Rework loops, buffer, milestones ------------------------------------------------------
+    if (!r->gates.empty()) {
+        ImGui::Spacing();
+        ImGui::TextUnformatted("Rework loops taken (share of runs)");
+        const int per_row = 2;
+        const float gw = (right_w - em(0.5f) * (per_row - 1)) / per_row;
+        int k = 0;
+        auto loops_plot = [&](const char* id, const std::vector<int64_t>& h, const std::string& title, const std::string& sub) {
+            if (k % per_row) ImGui::SameLine(0, em(0.5f));
+            ImGui::BeginGroup();
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + gw);
+            ImGui::TextUnformatted(title.c_str());
+            ImGui::TextDisabled("%s", sub.c_str());
+            ImGui::PopTextWrapPos();
+            const int m = static_cast<int>(h.size());
+            std::vector<double> e(static_cast<size_t>(m) + 1), v(static_cast<size_t>(m));
+            double tot = 0, mx = 0;
+            for (auto c : h) tot += static_cast<double>(c);
+            for (int i = 0; i <= m; ++i) e[static_cast<size_t>(i)] = i - 0.4 + (i == m ? -0.2 : 0);
+            for (int i = 0; i < m; ++i) {
+                v[static_cast<size_t>(i)] = tot > 0 ? static_cast<double>(h[static_cast<size_t>(i)]) / tot * 100 : 0;
+                mx = std::max(mx, v[static_cast<size_t>(i)]);
+            }
+            Plot p;
+            if (p.begin(id, ImVec2(gw, em(7.5f)), axes(-0.6, m - 0.4, 0, std::max(1.0, mx * 1.15), "loops (% of runs)", ""))) {
+                for (int i = 0; i < m; ++i) {
+                    const double ed[2] = {i - 0.35, i + 0.35};
+                    p.histogram(ed, &v[static_cast<size_t>(i)], 1, plot_color(5, 0.8f));
+                    char lab[24];
+                    std::snprintf(lab, sizeof lab, "%d", i);  // the loop count, above its bar
+                    const ImVec2 at = p.to_screen(i, v[static_cast<size_t>(i)]);
+                    const float tw = ImGui::CalcTextSize(lab).x;
+                    p.draw_list()->AddText(ImVec2(at.x - tw * 0.5f, std::max(at.y - ImGui::GetFontSize(), p.to_screen(0, mx * 1.15).y)),
+                                           ImGui::GetColorU32(ImGuiCol_Text), lab);
+                }
+                if (p.hovered()) {
+                    const int i = static_cast<int>(std::lround(p.mouse_x()));
+                    if (i >= 0 && i < m) ImGui::SetTooltip("%d loop%s: %.1f %% of runs", i, i == 1 ? "" : "s", v[static_cast<size_t>(i)]);
+                }
+                p.end();
+            }
+            ImGui::EndGroup();
+            ++k;
+        };
+        for (const McGateStats& g : r->gates) {
+            const int gi = task_index(plan, g.id);
+            const std::string name = gi >= 0 ? std::to_string(gi + 1) + " " + tasks[static_cast<size_t>(gi)].name : g.id;
+            char sub[160];
+            std::snprintf(sub, sizeof sub, "passes %.0f %% · mean %.2f loops (expected %.2f) · at the limit %.1f %%",
+                          g.pass_probability * 100, g.mean_loops, g.expected_loops, g.share_at_limit * 100);
+            loops_plot(g.id.c_str(), g.loop_histogram, name, sub);
+        }
+        if (r->gates.size() > 1) {
+            double mean = 0, tot = 0;
+            for (size_t i = 0; i < r->total_loop_histogram.size(); ++i) {
+                mean += static_cast<double>(i) * static_cast<double>(r->total_loop_histogram[i]);
+                tot += static_cast<double>(r->total_loop_histogram[i]);
+            }
+            loops_plot("##total_loops", r->total_loop_histogram, "All gates together",
+                       "mean " + fmt("%.2f", tot > 0 ? mean / tot : 0) + " loops per run");
+        }
+    }
+
+    bool any_target = false;
+    for (const auto& t : tasks) any_target |= t.target.has_value();
+    if (any_target && same_tasks) {
+        ImGui::Spacing();
+        ImGui::TextUnformatted("Milestones and due dates");
+        if (ImGui::BeginTable("targets", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit,
+                              ImVec2(right_w, 0))) {
+            ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn("Target", ImGuiTableColumnFlags_WidthFixed, em(5.4f));
+            ImGui::TableSetupColumn("Plan", ImGuiTableColumnFlags_WidthFixed, em(5.4f));
+            ImGui::TableSetupColumn("P80", ImGuiTableColumnFlags_WidthFixed, em(5.4f));
+            ImGui::TableSetupColumn("Meets it", ImGuiTableColumnFlags_WidthFixed, em(7.5f));
+            ImGui::TableHeadersRow();
+            for (size_t i = 0; i < tasks.size(); ++i) {
+                if (!tasks[i].target) continue;
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::Text("%zu %s", i + 1, tasks[i].name.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(format_iso_date(*tasks[i].target).c_str());
+                ImGui::TableNextColumn();
+                if (cpm.tasks.size() == tasks.size()) ImGui::TextUnformatted(format_iso_date(cpm.tasks[i].ef_date).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(format_iso_date(r->tasks[i].p80_finish_date).c_str());
+                ImGui::TableNextColumn();
+                if (r->tasks[i].probability_meet_target) verdict_text(*r->tasks[i].probability_meet_target);
+            }
+            ImGui::EndTable();
+        }
+    }
+    ImGui::EndGroup();
+}
+
+}  // namespace mf

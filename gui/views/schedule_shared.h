@@ -1,0 +1,25 @@
+// Small helpers shared by the Timeline view's files (schedule_*.cpp); not for other views.
+#pragma once
+#include <functional>
+#include <string>
+
+#include "edits.h"
+#include "plan/plan.h"
+
+namespace mf::sched {
+
+std::string fmt(const char* format, double v);
+std::string days_text(double working_days);      // "12" or "12.5"
+std::string percent_text(double p);              // "56.1 %"
+Date today();                                    // the local civil date
+const Task* find_task(const Plan& plan, const std::string& id);
+int task_index(const Plan& plan, const std::string& id);
+std::string partner_name(const Plan& plan, const std::string& id);
+const char* kind_label(TaskKind k);              // "Task", "Milestone", "Gate"
+// Pushes an edit changing the task with this id (found again when the edit is applied).
+void edit_task(Edits& edits, const std::string& label, const std::string& merge_key, const std::string& id,
+               std::function<void(Task&)> fn);
+// "56.1 % (at risk)" coloured good / warn / bad at 80 % and 50 %.
+void verdict_text(double probability);
+
+}  // namespace mf::sched

@@ -1,0 +1,710 @@
+// [SECTION] Task edits (add, delete, duplicate, reorder)
+// [SECTION] The task table
+// [SECTION] The selected task: links, gate, figures
+// [SECTION] Calendar
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "plot.h"
+#include "schedule/gate.h"
+#include "style.h"
+#include "test_anchors.h"
+#include "views/schedule_shared.h"
+#include "views/schedule_view.h"
+#include "widgets.h"
+
+namespace mf {
+
+using namespace sched;
+
+// [SECTION] Task edits ------------------------------------------------------------------------
+
+static const char* id_prefix(TaskKind kind) {
+    return kind == TaskKind::Milestone ? "m" : kind == TaskKind::Gate ? "g" : "t";
+}
+
+static Task make_task(TaskKind kind) {
+    Task t;
+    t.kind = kind;
+    if (kind == TaskKind::Milestone) {
+        t.name = "New milestone";
+    } else if (kind == TaskKind::Gate) {
+        t.name = "New quality gate";
+        t.optimistic = 0, t.most_likely = 1, t.pessimistic = 2;
+        t.gate.pass_probability = 0.9;
+        t.gate.rework = {3, 5, 10};
+    } else {
+        t.name = "New task";
+        t.optimistic = 3, t.most_likely = 5, t.pessimistic = 8;
+    }
+    return t;
+}
+
+// Inserts a new task after `after` (at the end when empty), linked finish-to-start from it.
+// Returns the new task's id (so the view can select it).
+static std::string push_add(const Plan& plan, Edits& edits, TaskKind kind, const std::string& after) {
+    const std::string id = new_id(plan, id_prefix(kind));
+    edits.push(std::string("Add ") + (kind == TaskKind::Milestone ? "milestone" : kind == TaskKind::Gate ? "gate" : "task"),
+               [kind, after, id](Plan& p) {
+                   Task t = make_task(kind);
+                   t.id = find_task(p, id) ? new_id(p, id_prefix(kind)) : id;
+                   const int at = task_index(p, after);
+                   if (at >= 0) t.predecessors.push_back({after});
+                   auto& v = p.schedule.tasks;
+                   v.insert(at >= 0 ? v.begin() + at + 1 : v.end(), std::move(t));
+               });
+    return id;
+}
+
+static void remove_references(Plan& p, const std::string& id) {
+    for (auto& t : p.schedule.tasks) {
+        auto& pr = t.predecessors;
+        pr.erase(std::remove_if(pr.begin(), pr.end(), [&](const Dependency& d) { return d.task_id == id; }), pr.end());
+        auto& rp = t.gate.repeat;
+        rp.erase(std::remove(rp.begin(), rp.end(), id), rp.end());
+    }
+}
+
+static void push_delete(Edits& edits, const Task& t) {
+    edits.push("Delete \"" + t.name + "\"", [id = t.id](Plan& p) {
+        auto& v = p.schedule.tasks;
+        v.erase(std::remove_if(v.begin(), v.end(), [&](const Task& x) { return x.id == id; }), v.end());
+        remove_references(p, id);
+    });
+}
+
+static void push_duplicate(Edits& edits, const Task& t) {
+    edits.push("Duplicate \"" + t.name + "\"", [id = t.id](Plan& p) {
+        const int at = task_index(p, id);
+        if (at < 0) return;
+        Task copy = p.schedule.tasks[static_cast<size_t>(at)];
+        copy.id = new_id(p, id_prefix(copy.kind));
+        copy.name += " (copy)";
+        for (auto& r : copy.gate.repeat)
+            if (r == id) r = copy.id;  // a gate that re-runs itself re-runs the copy
+        p.schedule.tasks.insert(p.schedule.tasks.begin() + at + 1, std::move(copy));
+    });
+}
+
+static void push_move(Edits& edits, const Task& t, int delta) {
+    edits.push(std::string(delta < 0 ? "Move up \"" : "Move down \"") + t.name + "\"", [id = t.id, delta](Plan& p) {
+        const int at = task_index(p, id);
+        const int to = at + delta;
+        auto& v = p.schedule.tasks;
+        if (at < 0 || to < 0 || to >= static_cast<int>(v.size())) return;
+        std::swap(v[static_cast<size_t>(at)], v[static_cast<size_t>(to)]);
+    });
+}
+
+// Predecessors as MS Project writes them: row numbers, type and lag when not plain FS ("2, 6SS+5").
+static std::string predecessor_summary(const Plan& plan, const Task& t) {
+    std::string s;
+    for (const auto& d : t.predecessors) {
+        if (!s.empty()) s += ", ";
+        const int i = task_index(plan, d.task_id);
+        s += i >= 0 ? std::to_string(i + 1) : "?" + d.task_id;
+        if (d.type != LinkType::FinishToStart || d.lag != 0) {
+            s += link_type_key(d.type);
+            if (d.lag != 0) s += (d.lag > 0 ? "+" : "−") + days_text(std::fabs(d.lag));
+        }
+    }
+    return s;
+}
+
+static std::string gate_summary(const Task& t) {
+    if (t.kind != TaskKind::Gate) return "";
+    const double p = gate_spec_pass_probability(t.gate);
+    std::string s = (t.gate.cpk ? "Cpk → " : "") + fmt("%.0f %%", p * 100);
+    if (t.gate.assume_first_fails) s += ", 1st fails";
+    return s;
+}
+
+// Three-point check for the field `which` (0 = O, 1 = M, 2 = P) set to v.
+static std::string three_point_problem(double o, double m, double p, int which, double v) {
+    if (!(v >= 0 && v <= kMaxScheduleDays)) return "a duration is 0 to 10 000 working days";
+    if (which == 0 && v > m) return "optimistic " + days_text(v) + " is longer than most likely " + days_text(m) +
+                                    " (leave the field to raise the others)";
+    if (which == 1 && v < o) return "most likely " + days_text(v) + " is shorter than optimistic " + days_text(o) +
+                                    " (leave the field to lower it)";
+    if (which == 1 && v > p) return "most likely " + days_text(v) + " is longer than pessimistic " + days_text(p) +
+                                    " (leave the field to raise it)";
+    if (which == 2 && v < m) return "pessimistic " + days_text(v) + " is shorter than most likely " + days_text(m) +
+                                    " (leave the field to lower the others)";
+    return "";
+}
+
+// Sets point `which` to v and moves the others just enough to keep O ≤ M ≤ P.
+static void set_three_point(double& o, double& m, double& p, int which, double v) {
+    v = std::clamp(v, 0.0, kMaxScheduleDays);
+    if (which == 0) { o = v; m = std::max(m, o); p = std::max(p, m); }
+    if (which == 1) { m = v; o = std::min(o, m); p = std::max(p, m); }
+    if (which == 2) { p = v; m = std::min(m, p); o = std::min(o, m); }
+}
+
+// [SECTION] The task table --------------------------------------------------------------------
+
+void ScheduleView::draw_tasks_page(const Plan& plan, Edits& edits) {
+    const Task* sel = selected.empty() ? nullptr : find_task(plan, selected);
+    // Toolbar acting on the selection.
+    if (ImGui::Button("+ Task")) selected = push_add(plan, edits, TaskKind::Task, selected);
+    test_anchor("schedule.add_task");
+    ImGui::SetItemTooltip("Add a task after the selected one, linked finish-to-start from it.");
+    ImGui::SameLine();
+    if (ImGui::Button("+ Milestone")) selected = push_add(plan, edits, TaskKind::Milestone, selected);
+    ImGui::SameLine();
+    if (ImGui::Button("+ Gate")) selected = push_add(plan, edits, TaskKind::Gate, selected);
+    ImGui::SameLine(0, em(1.2f));
+    if (!sel) ImGui::BeginDisabled();
+    if (ImGui::Button("Duplicate") && sel) push_duplicate(edits, *sel);
+    ImGui::SameLine();
+    if (ImGui::Button("Delete") && sel) push_delete(edits, *sel);
+    test_anchor("schedule.delete_task");
+    ImGui::SameLine();
+    const int si = sel ? task_index(plan, sel->id) : -1;
+    if (ImGui::Button("Move up") && sel && si > 0) push_move(edits, *sel, -1);
+    ImGui::SameLine();
+    if (ImGui::Button("Move down") && sel && si + 1 < static_cast<int>(plan.schedule.tasks.size())) push_move(edits, *sel, +1);
+    if (!sel) ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::TextDisabled("(?)");
+    ImGui::SetItemTooltip(
+        "Durations are in working days of the calendar below: optimistic / most likely / pessimistic.\n"
+        "The plan (critical path, Gantt, exports) uses the most likely value; the Monte Carlo samples the three.\n"
+        "Predecessors use row numbers: 6SS+5 = starts 5 working days after task 6 starts, 2FS−3 = a 3-day lead.\n"
+        "Tasks cannot be nested under a parent (the plan file has no summary tasks): order them with Move up/down.");
+
+    draw_task_table(plan, edits);
+    sel = selected.empty() ? nullptr : find_task(plan, selected);
+    ImGui::Spacing();
+    if (sel) draw_task_details(plan, *sel, edits);
+    else ImGui::TextDisabled("Select a task (click its row number) to edit its dependencies, gate and target date.");
+    ImGui::Spacing();
+    draw_calendar(plan, edits);
+}
+
+void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
+    const auto& tasks = plan.schedule.tasks;
+    const CpmResult* cpm = an_.cpm && an_.cpm->tasks.size() == tasks.size() ? &*an_.cpm : nullptr;
+    const McResult* mc = mc_result() && mc_result()->ok() && mc_result()->tasks.size() == tasks.size() ? mc_result() : nullptr;
+
+    const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    const float want = (row_h + 2) * static_cast<float>(tasks.size() + 1) + em(1);
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const float height = std::min(want, std::max(em(10), avail - em(15)));  // leave room for the details
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("tasks", 14, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(2, 1);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, em(1.5f));
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthFixed, em(13));
+    ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthFixed, em(7));
+    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, em(4.6f));
+    ImGui::TableSetupColumn("Opt.", ImGuiTableColumnFlags_WidthFixed, em(2.9f));
+    ImGui::TableSetupColumn("Likely", ImGuiTableColumnFlags_WidthFixed, em(2.9f));
+    ImGui::TableSetupColumn("Pess.", ImGuiTableColumnFlags_WidthFixed, em(2.9f));
+    ImGui::TableSetupColumn("Distrib.", ImGuiTableColumnFlags_WidthFixed, em(4.6f));
+    ImGui::TableSetupColumn("Predec.", ImGuiTableColumnFlags_WidthFixed, em(4.6f));
+    ImGui::TableSetupColumn("Gate passes", ImGuiTableColumnFlags_WidthFixed, em(6.6f));
+    ImGui::TableSetupColumn("Start", ImGuiTableColumnFlags_WidthFixed, em(5.2f));
+    ImGui::TableSetupColumn("Finish", ImGuiTableColumnFlags_WidthFixed, em(5.2f));
+    ImGui::TableSetupColumn("Float", ImGuiTableColumnFlags_WidthFixed, em(4));
+    ImGui::TableSetupColumn("Crit. MC", ImGuiTableColumnFlags_WidthFixed, em(3.5f));
+    ImGui::TableHeadersRow();
+
+    for (size_t i = 0; i < tasks.size(); ++i) {
+        const Task& t = tasks[i];
+        const std::string key = "schedule." + t.id + ".";
+        ImGui::PushID(t.id.c_str());
+        ImGui::TableNextRow(0, row_h);
+        const bool is_sel = t.id == selected;
+
+        // #: selects the row.
+        ImGui::TableNextColumn();
+        char num[24];
+        std::snprintf(num, sizeof num, "%zu", i + 1);
+        ImGui::AlignTextToFramePadding();
+        if (ImGui::Selectable(num, is_sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                              ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
+            selected = t.id;
+        {  // the row number's cell (the selectable spans the whole row, under the fields)
+            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            test_anchors()["schedule.row." + t.id] = {a.x, a.y, a.x + ImGui::GetColumnWidth(), b.y};
+        }
+        if (is_sel && scroll_to_selected_) {
+            ImGui::SetScrollHereY(0.3f);
+            scroll_to_selected_ = false;
+        }
+        if (ImGui::BeginPopupContextItem("row")) {
+            selected = t.id;
+            if (ImGui::MenuItem("Duplicate")) push_duplicate(edits, t);
+            if (ImGui::MenuItem("Delete")) push_delete(edits, t);
+            if (ImGui::MenuItem("Move up", nullptr, false, i > 0)) push_move(edits, t, -1);
+            if (ImGui::MenuItem("Move down", nullptr, false, i + 1 < tasks.size())) push_move(edits, t, +1);
+            ImGui::EndPopup();
+        }
+        auto activated = [&] {
+            if (ImGui::IsItemActivated()) selected = t.id;
+        };
+
+        // Name.
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        std::string name = t.name;
+        if (input_string("##name", name)) {
+            if (name.size() > 200) name.resize(200);
+            edit_task(edits, "Rename task", key + "name", t.id, [name](Task& x) { x.name = name; });
+        }
+        activated();
+        test_anchor(("schedule.task." + t.id + ".name").c_str());
+        if (!ImGui::IsItemActive() && ImGui::GetItemRectSize().x < ImGui::CalcTextSize(t.name.c_str()).x + em(0.6f))
+            ImGui::SetItemTooltip("%s", t.name.c_str());
+
+        // Partner.
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        const std::string pname = t.partner_id.empty() ? "—" : partner_name(plan, t.partner_id);
+        if (ImGui::BeginCombo("##partner", pname.c_str(), ImGuiComboFlags_NoArrowButton)) {
+            if (ImGui::Selectable("— (none)", t.partner_id.empty()) && !t.partner_id.empty())
+                edit_task(edits, "Set partner of \"" + t.name + "\"", "", t.id, [](Task& x) { x.partner_id.clear(); });
+            for (const auto& p : plan.decision.partners) {
+                const std::string label = (p.name.empty() ? p.id : p.name) + "##" + p.id;
+                if (ImGui::Selectable(label.c_str(), p.id == t.partner_id) && p.id != t.partner_id)
+                    edit_task(edits, "Set partner of \"" + t.name + "\"", "", t.id,
+                              [pid = p.id](Task& x) { x.partner_id = pid; });
+            }
+            if (plan.decision.partners.empty()) ImGui::TextDisabled("No partners in this plan yet.");
+            ImGui::EndCombo();
+        }
+        activated();
+
+        // Kind.
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (ImGui::BeginCombo("##kind", kind_label(t.kind), ImGuiComboFlags_NoArrowButton)) {
+            for (TaskKind k : {TaskKind::Task, TaskKind::Milestone, TaskKind::Gate})
+                if (ImGui::Selectable(kind_label(k), k == t.kind) && k != t.kind)
+                    edit_task(edits, std::string("Make \"") + t.name + "\" a " + task_kind_key(k), "", t.id, [k](Task& x) {
+                        x.kind = k;
+                        if (k == TaskKind::Milestone) x.optimistic = x.most_likely = x.pessimistic = 0;
+                        if (k == TaskKind::Gate && !x.gate.pass_probability && !x.gate.cpk) x.gate.pass_probability = 0.9;
+                    });
+            ImGui::EndCombo();
+        }
+        activated();
+
+        // Three-point duration.
+        const char* fields[3] = {"optimistic", "most_likely", "pessimistic"};
+        const double values[3] = {t.optimistic, t.most_likely, t.pessimistic};
+        for (int k = 0; k < 3; ++k) {
+            ImGui::TableNextColumn();
+            if (t.kind == TaskKind::Milestone) {
+                ImGui::AlignTextToFramePadding();
+                ImGui::TextDisabled("0");
+                continue;
+            }
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            double v = 0;
+            const std::string label = std::string("##") + fields[k];
+            const CellResult r = number_cell(
+                label.c_str(), values[k], "%.6g",
+                [&, k](double x) { return three_point_problem(t.optimistic, t.most_likely, t.pessimistic, k, x); }, &v);
+            activated();
+            test_anchor(("schedule.task." + t.id + "." + fields[k]).c_str());
+            if (r != CellResult::None)
+                edit_task(edits, std::string("Edit ") + (k == 0 ? "optimistic" : k == 1 ? "most likely" : "pessimistic") +
+                                     " duration of \"" + t.name + "\"",
+                          r == CellResult::Live ? key + fields[k] : "", t.id,
+                          [k, v](Task& x) { set_three_point(x.optimistic, x.most_likely, x.pessimistic, k, v); });
+        }
+
+        // Distribution.
+        ImGui::TableNextColumn();
+        if (t.kind != TaskKind::Milestone) {
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            const char* dn[] = {"PERT", "Triangular"};
+            const int di = t.distribution == DurationDistribution::Triangular ? 1 : 0;
+            if (ImGui::BeginCombo("##dist", dn[di], ImGuiComboFlags_NoArrowButton)) {
+                for (int k = 0; k < 2; ++k)
+                    if (ImGui::Selectable(dn[k], k == di) && k != di)
+                        edit_task(edits, "Set distribution of \"" + t.name + "\"", "", t.id, [k](Task& x) {
+                            x.distribution = k == 1 ? DurationDistribution::Triangular : DurationDistribution::Pert;
+                        });
+                ImGui::EndCombo();
+            }
+            ImGui::SetItemTooltip("PERT (beta, λ = 4): mean (O + 4M + P)/6 · triangular: mean (O + M + P)/3");
+            activated();
+        }
+
+        // Predecessors (summary; edited in the details panel).
+        ImGui::TableNextColumn();
+        const std::string preds = predecessor_summary(plan, t);
+        const std::string pred_label = (preds.empty() ? std::string("+") : preds) + "##preds";
+        if (ImGui::Button(pred_label.c_str(), ImVec2(-FLT_MIN, 0))) {
+            selected = t.id;
+        }
+        test_anchor(("schedule.task." + t.id + ".predecessors").c_str());
+        if (ImGui::BeginItemTooltip()) {
+            if (t.predecessors.empty()) ImGui::TextUnformatted("No predecessors: starts at the project start.");
+            for (const auto& d : t.predecessors) {
+                const Task* p = find_task(plan, d.task_id);
+                ImGui::Text("%s %s%s%s working days: %s", link_type_key(d.type), d.lag < 0 ? "lead " : "lag ",
+                            "", days_text(std::fabs(d.lag)).c_str(), p ? p->name.c_str() : d.task_id.c_str());
+            }
+            ImGui::TextDisabled("Click to edit the links below the table.");
+            ImGui::EndTooltip();
+        }
+
+        // Gate.
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        if (t.kind == TaskKind::Gate) {
+            ImGui::TextUnformatted(gate_summary(t).c_str());
+            ImGui::SetItemTooltip("Passes with %s; a failure costs %s / %s / %s working days of rework%s, at most %d loops%s.",
+                                  percent_text(gate_spec_pass_probability(t.gate)).c_str(),
+                                  days_text(t.gate.rework.optimistic).c_str(), days_text(t.gate.rework.most_likely).c_str(),
+                                  days_text(t.gate.rework.pessimistic).c_str(),
+                                  t.gate.repeat.empty() ? "" : " plus a re-run of the repeated tasks", t.gate.max_loops,
+                                  t.gate.assume_first_fails ? "; the first batch is assumed to fail" : "");
+        }
+
+        // Dates and floats (CPM).
+        ImGui::TableNextColumn();
+        if (cpm) ImGui::TextUnformatted(format_iso_date(cpm->tasks[i].es_date).c_str());
+        ImGui::TableNextColumn();
+        if (cpm) ImGui::TextUnformatted(format_iso_date(cpm->tasks[i].ef_date).c_str());
+        ImGui::TableNextColumn();
+        if (cpm) {
+            const CpmTask& c = cpm->tasks[i];
+            if (c.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "critical");
+            else ImGui::Text("%s wd", days_text(c.total_float).c_str());
+            ImGui::SetItemTooltip("Total float %s, free float %s working days%s", days_text(c.total_float).c_str(),
+                                  days_text(c.free_float).c_str(), c.critical ? ": on the critical path" : "");
+        }
+        ImGui::TableNextColumn();
+        if (mc) ImGui::Text("%.0f %%", mc->tasks[i].criticality * 100);
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+// [SECTION] The selected task -----------------------------------------------------------------
+
+void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edits) {
+    const int ti = task_index(plan, t.id);
+    const std::string key = "schedule." + t.id + ".";
+    ImGui::PushID("details");
+    ImGui::PushID(t.id.c_str());
+    if (!ImGui::BeginTable("details", 3, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::PopID();
+        ImGui::PopID();
+        return;
+    }
+    ImGui::TableNextRow();
+
+    // --- Links ---
+    ImGui::TableNextColumn();
+    ImGui::SeparatorText(("Predecessors of " + std::to_string(ti + 1) + " “" + t.name + "”").c_str());
+    if (t.predecessors.empty()) ImGui::TextDisabled("None: it can start at the project start.");
+    for (size_t k = 0; k < t.predecessors.size(); ++k) {
+        const Dependency& d = t.predecessors[k];
+        ImGui::PushID(static_cast<int>(k));
+        const Task* p = find_task(plan, d.task_id);
+        const int pi = task_index(plan, d.task_id);
+        const std::string plabel = (pi >= 0 ? std::to_string(pi + 1) + " " : "") + (p ? p->name : d.task_id);
+        ImGui::SetNextItemWidth(em(11));
+        if (ImGui::BeginCombo("##pred", plabel.c_str())) {
+            for (size_t j = 0; j < plan.schedule.tasks.size(); ++j) {
+                const Task& o = plan.schedule.tasks[j];
+                const bool taken = o.id == t.id || std::any_of(t.predecessors.begin(), t.predecessors.end(),
+                                                               [&](const Dependency& x) { return x.task_id == o.id; });
+                const std::string ol = std::to_string(j + 1) + " " + o.name;
+                if (ImGui::Selectable(ol.c_str(), o.id == d.task_id, taken ? ImGuiSelectableFlags_Disabled : 0))
+                    edit_task(edits, "Change predecessor of \"" + t.name + "\"", "", t.id,
+                              [k, nid = o.id](Task& x) { if (k < x.predecessors.size()) x.predecessors[k].task_id = nid; });
+            }
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em(3.6f));
+        int type = d.type == LinkType::StartToStart ? 1 : d.type == LinkType::FinishToFinish ? 2 : 0;
+        const char* types[] = {"FS", "SS", "FF"};
+        if (ImGui::Combo("##type", &type, types, 3)) {
+            const LinkType lt = type == 1 ? LinkType::StartToStart : type == 2 ? LinkType::FinishToFinish : LinkType::FinishToStart;
+            edit_task(edits, "Change link type of \"" + t.name + "\"", "", t.id,
+                      [k, lt](Task& x) { if (k < x.predecessors.size()) x.predecessors[k].type = lt; });
+        }
+        ImGui::SetItemTooltip("FS: starts after it finishes · SS: starts after it starts · FF: finishes after it finishes");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em(4));
+        double lag = 0;
+        const CellResult r = number_cell("##lag", d.lag, "%+.6g",
+                                         [](double x) {
+                                             return std::fabs(x) <= kMaxScheduleDays ? std::string()
+                                                                                     : "a lag is −10 000 to 10 000 working days";
+                                         },
+                                         &lag);
+        test_anchor(("schedule.link." + t.id + "." + std::to_string(k) + ".lag").c_str());
+        if (r != CellResult::None) {
+            lag = std::clamp(lag, -kMaxScheduleDays, kMaxScheduleDays);
+            edit_task(edits, "Change lag of \"" + t.name + "\"", r == CellResult::Live ? key + "lag" + std::to_string(k) : "",
+                      t.id, [k, lag](Task& x) { if (k < x.predecessors.size()) x.predecessors[k].lag = lag; });
+        }
+        ImGui::SetItemTooltip("Lag in working days; negative = a lead (overlap).");
+        ImGui::SameLine();
+        ImGui::TextDisabled("wd");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Remove"))
+            edit_task(edits, "Remove link to \"" + t.name + "\"", "", t.id, [k](Task& x) {
+                if (k < x.predecessors.size()) x.predecessors.erase(x.predecessors.begin() + static_cast<std::ptrdiff_t>(k));
+            });
+        ImGui::PopID();
+    }
+    ImGui::SetNextItemWidth(em(14));
+    if (ImGui::BeginCombo("##addpred", "Add predecessor…")) {
+        for (size_t j = 0; j < plan.schedule.tasks.size(); ++j) {
+            const Task& o = plan.schedule.tasks[j];
+            if (o.id == t.id) continue;
+            if (std::any_of(t.predecessors.begin(), t.predecessors.end(), [&](const Dependency& x) { return x.task_id == o.id; }))
+                continue;
+            const std::string ol = std::to_string(j + 1) + " " + o.name;
+            if (ImGui::Selectable(ol.c_str()))
+                edit_task(edits, "Link \"" + o.name + "\" → \"" + t.name + "\"", "", t.id, [nid = o.id](Task& x) {
+                    for (const auto& e : x.predecessors)
+                        if (e.task_id == nid) return;
+                    x.predecessors.push_back({nid});
+                });
+        }
+        ImGui::EndCombo();
+    }
+    test_anchor("schedule.add_predecessor");
+    std::string succ;
+    for (size_t j = 0; j < plan.schedule.tasks.size(); ++j)
+        for (const auto& d : plan.schedule.tasks[j].predecessors)
+            if (d.task_id == t.id) succ += (succ.empty() ? "" : ", ") + std::to_string(j + 1);
+    ImGui::TextDisabled("Successors: %s", succ.empty() ? "none" : succ.c_str());
+
+    // --- Gate ---
+    ImGui::TableNextColumn();
+    if (t.kind != TaskKind::Gate) {
+        ImGui::SeparatorText("Quality gate");
+        ImGui::TextWrapped("Not a gate. Set its kind to Gate to give it a pass probability (typed in, or from a Cpk "
+                           "criterion) and a rework loop taken when it fails.");
+    } else {
+        const GateSpec& g = t.gate;
+        ImGui::SeparatorText("Quality gate");
+        int mode = g.cpk ? 1 : 0;
+        bool mode_changed = ImGui::RadioButton("Pass probability", &mode, 0);
+        ImGui::SameLine();
+        mode_changed |= ImGui::RadioButton("From a Cpk criterion", &mode, 1);
+        if (mode_changed)
+            edit_task(edits, "Change gate criterion of \"" + t.name + "\"", "", t.id, [mode](Task& x) {
+                if (mode == 1) {
+                    x.gate.cpk = CpkCriterion{};
+                    x.gate.pass_probability.reset();
+                } else {
+                    x.gate.pass_probability = gate_spec_pass_probability(x.gate);
+                    x.gate.cpk.reset();
+                }
+            });
+        const float lw = em(8.5f);
+        auto label = [&](const char* s) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(s);
+            ImGui::SameLine(lw);
+            ImGui::SetNextItemWidth(em(5));
+        };
+        if (!g.cpk) {
+            label("passes with");
+            double v = 0;
+            const CellResult r = number_cell("##p", g.pass_probability.value_or(1) * 100, "%.4g %%",
+                                             [](double x) { return x >= 0 && x <= 100 ? std::string() : "0 to 100 %"; }, &v);
+            test_anchor("schedule.gate.pass_probability");
+            if (r != CellResult::None) {
+                v = std::clamp(v, 0.0, 100.0) / 100.0;
+                edit_task(edits, "Set pass probability of \"" + t.name + "\"", r == CellResult::Live ? key + "p" : "", t.id,
+                          [v](Task& x) { x.gate.pass_probability = v; });
+            }
+        } else {
+            const CpkCriterion c = *g.cpk;
+            struct F { const char* name; double CpkCriterion::*field; double lo, hi; const char* fmt; const char* why; };
+            const F fs[] = {{"expected Cpk", &CpkCriterion::estimate, 0, 100, "%.4g", "Cpk is 0 to 100"},
+                            {"parts measured", &CpkCriterion::sample_size, 2, 1e9, "%.0f", "at least 2 parts"},
+                            {"threshold", &CpkCriterion::threshold, 0, 100, "%.4g", "0 to 100"}};
+            for (const F& f : fs) {
+                label(f.name);
+                double v = 0;
+                const CellResult r = number_cell((std::string("##") + f.name).c_str(), c.*(f.field), f.fmt,
+                                                 [f](double x) { return x >= f.lo && x <= f.hi ? std::string() : f.why; }, &v);
+                if (r != CellResult::None) {
+                    v = std::clamp(v, f.lo, f.hi);
+                    edit_task(edits, std::string("Set ") + f.name + " of \"" + t.name + "\"",
+                              r == CellResult::Live ? key + f.name : "", t.id, [f, v](Task& x) {
+                                  if (x.gate.cpk) (*x.gate.cpk).*(f.field) = v;
+                              });
+                }
+            }
+            const CpkPassResult pr = pass_probability_from_cpk(c);
+            if (!pr.error.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", pr.error.c_str());
+            else ImGui::TextWrapped("→ passes with %s (standard error of the measured Cpk %.3f, Bissell)",
+                                    percent_text(pr.probability).c_str(), pr.standard_error);
+        }
+        // Rework per loop.
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("rework per loop");
+        ImGui::SameLine(lw);
+        const char* rf[3] = {"O", "M", "P"};
+        const double rv[3] = {g.rework.optimistic, g.rework.most_likely, g.rework.pessimistic};
+        for (int k = 0; k < 3; ++k) {
+            if (k) ImGui::SameLine();
+            ImGui::SetNextItemWidth(em(3.2f));
+            double v = 0;
+            const CellResult r = number_cell((std::string("##rw") + rf[k]).c_str(), rv[k], "%.6g",
+                                             [&, k](double x) {
+                                                 return three_point_problem(g.rework.optimistic, g.rework.most_likely,
+                                                                            g.rework.pessimistic, k, x);
+                                             },
+                                             &v);
+            if (r != CellResult::None)
+                edit_task(edits, "Edit rework of \"" + t.name + "\"", r == CellResult::Live ? key + "rework" + rf[k] : "", t.id,
+                          [k, v](Task& x) {
+                              set_three_point(x.gate.rework.optimistic, x.gate.rework.most_likely, x.gate.rework.pessimistic, k, v);
+                          });
+        }
+        ImGui::SameLine();
+        ImGui::TextDisabled("wd");
+        // Repeat list.
+        std::string rep;
+        for (const auto& id : g.repeat) {
+            const int ri = task_index(plan, id);
+            rep += (rep.empty() ? "" : ", ") + (ri >= 0 ? std::to_string(ri + 1) : id);
+        }
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("and redo tasks");
+        ImGui::SameLine(lw);
+        ImGui::SetNextItemWidth(em(8));
+        if (ImGui::BeginCombo("##repeat", rep.empty() ? "none" : rep.c_str())) {
+            for (size_t j = 0; j < plan.schedule.tasks.size(); ++j) {
+                const Task& o = plan.schedule.tasks[j];
+                bool on = std::find(g.repeat.begin(), g.repeat.end(), o.id) != g.repeat.end();
+                const std::string ol = std::to_string(j + 1) + " " + o.name;
+                if (ImGui::Checkbox(ol.c_str(), &on))
+                    edit_task(edits, "Change rework path of \"" + t.name + "\"", "", t.id, [on, oid = o.id](Task& x) {
+                        auto& r = x.gate.repeat;
+                        r.erase(std::remove(r.begin(), r.end(), oid), r.end());
+                        if (on) r.push_back(oid);
+                    });
+            }
+            ImGui::EndCombo();
+        }
+        ImGui::SetItemTooltip("Each failure costs the rework time plus a fresh run of these tasks, one after the other.");
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("at most");
+        ImGui::SameLine(lw);
+        ImGui::SetNextItemWidth(em(5));
+        int loops = g.max_loops;
+        if (ImGui::InputInt("loops##max", &loops, 1, 1)) {
+            loops = std::clamp(loops, g.assume_first_fails ? 1 : 0, 100);
+            edit_task(edits, "Set loop limit of \"" + t.name + "\"", key + "loops", t.id, [loops](Task& x) { x.gate.max_loops = loops; });
+        }
+        bool first = g.assume_first_fails;
+        if (ImGui::Checkbox("Assume the first batch fails (plan one loop)", &first))
+            edit_task(edits, "Assume first fails: \"" + t.name + "\"", "", t.id, [first](Task& x) {
+                x.gate.assume_first_fails = first;
+                if (first) x.gate.max_loops = std::max(1, x.gate.max_loops);
+            });
+        const double p = gate_spec_pass_probability(g);
+        ImGui::TextDisabled("Expected loops E[L] = %.2f", expected_rework_loops(p, g.max_loops, g.assume_first_fails));
+    }
+
+    // --- Figures ---
+    ImGui::TableNextColumn();
+    ImGui::SeparatorText("Dates and risk");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(t.kind == TaskKind::Milestone ? "Target date" : "Due date (optional)");
+    ImGui::SameLine();
+    std::optional<Date> target;
+    if (input_date("##target", t.target, &target))
+        edit_task(edits, "Set target of \"" + t.name + "\"", "", t.id, [target](Task& x) { x.target = target; });
+    if (an_.cpm && ti >= 0 && static_cast<size_t>(ti) < an_.cpm->tasks.size()) {
+        const CpmTask& c = an_.cpm->tasks[static_cast<size_t>(ti)];
+        ImGui::Text("Early  %s → %s  (wd %s → %s)", format_iso_date(c.es_date).c_str(), format_iso_date(c.ef_date).c_str(),
+                    days_text(c.es).c_str(), days_text(c.ef).c_str());
+        ImGui::Text("Late   %s → %s  (wd %s → %s)", format_iso_date(c.ls_date).c_str(), format_iso_date(c.lf_date).c_str(),
+                    days_text(c.ls).c_str(), days_text(c.lf).c_str());
+        ImGui::Text("Duration in the plan %s wd · total float %s · free float %s", days_text(c.duration).c_str(),
+                    days_text(c.total_float).c_str(), days_text(c.free_float).c_str());
+        if (c.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "On the critical path");
+    }
+    const McResult* mc = mc_result();
+    if (mc && mc->ok() && ti >= 0 && static_cast<size_t>(ti) < mc->tasks.size()) {
+        const McTaskStats& s = mc->tasks[static_cast<size_t>(ti)];
+        ImGui::Text("Monte Carlo: critical in %.0f %% of runs", s.criticality * 100);
+        if (std::isfinite(s.sensitivity)) ImGui::Text("Sensitivity (rank correlation with the finish) %.2f", s.sensitivity);
+        ImGui::Text("Finish P50 %s · P80 %s", format_iso_date(s.p50_finish_date).c_str(),
+                    format_iso_date(s.p80_finish_date).c_str());
+        if (s.probability_meet_target) {
+            ImGui::TextUnformatted("Meets its date:");
+            ImGui::SameLine();
+            verdict_text(*s.probability_meet_target);
+        }
+    }
+    ImGui::EndTable();
+    ImGui::PopID();
+    ImGui::PopID();
+}
+
+// [SECTION] Calendar --------------------------------------------------------------------------
+
+void ScheduleView::draw_calendar(const Plan& plan, Edits& edits) {
+    const WorkCalendar& cal = plan.schedule.calendar;
+    const bool open = ImGui::CollapsingHeader("Working calendar");
+    test_anchor("schedule.calendar");
+    if (!open) return;
+    ImGui::TextDisabled("One calendar for the whole schedule (per-task or per-partner calendars are not supported).");
+    const char* days[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Working weekdays");
+    for (int w = 0; w < 7; ++w) {
+        ImGui::SameLine();
+        bool on = cal.working[static_cast<size_t>(w)];
+        if (ImGui::Checkbox(days[w], &on)) {
+            const int n = static_cast<int>(std::count(cal.working.begin(), cal.working.end(), true)) + (on ? 1 : -1);
+            if (n >= 1)
+                edits.push(std::string(on ? "Make " : "Make ") + days[w] + (on ? " a working day" : " a day off"),
+                           [w, on](Plan& p) { p.schedule.calendar.working[static_cast<size_t>(w)] = on; });
+        }
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Holidays");
+    std::vector<Date> hol = cal.holidays;
+    std::sort(hol.begin(), hol.end());
+    hol.erase(std::unique(hol.begin(), hol.end()), hol.end());
+    for (Date d : hol) {
+        ImGui::SameLine();
+        const std::string label = format_iso_date(d) + " ×";
+        if (ImGui::SmallButton(label.c_str()))
+            edits.push("Remove holiday " + format_iso_date(d), [d](Plan& p) {
+                auto& h = p.schedule.calendar.holidays;
+                h.erase(std::remove(h.begin(), h.end(), d), h.end());
+            });
+        ImGui::SetItemTooltip("Remove this holiday");
+    }
+    if (hol.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("none");
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Add a holiday");
+    ImGui::SameLine();
+    std::optional<Date> add;
+    if (input_date("##addholiday", std::nullopt, &add) && add)
+        edits.push("Add holiday " + format_iso_date(*add), [d = *add](Plan& p) {
+            auto& h = p.schedule.calendar.holidays;
+            if (std::find(h.begin(), h.end(), d) == h.end()) h.push_back(d);
+        });
+    ImGui::SameLine();
+    ImGui::TextDisabled("type YYYY-MM-DD");
+}
+
+}  // namespace mf

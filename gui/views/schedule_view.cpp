@@ -1,0 +1,549 @@
+// [SECTION] Helpers shared by the Timeline files
+// [SECTION] Analysis cache and Monte Carlo slices
+// [SECTION] Draw: header, messages, pages
+// [SECTION] Exports
+// [SECTION] Number cells with drafts
+#include "views/schedule_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+#include "busy.h"
+#include "plot.h"
+#include "schedule/export.h"
+#include "style.h"
+#include "test_anchors.h"
+#include "views/schedule_shared.h"
+#include "web/platform.h"
+#include "widgets.h"
+
+namespace mf {
+
+// [SECTION] Helpers shared by the Timeline files -----------------------------------------
+
+namespace sched {
+
+std::string fmt(const char* f, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+
+std::string days_text(double wd) {
+    char buf[64];
+    if (std::fabs(wd - std::round(wd)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", wd);
+    else std::snprintf(buf, sizeof buf, "%.1f", wd);
+    return buf;
+}
+
+std::string percent_text(double p) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, p > 0.999 && p < 1 ? "%.1f %%" : "%.1f %%", p * 100.0);
+    return buf;
+}
+
+Date today() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+#if defined(_WIN32)
+    localtime_s(&tm, &t);
+#else
+    localtime_r(&t, &tm);
+#endif
+    return date_from_ymd(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1), static_cast<unsigned>(tm.tm_mday));
+}
+
+const Task* find_task(const Plan& plan, const std::string& id) {
+    for (const auto& t : plan.schedule.tasks)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
+int task_index(const Plan& plan, const std::string& id) {
+    for (size_t i = 0; i < plan.schedule.tasks.size(); ++i)
+        if (plan.schedule.tasks[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+std::string partner_name(const Plan& plan, const std::string& id) {
+    for (const auto& p : plan.decision.partners)
+        if (p.id == id) return p.name.empty() ? p.id : p.name;
+    return id;
+}
+
+const char* kind_label(TaskKind k) {
+    switch (k) {
+        case TaskKind::Task: return "Task";
+        case TaskKind::Milestone: return "Milestone";
+        case TaskKind::Gate: return "Gate";
+    }
+    return "Task";
+}
+
+void edit_task(Edits& edits, const std::string& label, const std::string& merge_key, const std::string& id,
+               std::function<void(Task&)> fn) {
+    auto apply = [id, fn = std::move(fn)](Plan& p) {
+        for (auto& t : p.schedule.tasks)
+            if (t.id == id) fn(t);
+    };
+    if (merge_key.empty()) edits.push(label, std::move(apply));
+    else edits.push_merge(label, merge_key, std::move(apply));
+}
+
+void verdict_text(double probability) {
+    ImU32 c;
+    const char* word;
+    if (probability >= 0.8) { c = plot_good(); word = "likely"; }
+    else if (probability >= 0.5) { c = plot_warn(); word = "at risk"; }
+    else { c = plot_bad(); word = "unlikely"; }
+    ImGui::PushStyleColor(ImGuiCol_Text, c);
+    ImGui::Text("%s (%s)", percent_text(probability).c_str(), word);
+    ImGui::PopStyleColor();
+}
+
+}  // namespace sched
+
+using namespace sched;
+
+ImGuiTabItemFlags ScheduleView::tab_flags() {
+    if (!select_tab) return 0;
+    select_tab = false;
+    return ImGuiTabItemFlags_SetSelected;
+}
+
+// [SECTION] Analysis cache and Monte Carlo slices ----------------------------------------
+
+void ScheduleView::analyse(const Plan& plan, uint64_t state_id) {
+    if (an_.state_id == state_id && state_id != 0) return;
+    an_ = Analysis{};
+    an_.state_id = state_id;
+    if (plan.schedule.tasks.empty()) return;  // the empty page invites a template instead
+    ProblemFromPlan pp = schedule_problem(plan);
+    if (!pp.problem) {
+        an_.errors = pp.errors;
+        return;
+    }
+    an_.clock.emplace(plan.schedule.calendar, pp.problem->start);
+    CpmInput cin;
+    cin.problem = *pp.problem;
+    CpmResult cpm = run_cpm(cin);
+    an_.errors = cpm.errors;
+    an_.warnings = cpm.warnings;
+    if (!cpm.ok()) return;
+    an_.cpm = std::move(cpm);
+    PertInput pin;
+    pin.problem = *pp.problem;
+    PertResult pert = run_pert(pin);
+    if (pert.ok()) an_.pert = std::move(pert);
+}
+
+void ScheduleView::cancel_mc() {
+    if (!mc_) return;
+    if (mc_->completed() > 0) {
+        mc_result_ = mc_->finish();
+        mc_result_key_ = mc_key_;
+        mc_result_partial_ = true;
+    }
+    cancelled_key_ = mc_key_;
+    mc_cancelled_ = true;
+    mc_.reset();
+}
+
+void ScheduleView::rerun_mc() {
+    mc_cancelled_ = false;
+    mc_result_key_ = McKey{};  // the result shown stays, marked out of date, until the new one is in
+}
+
+void ScheduleView::update_monte_carlo(const Plan& plan, uint64_t state_id) {
+    mc_want_ = McKey{state_id, iterations, seed};
+    if (!an_.cpm) {
+        mc_.reset();
+        return;
+    }
+    if (mc_result_ && mc_result_key_ == mc_want_) return;
+    if (mc_cancelled_ && cancelled_key_ == mc_want_) return;
+    mc_cancelled_ = false;
+    if (mc_ && !(mc_key_ == mc_want_)) mc_.reset();
+    if (!mc_) {
+        ProblemFromPlan pp = schedule_problem(plan);
+        if (!pp.problem) return;
+        mc_ = std::make_unique<ScheduleMonteCarlo>(McInput{*pp.problem, iterations, static_cast<uint64_t>(seed)});
+        mc_key_ = mc_want_;
+        if (!mc_->errors().empty()) {  // e.g. too many iterations for this many tasks
+            mc_result_ = mc_->finish();
+            mc_result_key_ = mc_key_;
+            mc_result_partial_ = false;
+            mc_.reset();
+            return;
+        }
+    }
+    int this_frame = 0;
+    run_slice([&] {
+        int n = 200;
+        if (max_iterations_per_frame > 0) n = std::min(n, max_iterations_per_frame - this_frame);
+        if (n > 0) this_frame += mc_->step(n);
+        return mc_->done() || (max_iterations_per_frame > 0 && this_frame >= max_iterations_per_frame);
+    });
+    if (mc_->done()) {
+        mc_result_ = mc_->finish();
+        mc_result_key_ = mc_key_;
+        mc_result_partial_ = false;
+        mc_.reset();
+    } else {
+        keep_drawing();
+    }
+}
+
+// [SECTION] Draw: header, messages, pages ------------------------------------------------
+
+static void publish(const ScheduleView& v, const Plan& plan, uint64_t state_id) {
+    auto& values = test_values();
+    auto& texts = test_texts();
+    for (auto it = values.lower_bound("schedule."); it != values.end() && it->first.rfind("schedule.", 0) == 0;)
+        it = values.erase(it);
+    for (auto it = texts.lower_bound("schedule."); it != texts.end() && it->first.rfind("schedule.", 0) == 0;)
+        it = texts.erase(it);
+    const auto& an = v.analysis();
+    test_value("schedule.tasks", static_cast<double>(plan.schedule.tasks.size()));
+    test_value("schedule.errors", static_cast<double>(an.errors.size()));
+    test_value("schedule.warnings", static_cast<double>(an.warnings.size()));
+    test_value("schedule.gantt.day_px", v.gantt_day_px);
+    if (!v.selected.empty()) test_text("schedule.selected", v.selected);
+    if (an.cpm) {
+        const CpmResult& c = *an.cpm;
+        test_value("schedule.finish_offset", c.finish);
+        test_text("schedule.finish_date", format_iso_date(c.finish_date));
+        test_text("schedule.origin_date", format_iso_date(c.origin));
+        if (c.deadline_offset) test_value("schedule.deadline_offset", *c.deadline_offset);
+        if (c.deadline_slack) test_value("schedule.deadline_slack", *c.deadline_slack);
+        std::string path;
+        for (const auto& id : c.critical_path) path += (path.empty() ? "" : " ") + id;
+        test_text("schedule.critical_path", path);
+        for (const auto& t : c.tasks) {
+            test_value("schedule.task." + t.id + ".es", t.es);
+            test_value("schedule.task." + t.id + ".ef", t.ef);
+            test_value("schedule.task." + t.id + ".total_float", t.total_float);
+        }
+    }
+    if (an.pert && an.pert->probability_meet_target)
+        test_value("schedule.pert.p_deadline", *an.pert->probability_meet_target);
+    test_value("schedule.mc.running", v.mc_running() ? 1 : 0);
+    test_value("schedule.mc.progress", v.mc_progress());
+    if (const McResult* r = v.mc_result(); r && r->ok()) {
+        test_value("schedule.mc.state", static_cast<double>(v.mc_result_state()));
+        test_value("schedule.mc.done", v.mc_result_state() == state_id && !v.mc_partial() && !v.mc_running() ? 1 : 0);
+        test_value("schedule.mc.iterations", r->iterations);
+        test_value("schedule.mc.p10", r->p10);
+        test_value("schedule.mc.p50", r->p50);
+        test_value("schedule.mc.p80", r->p80);
+        test_value("schedule.mc.p95", r->p95);
+        test_text("schedule.mc.p50_date", format_iso_date(r->p50_date));
+        test_text("schedule.mc.p80_date", format_iso_date(r->p80_date));
+        test_value("schedule.mc.buffer", r->buffer);
+        test_value("schedule.mc.merge_bias", r->merge_bias);
+        if (r->probability_meet_deadline) test_value("schedule.mc.p_deadline", *r->probability_meet_deadline);
+    }
+}
+
+void ScheduleView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
+    analyse(plan, state_id);
+    update_monte_carlo(plan, state_id);
+    if (!selected.empty() && !find_task(plan, selected)) selected.clear();
+    draw_contents(plan, edits);
+    publish(*this, plan, state_id);  // after drawing: the Gantt's zoom of this frame included
+}
+
+void ScheduleView::draw_contents(const Plan& plan, Edits& edits) {
+
+    draw_header(plan, edits);
+    draw_messages();
+
+    if (plan.schedule.tasks.empty()) {
+        ImGui::Spacing();
+        ImGui::TextWrapped("This plan has no timeline yet. Build the article's path from design-for-micro-fabrication "
+                           "review to production ramp for your partner (then edit every figure), or add tasks one by one.");
+        if (ImGui::Button("New from template…##empty")) open_template_dialog(plan);
+        test_anchor("schedule.template.empty");
+        ImGui::SameLine();
+        if (ImGui::Button("Add a task")) {
+            edits.push("Add task", [](Plan& p) {
+                Task t;
+                t.id = new_id(p, "t");
+                t.name = "New task";
+                t.optimistic = 3, t.most_likely = 5, t.pessimistic = 8;
+                p.schedule.tasks.push_back(std::move(t));
+            });
+        }
+        draw_template_dialog(plan, edits);
+        return;
+    }
+
+    if (ImGui::BeginTabBar("timeline_pages")) {
+        const char* names[] = {"Tasks", "Gantt", "Risk"};
+        const char* anchors[] = {"schedule.page.tasks", "schedule.page.gantt", "schedule.page.risk"};
+        for (int i = 0; i < 3; ++i) {
+            const ImGuiTabItemFlags f = page_request == i ? ImGuiTabItemFlags_SetSelected : 0;
+            const bool open = ImGui::BeginTabItem(names[i], nullptr, f);
+            test_anchor(anchors[i]);
+            if (!open) continue;
+            if (page_request == i) page_request = -1;
+            ImGui::BeginChild(names[i]);
+            if (i == PageTasks) draw_tasks_page(plan, edits);
+            if (i == PageGantt) draw_gantt(plan, ImGui::GetContentRegionAvail().y);
+            if (i == PageRisk) draw_risk_page(plan);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    draw_template_dialog(plan, edits);
+}
+
+void ScheduleView::draw_header(const Plan& plan, Edits& edits) {
+    // Row 1: dates, template, Monte Carlo settings, exports.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Start");
+    ImGui::SameLine();
+    std::optional<Date> d;
+    if (input_date("##start", plan.meta.start_date, &d))
+        edits.push("Set start date", [d](Plan& p) { p.meta.start_date = d; });
+    test_anchor("schedule.start");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("Deadline (market window)");
+    ImGui::SameLine();
+    if (input_date("##deadline", plan.meta.deadline, &d))
+        edits.push("Set deadline", [d](Plan& p) { p.meta.deadline = d; });
+    test_anchor("schedule.deadline");
+    ImGui::SameLine(0, em(1.5f));
+    if (ImGui::Button("New from template…")) open_template_dialog(plan);
+    test_anchor("schedule.template");
+    if (!plan.schedule.tasks.empty()) {
+        ImGui::SameLine(0, em(1.5f));
+        draw_exports(plan);
+    }
+    if (plan.schedule.tasks.empty()) return;
+
+    // Row 2: the deterministic plan.
+    if (an_.cpm) {
+        const CpmResult& c = *an_.cpm;
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text("Plan finish (critical path, most likely durations): %s, working day %s",
+                    format_iso_date(c.finish_date).c_str(), days_text(c.finish).c_str());
+        if (c.deadline_slack) {
+            ImGui::SameLine();
+            const double s = *c.deadline_slack;
+            ImGui::PushStyleColor(ImGuiCol_Text, s >= 0 ? plot_good() : plot_bad());
+            ImGui::Text("· %s working days %s the deadline (%s)", days_text(std::fabs(s)).c_str(),
+                        s >= 0 ? "before" : "after", s >= 0 ? "on time" : "late");
+            ImGui::PopStyleColor();
+        }
+        if (an_.pert && an_.pert->probability_meet_target) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("· PERT: %s", percent_text(*an_.pert->probability_meet_target).c_str());
+            if (ImGui::BeginItemTooltip()) {
+                ImGui::Text("Classic PERT: expected finish %.1f working days, σ %.1f, P(meet deadline) = Φ((D − Tₑ)/σ).",
+                            an_.pert->expected_finish, an_.pert->sd);
+                ImGui::TextUnformatted("It ignores merge bias and gate failures; the Monte Carlo includes both.");
+                ImGui::EndTooltip();
+            }
+        }
+    }
+
+    // Row 3: the Monte Carlo.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Monte Carlo");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(6));
+    int it = iterations;
+    if (ImGui::InputInt("iterations", &it, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue))
+        iterations = std::clamp(it, 100, 1000000);
+    test_anchor("schedule.mc.iterations");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(4));
+    int s = seed;
+    if (ImGui::InputInt("seed", &s, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue)) seed = std::max(0, s);
+    ImGui::SameLine(0, em(1));
+    const McResult* r = mc_result();
+    if (mc_) {
+        if (progress_with_cancel(mc_progress(), "Monte Carlo")) cancel_mc();
+        test_anchor("schedule.mc.cancel");
+    } else if (mc_cancelled_ && cancelled_key_ == mc_want_) {
+        if (ImGui::Button("Run again")) rerun_mc();
+        test_anchor("schedule.mc.run");
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "cancelled after %d of %d iterations",
+                           r ? r->iterations : 0, iterations);
+    }
+    if (r && !r->ok()) {
+        for (const auto& e : r->errors) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", to_string(e).c_str());
+    } else if (r && an_.cpm) {
+        const bool stale = !(mc_result_key_ == mc_want_);
+        if (stale) ImGui::BeginDisabled();
+        ImGui::Text("P50 %s · P80 %s · P95 %s", format_iso_date(r->p50_date).c_str(), format_iso_date(r->p80_date).c_str(),
+                    format_iso_date(r->p95_date).c_str());
+        if (r->probability_meet_deadline) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted("· meets the deadline:");
+            ImGui::SameLine();
+            verdict_text(*r->probability_meet_deadline);
+        }
+        ImGui::SameLine();
+        ImGui::Text("· buffer to hold: %s working days", days_text(r->buffer).c_str());
+        if (ImGui::BeginItemTooltip()) {
+            ImGui::TextUnformatted("Buffer = P80 finish − plan finish (most likely durations), in working days.");
+            ImGui::EndTooltip();
+        }
+        if (stale) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted(mc_ ? "(updating…)" : "(out of date)");
+            ImGui::EndDisabled();
+        } else if (mc_result_partial_) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("(partial: %d iterations)", r->iterations);
+        }
+    } else if (!an_.cpm) {
+        ImGui::TextDisabled("runs once the schedule computes (see the messages below)");
+    }
+}
+
+void ScheduleView::draw_messages() {
+    if (an_.errors.empty() && an_.warnings.empty()) return;
+    const float h = std::min(em(1.4f) * static_cast<float>(an_.errors.size() + an_.warnings.size()) + em(0.6f), em(6));
+    ImGui::BeginChild("messages", ImVec2(0, h), ImGuiChildFlags_Border);
+    auto line = [&](const ScheduleIssue& e, bool error) {
+        ImGui::PushStyleColor(ImGuiCol_Text, error ? plot_bad() : plot_warn());
+        const std::string text = std::string(error ? "Error: " : "Warning: ") + to_string(e);
+        ImGui::PushID(&e);
+        if (ImGui::Selectable(text.c_str(), false) && !e.task_id.empty()) {
+            selected = e.task_id;
+            scroll_to_selected_ = true;
+            page_request = PageTasks;
+        }
+        ImGui::PopID();
+        ImGui::PopStyleColor();
+    };
+    for (const auto& e : an_.errors) line(e, true);
+    for (const auto& w : an_.warnings) line(w, false);
+    ImGui::EndChild();
+}
+
+// [SECTION] Exports -------------------------------------------------------------------------
+
+static std::string file_slug(const std::string& name) {
+    std::string s;
+    for (char c : name) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) && u < 128) s += static_cast<char>(std::tolower(u));
+        else if (!s.empty() && s.back() != '-') s += '-';
+    }
+    if (s.size() > 40) {  // cut at a word boundary
+        const size_t cut = s.rfind('-', 40);
+        s.resize(cut != std::string::npos && cut > 10 ? cut : 40);
+    }
+    while (!s.empty() && s.back() == '-') s.pop_back();
+    return s.empty() ? "plan" : s;
+}
+
+static std::string utc_stamp() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+#if defined(_WIN32)
+    gmtime_s(&tm, &t);
+#else
+    gmtime_r(&t, &tm);
+#endif
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+    return buf;
+}
+
+void ScheduleView::draw_exports(const Plan& plan) {
+    const bool can = an_.cpm.has_value();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Export");
+    ImGui::SameLine();
+    if (!can) ImGui::BeginDisabled();
+    enum { Csv, Ics, Mspdi, Mermaid, CopyMermaid, None } which = None;
+    if (ImGui::Button("CSV")) which = Csv;
+    test_anchor("schedule.export.csv");
+    ImGui::SetItemTooltip("The schedule table (CPM dates, floats) as CSV for a spreadsheet.");
+    ImGui::SameLine();
+    if (ImGui::Button("Calendar (.ics)")) which = Ics;
+    test_anchor("schedule.export.ics");
+    ImGui::SetItemTooltip("Milestones, gates and the deadline as all-day events for a calendar app.");
+    ImGui::SameLine();
+    if (ImGui::Button("MS Project XML")) which = Mspdi;
+    test_anchor("schedule.export.mspdi");
+    ImGui::SetItemTooltip("Tasks, dates, durations and links for MS Project, ProjectLibre or GanttProject.");
+    ImGui::SameLine();
+    if (ImGui::Button("Mermaid")) which = Mermaid;
+    test_anchor("schedule.export.mermaid");
+    ImGui::SetItemTooltip("A Mermaid gantt block (.mmd) for Markdown documents.");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("copy")) which = CopyMermaid;
+    ImGui::SetItemTooltip("Copy the Mermaid block, fenced for Markdown, to the clipboard.");
+    if (!can) ImGui::EndDisabled();
+    if (which == None) return;
+
+    ScheduleExportInput in = schedule_export_input(plan);
+    if (!in.cpm.ok()) return;
+    in.dtstamp = utc_stamp();
+    const std::string base = file_slug(plan.meta.name) + "-timeline";
+    switch (which) {
+        case Csv: platform::download_file(base + ".csv", export_csv(in), "text/csv"); break;
+        case Ics: platform::download_file(base + ".ics", export_ics(in), "text/calendar"); break;
+        case Mspdi: platform::download_file(base + ".xml", export_mspdi(in), "application/xml"); break;
+        case Mermaid: platform::download_file(base + ".mmd", export_mermaid(in), "text/plain"); break;
+        case CopyMermaid: platform::set_clipboard_text("```mermaid\n" + export_mermaid(in) + "```\n"); break;
+        default: break;
+    }
+}
+
+// [SECTION] Number cells with drafts ---------------------------------------------------------
+
+const ScheduleView::Draft* ScheduleView::draft(unsigned id) const {
+    auto it = drafts_.find(id);
+    return it == drafts_.end() ? nullptr : &it->second;
+}
+
+CellResult ScheduleView::number_cell(const char* label, double value, const char* format,
+                                     const std::function<std::string(double)>& validate, double* out) {
+    const ImGuiID id = ImGui::GetID(label);
+    auto it = drafts_.find(id);
+    double shown = it != drafts_.end() ? it->second.value : value;
+    const bool has_draft = it != drafts_.end();
+    if (has_draft) {
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(plot_bad() & 0x50FFFFFF));
+        ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(plot_bad()));
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
+    }
+    const bool changed = ImGui::InputDouble(label, &shown, 0, 0, format);
+    if (has_draft) {
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor(2);
+        if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetTooltip("%s", drafts_[id].why.c_str());
+    }
+    if (changed) {
+        const std::string why = std::isfinite(shown) ? validate(shown) : std::string("not a number");
+        if (why.empty()) {
+            drafts_.erase(id);
+            if (shown == value) return CellResult::None;  // e.g. Escape restored the old value
+            *out = shown;
+            return CellResult::Live;
+        }
+        drafts_[id] = Draft{shown, why};
+    }
+    if (ImGui::IsItemDeactivated()) {
+        auto d = drafts_.find(id);
+        if (d != drafts_.end()) {
+            *out = d->second.value;
+            drafts_.erase(d);
+            return std::isfinite(*out) ? CellResult::Final : CellResult::None;
+        }
+    }
+    return CellResult::None;
+}
+
+}  // namespace mf

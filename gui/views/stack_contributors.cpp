@@ -1,0 +1,830 @@
+// The contributor table of the tolerance-stack view: one row per dimension, edited in place;
+// add, duplicate, delete, move rows; paste rows from a spreadsheet (core's table parser);
+// copy the rows as a table.
+//
+// [SECTION] Row edits
+// [SECTION] Cells: distribution, material, partner, details
+// [SECTION] Paste and copy
+// [SECTION] The table
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+
+#include "plot.h"
+#include "style.h"
+#include "test_anchors.h"
+#include "tolerance/materials.h"
+#include "tolerance/stack_table.h"
+#include "views/stack_parts.h"
+#include "widgets.h"
+
+// UI code: small beats fast here (the single-file app has a size budget), so clang
+// optimises these functions for size.
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((minsize)), apply_to = function)
+#endif
+
+namespace mf::stackui {
+
+namespace {
+
+// [SECTION] Row edits --------------------------------------------------------------------
+
+int row_of(const Stack& s, const std::string& id) {
+    for (size_t i = 0; i < s.contributors.size(); ++i)
+        if (s.contributors[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+// Edits one contributor (found by id when applied).
+bool edit_row(Ctx& c, const std::string& cid, const std::string& label, const std::string& field, bool merge,
+              std::function<void(Contributor&)> fn) {
+    return edit_stack(c, label, "stack." + cid + "." + field, merge, [cid, fn](Plan&, Stack& s) {
+        for (auto& k : s.contributors)
+            if (k.id == cid) fn(k);
+    });
+}
+
+void add_row(Ctx& c, int after) {
+    const std::string id = new_id(c.plan, "k");
+    const std::string name = "Dimension " + std::to_string(c.stack.contributors.size() + 1);
+    if (edit_stack(c, "Add contributor", "", false, [id, name, after](Plan&, Stack& s) {
+            Contributor k;
+            k.id = id;
+            k.name = name;
+            const size_t at = after < 0 ? s.contributors.size() : std::min(s.contributors.size(), static_cast<size_t>(after) + 1);
+            s.contributors.insert(s.contributors.begin() + static_cast<long>(at), k);
+        }))
+        c.view.selected_row = id;
+}
+
+void duplicate_row(Ctx& c, const std::string& cid) {
+    const std::string id = new_id(c.plan, "k");
+    if (edit_stack(c, "Duplicate contributor", "", false, [cid, id](Plan&, Stack& s) {
+            const int i = row_of(s, cid);
+            if (i < 0) return;
+            Contributor k = s.contributors[static_cast<size_t>(i)];
+            k.id = id;
+            k.name += " (copy)";
+            s.contributors.insert(s.contributors.begin() + i + 1, k);
+        }))
+        c.view.selected_row = id;
+}
+
+[[gnu::noinline]] void remove_contributor(Stack& s, const std::string& cid) {
+    const int k = row_of(s, cid);
+    if (k < 0) return;
+    s.contributors.erase(s.contributors.begin() + k);
+    if (!s.loop) return;
+    auto& v = s.loop->vectors;
+    v.erase(std::remove_if(v.begin(), v.end(), [&](const LoopVector& x) { return x.length_from == cid; }), v.end());
+    for (auto& x : v)
+        if (x.angle_from == cid) x.angle_from.clear();
+    if (v.empty()) s.loop.reset();
+}
+
+void delete_row(Ctx& c, const std::string& cid) {
+    const int i = row_of(c.stack, cid);
+    if (i < 0) return;
+    const std::string name = c.stack.contributors[static_cast<size_t>(i)].name;
+    // A loop vector that takes its length from the row goes with it; one that takes its
+    // angle from it keeps its fixed angle. A loop left without vectors becomes a 1D chain.
+    const bool ok = edit_stack(c, "Delete contributor \"" + name + "\"", "stack.delete", false,
+                               [cid](Plan&, Stack& s) { remove_contributor(s, cid); });
+    if (!ok) {
+        c.view.notice = std::string("Not deleted: ") + field_error(c, "stack.delete");
+        c.view.field_errors.erase("stack.delete");
+        return;
+    }
+    const size_t n = c.stack.contributors.size();
+    if (n <= 1) c.view.selected_row.clear();
+    else c.view.selected_row = c.stack.contributors[static_cast<size_t>(i) + 1 < n ? static_cast<size_t>(i) + 1 : static_cast<size_t>(i) - 1].id;
+}
+
+void move_row(Ctx& c, const std::string& cid, int by) {
+    const int i = row_of(c.stack, cid);
+    const int j = i + by;
+    if (i < 0 || j < 0 || j >= static_cast<int>(c.stack.contributors.size())) return;
+    edit_stack(c, by < 0 ? "Move contributor up" : "Move contributor down", "", false, [cid, by](Plan&, Stack& s) {
+        const int a = row_of(s, cid);
+        const int b = a + by;
+        if (a < 0 || b < 0 || b >= static_cast<int>(s.contributors.size())) return;
+        std::swap(s.contributors[static_cast<size_t>(a)], s.contributors[static_cast<size_t>(b)]);
+    });
+}
+
+// [SECTION] Cells ------------------------------------------------------------------------
+
+// A value in the row's own unit: a length in the display unit, an angle in degrees.
+bool input_value(const char* id, const Contributor& k, double value, LengthUnit unit, double* out) {
+    if (k.kind == DimensionKind::Angle) {
+        double v = value;
+        if (ImGui::InputDouble(id, &v, 0, 0, "%.6g°") && std::isfinite(v)) {
+            *out = v;
+            return true;
+        }
+        return false;
+    }
+    return input_length(id, value, unit, out);
+}
+
+std::string value_text(const Contributor& k, double v, LengthUnit unit) {
+    if (k.kind == DimensionKind::Angle) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%.4g°", v);
+        return buf;
+    }
+    return fmt_len(v, unit);
+}
+
+std::string distribution_label(const Contributor& k, LengthUnit unit) {
+    const Distribution& d = k.distribution;
+    char buf[96];
+    std::string s = distribution_name(d.kind);
+    if (d.kind == DistributionKind::Normal || d.kind == DistributionKind::SkewNormal) {
+        if (d.by == NormalBy::Sigma) s += ", σ " + value_text(k, d.sigma, unit);
+        else {
+            std::snprintf(buf, sizeof buf, ", %s %.3g", d.by == NormalBy::Cpk ? "Cpk" : "Cp", d.capability);
+            s += buf;
+        }
+        if (d.kind == DistributionKind::SkewNormal) {
+            std::snprintf(buf, sizeof buf, ", α %.3g", d.skew);
+            s += buf;
+        }
+    }
+    if (d.shift != 0) s += ", shift " + std::string(d.shift > 0 ? "+" : "") + value_text(k, d.shift, unit);
+    return s;
+}
+
+void distribution_popup(Ctx& c, const Contributor& k, const LinearTerm* term) {
+    const Distribution& d = k.distribution;
+    const std::string& cid = k.id;
+    ImGui::SeparatorText(("Distribution of \"" + k.name + "\"").c_str());
+    static const DistributionKind kinds[] = {DistributionKind::Normal, DistributionKind::Uniform,
+                                             DistributionKind::Triangular, DistributionKind::SkewNormal};
+    for (DistributionKind kind : kinds) {
+        if (ImGui::RadioButton(distribution_name(kind), d.kind == kind) && d.kind != kind)
+            edit_row(c, cid, std::string("Set distribution: ") + distribution_name(kind), "dist", false,
+                     [kind](Contributor& x) {
+                         x.distribution.kind = kind;
+                         if (kind != DistributionKind::SkewNormal) x.distribution.skew = 0;
+                     });
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    const bool normal_like = d.kind == DistributionKind::Normal || d.kind == DistributionKind::SkewNormal;
+    if (normal_like) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("σ given by");
+        const NormalBy bys[] = {NormalBy::Cp, NormalBy::Cpk, NormalBy::Sigma};
+        const char* names[] = {"Cp", "Cpk", "σ"};
+        for (int i = 0; i < 3; ++i) {
+            ImGui::SameLine();
+            const NormalBy by = bys[i];
+            if (ImGui::RadioButton(names[i], d.by == by) && d.by != by) {
+                // Start σ from the current σ so switching keeps the figures where they were.
+                const double sigma = term && term->sigma > 0 ? term->sigma / (term->scale > 0 ? term->scale : 1) : 0.0;
+                edit_row(c, cid, std::string("Give σ by ") + names[i], "dist.by", false, [by, sigma](Contributor& x) {
+                    x.distribution.by = by;
+                    if (by == NormalBy::Sigma && sigma > 0) x.distribution.sigma = sigma;
+                    if (by != NormalBy::Sigma && !(x.distribution.capability > 0)) x.distribution.capability = 1;
+                });
+            }
+        }
+        ImGui::SetNextItemWidth(em(8));
+        if (d.by == NormalBy::Sigma) {
+            double v = d.sigma;
+            if (input_value("σ##sigma", k, d.sigma, c.unit, &v))
+                edit_row(c, cid, "Set σ", "sigma", true, [v](Contributor& x) { x.distribution.sigma = v; });
+            field_error_marker(c, "stack." + cid + ".sigma");
+        } else {
+            double v = d.capability;
+            const char* label = d.by == NormalBy::Cpk ? "Cpk##cap" : "Cp##cap";
+            if (ImGui::InputDouble(label, &v, 0, 0, "%.4g") && std::isfinite(v))
+                edit_row(c, cid, d.by == NormalBy::Cpk ? "Set Cpk" : "Set Cp", "cap", true,
+                         [v](Contributor& x) { x.distribution.capability = v; });
+            field_error_marker(c, "stack." + cid + ".cap");
+            ImGui::SameLine();
+            help_marker(d.by == NormalBy::Cpk ? "σ = (T − |shift|) / (3·Cpk): the Cpk holds at the shifted mean."
+                                               : "σ = T / (3·Cp), T = half the tolerance band. Cp 1: the band is ±3σ.");
+        }
+        if (d.kind == DistributionKind::SkewNormal) {
+            ImGui::SetNextItemWidth(em(8));
+            double a = d.skew;
+            if (ImGui::InputDouble("skew shape α", &a, 0, 0, "%.4g") && std::isfinite(a))
+                edit_row(c, cid, "Set skew", "skew", true, [a](Contributor& x) { x.distribution.skew = a; });
+            field_error_marker(c, "stack." + cid + ".skew");
+            ImGui::SameLine();
+            help_marker("Azzalini's shape α: 0 is normal, > 0 puts the long tail upwards (α 5: skewness 0.85).");
+        }
+    }
+    ImGui::SetNextItemWidth(em(8));
+    double shift = d.shift;
+    if (input_value("mean shift##shift", k, d.shift, c.unit, &shift))
+        edit_row(c, cid, "Set mean shift", "shift", true, [shift](Contributor& x) { x.distribution.shift = shift; });
+    field_error_marker(c, "stack." + cid + ".shift");
+    ImGui::SameLine();
+    help_marker("Process mean minus the centre of the tolerance band (a process running large: +).");
+    if (term) {
+        ImGui::TextDisabled("Resolved at the measurement temperature: mean %s, σ %s (band centre %s)",
+                            value_text(k, term->mean, c.unit).c_str(), value_text(k, term->sigma, c.unit).c_str(),
+                            value_text(k, term->mid, c.unit).c_str());
+    }
+}
+
+void material_combo(Ctx& c, const Contributor& k) {
+    const Material* m = find_material(k.material);
+    std::string preview = k.kind == DimensionKind::Angle ? "— (angle)" : m ? m->name : k.material.empty() ? "—" : k.material;
+    if (k.cte) {
+        char buf[48];
+        std::snprintf(buf, sizeof buf, " (%.3g ppm/K)", *k.cte);
+        preview += buf;
+    }
+    ImGui::BeginDisabled(k.kind == DimensionKind::Angle);
+    if (ImGui::BeginCombo("##material", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+        if (ImGui::Selectable("— none (no thermal change)", k.material.empty()) && !k.material.empty())
+            edit_row(c, k.id, "Clear material", "material", false, [](Contributor& x) { x.material.clear(); });
+        for (const Material& mat : materials()) {
+            char label[128];
+            std::snprintf(label, sizeof label, "%s  ·  %.3g ppm/K", mat.name, mat.cte);
+            const std::string key = mat.key;
+            if (ImGui::Selectable(label, k.material == key) && k.material != key)
+                edit_row(c, k.id, std::string("Set material: ") + mat.name, "material", false,
+                         [key](Contributor& x) { x.material = key; });
+            if (ImGui::BeginItemTooltip()) {
+                ImGui::Text("%s: α = %.3g ppm/K over %s", mat.name, mat.cte, mat.range);
+                ImGui::TextDisabled("Source: %s", mat.source);
+                ImGui::EndTooltip();
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::EndDisabled();
+    if (k.kind != DimensionKind::Angle && ImGui::BeginItemTooltip()) {
+        if (k.cte) ImGui::Text("CTE %.4g ppm/K given for this row (overrides the material)", *k.cte);
+        else if (m) ImGui::Text("%s: α = %.3g ppm/K (%s); %s", m->name, m->cte, m->range, m->source);
+        else ImGui::TextUnformatted("No material: its size does not change with temperature");
+        ImGui::EndTooltip();
+    }
+}
+
+void partner_combo(Ctx& c, const Contributor& k) {
+    const auto& partners = c.plan.decision.partners;
+    std::string preview = "—";
+    for (const auto& p : partners)
+        if (p.id == k.partner_id) preview = p.name;
+    if (ImGui::BeginCombo("##partner", preview.c_str())) {
+        if (ImGui::Selectable("— none", k.partner_id.empty()) && !k.partner_id.empty())
+            edit_row(c, k.id, "Clear partner", "partner", false, [](Contributor& x) { x.partner_id.clear(); });
+        for (const auto& p : partners) {
+            const std::string pid = p.id;
+            if (ImGui::Selectable(p.name.c_str(), k.partner_id == pid) && k.partner_id != pid)
+                edit_row(c, k.id, "Set partner: " + p.name, "partner", false, [pid](Contributor& x) { x.partner_id = pid; });
+        }
+        if (partners.empty()) ImGui::TextDisabled("No partners in this plan yet");
+        ImGui::EndCombo();
+    }
+    if (preview != "—" && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", preview.c_str());
+}
+
+void details_popup(Ctx& c, const Contributor& k) {
+    const std::string& cid = k.id;
+    ImGui::SeparatorText(("\"" + k.name + "\"").c_str());
+    ImGui::TextDisabled("id %s", cid.c_str());
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Measures");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("a length", k.kind == DimensionKind::Length) && k.kind != DimensionKind::Length)
+        edit_row(c, cid, "Make a length", "kind", false, [](Contributor& x) { x.kind = DimensionKind::Length; });
+    ImGui::SameLine();
+    if (ImGui::RadioButton("an angle (°)", k.kind == DimensionKind::Angle) && k.kind != DimensionKind::Angle)
+        edit_row(c, cid, "Make an angle", "kind", false, [](Contributor& x) {
+            x.kind = DimensionKind::Angle;
+            x.material.clear();
+            x.cte.reset();
+        });
+    field_error_marker(c, "stack." + cid + ".kind");
+    if (k.kind == DimensionKind::Length) {
+        bool own = k.cte.has_value();
+        if (ImGui::Checkbox("own CTE", &own)) {
+            const Material* m = find_material(k.material);
+            const double start = m ? m->cte : 0.0;
+            edit_row(c, cid, own ? "Give own CTE" : "Use the material's CTE", "cte", false, [own, start](Contributor& x) {
+                if (own) x.cte = start;
+                else x.cte.reset();
+            });
+        }
+        if (k.cte) {
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(em(7));
+            double v = *k.cte;
+            if (ImGui::InputDouble("ppm/K##cte", &v, 0, 0, "%.4g") && std::isfinite(v))
+                edit_row(c, cid, "Set CTE", "cte", true, [v](Contributor& x) { x.cte = v; });
+        }
+        field_error_marker(c, "stack." + cid + ".cte");
+        bool own_t = k.measured_at.has_value();
+        if (ImGui::Checkbox("measured at another temperature", &own_t))
+            edit_row(c, cid, own_t ? "Set measured-at temperature" : "Measured at the stack's temperature", "measured_at",
+                     false, [own_t, t = c.stack.measurement_temperature](Contributor& x) {
+                         if (own_t) x.measured_at = t;
+                         else x.measured_at.reset();
+                     });
+        if (k.measured_at) {
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(em(6));
+            double t = *k.measured_at;
+            if (ImGui::InputDouble("##mt", &t, 0, 0, "%.4g °C") && std::isfinite(t))
+                edit_row(c, cid, "Set measured-at temperature", "measured_at", true, [t](Contributor& x) { x.measured_at = t; });
+        }
+        field_error_marker(c, "stack." + cid + ".measured_at");
+        ImGui::SameLine();
+        help_marker("E.g. pin gauges on a 26 °C shop floor vs a 20 °C CMM: the size is corrected from there to every "
+                    "temperature with the row's CTE.");
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Duplicate row")) duplicate_row(c, cid);
+    if (ImGui::MenuItem("Delete row")) delete_row(c, cid);
+}
+
+// [SECTION] Paste and copy ---------------------------------------------------------------
+
+std::string lower(std::string s) {
+    for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+}
+
+// Without a header row, the cells are read in the table's own column order.
+const char* kDefaultColumns[] = {"name", "nominal", "tol_plus", "tol_minus", "sensitivity", "distribution", "material", "partner"};
+
+bool has_header(const std::string& text, char* sep_out) {
+    size_t a = 0;
+    std::string first;
+    while (a < text.size()) {
+        size_t b = text.find_first_of("\r\n", a);
+        if (b == std::string::npos) b = text.size();
+        std::string line = text.substr(a, b - a);
+        a = b + 1;
+        const auto nb = line.find_first_not_of(" \t");
+        if (nb == std::string::npos || line[nb] == '#') continue;
+        first = line;
+        break;
+    }
+    const char sep = first.find('\t') != std::string::npos ? '\t'
+                     : (first.find(';') != std::string::npos && first.find(',') == std::string::npos) ? ';'
+                                                                                                     : ',';
+    *sep_out = sep;
+    size_t s = 0;
+    while (s <= first.size()) {
+        size_t e = first.find(sep, s);
+        if (e == std::string::npos) e = first.size();
+        std::string cell = first.substr(s, e - s);
+        cell.erase(0, cell.find_first_not_of(" \"\xEF\xBB\xBF"));
+        cell.erase(cell.find_last_not_of(" \"\r") + 1);
+        if (lower(cell) == "name" || lower(cell) == "nominal") return true;
+        s = e + 1;
+    }
+    return false;
+}
+
+// "row 3, column …" → "row 2, column …": with a header added in front, rows count the
+// pasted lines again.
+std::string shift_row(const std::string& where) {
+    if (where.compare(0, 4, "row ") != 0) return where;
+    size_t i = 4;
+    size_t n = 0;
+    while (i < where.size() && std::isdigit(static_cast<unsigned char>(where[i]))) n = n * 10 + static_cast<size_t>(where[i++] - '0');
+    if (i == 4 || n < 2) return where;
+    return "row " + std::to_string(n - 1) + where.substr(i);
+}
+
+struct Parsed {
+    std::vector<Contributor> rows;
+    std::vector<bool> default_id;   // the id was made up by the parser ("row<N>")
+    FileErrors errors;
+    bool header_added = false;
+};
+
+Parsed parse_paste(const Ctx& c, const std::string& text) {
+    Parsed out;
+    char sep = '\t';
+    std::string body = text;
+    if (!has_header(text, &sep)) {
+        std::string header;
+        for (const char* col : kDefaultColumns) header += (header.empty() ? "" : std::string(1, sep)) + col;
+        // Only as many columns as the first row has cells.
+        size_t cells = 1;
+        const std::string first = text.substr(0, text.find_first_of("\r\n"));
+        for (char ch : first) cells += ch == sep;
+        std::string trimmed;
+        size_t n = 0;
+        for (const char* col : kDefaultColumns)
+            if (n++ < std::max<size_t>(cells, 4)) trimmed += (trimmed.empty() ? "" : std::string(1, sep)) + col;
+        body = trimmed + "\n" + text;
+        out.header_added = true;
+    }
+    ContributorTable t = parse_contributor_table(body, mm_per_unit(c.unit));
+    for (auto& e : t.errors) {
+        if (out.header_added) e.where = shift_row(e.where);
+        out.errors.push_back(e);
+    }
+    if (!out.errors.empty()) return out;
+    // Partners by id or by name (what a spreadsheet would hold).
+    for (size_t k = 0; k < t.contributors.size(); ++k) {
+        Contributor& row = t.contributors[k];
+        if (row.partner_id.empty()) continue;
+        std::string found;
+        for (const auto& p : c.plan.decision.partners)
+            if (p.id == row.partner_id || lower(p.name) == lower(row.partner_id)) found = p.id;
+        if (found.empty()) {
+            std::string known;
+            for (const auto& p : c.plan.decision.partners) known += (known.empty() ? "" : ", ") + p.name + " (" + p.id + ")";
+            const size_t line = out.header_added ? t.rows[k] - 1 : t.rows[k];
+            out.errors.push_back({"row " + std::to_string(line) + ", column \"partner\"",
+                                  "no partner \"" + row.partner_id + "\" in this plan (partners: " +
+                                      (known.empty() ? "none" : known) + ")"});
+        }
+        row.partner_id = found;
+    }
+    for (size_t k = 0; k < t.contributors.size(); ++k)
+        out.default_id.push_back(t.contributors[k].id == "row" + std::to_string(t.rows[k]));
+    out.rows = std::move(t.contributors);
+    return out;
+}
+
+// The current rows as tab-separated text with a header, in the display unit: what a
+// spreadsheet takes, and what Paste takes back.
+std::string rows_as_table(const Stack& s, LengthUnit unit) {
+    std::string out =
+        "name\tnominal\ttol_plus\ttol_minus\tsensitivity\tkind\tdistribution\tcp\tcpk\tsigma\tshift\tskew\tmaterial\t"
+        "cte_ppm_per_K\tmeasured_at\tpartner\n";
+    auto num = [](double v) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%.10g", v);
+        return std::string(buf);
+    };
+    for (const auto& k : s.contributors) {
+        const double u = k.kind == DimensionKind::Angle ? 1.0 : mm_per_unit(unit);
+        const Distribution& d = k.distribution;
+        const bool normal_like = d.kind == DistributionKind::Normal || d.kind == DistributionKind::SkewNormal;
+        std::string name = k.name;
+        std::replace(name.begin(), name.end(), '\t', ' ');
+        out += name + "\t" + num(k.nominal / u) + "\t" + num(k.tol_plus / u) + "\t" + num(k.tol_minus / u) + "\t" +
+               num(k.sensitivity) + "\t" + (k.kind == DimensionKind::Angle ? "angle" : "length") + "\t" +
+               distribution_name(d.kind) + "\t" + (normal_like && d.by == NormalBy::Cp ? num(d.capability) : "") + "\t" +
+               (normal_like && d.by == NormalBy::Cpk ? num(d.capability) : "") + "\t" +
+               (normal_like && d.by == NormalBy::Sigma ? num(d.sigma / u) : "") + "\t" + (d.shift ? num(d.shift / u) : "") +
+               "\t" + (d.kind == DistributionKind::SkewNormal ? num(d.skew) : "") + "\t" + k.material + "\t" +
+               (k.cte ? num(*k.cte) : "") + "\t" + (k.measured_at ? num(*k.measured_at) : "") + "\t" + k.partner_id + "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+size_t paste_rows(Ctx& c, const std::string& text, FileErrors* errors) {
+    Parsed p = parse_paste(c, text);
+    if (!p.errors.empty() || p.rows.empty()) {
+        if (errors) *errors = p.errors;
+        if (errors && errors->empty()) errors->push_back({"", "nothing to paste: no rows under the header"});
+        return 0;
+    }
+    const int sel = row_of(c.stack, c.view.selected_row);
+    const size_t n = p.rows.size();
+    auto rows = std::make_shared<Parsed>(std::move(p));
+    const bool ok = edit_stack(c, "Paste " + std::to_string(n) + (n == 1 ? " row" : " rows"), "stack.paste", false,
+                               [rows, sel](Plan& plan, Stack& s) {
+                                   size_t at = sel < 0 ? s.contributors.size() : static_cast<size_t>(sel) + 1;
+                                   for (size_t k = 0; k < rows->rows.size(); ++k) {
+                                       Contributor row = rows->rows[k];
+                                       // Fresh ids for made-up ones and for any already in the plan.
+                                       const auto used = all_ids(plan);
+                                       if (rows->default_id[k] || std::find(used.begin(), used.end(), row.id) != used.end())
+                                           row.id = new_id(plan, "k");
+                                       s.contributors.insert(s.contributors.begin() + static_cast<long>(at++), row);
+                                   }
+                               });
+    if (!ok) {
+        if (errors) *errors = {{"", field_error(c, "stack.paste") ? field_error(c, "stack.paste") : "not applied"}};
+        c.view.field_errors.erase("stack.paste");
+        return 0;
+    }
+    return n;
+}
+
+void draw_paste_dialog(Ctx& c) {
+    StackView& v = c.view;
+    if (v.paste_open && !ImGui::IsPopupOpen("Paste rows")) ImGui::OpenPopup("Paste rows");
+    ImGui::SetNextWindowSize(ImVec2(em(46), 0), ImGuiCond_Appearing);
+    bool open = true;
+    if (!ImGui::BeginPopupModal("Paste rows", &open)) {
+        v.paste_open = false;
+        return;
+    }
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(
+        "Paste rows copied from a spreadsheet below (Ctrl+V). Tab-separated (comma or semicolon also work); "
+        "a header row names the columns: name, nominal, tol (±) or tol_plus and tol_minus, and optionally "
+        "sensitivity, distribution, cp, cpk, sigma, shift, skew, kind, material, cte_ppm_per_K, measured_at, partner.");
+    ImGui::TextDisabled("Lengths in %s (the display unit), angles in degrees. Without a header row the cells are read as: "
+                        "name, nominal, tol_plus, tol_minus, sensitivity, distribution, material, partner.",
+                        unit_symbol(c.unit));
+    ImGui::PopTextWrapPos();
+    input_multiline("##paste", v.paste_text, ImVec2(-FLT_MIN, em(9)));
+    test_anchor("stack.paste.text");
+
+    const Parsed p = v.paste_text.empty() ? Parsed{} : parse_paste(c, v.paste_text);
+    test_value("stack.paste.errors", static_cast<double>(p.errors.size()));
+    if (!p.errors.empty()) test_text("stack.paste.error0", to_string(p.errors.front()));
+    if (v.paste_text.empty()) ImGui::TextDisabled("Nothing pasted yet.");
+    else if (!p.errors.empty()) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%zu problem%s: fix them in the spreadsheet or here",
+                           p.errors.size(), p.errors.size() == 1 ? "" : "s");
+        ImGui::BeginChild("paste-errors", ImVec2(0, em(std::min<float>(6.0f, 1.4f * static_cast<float>(p.errors.size()) + 0.4f))),
+                          ImGuiChildFlags_Border);
+        for (const auto& e : p.errors) ImGui::BulletText("%s", to_string(e).c_str());
+        ImGui::EndChild();
+    } else {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_good()), "%zu row%s ready%s", p.rows.size(),
+                           p.rows.size() == 1 ? "" : "s", p.header_added ? " (no header row: default column order)" : "");
+    }
+    ImGui::BeginDisabled(v.paste_text.empty() || !p.errors.empty() || p.rows.empty());
+    char label[48];
+    std::snprintf(label, sizeof label, "Add %zu row%s", p.rows.size(), p.rows.size() == 1 ? "" : "s");
+    if (ImGui::Button(label)) {
+        FileErrors errs;
+        if (const size_t n = paste_rows(c, v.paste_text, &errs)) {
+            v.notice = "Pasted " + std::to_string(n) + (n == 1 ? " row" : " rows");
+            v.paste_open = false;
+            v.paste_text.clear();
+            ImGui::CloseCurrentPopup();
+        }
+    }
+    test_anchor("stack.paste.apply");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Copy a header row")) ImGui::SetClipboardText(rows_as_table(Stack{}, c.unit).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copies the column names (tab-separated) to start a spreadsheet from");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || !open) {
+        v.paste_open = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+// [SECTION] The table --------------------------------------------------------------------
+
+void draw_contributors(Ctx& c) {
+    const Stack& s = c.stack;
+    StackView& v = c.view;
+    const int sel = row_of(s, v.selected_row);
+    const bool have_sel = sel >= 0;
+
+    ImGui::SeparatorText("Contributors");
+    if (ImGui::Button("Add row")) add_row(c, sel);
+    test_anchor("stack.add_row");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!have_sel);
+    if (ImGui::Button("Duplicate row") && have_sel) duplicate_row(c, v.selected_row);
+    test_anchor("stack.dup_row");
+    ImGui::SameLine();
+    if (ImGui::Button("Delete row") && have_sel) delete_row(c, v.selected_row);
+    test_anchor("stack.delete_row");
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("up", ImGuiDir_Up) && have_sel) move_row(c, v.selected_row, -1);
+    test_anchor("stack.row_up");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Move the selected row up");
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("down", ImGuiDir_Down) && have_sel) move_row(c, v.selected_row, +1);
+    test_anchor("stack.row_down");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Move the selected row down");
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, em(1.5f));
+    if (ImGui::Button("Paste rows…")) {
+        const char* clip = ImGui::GetClipboardText();
+        const std::string text = clip ? clip : "";
+        v.paste_text = text.find_first_of("\t\n") != std::string::npos ? text : std::string();
+        v.paste_open = true;
+    }
+    test_anchor("stack.paste");
+    ImGui::SameLine();
+    if (ImGui::Button("Copy as table")) {
+        ImGui::SetClipboardText(rows_as_table(s, c.unit).c_str());
+        v.notice = "Copied " + std::to_string(s.contributors.size()) + " rows as tab-separated text";
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copies the rows, with a header, as tab-separated text for a spreadsheet");
+    ImGui::SameLine(0, em(1));
+    ImGui::TextDisabled("%s", v.notice.empty() ? "Select a row, then Ctrl+V pastes rows from a spreadsheet" : v.notice.c_str());
+
+    // The table sits in its own child window so "the table is focused" is well defined.
+    const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    const size_t shown = std::clamp<size_t>(s.contributors.size(), 2, 9);
+    const float table_h = (row_h + 1) * (static_cast<float>(shown) + 1) + em(0.5f);
+    ImGui::BeginChild("contributors", ImVec2(0, table_h), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
+    const bool loop = s.loop.has_value();
+    std::vector<const LinearTerm*> term_of(s.contributors.size(), nullptr);
+    for (const auto& t : c.report.linear.terms)
+        if (t.index < term_of.size()) term_of[t.index] = &t;
+    if (ImGui::BeginTable("rows", 10, flags, ImVec2(0, table_h))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, em(1.6f));
+        ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Nominal", ImGuiTableColumnFlags_WidthFixed, em(6.5f));
+        ImGui::TableSetupColumn("+ tol", ImGuiTableColumnFlags_WidthFixed, em(5.5f));
+        ImGui::TableSetupColumn("− tol", ImGuiTableColumnFlags_WidthFixed, em(5.5f));
+        ImGui::TableSetupColumn("Sens.", ImGuiTableColumnFlags_WidthFixed, em(loop ? 6.8f : 3.6f));
+        ImGui::TableSetupColumn("Distribution", ImGuiTableColumnFlags_WidthFixed, em(12.0f));
+        ImGui::TableSetupColumn("Material", ImGuiTableColumnFlags_WidthFixed, em(9.5f));
+        ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthFixed, em(8.5f));
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em(1.6f));
+        ImGui::TableHeadersRow();
+
+        if (s.contributors.empty()) {
+            ImGui::TableNextRow(0, row_h);
+            ImGui::TableSetColumnIndex(1);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextDisabled("No contributors yet: Add row, or click here and paste rows (Ctrl+V)");
+        }
+        for (size_t i = 0; i < s.contributors.size(); ++i) {
+            const Contributor& k = s.contributors[i];
+            const std::string& cid = k.id;
+            const std::string key = "stack." + cid + ".";
+            const std::string anchor = "stack.row" + std::to_string(i);
+            ImGui::PushID(cid.c_str());
+            ImGui::TableNextRow(0, row_h);
+
+            ImGui::TableNextColumn();
+            char num[24];
+            std::snprintf(num, sizeof num, "%zu", i + 1);
+            ImGui::AlignTextToFramePadding();
+            const ImVec2 cell = ImGui::GetCursorScreenPos();
+            if (ImGui::Selectable(num, v.selected_row == cid,
+                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                                  ImVec2(0, ImGui::GetFrameHeight())))
+                v.selected_row = cid;
+            // The row's anchor is its number cell (the selectable itself spans the whole row).
+            test_anchors()[anchor] = {cell.x, cell.y, cell.x + ImGui::GetColumnWidth(), cell.y + ImGui::GetFrameHeight()};
+            if (ImGui::BeginPopupContextItem("row-menu")) {
+                v.selected_row = cid;
+                if (ImGui::MenuItem("Insert row below")) add_row(c, static_cast<int>(i));
+                if (ImGui::MenuItem("Duplicate")) duplicate_row(c, cid);
+                if (ImGui::MenuItem("Move up", nullptr, false, i > 0)) move_row(c, cid, -1);
+                if (ImGui::MenuItem("Move down", nullptr, false, i + 1 < s.contributors.size())) move_row(c, cid, +1);
+                ImGui::Separator();
+                if (ImGui::MenuItem("Delete")) delete_row(c, cid);
+                ImGui::EndPopup();
+            }
+
+            auto width = [&](const char* field) {
+                ImGui::SetNextItemWidth(field_error(c, key + field) ? -em(1) : -FLT_MIN);
+            };
+
+            ImGui::TableNextColumn();
+            width("name");
+            std::string name = k.name;
+            if (input_string("##name", name))
+                edit_row(c, cid, "Rename contributor", "name", true, [name](Contributor& x) { x.name = name; });
+            field_error_marker(c, key + "name");
+
+            ImGui::TableNextColumn();
+            width("nominal");
+            double nominal = k.nominal;
+            if (input_value("##nominal", k, k.nominal, c.unit, &nominal))
+                edit_row(c, cid, "Set nominal", "nominal", true, [nominal](Contributor& x) { x.nominal = nominal; });
+            test_anchor((anchor + ".nominal").c_str());
+            field_error_marker(c, key + "nominal");
+
+            ImGui::TableNextColumn();
+            width("tol_plus");
+            double tp = k.tol_plus;
+            if (input_value("##tol_plus", k, k.tol_plus, c.unit, &tp))
+                edit_row(c, cid, "Set + tolerance", "tol_plus", true, [tp](Contributor& x) { x.tol_plus = tp; });
+            test_anchor((anchor + ".tol_plus").c_str());
+            field_error_marker(c, key + "tol_plus");
+
+            ImGui::TableNextColumn();
+            width("tol_minus");
+            double tm = k.tol_minus;
+            if (input_value("##tol_minus", k, k.tol_minus, c.unit, &tm))
+                edit_row(c, cid, "Set − tolerance", "tol_minus", true, [tm](Contributor& x) { x.tol_minus = tm; });
+            if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
+                ImGui::SetTooltip("Both tolerances are ≥ 0: +0.010 / −0.002 is + tol 0.010, − tol 0.002");
+            test_anchor((anchor + ".tol_minus").c_str());
+            field_error_marker(c, key + "tol_minus");
+
+            ImGui::TableNextColumn();
+            const LinearTerm* term = term_of[i];
+            if (term && term->from_loop) {
+                ImGui::AlignTextToFramePadding();
+                std::string text;
+                if (k.kind == DimensionKind::Angle) text = fmt_len(term->sensitivity, c.unit) + "/°";
+                else {
+                    char buf[32];
+                    std::snprintf(buf, sizeof buf, "%.4g", tidy(term->sensitivity));
+                    text = buf;
+                }
+                ImGui::TextDisabled("%s", text.c_str());
+                if (ImGui::BeginItemTooltip()) {
+                    ImGui::TextUnformatted(k.kind == DimensionKind::Angle
+                                               ? "Computed from the loop: L·sin(φ − θ)·π/180 per degree, summed over the vectors using it"
+                                               : "Computed from the loop: the direction cosine cos(θ − φ) of its vector(s)");
+                    ImGui::EndTooltip();
+                }
+            } else {
+                width("sens");
+                double sv = k.sensitivity;
+                if (ImGui::InputDouble("##sens", &sv, 0, 0, "%.4g") && std::isfinite(sv))
+                    edit_row(c, cid, "Set sensitivity", "sens", true, [sv](Contributor& x) { x.sensitivity = sv; });
+                if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
+                    ImGui::SetTooltip("∂gap/∂dimension: +1 when the dimension opens the gap, −1 when it closes it");
+                test_anchor((anchor + ".sens").c_str());
+                field_error_marker(c, key + "sens");
+            }
+
+            ImGui::TableNextColumn();
+            const std::string dl = distribution_label(k, c.unit);
+            const bool dist_err = field_error(c, key + "cap") || field_error(c, key + "sigma") ||
+                                  field_error(c, key + "shift") || field_error(c, key + "skew");
+            if (dist_err) ImGui::PushStyleColor(ImGuiCol_Text, plot_bad());
+            if (ImGui::Button((dl + "##dist").c_str(), ImVec2(-FLT_MIN, 0))) ImGui::OpenPopup("dist");
+            if (dist_err) ImGui::PopStyleColor();
+            test_anchor((anchor + ".dist").c_str());
+            if (ImGui::BeginItemTooltip()) {
+                ImGui::TextUnformatted(dl.c_str());
+                if (term) ImGui::TextDisabled("σ %s · mean %s", value_text(k, term->sigma, c.unit).c_str(),
+                                              value_text(k, term->mean, c.unit).c_str());
+                ImGui::EndTooltip();
+            }
+            if (ImGui::BeginPopup("dist")) {
+                distribution_popup(c, k, term);
+                ImGui::EndPopup();
+            }
+
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            material_combo(c, k);
+
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            partner_combo(c, k);
+
+            ImGui::TableNextColumn();
+            if (ImGui::Button("…")) ImGui::OpenPopup("details");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kind (length or angle), own CTE, measured-at temperature, duplicate, delete");
+            test_anchor((anchor + ".more").c_str());
+            if (ImGui::BeginPopup("details")) {
+                details_popup(c, k);
+                ImGui::EndPopup();
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    test_anchor("stack.table");
+    // Ctrl+V with the table focused (not a field being edited) pastes spreadsheet rows.
+    const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);
+    ImGui::EndChild();
+    test_value("stack.table_focused", focused ? 1 : 0);
+    if (focused && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
+        ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
+        const char* clip = ImGui::GetClipboardText();
+        const std::string text = clip ? clip : "";
+        FileErrors errs;
+        if (const size_t n = paste_rows(c, text, &errs)) {
+            v.notice = "Pasted " + std::to_string(n) + (n == 1 ? " row" : " rows") + " (Ctrl+Z undoes)";
+        } else {
+            // Show what is wrong next to the text, to fix it there or in the spreadsheet.
+            v.paste_text = text;
+            v.paste_open = true;
+        }
+    }
+
+    // What stops the analysis, and edits that were not applied.
+    if (!c.report.errors.empty() || !v.field_errors.empty()) {
+        const ImVec4 bad = ImGui::ColorConvertU32ToFloat4(plot_bad());
+        for (const auto& e : c.report.errors) {
+            // "/contributors/2/tol_plus" → row 3
+            std::string where = e.where;
+            const std::string prefix = "/contributors/";
+            if (where.compare(0, prefix.size(), prefix) == 0) {
+                const size_t k = std::strtoul(where.c_str() + prefix.size(), nullptr, 10);
+                where = "row " + std::to_string(k + 1) + where.substr(where.find('/', prefix.size()) == std::string::npos
+                                                                            ? where.size()
+                                                                            : where.find('/', prefix.size()));
+            }
+            ImGui::TextColored(bad, "Cannot analyse: %s%s%s", where.c_str(), where.empty() ? "" : ": ", e.message.c_str());
+        }
+        for (const auto& [key, msg] : v.field_errors) ImGui::TextColored(bad, "Not applied: %s", msg.c_str());
+    }
+}
+
+}  // namespace mf::stackui
+
+#if defined(__clang__)
+#pragma clang attribute pop
+#endif

@@ -1,0 +1,185 @@
+// The Capability tab in headless Chromium: a column of numbers pasted through a real paste
+// event becomes a dataset, limits typed on the canvas, and the Cpk shown compared with Cp/Cpk
+// computed here from the same numbers (moving-range σ for individual values, pooled σ for
+// subgroups of 5); a CSV file through the file input; a paste with an error names its cell.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, screenshot, clickAnchor } from './lib.mjs';
+
+let browser, server;
+before(async () => { browser = await launch(); server = await serve(); });
+after(async () => { await browser.close(); server.close(); });
+
+// --- independent statistics ----------------------------------------------------------------
+
+// 125 measurements of a 10 mm feature (σ ≈ 3 µm), deterministic: an LCG and Box–Muller.
+function measurements(n) {
+  let s = 12345;
+  const u = () => { s = (1103515245 * s + 12345) % 2147483648; return (s + 0.5) / 2147483648; };
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const z = Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+    out.push(Math.round((10 + 0.003 * z) * 1e5) / 1e5);
+  }
+  return out;
+}
+const mean = (x) => x.reduce((a, b) => a + b, 0) / x.length;
+
+// ln Γ(x) by Lanczos (g = 7, n = 9): ~1e-15 relative, enough for c4 of any n.
+function lgamma(x) {
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  x -= 1;
+  let a = c[0];
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+const c4 = (n) => Math.sqrt(2 / (n - 1)) * Math.exp(lgamma(n / 2) - lgamma((n - 1) / 2));
+
+// Individual values: σ within = average moving range / d2(2), d2(2) = 1.128379.
+function sigmaMovingRange(x) {
+  let mr = 0;
+  for (let i = 1; i < x.length; i++) mr += Math.abs(x[i] - x[i - 1]);
+  return mr / (x.length - 1) / 1.128379;
+}
+// Subgroups of n: pooled SD over d = Σ(nᵢ − 1) degrees of freedom, divided by c4(d + 1).
+function sigmaPooled(x, n) {
+  let ss = 0, d = 0;
+  for (let i = 0; i < x.length; i += n) {
+    const g = x.slice(i, i + n);
+    const m = mean(g);
+    for (const v of g) ss += (v - m) ** 2;
+    d += g.length - 1;
+  }
+  return Math.sqrt(ss / d) / c4(d + 1);
+}
+function capability(x, sigma, lsl, usl) {
+  const m = mean(x);
+  return { cp: (usl - lsl) / (6 * sigma), cpk: Math.min(usl - m, m - lsl) / (3 * sigma) };
+}
+
+// --- page helpers ----------------------------------------------------------------------------
+
+// A real paste: a ClipboardEvent carrying text/plain, dispatched on the document as the browser
+// does for Ctrl+V; shell.html hands the text to the app, which replays Ctrl+V for ImGui.
+async function paste(page, text) {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+async function anchor(page, name) {
+  await waitFor(page, (s) => s.anchors[name] !== undefined);
+  await page.waitForTimeout(100);
+  return clickAnchor(page, name);
+}
+async function typeInto(page, name, text) {
+  await anchor(page, name);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+const near = (a, b, rel = 1e-9) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+
+// --- tests ---------------------------------------------------------------------------------
+
+test('a pasted column becomes a dataset; the Cpk shown matches Cp/Cpk computed here (I–MR, then subgroups of 5)', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await anchor(page, 'tab.capability');
+  await waitFor(page, (s) => s.anchors['capability.empty'] !== undefined);
+
+  const x = measurements(125);
+  await paste(page, x.map((v) => v.toFixed(5)).join('\n') + '\n');
+  let s = await waitFor(page, (q) => q.values['capability.import_open'] === 1 && q.anchors['capability.import.new']);
+  assert.equal(s.values['capability.import.error'], '');
+  await page.waitForTimeout(200);
+  await screenshot(page, 'capability-paste-dialog');
+  await anchor(page, 'capability.import.new');
+  s = await waitFor(page, (q) => q.values['capability.datasets'] === 1 && q.values['capability.rows'] === 125);
+  assert.equal(s.values['capability.feature'], 'C1');
+  assert.equal(s.unsaved, true);
+
+  // Limits in the plan's display unit (µm); the pasted numbers were millimetres.
+  await anchor(page, 'capability.tab.analysis');
+  await waitFor(page, (q) => q.values['capability.page'] === 'analysis');
+  await typeInto(page, 'capability.lsl', '9990');
+  await typeInto(page, 'capability.usl', '10010');
+  s = await waitFor(page, (q) => q.values['capability.cpk'] !== null && q.values['capability.chart_type'] === 'i-mr');
+  const imr = capability(x, sigmaMovingRange(x), 9.990, 10.010);
+  console.log(`# I–MR: Cpk shown ${s.values['capability.cpk']}, computed here ${imr.cpk}`);
+  assert.ok(near(s.values['capability.sigma_within'], sigmaMovingRange(x)), 'σ within = MR̄/d2(2)');
+  assert.ok(near(s.values['capability.cp'], imr.cp), `Cp ${s.values['capability.cp']} vs ${imr.cp}`);
+  assert.ok(near(s.values['capability.cpk'], imr.cpk), `Cpk ${s.values['capability.cpk']} vs ${imr.cpk}`);
+  assert.ok(s.values['capability.cpk_lower'] < s.values['capability.cpk']);
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(300);
+  await screenshot(page, 'capability-analysis-imr');
+
+  // Hover a point of the control chart: the tooltip names what it is.
+  const chart = s.anchors['capability.chart'];
+  await page.mouse.move((chart[0] + chart[2]) / 2, (chart[1] + chart[3]) / 2);
+  await page.waitForTimeout(300);
+  await screenshot(page, 'capability-chart-hover');
+
+  // Subgroups of 5: the pooled σ within (Minitab's default) and an Xbar–R chart.
+  await anchor(page, 'capability.tab.settings');
+  await typeInto(page, 'capability.subgroup_size', '5');
+  s = await waitFor(page, (q) => q.values['capability.chart_type'] === 'xbar-r');
+  const pooled = capability(x, sigmaPooled(x, 5), 9.990, 10.010);
+  console.log(`# subgroups of 5: Cpk shown ${s.values['capability.cpk']}, computed here ${pooled.cpk}`);
+  assert.ok(near(s.values['capability.sigma_within'], sigmaPooled(x, 5)), 'σ within = pooled SD / c4(d + 1)');
+  assert.ok(near(s.values['capability.cpk'], pooled.cpk), `Cpk ${s.values['capability.cpk']} vs ${pooled.cpk}`);
+  assert.ok(near(s.values['capability.ppk'], Math.min(10.010 - mean(x), mean(x) - 9.990) /
+    (3 * Math.sqrt(x.reduce((a, v) => a + (v - mean(x)) ** 2, 0) / (x.length - 1)))), 'Ppk with the sample SD');
+  await anchor(page, 'capability.tab.analysis');
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(300);
+  await screenshot(page, 'capability-analysis-xbar-r');
+  await anchor(page, 'capability.tab.summary');
+  await page.waitForTimeout(300);
+  await screenshot(page, 'capability-summary');
+  await anchor(page, 'capability.tab.data');
+  await page.waitForTimeout(300);
+  await screenshot(page, 'capability-data-grid');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a CSV file through the file input becomes a dataset; the example pilot run shows its charts', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await openThroughFileInput(page, path.join(ROOT, 'assets/examples/micro-gearbox.mfplan.json'));
+  await waitFor(page, (q) => q.name.startsWith('Micro-gearbox'));
+  await openThroughFileInput(page, path.join(ROOT, 'assets/examples/pilot-run.csv'));
+  let s = await waitFor(page, (q) => q.values['capability.import_open'] === 1 && q.anchors['capability.import.new']);
+  assert.equal(s.name, 'Micro-gearbox for a surgical stapler', 'a CSV is not opened as a plan');
+  const before = s.values['capability.datasets'];
+  await page.waitForTimeout(200);
+  await screenshot(page, 'capability-import-csv');
+  await anchor(page, 'capability.import.new');
+  s = await waitFor(page, (q) => q.values['capability.datasets'] === before + 1 && q.values['capability.rows'] === 125);
+  assert.equal(s.values['capability.dataset_name'], 'pilot-run');
+  assert.equal(s.values['capability.features'], 3);
+  await page.waitForTimeout(300);
+  await screenshot(page, 'capability-csv-summary');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('pasted cells with text in a number column: the error names the row and column, nothing is imported', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await anchor(page, 'tab.capability');
+  await waitFor(page, (s) => s.anchors['capability.empty'] !== undefined);
+  await paste(page, 'OD\tbore\n1.02\t2.01\n1.03\t2.0x\n');
+  const s = await waitFor(page, (q) => q.values['capability.import_open'] === 1 && q.values['capability.import.error']);
+  assert.match(s.values['capability.import.error'], /^row 3, column B \("bore"\): "2\.0x" is not a number/);
+  await page.waitForTimeout(200);
+  await screenshot(page, 'capability-paste-error');
+  await anchor(page, 'capability.import.new');   // disabled
+  await page.waitForTimeout(200);
+  assert.equal((await state(page)).values['capability.datasets'], 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,13 @@
+import path from 'node:path';
+import { ROOT, launch, serve, openApp, state, waitFor, screenshot, clickAnchor, openThroughFileInput } from '/work/main/tests/browser/lib.mjs';
+const browser = await launch(); const server = await serve();
+const { context, page, errors } = await openApp(browser, server.url);
+page.on('console', (m) => console.log('console:', m.type(), m.text().slice(0, 3000)));
+page.on('pageerror', (e) => console.log('pageerror:', e.stack ? e.stack.slice(0, 4000) : e));
+await openThroughFileInput(page, path.join(ROOT, 'assets/examples/micro-gearbox.mfplan.json'));
+await page.waitForTimeout(800);
+await page.mouse.move(358, 42); await page.waitForTimeout(100); await page.mouse.down(); await page.waitForTimeout(100); await page.mouse.up();
+await page.waitForTimeout(2500);
+let s = await state(page);
+console.log(s.frames_drawn, errors.map(e => e.slice(0, 200)));
+await browser.close(); server.close();

@@ -1,0 +1,353 @@
+// The Capability view drawn headless: the example datasets on every page, figures against an
+// independent computation, Ctrl+V of spreadsheet cells through the import dialog, a CSV
+// file arriving, limits typed and refused, cell edits with undo, and 20 features × 100 000
+// rows analysed in slices across frames with the page idle afterwards.
+#include <cmath>
+#include <numeric>
+
+#include "busy.h"
+#include "harness.h"
+#include "stats/random.h"
+#include "test_anchors.h"
+#include "views/capability_parts.h"
+
+using namespace mf;
+using namespace mf::test;
+
+namespace {
+
+struct Input {
+    Harness& h;
+    void click(const std::string& anchor, bool twice = false) {
+        const auto it = test_anchors().find(anchor);
+        REQUIRE_MESSAGE(it != test_anchors().end(), "no anchor " << anchor);
+        const AnchorRect r = it->second;
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent((r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f);
+        h.frames(1);
+        for (int k = 0; k < (twice ? 2 : 1); ++k) {
+            io.AddMouseButtonEvent(0, true);
+            h.frames(1);
+            io.AddMouseButtonEvent(0, false);
+            h.frames(1);
+        }
+        h.frames(1);
+    }
+    void chord(ImGuiKey key, bool ctrl = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
+        io.AddKeyEvent(key, true);
+        h.frames(1);
+        io.AddKeyEvent(key, false);
+        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, false);
+        h.frames(1);
+    }
+    void type(const char* text) {
+        ImGui::GetIO().AddInputCharactersUTF8(text);
+        h.frames(2);
+    }
+};
+
+double value(const std::string& name) {
+    const auto it = test_values().find(name);
+    REQUIRE_MESSAGE(it != test_values().end(), "no test value " << name);
+    return it->second;
+}
+
+void show_tab(Harness& h) {
+    h.app.capability.select_tab = true;
+    h.frames(3);
+}
+
+void show_page(Harness& h, CapabilityView::Page p) {
+    h.app.capability.page = p;
+    h.app.capability.select_page = true;
+    h.frames(3);
+}
+
+size_t dataset_index(const Plan& p, const std::string& id) {
+    for (size_t i = 0; i < p.datasets.size(); ++i)
+        if (p.datasets[i].id == id) return i;
+    FAIL("no dataset " << id);
+    return 0;
+}
+
+// Cpk of individual values with σ = MR̄ / d2(2), written out from the definitions.
+double cpk_imr(const std::vector<double>& x, double lsl, double usl) {
+    const double mean = std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(x.size());
+    double mr = 0;
+    for (size_t i = 1; i < x.size(); ++i) mr += std::fabs(x[i] - x[i - 1]);
+    const double sigma = mr / static_cast<double>(x.size() - 1) / 1.128379;
+    return std::min(usl - mean, mean - lsl) / (3 * sigma);
+}
+
+}  // namespace
+
+TEST_CASE("capability view: the example's pilot run on every page, in both themes, figures as core computes them") {
+    Harness h;
+    REQUIRE(h.app.open_example(example(kGearbox)));
+    const size_t k = dataset_index(h.app.doc.plan, "d-pilot-run");
+    h.app.capability.dataset = k;
+    show_tab(h);
+    CHECK(value("capability.datasets") == static_cast<double>(h.app.doc.plan.datasets.size()));
+    CHECK(value("capability.pending") == 0);
+    const Dataset& d = h.app.doc.plan.datasets[k];
+    const FeatureAnalysis direct = analyse_feature(d, 0);
+    CHECK(value("capability.cpk") == doctest::Approx(*direct.cap.cpk).epsilon(1e-12));
+    CHECK(value("capability.cpk_lower") == doctest::Approx(*direct.cap.cpk_lower_bound).epsilon(1e-12));
+    CHECK(test_texts()["capability.chart_type"] == "xbar-r");
+    CHECK(test_texts()["capability.verdict"] == gate_verdict_name(direct.gate.verdict));
+    for (auto p : {CapabilityView::Page::Analysis, CapabilityView::Page::Data, CapabilityView::Page::Settings,
+                   CapabilityView::Page::Yield, CapabilityView::Page::Summary}) {
+        show_page(h, p);
+        h.frames(20);
+    }
+    CHECK(test_texts()["capability.page"] == "summary");
+    // Every feature, both rule sets, every chart type (a chart that does not apply says why).
+    show_page(h, CapabilityView::Page::Analysis);
+    for (size_t f = 0; f < d.features.size(); ++f) {
+        h.app.capability.feature = f;
+        for (int ct = 0; ct < 4; ++ct) {
+            h.app.capability.chart = static_cast<ChartType>(ct);
+            h.app.capability.western_electric = ct % 2 == 1;
+            h.frames(3);
+        }
+    }
+    h.app.capability.chart = ChartType::XbarS;
+    h.frames(3);
+    CHECK(test_texts()["capability.chart_type"] == "xbar-s");
+    h.app.theme = Theme::Dark;
+    apply_theme(Theme::Dark);
+    h.frames(30);
+    // Every dataset of every example draws.
+    for (unsigned e = 0; e < mf_example_plans_count; ++e) {
+        h.app.open_example(e);
+        for (size_t i = 0; i < h.app.doc.plan.datasets.size(); ++i) {
+            h.app.capability.dataset = i;
+            for (auto p : {CapabilityView::Page::Summary, CapabilityView::Page::Analysis, CapabilityView::Page::Yield})
+                show_page(h, p);
+        }
+    }
+    CHECK_FALSE(drawing_requested());
+}
+
+TEST_CASE("capability view: yield records give first-pass and rolled yield") {
+    Harness h;
+    REQUIRE(h.app.open_example(example(kGearbox)));
+    Edits e;
+    e.push("yield", [](Plan& p) {
+        p.datasets[0].yield = {{"etch", "L1", 95, 5}, {"etch", "L2", 97, 3}, {"plate", "", 190, 10}};
+    });
+    h.app.doc.apply(e, 0);
+    h.app.capability.dataset = 0;
+    show_tab(h);
+    show_page(h, CapabilityView::Page::Yield);
+    CHECK(value("capability.rty") == doctest::Approx(192.0 / 200 * 190.0 / 200).epsilon(1e-12));
+}
+
+TEST_CASE("capability view: Ctrl+V of a pasted column makes a new dataset; limits typed give the independent Cpk") {
+    Harness h;
+    Input in{h};
+    show_tab(h);
+    CHECK(test_anchors().count("capability.empty"));
+    Rng rng(7);
+    std::vector<double> x;
+    std::string text;
+    for (int i = 0; i < 60; ++i) {
+        const double v = std::round((10.0 + 0.004 * rng.normal()) * 1e5) / 1e5;
+        x.push_back(v);
+        text += std::to_string(v) + "\n";
+    }
+    ImGui::SetClipboardText(text.c_str());
+    in.chord(ImGuiKey_V, /*ctrl=*/true);
+    REQUIRE(h.app.capability.importer.open);
+    CHECK(h.app.capability.importer.errors.empty());
+    in.click("capability.import.new");
+    h.frames(3);
+    REQUIRE(h.app.doc.plan.datasets.size() == 1);
+    const Dataset& d = h.app.doc.plan.datasets[0];
+    REQUIRE(d.features.size() == 1);
+    CHECK(d.features[0].name == "C1");
+    CHECK(d.rows() == 60);
+    CHECK(h.app.doc.plan.meta.units == LengthUnit::Micrometre);
+
+    // Limits typed in µm on the Analysis page (the values were pasted in mm).
+    show_page(h, CapabilityView::Page::Analysis);
+    in.click("capability.lsl");
+    in.type("9990");
+    in.chord(ImGuiKey_Enter);
+    in.click("capability.usl");
+    in.type("10012");
+    in.chord(ImGuiKey_Enter);
+    h.frames(3);
+    REQUIRE(h.app.doc.plan.datasets[0].features[0].lsl);
+    CHECK(*h.app.doc.plan.datasets[0].features[0].lsl == doctest::Approx(9.990));
+    CHECK(*h.app.doc.plan.datasets[0].features[0].usl == doctest::Approx(10.012));
+    CHECK(value("capability.cpk") == doctest::Approx(cpk_imr(x, 9.990, 10.012)).epsilon(1e-9));
+    CHECK(test_texts()["capability.chart_type"] == "i-mr");
+    CHECK(test_texts()["capability.verdict"] == "not enough data");   // 60 values < 100
+
+    // An LSL above the USL is refused with a message; the plan keeps its LSL.
+    in.click("capability.lsl");
+    in.chord(ImGuiKey_A, true);
+    in.type("10020");
+    in.chord(ImGuiKey_Enter);
+    h.frames(2);
+    CHECK(*h.app.doc.plan.datasets[0].features[0].lsl == doctest::Approx(9.990));
+
+    // Pasting again replaces the data and keeps the limits.
+    std::string text2 = "bore\n";
+    for (int i = 0; i < 30; ++i) text2 += "10.00" + std::to_string(i % 7) + "\n";
+    ImGui::SetClipboardText(text2.c_str());
+    in.click("capability.tab.summary");
+    in.chord(ImGuiKey_V, true);
+    REQUIRE(h.app.capability.importer.open);
+    in.click("capability.import.replace");
+    h.frames(3);
+    REQUIRE(h.app.doc.plan.datasets.size() == 1);
+    CHECK(h.app.doc.plan.datasets[0].rows() == 30);
+    CHECK(h.app.doc.plan.datasets[0].features[0].name == "C1");   // matched by position, keeps its name
+    CHECK(*h.app.doc.plan.datasets[0].features[0].usl == doctest::Approx(10.012));
+    h.app.doc.undo();
+    CHECK(h.app.doc.plan.datasets[0].rows() == 60);
+}
+
+TEST_CASE("capability view: pasted text with an error names the row and column; nothing is imported") {
+    Harness h;
+    Input in{h};
+    show_tab(h);
+    ImGui::SetClipboardText("OD\tbore\n1.02\t2.01\n1.03\t2.0x\n");
+    in.chord(ImGuiKey_V, true);
+    REQUIRE(h.app.capability.importer.open);
+    REQUIRE_FALSE(h.app.capability.importer.errors.empty());
+    CHECK(h.app.capability.importer.errors[0].where == "row 3, column B (\"bore\")");
+    CHECK(test_texts()["capability.import.error"].find("\"2.0x\" is not a number") != std::string::npos);
+    in.click("capability.import.new");   // disabled: nothing happens
+    CHECK(h.app.doc.plan.datasets.empty());
+}
+
+TEST_CASE("capability view: a CSV file arriving opens the import dialog in the Capability tab") {
+    Harness h;
+    Input in{h};
+    REQUIRE(h.app.open_example(example(kGearbox)));
+    h.frames(2);
+    const size_t before = h.app.doc.plan.datasets.size();
+    platform::native_state().incoming.push_back({"pilot-run.csv", read_source_file("assets/examples/pilot-run.csv")});
+    h.frames(4);
+    CHECK(h.app.doc.plan.meta.name == "Micro-gearbox for a surgical stapler");   // not opened as a plan
+    REQUIRE(h.app.capability.importer.open);
+    CHECK(h.app.capability.importer.errors.empty());
+    CHECK(h.app.capability.importer.dataset.features.size() == 3);
+    in.click("capability.import.new");
+    h.frames(3);
+    REQUIRE(h.app.doc.plan.datasets.size() == before + 1);
+    const Dataset& d = h.app.doc.plan.datasets.back();
+    CHECK(d.name == "pilot-run");
+    CHECK(d.rows() == 125);
+    CHECK(h.app.capability.dataset == before);
+    CHECK(value("capability.rows") == 125);
+    CHECK(check_plan(h.app.doc.plan).empty());
+    // A yield table offers to become the yield records of the selected dataset.
+    platform::native_state().incoming.push_back({"pilot-yield.csv", read_source_file("assets/examples/pilot-yield.csv")});
+    h.frames(4);
+    REQUIRE(h.app.capability.importer.open);
+    CHECK(h.app.capability.importer.is_yield);
+    in.click("capability.import.yield");
+    h.frames(2);
+    CHECK_FALSE(h.app.doc.plan.datasets.back().yield.empty());
+}
+
+TEST_CASE("capability view: grid cell edit, delete to missing, undo; dataset new, duplicate, delete") {
+    Harness h;
+    Input in{h};
+    REQUIRE(h.app.open_example(example(kGearbox)));
+    h.app.capability.dataset = 0;
+    show_tab(h);
+    show_page(h, CapabilityView::Page::Data);
+    in.click("capability.grid.first_cell", /*twice=*/true);
+    REQUIRE(test_anchors().count("capability.grid.edit"));
+    in.chord(ImGuiKey_A, true);
+    in.type("1026");   // µm
+    in.chord(ImGuiKey_Enter);
+    h.frames(2);
+    CHECK((*h.app.doc.plan.datasets[0].features[0].values)[0] == doctest::Approx(1.026));
+    in.chord(ImGuiKey_Delete);
+    h.frames(2);
+    CHECK(std::isnan((*h.app.doc.plan.datasets[0].features[0].values)[0]));
+    h.app.doc.undo();
+    h.app.doc.undo();
+    CHECK((*h.app.doc.plan.datasets[0].features[0].values)[0] == doctest::Approx(1.0251));
+
+    const size_t n = h.app.doc.plan.datasets.size();
+    in.click("capability.new");
+    CHECK(h.app.doc.plan.datasets.size() == n + 1);
+    CHECK(h.app.capability.dataset == n);
+    CHECK(h.app.doc.plan.datasets.back().features.empty());
+    show_page(h, CapabilityView::Page::Analysis);   // an empty dataset says what to do
+    show_page(h, CapabilityView::Page::Data);
+    h.app.capability.dataset = 0;
+    h.frames(2);
+    in.click("capability.duplicate");
+    REQUIRE(h.app.doc.plan.datasets.size() == n + 2);
+    const Dataset& copy = h.app.doc.plan.datasets.back();
+    CHECK(copy.name == h.app.doc.plan.datasets[0].name + " (copy)");
+    CHECK(copy.features[0].values == h.app.doc.plan.datasets[0].features[0].values);   // shared, not copied
+    CHECK(copy.features[0].id != h.app.doc.plan.datasets[0].features[0].id);
+    in.click("capability.delete");
+    in.click("capability.delete_confirm");
+    CHECK(h.app.doc.plan.datasets.size() == n + 1);
+    CHECK(check_plan(h.app.doc.plan).empty());
+}
+
+TEST_CASE("capability view: 20 features × 100 000 rows are analysed in slices; the page is idle afterwards") {
+    Harness h;
+    Rng rng(11);
+    Dataset d;
+    d.id = "d-big";
+    d.name = "Big run";
+    d.subgroup_size = 5;
+    for (int f = 0; f < 20; ++f) {
+        auto v = std::make_shared<std::vector<double>>(100000);
+        for (double& x : *v) x = 10 + 0.002 * rng.normal();
+        Feature ft;
+        ft.id = "f-" + std::to_string(f);
+        ft.name = "Feature " + std::to_string(f);
+        ft.lsl = 9.99;
+        ft.usl = 10.01;
+        ft.values = std::move(v);
+        d.features.push_back(std::move(ft));
+    }
+    platform::native_state().fake_time = -1;   // real time: a slice ends after ~12 ms
+    Edits e;
+    e.push("big", [d](Plan& p) { p.datasets.push_back(d); });
+    h.app.doc.apply(e, 0);
+    h.app.capability.select_tab = true;
+    h.frames(1);   // the tab is selected this frame
+    h.frames(1);   // the first slice
+    const double pending = value("capability.pending");
+    CHECK(pending > 0);   // not all in one frame (a Debug build: ~12 ms of work per frame)
+    CHECK(drawing_requested());
+    int frames = 0;
+    while (value("capability.pending") > 0 && frames < 2000) {
+        h.frames(1);
+        ++frames;
+    }
+    CHECK(value("capability.pending") == 0);
+    CHECK(value("capability.n") == 100000);
+    h.frames(2);
+    CHECK_FALSE(drawing_requested());
+    // Pages with 100 000 rows: the grid (clipped), charts (min–max per pixel column).
+    for (auto p : {CapabilityView::Page::Analysis, CapabilityView::Page::Data, CapabilityView::Page::Summary}) {
+        show_page(h, p);
+        h.frames(5);
+    }
+    // Changing one feature's limit recomputes that feature only.
+    Edits e2;
+    e2.push("usl", [](Plan& p) { p.datasets[0].features[3].usl = 10.02; });
+    h.app.doc.apply(e2, 0);
+    h.frames(1);
+    CHECK(value("capability.pending") <= 1);
+    h.frames(3);
+    CHECK(value("capability.pending") == 0);
+    CHECK_FALSE(drawing_requested());
+}

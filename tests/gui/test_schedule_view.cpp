@@ -1,0 +1,368 @@
+// The Timeline view ("Timeline" tab) drawn headless: the launch-timeline example against the
+// CLI's figures, typing a duration into the table, drafts for out-of-order durations, task and
+// link edits keeping the plan valid, the template dialog, the Monte Carlo in slices with
+// cancel, the exports, the Gantt's zoom, and broken plans.
+#include <cmath>
+
+#include "busy.h"
+#include "harness.h"
+#include "plan/plan_file.h"
+#include "test_anchors.h"
+
+using namespace mf;
+using namespace mf::test;
+
+namespace {
+
+const char* kLaunch = "launch-timeline.mfplan.json";
+
+struct Input {
+    Harness& h;
+    void move(const std::string& anchor) {
+        const auto it = test_anchors().find(anchor);
+        REQUIRE_MESSAGE(it != test_anchors().end(), "no anchor " << anchor);
+        const AnchorRect r = it->second;
+        ImGui::GetIO().AddMousePosEvent((r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f);
+        h.frames(1);
+    }
+    void click(const std::string& anchor) {
+        move(anchor);
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMouseButtonEvent(0, true);
+        h.frames(1);
+        io.AddMouseButtonEvent(0, false);
+        h.frames(2);
+    }
+    void chord(ImGuiKey key, bool ctrl = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
+        io.AddKeyEvent(key, true);
+        h.frames(1);
+        io.AddKeyEvent(key, false);
+        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, false);
+        h.frames(1);
+    }
+    void type(const char* text) {
+        ImGui::GetIO().AddInputCharactersUTF8(text);
+        h.frames(2);
+    }
+    // Click a field, select all, type, leave with Enter.
+    void replace(const std::string& anchor, const char* text, bool enter = true) {
+        click(anchor);
+        chord(ImGuiKey_A, true);
+        type(text);
+        if (enter) chord(ImGuiKey_Enter);
+    }
+};
+
+double value(const std::string& name) {
+    const auto it = test_values().find(name);
+    REQUIRE_MESSAGE(it != test_values().end(), "no test value " << name);
+    return it->second;
+}
+std::string text(const std::string& name) {
+    const auto it = test_texts().find(name);
+    REQUIRE_MESSAGE(it != test_texts().end(), "no test text " << name);
+    return it->second;
+}
+
+const Task& task(const Plan& p, const std::string& id) {
+    for (const auto& t : p.schedule.tasks)
+        if (t.id == id) return t;
+    FAIL("no task " << id);
+    return p.schedule.tasks.front();
+}
+
+void open_timeline(Harness& h, const char* example_name, int page = ScheduleView::PageTasks) {
+    h.frames(2);
+    REQUIRE(h.app.open_example(example(example_name)));
+    h.app.schedule.select_tab = true;
+    h.app.schedule.page_request = page;
+    h.frames(3);
+}
+
+void finish_mc(Harness& h) {
+    for (int i = 0; i < 400 && (test_values().count("schedule.mc.done") == 0 || value("schedule.mc.done") != 1); ++i)
+        h.frames(1);
+    REQUIRE(value("schedule.mc.done") == 1);
+}
+
+}  // namespace
+
+TEST_CASE("timeline view: the launch example shows the CLI's critical path, dates and Monte Carlo") {
+    Harness h;
+    open_timeline(h, kLaunch);
+    finish_mc(h);
+    CHECK(value("schedule.tasks") == 9);
+    CHECK(value("schedule.errors") == 0);
+    // mfplan schedule assets/examples/launch-timeline.mfplan.json (docs/schedule.md conventions).
+    CHECK(value("schedule.finish_offset") == 111);
+    CHECK(text("schedule.finish_date") == "2027-06-11");
+    CHECK(value("schedule.deadline_slack") == 10);
+    CHECK(text("schedule.critical_path") ==
+          "t-dfmf t-first-article t-pilot t-scale-first-article t-scale-ramp m-production");
+    CHECK(value("schedule.task.t-fixture.total_float") == 3);
+    CHECK(value("schedule.task.t-ramp.total_float") == 40);
+    // Monte Carlo, 10 000 iterations, seed 1, as the CLI prints it.
+    CHECK(value("schedule.mc.iterations") == 10000);
+    CHECK(value("schedule.mc.p_deadline") == doctest::Approx(0.561).epsilon(0.002));
+    CHECK(text("schedule.mc.p50_date") == "2027-06-24");
+    CHECK(text("schedule.mc.p80_date") == "2027-07-15");
+    CHECK(value("schedule.mc.buffer") == doctest::Approx(23).epsilon(0.002));
+    CHECK(value("schedule.pert.p_deadline") > 0.99);  // PERT misses merge bias and gate failures
+    CHECK_FALSE(h.app.wants_frames());                // idle once the run is done
+
+    // Every page draws, in both themes, without a frame request while idle.
+    for (int page : {ScheduleView::PageGantt, ScheduleView::PageRisk, ScheduleView::PageTasks}) {
+        h.app.schedule.page_request = page;
+        h.frames(30);
+        CHECK_FALSE(h.app.wants_frames());
+    }
+    // The selected gate's details and the calendar draw too.
+    Input in{h};
+    in.click("schedule.row.t-pilot");
+    CHECK(h.app.schedule.selected == "t-pilot");
+    in.click("schedule.calendar");
+    h.frames(10);
+    CHECK_FALSE(h.app.wants_frames());
+    apply_theme(Theme::Dark);
+    for (int page : {ScheduleView::PageGantt, ScheduleView::PageRisk}) {
+        h.app.schedule.page_request = page;
+        h.frames(10);
+    }
+    CHECK(ImGui::GetDrawData()->TotalVtxCount > 2000);
+}
+
+TEST_CASE("timeline view: typing a duration moves the finish date and the deadline probability; one undo step") {
+    Harness h;
+    open_timeline(h, kLaunch);
+    finish_mc(h);
+    const double p_before = value("schedule.mc.p_deadline");
+    const size_t undo_before = h.app.doc.undo_stack.size();
+    Input in{h};
+    in.replace("schedule.task.t-scale-ramp.most_likely", "40");
+    CHECK(task(h.app.doc.plan, "t-scale-ramp").most_likely == 40);
+    CHECK(value("schedule.finish_offset") == 121);  // a critical task: +10 working days
+    CHECK(text("schedule.finish_date") == "2027-06-25");  // 10 working days after 2027-06-11, no holiday between
+    CHECK(value("schedule.deadline_slack") == 0);
+    finish_mc(h);
+    CHECK(value("schedule.mc.p_deadline") < p_before - 0.1);
+    CHECK(h.app.doc.undo_stack.size() == undo_before + 1);  // "4", "40": one step
+    h.app.doc.undo();
+    h.frames(2);
+    CHECK(value("schedule.finish_offset") == 111);
+}
+
+TEST_CASE("timeline view: an out-of-order duration waits as a draft, then widens the estimate when left") {
+    Harness h;
+    open_timeline(h, kLaunch);
+    Input in{h};
+    // Optimistic 25 > most likely 15 (t-fixture is 10 / 15 / 25): not applied while typing.
+    in.replace("schedule.task.t-fixture.optimistic", "18", /*enter=*/false);
+    CHECK(task(h.app.doc.plan, "t-fixture").optimistic == 10);
+    CHECK(check_plan(h.app.doc.plan).empty());
+    in.chord(ImGuiKey_Enter);  // leaving the field: most likely is raised to 18
+    const Task& t = task(h.app.doc.plan, "t-fixture");
+    CHECK(t.optimistic == 18);
+    CHECK(t.most_likely == 18);
+    CHECK(t.pessimistic == 25);
+    // The saved plan loads again (the reader insists on O <= M <= P).
+    CHECK(load_plan(save_plan(h.app.doc.plan)).plan.has_value());
+    // Escape abandons a draft: nothing changes, no undo step.
+    const size_t steps = h.app.doc.undo_stack.size();
+    in.replace("schedule.task.t-ramp.most_likely", "99", /*enter=*/false);
+    in.chord(ImGuiKey_Escape);
+    CHECK(task(h.app.doc.plan, "t-ramp").most_likely == 30);
+    CHECK(task(h.app.doc.plan, "t-ramp").pessimistic == 40);
+    CHECK(h.app.doc.undo_stack.size() == steps);
+    // A lower pessimistic lowers the others.
+    in.replace("schedule.task.t-fixture.pessimistic", "12");
+    CHECK(task(h.app.doc.plan, "t-fixture").optimistic == 12);
+    CHECK(task(h.app.doc.plan, "t-fixture").most_likely == 12);
+    CHECK(task(h.app.doc.plan, "t-fixture").pessimistic == 12);
+}
+
+TEST_CASE("timeline view: add, duplicate, move, delete and links keep the plan valid") {
+    Harness h;
+    open_timeline(h, kLaunch);
+    Input in{h};
+    h.app.schedule.selected = "t-pilot";
+    h.frames(2);
+    in.click("schedule.add_task");
+    h.frames(2);
+    const auto& tasks = h.app.doc.plan.schedule.tasks;
+    REQUIRE(tasks.size() == 10);
+    CHECK(tasks[3].name == "New task");
+    CHECK(tasks[3].predecessors.size() == 1);
+    CHECK(tasks[3].predecessors[0].task_id == "t-pilot");
+    CHECK(h.app.schedule.selected == tasks[3].id);
+    const std::string added = tasks[3].id;
+
+    // Link types and lag through edits the details panel pushes.
+    in.replace("schedule.link." + added + ".0.lag", "-2");
+    CHECK(task(h.app.doc.plan, added).predecessors[0].lag == -2);
+    CHECK(value("schedule.errors") == 0);
+
+    // Deleting a task that others depend on removes the references too.
+    h.app.schedule.selected = "t-pilot";
+    h.frames(2);
+    in.click("schedule.delete_task");
+    h.frames(2);
+    CHECK(tasks.size() == 9);
+    CHECK(check_plan(h.app.doc.plan).empty());
+    CHECK(task(h.app.doc.plan, "t-ramp").predecessors.empty());
+    CHECK(value("schedule.errors") == 0);
+    h.app.doc.undo();
+    h.frames(2);
+    CHECK(tasks.size() == 10);
+
+    // A cycle is reported with its tasks, and nothing crashes while the pages draw.
+    Edits e;
+    e.push("cycle", [](Plan& p) {
+        for (auto& t : p.schedule.tasks)
+            if (t.id == "t-dfmf") t.predecessors.push_back({"t-ramp"});
+    });
+    h.app.doc.apply(e, 0);
+    for (int page : {0, 1, 2}) {
+        h.app.schedule.page_request = page;
+        h.frames(3);
+    }
+    CHECK(value("schedule.errors") >= 1);
+    CHECK(test_values().count("schedule.finish_offset") == 0);
+    CHECK_FALSE(h.app.wants_frames());
+
+    // No start date: a message, no crash.
+    e.push("no start", [](Plan& p) { p.meta.start_date.reset(); });
+    h.app.doc.apply(e, 0);
+    h.frames(3);
+    CHECK(value("schedule.errors") == 1);
+}
+
+TEST_CASE("timeline view: New from template builds the article's path with its options on an empty plan") {
+    Harness h;
+    h.frames(2);
+    h.app.new_plan();
+    h.app.schedule.select_tab = true;
+    h.frames(3);
+    Input in{h};
+    in.click("schedule.template.empty");
+    h.frames(2);
+    in.click("schedule.template.first_fails");
+    in.click("schedule.template.second");
+    in.click("schedule.template.build");
+    h.frames(3);
+    const Plan& p = h.app.doc.plan;
+    REQUIRE(p.schedule.tasks.size() == 8);  // boutique path + second partner's first article and ramp
+    CHECK(p.meta.start_date.has_value());
+    CHECK(p.decision.partners.size() == 2);  // a boutique and a CM were created
+    CHECK(task(p, "t-first-article").gate.assume_first_fails);
+    CHECK(task(p, "t-scale-ramp").partner_id == p.decision.partners[1].id);
+    CHECK(check_plan(p).empty());
+    CHECK(value("schedule.errors") == 0);
+    // The plan finish: 4 + (10 + 7) + 20 + 40 + 30 = 111 working days, as in the example.
+    CHECK(value("schedule.finish_offset") == 111);
+    finish_mc(h);
+}
+
+TEST_CASE("timeline view: the Monte Carlo runs in slices, can be cancelled and run again") {
+    Harness h;
+    h.app.schedule.max_iterations_per_frame = 500;
+    open_timeline(h, kLaunch, ScheduleView::PageRisk);
+    CHECK(value("schedule.mc.running") == 1);
+    CHECK(h.app.wants_frames());
+    const double p1 = value("schedule.mc.progress");
+    h.frames(2);
+    CHECK(value("schedule.mc.progress") > p1);
+    CHECK(value("schedule.mc.progress") < 1);
+    Input in{h};
+    in.click("schedule.mc.cancel");
+    CHECK(value("schedule.mc.running") == 0);
+    CHECK(h.app.schedule.mc_partial());
+    CHECK(value("schedule.mc.done") == 0);
+    h.frames(3);
+    CHECK_FALSE(h.app.wants_frames());  // idle after a cancel
+    in.click("schedule.mc.run");
+    finish_mc(h);
+    CHECK(value("schedule.mc.iterations") == 10000);
+    CHECK(value("schedule.mc.p_deadline") == doctest::Approx(0.561).epsilon(0.002));  // same as unsliced
+    // Any edit of the plan reruns it.
+    Edits e;
+    e.push("longer ramp", [](Plan& p) {
+        for (auto& t : p.schedule.tasks)
+            if (t.id == "t-scale-ramp") t.most_likely = 35;
+    });
+    h.app.doc.apply(e, 0);
+    h.frames(1);
+    CHECK(value("schedule.mc.done") == 0);
+    finish_mc(h);
+}
+
+TEST_CASE("timeline view: the export buttons download MS Project XML, iCalendar, CSV and Mermaid") {
+    Harness h;
+    open_timeline(h, kLaunch);
+    Input in{h};
+    for (const char* a : {"schedule.export.mspdi", "schedule.export.ics", "schedule.export.csv", "schedule.export.mermaid"})
+        in.click(a);
+    const auto& d = platform::native_state().downloads;
+    REQUIRE(d.size() == 4);
+    CHECK(d[0].name == "micro-gearbox-launch-timeline-boutique-timeline.xml");
+    CHECK(d[0].bytes.find("<FinishDate>2027-06-11T17:00:00</FinishDate>") != std::string::npos);
+    CHECK(d[1].name.size() > 4);
+    CHECK(d[1].bytes.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
+    CHECK(d[1].bytes.find("DTSTAMP:20000101T000000Z") == std::string::npos);  // the real time of export
+    CHECK(d[2].bytes.rfind("id,name,kind,partner", 0) == 0);
+    CHECK(d[3].bytes.rfind("gantt", 0) == 0);
+}
+
+TEST_CASE("timeline view: the Gantt zooms with the buttons and Ctrl+wheel, pans with Shift+wheel") {
+    Harness h;
+    open_timeline(h, kLaunch, ScheduleView::PageGantt);
+    finish_mc(h);
+    const double fit = value("schedule.gantt.day_px");
+    CHECK(fit > 0.5);
+    Input in{h};
+    in.click("schedule.gantt.zoom_in");
+    CHECK(value("schedule.gantt.day_px") == doctest::Approx(fit * 1.5).epsilon(0.01));
+    in.move("schedule.gantt");
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddMouseWheelEvent(0, 1);
+    h.frames(2);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    h.frames(1);
+    CHECK(value("schedule.gantt.day_px") == doctest::Approx(fit * 1.5 * 1.2).epsilon(0.01));
+    io.AddKeyEvent(ImGuiMod_Shift, true);
+    io.AddMouseWheelEvent(0, -2);
+    h.frames(2);
+    io.AddKeyEvent(ImGuiMod_Shift, false);
+    h.frames(1);
+    // Clicking a row selects its task.
+    const AnchorRect r = test_anchors().at("schedule.gantt");
+    const float row_y = r.y0 + em(2.6f) + 2 * (em(1) + 2) + 2 + em(1.6f) * 2.5f;  // third row, below the header
+    io.AddMousePosEvent(r.x0 + em(5), row_y);
+    h.frames(1);
+    io.AddMouseButtonEvent(0, true);
+    h.frames(1);
+    io.AddMouseButtonEvent(0, false);
+    h.frames(2);
+    CHECK(h.app.schedule.selected == "t-pilot");
+}
+
+TEST_CASE("timeline view: after selecting a row, the page tabs still switch") {
+    Harness h;
+    open_timeline(h, kLaunch);
+    Input in{h};
+    in.click("schedule.row.t-pilot");
+    CHECK(h.app.schedule.selected == "t-pilot");
+    in.click("schedule.page.gantt");
+    h.frames(3);
+    CHECK(test_anchors().count("schedule.gantt") == 1);
+    in.click("schedule.page.tasks");
+    test_anchors().clear();
+    h.frames(2);
+    in.click("schedule.task.t-ramp.predecessors");
+    CHECK(h.app.schedule.selected == "t-ramp");
+    in.click("schedule.page.gantt");
+    h.frames(3);
+    CHECK(test_anchors().count("schedule.gantt") == 1);
+}

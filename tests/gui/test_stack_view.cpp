@@ -1,0 +1,381 @@
+// The tolerance-stack view ("Tolerances" tab) drawn headless: example stacks, figures against
+// hand calculations, typing into the table, paste, stack and row operations, bad input,
+// the Monte Carlo in slices with cancel, and a 2D loop.
+#include <cmath>
+
+#include "busy.h"
+#include "harness.h"
+#include "test_anchors.h"
+#include "views/stack_parts.h"
+
+using namespace mf;
+using namespace mf::test;
+
+namespace {
+
+const char* kSilicon = "silicon-on-inconel.mfplan.json";
+
+// Mouse and keyboard through ImGui's input queue, at the rectangles views record.
+struct Input {
+    Harness& h;
+    void click(const std::string& anchor) {
+        const auto it = test_anchors().find(anchor);
+        REQUIRE_MESSAGE(it != test_anchors().end(), "no anchor " << anchor);
+        const AnchorRect r = it->second;
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent((r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f);
+        h.frames(1);
+        io.AddMouseButtonEvent(0, true);
+        h.frames(1);
+        io.AddMouseButtonEvent(0, false);
+        h.frames(2);
+    }
+    void chord(ImGuiKey key, bool ctrl = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
+        io.AddKeyEvent(key, true);
+        h.frames(1);
+        io.AddKeyEvent(key, false);
+        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, false);
+        h.frames(1);
+    }
+    // Scrolls the view with the mouse wheel until the anchor is inside the 900 px window.
+    void scroll_to(const std::string& anchor) {
+        ImGuiIO& io = ImGui::GetIO();
+        for (int i = 0; i < 40; ++i) {
+            const auto it = test_anchors().find(anchor);
+            if (it != test_anchors().end() && it->second.y1 < 860 && it->second.y0 > 60) return;
+            io.AddMousePosEvent(300, 600);
+            io.AddMouseWheelEvent(0, it != test_anchors().end() && it->second.y0 <= 60 ? 2.0f : -2.0f);
+            h.frames(2);
+        }
+        FAIL("could not scroll to " << anchor);
+    }
+    void type(const char* text) {
+        ImGui::GetIO().AddInputCharactersUTF8(text);
+        h.frames(2);
+    }
+};
+
+const Stack& stack_by_id(const Plan& p, const std::string& id) {
+    for (const auto& s : p.stacks)
+        if (s.id == id) return s;
+    FAIL("no stack " << id);
+    return p.stacks.front();
+}
+
+double value(const std::string& name) {
+    const auto it = test_values().find(name);
+    REQUIRE_MESSAGE(it != test_values().end(), "no test value " << name);
+    return it->second;
+}
+
+void open_tab(Harness& h, const char* example_name, const char* stack_id = nullptr) {
+    REQUIRE(h.app.open_example(example(example_name)));
+    h.app.stack.mc_options.samples = 20000;  // a debug build with sanitizers: keep it quick
+    if (stack_id) h.app.stack.selected_id = stack_id;
+    h.app.stack.select_tab = true;
+    h.frames(4);
+}
+
+}  // namespace
+
+TEST_CASE("stack view: gear/shaft figures match a hand calculation, the Monte Carlo finishes") {
+    Harness h;
+    open_tab(h, kGearbox, "s-gear-shaft");
+    h.frames(10);
+    CHECK(test_texts()["stack.id"] == "s-gear-shaft");
+    CHECK(value("stack.mc.done") == 1);
+    // Hand calculation, lengths in mm. Bore 1.025 ± 0.005 (s = +1), shaft 1.000 ± 0.015 (s = −1,
+    // gauged at 26 °C, 316L 16 ppm/K: at 20 °C it is 1 − 16e-6·6 = 0.999904 of its size).
+    const double k20 = 1 - 16e-6 * 6;
+    CHECK(value("stack.wc.min") == doctest::Approx(1.020 - 1.015 * k20).epsilon(1e-12));
+    CHECK(value("stack.wc.max") == doctest::Approx(1.030 - 0.985 * k20).epsilon(1e-12));
+    const double rss_half = std::sqrt(0.005 * 0.005 + (0.015 * k20) * (0.015 * k20));
+    CHECK(value("stack.rss.max") - value("stack.rss.min") == doctest::Approx(2 * rss_half).epsilon(1e-9));
+    // Statistical: bore σ = 0.005 / (3·1.33); shaft σ = 0.015/3 (Cp 1), mean shifted +5 µm.
+    const double sb = 0.005 / (3 * 1.33), ss = 0.005 * k20;
+    CHECK(value("stack.stat.sigma") == doctest::Approx(std::sqrt(sb * sb + ss * ss)).epsilon(1e-9));
+    CHECK(value("stack.stat.mean") == doctest::Approx(1.025 - 1.005 * k20).epsilon(1e-9));
+    // At 37 °C: zirconia 10.5 ppm/K over 17 K, the shaft 16 ppm/K over 11 K from 26 °C.
+    CHECK(value("stack.op.nominal") == doctest::Approx(1.025 * (1 + 10.5e-6 * 17) - (1 + 16e-6 * 11)).epsilon(1e-12));
+    CHECK(test_texts()["stack.verdict"] == "OK");
+    CHECK(value("stack.mc.samples") == 20000);
+    CHECK(value("stack.mc.mean") == doctest::Approx(value("stack.stat.mean")).epsilon(0.01));
+    CHECK(value("stack.share.k-shaft") > 0.9);
+    CHECK(ImGui::GetDrawData()->TotalVtxCount > 3000);
+    // Idle: once the Monte Carlo is done nothing asks for frames.
+    h.frames(3);
+    CHECK_FALSE(h.app.wants_frames());
+
+    // The running-clearance stack fails, the shaft carries most of the variance.
+    h.app.stack.selected_id = "s-gear-shaft-running";
+    h.frames(6);
+    CHECK(test_texts()["stack.verdict"] == "fails");
+    CHECK(test_texts()["stack.verdict.source"] == "monte carlo");
+    CHECK(value("stack.rank.k-shaft-run") == 1);
+}
+
+TEST_CASE("stack view: typing a tolerance changes the figures; a negative one is refused with a message") {
+    Harness h;
+    open_tab(h, kGearbox, "s-gear-shaft");
+    Input in{h};
+    const double before = value("stack.wc.min");
+    // Row 2 is the shaft; the plan shows µm. Select all, type 5 (µm), Enter.
+    in.click("stack.row1.tol_minus");
+    in.chord(ImGuiKey_A, true);
+    in.type("5");
+    in.chord(ImGuiKey_Enter);
+    h.frames(4);
+    CHECK(stack_by_id(h.app.doc.plan, "s-gear-shaft").contributors[1].tol_minus == doctest::Approx(0.005));
+    // Shaft −tol 15 → 5 µm: the shaft's upper limit is unchanged, so the minimum gap is too;
+    // the maximum gap drops by 10 µm (scaled to 20 °C).
+    CHECK(value("stack.wc.min") == doctest::Approx(before).epsilon(1e-12));
+    CHECK(value("stack.wc.max") == doctest::Approx(1.030 - 0.995 * (1 - 16e-6 * 6)).epsilon(1e-12));
+    CHECK(h.app.doc.can_undo());
+    CHECK(h.app.doc.undo_stack.back().label == "Set − tolerance");
+
+    // A negative tolerance is not applied; the message says why.
+    in.click("stack.row1.tol_plus");
+    in.chord(ImGuiKey_A, true);
+    in.type("-3");
+    CHECK(stack_by_id(h.app.doc.plan, "s-gear-shaft").contributors[1].tol_plus == doctest::Approx(0.015));
+    REQUIRE(h.app.stack.field_errors.count("stack.k-shaft.tol_plus"));
+    CHECK(h.app.stack.field_errors["stack.k-shaft.tol_plus"].find(">= 0") != std::string::npos);
+    in.chord(ImGuiKey_Enter);  // leaving the field drops the refused value
+    h.frames(2);
+    CHECK(h.app.stack.field_errors.empty());
+
+    // The unit switch changes what is shown, never the values.
+    const std::string saved = save_plan(h.app.doc.plan);
+    in.click("stack.unit.mm");
+    h.frames(2);
+    CHECK(h.app.doc.plan.meta.units == LengthUnit::Millimetre);
+    CHECK(test_texts()["stack.unit"] == "mm");
+    CHECK(stack_by_id(h.app.doc.plan, "s-gear-shaft").contributors[1].tol_minus == doctest::Approx(0.005));
+    (void)saved;
+}
+
+TEST_CASE("stack view: rows pasted with Ctrl+V into the focused table, errors name row and column") {
+    Harness h;
+    open_tab(h, kGearbox, "s-gear-shaft");
+    Input in{h};
+    in.click("stack.row1");  // select the shaft row: the table has focus
+    CHECK(value("stack.table_focused") == 1);
+    ImGui::SetClipboardText(
+        "name\tnominal\ttol_plus\ttol_minus\tsensitivity\tdistribution\tmaterial\tpartner\n"
+        "Spacer\t200\t2\t2\t-1\tuniform\tti-6al-4v\tboutique micro-machining shop\n"
+        "Shim\t50\t1\t1\t-1\ttriangular\t\tinhouse\n");
+    in.chord(ImGuiKey_V, true);
+    h.frames(3);
+    const Stack& s = stack_by_id(h.app.doc.plan, "s-gear-shaft");
+    REQUIRE(s.contributors.size() == 4);
+    CHECK(s.contributors[2].name == "Spacer");
+    CHECK(s.contributors[2].nominal == doctest::Approx(0.200));  // µm → mm
+    CHECK(s.contributors[2].distribution.kind == DistributionKind::Uniform);
+    CHECK(s.contributors[2].partner_id == "boutique");         // found by name
+    CHECK(s.contributors[3].partner_id == "inhouse");
+    CHECK(s.contributors[3].id != s.contributors[2].id);
+    CHECK(h.app.doc.undo_stack.back().label == "Paste 2 rows");
+    CHECK(value("stack.contributors") == 4);
+    // Worst-case minimum drops by the new parts' upper sizes.
+    h.app.doc.undo();
+    h.frames(2);
+    CHECK(stack_by_id(h.app.doc.plan, "s-gear-shaft").contributors.size() == 2);
+
+    // A bad cell: the paste dialog opens with the text and names the row and column.
+    in.click("stack.row0");
+    ImGui::SetClipboardText("name\tnominal\ttol\nSpacer\t200\tabc\n");
+    in.chord(ImGuiKey_V, true);
+    h.frames(2);
+    CHECK(h.app.stack.paste_open);
+    CHECK(value("stack.paste.errors") == 1);
+    CHECK(test_texts()["stack.paste.error0"] == "row 2, column \"tol\": expected a number, found \"abc\"");
+    CHECK(stack_by_id(h.app.doc.plan, "s-gear-shaft").contributors.size() == 2);
+    // Rows without a header are read in the table's column order; an unknown partner is named.
+    h.app.stack.paste_text = "Washer\t100\t3\t3\t1\tnormal\t\tnobody\n";
+    h.frames(2);
+    CHECK(test_texts()["stack.paste.error0"].find("row 1, column \"partner\": no partner \"nobody\"") == 0);
+    h.app.stack.paste_text = "Washer\t100\t3\t3\t1\n";
+    h.frames(2);
+    CHECK(value("stack.paste.errors") == 0);
+    in.click("stack.paste.apply");
+    h.frames(2);
+    CHECK_FALSE(h.app.stack.paste_open);
+    REQUIRE(stack_by_id(h.app.doc.plan, "s-gear-shaft").contributors.size() == 3);
+    CHECK(stack_by_id(h.app.doc.plan, "s-gear-shaft").contributors[1].name == "Washer");  // below the selected row
+}
+
+TEST_CASE("stack view: add, duplicate, move, delete rows and stacks; an empty stack explains itself") {
+    Harness h;
+    open_tab(h, kGearbox, "s-gear-shaft");
+    Input in{h};
+    auto names = [&] {
+        std::string out;
+        for (const auto& c : stack_by_id(h.app.doc.plan, "s-gear-shaft").contributors) out += c.name + "|";
+        return out;
+    };
+    in.click("stack.row0");
+    in.click("stack.dup_row");
+    CHECK(names() == "Gear bore diameter|Gear bore diameter (copy)|Shaft diameter|");
+    in.click("stack.row_down");  // the copy is selected
+    CHECK(names() == "Gear bore diameter|Shaft diameter|Gear bore diameter (copy)|");
+    in.click("stack.delete_row");
+    CHECK(names() == "Gear bore diameter|Shaft diameter|");
+    in.click("stack.add_row");
+    CHECK(stack_by_id(h.app.doc.plan, "s-gear-shaft").contributors.size() == 3);
+    CHECK(value("stack.errors") == 0);  // a zero-tolerance row is a valid row
+
+    const size_t n = h.app.doc.plan.stacks.size();
+    in.click("stack.duplicate");
+    CHECK(h.app.doc.plan.stacks.size() == n + 1);
+    CHECK(test_texts()["stack.name"] == "Gear bore to shaft clearance (copy)");
+    CHECK(check_plan(h.app.doc.plan).empty());  // fresh ids everywhere
+    in.click("stack.delete");
+    CHECK(h.app.doc.plan.stacks.size() == n);
+    in.click("stack.new");
+    h.frames(2);
+    CHECK(h.app.doc.plan.stacks.size() == n + 1);
+    CHECK(value("stack.errors") == 1);
+    CHECK(test_texts()["stack.error0"].find("no contributors") != std::string::npos);
+    CHECK(value("stack.mc.running") == 0);
+    in.click("stack.add_row");
+    h.frames(4);
+    CHECK(value("stack.errors") == 0);
+    CHECK(test_texts()["stack.verdict"] == "no requirement");
+    // Rename by typing.
+    in.click("stack.name");
+    in.chord(ImGuiKey_A, true);
+    in.type("Bearing preload");
+    in.chord(ImGuiKey_Enter);
+    CHECK(h.app.doc.plan.stacks.back().name == "Bearing preload");
+}
+
+TEST_CASE("stack view: the Monte Carlo runs in slices, restarts on an edit, and can be cancelled") {
+    Harness h;
+    open_tab(h, kGearbox, "s-gear-shaft");
+    platform::native_state().fake_time = -1;  // real time, so each frame gets a ~12 ms slice
+    h.app.stack.mc_options.samples = 5000000;
+    h.frames(2);
+    CHECK(value("stack.mc.running") == 1);
+    CHECK(h.app.wants_frames());
+    const double p1 = value("stack.mc.progress");
+    h.frames(2);
+    CHECK(value("stack.mc.progress") > p1);
+    CHECK(value("stack.mc.progress") < 0.5);
+    MESSAGE("progress after 4 frames: " << value("stack.mc.progress"));
+    Input in{h};
+    in.click("stack.mc.cancel");
+    CHECK(value("stack.mc.running") == 0);
+    CHECK(h.app.stack.mc.cancelled);
+    h.frames(2);
+    CHECK_FALSE(h.app.wants_frames());  // idle after a cancel
+    CHECK(test_texts()["stack.verdict.source"] == "normal model");
+
+    // An edit of the stack starts a new run; an edit elsewhere in the plan does not.
+    h.app.stack.mc_options.samples = 20000;
+    in.click("stack.mc.run");
+    for (int i = 0; i < 200 && value("stack.mc.done") != 1; ++i) h.frames(1);
+    REQUIRE(value("stack.mc.done") == 1);
+    const uint64_t generation = h.app.stack.mc.generation;
+    Edits e;
+    e.push("Set decider", [](Plan& p) { p.meta.decider = "someone else"; });
+    h.app.doc.apply(e, 0);
+    h.frames(2);
+    CHECK(value("stack.mc.done") == 1);
+    CHECK(h.app.stack.mc.generation == generation);  // not rerun
+    const double ppm_above = value("stack.mc.ppm_above");
+    e.push("Set upper limit", [](Plan& p) { p.stacks[0].upper_limit = 0.04; });
+    h.app.doc.apply(e, 0);
+    for (int i = 0; i < 200 && (i == 0 || value("stack.mc.done") != 1); ++i) h.frames(1);
+    CHECK(value("stack.mc.done") == 1);
+    CHECK(h.app.stack.mc.generation > generation);  // rerun for the new limit
+    CHECK(value("stack.mc.ppm_above") > ppm_above);
+}
+
+TEST_CASE("stack view: a 2D loop shows its computed sensitivities and draws; silicon-on-Inconel fails cold") {
+    Harness h;
+    open_tab(h, kSilicon, "s-lid");
+    h.frames(6);
+    CHECK(value("stack.mc.done") == 1);
+    const double pi = 3.14159265358979323846;
+    CHECK(value("stack.sens.k-tilt") == doctest::Approx(-25 * pi / 180).epsilon(1e-6));
+    CHECK(value("stack.sens.k-bond") == doctest::Approx(-1).epsilon(1e-12));
+    CHECK(test_anchors().count("stack.loop"));
+    h.app.stack.loop_to_scale = true;
+    h.frames(3);
+    h.app.theme = Theme::Dark;
+    apply_theme(Theme::Dark);
+    h.frames(3);
+
+    h.app.stack.selected_id = "s-pocket";
+    h.frames(6);
+    CHECK(test_texts()["stack.verdict"] == "fails");
+    CHECK(test_texts()["stack.verdict.measurement"] == "OK");
+    CHECK(test_texts()["stack.verdict.operating"] == "fails");
+    // Inconel 13 ppm/K on 25.028 mm vs silicon 2.6 ppm/K on 25 mm over −75 K.
+    CHECK(value("stack.op.gap_change") ==
+          doctest::Approx(13e-6 * 25.028 * -75 - 2.6e-6 * 25 * -75).epsilon(1e-9));
+
+    // Deleting a contributor a loop vector takes its length from removes that vector too.
+    h.app.stack.selected_id = "s-lid";
+    h.frames(2);
+    Input in{h};
+    in.click("stack.row1");  // k-bond
+    in.click("stack.delete_row");
+    const Stack& lid = stack_by_id(h.app.doc.plan, "s-lid");
+    CHECK(lid.contributors.size() == 4);
+    REQUIRE(lid.loop);
+    CHECK(lid.loop->vectors.size() == 2);
+    CHECK(value("stack.errors") == 0);
+}
+
+TEST_CASE("stack view: a 1D chain becomes a 2D loop and back; a typed vector angle changes the sensitivity") {
+    Harness h;
+    open_tab(h, kGearbox, "s-gear-shaft");
+    Input in{h};
+    const double wc_min = value("stack.wc.min"), wc_max = value("stack.wc.max");
+    in.click("stack.loop.switch");
+    h.frames(3);
+    const Stack& s = stack_by_id(h.app.doc.plan, "s-gear-shaft");
+    REQUIRE(s.loop);
+    REQUIRE(s.loop->vectors.size() == 2);
+    CHECK(s.loop->vectors[1].angle == 180);  // the shaft closes the gap
+    // The same gap: worst case unchanged, sensitivities from the geometry.
+    CHECK(value("stack.wc.min") == doctest::Approx(wc_min).epsilon(1e-12));
+    CHECK(value("stack.wc.max") == doctest::Approx(wc_max).epsilon(1e-12));
+    CHECK(value("stack.sens.k-shaft") == doctest::Approx(-1).epsilon(1e-12));
+    // Tilt the bore's vector by 60°: its sensitivity becomes cos 60° = 0.5.
+    in.scroll_to("stack.loop.0.angle");
+    in.click("stack.loop.0.angle");
+    in.chord(ImGuiKey_A, true);
+    in.type("60");
+    in.chord(ImGuiKey_Enter);
+    h.frames(3);
+    CHECK(stack_by_id(h.app.doc.plan, "s-gear-shaft").loop->vectors[0].angle == 60);
+    CHECK(value("stack.sens.k-bore") == doctest::Approx(0.5).epsilon(1e-9));
+    in.scroll_to("stack.loop.add");
+    in.click("stack.loop.add");
+    h.frames(2);
+    CHECK(stack_by_id(h.app.doc.plan, "s-gear-shaft").loop->vectors.size() == 3);  // a fixed 1 mm vector
+    CHECK(value("stack.errors") == 0);
+    in.scroll_to("stack.loop.switch");
+    in.click("stack.loop.switch");  // back to a chain: the loop's sensitivities stay
+    h.frames(3);
+    const Stack& back = stack_by_id(h.app.doc.plan, "s-gear-shaft");
+    CHECK_FALSE(back.loop);
+    CHECK(back.contributors[0].sensitivity == doctest::Approx(0.5).epsilon(1e-9));
+    CHECK(back.contributors[1].sensitivity == doctest::Approx(-1).epsilon(1e-12));
+}
+
+TEST_CASE("stack view: every example draws with the tab open; a plan without stacks says what to do") {
+    Harness h;
+    h.app.stack.select_tab = true;
+    h.frames(3);
+    CHECK(value("stack.count") == 0);
+    for (unsigned i = 0; i < mf_example_plans_count; ++i) {
+        CHECK(h.app.open_example(i));
+        h.app.stack.mc_options.samples = 10000;
+        h.frames(8);
+    }
+}
