@@ -7,6 +7,8 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <vector>
+
 #include "app.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -35,12 +37,30 @@ int wake_on_event(void*, SDL_Event* event) {
     return 0;
 }
 
+// A press and its release can arrive between two frames (a quick tap, an automated click).
+// ImGui needs to see the button down in one frame to click what is under it, so a release
+// that follows its own press in the same batch waits for the next frame.
+std::vector<SDL_Event> g_deferred;
+
 void frame() {
     SDL_Event event;
-    bool had_input = false;
-    while (SDL_PollEvent(&event)) {
-        ImGui_ImplSDL2_ProcessEvent(&event);
-        had_input = had_input || is_input(event);
+    bool had_input = !g_deferred.empty();
+    std::vector<SDL_Event> now_events;
+    now_events.swap(g_deferred);
+    while (SDL_PollEvent(&event)) now_events.push_back(event);
+    unsigned pressed_this_batch = 0;  // bit per mouse button
+    for (SDL_Event& e : now_events) {
+        if (e.type == SDL_MOUSEBUTTONDOWN) pressed_this_batch |= 1u << e.button.button;
+        if (e.type == SDL_MOUSEBUTTONUP && (pressed_this_batch & (1u << e.button.button))) {
+            g_deferred.push_back(e);
+            continue;
+        }
+        if (!g_deferred.empty()) {  // keep the order of everything after a deferred release
+            g_deferred.push_back(e);
+            continue;
+        }
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        had_input = had_input || is_input(e);
     }
     ImGuiIO& io = ImGui::GetIO();
     if (g_paste_pending) {

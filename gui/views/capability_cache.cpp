@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace mf {
 
@@ -40,7 +39,6 @@ static void remember_inputs(CachedFeature& c, const Dataset& d, const Feature& f
 }
 
 void AnalysisCache::sync(const Dataset& d, const AnalysisOptions& opt, uint64_t state_id) {
-    std::fprintf(stderr, "sync this=%p sizeof=%zu feat=%zu id=%zu stale=%zu CF=%zu FA=%zu\n", (void*)this, sizeof(*this), features_.size(), dataset_id_.size(), stale_, sizeof(CachedFeature), sizeof(FeatureAnalysis));
     const std::string okey = options_key(opt);
     if (d.id == dataset_id_ && state_id == synced_state_ && okey == synced_options_ && features_.size() == d.features.size())
         return;

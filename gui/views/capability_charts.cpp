@@ -98,6 +98,19 @@ static void labelled_vline(Plot& p, double x, ImU32 colour, const char* label, i
     p.draw_list()->AddText(ImVec2(lx, top.y + 2 + row * ts.y), colour, label);
 }
 
+// The label of a horizontal limit line at its right end, on a background (drawn after the data
+// so the line stays readable); below the line when there is no room above.
+static void hline_label(Plot& p, double y, ImU32 colour, const char* label) {
+    const ImVec2 right = p.to_screen(p.axes().x_max, y);
+    const ImVec2 top = p.to_screen(p.axes().x_max, p.axes().y_max);
+    const ImVec2 ts = ImGui::CalcTextSize(label);
+    float ty = right.y - ts.y - 1;
+    if (ty < top.y) ty = right.y + 1;
+    const ImVec2 a(right.x - ts.x - 6, ty), b(right.x - 2, ty + ts.y);
+    p.draw_list()->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.9f));
+    p.draw_list()->AddText(ImVec2(a.x + 2, a.y), colour, label);
+}
+
 // [SECTION] Histogram ---------------------------------------------------------------------
 
 void draw_histogram(const CachedFeature& c, const ValueUnit& u, float height) {
@@ -221,6 +234,7 @@ static void draw_one_chart(const ChartSeries& cs, const ValueUnit& u, const Rule
         for (double v : *lims)
             if (std::isfinite(v)) { lo = std::min(lo, v); hi = std::max(hi, v); }
     const double pad = (hi - lo) * 0.08 + 1e-12;
+    hi += (hi - lo) * 0.12;   // room for the UCL label above its line
     const std::string ylabel = std::string(cs.title) + (u.symbol.empty() ? "" : " (" + u.symbol + ")");
     Plot p;
     PlotAxes axes;
@@ -233,14 +247,9 @@ static void draw_one_chart(const ChartSeries& cs, const ValueUnit& u, const Rule
     const ImU32 limit_col = plot_bad(), centre_col = plot_color(2), line_col = plot_color(0);
     char lbl[64];
     if (cs.point_ucl->empty()) {
-        std::snprintf(lbl, sizeof lbl, "UCL %s", format_value(cs.ucl, u, 5).c_str());
-        p.hline(cs.ucl / s, limit_col, lbl, 1.2f);
-        if (cs.location || cs.lcl > 0) {
-            std::snprintf(lbl, sizeof lbl, "LCL %s", format_value(cs.lcl, u, 5).c_str());
-            p.hline(cs.lcl / s, limit_col, lbl, 1.2f);
-        }
-        std::snprintf(lbl, sizeof lbl, "CL %s", format_value(cs.center, u, 5).c_str());
-        p.hline(cs.center / s, centre_col, lbl, 1.2f);
+        p.hline(cs.ucl / s, limit_col, nullptr, 1.2f);
+        if (cs.location || cs.lcl > 0) p.hline(cs.lcl / s, limit_col, nullptr, 1.2f);
+        p.hline(cs.center / s, centre_col, nullptr, 1.2f);
     } else {
         // Unequal subgroup sizes: each point has its own limits (steps).
         std::vector<double> xs(n + 1);
@@ -266,7 +275,11 @@ static void draw_one_chart(const ChartSeries& cs, const ValueUnit& u, const Rule
         if (!std::isfinite(y[i])) continue;
         const uint8_t m = i < cs.marks->size() ? (*cs.marks)[i] : 0;
         if (m) {
-            ++flagged;
+            if (++flagged == 1 && cs.location) {
+                const ImVec2 at = p.to_screen(static_cast<double>(i + 1), y[i] / s);
+                test_value("capability.signal_x", at.x);
+                test_value("capability.signal_y", at.y);
+            }
             p.marker(static_cast<double>(i + 1), y[i] / s, limit_col, Marker::Diamond, em(0.28f));
             if (cs.location && dots) {
                 int first = 1;
@@ -279,6 +292,17 @@ static void draw_one_chart(const ChartSeries& cs, const ValueUnit& u, const Rule
         } else if (dots) {
             p.marker(static_cast<double>(i + 1), y[i] / s, line_col, Marker::Circle, em(0.16f));
         }
+    }
+    if (cs.point_ucl->empty()) {
+        const ValueUnit bare{u.scale, ""};   // the unit is on the axis
+        std::snprintf(lbl, sizeof lbl, "UCL %s", format_value(cs.ucl, bare, 5).c_str());
+        hline_label(p, cs.ucl / s, limit_col, lbl);
+        if (cs.location || cs.lcl > 0) {
+            std::snprintf(lbl, sizeof lbl, "LCL %s", format_value(cs.lcl, bare, 5).c_str());
+            hline_label(p, cs.lcl / s, limit_col, lbl);
+        }
+        std::snprintf(lbl, sizeof lbl, "CL %s", format_value(cs.center, bare, 5).c_str());
+        hline_label(p, cs.center / s, centre_col, lbl);
     }
     if (p.hovered() && n > 0) {
         const long i = std::clamp(std::lround(p.mouse_x()), 1L, static_cast<long>(n)) - 1;
@@ -300,6 +324,7 @@ static void draw_one_chart(const ChartSeries& cs, const ValueUnit& u, const Rule
         }
         if (!m) tip += "\nno test fails at this point";
         ImGui::SetTooltip("%s", tip.c_str());
+        test_text("capability.hover", tip);
     }
     p.end();
     test_anchor(anchor);
@@ -332,8 +357,12 @@ void draw_control_charts(const CachedFeature& c, const ValueUnit& u, const RuleS
         ImGui::PushStyleColor(ImGuiCol_Text, plot_good());
         ImGui::TextUnformatted("· ✓ in control");
     } else {
+        size_t points = 0;
+        for (uint8_t m : c.view.rule_bits) points += m != 0;
+        for (uint8_t m : c.view.dispersion_flags) points += m != 0;
         ImGui::PushStyleColor(ImGuiCol_Text, plot_bad());
-        ImGui::Text("· ✗ %zu signals (hover a ◆)", nv + nd);
+        ImGui::Text("· ✗ %zu test%s failed at %zu point%s (hover a ◆)", nv + nd, nv + nd == 1 ? "" : "s", points,
+                    points == 1 ? "" : "s");
     }
     ImGui::PopStyleColor();
 
@@ -341,6 +370,8 @@ void draw_control_charts(const CachedFeature& c, const ValueUnit& u, const RuleS
                     &ch.points, ch.center, ch.ucl, ch.lcl, &ch.point_ucl, &ch.point_lcl, nullptr, &c.view.rule_bits, true};
     static const std::vector<double> kNone;
     loc.point_center = &kNone;
+    test_value("capability.signal_x", NAN);
+    test_value("capability.signal_y", NAN);
     draw_one_chart(loc, u, rules, height * 0.58f, "capability.chart");
     ChartSeries disp{"dispersion", imr ? "Moving ranges" : xs ? "Subgroup SDs" : "Subgroup ranges",
                      imr ? "Row" : "Subgroup", imr ? "moving range" : xs ? "SD" : "range", &ch.dispersion,

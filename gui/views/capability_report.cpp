@@ -177,11 +177,12 @@ void draw_indices(const FeatureAnalysis& a, const ValueUnit& u) {
     row("Observed ppm", "", ppm_text(c.ppm_observed.total), "Values strictly beyond a limit, per million values");
     row("Cpm", "", fmt(c.cpm, 3), "Minitab's Cpm: min(T − LSL, USL − T) / 3√(Σ(x − T)² / (N − 1)); needs a target");
     row("Mean", "", format_value(a.mean, u, 6));
-    char counts[96];
-    std::snprintf(counts, sizeof counts, "%zu values (%zu missing), %zu subgroups of %zu", a.values, a.missing,
-                  a.subgroups, a.subgroup_size);
-    row("Data", "", counts);
     ImGui::EndTable();
+    if (a.subgroup_size > 1)
+        ImGui::TextDisabled("%zu values (%zu missing) in %zu subgroups of %zu", a.values, a.missing, a.subgroups,
+                            a.subgroup_size);
+    else
+        ImGui::TextDisabled("%zu individual values (%zu missing)", a.values, a.missing);
 }
 
 void draw_verdict(const FeatureAnalysis& a) {

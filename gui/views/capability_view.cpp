@@ -8,8 +8,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
-#define TR(x) std::fprintf(stderr, "cap: %s\n", x)
 
 #include "busy.h"
 #include "imgui.h"
@@ -61,9 +59,7 @@ void CapabilityView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
         select_next_ = -1;
     }
     if (dataset >= plan.datasets.size()) dataset = plan.datasets.empty() ? 0 : plan.datasets.size() - 1;
-    TR("bar");
     draw_dataset_bar(plan, edits);
-    TR("bar done");
     if (dataset >= plan.datasets.size()) dataset = plan.datasets.empty() ? 0 : plan.datasets.size() - 1;
 
     if (plan.datasets.empty()) {
@@ -75,12 +71,9 @@ void CapabilityView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
 
         // Analysis: per feature, cached; the stale ones computed in slices of ~12 ms.
         const AnalysisOptions opt = analysis_options(chart, western_electric);
-        std::fprintf(stderr, "view: cache=%p sizeof view=%zu CF=%zu FA=%zu\n", (void*)&cache_, sizeof(*this), sizeof(CachedFeature), sizeof(FeatureAnalysis));
         cache_.sync(d, opt, state_id);
-        TR("synced");
         if (paused_ && state_id != paused_state_) paused_ = false;
         if (!cache_.done() && !paused_) run_slice([&] { return cache_.step(d, opt, feature); });
-        TR("sliced");
         if (!cache_.done()) {
             if (!paused_) {
                 const float f = cache_.size() ? static_cast<float>(cache_.fresh_count()) / static_cast<float>(cache_.size()) : 1.0f;
@@ -108,6 +101,10 @@ void CapabilityView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
                 if (!spec_message_.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", spec_message_.c_str());
                 ImGui::TextDisabled("Click a feature, then Analysis for its histogram and control charts. Limits are in "
                                     "the plan's display unit (%s) for lengths.", unit_symbol(plan.meta.units));
+                if (const CachedFeature* c = cache_.get(feature)) {
+                    ImGui::SeparatorText(c->a.feature_name.c_str());
+                    draw_verdict(c->a);
+                }
                 ImGui::EndTabItem();
             }
             if (tab("Analysis", Page::Analysis, "capability.tab.analysis")) {
@@ -138,9 +135,7 @@ void CapabilityView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
             select_page = false;
             ImGui::EndTabBar();
         }
-        TR("publish");
         publish_test_values(plan, d);
-        TR("published");
     }
 
     // Ctrl+V anywhere on the page (not in a text field): spreadsheet cells to import.
@@ -194,6 +189,7 @@ void CapabilityView::draw_dataset_bar(const Plan& plan, Edits& edits) {
                 feature = 0;
                 grid_ = {};
             }
+            if (i < 10) test_anchor(("capability.dataset." + std::to_string(i)).c_str());
             ImGui::PopID();
         }
         ImGui::EndCombo();
@@ -351,7 +347,7 @@ void CapabilityView::draw_analysis_page(const Plan& plan, const Dataset& d, Edit
         ImGui::Spacing();
         draw_indices(a, u);
         ImGui::TableNextColumn();
-        draw_control_charts(*c, u, rules, em(22));
+        draw_control_charts(*c, u, rules, em(25));
         draw_normality(a, u);
         draw_drift(a, u, d.part_interval);
         ImGui::EndTable();

@@ -63,7 +63,10 @@ static void tornado(const DecisionView& v, const Plan& plan) {
         if (x.down) m = std::min(m, x.weight - *x.down);
         return m;
     };
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return margin(f.flips[a]) < margin(f.flips[b]); });
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        const double ma = margin(f.flips[a]), mb = margin(f.flips[b]);
+        return ma < mb || (ma == mb && a < b);  // ties in criterion order
+    });
     const int n = static_cast<int>(order.size());
     // y = n − 1 − position: the most sensitive at the top.
     std::vector<std::string> names(static_cast<size_t>(n));

@@ -204,29 +204,15 @@ static void draw_summary(const DecisionView& v, const Plan& plan) {
         }
         return name(r.order[0]) + " (" + fmt_num(r.score[static_cast<size_t>(r.order[0])], 3) + ")";
     };
-    ImGui::TextDisabled("Weighted sum ranks first:");
-    ImGui::SameLine();
-    ImGui::TextUnformatted(top_text(ws).c_str());
-    ImGui::SameLine();
-    ImGui::TextDisabled("· TOPSIS:");
-    ImGui::SameLine();
-    ImGui::TextUnformatted(top_text(tp).c_str());
-    if (!ws.top_tied && !tp.top_tied && ws.order[0] != tp.order[0]) {
-        ImGui::SameLine();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "(the methods disagree)");
-    }
-    if (v.mc_have && !ws.top_tied) {
+    std::string line = "Weighted sum ranks first: " + top_text(ws) + "  ·  TOPSIS: " + top_text(tp);
+    if (!ws.top_tied && !tp.top_tied && ws.order[0] != tp.order[0]) line += " (the methods disagree)";
+    if (!ws.top_tied) {  // the same length while the Monte Carlo runs: nothing below moves
         const size_t t = static_cast<size_t>(ws.order[0]);
-        if (t < v.mc_result.p_first.size()) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("· P(first) %s", fmt_probability(v.mc_result.p_first[t]).c_str());
-        }
+        line += "  ·  P(first) " + (v.mc_have && t < v.mc_result.p_first.size() ? fmt_probability(v.mc_result.p_first[t])
+                                                                               : std::string("…      "));
     }
-    ImGui::SameLine();
-    ImGui::TextDisabled("· chosen:");
-    ImGui::SameLine();
-    if (a.chosen_by_decider) ImGui::TextUnformatted(name(a.chosen).c_str());
-    else ImGui::TextDisabled("not set");
+    line += "  ·  chosen: " + (a.chosen_by_decider ? name(a.chosen) : std::string("not set"));
+    ImGui::TextWrapped("%s", line.c_str());
     if (!a.chosen_by_decider && ImGui::BeginItemTooltip()) {
         ImGui::TextUnformatted("No partner chosen yet (Programme settings on the Matrix page): the warnings assume the "
                                "weighted-sum winner.");
@@ -484,8 +470,20 @@ void draw_matrix_page(DecisionView& v, const Plan& plan, Edits& edits) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "Too many criteria to show as a table (%zu).", nc);
         return;
     }
-    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInner | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("matrix", ncols, flags)) return;
+    ImGui::TextDisabled("Cell shade: how good the value is on its criterion, as the weighted sum normalises it (pale = "
+                        "worst, dark = best). Ranks: 1 = best; \"tied\" = equal scores, never broken silently.");
+    if (ranked && v.mc_have && v.mc_result.ranged_cells == 0)
+        ImGui::TextDisabled("P(first) is certain: no score has a low/high range (right-click a score to give one).");
+
+    // Too narrow for every criterion column: scroll sideways (the partner column stays).
+    const float min_width = em(10.5f + 5.6f + 5.6f + 5.2f) + static_cast<float>(nc) * em(7.0f);
+    const bool scroll = ImGui::GetContentRegionAvail().x < min_width;
+    ImGuiTableFlags flags = ImGuiTableFlags_BordersInner | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
+    if (scroll) flags |= ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY;
+    // Scrolling tables need a height: fill the page, leaving a line for the Monte Carlo controls.
+    const ImVec2 outer(0, scroll ? -ImGui::GetFrameHeightWithSpacing() * 1.5f : 0.0f);
+    if (!ImGui::BeginTable("matrix", ncols, flags, outer, scroll ? min_width : 0.0f)) return;
+    if (scroll) ImGui::TableSetupScrollFreeze(1, 0);
     ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthFixed, em(10.5f));
     for (size_t j = 0; j < nc; ++j) ImGui::TableSetupColumn(s.criteria[j].id.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Weighted sum", ImGuiTableColumnFlags_WidthFixed, em(5.6f));
@@ -662,12 +660,7 @@ void draw_matrix_page(DecisionView& v, const Plan& plan, Edits& edits) {
         ImGui::PopID();
     }
     ImGui::EndTable();
-
-    ImGui::TextDisabled("Cell shade: how good the value is on its criterion, as the weighted sum normalises it (pale = worst, "
-                        "dark = best). Ranks: 1 = best; \"tied\" = equal scores, never broken silently.");
-    if (ranked && v.mc_have && v.mc_result.ranged_cells == 0)
-        ImGui::TextDisabled("P(first) is certain: no score has a low/high range (right-click a score to give one).");
-    draw_monte_carlo_controls(v);
+    draw_monte_carlo_controls(v);  // below the table, so a short run never moves the fields
 }
 
 }  // namespace decision_ui

@@ -630,7 +630,8 @@ void draw_contributors(Ctx& c) {
     std::vector<const LinearTerm*> term_of(s.contributors.size(), nullptr);
     for (const auto& t : c.report.linear.terms)
         if (t.index < term_of.size()) term_of[t.index] = &t;
-    if (ImGui::BeginTable("rows", 10, flags, ImVec2(0, table_h))) {
+    // One table state per layout: a loop's wider sensitivity column is not a chain's.
+    if (ImGui::BeginTable(loop ? "rows-loop" : "rows", 10, flags, ImVec2(0, table_h))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, em(1.6f));
         ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);

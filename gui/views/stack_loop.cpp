@@ -235,7 +235,7 @@ void draw_editor(Ctx& c) {
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (lk) {
             ImGui::AlignTextToFramePadding();
-            ImGui::TextDisabled("%s", fmt_len(lk->nominal, c.unit).c_str());
+            ImGui::TextDisabled("%s", fmt_len(lk->nominal, c.unit, 6).c_str());
         } else {
             double len = lv.length;
             if (input_length("##len", lv.length, c.unit, &len))

@@ -563,6 +563,10 @@ void StackView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
     const Stack& stack = plan.stacks[static_cast<size_t>(index)];
 
     // The stack's content (for the Monte Carlo key) changes only with the plan.
+    if (cache.stack_id != stack.id) {  // another stack: its fields start without refusals
+        field_errors.clear();
+        notice.clear();
+    }
     if (cache.state_id != state_id || cache.stack_id != stack.id) {
         cache.content_key = write_stacks({stack}).dump();
         // A selected row that went away (undo, delete) is forgotten.

@@ -4,8 +4,9 @@
 // subgroups of 5); a CSV file through the file input; a paste with an error names its cell.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, screenshot, clickAnchor } from './lib.mjs';
+import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, screenshot } from './lib.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await serve(); });
@@ -71,10 +72,24 @@ async function paste(page, text) {
     document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, text);
 }
+// Clicks the middle of a named widget the way a hand does: the pointer glides there (several
+// move events), rests, then presses and releases with pauses. ImGui needs a frame with the
+// widget hovered before the press, and a single move event right after the page woke from
+// idle was seen not to reach it.
 async function anchor(page, name) {
-  await waitFor(page, (s) => s.anchors[name] !== undefined);
+  const s = await waitFor(page, (q) => q.anchors[name] !== undefined);
   await page.waitForTimeout(100);
-  return clickAnchor(page, name);
+  const r = s.anchors[name];
+  const x = (r[0] + r[2]) / 2, y = (r[1] + r[3]) / 2;
+  await page.mouse.move(x - 6, y - 3, { steps: 3 });
+  await page.waitForTimeout(60);
+  await page.mouse.move(x, y, { steps: 2 });
+  await page.waitForTimeout(100);
+  await page.mouse.down();
+  await page.waitForTimeout(60);
+  await page.mouse.up();
+  await page.waitForTimeout(60);
+  return r;
 }
 async function typeInto(page, name, text) {
   await anchor(page, name);
@@ -114,13 +129,18 @@ test('a pasted column becomes a dataset; the Cpk shown matches Cp/Cpk computed h
   assert.ok(near(s.values['capability.cp'], imr.cp), `Cp ${s.values['capability.cp']} vs ${imr.cp}`);
   assert.ok(near(s.values['capability.cpk'], imr.cpk), `Cpk ${s.values['capability.cpk']} vs ${imr.cpk}`);
   assert.ok(s.values['capability.cpk_lower'] < s.values['capability.cpk']);
-  await page.mouse.move(5, 5);
+  await page.mouse.move(640, 792);   // the status bar: nothing hovered
   await page.waitForTimeout(300);
   await screenshot(page, 'capability-analysis-imr');
 
-  // Hover a point of the control chart: the tooltip names what it is.
-  const chart = s.anchors['capability.chart'];
-  await page.mouse.move((chart[0] + chart[2]) / 2, (chart[1] + chart[3]) / 2);
+  // Hover the first point that breaks a test: the tooltip names the test.
+  s = await state(page);
+  assert.ok(s.values['capability.violations'] > 0, 'this series has signals');
+  await page.mouse.move(s.values['capability.signal_x'], s.values['capability.signal_y']);
+  await page.waitForTimeout(120);
+  await page.mouse.move(s.values['capability.signal_x'] + 1, s.values['capability.signal_y']);
+  s = await waitFor(page, (q) => /✗ Test \d: /.test(q.values['capability.hover'] || ''));
+  console.log('# hover: ' + s.values['capability.hover'].replace(/\n/g, ' | '));
   await page.waitForTimeout(300);
   await screenshot(page, 'capability-chart-hover');
 
@@ -135,7 +155,7 @@ test('a pasted column becomes a dataset; the Cpk shown matches Cp/Cpk computed h
   assert.ok(near(s.values['capability.ppk'], Math.min(10.010 - mean(x), mean(x) - 9.990) /
     (3 * Math.sqrt(x.reduce((a, v) => a + (v - mean(x)) ** 2, 0) / (x.length - 1)))), 'Ppk with the sample SD');
   await anchor(page, 'capability.tab.analysis');
-  await page.mouse.move(5, 5);
+  await page.mouse.move(640, 792);   // the status bar: nothing hovered
   await page.waitForTimeout(300);
   await screenshot(page, 'capability-analysis-xbar-r');
   await anchor(page, 'capability.tab.summary');
@@ -164,6 +184,37 @@ test('a CSV file through the file input becomes a dataset; the example pilot run
   assert.equal(s.values['capability.features'], 3);
   await page.waitForTimeout(300);
   await screenshot(page, 'capability-csv-summary');
+
+  // The example's pilot run (dataset 2): Xbar–R charts, settings, and its first-pass yield.
+  const plan = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/examples/micro-gearbox.mfplan.json'), 'utf8'));
+  const run = plan.datasets.find((d) => d.id === 'd-pilot-run');
+  await anchor(page, 'capability.dataset');
+  await anchor(page, 'capability.dataset.1');
+  await anchor(page, 'capability.tab.analysis');
+  s = await waitFor(page, (q) => q.values['capability.dataset_name'] === run.name && q.values['capability.chart_type'] === 'xbar-r');
+  await page.mouse.move(640, 792);
+  await page.waitForTimeout(300);
+  await screenshot(page, 'capability-pilot-run-analysis');
+  await anchor(page, 'capability.tab.settings');
+  await page.waitForTimeout(300);
+  await screenshot(page, 'capability-settings');
+  await anchor(page, 'capability.tab.yield');
+  s = await waitFor(page, (q) => q.values['capability.rty'] !== null && q.values['capability.rty'] !== undefined);
+  const steps = new Map();   // FPY per step = Σ passed / Σ (passed + failed); RTY = their product
+  for (const y of run.yield) {
+    const t = steps.get(y.step) || [0, 0];
+    steps.set(y.step, [t[0] + y.passed, t[1] + y.passed + y.failed]);
+  }
+  const rty = [...steps.values()].reduce((a, [p, n]) => a * p / n, 1);
+  assert.ok(near(s.values['capability.rty'], rty), `RTY ${s.values['capability.rty']} vs ${rty}`);
+  await page.waitForTimeout(300);
+  await screenshot(page, 'capability-yield');
+
+  // Nothing computing: the page goes idle.
+  await page.waitForTimeout(1200);
+  const a = (await state(page)).frames_drawn;
+  await page.waitForTimeout(1200);
+  assert.equal((await state(page)).frames_drawn, a, 'no frames while idle');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -172,6 +223,8 @@ test('pasted cells with text in a number column: the error names the row and col
   const { context, page, errors } = await openApp(browser, server.url);
   await anchor(page, 'tab.capability');
   await waitFor(page, (s) => s.anchors['capability.empty'] !== undefined);
+  await anchor(page, 'capability.paste');   // Paste data…: an empty dialog waiting for Ctrl+V
+  await waitFor(page, (q) => q.values['capability.import_open'] === 1);
   await paste(page, 'OD\tbore\n1.02\t2.01\n1.03\t2.0x\n');
   const s = await waitFor(page, (q) => q.values['capability.import_open'] === 1 && q.values['capability.import.error']);
   assert.match(s.values['capability.import.error'], /^row 3, column B \("bore"\): "2\.0x" is not a number/);

@@ -181,6 +181,14 @@ test('Decision tab: every page renders (screenshots)', async () => {
       await screenshot(page, 'decision-' + name + '-bottom');
     }
   }
+  // A smaller window: the matrix squeezes (names and headers wrap) rather than clipping.
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await clickAnchor(page, 'decision.page.matrix');
+  await waitFor(page, (x) => x.values['decision.page'] === 'matrix');
+  await page.waitForTimeout(300);
+  await screenshot(page, 'decision-matrix-narrow');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForTimeout(300);
   // The cost chart with a hover readout.
   await clickAnchor(page, 'decision.page.cost');
   const s = await waitFor(page, (x) => x.values['decision.page'] === 'cost' && x.anchors['decision.cost_chart']);

@@ -213,10 +213,10 @@ test('silicon on Inconel: the CTE mismatch fails the pocket at −55 °C; the 2D
   // Scroll down to the loop: its drawing and the vectors with their computed sensitivities.
   await page.mouse.move(300, 700);
   for (let i = 0; i < 20; i++) {
-    const r = (await state(page)).anchors['stack.loop'];
-    if (r && r[1] > 60 && r[3] < 1150) break;
+    const r = (await state(page)).anchors['stack.loop.add'];
+    if (r && r[3] < 700) break;
     await page.mouse.wheel(0, 200);
-    await page.waitForTimeout(60);
+    await page.waitForTimeout(80);
   }
   const r = (await state(page)).anchors['stack.loop'];
   assert.ok(r && r[1] > 60 && r[3] < 1150, 'the loop drawing is on screen');

@@ -130,6 +130,10 @@ TEST_CASE("decision view: every page draws for many frames, in both themes, and 
         h.app.theme = Theme::Dark;
         apply_theme(Theme::Dark);
     }
+    // A narrow window: the matrix scrolls sideways instead of squeezing.
+    ImGui::GetIO().DisplaySize = ImVec2(900, 600);
+    for (int p = 0; p < DecisionView::kPageCount; ++p) show_page(h, static_cast<DecisionView::Page>(p), 5);
+    ImGui::GetIO().DisplaySize = ImVec2(1400, 900);
     CHECK(test_anchors().count("decision.cost_chart"));
     CHECK(test_anchors().count("tab.decision"));
     CHECK(ImGui::GetDrawData()->TotalVtxCount > 1000);
