@@ -48,7 +48,11 @@ bool poll_share_link(std::string& link) {
 }
 
 double now_seconds() {
-    if (g_state.fake_time >= 0) return g_state.fake_time;
+    if (g_state.fake_time >= 0) {
+        const double t = g_state.fake_time;
+        g_state.fake_time += g_state.fake_tick;
+        return t;
+    }
     using namespace std::chrono;
     return duration<double>(steady_clock::now().time_since_epoch()).count();
 }

@@ -17,7 +17,8 @@ struct NativeState {
     std::deque<std::string> share_links;       // links "made" (the plan's size stands in for it)
     bool leave_guard = false;
     int open_requests = 0;
-    double fake_time = -1;                     // >= 0: now_seconds() returns this
+    double fake_time = -1;                     // >= 0: now_seconds() returns this,
+    double fake_tick = 0;                      // then advances it by this much (a deterministic clock)
 };
 
 NativeState& native_state();

@@ -349,20 +349,19 @@ void draw_control_charts(const CachedFeature& c, const ValueUnit& u, const RuleS
     const char* name = names[imr ? 2 : xs ? 1 : 0];
     char sub[64] = "individual values";
     if (!imr) std::snprintf(sub, sizeof sub, "subgroups of %zu", ch.subgroup_size);
-    ImGui::Text("%s · %s · σ for the limits %s · %s rules", name, sub, format_value(ch.sigma, u, 4).c_str(),
+    ImGui::Text("%s · %s · σ for the limits %s · %s tests", name, sub, format_value(ch.sigma, u, 4).c_str(),
                 rules.name == std::string("nelson") ? "Nelson" : "Western Electric");
     const size_t nv = a.violations.size(), nd = a.dispersion_violations.size();
-    ImGui::SameLine();
     if (nv + nd == 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, plot_good());
-        ImGui::TextUnformatted("· ✓ in control");
+        ImGui::TextUnformatted("✓ In control: no test fails");
     } else {
         size_t points = 0;
         for (uint8_t m : c.view.rule_bits) points += m != 0;
         for (uint8_t m : c.view.dispersion_flags) points += m != 0;
         ImGui::PushStyleColor(ImGuiCol_Text, plot_bad());
-        ImGui::Text("· ✗ %zu test%s failed at %zu point%s (hover a ◆)", nv + nd, nv + nd == 1 ? "" : "s", points,
-                    points == 1 ? "" : "s");
+        ImGui::Text("✗ Out of control: %zu test%s failed at %zu point%s (hover a ◆ for the test)", nv + nd,
+                    nv + nd == 1 ? "" : "s", points, points == 1 ? "" : "s");
     }
     ImGui::PopStyleColor();
 

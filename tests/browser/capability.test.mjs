@@ -122,7 +122,7 @@ test('a pasted column becomes a dataset; the Cpk shown matches Cp/Cpk computed h
   await waitFor(page, (q) => q.values['capability.page'] === 'analysis');
   await typeInto(page, 'capability.lsl', '9990');
   await typeInto(page, 'capability.usl', '10010');
-  s = await waitFor(page, (q) => q.values['capability.cpk'] !== null && q.values['capability.chart_type'] === 'i-mr');
+  s = await waitFor(page, (q) => q.values['capability.cp'] !== null && q.values['capability.chart_type'] === 'i-mr');   // both limits in
   const imr = capability(x, sigmaMovingRange(x), 9.990, 10.010);
   console.log(`# I–MR: Cpk shown ${s.values['capability.cpk']}, computed here ${imr.cpk}`);
   assert.ok(near(s.values['capability.sigma_within'], sigmaMovingRange(x)), 'σ within = MR̄/d2(2)');
