@@ -237,13 +237,13 @@ static void draw_one_chart(const ChartSeries& cs, const ValueUnit& u, const Rule
     hi += (hi - lo) * 0.12;   // room for the UCL label above its line
     const std::string ylabel = std::string(cs.title) + (u.symbol.empty() ? "" : " (" + u.symbol + ")");
     Plot p;
+    ImGui::TextDisabled("%s", ylabel.c_str());   // above the plot: a y label inside it would meet the top tick
     PlotAxes axes;
     axes.x_min = 0.5;
     axes.x_max = static_cast<double>(n) + 0.5;
     axes.y_min = (lo - pad) / s;
     axes.y_max = (hi + pad) / s;
-    axes.y_label = ylabel.c_str();
-    if (!p.begin(cs.id, ImVec2(-1, height), axes)) return;
+    if (!p.begin(cs.id, ImVec2(-1, height - ImGui::GetTextLineHeightWithSpacing()), axes)) return;
     const ImU32 limit_col = plot_bad(), centre_col = plot_color(2), line_col = plot_color(0);
     char lbl[64];
     if (cs.point_ucl->empty()) {

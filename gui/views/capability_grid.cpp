@@ -80,7 +80,6 @@ void draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
     }
     ImGui::TableHeadersRow();
 
-    const int first_feature_col = 1 + (subgroup_numbers ? 1 : 0) + static_cast<int>(ctx.size());
     const bool table_focused = ImGui::IsWindowFocused();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows));
@@ -175,7 +174,6 @@ void draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
             push_cell_edit(edits, d, f, static_cast<size_t>(g.row), std::nan(""));
         }
     }
-    (void)first_feature_col;
     ImGui::EndTable();
     if (nf > static_cast<size_t>(max_features))
         ImGui::TextDisabled("Showing the first %d of %zu features.", max_features, nf);

@@ -351,3 +351,42 @@ TEST_CASE("capability view: 20 features × 100 000 rows are analysed in slices; 
     CHECK(value("capability.pending") == 0);
     CHECK_FALSE(drawing_requested());
 }
+
+TEST_CASE("capability view: skewed values show the labelled non-normal alternatives; bad limits show core's message") {
+    Harness h;
+    Rng rng(3);
+    Dataset d;
+    d.id = "d-skew";
+    d.name = "Skewed";
+    auto v = std::make_shared<std::vector<double>>(400);
+    for (double& x : *v) x = 0.05 * std::exp(0.5 * rng.normal());   // lognormal, clearly not normal
+    Feature f;
+    f.id = "f-skew";
+    f.name = "Runout";
+    f.usl = 0.4;
+    f.values = v;
+    d.features.push_back(f);
+    Feature g = f;   // no limits at all: capability says why
+    g.id = "f-none";
+    g.name = "No limits";
+    g.usl.reset();
+    d.features.push_back(g);
+    Edits e;
+    e.push("skew", [d](Plan& p) { p.datasets.push_back(d); });
+    h.app.doc.apply(e, 0);
+    show_tab(h);
+    show_page(h, CapabilityView::Page::Analysis);
+    h.frames(5);
+    CHECK(value("capability.ad_p") < 0.05);
+    const CachedFeature* c = h.app.capability.results().get(0);
+    REQUIRE(c);
+    CHECK_FALSE(c->a.normal);
+    REQUIRE(c->a.lognormal);
+    CHECK(c->a.lognormal->error.empty());
+    h.app.capability.feature = 1;
+    h.frames(5);
+    CHECK(test_texts()["capability.verdict"] == "not enough data");
+    CHECK(test_texts()["capability.errors"].find("no specification limits") != std::string::npos);
+    show_page(h, CapabilityView::Page::Summary);
+    show_page(h, CapabilityView::Page::Data);
+}
