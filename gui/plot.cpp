@@ -36,8 +36,12 @@ std::string tick_label(double v) {
     char buf[32];
     const double a = std::fabs(v);
     if (a == 0) return "0";
-    if (a >= 1e6 && a < 1e12) std::snprintf(buf, sizeof buf, "%gM", v / 1e6);
-    else if (a >= 1e3 && a < 1e6) std::snprintf(buf, sizeof buf, "%gk", v / 1e3);
+    // k / M only where they shorten a round value (1.5k, 25k, 3M): a fine-grained axis of
+    // lengths in µm (1026, 1028) must read as such, not as "1.026k".
+    const auto round_to = [&](double unit) { return std::fabs(v / unit - std::round(v / unit)) < 1e-9; };
+    if (a >= 1e6 && a < 1e12 && round_to(1e5)) std::snprintf(buf, sizeof buf, "%gM", v / 1e6);
+    else if (a >= 1e3 && a < 1e9 && round_to(1e2)) std::snprintf(buf, sizeof buf, "%gk", v / 1e3);
+    else if (a >= 1e3 && a < 1e9) std::snprintf(buf, sizeof buf, "%.9g", v);
     else std::snprintf(buf, sizeof buf, "%.4g", v);
     return buf;
 }

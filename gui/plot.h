@@ -75,7 +75,7 @@ private:
 std::vector<double> nice_ticks(double lo, double hi, int max_ticks);
 // Decades (and 2, 5 multiples when few decades) for a log axis.
 std::vector<double> log_ticks(double lo, double hi);
-// Short tick label: 12.5, 1.2k, 3M, 1e-05.
+// Short tick label: 12.5, 1.2k, 3M, 1e-05; 1026 stays 1026 (k and M only for round values).
 std::string tick_label(double v);
 
 // A colour-blind-safe palette (Okabe–Ito), readable on light and dark themes.
