@@ -6,26 +6,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, screenshot, distinctColours } from './lib.mjs';
+import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, screenshot, distinctColours,
+  clickAnchor } from './lib.mjs';
 
 const EXAMPLE = path.join(ROOT, 'assets/examples/micro-gearbox.mfplan.json');
 let browser, server;
 before(async () => { browser = await launch(); server = await serve(); });
 after(async () => { await browser.close(); server.close(); });
-
-// Clicks the middle of a widget the app named with test_anchor() as a person would: move,
-// pause, press, pause, release (ImGui needs the hover a frame before the press).
-async function clickAnchor(page, name) {
-  const s = await waitFor(page, (x) => x.anchors[name] !== undefined);
-  const r = s.anchors[name];
-  await page.mouse.move((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
-  await page.waitForTimeout(80);
-  await page.mouse.down();
-  await page.waitForTimeout(80);
-  await page.mouse.up();
-  await page.waitForTimeout(80);
-  return r;
-}
 
 // [SECTION] Independent computation (docs/decision.md) ----------------------------------------
 

@@ -98,11 +98,20 @@ export async function screenshot(page, name) {
   return png;
 }
 
-// Clicks the middle of a widget the app named with test_anchor().
+// Clicks the middle of a widget the app named with test_anchor() as a person does: hover,
+// pause, press, pause, release. ImGui counts overlapping widgets (tabs, table rows) as
+// hovered only from the frame after the mouse arrives, so a move-and-press in one frame
+// would miss them.
 export async function clickAnchor(page, name) {
-  const s = await state(page);
-  const r = s.anchors[name];
-  if (!r) throw new Error('no anchor ' + name + ' in ' + Object.keys(s.anchors).join(', '));
-  await page.mouse.click((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
+  let s = await state(page);
+  if (!s || !s.anchors[name]) s = await waitFor(page, (x) => x.anchors[name] !== undefined, 5000).catch(() => s);
+  const r = s && s.anchors[name];
+  if (!r) throw new Error('no anchor ' + name + ' in ' + Object.keys((s && s.anchors) || {}).join(', '));
+  await page.mouse.move((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
+  await page.waitForTimeout(80);
+  await page.mouse.down();
+  await page.waitForTimeout(80);
+  await page.mouse.up();
+  await page.waitForTimeout(80);
   return r;
 }
