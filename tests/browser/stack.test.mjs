@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, screenshot } from './lib.mjs';
+import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, screenshot,
+  clickAnchor } from './lib.mjs';
 
 const GEARBOX = path.join(ROOT, 'assets/examples/micro-gearbox.mfplan.json');
 const SILICON = path.join(ROOT, 'assets/examples/silicon-on-inconel.mfplan.json');
@@ -22,22 +23,6 @@ function erfc(x) {
   return x >= 0 ? r : 2 - r;
 }
 const Phi = (z) => 0.5 * erfc(-z / Math.SQRT2);
-
-// Clicks the middle of an anchored widget the way a person does: hover first. Tabs and table
-// rows allow overlapping widgets, and ImGui counts those as hovered only from the frame after
-// the mouse arrives, so a move-and-press in one frame would not click them.
-async function clickAnchor(page, name) {
-  const s = await state(page);
-  const r = s.anchors[name];
-  if (!r) throw new Error('no anchor ' + name + ' in ' + Object.keys(s.anchors).join(', '));
-  await page.mouse.move((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
-  await page.waitForTimeout(80);
-  await page.mouse.down();
-  await page.waitForTimeout(50);
-  await page.mouse.up();
-  await page.waitForTimeout(50);
-  return r;
-}
 
 function near(actual, expected, rel, what) {
   assert.ok(typeof actual === 'number', `${what}: no value shown`);
