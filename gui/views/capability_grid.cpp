@@ -1,13 +1,26 @@
-// The data grid: features as columns, parts as rows (production order), context columns
-// (subgroup, time, machine, operator, cavity) beside them. Only the visible rows are drawn
-// (ImGuiListClipper), so 100 000 rows scroll as fast as 100. A double-click (or Enter on
-// the selected cell) edits a value in the display unit; Delete clears it (missing).
+// The data grid: parts as rows (production order), the dataset's text columns (subgroup,
+// time, machine, operator, cavity) and its features as columns, used like a spreadsheet.
+// Only the visible rows are drawn (ImGuiListClipper), so 100 000 rows scroll as fast as 100.
+//   current cell   click; arrows, Tab / Shift+Tab, Enter / Shift+Enter (after an edit),
+//                  PageUp / PageDown, Home / End (row), Ctrl+Home / Ctrl+End, Ctrl+arrows
+//   selection      Shift+click, Shift+arrows / PageUp / PageDown; Ctrl+A; a row header
+//   editing        type, F2, Enter or double-click; Enter commits and moves down, Tab right,
+//                  Escape cancels; a click elsewhere commits
+//   Delete         clears the selected cells (missing); Ctrl+C / Ctrl+X copy / cut them
+//   Ctrl+V         pastes tab-separated cells at the top-left selected cell
+//   Ctrl+Plus / Ctrl+Minus, right-click menu: insert rows above / below, delete rows
+// Every change is one undoable Edit that applies core's dataset_edit.h function by id.
+// [SECTION] Edits
+// [SECTION] Cells as text
+// [SECTION] The grid
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
+#include "capability/dataset_edit.h"
 #include "capability/table_import.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "plot.h"
 #include "style.h"
 #include "test_anchors.h"
@@ -15,168 +28,473 @@
 
 namespace mf::cap {
 
-static void push_cell_edit(Edits& edits, const Dataset& d, const Feature& f, size_t row, double value) {
-    char label[160];
-    std::snprintf(label, sizeof label, "Edit %s row %zu", f.name.substr(0, 60).c_str(), row + 1);
-    edits.push(label, [did = d.id, fid = f.id, row, value](Plan& p) {
-        Dataset* ds = find_dataset(p, did);
-        Feature* ft = ds ? find_feature(*ds, fid) : nullptr;
-        if (!ft || !ft->values || row >= ft->values->size()) return;
-        auto v = std::make_shared<std::vector<double>>(*ft->values);   // columns are shared: copy, change, swap
-        (*v)[row] = value;
-        ft->values = std::move(v);
+namespace {
+
+// [SECTION] Edits ---------------------------------------------------------------------------
+
+struct Sel {
+    long r0, c0, r1, c1;
+    long rows() const { return r1 - r0 + 1; }
+    long cols() const { return c1 - c0 + 1; }
+    bool has(long r, long c) const { return r >= r0 && r <= r1 && c >= c0 && c <= c1; }
+    CellRange range() const {
+        return {static_cast<size_t>(r0), static_cast<size_t>(c0), static_cast<size_t>(r1), static_cast<size_t>(c1)};
+    }
+};
+
+std::string rows_text(long r0, long r1) {
+    return r0 == r1 ? "row " + std::to_string(r0 + 1) : "rows " + std::to_string(r0 + 1) + "–" + std::to_string(r1 + 1);
+}
+
+void push_paste(Edits& edits, const Dataset& d, std::string label, size_t row, size_t col, CellBlock b,
+                std::vector<double> scale) {
+    edits.push(std::move(label), [did = d.id, row, col, b = std::move(b), scale = std::move(scale)](Plan& p) {
+        if (Dataset* ds = find_dataset(p, did)) paste_block(*ds, row, col, b, scale);
     });
 }
 
-// Text typed into a cell: empty = missing (NaN); otherwise a finite number (point or comma).
-static bool parse_cell(const std::string& text, double scale, double* out) {
-    std::string t;
-    for (char c : text)
-        if (c != ' ') t += c == ',' ? '.' : c;
-    if (t.empty()) { *out = std::nan(""); return true; }
-    char* end = nullptr;
-    const double v = std::strtod(t.c_str(), &end);
-    if (end != t.c_str() + t.size() || !std::isfinite(v)) return false;
-    *out = v * scale;
-    return true;
+void push_clear(Edits& edits, const Dataset& d, const Sel& s, const std::string& what) {
+    char label[200];
+    std::snprintf(label, sizeof label, "Clear %s (%ld × %ld cells)", what.substr(0, 80).c_str(), s.rows(), s.cols());
+    edits.push(label, [did = d.id, r = s.range()](Plan& p) {
+        if (Dataset* ds = find_dataset(p, did)) clear_block(*ds, r);
+    });
 }
 
-void draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
-    const size_t rows = d.rows();
-    const size_t nf = d.features.size();
-    struct Context { const char* name; const TextColumn* col; };
-    std::vector<Context> ctx;
-    for (const Context& c : {Context{"Subgroup", &d.subgroups}, Context{"Time", &d.times}, Context{"Machine", &d.machines},
-                             Context{"Operator", &d.operators}, Context{"Cavity", &d.cavities}})
-        if (*c.col && (*c.col)->size() == rows) ctx.push_back(c);
-    const bool subgroup_numbers = !d.subgroups && d.subgroup_size > 1;
+void push_insert(Edits& edits, const Dataset& d, size_t at, size_t count, bool above, long ref) {
+    const std::string label = "Insert " + std::to_string(count) + (count == 1 ? " row " : " rows ") +
+                              (above ? "above row " : "below row ") + std::to_string(ref + 1);
+    edits.push(label, [did = d.id, at, count](Plan& p) {
+        if (Dataset* ds = find_dataset(p, did)) insert_rows(*ds, at, count);
+    });
+}
 
-    ImGui::TextDisabled("%zu rows × %zu features · double-click a cell to edit it (empty = missing) · Ctrl+V pastes "
-                        "spreadsheet cells as a new dataset or in place of this one's data",
-                        rows, nf);
-    if (nf == 0) {
+void push_delete(Edits& edits, const Dataset& d, long r0, long r1) {
+    edits.push("Delete " + rows_text(r0, r1), [did = d.id, r0, r1](Plan& p) {
+        if (Dataset* ds = find_dataset(p, did)) delete_rows(*ds, static_cast<size_t>(r0), static_cast<size_t>(r1 - r0 + 1));
+    });
+}
+
+// [SECTION] Cells as text -------------------------------------------------------------------
+
+// The text of sheet cell (r, k) as the edit field starts with it (full precision, display unit).
+std::string cell_edit_text(const Dataset& d, long r, long k, const std::vector<double>& scale) {
+    std::string s = copy_block(d, {static_cast<size_t>(r), static_cast<size_t>(k), static_cast<size_t>(r), static_cast<size_t>(k)}, scale);
+    if (!s.empty() && s.back() == '\n') s.pop_back();
+    return s;
+}
+
+// The printable characters typed this frame.
+std::string typed_text(const ImGuiIO& io) {
+    std::string typed;
+    for (ImWchar ch : io.InputQueueCharacters) {
+        if (ch < 32 || ch == 127) continue;
+        char u[5];
+        ImTextCharToUtf8(u, ch);
+        typed += u;
+    }
+    return typed;
+}
+
+// Tab in the edit field: commit and move (instead of ImGui's tabbing); after typing started
+// the edit, the cursor goes after the typed text.
+int edit_callback(ImGuiInputTextCallbackData* data) {
+    GridState* g = static_cast<GridState*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackCompletion) g->tab_pressed = true;
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && g->cursor_to_end) {
+        data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+        g->cursor_to_end = false;
+    }
+    return 0;
+}
+
+}  // namespace
+
+// [SECTION] The grid --------------------------------------------------------------------------
+
+long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
+    ImGuiIO& io = ImGui::GetIO();
+    const long rows = static_cast<long>(d.rows());
+    const std::vector<SheetColumn> cols = sheet_columns(d);
+    const long max_columns = 400;   // a table has at most 512 columns
+    const long shown = std::min<long>(static_cast<long>(cols.size()), max_columns);
+    const bool subgroup_numbers = !d.subgroups && d.subgroup_size > 1;
+    std::vector<double> scale;
+    std::vector<ValueUnit> units;
+    for (const Feature& f : d.features) {
+        units.push_back(value_unit(f, plan.meta.units));
+        scale.push_back(units.back().scale);
+    }
+
+    // The selection belongs to one dataset and stays inside its table.
+    if (g.dataset_id != d.id) {
+        g = GridState{};
+        g.dataset_id = d.id;
+    }
+    if (rows == 0 || shown == 0) {
+        g.row = g.col = g.anchor_row = g.anchor_col = -1;
+        g.editing = false;
+    } else if (g.row >= 0) {
+        g.row = std::clamp(g.row, 0L, rows - 1);
+        g.col = std::clamp(g.col, 0L, shown - 1);
+        g.anchor_row = std::clamp(g.anchor_row, 0L, rows - 1);
+        g.anchor_col = std::clamp(g.anchor_col, 0L, shown - 1);
+    }
+    const Sel sel{std::min(g.row, g.anchor_row), std::min(g.col, g.anchor_col), std::max(g.row, g.anchor_row),
+                  std::max(g.col, g.anchor_col)};
+    const bool has_cell = g.row >= 0;
+
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%ld rows × %zu feature%s · click a cell and type (Enter commits, Escape cancels) · arrows, Tab, "
+                       "PageUp/Down move, Shift extends · Ctrl+C / Ctrl+V copy and paste at the cell · Delete clears · "
+                       "Ctrl+Plus / Ctrl+Minus insert / delete rows · right-click for more",
+                       rows, d.features.size(), d.features.size() == 1 ? "" : "s");
+    ImGui::PopStyleColor();
+    if (!g.message.empty()) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "✗ %s", g.message.c_str());
+        test_text("capability.grid.message", g.message);
+    } else {
+        test_text("capability.grid.message", "");
+    }
+    test_value("capability.grid.row", static_cast<double>(g.row));
+    test_value("capability.grid.col", static_cast<double>(g.col));
+    test_value("capability.grid.sel_rows", has_cell ? static_cast<double>(sel.rows()) : 0);
+    test_value("capability.grid.sel_cols", has_cell ? static_cast<double>(sel.cols()) : 0);
+    if (d.features.empty()) {
         ImGui::TextWrapped("This dataset has no features yet: paste spreadsheet cells (Ctrl+V), use Paste data… or "
                            "Import CSV…, or add a feature in Settings.");
-        return;
+        return -1;
     }
-    const int max_features = 400;   // a table has at most 512 columns
-    const int shown = static_cast<int>(std::min<size_t>(nf, max_features));
-    const int ncols = 1 + (subgroup_numbers ? 1 : 0) + static_cast<int>(ctx.size()) + shown;
+    if (rows == 0) {
+        ImGui::TextUnformatted("The table has no rows yet.");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Paste at row 1")) {
+            const char* clip = ImGui::GetClipboardText();
+            CellBlock b = read_cell_block(clip ? clip : "");
+            Dataset trial = d;
+            g.message = paste_block(trial, 0, 0, b, scale);
+            if (g.message.empty()) push_paste(edits, d, "Paste cells at row 1", 0, 0, std::move(b), scale);
+        }
+        test_anchor("capability.grid.paste_first");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Add a row")) push_insert(edits, d, 0, 1, false, 0);
+        return -1;
+    }
+
+    const int ncols = 1 + (subgroup_numbers ? 1 : 0) + static_cast<int>(shown);
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("grid", ncols, flags, ImVec2(0, std::max(em(8), ImGui::GetContentRegionAvail().y)))) return;
+    if (!ImGui::BeginTable("grid", ncols, flags, ImVec2(0, std::max(em(8), ImGui::GetContentRegionAvail().y)))) return -1;
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn("Row", ImGuiTableColumnFlags_WidthFixed, em(4));
     if (subgroup_numbers) ImGui::TableSetupColumn("Subgroup", ImGuiTableColumnFlags_WidthFixed, em(5));
-    for (const Context& c : ctx) ImGui::TableSetupColumn(c.name, ImGuiTableColumnFlags_WidthFixed, em(7));
-    std::vector<ValueUnit> units;
     std::vector<std::string> headers;
-    for (int j = 0; j < shown; ++j) {
-        const Feature& f = d.features[static_cast<size_t>(j)];
-        units.push_back(value_unit(f, plan.meta.units));
-        headers.push_back(f.name + (units.back().symbol.empty() ? "" : " (" + units.back().symbol + ")"));
-        ImGui::TableSetupColumn(headers.back().c_str(), ImGuiTableColumnFlags_WidthFixed, em(7.5f));
+    headers.reserve(static_cast<size_t>(shown));
+    for (long k = 0; k < shown; ++k) {
+        const SheetColumn& c = cols[static_cast<size_t>(k)];
+        std::string h = sheet_column_name(d, c);
+        if (c.kind == SheetColumnKind::Feature && !units[c.feature].symbol.empty()) h += " (" + units[c.feature].symbol + ")";
+        headers.push_back(std::move(h));
+        const bool number = c.kind == SheetColumnKind::Feature;
+        ImGui::TableSetupColumn(headers.back().c_str(), ImGuiTableColumnFlags_WidthFixed, em(number ? 7.5f : 6.5f));
     }
     ImGui::TableHeadersRow();
-
+    ImGuiWindow* win = ImGui::GetCurrentWindow();   // the table's scrolling window
+    const float header_bottom = ImGui::GetItemRectMax().y + ImGui::GetStyle().CellPadding.y;
     const bool table_focused = ImGui::IsWindowFocused();
+    const ImGuiID menu_id = ImGui::GetID("cell_menu");
+
+    bool committed = false;      // an edit ended this frame: its keys are not grid keys
+    bool open_menu = false;
+    float frozen_right = win->InnerRect.Min.x;
+    // Moves the current cell there (the selection collapses to it), or with `extend` the
+    // selection's other corner; either way that cell is scrolled into view.
+    auto select = [&](long r, long c, bool extend) {
+        if (!extend) {
+            g.row = r;
+            g.col = c;
+        }
+        g.anchor_row = r;
+        g.anchor_col = c;
+        g.scroll_row = r;
+        g.scroll_col = c;
+        g.scroll_to = true;
+        g.message.clear();
+    };
+    auto start_edit = [&](std::string initial, bool select_all) {
+        g.original = cell_edit_text(d, g.row, g.col, scale);
+        g.text = select_all ? g.original : std::move(initial);
+        g.select_all = select_all;
+        g.cursor_to_end = !select_all;
+        g.editing = true;
+        g.focus_text = true;
+        select(g.row, g.col, false);
+    };
+
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows));
-    if (g.row >= 0 && g.row < static_cast<long>(rows)) clipper.IncludeItemByIndex(static_cast<int>(g.row));
-    char buf[96];
+    if (has_cell) clipper.IncludeItemByIndex(static_cast<int>(g.row));
+    if (has_cell && g.scroll_to) clipper.IncludeItemByIndex(static_cast<int>(std::clamp(g.scroll_row, 0L, rows - 1)));
+    char buf[256];
     while (clipper.Step()) {
+        if (clipper.ItemsHeight > 0)
+            g.page_rows = std::max(1, static_cast<int>((win->InnerRect.GetHeight() - (header_bottom - win->InnerRect.Min.y)) /
+                                                       clipper.ItemsHeight) - 1);
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
             ImGui::TableNextRow();
             ImGui::PushID(r);
+            // Row header: click selects the row, Shift+click extends, right-click the menu.
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%d", r + 1);
+            std::snprintf(buf, sizeof buf, "%d", r + 1);
+            const bool row_selected = has_cell && r >= sel.r0 && r <= sel.r1 && sel.c0 == 0 && sel.c1 == shown - 1;
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            if (ImGui::Selectable(buf, row_selected)) {
+                if (!(io.KeyShift && has_cell)) select(r, 0, false);
+                g.col = 0;
+                select(r, shown - 1, true);
+                g.editing = false;
+            }
+            ImGui::PopStyleColor();
+            frozen_right = std::max(frozen_right, ImGui::GetItemRectMax().x + ImGui::GetStyle().CellPadding.x);
+            if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) {
+                if (!(has_cell && r >= sel.r0 && r <= sel.r1)) {
+                    select(r, 0, false);
+                    select(r, shown - 1, true);
+                }
+                open_menu = true;
+            }
+            if (r < 3) test_anchor(("capability.grid.row_header." + std::to_string(r)).c_str());
             if (subgroup_numbers) {
                 ImGui::TableNextColumn();
                 ImGui::TextDisabled("%lld", static_cast<long long>(r / d.subgroup_size + 1));
             }
-            for (const Context& c : ctx) {
+            for (long k = 0; k < shown; ++k) {
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted((**c.col)[static_cast<size_t>(r)].c_str());
-            }
-            for (int j = 0; j < shown; ++j) {
-                ImGui::TableNextColumn();
-                const Feature& f = d.features[static_cast<size_t>(j)];
-                const ValueUnit& u = units[static_cast<size_t>(j)];
-                const double v = f.values && static_cast<size_t>(r) < f.values->size() ? (*f.values)[static_cast<size_t>(r)] : NAN;
-                const bool selected = g.row == r && g.col == j;
-                if (selected && g.editing) {
+                const SheetColumn& c = cols[static_cast<size_t>(k)];
+                const bool current = g.row == r && g.col == k;
+                ImGui::PushID(static_cast<int>(k));
+                if (current && g.editing) {
                     ImGui::SetNextItemWidth(-FLT_MIN);
                     if (g.focus_text) {
                         ImGui::SetKeyboardFocusHere();
                         g.focus_text = false;
                     }
-                    std::snprintf(buf, sizeof buf, "%s", g.text.c_str());
-                    const bool enter = ImGui::InputText("##edit", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue |
-                                                                                      ImGuiInputTextFlags_AutoSelectAll);
-                    g.text = buf;
-                    test_anchor("capability.grid.edit");
-                    double value = 0;
-                    const bool ok = parse_cell(g.text, u.scale, &value);
-                    if (!ok) {
-                        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), plot_bad());
-                        ImGui::SetItemTooltip("not a number (empty = missing)");
-                    }
-                    if (enter && ok) {
-                        const bool same = (std::isnan(value) && std::isnan(v)) || value == v;
-                        if (!same) push_cell_edit(edits, d, f, static_cast<size_t>(r), value);
-                        g.editing = false;
-                    } else if (ImGui::IsItemDeactivated() && !enter) {
-                        g.editing = false;   // Escape or a click elsewhere: no change
-                    }
-                    continue;
-                }
-                const bool below = std::isfinite(v) && f.lsl && v < *f.lsl, above = std::isfinite(v) && f.usl && v > *f.usl;
-                if (std::isfinite(v)) std::snprintf(buf, sizeof buf, "%.6g%s##%d", v / u.scale, above ? " ▲" : below ? " ▼" : "", j);
-                else std::snprintf(buf, sizeof buf, "##%d", j);
-                if (below || above) ImGui::PushStyleColor(ImGuiCol_Text, plot_bad());
-                if (ImGui::Selectable(buf, selected, ImGuiSelectableFlags_AllowDoubleClick)) {
-                    g.row = r;
-                    g.col = j;
-                    if (ImGui::IsMouseDoubleClicked(0)) {
-                        g.editing = true;
-                        g.focus_text = true;
-                        g.text.clear();
-                        if (std::isfinite(v)) {
-                            std::snprintf(buf, sizeof buf, "%.10g", v / u.scale);
-                            g.text = buf;
+                    // Characters typed before the field has the keyboard (it takes a frame or
+                    // two) would be lost: they join the text here.
+                    if (ImGui::GetActiveID() != ImGui::GetID("##edit") && !io.InputQueueCharacters.empty()) {
+                        const std::string typed = typed_text(io);
+                        if (!typed.empty()) {
+                            g.text = g.select_all ? typed : g.text + typed;
+                            g.select_all = false;
+                            g.cursor_to_end = true;
                         }
                     }
+                    std::snprintf(buf, sizeof buf, "%s", g.text.c_str());
+                    g.tab_pressed = false;
+                    const ImGuiInputTextFlags fl = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackCompletion |
+                                                   ImGuiInputTextFlags_CallbackAlways |
+                                                   (g.select_all ? ImGuiInputTextFlags_AutoSelectAll : 0);
+                    const bool enter = ImGui::InputText("##edit", buf, sizeof buf, fl, edit_callback, &g);
+                    g.text = buf;
+                    test_anchor("capability.grid.edit");
+                    const CellBlock b = read_cell_block(g.text);
+                    double v = 0;
+                    const bool ok = c.kind != SheetColumnKind::Feature || b.rows != 1 || b.cols != 1 ||
+                                    parse_number_cell(b.cells[0], b.decimal, v) != CellKind::Text;
+                    if (!ok) {
+                        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), plot_bad(), 0, 0, 2);
+                        ImGui::SetItemTooltip("not a number (empty = missing; decimal point or comma)");
+                    }
+                    const bool escape = ImGui::IsKeyPressed(ImGuiKey_Escape, false);
+                    const bool leave = enter || g.tab_pressed || (ImGui::IsItemDeactivated() && !escape);
+                    if (escape && !enter) {
+                        g.editing = false;
+                        committed = true;
+                    } else if (leave && !ok) {
+                        g.message = "row " + std::to_string(r + 1) + ", column \"" + sheet_column_name(d, c) + "\": \"" +
+                                    g.text.substr(0, 40) + "\" is not a number (empty = missing)";
+                        if (!ImGui::IsItemActive()) g.editing = false;   // clicked away: the cell keeps its value
+                        else g.focus_text = false;
+                        committed = true;
+                    } else if (leave) {
+                        if (g.text != g.original) {
+                            char label[200];
+                            std::snprintf(label, sizeof label, "Edit %s row %d", sheet_column_name(d, c).substr(0, 60).c_str(), r + 1);
+                            push_paste(edits, d, label, static_cast<size_t>(r), static_cast<size_t>(k), b, scale);
+                        }
+                        g.editing = false;
+                        g.message.clear();
+                        committed = true;
+                        if (enter) select(std::clamp<long>(r + (io.KeyShift ? -1 : 1), 0, rows - 1), k, false);
+                        else if (g.tab_pressed) select(r, std::clamp<long>(k + (io.KeyShift ? -1 : 1), 0, shown - 1), false);
+                    }
+                } else {
+                    // The cell's text, coloured beyond a limit (with an arrow: colour never alone).
+                    const char* text = "";
+                    std::string label;
+                    bool below = false, above = false;
+                    if (c.kind == SheetColumnKind::Feature) {
+                        const Feature& f = d.features[c.feature];
+                        const double v = f.values && static_cast<size_t>(r) < f.values->size() ? (*f.values)[static_cast<size_t>(r)] : NAN;
+                        below = std::isfinite(v) && f.lsl && v < *f.lsl;
+                        above = std::isfinite(v) && f.usl && v > *f.usl;
+                        if (std::isfinite(v)) std::snprintf(buf, sizeof buf, "%.6g%s", v / units[c.feature].scale, above ? " ▲" : below ? " ▼" : "");
+                        else buf[0] = '\0';
+                        text = buf;
+                    } else {
+                        const TextColumn* tc = c.kind == SheetColumnKind::Subgroup ? &d.subgroups
+                                               : c.kind == SheetColumnKind::Time   ? &d.times
+                                               : c.kind == SheetColumnKind::Machine ? &d.machines
+                                               : c.kind == SheetColumnKind::Operator ? &d.operators
+                                                                                     : &d.cavities;
+                        text = (**tc)[static_cast<size_t>(r)].c_str();
+                    }
+                    const bool in_sel = has_cell && sel.has(r, k);
+                    const ImVec2 text_pos = ImGui::GetCursorScreenPos();   // where a Selectable puts its label
+                    if (ImGui::Selectable("##c", in_sel, ImGuiSelectableFlags_AllowDoubleClick)) {
+                        if (g.editing) g.editing = false;   // the edit field committed itself above
+                        select(r, k, io.KeyShift && has_cell);
+                        if (ImGui::IsMouseDoubleClicked(0)) start_edit({}, true);
+                    }
+                    const ImVec2 mn = ImGui::GetItemRectMin();
+                    ImGui::GetWindowDrawList()->AddText(text_pos, below || above ? plot_bad() : ImGui::GetColorU32(ImGuiCol_Text), text);
+                    if ((below || above) && ImGui::IsItemHovered()) ImGui::SetTooltip(above ? "above the USL" : "below the LSL");
+                    if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) {
+                        if (!in_sel) select(r, k, false);
+                        open_menu = true;
+                    }
+                    if (current)
+                        ImGui::GetWindowDrawList()->AddRect(ImVec2(mn.x - 2, mn.y - 1), ImVec2(ImGui::GetItemRectMax().x + 2, ImGui::GetItemRectMax().y + 1),
+                                                            ImGui::GetColorU32(ImGuiCol_NavHighlight), 0, 0, 2);
+                    if (r == 0 && c.kind == SheetColumnKind::Feature && c.feature == 0) test_anchor("capability.grid.first_cell");
+                    if (r == 1 && c.kind == SheetColumnKind::Feature && c.feature == 0) test_anchor("capability.grid.cell_1_0");
                 }
-                if (below || above) {
-                    ImGui::PopStyleColor();
-                    ImGui::SetItemTooltip(above ? "above the USL" : "below the LSL");
+                // Keep the current cell in view (below the frozen header row, right of the row numbers).
+                if (g.scroll_to && r == g.scroll_row && k == g.scroll_col) {
+                    const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+                    const ImVec2 pad = ImGui::GetStyle().CellPadding;
+                    if (mn.y - pad.y < header_bottom) ImGui::SetScrollY(ImGui::GetScrollY() - (header_bottom - mn.y + pad.y));
+                    else if (mx.y + pad.y > win->InnerRect.Max.y) ImGui::SetScrollY(ImGui::GetScrollY() + (mx.y + pad.y - win->InnerRect.Max.y));
+                    if (mn.x - pad.x < frozen_right) ImGui::SetScrollX(ImGui::GetScrollX() - (frozen_right - mn.x + pad.x));
+                    else if (mx.x + pad.x > win->InnerRect.Max.x) ImGui::SetScrollX(ImGui::GetScrollX() + (mx.x + pad.x - win->InnerRect.Max.x));
+                    g.scroll_to = false;
                 }
-                if (r == 0 && j == 0) test_anchor("capability.grid.first_cell");
+                ImGui::PopID();
             }
             ImGui::PopID();
         }
     }
-    // Keys on the selected cell: Enter edits it, Delete makes it missing.
-    if (table_focused && !g.editing && g.row >= 0 && g.row < static_cast<long>(rows) && g.col >= 0 && g.col < shown &&
-        !ImGui::GetIO().WantTextInput) {
-        const Feature& f = d.features[static_cast<size_t>(g.col)];
-        const double v = (*f.values)[static_cast<size_t>(g.row)];
-        if (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_F2)) {
-            g.editing = true;
-            g.focus_text = true;
-            g.text.clear();
-            if (std::isfinite(v)) {
-                std::snprintf(buf, sizeof buf, "%.10g", v / units[static_cast<size_t>(g.col)].scale);
-                g.text = buf;
-            }
-        } else if (ImGui::IsKeyPressed(ImGuiKey_Delete) && std::isfinite(v)) {
-            push_cell_edit(edits, d, f, static_cast<size_t>(g.row), std::nan(""));
+
+    // Actions on the selection (keys and the context menu share them).
+    const Sel s{std::min(g.row, g.anchor_row), std::min(g.col, g.anchor_col), std::max(g.row, g.anchor_row),
+                std::max(g.col, g.anchor_col)};
+    const bool cell = g.row >= 0;
+    const std::string where = cell ? "at row " + std::to_string(s.r0 + 1) + ", column \"" +
+                                         sheet_column_name(d, cols[static_cast<size_t>(s.c0)]) + "\""
+                                   : std::string();
+    auto copy = [&] { ImGui::SetClipboardText(copy_block(d, s.range(), scale).c_str()); };
+    auto clear = [&] { push_clear(edits, d, s, rows_text(s.r0, s.r1)); };
+    auto paste = [&] {
+        const char* clip = ImGui::GetClipboardText();
+        if (!clip || !*clip) {
+            g.message = "the clipboard holds no cells";
+            return;
+        }
+        CellBlock b = read_cell_block(clip);
+        Dataset trial = d;   // shares the columns; the trial copies only what it changes
+        g.message = paste_block(trial, static_cast<size_t>(s.r0), static_cast<size_t>(s.c0), b, scale);
+        if (!g.message.empty()) return;
+        const long br = static_cast<long>(b.rows), bc = static_cast<long>(b.cols);
+        const long added = std::max(0L, s.r0 + br - rows);
+        char label[240];
+        std::snprintf(label, sizeof label, "Paste %ld × %ld cells %s%s", br, bc, where.substr(0, 120).c_str(),
+                      added ? (" (+" + std::to_string(added) + " rows)").c_str() : "");
+        push_paste(edits, d, label, static_cast<size_t>(s.r0), static_cast<size_t>(s.c0), std::move(b), scale);
+        select(s.r0, s.c0, false);
+        g.anchor_row = s.r0 + br - 1;   // the pasted cells stay selected (clamped once the rows exist)
+        g.anchor_col = s.c0 + bc - 1;
+    };
+    auto insert = [&](bool above) {
+        const long at = above ? s.r0 : s.r1 + 1;
+        push_insert(edits, d, static_cast<size_t>(at), static_cast<size_t>(s.rows()), above, above ? s.r0 : s.r1);
+        select(at, 0, false);   // the new rows selected
+        g.anchor_row = at + s.rows() - 1;
+        g.anchor_col = shown - 1;
+    };
+    auto remove = [&] {
+        push_delete(edits, d, s.r0, s.r1);
+        select(std::max(0L, std::min(s.r0, rows - s.rows() - 1)), s.c0, false);
+    };
+
+    // Keys on the selection (not while a text field has the keyboard).
+    if (table_focused && cell && !g.editing && !committed && !io.WantTextInput) {
+        const bool ctrl = io.KeyCtrl, shift = io.KeyShift;
+        auto move = [&](long dr, long dc, bool extend) {
+            const long r0 = extend ? g.anchor_row : g.row, c0 = extend ? g.anchor_col : g.col;
+            select(std::clamp(r0 + dr, 0L, rows - 1), std::clamp(c0 + dc, 0L, shown - 1), extend);
+        };
+        auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(k, true); };
+        if (pressed(ImGuiKey_UpArrow)) move(ctrl ? -rows : -1, 0, shift);
+        else if (pressed(ImGuiKey_DownArrow)) move(ctrl ? rows : 1, 0, shift);
+        else if (pressed(ImGuiKey_LeftArrow)) move(0, ctrl ? -shown : -1, shift);
+        else if (pressed(ImGuiKey_RightArrow)) move(0, ctrl ? shown : 1, shift);
+        else if (pressed(ImGuiKey_Tab)) move(0, shift ? -1 : 1, false);
+        else if (pressed(ImGuiKey_PageUp)) move(-g.page_rows, 0, shift);
+        else if (pressed(ImGuiKey_PageDown)) move(g.page_rows, 0, shift);
+        else if (pressed(ImGuiKey_Home)) move(ctrl ? -rows : 0, -shown, shift);
+        else if (pressed(ImGuiKey_End)) move(ctrl ? rows : 0, shown, shift);
+        else if (!ctrl && pressed(ImGuiKey_Enter) && shift) move(-1, 0, false);
+        else if (!ctrl && (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeypadEnter) || pressed(ImGuiKey_F2))) start_edit({}, true);
+        else if (!ctrl && (pressed(ImGuiKey_Delete) || pressed(ImGuiKey_Backspace))) clear();
+        else if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_A)) {
+            select(0, 0, false);
+            select(rows - 1, shown - 1, true);
+        } else if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_C)) copy();
+        else if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_X)) {
+            copy();
+            clear();
+        } else if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
+            paste();
+            g.took_paste = true;
+        } else if (ctrl && (pressed(ImGuiKey_Equal) || pressed(ImGuiKey_KeypadAdd))) insert(true);
+        else if (ctrl && (pressed(ImGuiKey_Minus) || pressed(ImGuiKey_KeypadSubtract))) remove();
+        else if (!ctrl && !io.KeyAlt && !io.InputQueueCharacters.empty()) {
+            // Typing starts editing the current cell with what was typed.
+            const std::string typed = typed_text(io);
+            if (!typed.empty()) start_edit(typed, false);
         }
     }
+
+    // Right-click menu on a cell or a row header.
+    if (open_menu) ImGui::OpenPopup(menu_id);
+    if (ImGui::BeginPopup("cell_menu")) {
+        if (cell) {
+            const std::string n = std::to_string(s.rows());
+            const std::string rs = s.rows() == 1 ? " row" : " rows";
+            if (ImGui::MenuItem("Cut", "Ctrl+X")) {
+                copy();
+                clear();
+            }
+            if (ImGui::MenuItem("Copy", "Ctrl+C")) copy();
+            if (ImGui::MenuItem(("Paste " + where).c_str(), "Ctrl+V")) paste();
+            test_anchor("capability.grid.menu.paste");
+            if (ImGui::MenuItem("Clear (missing)", "Delete")) clear();
+            ImGui::Separator();
+            if (ImGui::MenuItem(("Insert " + n + rs + " above").c_str(), "Ctrl+Plus")) insert(true);
+            test_anchor("capability.grid.menu.insert_above");
+            if (ImGui::MenuItem(("Insert " + n + rs + " below").c_str())) insert(false);
+            test_anchor("capability.grid.menu.insert_below");
+            if (ImGui::MenuItem(("Delete " + rows_text(s.r0, s.r1)).c_str(), "Ctrl+Minus")) remove();
+            test_anchor("capability.grid.menu.delete_rows");
+        }
+        ImGui::EndPopup();
+    }
     ImGui::EndTable();
-    if (nf > static_cast<size_t>(max_features))
-        ImGui::TextDisabled("Showing the first %d of %zu features.", max_features, nf);
+    if (static_cast<long>(cols.size()) > max_columns)
+        ImGui::TextDisabled("Showing the first %ld of %zu columns.", max_columns, cols.size());
+    const bool on_feature = g.col >= 0 && g.col < shown && cols[static_cast<size_t>(g.col)].kind == SheetColumnKind::Feature;
+    return on_feature ? static_cast<long>(cols[static_cast<size_t>(g.col)].feature) : -1;
 }
 
 }  // namespace mf::cap

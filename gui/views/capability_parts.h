@@ -67,12 +67,29 @@ void draw_dataset_settings(const Plan& plan, const Dataset& d, Edits& edits);
 void draw_histogram(const CachedFeature& c, const ValueUnit& u, float height);
 void draw_control_charts(const CachedFeature& c, const ValueUnit& u, const RuleSettings& rules, float height);
 
+// The data grid's UI state. Columns are the dataset's sheet columns (dataset_edit.h: the
+// text columns it has, then the features); the selection is the rectangle between the
+// current cell (where typing and pasting go) and its other corner, which Shift+arrows and
+// Shift+click move (the same cell when one is selected).
 struct GridState {
-    long row = -1, col = -1;     // selected cell (col = feature index), -1: none
+    std::string dataset_id;      // the selection belongs to this dataset
+    long row = -1, col = -1;     // current cell, -1: none
+    long anchor_row = -1, anchor_col = -1;   // the selection's other corner
+    long scroll_row = 0, scroll_col = 0;     // the cell scroll_to brings into view
     bool editing = false;
     std::string text;            // the cell text being edited
-    bool focus_text = false;
+    std::string original;        // the cell's text when editing started
+    bool focus_text = false;     // give the edit field the keyboard focus on the next draw
+    bool select_all = true;      // ... with its text selected (not when typing started it)
+    bool cursor_to_end = false;  // put the cursor after the typed text once the field is active
+    bool tab_pressed = false;    // Tab in the edit field (commit and move right / left)
+    bool scroll_to = false;      // bring the current cell into view on the next draw
+    int page_rows = 20;          // rows that fit the view (PageUp / PageDown)
+    bool took_paste = false;     // this frame's Ctrl+V was a paste at the current cell
+    std::string message;         // why the last paste or edit was refused ("" = none)
 };
-void draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits);
+// Returns the feature index of the current cell (-1: none, or a text column), so the
+// Analysis page follows the column the user works in.
+long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits);
 
 }  // namespace mf::cap

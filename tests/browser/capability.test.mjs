@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, screenshot } from './lib.mjs';
+import { lgamma } from './reference.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await serve(); });
@@ -27,16 +28,6 @@ function measurements(n) {
 }
 const mean = (x) => x.reduce((a, b) => a + b, 0) / x.length;
 
-// ln Γ(x) by Lanczos (g = 7, n = 9): ~1e-15 relative, enough for c4 of any n.
-function lgamma(x) {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  x -= 1;
-  let a = c[0];
-  const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
 const c4 = (n) => Math.sqrt(2 / (n - 1)) * Math.exp(lgamma(n / 2) - lgamma((n - 1) / 2));
 
 // Individual values: σ within = average moving range / d2(2), d2(2) = 1.128379.
@@ -164,6 +155,47 @@ test('a pasted column becomes a dataset; the Cpk shown matches Cp/Cpk computed h
   await anchor(page, 'capability.tab.data');
   await page.waitForTimeout(300);
   await screenshot(page, 'capability-data-grid');
+
+  // Paste at a cell of the grid: two values in µm at row 2 of C1 (one with a decimal comma);
+  // the Cpk shown follows, computed here from the changed column.
+  await anchor(page, 'capability.grid.cell_1_0');
+  await waitFor(page, (q) => q.values['capability.grid.row'] === 1 && q.values['capability.grid.col'] === 0);
+  await paste(page, '9995\n10005,0\n');
+  const y = x.slice();
+  y[1] = 9.995;
+  y[2] = 10.005;
+  const changed = capability(y, sigmaPooled(y, 5), 9.990, 10.010);
+  s = await waitFor(page, (q) => q.values['capability.rows'] === 125 && near(q.values['capability.cpk'], changed.cpk));
+  console.log(`# pasted at row 2: Cpk shown ${s.values['capability.cpk']}, computed here ${changed.cpk}`);
+  assert.equal(s.values['capability.import_open'], 0, 'pasted at the cell, not imported');
+  assert.equal(s.values['capability.grid.sel_rows'], 2);
+  // Text in a number cell: refused, the message names the row and column.
+  await paste(page, 'abc\n');
+  s = await waitFor(page, (q) => q.values['capability.grid.message'] !== '');
+  assert.equal(s.values['capability.grid.message'], 'row 2, column "C1": "abc" is not a number');
+  assert.ok(near(s.values['capability.cpk'], changed.cpk));
+  // Shift+arrows extend the selection (the screenshot shows it and the message).
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+  await waitFor(page, (q) => q.values['capability.grid.sel_rows'] === 5);   // rows 2–6
+  await page.mouse.move(640, 792);
+  await page.waitForTimeout(300);
+  await screenshot(page, 'capability-grid-selection');
+  // Right-click in the selection: the menu deletes rows 2–6; the Cpk follows.
+  s = await state(page);
+  const c = s.anchors['capability.grid.cell_1_0'];
+  await page.mouse.move((c[0] + c[2]) / 2, (c[1] + c[3]) / 2, { steps: 3 });
+  await page.waitForTimeout(100);
+  await page.mouse.down({ button: 'right' });
+  await page.waitForTimeout(60);
+  await page.mouse.up({ button: 'right' });
+  await waitFor(page, (q) => q.anchors['capability.grid.menu.delete_rows'] !== undefined);
+  await page.waitForTimeout(300);
+  await screenshot(page, 'capability-grid-menu');
+  await anchor(page, 'capability.grid.menu.delete_rows');
+  const z = [y[0], ...y.slice(6)];
+  const fewer = capability(z, sigmaPooled(z, 5), 9.990, 10.010);
+  s = await waitFor(page, (q) => q.values['capability.rows'] === 120 && near(q.values['capability.cpk'], fewer.cpk));
+  console.log(`# rows 2–6 deleted: Cpk shown ${s.values['capability.cpk']}, computed here ${fewer.cpk}`);
   assert.deepEqual(errors, []);
   await context.close();
 });
