@@ -3,7 +3,9 @@
 //              [--measure-temp C] [--operate-temp C] [--name TEXT] [...the options above]
 //
 // Every analysis of docs/tolerance.md for each stack: worst case, RSS, statistical, Monte
-// Carlo, contributions, thermal, verdict. Lengths in the JSON are millimetres.
+// Carlo, contributions, thermal, verdict. Lengths in the JSON are millimetres. Contributors
+// with a measured link (core/links/measured_links.h) are analysed with the measured σ and
+// mean; each stack's "links" lists what every link supplied or why it could not.
 // Exit status: 0 analysed, 1 invalid input, 2 usage error.
 #include <cmath>
 #include <cstdio>
@@ -12,6 +14,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "link_json.h"
 #include "tolerance/materials.h"
 #include "tolerance/monte_carlo.h"
 #include "tolerance/stack_analysis.h"
@@ -121,8 +124,9 @@ json conventions_json() {
     };
 }
 
-json stack_json(const Stack& s, const StackReport& rep, const MonteCarloResult* mc) {
+json stack_json(const Stack& s, const StackReport& rep, const MonteCarloResult* mc, const std::vector<LinkReport>& links) {
     json j = {{"id", s.id}, {"name", s.name}, {"units", "mm"}};
+    j["links"] = links_json(links);   // measured links applied before the analysis
     j["limits"] = {{"lower", opt(s.lower_limit)}, {"upper", opt(s.upper_limit)}};
     j["temperatures"] = {{"measurement", s.measurement_temperature}, {"operating", s.operating_temperature}};
     if (!rep.errors.empty()) {
@@ -194,8 +198,12 @@ void print_opt_ppm(const char* label, const std::optional<double>& v) {
     if (v) std::printf("  %-30s %.4g ppm\n", label, *v);
 }
 
-void print_text(const Stack& s, const StackReport& rep, const MonteCarloResult* mc) {
+void print_text(const Stack& s, const StackReport& rep, const MonteCarloResult* mc, const std::vector<LinkReport>& links) {
     std::printf("Stack \"%s\" (%s), lengths in mm\n", s.name.c_str(), s.id.c_str());
+    for (const auto& l : links) {
+        std::printf("  link %s: %s%s\n", l.target_id.c_str(), l.used ? "" : "NOT USED: ", l.message.c_str());
+        for (const auto& w : l.warnings) std::printf("    warning: %s\n", w.c_str());
+    }
     if (!rep.errors.empty()) {
         for (const auto& e : rep.errors) std::printf("  error: %s\n", to_string(e).c_str());
         return;
@@ -257,7 +265,8 @@ int cmd_stack(int argc, char** argv) {
     mco.seed = static_cast<uint64_t>(seed);
     mco.histogram_bins = static_cast<int>(bins);
 
-    std::vector<Stack> stacks;
+    std::vector<Stack> stacks;                 // resolved: measured links applied
+    std::vector<std::vector<LinkReport>> links;  // per stack
     std::string source;
     if (csv) {
         source = *a.option("csv");
@@ -296,9 +305,14 @@ int cmd_stack(int argc, char** argv) {
         source = a.positional[0];
         auto plan = load_plan_or_report(source);
         if (!plan) return 1;
+        auto take = [&](size_t i) {
+            ResolvedStack rs = resolve_stack_links(*plan, i);
+            stacks.push_back(std::move(rs.stack));
+            links.push_back(std::move(rs.links));
+        };
         if (auto want = a.option("stack")) {
-            for (const auto& s : plan->stacks)
-                if (s.id == *want || s.name == *want) stacks.push_back(s);
+            for (size_t i = 0; i < plan->stacks.size(); ++i)
+                if (plan->stacks[i].id == *want || plan->stacks[i].name == *want) take(i);
             if (stacks.empty()) {
                 std::string known;
                 for (const auto& s : plan->stacks) known += (known.empty() ? "" : ", ") + s.id;
@@ -307,15 +321,18 @@ int cmd_stack(int argc, char** argv) {
                 return 1;
             }
         } else {
-            stacks = plan->stacks;
+            for (size_t i = 0; i < plan->stacks.size(); ++i) take(i);
         }
     }
+    links.resize(stacks.size());
 
     const bool run_mc = !a.flag("no-mc");
     json out = {{"conventions", conventions_json()}, {"source", source}, {"stacks", json::array()}};
     if (run_mc) out["conventions"]["seed"] = mco.seed;
+    out["conventions"]["measured_links"] = measured_links_convention();
     bool any_error = false;
-    for (const auto& s : stacks) {
+    for (size_t si = 0; si < stacks.size(); ++si) {
+        const Stack& s = stacks[si];
         std::optional<MonteCarloResult> mc;
         if (run_mc) {
             mc = run_monte_carlo(s, mco);
@@ -327,8 +344,8 @@ int cmd_stack(int argc, char** argv) {
             for (const auto& e : rep.errors)
                 std::fprintf(stderr, "%s: stack \"%s\": %s\n", source.c_str(), s.id.c_str(), to_string(e).c_str());
         }
-        if (a.flag("json")) out["stacks"].push_back(stack_json(s, rep, mc ? &*mc : nullptr));
-        else print_text(s, rep, mc ? &*mc : nullptr);
+        if (a.flag("json")) out["stacks"].push_back(stack_json(s, rep, mc ? &*mc : nullptr, links[si]));
+        else print_text(s, rep, mc ? &*mc : nullptr, links[si]);
     }
     if (a.flag("json")) std::printf("%s\n", out.dump(2, ' ', false, json::error_handler_t::replace).c_str());
     return any_error ? 1 : 0;

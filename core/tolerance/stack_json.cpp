@@ -11,10 +11,14 @@
 //                                   "kind": "length" | "angle",                     (optional)
 //                                   "distribution": {"type": "normal", "cpk": 1.33, "shift": 0.001},
 //                                   "material": "stainless-316l", "cte_ppm_per_K": 16.0,
-//                                   "measured_at": 23} ]} ]
+//                                   "measured_at": 23,
+//                                   "measured": {"dataset": "ds-pilot", "feature": "f-bore",   (optional)
+//                                                "sigma": "within" | "overall"} } ]} ]
 // Distribution types: "normal" (one of "cp", "cpk", "sigma"; default Cp = 1), "uniform",
 // "triangular", "skew-normal" (as normal, plus "skew" = shape α). "shift" (mean − band
-// centre) applies to every type. Defaults are left out when writing.
+// centre) applies to every type. Defaults are left out when writing. "measured" links the
+// contributor to a feature of a capability dataset (σ and mean from the data; the declared
+// distribution is the fallback): core/links/measured_links.h, docs/tolerance.md.
 #include "plan/section_json.h"
 #include "tolerance/stack_model.h"
 
@@ -28,6 +32,19 @@ static const std::initializer_list<std::pair<const char*, DistributionKind>> kDi
 
 static const std::initializer_list<std::pair<const char*, DimensionKind>> kKindNames = {
     {"length", DimensionKind::Length}, {"angle", DimensionKind::Angle}};
+
+static const std::initializer_list<std::pair<const char*, MeasuredSigma>> kMeasuredSigmaNames = {
+    {"within", MeasuredSigma::Within}, {"overall", MeasuredSigma::Overall}};
+
+static void read_measured(const json& m, const std::string& mp, JsonReader& r, std::optional<MeasuredLink>& out) {
+    if (!r.begin_object(m, mp)) return;
+    MeasuredLink link;
+    bool ok = r.id(m, mp, "dataset", link.dataset_id, Need::Required);
+    ok = r.id(m, mp, "feature", link.feature_id, Need::Required) && ok;
+    r.enumeration(m, mp, "sigma", link.sigma, Need::Optional, kMeasuredSigmaNames);
+    r.end_object(m, mp);
+    if (ok) out = std::move(link);
+}
 
 static void read_distribution(const json& d, const std::string& dp, JsonReader& r, Distribution& out) {
     if (!r.begin_object(d, dp)) return;
@@ -128,6 +145,8 @@ void read_stacks(const json& j, const std::string& path, JsonReader& r, std::vec
                 r.string(ce, cp, "material", c.material, Need::Optional, 64);
                 r.optional_number(ce, cp, "cte_ppm_per_K", c.cte, -1e6, 1e6);
                 r.optional_number(ce, cp, "measured_at", c.measured_at, -1e6, 1e6);
+                if (const json* m = r.member(ce, cp, "measured", Need::Optional))
+                    read_measured(*m, JsonReader::child(cp, "measured"), r, c.measured);
                 r.end_object(ce, cp);
                 s.contributors.push_back(std::move(c));
             }
@@ -193,6 +212,10 @@ json write_stacks(const std::vector<Stack>& stacks) {
             if (!c.material.empty()) ce["material"] = c.material;
             if (c.cte) ce["cte_ppm_per_K"] = *c.cte;
             if (c.measured_at) ce["measured_at"] = *c.measured_at;
+            if (c.measured) {
+                ce["measured"] = {{"dataset", c.measured->dataset_id}, {"feature", c.measured->feature_id}};
+                if (c.measured->sigma == MeasuredSigma::Overall) ce["measured"]["sigma"] = "overall";
+            }
             e["contributors"].push_back(std::move(ce));
         }
         arr.push_back(std::move(e));

@@ -57,6 +57,21 @@ struct Distribution {
     }
 };
 
+// A contributor's link to a measured feature of a capability dataset (core/links/
+// measured_links.h). Resolved, the contributor's distribution becomes a Normal with the
+// feature's measured σ and shift = measured mean − the contributor's band centre; the band
+// (nominal, tolerances) stays the drawing's. The declared distribution is the fallback when
+// the link cannot be used.
+enum class MeasuredSigma {
+    Within,   // σ_within (short term, the σ behind Cpk): the default
+    Overall,  // σ_overall (sample SD, the σ behind Ppk): for a stack built over a long run
+};
+struct MeasuredLink {
+    std::string dataset_id;
+    std::string feature_id;
+    MeasuredSigma sigma = MeasuredSigma::Within;
+};
+
 struct Contributor {
     std::string id;
     std::string name;
@@ -70,6 +85,7 @@ struct Contributor {
     std::string material;                // key into the material table (materials.h); empty: none
     std::optional<double> cte;           // ppm/K; overrides the material's CTE when set
     std::optional<double> measured_at;   // °C; overrides the stack's measurement temperature
+    std::optional<MeasuredLink> measured;  // σ and mean from measured data instead of `distribution`
 };
 
 // One vector of a 2D loop: its length is a fixed number or a contributor's value; its angle

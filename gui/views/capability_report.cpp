@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "imgui.h"
+#include "links/measured_links.h"
 #include "plot.h"
 #include "style.h"
 #include "test_anchors.h"
@@ -518,6 +519,7 @@ void draw_dataset_settings(const Plan& plan, const Dataset& d, Edits& edits) {
             ImGui::TableNextColumn();
             if (ImGui::SmallButton("Delete"))
                 edits.push("Delete feature \"" + f.name + "\"", [did = d.id, fid = f.id](Plan& p) {
+                    remove_measured_links(p, did, fid);   // links fall back to the declared figures
                     if (Dataset* ds = find_dataset(p, did))
                         ds->features.erase(std::remove_if(ds->features.begin(), ds->features.end(),
                                                           [&](const Feature& x) { return x.id == fid; }),

@@ -11,6 +11,7 @@
 
 #include "busy.h"
 #include "imgui.h"
+#include "links/measured_links.h"
 #include "plot.h"
 #include "style.h"
 #include "test_anchors.h"
@@ -59,6 +60,7 @@ void CapabilityView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
         select_next_ = -1;
     }
     if (dataset >= plan.datasets.size()) dataset = plan.datasets.empty() ? 0 : plan.datasets.size() - 1;
+    grid_.took_paste = false;
     draw_dataset_bar(plan, edits);
     if (dataset >= plan.datasets.size()) dataset = plan.datasets.empty() ? 0 : plan.datasets.size() - 1;
 
@@ -114,7 +116,8 @@ void CapabilityView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
                 ImGui::EndTabItem();
             }
             if (tab("Data", Page::Data, "capability.tab.data")) {
-                draw_grid(plan, d, grid_, edits);
+                const long f = draw_grid(plan, d, grid_, edits);
+                if (f >= 0) feature = static_cast<size_t>(f);   // Analysis follows the grid's column
                 ImGui::EndTabItem();
             }
             if (tab("Settings", Page::Settings, "capability.tab.settings")) {
@@ -138,10 +141,12 @@ void CapabilityView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
         publish_test_values(plan, d);
     }
 
-    // Ctrl+V anywhere on the page (not in a text field): spreadsheet cells to import.
+    // Ctrl+V anywhere on the page (not in a text field, not at a cell of the data grid, which
+    // pastes there itself): spreadsheet cells to import.
     const bool ours = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) ||
                       !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow);
-    if (!importer.open && ours && !ImGui::GetIO().WantTextInput && ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
+    if (!importer.open && ours && !grid_.took_paste && !ImGui::GetIO().WantTextInput &&
+        ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
         const char* clip = ImGui::GetClipboardText();
         if (clip && *clip) importer.start("pasted text", clip, /*from_clipboard=*/true);
     }
@@ -261,6 +266,7 @@ void CapabilityView::draw_dataset_bar(const Plan& plan, Edits& edits) {
             ImGui::TextDisabled("Edit > Undo brings it back.");
             if (ImGui::Button("Delete")) {
                 edits.push("Delete dataset \"" + d.name + "\"", [id = d.id](Plan& p) {
+                    remove_measured_links(p, id);   // linked contributors / gates fall back to their declared figures
                     p.datasets.erase(std::remove_if(p.datasets.begin(), p.datasets.end(),
                                                     [&](const Dataset& x) { return x.id == id; }),
                                      p.datasets.end());

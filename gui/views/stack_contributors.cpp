@@ -162,7 +162,8 @@ std::string distribution_label(const Contributor& k, LengthUnit unit) {
 void distribution_popup(Ctx& c, const Contributor& k, const LinearTerm* term) {
     const Distribution& d = k.distribution;
     const std::string& cid = k.id;
-    ImGui::SeparatorText(("Distribution of \"" + k.name + "\"").c_str());
+    ImGui::SeparatorText(k.measured ? "Declared distribution (used when the link cannot be)"
+                                    : ("Distribution of \"" + k.name + "\"").c_str());
     static const DistributionKind kinds[] = {DistributionKind::Normal, DistributionKind::Uniform,
                                              DistributionKind::Triangular, DistributionKind::SkewNormal};
     for (DistributionKind kind : kinds) {
@@ -232,6 +233,87 @@ void distribution_popup(Ctx& c, const Contributor& k, const LinearTerm* term) {
         ImGui::TextDisabled("Resolved at the measurement temperature: mean %s, σ %s (band centre %s)",
                             value_text(k, term->mean, c.unit).c_str(), value_text(k, term->sigma, c.unit).c_str(),
                             value_text(k, term->mid, c.unit).c_str());
+    }
+}
+
+// The measured link of a contributor (core/links/measured_links.h): what it supplied, in words
+// and in the display unit: "σ 0.86 µm from Pilot run / Bore (n = 125, within)".
+std::string link_summary(const Ctx& c, const Contributor& k, const LinkReport& l) {
+    if (!l.used) return "link not used: " + l.message;
+    char n[32];
+    std::snprintf(n, sizeof n, "%.0f", l.n ? *l.n : 0.0);
+    // The mean with 6 significant digits: 1025.14 µm, not 1025 µm (the shift carries the detail).
+    const std::string mean = k.kind == DimensionKind::Angle ? value_text(k, *l.mean, c.unit) : fmt_len(*l.mean, c.unit, 6);
+    std::string s = "σ " + value_text(k, *l.sigma, c.unit) + " and mean " + mean + " (shift " +
+                    (*l.shift >= 0 ? "+" : "") + value_text(k, *l.shift, c.unit) + ") from " + l.dataset_name + " / " +
+                    l.feature_name + " (n = " + n + ", " + l.sigma_kind + ")";
+    return s;
+}
+
+// "Measured data" part of the distribution popup: pick a dataset feature (or none), σ within or
+// overall, and read what the link supplies. Each change is one undoable edit.
+void measured_section(Ctx& c, const Contributor& k) {
+    const std::string& cid = k.id;
+    ImGui::SeparatorText(("Measured data for \"" + k.name + "\"").c_str());
+    const LinkReport* l = k.measured ? find_link(c.links, cid) : nullptr;
+    std::string preview = "— none: use the declared distribution —";
+    if (k.measured) preview = l && !l->dataset_name.empty() && !l->feature_name.empty()
+                                  ? l->dataset_name + " / " + l->feature_name
+                                  : k.measured->dataset_id + " / " + k.measured->feature_id;
+    ImGui::SetNextItemWidth(em(24));
+    if (ImGui::BeginCombo("feature##measured", preview.c_str())) {
+        if (ImGui::Selectable("— none: use the declared distribution —", !k.measured) && k.measured)
+            edit_row(c, cid, "Clear measured link of \"" + k.name + "\"", "measured", false,
+                     [](Contributor& x) { x.measured.reset(); });
+        for (const Dataset& d : c.plan.datasets)
+            for (const Feature& f : d.features) {
+                const bool sel = k.measured && k.measured->dataset_id == d.id && k.measured->feature_id == f.id;
+                ImGui::PushID((d.id + "/" + f.id).c_str());
+                if (ImGui::Selectable((d.name + " / " + f.name).c_str(), sel) && !sel) {
+                    const std::string did = d.id, fid = f.id;
+                    edit_row(c, cid, "Link \"" + k.name + "\" to measured \"" + f.name + "\"", "measured", false,
+                             [did, fid](Contributor& x) {
+                                 const MeasuredSigma sg = x.measured ? x.measured->sigma : MeasuredSigma::Within;
+                                 x.measured = MeasuredLink{did, fid, sg};
+                             });
+                }
+                test_anchor(("stack.measured." + cid + ".option." + d.id + "." + f.id).c_str());
+                ImGui::PopID();
+            }
+        if (c.plan.datasets.empty()) ImGui::TextDisabled("This plan has no measured data (Capability tab).");
+        ImGui::EndCombo();
+    }
+    test_anchor(("stack.measured." + cid + ".combo").c_str());
+    field_error_marker(c, "stack." + cid + ".measured");
+    ImGui::SameLine();
+    help_marker("The contributor takes the feature's measured σ and mean: a normal distribution given by σ, shifted "
+                "by (mean − band centre). Its band (nominal and tolerances) stays, so worst case and RSS do not "
+                "change; the statistical figures and the Monte Carlo do. The declared distribution below is used "
+                "whenever the link cannot be (docs/capability.md, Links).");
+    if (!k.measured) return;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("σ");
+    for (MeasuredSigma sg : {MeasuredSigma::Within, MeasuredSigma::Overall}) {
+        ImGui::SameLine();
+        const char* name = sg == MeasuredSigma::Within ? "within (short term, Cpk)" : "overall (long term, Ppk)";
+        if (ImGui::RadioButton(name, k.measured->sigma == sg) && k.measured->sigma != sg)
+            edit_row(c, cid, std::string("Use σ ") + measured_sigma_key(sg) + " for \"" + k.name + "\"", "measured.sigma",
+                     false, [sg](Contributor& x) {
+                         if (x.measured) x.measured->sigma = sg;
+                     });
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Clear link"))
+        edit_row(c, cid, "Clear measured link of \"" + k.name + "\"", "measured", false,
+                 [](Contributor& x) { x.measured.reset(); });
+    test_anchor(("stack.measured." + cid + ".clear").c_str());
+    if (l) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(30));
+        if (l->used) ImGui::TextUnformatted(("Uses " + link_summary(c, k, *l)).c_str());
+        else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "Not used: %s", l->message.c_str());
+        for (const auto& w : l->warnings)
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "Caution: %s", w.c_str());
+        ImGui::PopTextWrapPos();
     }
 }
 
@@ -748,20 +830,35 @@ void draw_contributors(Ctx& c) {
             }
 
             ImGui::TableNextColumn();
-            const std::string dl = distribution_label(k, c.unit);
+            // A measured link replaces the declared distribution in the analyses: say so in the cell.
+            const LinkReport* link = k.measured ? find_link(c.links, cid) : nullptr;
+            std::string dl = distribution_label(k, c.unit);
+            if (link && link->used) dl = "measured σ " + value_text(k, *link->sigma, c.unit) + " (" + link->sigma_kind + ")";
+            else if (k.measured) dl = "! link unused: " + dl;
             const bool dist_err = field_error(c, key + "cap") || field_error(c, key + "sigma") ||
-                                  field_error(c, key + "shift") || field_error(c, key + "skew");
-            if (dist_err) ImGui::PushStyleColor(ImGuiCol_Text, plot_bad());
+                                  field_error(c, key + "shift") || field_error(c, key + "skew") ||
+                                  field_error(c, key + "measured");
+            if (dist_err || (k.measured && !(link && link->used))) ImGui::PushStyleColor(ImGuiCol_Text, dist_err ? plot_bad() : plot_warn());
             if (ImGui::Button((dl + "##dist").c_str(), ImVec2(-FLT_MIN, 0))) ImGui::OpenPopup("dist");
-            if (dist_err) ImGui::PopStyleColor();
+            if (dist_err || (k.measured && !(link && link->used))) ImGui::PopStyleColor();
             test_anchor((anchor + ".dist").c_str());
             if (ImGui::BeginItemTooltip()) {
-                ImGui::TextUnformatted(dl.c_str());
+                if (link) {
+                    ImGui::PushTextWrapPos(em(30));
+                    ImGui::TextUnformatted(link_summary(c, k, *link).c_str());
+                    for (const auto& w : link->warnings) ImGui::TextDisabled("Caution: %s", w.c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::Separator();
+                    ImGui::TextDisabled("Declared (the fallback): %s", distribution_label(k, c.unit).c_str());
+                } else {
+                    ImGui::TextUnformatted(dl.c_str());
+                }
                 if (term) ImGui::TextDisabled("σ %s · mean %s", value_text(k, term->sigma, c.unit).c_str(),
                                               value_text(k, term->mean, c.unit).c_str());
                 ImGui::EndTooltip();
             }
             if (ImGui::BeginPopup("dist")) {
+                measured_section(c, k);
                 distribution_popup(c, k, term);
                 ImGui::EndPopup();
             }

@@ -18,6 +18,7 @@ struct Ctx {
     LengthUnit unit;
     const StackReport& report;              // analytic results (with the Monte Carlo when finished)
     const MonteCarloResult* mc;             // finished Monte Carlo of this stack's current inputs, or null
+    const std::vector<LinkReport>& links;   // measured links of this stack (what they supplied / why not)
 };
 
 // Queues an edit of the current stack (found again by id when applied). Before queuing, the

@@ -468,6 +468,15 @@ void publish(const Stack& s, const StackReport& r, const StackView& v, LengthUni
     put("stack.mc.running", v.mc.run ? 1 : 0);
     put("stack.mc.progress", v.mc.run ? v.mc.run->progress() : (v.mc.result ? 1.0 : 0.0));
     put("stack.mc.done", v.mc.result ? 1 : 0);
+    for (const LinkReport& l : v.cache.resolved.links) {   // measured links: what each supplied
+        const std::string k = "stack.measured." + l.target_id;
+        test_value(k + ".used", l.used ? 1 : 0);
+        put((k + ".sigma").c_str(), l.sigma);
+        put((k + ".mean").c_str(), l.mean);
+        put((k + ".shift").c_str(), l.shift);
+        put((k + ".n").c_str(), l.n);
+        put_text((k + ".message").c_str(), l.message);
+    }
     if (!r.errors.empty()) return;
     // All lengths in mm (the plan's unit), whatever the display unit.
     put("stack.nominal", r.worst_case.nominal);
@@ -536,8 +545,8 @@ void StackView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
     if (list_cache.state_id != state_id) {
         list_cache.state_id = state_id;
         list_cache.verdicts.clear();
-        for (const auto& s : plan.stacks) {
-            const StackReport r = analyze_stack(s);
+        for (size_t i = 0; i < plan.stacks.size(); ++i) {
+            const StackReport r = analyze_stack(resolve_stack_links(plan, i).stack);
             list_cache.verdicts.push_back(r.errors.empty() ? r.fit.verdict : FitVerdict::NoRequirement);
         }
     }
@@ -568,21 +577,23 @@ void StackView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
         notice.clear();
     }
     if (cache.state_id != state_id || cache.stack_id != stack.id) {
-        cache.content_key = write_stacks({stack}).dump();
+        // Measured links: the analyses (and the Monte Carlo key) take the resolved copy.
+        cache.resolved = resolve_stack_links(plan, static_cast<size_t>(index));
+        cache.content_key = write_stacks({cache.resolved.stack}).dump();
         // A selected row that went away (undo, delete) is forgotten.
         bool row_found = false;
         for (const auto& c : stack.contributors) row_found = row_found || c.id == selected_row;
         if (!row_found) selected_row.clear();
     }
-    advance_monte_carlo(*this, stack);
+    advance_monte_carlo(*this, cache.resolved.stack);
     const MonteCarloResult* mcr = mc.result && mc.result->errors.empty() ? mc.result.get() : nullptr;
     if (cache.state_id != state_id || cache.stack_id != stack.id || cache.mc_generation != mc.generation) {
         cache.state_id = state_id;
         cache.stack_id = stack.id;
         cache.mc_generation = mc.generation;
-        cache.report = analyze_stack(stack, mcr);
+        cache.report = analyze_stack(cache.resolved.stack, mcr);
     }
-    Ctx c{plan, stack, *this, edits, plan.meta.units, cache.report, mcr};
+    Ctx c{plan, stack, *this, edits, plan.meta.units, cache.report, mcr, cache.resolved.links};
     publish(stack, cache.report, *this, plan.meta.units);
 
     draw_requirement(c);

@@ -21,6 +21,7 @@
 #include <string>
 
 #include "edits.h"
+#include "links/measured_links.h"
 #include "plan/plan.h"
 #include "tolerance/monte_carlo.h"
 #include "tolerance/stack_analysis.h"
@@ -54,12 +55,15 @@ struct StackView {
         uint64_t state_id = 0;
         std::string stack_id;
         uint64_t mc_generation = ~uint64_t(0);
-        StackReport report;
-        std::string content_key;                  // the stack's content, for the Monte Carlo key
+        StackReport report;                       // of `resolved`
+        std::string content_key;                  // the resolved stack's content, for the Monte Carlo key
+        // Measured links applied (core/links/measured_links.h): what is analysed, and what
+        // each link supplied. Made fresh on every state change, so editing the data moves it.
+        ResolvedStack resolved;
     } cache;
     struct ListCache {
         uint64_t state_id = 0;
-        std::vector<FitVerdict> verdicts;         // per stack, normal model (no Monte Carlo)
+        std::vector<FitVerdict> verdicts;         // per stack (links applied), normal model (no Monte Carlo)
     } list_cache;
 
     // Messages for edits refused because they would make the stack invalid, by field key.
