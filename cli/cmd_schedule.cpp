@@ -11,7 +11,9 @@
 
 #include "args.h"
 #include "commands.h"
+#include "link_json.h"
 #include "schedule/calendar.h"
+#include "schedule/outline.h"
 #include "schedule/cpm.h"
 #include "schedule/export.h"
 #include "schedule/monte_carlo.h"
@@ -38,7 +40,7 @@ double r9(double v) { return std::round(v * 1e9) / 1e9; }
 
 json conventions() {
     return {
-        {"time_unit", "working days of the plan's calendar (schedule.calendar)"},
+        {"time_unit", "working days of the task's calendar: schedule.calendar unless the task or its partner has its own (conventions.calendars)"},
         {"day_counting",
          "offset t = the start of working day t; day 0 = the first working day on or after project.start_date; a task "
          "with start s and duration d occupies [s, s+d): it starts on working day floor(s) and finishes on working day "
@@ -56,7 +58,9 @@ json conventions() {
                            {"triangular", "triangular on [O, P], mode M, mean (O + M + P)/3"}}},
         {"gates", "evaluation fails when U >= p (U uniform [0,1)); each failure adds a rework draw plus fresh draws of "
                   "the repeated tasks to the gate's duration, up to max_loops, then the gate counts as passed"},
-        {"gate_from_cpk", "p = Phi((Cpk - threshold)/SE), SE = sqrt(1/(9n) + Cpk^2/(2(n-1))) (Bissell 1990)"},
+        {"gate_from_cpk", "p = Phi((Cpk - threshold)/SE), SE = sqrt(1/(9n) + Cpk^2/(2 nu)), nu = n - 1 or, for a "
+                          "measured link, the nu of the feature's sigma_within (Bissell 1990)"},
+        {"measured_links", measured_links_convention()},
         {"percentiles", "Hyndman-Fan type 7 of the finish offsets, then dated by the finish rule"},
         {"criticality", "share of iterations in which the task's total float <= 1e-6 (tied paths are all critical)"},
         {"sensitivity", "Spearman rank correlation (average ranks for ties) of the task's sampled duration (a gate's "
@@ -67,6 +71,20 @@ json conventions() {
         {"pert", "classic PERT: te = (O+4M+P)/6, var = ((P-O)/6)^2 along the critical path of largest variance, "
                  "P = Phi((D - Te)/sigma); rework loops not included"},
         {"rng", "xoshiro256** seeded through splitmix64; same seed, same result natively and in WASM"},
+        {"calendars", "a task works on its own calendar (tasks[].calendar), else its partner's (schedule."
+                      "partner_calendars), else the project calendar; its duration, es/ef/ls/lf and floats are in "
+                      "working days of that calendar (tasks[].calendar, null = the project calendar); a lag counts "
+                      "in the successor's calendar; links are resolved on a common axis of calendar days from "
+                      "origin_date; finish, deadline and Monte Carlo offsets are in working days of the project "
+                      "calendar (a finish on a day it does not work counts as the end of its previous working "
+                      "day), while dates, deadline_met and the deadline probability compare calendar dates; PERT "
+                      "uses the project calendar for every task"},
+        {"outline", "a task with subtasks (named as their parent) is a summary task: ES/LS = earliest of its subtasks', "
+                    "EF/LF = latest, duration = EF - ES, total and free float = the least of its subtasks'; its own "
+                    "three-point durations are ignored; a link to a summary (FS, SS) applies to each of its subtasks, "
+                    "a link from a summary (FS, FF) comes from each of its subtasks; FF to and SS from a summary, a "
+                    "summary linked with its own subtask and a summary in a gate's repeat list are refused; wbs = outline number (1.2.1) in depth-first order, children in file "
+                    "order; critical_path lists no summary task"},
     };
 }
 
@@ -104,6 +122,9 @@ int cmd_schedule(int argc, char** argv) {
     const std::string file = a.positional[0];
     auto plan = load_plan_or_report(file);
     if (!plan) return 1;
+    // Gates whose Cpk criterion links to measured data take the data's Cpk and n (measured_links.h).
+    ResolvedSchedule resolved = resolve_schedule_links(*plan);
+    plan->schedule = resolved.schedule;
 
     if (fmt) {
         ScheduleExportInput in = schedule_export_input(*plan);
@@ -141,6 +162,10 @@ int cmd_schedule(int argc, char** argv) {
 
     if (!a.flag("json")) {
         report(file, cpm.warnings, "warning: ");
+        for (const auto& l : resolved.links) {
+            std::printf("link %s: %s%s\n", l.target_id.c_str(), l.used ? "" : "NOT USED: ", l.message.c_str());
+            for (const auto& w : l.warnings) std::printf("  warning: %s\n", w.c_str());
+        }
         std::printf("%s\nstart %s (working day 0 = %s)", plan->meta.name.c_str(), format_iso_date(problem.start).c_str(),
                     format_iso_date(cpm.origin).c_str());
         if (problem.deadline) std::printf(", deadline %s", format_iso_date(*problem.deadline).c_str());
@@ -178,20 +203,28 @@ int cmd_schedule(int argc, char** argv) {
     out["start_date"] = format_iso_date(problem.start);
     out["origin_date"] = format_iso_date(cpm.origin);
     out["deadline"] = problem.deadline ? json(format_iso_date(*problem.deadline)) : json(nullptr);
+    out["links"] = links_json(resolved.links);
 
     json jc;
     jc["finish_offset"] = r9(cpm.finish);
     jc["finish_date"] = format_iso_date(cpm.finish_date);
     jc["deadline_offset"] = cpm.deadline_offset ? json(*cpm.deadline_offset) : json(nullptr);
     jc["deadline_slack"] = cpm.deadline_slack ? json(r9(*cpm.deadline_slack)) : json(nullptr);
+    if (cpm.deadline_met) jc["deadline_met"] = *cpm.deadline_met;  // with task calendars: by dates
+    if (cpm.finish_position > 0) jc["finish_position"] = r9(cpm.finish_position);
     jc["critical_path"] = cpm.critical_path;
     jc["tasks"] = json::array();
+    const Outline outline = build_outline(problem.section);
     for (size_t i = 0; i < tasks.size(); ++i) {
         const CpmTask& t = cpm.tasks[i];
         json row = {{"id", t.id},
                     {"name", tasks[i].name},
                     {"kind", task_kind_key(tasks[i].kind)},
                     {"partner", tasks[i].partner_id},
+                    {"parent", tasks[i].parent.empty() ? json(nullptr) : json(tasks[i].parent)},
+                    {"summary", t.summary},
+                    {"wbs", outline.wbs[i]},
+                    {"calendar", t.calendar.empty() ? json(nullptr) : json(t.calendar)},
                     {"duration", r9(t.duration)},
                     {"es", r9(t.es)},
                     {"ef", r9(t.ef)},

@@ -50,6 +50,7 @@ std::vector<std::string> all_ids(const Plan& p) {
     for (const auto& x : p.decision.partners) ids.push_back(x.id);
     for (const auto& x : p.decision.criteria) ids.push_back(x.id);
     for (const auto& x : p.schedule.tasks) ids.push_back(x.id);
+    for (const auto& x : p.schedule.calendars) ids.push_back(x.id);
     for (const auto& s : p.stacks) {
         ids.push_back(s.id);
         for (const auto& c : s.contributors) ids.push_back(c.id);

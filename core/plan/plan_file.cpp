@@ -9,6 +9,7 @@
 
 #include "plan/json_reader.h"
 #include "plan/section_json.h"
+#include "schedule/outline.h"
 
 namespace mf {
 
@@ -214,6 +215,8 @@ FileErrors check_plan(const Plan& p) {
         define(p.decision.criteria[i].id, "/decision/criteria/" + std::to_string(i));
     for (size_t i = 0; i < p.schedule.tasks.size(); ++i)
         define(p.schedule.tasks[i].id, "/schedule/tasks/" + std::to_string(i));
+    for (size_t i = 0; i < p.schedule.calendars.size(); ++i)
+        define(p.schedule.calendars[i].id, "/schedule/calendars/" + std::to_string(i));
     for (size_t i = 0; i < p.stacks.size(); ++i) {
         define(p.stacks[i].id, "/stacks/" + std::to_string(i));
         for (size_t k = 0; k < p.stacks[i].contributors.size(); ++k)
@@ -226,19 +229,27 @@ FileErrors check_plan(const Plan& p) {
     }
 
     check_datasets(p.datasets, "/datasets", errors);
+    check_schedule_outline(p.schedule, "/schedule", errors);  // task parents: exist, no cycle, no gate/milestone
 
     std::set<std::string> partners, tasks;
     for (const auto& x : p.decision.partners) partners.insert(x.id);
     for (const auto& x : p.schedule.tasks) tasks.insert(x.id);
+    std::set<std::string> calendars;
+    for (const auto& x : p.schedule.calendars) calendars.insert(x.id);
     auto must_name = [&](const std::set<std::string>& known, const std::string& id, const std::string& where,
                          const char* what) {
         if (!id.empty() && !known.count(id))
             errors.push_back({where, "refers to " + std::string(what) + " \"" + id + "\", which does not exist"});
     };
+    for (const auto& [partner, cal] : p.schedule.partner_calendars) {
+        must_name(partners, partner, "/schedule/partner_calendars/" + partner, "partner");
+        must_name(calendars, cal, "/schedule/partner_calendars/" + partner, "calendar");
+    }
     for (size_t i = 0; i < p.schedule.tasks.size(); ++i) {
         const auto& t = p.schedule.tasks[i];
         const std::string tp = "/schedule/tasks/" + std::to_string(i);
         must_name(partners, t.partner_id, tp + "/partner", "partner");
+        must_name(calendars, t.calendar, tp + "/calendar", "calendar");
         for (size_t k = 0; k < t.predecessors.size(); ++k)
             must_name(tasks, t.predecessors[k].task_id, tp + "/predecessors/" + std::to_string(k), "task");
         for (size_t k = 0; k < t.gate.repeat.size(); ++k)
@@ -248,6 +259,27 @@ FileErrors check_plan(const Plan& p) {
         for (size_t k = 0; k < p.stacks[i].contributors.size(); ++k)
             must_name(partners, p.stacks[i].contributors[k].partner_id,
                       "/stacks/" + std::to_string(i) + "/contributors/" + std::to_string(k) + "/partner", "partner");
+    // Measured links (core/links/measured_links.h) name a dataset and one of its features.
+    auto must_name_feature = [&](const std::string& dataset_id, const std::string& feature_id, const std::string& where) {
+        for (const auto& d : p.datasets) {
+            if (d.id != dataset_id) continue;
+            for (const auto& f : d.features)
+                if (f.id == feature_id) return;
+            errors.push_back({where + "/feature", "refers to feature \"" + feature_id + "\", which is not in dataset \"" +
+                                                      dataset_id + "\""});
+            return;
+        }
+        errors.push_back({where + "/dataset", "refers to dataset \"" + dataset_id + "\", which does not exist"});
+    };
+    for (size_t i = 0; i < p.stacks.size(); ++i)
+        for (size_t k = 0; k < p.stacks[i].contributors.size(); ++k)
+            if (const auto& m = p.stacks[i].contributors[k].measured)
+                must_name_feature(m->dataset_id, m->feature_id,
+                                  "/stacks/" + std::to_string(i) + "/contributors/" + std::to_string(k) + "/measured");
+    for (size_t i = 0; i < p.schedule.tasks.size(); ++i)
+        if (const auto& c = p.schedule.tasks[i].gate.cpk; c && c->measured)
+            must_name_feature(c->measured->dataset_id, c->measured->feature_id,
+                              "/schedule/tasks/" + std::to_string(i) + "/gate/cpk/measured");
     return errors;
 }
 

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "schedule/calendar.h"
+#include "schedule/multi_calendar.h"
 
 namespace mf {
 
@@ -16,7 +18,9 @@ std::vector<double> deterministic_durations(const ScheduleSection& s, const Netw
     std::vector<double> base(n), d(n);
     for (size_t i = 0; i < n; ++i) {
         const Task& t = s.tasks[i];
-        base[i] = basis_duration(t.optimistic, t.most_likely, t.pessimistic, t.distribution, basis);
+        base[i] = net.summary.empty() || !net.summary[i]
+                      ? basis_duration(t.optimistic, t.most_likely, t.pessimistic, t.distribution, basis)
+                      : 0.0;  // a summary's own durations are ignored: its dates roll up
     }
     d = base;
     for (size_t g = 0; g < net.gates.size(); ++g) {
@@ -31,6 +35,95 @@ std::vector<double> deterministic_durations(const ScheduleSection& s, const Netw
     return d;
 }
 
+// Several calendars (multi_calendar.h): each task's times in working days of its own calendar,
+// dated by its own clock; links counted in the successor's calendar; the project finish and the
+// deadline on the common axis, reported in working days of the project calendar.
+static void run_cpm_multi(const CpmInput& in, const Network& net, const std::vector<double>& d, CpmResult& r) {
+    const ScheduleSection& s = in.problem.section;
+    const size_t n = s.tasks.size();
+    const TimeAxis axis(net.calendars, r.origin, schedule_horizon(s));
+    const std::vector<int>& cal = net.calendars.of_task;
+    std::vector<double> es(n), ef(n), ls(n), lf(n), esx(n), efx(n), lsx(n), lfx(n);
+    const double T = forward_pass_multi(net, axis, d.data(), es.data(), ef.data(), esx.data(), efx.data());
+    backward_pass_multi(net, axis, d.data(), T, ls.data(), lf.data());
+    for (size_t i = 0; i < n; ++i) {
+        lsx[i] = axis.start_pos(cal[i], ls[i]);
+        lfx[i] = axis.finish_pos(cal[i], lf[i]);
+    }
+    // Free float, in the predecessor's working days.
+    std::vector<double> ff(n);
+    for (size_t i = 0; i < n; ++i) ff[i] = axis.work(cal[i], T) - ef[i];
+    for (size_t j = 0; j < n; ++j)
+        for (const NetLink& l : net.incoming[j]) {
+            const size_t i = static_cast<size_t>(l.from);
+            double slack;
+            switch (l.type) {
+                case LinkType::FinishToStart: slack = axis.work(cal[i], axis.start_pos(cal[j], es[j] - l.lag)) - ef[i]; break;
+                case LinkType::StartToStart: slack = axis.work(cal[i], axis.start_pos(cal[j], es[j] - l.lag)) - es[i]; break;
+                default: slack = axis.work(cal[i], axis.start_pos(cal[j], ef[j] - l.lag)) - ef[i]; break;
+            }
+            ff[i] = std::min(ff[i], slack);
+        }
+    std::vector<double> tf(n);
+    for (size_t i = 0; i < n; ++i) tf[i] = ls[i] - es[i];
+    // Summary tasks: positions roll up; offsets in the project calendar; floats the least of the subtasks'.
+    rollup(net, esx.data(), efx.data());
+    rollup(net, lsx.data(), lfx.data());
+    for (int j : net.summaries_bottom_up) {
+        const size_t uj = static_cast<size_t>(j);
+        es[uj] = axis.work(0, esx[uj]);
+        ef[uj] = axis.work(0, efx[uj]);
+        ls[uj] = axis.work(0, lsx[uj]);
+        lf[uj] = axis.work(0, lfx[uj]);
+        tf[uj] = ff[uj] = std::numeric_limits<double>::infinity();
+        for (int c : net.children[uj]) {
+            tf[uj] = std::min(tf[uj], tf[static_cast<size_t>(c)]);
+            ff[uj] = std::min(ff[uj], ff[static_cast<size_t>(c)]);
+        }
+    }
+    r.tasks.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        CpmTask& t = r.tasks[i];
+        t.id = s.tasks[i].id;
+        t.summary = net.summary[i] != 0;
+        t.calendar = net.calendars.ids[static_cast<size_t>(cal[i])];
+        t.duration = t.summary ? ef[i] - es[i] : d[i];
+        t.es = es[i]; t.ef = ef[i]; t.ls = ls[i]; t.lf = lf[i];
+        t.total_float = std::fabs(tf[i]) <= kFloatTolerance ? 0 : tf[i];
+        t.free_float = std::fabs(ff[i]) <= kFloatTolerance ? 0 : ff[i];
+        t.critical = t.total_float <= kFloatTolerance;
+        if (t.summary) {
+            t.es_date = axis.start_date_at(esx[i]);
+            t.ls_date = axis.start_date_at(lsx[i]);
+            t.ef_date = axis.finish_date_at(efx[i]);
+            t.lf_date = axis.finish_date_at(lfx[i]);
+            continue;
+        }
+        const WorkdayClock& ck = axis.clock(cal[i]);
+        t.es_date = t.duration > 0 ? ck.start_date(t.es) : ck.finish_date(t.es);
+        t.ls_date = t.duration > 0 ? ck.start_date(t.ls) : ck.finish_date(t.ls);
+        t.ef_date = ck.finish_date(t.ef);
+        t.lf_date = ck.finish_date(t.lf);
+    }
+    std::vector<int> crit;
+    for (int j : net.order)
+        if (r.tasks[static_cast<size_t>(j)].critical && !r.tasks[static_cast<size_t>(j)].summary) crit.push_back(j);
+    std::stable_sort(crit.begin(), crit.end(),
+                     [&](int a, int b) { return esx[static_cast<size_t>(a)] < esx[static_cast<size_t>(b)]; });
+    for (int j : crit) r.critical_path.push_back(s.tasks[static_cast<size_t>(j)].id);
+
+    r.finish_position = T;
+    r.finish = axis.work(0, T);
+    r.finish_date = axis.finish_date_at(T);
+    if (in.problem.deadline) {
+        // Met when the finish date is on or before the deadline: positions, then project working days.
+        const double dx = static_cast<double>(in.problem.deadline->days - r.origin.days) + 1;
+        r.deadline_offset = axis.work(0, dx);
+        r.deadline_slack = *r.deadline_offset - r.finish;
+        r.deadline_met = T <= dx + 1e-9;
+    }
+}
+
 CpmResult run_cpm(const CpmInput& in) {
     CpmResult r;
     const ScheduleSection& s = in.problem.section;
@@ -43,9 +136,15 @@ CpmResult run_cpm(const CpmInput& in) {
 
     const size_t n = s.tasks.size();
     const std::vector<double> d = deterministic_durations(s, net, in.basis);
+    if (net.calendars.multi) {
+        run_cpm_multi(in, net, d, r);
+        return r;
+    }
     std::vector<double> es(n), ef(n), ls(n), lf(n);
     r.finish = forward_pass(net, d.data(), es.data(), ef.data());
     backward_pass(net, d.data(), r.finish, ls.data(), lf.data());
+    rollup(net, es.data(), ef.data());
+    rollup(net, ls.data(), lf.data());
 
     // Free float: the least slack to any successor's constraint, and to T.
     std::vector<double> ff(n);
@@ -61,14 +160,26 @@ CpmResult run_cpm(const CpmInput& in) {
             }
             ff[i] = std::min(ff[i], slack);
         }
+    // A summary task: both floats are the least of its subtasks' (bottom-up).
+    std::vector<double> tf(n);
+    for (size_t i = 0; i < n; ++i) tf[i] = ls[i] - es[i];
+    for (int j : net.summaries_bottom_up) {
+        const size_t uj = static_cast<size_t>(j);
+        tf[uj] = ff[uj] = std::numeric_limits<double>::infinity();
+        for (int c : net.children[uj]) {
+            tf[uj] = std::min(tf[uj], tf[static_cast<size_t>(c)]);
+            ff[uj] = std::min(ff[uj], ff[static_cast<size_t>(c)]);
+        }
+    }
 
     r.tasks.resize(n);
     for (size_t i = 0; i < n; ++i) {
         CpmTask& t = r.tasks[i];
         t.id = s.tasks[i].id;
-        t.duration = d[i];
+        t.summary = !net.summary.empty() && net.summary[i];
+        t.duration = t.summary ? ef[i] - es[i] : d[i];
         t.es = es[i]; t.ef = ef[i]; t.ls = ls[i]; t.lf = lf[i];
-        t.total_float = ls[i] - es[i];
+        t.total_float = tf[i];
         if (std::fabs(t.total_float) <= kFloatTolerance) t.total_float = 0;
         t.free_float = std::fabs(ff[i]) <= kFloatTolerance ? 0 : ff[i];
         t.critical = t.total_float <= kFloatTolerance;
@@ -80,7 +191,7 @@ CpmResult run_cpm(const CpmInput& in) {
     }
     std::vector<int> crit;
     for (int j : net.order)
-        if (r.tasks[static_cast<size_t>(j)].critical) crit.push_back(j);
+        if (r.tasks[static_cast<size_t>(j)].critical && !r.tasks[static_cast<size_t>(j)].summary) crit.push_back(j);
     std::stable_sort(crit.begin(), crit.end(), [&](int a, int b) { return es[static_cast<size_t>(a)] < es[static_cast<size_t>(b)]; });
     for (int j : crit) r.critical_path.push_back(s.tasks[static_cast<size_t>(j)].id);
 

@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "schedule/calendar.h"
+#include "schedule/outline.h"
 
 namespace mf {
 
@@ -122,6 +123,17 @@ std::string export_mspdi(const ScheduleExportInput& in) {
     if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return "";
     const ScheduleSection& s = in.problem.section;
     WorkdayClock clock(s.calendar, in.problem.start);
+    // Task calendars: each task is dated by its own clock (anchored at the project origin, as the
+    // CPM does); summaries and the project finish by the CPM's dates.
+    bool multi = false;
+    for (const auto& c : in.cpm.tasks) multi = multi || !c.calendar.empty();
+    auto calendar_index = [&](const std::string& id) {
+        for (size_t k = 0; k < s.calendars.size(); ++k)
+            if (s.calendars[k].id == id) return static_cast<int>(k);
+        return -1;
+    };
+    std::vector<WorkdayClock> clocks;
+    for (const auto& nc : s.calendars) clocks.emplace_back(nc.calendar, in.cpm.origin);
     int per_week = 0;
     for (bool w : s.calendar.working) per_week += w ? 1 : 0;
     std::string x;
@@ -141,7 +153,7 @@ std::string export_mspdi(const ScheduleExportInput& in) {
     el(i1, "Title", xml_escape(in.title));
     el(i1, "ScheduleFromStart", "1");
     el(i1, "StartDate", start_datetime(clock, 0));
-    el(i1, "FinishDate", finish_datetime(clock, in.cpm.finish));
+    el(i1, "FinishDate", multi ? datetime(in.cpm.finish_date, 1020) : finish_datetime(clock, in.cpm.finish));
     el(i1, "FYStartDate", "1");
     el(i1, "CriticalSlackLimit", "0");
     el(i1, "CalendarUID", "1");
@@ -155,17 +167,20 @@ std::string export_mspdi(const ScheduleExportInput& in) {
     el(i1, "NewTasksEffortDriven", "0");
     el(i1, "HonorConstraints", "0");
 
-    // The project calendar: weekdays (MSPDI DayType 1 = Sunday … 7 = Saturday), holidays as
-    // exceptions (DayType 0 with a TimePeriod).
-    x += "  <Calendars>\n    <Calendar>\n";
-    el("      ", "UID", "1");
-    el("      ", "Name", "Standard");
+    // The project calendar (UID 1, "Standard") and each further calendar (UID 2, 3 … in file
+    // order): weekdays (MSPDI DayType 1 = Sunday … 7 = Saturday), holidays as exceptions
+    // (DayType 0 with a TimePeriod).
+    x += "  <Calendars>\n";
+    auto write_calendar = [&](int uid, const std::string& name, const WorkCalendar& cal) {
+    x += "    <Calendar>\n";
+    el("      ", "UID", std::to_string(uid));
+    el("      ", "Name", xml_escape(name));
     el("      ", "IsBaseCalendar", "1");
     el("      ", "BaseCalendarUID", "-1");
     x += "      <WeekDays>\n";
     for (int day_type = 1; day_type <= 7; ++day_type) {
         const int ours = (day_type + 5) % 7;  // Sunday (1) → 6, Monday (2) → 0 …
-        const bool working = s.calendar.working[static_cast<size_t>(ours)];
+        const bool working = cal.working[static_cast<size_t>(ours)];
         x += "        <WeekDay>\n";
         el("          ", "DayType", std::to_string(day_type));
         el("          ", "DayWorking", working ? "1" : "0");
@@ -176,7 +191,7 @@ std::string export_mspdi(const ScheduleExportInput& in) {
                  "          </WorkingTimes>\n";
         x += "        </WeekDay>\n";
     }
-    std::vector<Date> hol = s.calendar.holidays;
+    std::vector<Date> hol = cal.holidays;
     std::sort(hol.begin(), hol.end());
     hol.erase(std::unique(hol.begin(), hol.end()), hol.end());
     for (Date h : hol) {
@@ -187,7 +202,13 @@ std::string export_mspdi(const ScheduleExportInput& in) {
              format_iso_date(h) + "T23:59:00</ToDate></TimePeriod>\n";
         x += "        </WeekDay>\n";
     }
-    x += "      </WeekDays>\n    </Calendar>\n  </Calendars>\n";
+    x += "      </WeekDays>\n    </Calendar>\n";
+    };
+    write_calendar(1, "Standard", s.calendar);
+    for (size_t k = 0; k < s.calendars.size(); ++k)
+        write_calendar(static_cast<int>(k) + 2, s.calendars[k].name.empty() ? s.calendars[k].id : s.calendars[k].name,
+                       s.calendars[k].calendar);
+    x += "  </Calendars>\n";
 
     x += "  <Tasks>\n";
     const char* i3 = "      ";
@@ -202,7 +223,7 @@ std::string export_mspdi(const ScheduleExportInput& in) {
     el(i3, "OutlineNumber", "0");
     el(i3, "OutlineLevel", "0");
     el(i3, "Start", start_datetime(clock, 0));
-    el(i3, "Finish", finish_datetime(clock, in.cpm.finish));
+    el(i3, "Finish", multi ? datetime(in.cpm.finish_date, 1020) : finish_datetime(clock, in.cpm.finish));
     el(i3, "Duration", iso_duration(in.cpm.finish));
     el(i3, "DurationFormat", "7");
     el(i3, "Milestone", "0");
@@ -211,43 +232,51 @@ std::string export_mspdi(const ScheduleExportInput& in) {
     el(i3, "CalendarUID", "-1");
     x += "    </Task>\n";
 
-    for (size_t i = 0; i < s.tasks.size(); ++i) {
+    // Tasks in outline order: ID = row (1-based), UID = position in the file + 1 (the same for a
+    // flat plan); OutlineLevel 1 at the top, WBS/OutlineNumber the outline number.
+    const Outline outline = build_outline(s);
+    for (size_t row = 0; row < outline.order.size(); ++row) {
+        const size_t i = static_cast<size_t>(outline.order[row]);
         const Task& t = s.tasks[i];
         const CpmTask& c = in.cpm.tasks[i];
-        const bool milestone = t.kind == TaskKind::Milestone || c.duration <= kEps;
+        const bool milestone = !c.summary && (t.kind == TaskKind::Milestone || c.duration <= kEps);
         const std::string uid = std::to_string(i + 1);
         x += "    <Task>\n";
         el(i3, "UID", uid);
-        el(i3, "ID", uid);
+        el(i3, "ID", std::to_string(row + 1));
         el(i3, "Name", xml_escape(t.name.empty() ? t.id : t.name));
         el(i3, "Type", "1");
         el(i3, "IsNull", "0");
         if (!t.partner_id.empty()) el(i3, "Contact", xml_escape(partner_name(in, t.partner_id)));
-        el(i3, "WBS", uid);
-        el(i3, "OutlineNumber", uid);
-        el(i3, "OutlineLevel", "1");
+        el(i3, "WBS", outline.wbs[i]);
+        el(i3, "OutlineNumber", outline.wbs[i]);
+        el(i3, "OutlineLevel", std::to_string(outline.depth[i] + 1));
         el(i3, "Priority", "500");
-        const std::string start = milestone ? finish_datetime(clock, c.es) : start_datetime(clock, c.es);
-        const std::string finish = milestone ? start : finish_datetime(clock, c.ef);
+        const int ck = calendar_index(c.calendar);
+        const WorkdayClock& tc = ck >= 0 ? clocks[static_cast<size_t>(ck)] : clock;
+        const bool by_dates = multi && c.summary;  // rolled up on the common axis: its dates
+        const std::string start = by_dates ? datetime(c.es_date, 480)
+                                  : milestone ? finish_datetime(tc, c.es) : start_datetime(tc, c.es);
+        const std::string finish = by_dates ? datetime(c.ef_date, 1020) : milestone ? start : finish_datetime(tc, c.ef);
         el(i3, "Start", start);
         el(i3, "Finish", finish);
         el(i3, "Duration", iso_duration(c.duration));
         el(i3, "DurationFormat", "7");
         el(i3, "Milestone", milestone ? "1" : "0");
-        el(i3, "Summary", "0");
+        el(i3, "Summary", c.summary ? "1" : "0");
         el(i3, "Critical", c.critical ? "1" : "0");
         el(i3, "EarlyStart", start);
         el(i3, "EarlyFinish", finish);
-        el(i3, "LateStart", milestone ? finish_datetime(clock, c.ls) : start_datetime(clock, c.ls));
-        el(i3, "LateFinish", milestone ? finish_datetime(clock, c.ls) : finish_datetime(clock, c.lf));
+        el(i3, "LateStart", by_dates ? datetime(c.ls_date, 480) : milestone ? finish_datetime(tc, c.ls) : start_datetime(tc, c.ls));
+        el(i3, "LateFinish", by_dates ? datetime(c.lf_date, 1020) : milestone ? finish_datetime(tc, c.ls) : finish_datetime(tc, c.lf));
         el(i3, "FreeSlack", std::to_string(tenths_of_minutes(c.free_float)));
         el(i3, "TotalSlack", std::to_string(tenths_of_minutes(c.total_float)));
         el(i3, "ConstraintType", "0");
-        el(i3, "CalendarUID", "-1");
+        el(i3, "CalendarUID", ck >= 0 ? std::to_string(ck + 2) : std::string("-1"));  // -1: the project calendar
         if (t.target) el(i3, "Deadline", format_iso_date(*t.target) + "T17:00:00");
-        std::string notes = "MicroFab Planner id " + t.id + "; three-point estimate " + num(t.optimistic) + " / " +
-                            num(t.most_likely) + " / " + num(t.pessimistic) + " working days (" +
-                            distribution_key(t.distribution) + ")";
+        std::string notes = "MicroFab Planner id " + t.id + (c.summary ? "; summary task (dates from its subtasks)" :
+                            "; three-point estimate " + num(t.optimistic) + " / " + num(t.most_likely) + " / " +
+                            num(t.pessimistic) + " working days (" + distribution_key(t.distribution) + ")");
         if (t.kind == TaskKind::Gate) notes += "; quality gate";
         el(i3, "Notes", xml_escape(notes));
         for (const auto& d : t.predecessors) {
@@ -369,7 +398,8 @@ std::string export_csv(const ScheduleExportInput& in) {
     const ScheduleSection& s = in.problem.section;
     std::string o =
         "id,name,kind,partner,distribution,optimistic,most_likely,pessimistic,duration,predecessors,"
-        "es,ef,ls,lf,total_float,free_float,critical,early_start,early_finish,late_start,late_finish,target\r\n";
+        "es,ef,ls,lf,total_float,free_float,critical,early_start,early_finish,late_start,late_finish,target,parent,wbs\r\n";
+    const Outline outline = build_outline(s);
     for (size_t i = 0; i < s.tasks.size(); ++i) {
         const Task& t = s.tasks[i];
         const CpmTask& c = in.cpm.tasks[i];
@@ -378,7 +408,8 @@ std::string export_csv(const ScheduleExportInput& in) {
             distribution_key(t.distribution), num(t.optimistic), num(t.most_likely), num(t.pessimistic),
             num(c.duration), predecessor_text(t), num(c.es), num(c.ef), num(c.ls), num(c.lf), num(c.total_float),
             num(c.free_float), c.critical ? "yes" : "no", format_iso_date(c.es_date), format_iso_date(c.ef_date),
-            format_iso_date(c.ls_date), format_iso_date(c.lf_date), t.target ? format_iso_date(*t.target) : ""};
+            format_iso_date(c.ls_date), format_iso_date(c.lf_date), t.target ? format_iso_date(*t.target) : "",
+            t.parent, outline.wbs[i]};
         bool first = true;
         for (const auto& f : fields) {
             if (!first) o += ',';

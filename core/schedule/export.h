@@ -16,11 +16,15 @@
 //     minute (1 working day = 4800) with LagFormat 7 (days). TotalSlack/FreeSlack in tenths
 //     of a minute. Tasks are fixed-duration (Type 1), as soon as possible (ConstraintType 0);
 //     milestones have Milestone 1; a target date becomes the Deadline; the partner's name goes
-//     to Contact. UID 0 is the project summary task.
+//     to Contact. UID 0 is the project summary task. Tasks are written in outline order (outline.h):
+//     ID = row, UID = file position + 1, OutlineLevel = depth + 1, WBS = OutlineNumber = "2.1",
+//     Summary 1 on summary tasks (their links are written as they are, to the summary's UID).
 //   iCalendar (RFC 5545): all-day VEVENTs (DTSTART;VALUE=DATE, DTEND the next day, exclusive)
 //     for every milestone and gate on its early finish date, and for the plan's deadline.
 //     CRLF line ends, lines folded at 75 octets, TEXT escaped.
-//   CSV (RFC 4180): comma-separated, fields with a comma, quote or line break quoted.
+//   CSV (RFC 4180): comma-separated, fields with a comma, quote or line break quoted; file order,
+//     with the parent id and the outline number (wbs) in the last two columns.
+//   Mermaid is flat: a summary task is one more bar spanning its subtasks (no nesting).
 //   Mermaid: dateFormat YYYY-MM-DD, non-working weekdays and holidays in `excludes`, every
 //     task with its early start and its finish date + 1 (Mermaid end dates are exclusive),
 //     `crit` on critical tasks, milestones as `milestone`, sections by partner.

@@ -20,8 +20,13 @@ CpkPassResult pass_probability_from_cpk(const CpkCriterion& c) {
         r.error = "Cpk threshold must be a number > 0";
         return r;
     }
+    if (!std::isfinite(c.dof) || c.dof < 0) {
+        r.error = "Cpk degrees of freedom must be a number >= 0 (0: n - 1)";
+        return r;
+    }
     const double n = c.sample_size;
-    r.standard_error = std::sqrt(1.0 / (9.0 * n) + c.estimate * c.estimate / (2.0 * (n - 1.0)));
+    const double dof = c.dof > 0 ? c.dof : n - 1.0;   // a measured link supplies the ν of σ_within
+    r.standard_error = std::sqrt(1.0 / (9.0 * n) + c.estimate * c.estimate / (2.0 * dof));
     r.probability = normal_cdf((c.estimate - c.threshold) / r.standard_error);
     return r;
 }

@@ -8,7 +8,8 @@
 // process's true capability is Cpk, the estimate Ĉpk from n parts is approximately normal
 // with mean Cpk and standard error (Bissell 1990, "How reliable is your capability index?",
 // Applied Statistics 39(3) 331–340):
-//     SE = sqrt( 1 / (9 n) + Cpk² / (2 (n − 1)) )
+//     SE = sqrt( 1 / (9 n) + Cpk² / (2 ν) ),   ν = n − 1, or the criterion's dof when set
+//     (a measured link sets it to the ν of the feature's σ_within, e.g. Σ(nᵢ − 1) pooled)
 // so P(pass) = P(Ĉpk ≥ threshold) = Φ((Cpk − threshold) / SE). A process right at the
 // threshold passes half the time; more parts measured make the answer sharper. The normal
 // approximation is Bissell's; it is rough below n ≈ 25.

@@ -7,6 +7,7 @@
 
 #include "schedule/cpm.h"
 #include "schedule/gate.h"
+#include "schedule/multi_calendar.h"
 #include "stats/distributions.h"
 #include "stats/summary.h"
 
@@ -42,7 +43,31 @@ ScheduleMonteCarlo::ScheduleMonteCarlo(McInput in)
     int max_total = 0;
     for (const NetGate& g : net_.gates) max_total += g.max_loops;
     total_loop_hist_.assign(static_cast<size_t>(max_total) + 1, 0);
-    d_.resize(n_); es_.resize(n_); ef_.resize(n_); ls_.resize(n_); lf_.resize(n_);
+    d_.resize(n_); es_.resize(n_); ef_.resize(n_); ls_.resize(n_); lf_.resize(n_); crit_.resize(n_);
+    if (net_.calendars.multi) {  // task calendars: the common axis (multi_calendar.h)
+        axis_ = std::make_shared<TimeAxis>(net_.calendars, clock_.origin(), schedule_horizon(in_.problem.section));
+        esx_.resize(n_);
+        efx_.resize(n_);
+    }
+}
+
+// Summary tasks in one iteration: rolled-up dates, the span as their "duration" (for the
+// sensitivity), critical when any subtask is. Leaves: critical when their float is zero.
+void ScheduleMonteCarlo::roll_up_summaries() {
+    for (size_t i = 0; i < n_; ++i) crit_[i] = ls_[i] - es_[i] <= kFloatTolerance;
+    if (axis_) {
+        rollup(net_, esx_.data(), efx_.data());  // positions; the span in project working days
+    } else {
+        rollup(net_, es_.data(), ef_.data());
+        rollup(net_, ls_.data(), lf_.data());
+    }
+    for (int j : net_.summaries_bottom_up) {
+        const size_t uj = static_cast<size_t>(j);
+        bool c = false;
+        for (int k : net_.children[uj]) c = c || crit_[static_cast<size_t>(k)];
+        crit_[uj] = c;
+        d_[uj] = axis_ ? axis_->work(0, efx_[uj]) - axis_->work(0, esx_[uj]) : ef_[uj] - es_[uj];
+    }
 }
 
 static double sample_three_point(Rng& rng, double o, double m, double p, DurationDistribution dist) {
@@ -51,6 +76,7 @@ static double sample_three_point(Rng& rng, double o, double m, double p, Duratio
 }
 
 double ScheduleMonteCarlo::sample_base(size_t i) {
+    if (net_.summary[i]) return 0.0;  // a summary's own durations are ignored (no draw)
     const Task& t = in_.problem.section.tasks[i];
     return sample_three_point(rng_, t.optimistic, t.most_likely, t.pessimistic, t.distribution);
 }
@@ -82,12 +108,20 @@ int ScheduleMonteCarlo::step(int n) {
             loops_all += loops;
         }
         ++total_loop_hist_[static_cast<size_t>(loops_all)];
-        const double T = forward_pass(net_, d_.data(), es_.data(), ef_.data());
-        backward_pass(net_, d_.data(), T, ls_.data(), lf_.data());
+        double T;  // the finish offset, or with task calendars its position on the common axis
+        if (axis_) {
+            T = forward_pass_multi(net_, *axis_, d_.data(), es_.data(), ef_.data(), esx_.data(), efx_.data());
+            backward_pass_multi(net_, *axis_, d_.data(), T, ls_.data(), lf_.data());
+        } else {
+            T = forward_pass(net_, d_.data(), es_.data(), ef_.data());
+            backward_pass(net_, d_.data(), T, ls_.data(), lf_.data());
+        }
+        const bool outline = !net_.summaries_bottom_up.empty();
+        if (outline) roll_up_summaries();
         for (size_t i = 0; i < n_; ++i) {
-            if (ls_[i] - es_[i] <= kFloatTolerance) ++critical_count_[i];
+            if (outline ? crit_[i] != 0 : ls_[i] - es_[i] <= kFloatTolerance) ++critical_count_[i];
             durations_[i * total + it] = static_cast<float>(d_[i]);
-            task_finish_[i * total + it] = static_cast<float>(ef_[i]);
+            task_finish_[i * total + it] = static_cast<float>(axis_ ? efx_[i] : ef_[i]);
         }
         finish_.push_back(T);
         ++completed_;
@@ -154,17 +188,27 @@ McResult ScheduleMonteCarlo::finish() const {
     const size_t total = static_cast<size_t>(total_);
     r.iterations = completed_;
 
-    r.finish_sorted = finish_;
-    std::sort(r.finish_sorted.begin(), r.finish_sorted.end());
+    // With task calendars finish_ holds positions (calendar days): percentiles are taken there,
+    // then dated, and converted to working days of the project calendar.
+    const TimeAxis* ax = axis_.get();
+    auto off = [ax](double x) { return ax ? ax->work(0, x) : x; };
+    auto fdate = [&](double x) { return ax ? ax->finish_date_at(x) : clock_.finish_date(x); };
+    std::vector<double> fx = finish_;
+    std::sort(fx.begin(), fx.end());
+    r.finish_sorted = fx;
+    if (ax)
+        for (double& v : r.finish_sorted) v = off(v);
     const auto& fs = r.finish_sorted;
-    r.p10 = percentile_sorted(fs, 0.10);
-    r.p50 = percentile_sorted(fs, 0.50);
-    r.p80 = percentile_sorted(fs, 0.80);
-    r.p95 = percentile_sorted(fs, 0.95);
-    r.p10_date = clock_.finish_date(r.p10);
-    r.p50_date = clock_.finish_date(r.p50);
-    r.p80_date = clock_.finish_date(r.p80);
-    r.p95_date = clock_.finish_date(r.p95);
+    const double q10 = percentile_sorted(fx, 0.10), q50 = percentile_sorted(fx, 0.50), q80 = percentile_sorted(fx, 0.80),
+                 q95 = percentile_sorted(fx, 0.95);
+    r.p10 = off(q10);
+    r.p50 = off(q50);
+    r.p80 = off(q80);
+    r.p95 = off(q95);
+    r.p10_date = fdate(q10);
+    r.p50_date = fdate(q50);
+    r.p80_date = fdate(q80);
+    r.p95_date = fdate(q95);
     r.min = fs.front();
     r.max = fs.back();
     double sum = 0, sum2 = 0;
@@ -176,13 +220,18 @@ McResult ScheduleMonteCarlo::finish() const {
     // Deterministic plan and the plan with expected durations (merge bias baseline).
     {
         const std::vector<double> det = deterministic_durations(in_.problem.section, net_, DurationBasis::MostLikely);
-        std::vector<double> es(n_), ef(n_);
-        r.deterministic_finish = forward_pass(net_, det.data(), es.data(), ef.data());
-        r.deterministic_finish_date = clock_.finish_date(r.deterministic_finish);
+        std::vector<double> es(n_), ef(n_), esx(n_), efx(n_);
+        auto pass = [&](const std::vector<double>& dd) {
+            return ax ? forward_pass_multi(net_, *ax, dd.data(), es.data(), ef.data(), esx.data(), efx.data())
+                      : forward_pass(net_, dd.data(), es.data(), ef.data());
+        };
+        const double det_t = pass(det);
+        r.deterministic_finish = off(det_t);
+        r.deterministic_finish_date = fdate(det_t);
         r.buffer = r.p80 - r.deterministic_finish;
         std::vector<double> mean_d(n_);
         for (size_t i = 0; i < n_; ++i)
-            mean_d[i] = three_point_mean(tasks[i].optimistic, tasks[i].most_likely, tasks[i].pessimistic,
+            mean_d[i] = net_.summary[i] ? 0.0 : three_point_mean(tasks[i].optimistic, tasks[i].most_likely, tasks[i].pessimistic,
                                          tasks[i].distribution);
         std::vector<double> with_rework = mean_d;
         for (size_t g = 0; g < net_.gates.size(); ++g) {
@@ -193,13 +242,14 @@ McResult ScheduleMonteCarlo::finish() const {
             for (int rr : ng.repeat) loop += mean_d[static_cast<size_t>(rr)];
             with_rework[ti] += expected_rework_loops(ng.pass_probability, ng.max_loops, ng.first_fails) * loop;
         }
-        r.expected_duration_finish = forward_pass(net_, with_rework.data(), es.data(), ef.data());
+        r.expected_duration_finish = off(pass(with_rework));
         r.merge_bias = r.mean - r.expected_duration_finish;
     }
     if (in_.problem.deadline) {
-        const double D = static_cast<double>(clock_.working_days_through(*in_.problem.deadline));
-        r.deadline_offset = D;
-        const auto met = std::upper_bound(fs.begin(), fs.end(), D + 1e-9) - fs.begin();
+        const double D = ax ? static_cast<double>(in_.problem.deadline->days - clock_.origin().days) + 1
+                            : static_cast<double>(clock_.working_days_through(*in_.problem.deadline));
+        r.deadline_offset = off(D);
+        const auto met = std::upper_bound(fx.begin(), fx.end(), D + 1e-9) - fx.begin();
         r.probability_meet_deadline = static_cast<double>(met) / static_cast<double>(m);
     }
 
@@ -221,13 +271,16 @@ McResult ScheduleMonteCarlo::finish() const {
         average_ranks(dcol, m, idx, dur_rank);
         s.sensitivity = pearson(dur_rank, finish_rank);
         std::copy(fcol, fcol + m, work.begin());
-        s.p50_finish = percentile_unsorted(work, 0.50);
-        s.p80_finish = percentile_unsorted(work, 0.80);
-        s.p50_finish_date = clock_.finish_date(s.p50_finish);
-        s.p80_finish_date = clock_.finish_date(s.p80_finish);
+        const double t50 = percentile_unsorted(work, 0.50), t80 = percentile_unsorted(work, 0.80);
+        const int ci = net_.calendars.of_task.empty() ? 0 : net_.calendars.of_task[i];
+        s.p50_finish = ax ? ax->work(ci, t50) : t50;   // in the task's own working days
+        s.p80_finish = ax ? ax->work(ci, t80) : t80;
+        s.p50_finish_date = fdate(t50);
+        s.p80_finish_date = fdate(t80);
         if (tasks[i].target) {
-            const double D = static_cast<double>(clock_.working_days_through(*tasks[i].target));
-            s.target_offset = D;
+            const double D = ax ? static_cast<double>(tasks[i].target->days - clock_.origin().days) + 1
+                                : static_cast<double>(clock_.working_days_through(*tasks[i].target));
+            s.target_offset = ax ? ax->work(ci, D) : D;
             size_t met = 0;
             for (size_t k = 0; k < m; ++k) met += (fcol[k] <= D + 1e-6) ? 1 : 0;
             s.probability_meet_target = static_cast<double>(met) / static_cast<double>(m);

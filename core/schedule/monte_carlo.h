@@ -22,11 +22,13 @@
 // finish, NaN when either is constant.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "schedule/calendar.h"
+#include "schedule/multi_calendar.h"
 #include "schedule/network.h"
 #include "stats/random.h"
 
@@ -94,6 +96,7 @@ public:
 
 private:
     double sample_base(size_t task);
+    void roll_up_summaries();
     McInput in_;
     Network net_;
     WorkdayClock clock_;
@@ -111,6 +114,9 @@ private:
     std::vector<int64_t> total_loop_hist_;
     // scratch
     std::vector<double> d_, es_, ef_, ls_, lf_;
+    std::vector<char> crit_;             // per task: critical in this iteration (outline plans only)
+    std::shared_ptr<const TimeAxis> axis_;  // set when tasks work on different calendars
+    std::vector<double> esx_, efx_;      // positions on the common axis (task calendars only)
 };
 
 McResult run_schedule_monte_carlo(const McInput& in);

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "schedule/gate.h"
+#include "schedule/outline.h"
 
 namespace mf {
 
@@ -55,6 +56,70 @@ static void check_three_point(const std::string& id, const std::string& prefix, 
         errors.push_back({id, prefix + "pessimistic", "pessimistic " + num(p) + " is shorter than most_likely " + num(m)});
 }
 
+CalendarSet resolve_calendars(const ScheduleSection& s, std::vector<ScheduleIssue>* errors) {
+    CalendarSet cs;
+    cs.calendars.push_back(s.calendar);
+    cs.ids.push_back("");
+    std::map<std::string, int> index;
+    for (size_t k = 0; k < s.calendars.size(); ++k) {
+        const NamedCalendar& nc = s.calendars[k];
+        cs.calendars.push_back(nc.calendar);
+        cs.ids.push_back(nc.id);
+        if (!index.emplace(nc.id, static_cast<int>(k) + 1).second && errors)
+            errors->push_back({"", "calendars/" + std::to_string(k) + "/id", "duplicate calendar id \"" + nc.id + "\""});
+        if (errors && std::none_of(nc.calendar.working.begin(), nc.calendar.working.end(), [](bool b) { return b; }))
+            errors->push_back({"", "calendars/" + std::to_string(k) + "/working_days",
+                               "calendar \"" + nc.id + "\": no weekday is a working day"});
+    }
+    cs.of_task.assign(s.tasks.size(), 0);
+    for (size_t i = 0; i < s.tasks.size(); ++i) {
+        const Task& t = s.tasks[i];
+        std::string want = t.calendar;
+        std::string field = "calendar";
+        if (want.empty() && !t.partner_id.empty()) {
+            auto pc = s.partner_calendars.find(t.partner_id);
+            if (pc != s.partner_calendars.end()) {
+                want = pc->second;
+                field = "partner (calendar of partner \"" + t.partner_id + "\" in partner_calendars)";
+            }
+        }
+        if (want.empty()) continue;
+        auto it = index.find(want);
+        if (it == index.end()) {
+            if (errors) errors->push_back({t.id, field, "calendar \"" + want + "\" does not exist"});
+            continue;
+        }
+        cs.of_task[i] = it->second;
+        cs.multi = true;
+    }
+    return cs;
+}
+
+// The non-summary tasks under task i (i itself when it is no summary).
+static std::vector<int> leaves_of(const Network& net, int i) {
+    std::vector<int> out, stack{i};
+    while (!stack.empty()) {
+        const int j = stack.back();
+        stack.pop_back();
+        if (!net.summary[static_cast<size_t>(j)]) out.push_back(j);
+        for (int c : net.children[static_cast<size_t>(j)]) stack.push_back(c);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// True when `a` is `b` or one of b's summaries (b lies under a).
+static bool is_ancestor(const Network& net, int a, int b) {
+    std::vector<int> stack{a};
+    while (!stack.empty()) {
+        const int j = stack.back();
+        stack.pop_back();
+        if (j == b) return true;
+        for (int c : net.children[static_cast<size_t>(j)]) stack.push_back(c);
+    }
+    return false;
+}
+
 Network compile_network(const ScheduleSection& s) {
     Network net;
     const int n = static_cast<int>(s.tasks.size());
@@ -72,10 +137,20 @@ Network compile_network(const ScheduleSection& s) {
     }
     if (std::none_of(s.calendar.working.begin(), s.calendar.working.end(), [](bool b) { return b; }))
         net.errors.push_back({"", "calendar/working_days", "no weekday is a working day"});
+    net.calendars = resolve_calendars(s, &net.errors);
+    {
+        Outline o = build_outline(s);
+        for (const auto& e : o.errors) net.errors.push_back({s.tasks[static_cast<size_t>(e.task)].id, "parent", e.message});
+        net.summary.assign(static_cast<size_t>(n), 0);
+        for (int i = 0; i < n; ++i) net.summary[static_cast<size_t>(i)] = o.is_summary(i) ? 1 : 0;
+        net.children = std::move(o.children);
+        net.summaries_bottom_up = std::move(o.summaries_bottom_up);
+    }
 
     for (int i = 0; i < n; ++i) {
         const Task& t = s.tasks[static_cast<size_t>(i)];
-        check_three_point(t.id, "", t.optimistic, t.most_likely, t.pessimistic, net.errors);
+        const bool is_summary = net.summary[static_cast<size_t>(i)] != 0;
+        if (!is_summary) check_three_point(t.id, "", t.optimistic, t.most_likely, t.pessimistic, net.errors);
         if (t.kind == TaskKind::Milestone && (t.optimistic != 0 || t.most_likely != 0 || t.pessimistic != 0))
             net.errors.push_back({t.id, "most_likely", "a milestone has zero duration"});
         for (size_t k = 0; k < t.predecessors.size(); ++k) {
@@ -90,26 +165,53 @@ Network compile_network(const ScheduleSection& s) {
                 net.errors.push_back({t.id, f, "dependency cycle: \"" + t.id + "\" depends on itself"});
                 continue;
             }
+            const int from = it->second;
+            const bool from_summary = net.summary[static_cast<size_t>(from)] != 0;
+            // Links to and from summary tasks, the MS Project way: a link to a summary applies
+            // to each of its subtasks (FS and SS only: MS Project refuses FF and SF to a summary);
+            // a link from a summary comes from each of its subtasks (FS and FF: the summary
+            // finishes with its last subtask; SS from a summary is refused here).
+            if (is_summary && d.type == LinkType::FinishToFinish) {
+                net.errors.push_back({t.id, f, "\"" + t.id + "\" is a summary task: a finish-to-finish link to a summary "
+                                               "task is not supported (use FS or SS, or link its last subtask)"});
+                continue;
+            }
+            if (from_summary && d.type == LinkType::StartToStart) {
+                net.errors.push_back({t.id, f, "predecessor \"" + d.task_id + "\" is a summary task: a start-to-start "
+                                               "link from a summary task is not supported (link from its first subtask)"});
+                continue;
+            }
+            if ((is_summary || from_summary) && (is_ancestor(net, i, from) || is_ancestor(net, from, i))) {
+                net.errors.push_back({t.id, f, "a summary task cannot be linked with its own subtask (\"" + d.task_id +
+                                               "\" and \"" + t.id + "\")"});
+                continue;
+            }
             if (!std::isfinite(d.lag) || std::fabs(d.lag) > kMaxScheduleDays) {
                 net.errors.push_back({t.id, f + "/lag", "lag " + num(d.lag) +
                                                             " is not a number of working days in [-10000, 10000]"});
                 continue;
             }
             bool dup = false;
-            for (const auto& l : net.incoming[static_cast<size_t>(i)]) dup = dup || l.from == it->second;
+            for (size_t q = 0; q < k; ++q) dup = dup || t.predecessors[q].task_id == d.task_id;
             if (dup) {
                 net.errors.push_back({t.id, f, "predecessor \"" + d.task_id + "\" is listed twice"});
                 continue;
             }
-            const Task& pred = s.tasks[static_cast<size_t>(it->second)];
-            if (d.type == LinkType::FinishToStart && d.lag < 0 && -d.lag > pred.optimistic)
+            const Task& pred = s.tasks[static_cast<size_t>(from)];
+            if (d.type == LinkType::FinishToStart && d.lag < 0 && !from_summary && -d.lag > pred.optimistic)
                 net.warnings.push_back({t.id, f + "/lag", "a lead of " + num(-d.lag) + " working days exceeds \"" +
                                                               pred.id + "\"'s optimistic duration: this task may start "
                                                               "before its predecessor starts"});
             if (d.type == LinkType::FinishToFinish && d.lag < 0 && -d.lag > t.pessimistic && t.pessimistic > 0)
                 net.warnings.push_back({t.id, f + "/lag", "a finish-to-finish lead longer than this task: it may "
                                                           "finish before its predecessor starts"});
-            net.incoming[static_cast<size_t>(i)].push_back({it->second, d.type, d.lag});
+            if (!is_summary && !from_summary) {
+                net.incoming[static_cast<size_t>(i)].push_back({from, d.type, d.lag});
+            } else {
+                const std::vector<int> to = leaves_of(net, i), src = leaves_of(net, from);
+                for (int j : to)
+                    for (int q : src) net.incoming[static_cast<size_t>(j)].push_back({q, d.type, d.lag});
+            }
         }
         if (t.kind == TaskKind::Gate) {
             const GateSpec& g = t.gate;
@@ -141,6 +243,9 @@ Network compile_network(const ScheduleSection& s) {
                 if (it == index.end())
                     net.errors.push_back({t.id, "gate/repeat/" + std::to_string(k),
                                           "task \"" + g.repeat[k] + "\" to repeat does not exist"});
+                else if (net.summary[static_cast<size_t>(it->second)])
+                    net.errors.push_back({t.id, "gate/repeat/" + std::to_string(k),
+                                          "\"" + g.repeat[k] + "\" is a summary task: list its subtasks to repeat instead"});
                 else
                     ng.repeat.push_back(it->second);
             }
@@ -242,6 +347,19 @@ void backward_pass(const Network& net, const double* d, double finish, double* l
             }
             if (c < lf[l.from]) lf[l.from] = c;
         }
+    }
+}
+
+void rollup(const Network& net, double* first, double* last) {
+    for (int j : net.summaries_bottom_up) {
+        const auto& ch = net.children[static_cast<size_t>(j)];
+        double lo = first[ch.front()], hi = last[ch.front()];
+        for (int c : ch) {
+            lo = std::min(lo, first[c]);
+            hi = std::max(hi, last[c]);
+        }
+        first[j] = lo;
+        last[j] = hi;
     }
 }
 

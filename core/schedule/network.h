@@ -59,6 +59,16 @@ struct NetGate {
     bool first_fails = false;
 };
 
+// Which calendar each task works on (multi_calendar.h): its own, else its partner's, else the
+// project calendar.
+struct CalendarSet {
+    std::vector<WorkCalendar> calendars;  // [0] = the project calendar, then section.calendars in order
+    std::vector<std::string> ids;         // "" for the project calendar
+    std::vector<int> of_task;             // per task: index into calendars
+    bool multi = false;                   // some task works on a calendar other than the project's
+};
+CalendarSet resolve_calendars(const ScheduleSection& s, std::vector<ScheduleIssue>* errors);
+
 struct Network {
     std::vector<ScheduleIssue> errors;
     std::vector<ScheduleIssue> warnings;
@@ -67,6 +77,12 @@ struct Network {
     std::vector<int> gate_of;                     // per task: index into gates, or -1
     std::vector<NetGate> gates;
     std::vector<int> gate_task;                   // per gate: its task index
+    // The outline (outline.h): summary tasks take no part in the passes (duration 0, no links);
+    // rollup() gives them their subtasks' earliest start and latest finish afterwards.
+    std::vector<char> summary;                    // per task: 1 for a summary task
+    std::vector<std::vector<int>> children;       // per task: its subtasks
+    std::vector<int> summaries_bottom_up;         // child summaries before their parents
+    CalendarSet calendars;                        // per-task calendars (multi_calendar.h)
     bool ok() const { return errors.empty(); }
 };
 
@@ -76,6 +92,8 @@ Network compile_network(const ScheduleSection& section);
 // Returns the project finish T.
 double forward_pass(const Network& net, const double* d, double* es, double* ef);
 void backward_pass(const Network& net, const double* d, double finish, double* ls, double* lf);
+// Summary tasks: first[s] = min over its subtasks, last[s] = max (call with es/ef, then ls/lf).
+void rollup(const Network& net, double* first, double* last);
 
 // Mean of a three-point estimate under its distribution (PERT (O+4M+P)/6, triangular (O+M+P)/3).
 double three_point_mean(double o, double m, double p, DurationDistribution dist);

@@ -18,8 +18,9 @@ PertResult run_pert(const PertInput& in) {
     r.tasks.resize(n);
     for (size_t i = 0; i < n; ++i) {
         const Task& t = s.tasks[i];
-        te[i] = (t.optimistic + 4.0 * t.most_likely + t.pessimistic) / 6.0;
-        var[i] = std::pow((t.pessimistic - t.optimistic) / 6.0, 2);
+        const bool summary = net.summary[i] != 0;  // a summary's own durations are ignored
+        te[i] = summary ? 0.0 : (t.optimistic + 4.0 * t.most_likely + t.pessimistic) / 6.0;
+        var[i] = summary ? 0.0 : std::pow((t.pessimistic - t.optimistic) / 6.0, 2);
         r.tasks[i] = {t.id, te[i], var[i]};
     }
     r.expected_finish = forward_pass(net, te.data(), es.data(), ef.data());
@@ -31,7 +32,7 @@ PertResult run_pert(const PertInput& in) {
     auto critical = [&](size_t i) { return ls[i] - es[i] <= kFloatTolerance; };
     for (int j : net.order) {
         const size_t uj = static_cast<size_t>(j);
-        if (!critical(uj)) continue;
+        if (!critical(uj) || net.summary[uj]) continue;
         double best = 0;
         for (const NetLink& l : net.incoming[uj]) {
             const size_t i = static_cast<size_t>(l.from);

@@ -1,15 +1,19 @@
 // Plan-file form of the timeline section:
 //   "schedule": {
 //     "calendar": {"working_days": ["mon", "tue", "wed", "thu", "fri"], "holidays": ["2027-01-01"]},
-//     "tasks": [ {"id", "name", "kind": "task"|"milestone"|"gate", "partner",
+//     "calendars": [{"id", "name", "working_days", "holidays"}],   (optional: per task / partner)
+//     "partner_calendars": {"partner id": "calendar id"},           (optional)
+//     "tasks": [ {"id", "name", "kind": "task"|"milestone"|"gate", "partner", "parent", "calendar",
 //                 "optimistic", "most_likely", "pessimistic", "distribution": "pert"|"triangular",
 //                 "predecessors": ["id", {"task": "id", "type": "FS"|"SS"|"FF", "lag": -2}],
 //                 "target": "YYYY-MM-DD",
-//                 "gate": {"pass_probability": 0.8  |  "cpk": {"estimate", "sample_size", "threshold"},
+//                 "gate": {"pass_probability": 0.8  |  "cpk": {"estimate", "sample_size", "threshold",
+//                                                              "measured": {"dataset", "feature"}},  (optional link)
 //                          "repeat": ["id"], "rework": {"optimistic", "most_likely", "pessimistic"},
 //                          "max_loops": 3, "assume_first_fails": false}} ] }
 // A predecessor written as a plain id is finish-to-start with zero lag (and is written back
-// that way); durations are optional (0) for milestones and gates, required for tasks.
+// that way); durations are optional (0) for milestones, gates and summary tasks (named as
+// another task's "parent"; their durations are ignored), required for other tasks.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -123,6 +127,16 @@ static void read_gate(const json& g, const std::string& gp, JsonReader& r, GateS
             const bool ok = r.number(*c, cp, "estimate", k.estimate, Need::Required, 0, 100) &&
                             r.number(*c, cp, "sample_size", k.sample_size, Need::Required, 2, 1e9);
             r.number(*c, cp, "threshold", k.threshold, Need::Optional, 0, 100);
+            if (const json* m = r.member(*c, cp, "measured", Need::Optional)) {  // link: core/links/measured_links.h
+                const std::string mp = JsonReader::child(cp, "measured");
+                if (r.begin_object(*m, mp)) {
+                    CpkSource src;
+                    bool linked = r.id(*m, mp, "dataset", src.dataset_id, Need::Required);
+                    linked = r.id(*m, mp, "feature", src.feature_id, Need::Required) && linked;
+                    r.end_object(*m, mp);
+                    if (linked) k.measured = std::move(src);
+                }
+            }
             r.end_object(*c, cp);
             if (ok) out.cpk = k;
         }
@@ -144,8 +158,7 @@ static void read_gate(const json& g, const std::string& gp, JsonReader& r, GateS
     r.end_object(g, gp);
 }
 
-static void read_calendar(const json& c, const std::string& cp, JsonReader& r, WorkCalendar& out) {
-    if (!r.begin_object(c, cp)) return;
+static void read_calendar_fields(const json& c, const std::string& cp, JsonReader& r, WorkCalendar& out) {
     if (const json* wd = r.array(c, cp, "working_days", Need::Optional)) {
         const std::string wp = JsonReader::child(cp, "working_days");
         out.working.fill(false);
@@ -175,15 +188,56 @@ static void read_calendar(const json& c, const std::string& cp, JsonReader& r, W
                 out.holidays.push_back(*date);
         }
     }
+}
+
+static void read_calendar(const json& c, const std::string& cp, JsonReader& r, WorkCalendar& out) {
+    if (!r.begin_object(c, cp)) return;
+    read_calendar_fields(c, cp, r, out);
     r.end_object(c, cp);
+}
+
+// "calendars": [{"id", "name", "working_days", "holidays"}], "partner_calendars": {"partner": "calendar"}
+static void read_named_calendars(const json& j, const std::string& path, JsonReader& r, ScheduleSection& out) {
+    if (const json* arr = r.array(j, path, "calendars", Need::Optional)) {
+        const std::string ap = JsonReader::child(path, "calendars");
+        for (size_t i = 0; i < arr->size(); ++i) {
+            const json& e = (*arr)[i];
+            const std::string p = JsonReader::child(ap, i);
+            if (!r.begin_object(e, p)) continue;
+            NamedCalendar nc;
+            r.id(e, p, "id", nc.id, Need::Required);
+            r.string(e, p, "name", nc.name, Need::Optional, 200);
+            read_calendar_fields(e, p, r, nc.calendar);
+            r.end_object(e, p);
+            out.calendars.push_back(std::move(nc));
+        }
+    }
+    if (const json* m = r.member(j, path, "partner_calendars", Need::Optional)) {
+        const std::string mp = JsonReader::child(path, "partner_calendars");
+        if (!m->is_object()) {
+            r.error(mp, std::string("expected an object {\"partner id\": \"calendar id\"}, found ") + json_type_name(*m));
+        } else {
+            for (const auto& [partner, cal] : m->items()) {
+                if (!cal.is_string() || cal.get<std::string>().empty())
+                    r.error(JsonReader::child(mp, partner), "expected a calendar id");
+                else
+                    out.partner_calendars[partner] = cal.get<std::string>();
+            }
+        }
+    }
 }
 
 void read_schedule(const json& j, const std::string& path, JsonReader& r, ScheduleSection& out) {
     if (!r.begin_object(j, path)) return;
     if (const json* c = r.member(j, path, "calendar", Need::Optional))
         read_calendar(*c, JsonReader::child(path, "calendar"), r, out.calendar);
+    read_named_calendars(j, path, r, out);
     if (const json* arr = r.array(j, path, "tasks", Need::Optional)) {
         const std::string apath = JsonReader::child(path, "tasks");
+        // Summary tasks (named as some task's parent) may leave their durations out: they are ignored.
+        std::vector<std::string> parents;
+        for (const json& e : *arr)
+            if (e.is_object() && e.contains("parent") && e["parent"].is_string()) parents.push_back(e["parent"].get<std::string>());
         for (size_t i = 0; i < arr->size(); ++i) {
             const json& e = (*arr)[i];
             const std::string p = JsonReader::child(apath, i);
@@ -193,7 +247,10 @@ void read_schedule(const json& j, const std::string& path, JsonReader& r, Schedu
             r.string(e, p, "name", t.name, Need::Required, 200);
             r.enumeration(e, p, "kind", t.kind, Need::Optional, kKinds);
             if (r.member(e, p, "partner", Need::Optional)) r.id(e, p, "partner", t.partner_id, Need::Optional);
-            read_three_point(e, p, r, t.kind == TaskKind::Task ? Need::Required : Need::Optional, t.optimistic,
+            if (r.member(e, p, "parent", Need::Optional)) r.id(e, p, "parent", t.parent, Need::Optional);
+            if (r.member(e, p, "calendar", Need::Optional)) r.id(e, p, "calendar", t.calendar, Need::Optional);
+            const bool summary = !t.id.empty() && std::find(parents.begin(), parents.end(), t.id) != parents.end();
+            read_three_point(e, p, r, t.kind == TaskKind::Task && !summary ? Need::Required : Need::Optional, t.optimistic,
                              t.most_likely, t.pessimistic);
             if (t.kind == TaskKind::Milestone && (t.optimistic != 0 || t.most_likely != 0 || t.pessimistic != 0))
                 r.error(p, "a milestone has zero duration (optimistic, most_likely and pessimistic must be 0)");
@@ -218,18 +275,32 @@ static json three_point_json(double o, double m, double p) {
     return {{"optimistic", o}, {"most_likely", m}, {"pessimistic", p}};
 }
 
-json write_schedule(const ScheduleSection& s) {
-    json j = json::object();
+static json calendar_json(const WorkCalendar& c) {
     json cal = json::object();
     cal["working_days"] = json::array();
     for (int w = 0; w < 7; ++w)
-        if (s.calendar.working[static_cast<size_t>(w)]) cal["working_days"].push_back(kWeekdayKeys[w]);
-    std::vector<Date> hol = s.calendar.holidays;
+        if (c.working[static_cast<size_t>(w)]) cal["working_days"].push_back(kWeekdayKeys[w]);
+    std::vector<Date> hol = c.holidays;
     std::sort(hol.begin(), hol.end());
     hol.erase(std::unique(hol.begin(), hol.end()), hol.end());
     cal["holidays"] = json::array();
     for (Date d : hol) cal["holidays"].push_back(format_iso_date(d));
-    j["calendar"] = std::move(cal);
+    return cal;
+}
+
+json write_schedule(const ScheduleSection& s) {
+    json j = json::object();
+    j["calendar"] = calendar_json(s.calendar);
+    if (!s.calendars.empty()) {  // written only when used: files without them stay as they were
+        j["calendars"] = json::array();
+        for (const auto& nc : s.calendars) {
+            json c = calendar_json(nc.calendar);
+            c["id"] = nc.id;
+            if (!nc.name.empty()) c["name"] = nc.name;
+            j["calendars"].push_back(std::move(c));
+        }
+    }
+    if (!s.partner_calendars.empty()) j["partner_calendars"] = s.partner_calendars;
 
     j["tasks"] = json::array();
     for (const auto& t : s.tasks) {
@@ -245,13 +316,18 @@ json write_schedule(const ScheduleSection& s) {
         }
         e["predecessors"] = std::move(preds);
         if (!t.partner_id.empty()) e["partner"] = t.partner_id;
+        if (!t.parent.empty()) e["parent"] = t.parent;
+        if (!t.calendar.empty()) e["calendar"] = t.calendar;
         if (t.target) e["target"] = format_iso_date(*t.target);
         if (t.kind == TaskKind::Gate) {
             const GateSpec& g = t.gate;
             json gj = json::object();
-            if (g.cpk) gj["cpk"] = {{"estimate", g.cpk->estimate}, {"sample_size", g.cpk->sample_size},
-                                    {"threshold", g.cpk->threshold}};
-            else gj["pass_probability"] = g.pass_probability.value_or(1.0);
+            if (g.cpk) {
+                gj["cpk"] = {{"estimate", g.cpk->estimate}, {"sample_size", g.cpk->sample_size},
+                             {"threshold", g.cpk->threshold}};
+                if (g.cpk->measured)
+                    gj["cpk"]["measured"] = {{"dataset", g.cpk->measured->dataset_id}, {"feature", g.cpk->measured->feature_id}};
+            } else gj["pass_probability"] = g.pass_probability.value_or(1.0);
             gj["repeat"] = g.repeat;
             gj["rework"] = three_point_json(g.rework.optimistic, g.rework.most_likely, g.rework.pessimistic);
             gj["max_loops"] = g.max_loops;

@@ -7,12 +7,14 @@
 //   CpmResult cpm = run_cpm(p);                  // cpm.h
 //   ScheduleMonteCarlo mc(McInput{p});           // monte_carlo.h: step(n) ... finish()
 //
-// Units: every duration and lag is in WORKING days of the section's calendar (fractions
-// allowed). The day-counting convention is stated once in docs/schedule.md and in
+// Units: every duration and lag is in WORKING days (fractions allowed): a task's duration in
+// its own calendar (task.calendar, else its partner's, else the project calendar), a lag in
+// the successor's calendar. The day-counting convention is stated once in docs/schedule.md and in
 // calendar.h: offset t = the start of working day t (day 0 = the first working day on or
 // after the project start date).
 #pragma once
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,10 +55,24 @@ enum class TaskKind {
 
 // A capability figure that decides a gate: the gate passes when the Cpk measured on the
 // pilot sample reaches `threshold`. See gate.h for how this becomes a probability.
+// Where a Cpk criterion takes its figures from measured data (core/links/measured_links.h):
+// a feature of a capability dataset. Resolved, it sets estimate = the feature's Cpk,
+// sample_size = its number of values and dof = the ν of its σ_within; the typed figures stay
+// as the fallback when the link cannot be used.
+struct CpkSource {
+    std::string dataset_id;
+    std::string feature_id;
+};
+
 struct CpkCriterion {
+    CpkCriterion() = default;
+    CpkCriterion(double estimate_, double sample_size_, double threshold_)   // {estimate, n, threshold}
+        : estimate(estimate_), sample_size(sample_size_), threshold(threshold_) {}
     double estimate = 1.5;                      // expected (true) Cpk of the process
     double sample_size = 60;                    // parts measured (e.g. 300 parts, every 5th)
     double threshold = 1.33;                    // the gate's acceptance limit
+    std::optional<CpkSource> measured;          // take estimate and sample size from a measured feature
+    double dof = 0;                             // ν of the σ behind the estimate; 0: n − 1 (not in the file: set by the link)
 };
 
 struct ThreePoint {
@@ -81,6 +97,8 @@ struct Task {
     std::string id;
     std::string name;
     std::string partner_id;                     // optional reference into DecisionSection::partners
+    std::string parent;                         // optional: id of the summary task this one is indented under
+    std::string calendar;                       // optional: id of a ScheduleSection::calendars entry (else the partner's, else the project's)
     TaskKind kind = TaskKind::Task;
     double optimistic = 0;                      // durations in working days (0 for milestones)
     double most_likely = 0;
@@ -97,8 +115,19 @@ struct WorkCalendar {
     std::vector<Date> holidays;                 // non-working dates (any order; duplicates ignored)
 };
 
-struct ScheduleSection {
+// A calendar a task or a partner can work on instead of the project calendar.
+struct NamedCalendar {
+    std::string id;
+    std::string name;
     WorkCalendar calendar;
+};
+
+struct ScheduleSection {
+    WorkCalendar calendar;                      // the project calendar
+    std::vector<NamedCalendar> calendars;       // further calendars (per task / per partner)
+    // Partner id → calendar id: the calendar of every task of that partner without its own
+    // (kept here, not in the decision section: working time is the schedule's business).
+    std::map<std::string, std::string> partner_calendars;
     std::vector<Task> tasks;
 };
 

@@ -23,7 +23,8 @@ static const ToolGuide kToolGuide[] = {
     {"Timeline",
      "From the DFμF review to the production ramp on a working-day calendar: a task table edited in place (partner, "
      "optimistic / most likely / pessimistic working days, PERT or triangular, task / milestone / quality gate with its "
-     "pass probability or Cpk criterion and rework loop, FS/SS/FF links with lags), or the article's path built from a "
+     "pass probability or Cpk criterion and rework loop, FS/SS/FF links with lags, summary tasks with Indent / Outdent "
+     "(Alt+Shift+Right / Left), per-task or per-partner calendars), or the article's path built from a "
      "template for your partner kind. The critical path with early/late dates and floats, a Gantt chart (zoom with "
      "Ctrl+wheel, drag to pan), and a seeded Monte Carlo of durations and gate failures: P50/P80/P95 finish, the "
      "probability of meeting the deadline and each milestone, criticality, a tornado of the most sensitive tasks, the "

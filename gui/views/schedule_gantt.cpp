@@ -2,7 +2,8 @@
 //
 // x: calendar days (a bar spans its start date's morning to its finish date's evening, the
 // convention of docs/schedule.md: EF offset t ends on working day ⌈t⌉ − 1); y: one row per task
-// in plan order. Non-working days are shaded (weekends grey, holidays amber), critical tasks
+// in outline order (subtasks indented under their summary, which is drawn as a thin bar with
+// pointed ends over their span). Non-working days are shaded (weekends grey, holidays amber), critical tasks
 // red, milestones and gates are diamonds, arrows follow the links (FS/SS/FF). Vertical lines:
 // today, the deadline and the Monte Carlo P50/P80 finish; per task, a whisker from its P50 to
 // its P80 finish. Ctrl+wheel zooms around the mouse, drag / Shift+wheel pans.
@@ -17,6 +18,7 @@
 
 #include "imgui_internal.h"  // SetItemKeyOwner: the chart takes the mouse wheel from its window
 #include "plot.h"
+#include "schedule/outline.h"
 #include "style.h"
 #include "test_anchors.h"
 #include "views/schedule_shared.h"
@@ -68,6 +70,10 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     const McResult* mc = mc_result() && mc_result()->ok() && mc_result()->tasks.size() == tasks.size() ? mc_result() : nullptr;
     const bool mc_current = mc && mc_result_key_ == mc_want_;
     auto day_of = [&](Date d) { return static_cast<double>(d.days - origin.days); };
+    // Rows in outline order (summary tasks above their subtasks, which are indented).
+    const Outline outline = build_outline(plan.schedule);
+    std::vector<size_t> row_of(tasks.size());
+    for (size_t r = 0; r < outline.order.size(); ++r) row_of[static_cast<size_t>(outline.order[r])] = r;
 
     // Extent of everything worth seeing.
     double lo = -2, hi = day_of(cpm.finish_date) + 1;
@@ -177,8 +183,12 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     }
     gantt_scroll_y_ = std::clamp(gantt_scroll_y_, 0.0f, std::max(0.0f, content_h - visible_h));
     gantt_left_day_ = std::clamp(gantt_left_day_, lo - 400, hi + 400);
-    const int hovered_row = hovered && io.MousePos.y >= rows_top
-                                ? static_cast<int>(std::floor((io.MousePos.y - rows_top + gantt_scroll_y_) / row_h))
+    const int hovered_line_no = hovered && io.MousePos.y >= rows_top
+                                    ? static_cast<int>(std::floor((io.MousePos.y - rows_top + gantt_scroll_y_) / row_h))
+                                    : -1;
+    // The task (index in the plan) under the mouse, or -1.
+    const int hovered_row = hovered_line_no >= 0 && hovered_line_no < static_cast<int>(outline.order.size())
+                                ? outline.order[static_cast<size_t>(hovered_line_no)]
                                 : -1;
     if (ImGui::IsItemDeactivated()) {
         if (!gantt_dragging_ && hovered_row >= 0 && hovered_row < static_cast<int>(tasks.size()))
@@ -194,7 +204,7 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     if (!ImGui::IsItemVisible()) return;
 
     auto xd = [&](double day) { return static_cast<float>(x0 + (day - gantt_left_day_) * gantt_day_px); };
-    auto row_y = [&](size_t i) { return rows_top + row_h * static_cast<float>(i) - gantt_scroll_y_; };
+    auto row_y = [&](size_t i) { return rows_top + row_h * static_cast<float>(row_of[i]) - gantt_scroll_y_; };
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
@@ -211,7 +221,7 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
         const float y = row_y(i);
         if (y + row_h < rows_top || y > p1.y) continue;
         if (tasks[i].id == selected) dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + row_h), ImGui::GetColorU32(ImGuiCol_Header));
-        else if (i % 2) dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + row_h), ImGui::GetColorU32(ImGuiCol_TableRowBgAlt));
+        else if (row_of[i] % 2) dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + row_h), ImGui::GetColorU32(ImGuiCol_TableRowBgAlt));
     }
     // Non-working days.
     if (gantt_day_px >= 1.5f) {
@@ -339,7 +349,15 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
             dl->AddLine(ImVec2(bx1[i], y), ImVec2(lf, y), dim, 1.5f);
             dl->AddLine(ImVec2(lf, y - bar_h * 0.35f), ImVec2(lf, y + bar_h * 0.35f), dim, 1.5f);
         }
-        if (c.duration > 0) {
+        if (c.summary) {
+            // MS Project's summary bar: a thin bar over the subtasks' span with pointed ends.
+            const ImU32 sc = c.critical ? plot_bad() : text;
+            const float top = y - bar_h * 0.5f, bot = y - bar_h * 0.05f, tip = em(0.35f);
+            const float right = std::max(bx1[i], bx0[i] + 2);
+            dl->AddRectFilled(ImVec2(bx0[i], top), ImVec2(right, bot), sc);
+            dl->AddTriangleFilled(ImVec2(bx0[i], bot), ImVec2(bx0[i] + tip, bot), ImVec2(bx0[i], bot + tip), sc);
+            dl->AddTriangleFilled(ImVec2(right - tip, bot), ImVec2(right, bot), ImVec2(right, bot + tip), sc);
+        } else if (c.duration > 0) {
             dl->AddRectFilled(ImVec2(bx0[i], y - bar_h * 0.5f), ImVec2(std::max(bx1[i], bx0[i] + 2), y + bar_h * 0.5f), fill,
                               3);
         }
@@ -357,7 +375,7 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
         }
         if (t.target) {
             const float tx = xd(day_of(*t.target) + 1);
-            const bool met = c.ef <= static_cast<double>(clock.working_days_through(*t.target)) + 1e-9;
+            const bool met = c.ef_date <= *t.target;  // the finish date (any calendar) on or before it
             const ImU32 tc = met ? plot_good() : plot_bad();
             const float s3 = em(0.33f);
             dl->AddTriangleFilled(ImVec2(tx - s3, y - row_h * 0.5f + 1), ImVec2(tx + s3, y - row_h * 0.5f + 1),
@@ -378,7 +396,8 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
         dl->AddText(ImVec2(p0.x + 3, y + (row_h - fh) * 0.5f), dim, buf);
         const ImU32 nc = cpm.tasks[i].critical ? plot_bad() : text;
         dl->PushClipRect(ImVec2(p0.x, y), ImVec2(x0 - 4, y + row_h), true);
-        dl->AddText(ImVec2(p0.x + em(1.6f), y + (row_h - fh) * 0.5f), nc, tasks[i].name.c_str());
+        const float indent = em(0.9f) * static_cast<float>(outline.depth[i]);
+        dl->AddText(ImVec2(p0.x + em(1.6f) + indent, y + (row_h - fh) * 0.5f), nc, tasks[i].name.c_str());
         dl->PopClipRect();
     }
     dl->PopClipRect();
@@ -450,7 +469,10 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
             ImGui::BeginTooltip();
             ImGui::Text("%zu  %s  (%s%s)", i + 1, t.name.c_str(), kind_label(t.kind),
                         t.partner_id.empty() ? "" : (", " + partner_name(plan, t.partner_id)).c_str());
-            if (t.kind != TaskKind::Milestone)
+            if (c.summary)
+                ImGui::Text("Summary task: %s working days from its subtasks' earliest start to their latest finish",
+                            days_text(c.duration).c_str());
+            else if (t.kind != TaskKind::Milestone)
                 ImGui::Text("Duration %s working days (O/M/P %s / %s / %s)", days_text(c.duration).c_str(),
                             days_text(t.optimistic).c_str(), days_text(t.most_likely).c_str(), days_text(t.pessimistic).c_str());
             if (t.kind == TaskKind::Gate && t.gate.assume_first_fails)
@@ -459,10 +481,16 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
                         format_iso_date(c.ef_date).c_str(), days_text(c.es).c_str(), days_text(c.ef).c_str());
             ImGui::Text("LS %s   LF %s   (working days %s → %s)", format_iso_date(c.ls_date).c_str(),
                         format_iso_date(c.lf_date).c_str(), days_text(c.ls).c_str(), days_text(c.lf).c_str());
-            ImGui::Text("Total float %s, free float %s working days", days_text(c.total_float).c_str(),
-                        days_text(c.free_float).c_str());
+            ImGui::Text("Total float %s, free float %s working days%s", days_text(c.total_float).c_str(),
+                        days_text(c.free_float).c_str(), c.calendar.empty() ? "" : " of its calendar");
+            if (!c.calendar.empty()) ImGui::TextDisabled("Works on calendar \"%s\"", c.calendar.c_str());
             if (c.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "Critical (no float)");
-            if (t.target) {
+            if (t.target && !c.calendar.empty()) {  // a task on another calendar: by dates
+                const bool met = c.ef_date <= *t.target;
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(met ? plot_good() : plot_bad()),
+                                   "Target %s: the plan %s it (finish %s)", format_iso_date(*t.target).c_str(),
+                                   met ? "meets" : "misses", format_iso_date(c.ef_date).c_str());
+            } else if (t.target) {
                 const double slack = static_cast<double>(clock.working_days_through(*t.target)) - c.ef;
                 ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(slack >= -1e-9 ? plot_good() : plot_bad()),
                                    "Target %s: the plan %s it (%s working days %s)", format_iso_date(*t.target).c_str(),

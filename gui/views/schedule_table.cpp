@@ -8,8 +8,10 @@
 
 #include "plot.h"
 #include "schedule/gate.h"
+#include "schedule/outline.h"
 #include "style.h"
 #include "test_anchors.h"
+#include "views/schedule_links.h"
 #include "views/schedule_shared.h"
 #include "views/schedule_view.h"
 #include "widgets.h"
@@ -50,9 +52,13 @@ static std::string push_add(const Plan& plan, Edits& edits, TaskKind kind, const
                    Task t = make_task(kind);
                    t.id = find_task(p, id) ? new_id(p, id_prefix(kind)) : id;
                    const int at = task_index(p, after);
-                   if (at >= 0) t.predecessors.push_back({after});
+                   if (at >= 0) {
+                       t.parent = p.schedule.tasks[static_cast<size_t>(at)].parent;  // at the selected task's level
+                       t.predecessors.push_back({after});
+                   }
                    auto& v = p.schedule.tasks;
                    v.insert(at >= 0 ? v.begin() + at + 1 : v.end(), std::move(t));
+                   sort_tasks_in_outline_order(p.schedule);
                });
     return id;
 }
@@ -67,10 +73,12 @@ static void remove_references(Plan& p, const std::string& id) {
 }
 
 static void push_delete(Edits& edits, const Task& t) {
-    edits.push("Delete \"" + t.name + "\"", [id = t.id](Plan& p) {
+    edits.push("Delete \"" + t.name + "\"", [id = t.id, parent = t.parent](Plan& p) {
         auto& v = p.schedule.tasks;
         v.erase(std::remove_if(v.begin(), v.end(), [&](const Task& x) { return x.id == id; }), v.end());
         remove_references(p, id);
+        for (auto& x : v)
+            if (x.parent == id) x.parent = parent;  // a summary's subtasks move up one level
     });
 }
 
@@ -87,13 +95,37 @@ static void push_duplicate(Edits& edits, const Task& t) {
     });
 }
 
+// The sibling (same parent) just before (delta < 0) or after the task, in file order; -1 if none.
+static int sibling(const Plan& p, const std::string& id, int delta) {
+    const int at = task_index(p, id);
+    if (at < 0) return -1;
+    const auto& v = p.schedule.tasks;
+    for (int k = at + delta; k >= 0 && k < static_cast<int>(v.size()); k += delta)
+        if (v[static_cast<size_t>(k)].parent == v[static_cast<size_t>(at)].parent) return k;
+    return -1;
+}
+
+// Swaps the task with its previous / next sibling (subtasks move with their summary).
 static void push_move(Edits& edits, const Task& t, int delta) {
     edits.push(std::string(delta < 0 ? "Move up \"" : "Move down \"") + t.name + "\"", [id = t.id, delta](Plan& p) {
         const int at = task_index(p, id);
-        const int to = at + delta;
+        const int to = sibling(p, id, delta);
+        if (at < 0 || to < 0) return;
         auto& v = p.schedule.tasks;
-        if (at < 0 || to < 0 || to >= static_cast<int>(v.size())) return;
         std::swap(v[static_cast<size_t>(at)], v[static_cast<size_t>(to)]);
+        sort_tasks_in_outline_order(p.schedule);
+    });
+}
+
+// Indent / outdent (outline.h); refused with the reason in `message` (no edit pushed).
+static void push_outline(const Plan& plan, Edits& edits, const Task& t, bool outdent, std::string& message) {
+    ScheduleSection trial = plan.schedule;
+    message = outdent ? outdent_task(trial, t.id) : indent_task(trial, t.id);
+    if (!message.empty()) return;
+    message.clear();
+    edits.push(std::string(outdent ? "Outdent \"" : "Indent \"") + t.name + "\"", [id = t.id, outdent](Plan& p) {
+        if (outdent) outdent_task(p.schedule, id);
+        else indent_task(p.schedule, id);
     });
 }
 
@@ -109,14 +141,6 @@ static std::string predecessor_summary(const Plan& plan, const Task& t) {
             if (d.lag != 0) s += (d.lag > 0 ? "+" : "−") + days_text(std::fabs(d.lag));
         }
     }
-    return s;
-}
-
-static std::string gate_summary(const Task& t) {
-    if (t.kind != TaskKind::Gate) return "";
-    const double p = gate_spec_pass_probability(t.gate);
-    std::string s = (t.gate.cpk ? "Cpk → " : "") + fmt("%.0f %%", p * 100);
-    if (t.gate.assume_first_fails) s += ", 1st fails";
     return s;
 }
 
@@ -161,18 +185,41 @@ void ScheduleView::draw_tasks_page(const Plan& plan, Edits& edits) {
     if (ImGui::Button("Delete") && sel) push_delete(edits, *sel);
     test_anchor("schedule.delete_task");
     ImGui::SameLine();
-    const int si = sel ? task_index(plan, sel->id) : -1;
-    if (ImGui::Button("Move up") && sel && si > 0) push_move(edits, *sel, -1);
+    if (ImGui::Button("Move up") && sel && sibling(plan, sel->id, -1) >= 0) push_move(edits, *sel, -1);
     ImGui::SameLine();
-    if (ImGui::Button("Move down") && sel && si + 1 < static_cast<int>(plan.schedule.tasks.size())) push_move(edits, *sel, +1);
+    if (ImGui::Button("Move down") && sel && sibling(plan, sel->id, +1) >= 0) push_move(edits, *sel, +1);
+    ImGui::SameLine();
+    if (ImGui::Button("Outdent") && sel) push_outline(plan, edits, *sel, true, outline_message_);
+    test_anchor("schedule.outdent");
+    ImGui::SetItemTooltip("Move the task up one outline level (Alt+Shift+Left).");
+    ImGui::SameLine();
+    if (ImGui::Button("Indent") && sel) push_outline(plan, edits, *sel, false, outline_message_);
+    test_anchor("schedule.indent");
+    ImGui::SetItemTooltip("Make the task a subtask of the nearest task above it at the same level (Alt+Shift+Right):\n"
+                          "that task becomes a summary task whose dates roll up from its subtasks.");
     if (!sel) ImGui::EndDisabled();
+    // MS Project's shortcuts, while this page has focus and no text field is being edited.
+    if (sel && !ImGui::GetIO().WantTextInput && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) {
+        if (ImGui::IsKeyChordPressed(ImGuiMod_Alt | ImGuiMod_Shift | ImGuiKey_RightArrow))
+            push_outline(plan, edits, *sel, false, outline_message_);
+        else if (ImGui::IsKeyChordPressed(ImGuiMod_Alt | ImGuiMod_Shift | ImGuiKey_LeftArrow))
+            push_outline(plan, edits, *sel, true, outline_message_);
+    }
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");
     ImGui::SetItemTooltip(
         "Durations are in working days of the calendar below: optimistic / most likely / pessimistic.\n"
         "The plan (critical path, Gantt, exports) uses the most likely value; the Monte Carlo samples the three.\n"
         "Predecessors use row numbers: 6SS+5 = starts 5 working days after task 6 starts, 2FS−3 = a 3-day lead.\n"
-        "Tasks cannot be nested under a parent (the plan file has no summary tasks): order them with Move up/down.");
+        "Indent / Outdent (Alt+Shift+Right / Left) nest tasks under a summary task: its dates roll up from its\n"
+        "subtasks and its own durations are ignored. A link to a summary task (FS, SS) applies to each subtask;\n"
+        "a link from it (FS, FF) waits for its last subtask.");
+    if (!outline_message_.empty()) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "Cannot change the outline: %s",
+                           outline_message_.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("OK##outline")) outline_message_.clear();
+    }
 
     draw_task_table(plan, edits);
     sel = selected.empty() ? nullptr : find_task(plan, selected);
@@ -194,26 +241,30 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
     const float height = std::min(want, std::max(em(10), avail - em(15)));  // leave room for the details
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("tasks", 14, flags, ImVec2(0, height))) return;
+    if (!ImGui::BeginTable("tasks", 15, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(2, 1);
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, em(1.5f));
-    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthFixed, em(13));
-    ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthFixed, em(7));
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthFixed, em(12));
+    ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthFixed, em(6.5f));
+    ImGui::TableSetupColumn("Calendar", ImGuiTableColumnFlags_WidthFixed, em(5));
     ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, em(4.6f));
     ImGui::TableSetupColumn("Opt.", ImGuiTableColumnFlags_WidthFixed, em(2.9f));
     ImGui::TableSetupColumn("Likely", ImGuiTableColumnFlags_WidthFixed, em(2.9f));
     ImGui::TableSetupColumn("Pess.", ImGuiTableColumnFlags_WidthFixed, em(2.9f));
     ImGui::TableSetupColumn("Distrib.", ImGuiTableColumnFlags_WidthFixed, em(4.6f));
     ImGui::TableSetupColumn("Predec.", ImGuiTableColumnFlags_WidthFixed, em(4.6f));
-    ImGui::TableSetupColumn("Gate passes", ImGuiTableColumnFlags_WidthFixed, em(6.6f));
+    ImGui::TableSetupColumn("Gate passes", ImGuiTableColumnFlags_WidthFixed, em(6));
     ImGui::TableSetupColumn("Start", ImGuiTableColumnFlags_WidthFixed, em(5.2f));
     ImGui::TableSetupColumn("Finish", ImGuiTableColumnFlags_WidthFixed, em(5.2f));
     ImGui::TableSetupColumn("Float", ImGuiTableColumnFlags_WidthFixed, em(4));
     ImGui::TableSetupColumn("Crit. MC", ImGuiTableColumnFlags_WidthFixed, em(3.5f));
     ImGui::TableHeadersRow();
 
-    for (size_t i = 0; i < tasks.size(); ++i) {
+    const Outline outline = build_outline(plan.schedule);
+    for (size_t row = 0; row < outline.order.size(); ++row) {
+        const size_t i = static_cast<size_t>(outline.order[row]);  // rows in outline order
         const Task& t = tasks[i];
+        const bool summary = outline.is_summary(static_cast<int>(i));
         const std::string key = "schedule." + t.id + ".";
         ImGui::PushID(t.id.c_str());
         ImGui::TableNextRow(0, row_h);
@@ -239,16 +290,21 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
             selected = t.id;
             if (ImGui::MenuItem("Duplicate")) push_duplicate(edits, t);
             if (ImGui::MenuItem("Delete")) push_delete(edits, t);
-            if (ImGui::MenuItem("Move up", nullptr, false, i > 0)) push_move(edits, t, -1);
-            if (ImGui::MenuItem("Move down", nullptr, false, i + 1 < tasks.size())) push_move(edits, t, +1);
+            if (ImGui::MenuItem("Move up", nullptr, false, sibling(plan, t.id, -1) >= 0)) push_move(edits, t, -1);
+            if (ImGui::MenuItem("Move down", nullptr, false, sibling(plan, t.id, +1) >= 0)) push_move(edits, t, +1);
+            if (ImGui::MenuItem("Indent", "Alt+Shift+Right")) push_outline(plan, edits, t, false, outline_message_);
+            if (ImGui::MenuItem("Outdent", "Alt+Shift+Left", false, !t.parent.empty()))
+                push_outline(plan, edits, t, true, outline_message_);
             ImGui::EndPopup();
         }
         auto activated = [&] {
             if (ImGui::IsItemActivated()) selected = t.id;
         };
 
-        // Name.
+        // Name, indented by its outline level.
         ImGui::TableNextColumn();
+        if (outline.depth[i] > 0)
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + em(0.9f) * static_cast<float>(outline.depth[i]));
         ImGui::SetNextItemWidth(-FLT_MIN);
         std::string name = t.name;
         if (input_string("##name", name)) {
@@ -278,6 +334,39 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
         }
         activated();
 
+        // Calendar: its own, else its partner's (shown in brackets), else the project's.
+        ImGui::TableNextColumn();
+        {
+            auto cal_name = [&](const std::string& id) {
+                for (const auto& nc : plan.schedule.calendars)
+                    if (nc.id == id) return nc.name.empty() ? nc.id : nc.name;
+                return id;
+            };
+            std::string inherited = "Project";
+            if (auto pc = plan.schedule.partner_calendars.find(t.partner_id);
+                !t.partner_id.empty() && pc != plan.schedule.partner_calendars.end())
+                inherited = cal_name(pc->second);
+            const std::string shown = t.calendar.empty() ? "(" + inherited + ")" : cal_name(t.calendar);
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            if (ImGui::BeginCombo("##calendar", shown.c_str(), ImGuiComboFlags_NoArrowButton)) {
+                const std::string def = "(" + inherited + ": partner's or project calendar)";
+                if (ImGui::Selectable(def.c_str(), t.calendar.empty()) && !t.calendar.empty())
+                    edit_task(edits, "Set calendar of \"" + t.name + "\"", "", t.id, [](Task& x) { x.calendar.clear(); });
+                for (const auto& nc : plan.schedule.calendars) {
+                    const std::string label = (nc.name.empty() ? nc.id : nc.name) + "##" + nc.id;
+                    if (ImGui::Selectable(label.c_str(), nc.id == t.calendar) && nc.id != t.calendar)
+                        edit_task(edits, "Set calendar of \"" + t.name + "\"", "", t.id, [cid = nc.id](Task& x) { x.calendar = cid; });
+                    test_anchor(("schedule.task." + t.id + ".calendar." + nc.id).c_str());
+                }
+                if (plan.schedule.calendars.empty())
+                    ImGui::TextDisabled("Add calendars under \"Working calendars\" below.");
+                ImGui::EndCombo();
+            }
+            activated();
+            test_anchor(("schedule.task." + t.id + ".calendar").c_str());
+            ImGui::SetItemTooltip("The calendar its durations count working days in: %s", shown.c_str());
+        }
+
         // Kind.
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
@@ -298,6 +387,14 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
         const double values[3] = {t.optimistic, t.most_likely, t.pessimistic};
         for (int k = 0; k < 3; ++k) {
             ImGui::TableNextColumn();
+            if (summary) {  // rolled up from the subtasks: the span, read-only
+                ImGui::AlignTextToFramePadding();
+                if (k == 1 && cpm) ImGui::TextDisabled("%s", days_text(cpm->tasks[i].duration).c_str());
+                else ImGui::TextDisabled("·");
+                ImGui::SetItemTooltip("Summary task: its dates roll up from its subtasks (earliest start to latest "
+                                      "finish); its own durations are ignored.");
+                continue;
+            }
             if (t.kind == TaskKind::Milestone) {
                 ImGui::AlignTextToFramePadding();
                 ImGui::TextDisabled("0");
@@ -320,7 +417,7 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
 
         // Distribution.
         ImGui::TableNextColumn();
-        if (t.kind != TaskKind::Milestone) {
+        if (t.kind != TaskKind::Milestone && !summary) {
             ImGui::SetNextItemWidth(-FLT_MIN);
             const char* dn[] = {"PERT", "Triangular"};
             const int di = t.distribution == DurationDistribution::Triangular ? 1 : 0;
@@ -359,9 +456,9 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         if (t.kind == TaskKind::Gate) {
-            ImGui::TextUnformatted(gate_summary(t).c_str());
+            ImGui::TextUnformatted(linked_gate_summary(t, an_.resolved.links).c_str());
             ImGui::SetItemTooltip("Passes with %s; a failure costs %s / %s / %s working days of rework%s, at most %d loops%s.",
-                                  percent_text(gate_spec_pass_probability(t.gate)).c_str(),
+                                  percent_text(linked_pass_probability(t, an_.resolved.links)).c_str(),
                                   days_text(t.gate.rework.optimistic).c_str(), days_text(t.gate.rework.most_likely).c_str(),
                                   days_text(t.gate.rework.pessimistic).c_str(),
                                   t.gate.repeat.empty() ? "" : " plus a re-run of the repeated tasks", t.gate.max_loops,
@@ -527,6 +624,7 @@ void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edi
             }
         } else {
             const CpkCriterion c = *g.cpk;
+            draw_gate_link(plan, t, an_.resolved.links, edits);   // measured data (schedule_links.cpp)
             struct F { const char* name; double CpkCriterion::*field; double lo, hi; const char* fmt; const char* why; };
             const F fs[] = {{"expected Cpk", &CpkCriterion::estimate, 0, 100, "%.4g", "Cpk is 0 to 100"},
                             {"parts measured", &CpkCriterion::sample_size, 2, 1e9, "%.0f", "at least 2 parts"},
@@ -656,13 +754,25 @@ void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edi
 
 // [SECTION] Calendar --------------------------------------------------------------------------
 
-void ScheduleView::draw_calendar(const Plan& plan, Edits& edits) {
-    const WorkCalendar& cal = plan.schedule.calendar;
-    const bool open = ImGui::CollapsingHeader("Working calendar");
-    test_anchor("schedule.calendar");
-    if (!open) return;
-    ImGui::TextDisabled("One calendar for the whole schedule (per-task or per-partner calendars are not supported).");
+// `id`, or a fresh calendar id if another edit took it meanwhile.
+static std::string find_calendar_free(const Plan& p, const std::string& id) {
+    for (const auto& x : all_ids(p))
+        if (x == id) return new_id(p, "cal");
+    return id;
+}
+
+// The calendar `id` in a plan ("" = the project calendar), or nullptr.
+static WorkCalendar* calendar_in(Plan& p, const std::string& id) {
+    if (id.empty()) return &p.schedule.calendar;
+    for (auto& nc : p.schedule.calendars)
+        if (nc.id == id) return &nc.calendar;
+    return nullptr;
+}
+
+// Weekday checkboxes and the holiday list of one calendar, each change one undoable edit.
+static void calendar_fields(const WorkCalendar& cal, const std::string& id, const std::string& what, Edits& edits) {
     const char* days[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    const char* keys[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Working weekdays");
     for (int w = 0; w < 7; ++w) {
@@ -671,9 +781,12 @@ void ScheduleView::draw_calendar(const Plan& plan, Edits& edits) {
         if (ImGui::Checkbox(days[w], &on)) {
             const int n = static_cast<int>(std::count(cal.working.begin(), cal.working.end(), true)) + (on ? 1 : -1);
             if (n >= 1)
-                edits.push(std::string(on ? "Make " : "Make ") + days[w] + (on ? " a working day" : " a day off"),
-                           [w, on](Plan& p) { p.schedule.calendar.working[static_cast<size_t>(w)] = on; });
+                edits.push(std::string("Make ") + days[w] + (on ? " a working day" : " a day off") + " (" + what + ")",
+                           [w, on, id](Plan& p) {
+                               if (WorkCalendar* c = calendar_in(p, id)) c->working[static_cast<size_t>(w)] = on;
+                           });
         }
+        test_anchor(("schedule.calendar." + std::string(keys[w])).c_str());
     }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Holidays");
@@ -684,9 +797,8 @@ void ScheduleView::draw_calendar(const Plan& plan, Edits& edits) {
         ImGui::SameLine();
         const std::string label = format_iso_date(d) + " ×";
         if (ImGui::SmallButton(label.c_str()))
-            edits.push("Remove holiday " + format_iso_date(d), [d](Plan& p) {
-                auto& h = p.schedule.calendar.holidays;
-                h.erase(std::remove(h.begin(), h.end(), d), h.end());
+            edits.push("Remove holiday " + format_iso_date(d) + " (" + what + ")", [d, id](Plan& p) {
+                if (WorkCalendar* c = calendar_in(p, id)) c->holidays.erase(std::remove(c->holidays.begin(), c->holidays.end(), d), c->holidays.end());
             });
         ImGui::SetItemTooltip("Remove this holiday");
     }
@@ -699,12 +811,110 @@ void ScheduleView::draw_calendar(const Plan& plan, Edits& edits) {
     ImGui::SameLine();
     std::optional<Date> add;
     if (input_date("##addholiday", std::nullopt, &add) && add)
-        edits.push("Add holiday " + format_iso_date(*add), [d = *add](Plan& p) {
-            auto& h = p.schedule.calendar.holidays;
-            if (std::find(h.begin(), h.end(), d) == h.end()) h.push_back(d);
+        edits.push("Add holiday " + format_iso_date(*add) + " (" + what + ")", [d = *add, id](Plan& p) {
+            WorkCalendar* c = calendar_in(p, id);
+            if (c && std::find(c->holidays.begin(), c->holidays.end(), d) == c->holidays.end()) c->holidays.push_back(d);
         });
+    test_anchor("schedule.calendar.add_holiday");
     ImGui::SameLine();
     ImGui::TextDisabled("type YYYY-MM-DD");
+}
+
+void ScheduleView::draw_calendar(const Plan& plan, Edits& edits) {
+    const bool open = ImGui::CollapsingHeader("Working calendars");
+    test_anchor("schedule.calendar");
+    if (!open) return;
+    const ScheduleSection& sec = plan.schedule;
+    const NamedCalendar* named = nullptr;
+    for (const auto& nc : sec.calendars)
+        if (nc.id == calendar_edit) named = &nc;
+    if (!named) calendar_edit.clear();
+    ImGui::TextDisabled("A task works on its own calendar, else its partner's, else the project calendar; durations "
+                        "count its working days, a lag the successor's.");
+    // Which calendar to edit.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Calendar");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(14));
+    const std::string current = named ? (named->name.empty() ? named->id : named->name) : "Project calendar";
+    if (ImGui::BeginCombo("##calendar_pick", current.c_str())) {
+        if (ImGui::Selectable("Project calendar", !named)) calendar_edit.clear();
+        for (const auto& nc : sec.calendars) {
+            const std::string label = (nc.name.empty() ? nc.id : nc.name) + "##" + nc.id;
+            if (ImGui::Selectable(label.c_str(), named == &nc)) calendar_edit = nc.id;
+        }
+        ImGui::EndCombo();
+    }
+    test_anchor("schedule.calendar.pick");
+    ImGui::SameLine();
+    if (ImGui::Button("+ Calendar")) {
+        const std::string id = new_id(plan, "cal");
+        const int n = static_cast<int>(sec.calendars.size()) + 1;
+        edits.push("Add calendar", [id, n](Plan& p) {
+            NamedCalendar nc;
+            nc.id = find_calendar_free(p, id);
+            nc.name = "Calendar " + std::to_string(n);
+            nc.calendar = p.schedule.calendar;  // a copy of the project calendar to start from
+            p.schedule.calendars.push_back(std::move(nc));
+        });
+        calendar_edit = id;
+    }
+    test_anchor("schedule.calendar.new");
+    ImGui::SetItemTooltip("A new calendar, a copy of the project calendar, for tasks or partners that work other days.");
+    if (named) {
+        ImGui::SameLine();
+        if (ImGui::Button("Delete calendar"))
+            edits.push("Delete calendar \"" + current + "\"", [id = named->id](Plan& p) {
+                auto& v = p.schedule.calendars;
+                v.erase(std::remove_if(v.begin(), v.end(), [&](const NamedCalendar& c) { return c.id == id; }), v.end());
+                for (auto& t : p.schedule.tasks)
+                    if (t.calendar == id) t.calendar.clear();
+                for (auto it = p.schedule.partner_calendars.begin(); it != p.schedule.partner_calendars.end();)
+                    it = it->second == id ? p.schedule.partner_calendars.erase(it) : std::next(it);
+            });
+        ImGui::SetItemTooltip("Its tasks and partners go back to the project calendar.");
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Name");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em(14));
+        std::string name = named->name;
+        if (input_string("##calname", name)) {
+            if (name.size() > 200) name.resize(200);
+            edits.push_merge("Rename calendar", "schedule.calendar." + named->id + ".name", [id = named->id, name](Plan& p) {
+                for (auto& c : p.schedule.calendars)
+                    if (c.id == id) c.name = name;
+            });
+        }
+        test_anchor("schedule.calendar.name");
+    }
+    ImGui::PushID(named ? named->id.c_str() : "project");
+    calendar_fields(named ? named->calendar : sec.calendar, named ? named->id : "", current, edits);
+    ImGui::PopID();
+    if (named) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Partners on it");
+        for (const auto& pt : plan.decision.partners) {
+            ImGui::SameLine();
+            auto it = sec.partner_calendars.find(pt.id);
+            bool on = it != sec.partner_calendars.end() && it->second == named->id;
+            const std::string label = (pt.name.empty() ? pt.id : pt.name) + "##pc" + pt.id;
+            if (ImGui::Checkbox(label.c_str(), &on))
+                edits.push(std::string(on ? "Put partner \"" : "Take partner \"") + pt.name + (on ? "\" on " : "\" off ") + current,
+                           [pid = pt.id, id = named->id, on](Plan& p) {
+                               if (on) p.schedule.partner_calendars[pid] = id;
+                               else if (p.schedule.partner_calendars.count(pid) && p.schedule.partner_calendars[pid] == id)
+                                   p.schedule.partner_calendars.erase(pid);
+                           });
+            test_anchor(("schedule.calendar.partner." + pt.id).c_str());
+        }
+        if (plan.decision.partners.empty()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("no partners in this plan");
+        }
+        int n_tasks = 0;
+        for (const auto& t : sec.tasks) n_tasks += t.calendar == named->id ? 1 : 0;
+        ImGui::TextDisabled("%d task%s set to it directly (the Calendar column of the table).", n_tasks, n_tasks == 1 ? "" : "s");
+    }
 }
 
 }  // namespace mf

@@ -13,8 +13,10 @@
 #include "busy.h"
 #include "plot.h"
 #include "schedule/export.h"
+#include "schedule/outline.h"
 #include "style.h"
 #include "test_anchors.h"
+#include "views/schedule_links.h"
 #include "views/schedule_shared.h"
 #include "web/platform.h"
 #include "widgets.h"
@@ -120,7 +122,11 @@ void ScheduleView::analyse(const Plan& plan, uint64_t state_id) {
     an_ = Analysis{};
     an_.state_id = state_id;
     if (plan.schedule.tasks.empty()) return;  // the empty page invites a template instead
-    ProblemFromPlan pp = schedule_problem(plan);
+    // Measured links (core/links/measured_links.h): gates take the data's Cpk; analyse that copy.
+    an_.resolved = resolve_schedule_links(plan);
+    Plan linked = plan;
+    linked.schedule = an_.resolved.schedule;
+    ProblemFromPlan pp = schedule_problem(linked);
     if (!pp.problem) {
         an_.errors = pp.errors;
         return;
@@ -167,7 +173,9 @@ void ScheduleView::update_monte_carlo(const Plan& plan, uint64_t state_id) {
     mc_cancelled_ = false;
     if (mc_ && !(mc_key_ == mc_want_)) mc_.reset();
     if (!mc_) {
-        ProblemFromPlan pp = schedule_problem(plan);
+        Plan linked = plan;                        // with the measured links applied (analyse())
+        linked.schedule = an_.resolved.schedule;
+        ProblemFromPlan pp = schedule_problem(linked);
         if (!pp.problem) return;
         mc_ = std::make_unique<ScheduleMonteCarlo>(McInput{*pp.problem, iterations, static_cast<uint64_t>(seed)});
         mc_key_ = mc_want_;
@@ -210,7 +218,14 @@ static void publish(const ScheduleView& v, const Plan& plan, uint64_t state_id) 
     test_value("schedule.errors", static_cast<double>(an.errors.size()));
     test_value("schedule.warnings", static_cast<double>(an.warnings.size()));
     test_value("schedule.gantt.day_px", v.gantt_day_px);
+    sched::publish_gate_links(an.resolved.links);   // measured links of the gates
     if (!v.selected.empty()) test_text("schedule.selected", v.selected);
+    test_text("schedule.outline_message", v.outline_message());
+    {
+        const Outline o = build_outline(plan.schedule);
+        for (size_t i = 0; i < plan.schedule.tasks.size(); ++i)
+            test_value("schedule.task." + plan.schedule.tasks[i].id + ".depth", o.depth[i]);
+    }
     if (an.cpm) {
         const CpmResult& c = *an.cpm;
         test_value("schedule.finish_offset", c.finish);

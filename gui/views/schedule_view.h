@@ -27,6 +27,7 @@
 
 #include "edits.h"
 #include "imgui.h"
+#include "links/measured_links.h"
 #include "plan/plan.h"
 #include "schedule/calendar.h"
 #include "schedule/cpm.h"
@@ -54,6 +55,7 @@ struct ScheduleView {
 
     // --- Selection ------------------------------------------------------------------------------
     std::string selected;          // task id shown in the details panel
+    std::string calendar_edit;     // calendar shown in the calendar editor ("" = the project calendar)
 
     void draw(const Plan& plan, uint64_t state_id, Edits& edits);
     // Flags for App's BeginTabItem("Timeline"): SetSelected once after select_tab was set.
@@ -67,12 +69,14 @@ struct ScheduleView {
         std::optional<CpmResult> cpm;           // set when the schedule computes
         std::optional<PertResult> pert;
         std::optional<WorkdayClock> clock;      // the plan's calendar anchored at the start date
+        ResolvedSchedule resolved;              // gates with measured Cpk links applied: what is analysed
     };
     const Analysis& analysis() const { return an_; }
     // The last finished (or cancelled, partial) Monte Carlo result, and the state it is for.
     const McResult* mc_result() const { return mc_result_ ? &*mc_result_ : nullptr; }
     uint64_t mc_result_state() const { return mc_result_key_.state; }
     bool mc_running() const { return static_cast<bool>(mc_); }
+    const std::string& outline_message() const { return outline_message_; }  // why an indent/outdent was refused
     bool mc_partial() const { return mc_result_partial_; }
     float mc_progress() const { return mc_ ? static_cast<float>(mc_->progress()) : 1.0f; }
     void cancel_mc();
@@ -107,6 +111,7 @@ private:
     McKey mc_want_;                      // the key of the current frame
     std::map<unsigned, Draft> drafts_;   // ImGuiID → pending value
     bool scroll_to_selected_ = false;
+    std::string outline_message_;        // why the last indent/outdent was refused ("" = none)
 
     // Gantt view state
     double gantt_left_day_ = -3;         // calendar days from the start date at the chart's left edge

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, screenshot } from './lib.mjs';
+import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, screenshot, clickAnchor } from './lib.mjs';
 
 const EXAMPLE = path.join(ROOT, 'assets/examples/launch-timeline.mfplan.json');
 let browser, server;
@@ -65,21 +65,6 @@ function cpm(plan) {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-// Clicks the middle of a widget the app named with test_anchor(), as a person would: move,
-// pause, press, pause, release (a press and release within one frame can be missed).
-async function clickAnchor(page, name) {
-  const s = await state(page);
-  const r = s.anchors[name];
-  if (!r) throw new Error('no anchor ' + name + ' in ' + Object.keys(s.anchors).join(', '));
-  await page.mouse.move((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
-  await page.waitForTimeout(80);
-  await page.mouse.down();
-  await page.waitForTimeout(80);
-  await page.mouse.up();
-  await page.waitForTimeout(80);
-  return r;
-}
 
 async function openTimeline(page) {
   await waitFor(page, (s) => s.anchors['tab.timeline']);
@@ -187,6 +172,53 @@ test('launch timeline: a longer critical task moves the finish date and lowers t
   const a = (await state(page)).frames_drawn;
   await page.waitForTimeout(1200);
   assert.equal((await state(page)).frames_drawn, a, 'no frames drawn while idle on the Timeline tab');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('outline and calendars: indent with Alt+Shift+Right draws a summary; the CM on a Mon–Sat calendar finishes earlier', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await openThroughFileInput(page, EXAMPLE);
+  await waitFor(page, (s) => s.name.startsWith('Micro-gearbox launch timeline'));
+  await openTimeline(page);
+  let s = await waitFor(page, (x) => x.values['schedule.tasks'] === 9 && mcDone(x), 60000);
+  // Two new tasks after the DFμF review; the second indented under the first (MS Project's key).
+  await clickAnchor(page, 'schedule.row.t-dfmf');
+  await clickAnchor(page, 'schedule.add_task');
+  const n1 = (await waitFor(page, (x) => x.values['schedule.tasks'] === 10)).values['schedule.selected'];
+  await clickAnchor(page, 'schedule.add_task');
+  s = await waitFor(page, (x) => x.values['schedule.tasks'] === 11);
+  const n2 = s.values['schedule.selected'];
+  await page.keyboard.press('Alt+Shift+ArrowRight');
+  s = await waitFor(page, (x) => x.values[`schedule.task.${n2}.depth`] === 1);
+  assert.equal(s.values['schedule.outline_message'], '');
+  assert.equal(s.values['schedule.errors'], 0);
+  assert.ok(n1 !== n2);
+  // The CM on a calendar working Saturdays (a copy of the project calendar: same holidays).
+  await clickAnchor(page, 'schedule.calendar');
+  await waitFor(page, (x) => x.anchors['schedule.calendar.new']);
+  // The editor opens below the table: scroll the page's content up to reach it.
+  const vh = page.viewportSize().height;
+  await page.mouse.move(1000, vh - 40);  // over the details, not the table (it scrolls itself)
+  await page.mouse.wheel(0, 800);
+  await page.waitForTimeout(300);
+  await waitFor(page, (x) => x.anchors['schedule.calendar.new'][3] < vh - 20);
+  await clickAnchor(page, 'schedule.calendar.new');
+  await waitFor(page, (x) => x.anchors['schedule.calendar.partner.cm']);
+  await clickAnchor(page, 'schedule.calendar.sat');
+  await page.mouse.move(1000, vh - 40);
+  await page.mouse.wheel(0, 800);  // the partner row appeared below
+  await waitFor(page, (x) => x.anchors['schedule.calendar.partner.cm'] && x.anchors['schedule.calendar.partner.cm'][3] < vh - 10);
+  await clickAnchor(page, 'schedule.calendar.partner.cm');
+  // Counted by hand (Python datetime, Mon–Sat minus 26 and 29 March and 6, 17 May): the CM's
+  // first article (40 d) from Tue 2 March ends Mon 19 April — the two new 5-day tasks do not
+  // touch the CM path, which starts after the pilot — and its ramp (30 d) Tue 20 April – Wed 26 May.
+  s = await waitFor(page, (x) => x.values['schedule.finish_date'] === '2027-05-26', 20000);
+  await page.waitForTimeout(300);
+  await screenshot(page, 'schedule-outline-calendars');
+  await clickAnchor(page, 'schedule.page.gantt');
+  await page.waitForTimeout(400);
+  await screenshot(page, 'schedule-gantt-outline');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -70,6 +70,7 @@ for t, r in zip(tasks, rows):
     ok &= g('Duration') == 'PT%dH0M0S' % round(r['duration'] * 8)
     ok &= (g('Critical') == '1') == r['critical'] and ms == (r['kind'] == 'milestone')
     ok &= int(g('TotalSlack')) == round(r['total_float'] * 4800)
+    ok &= g('OutlineLevel') == '1' and g('Summary') == '0' and g('WBS') == g('UID')   # a flat plan
 links = {(uid_of[r['id']], l.find('p:PredecessorUID', ns).text): (l.find('p:Type', ns).text, l.find('p:LinkLag', ns).text, l.find('p:LagFormat', ns).text)
          for t, r in zip(tasks, rows) for l in t.findall('p:PredecessorLink', ns)}
 ok &= links[(uid_of['t-fixture'], uid_of['t-pilot'])] == ('3', '24000', '7')            # SS + 5 days
@@ -110,4 +111,84 @@ sys.exit(0 if ok else 1)"
 "$MF" schedule "$SCHED_LT" --export mermaid >"$out" 2>"$err"
 check "export mermaid: a gantt block with excluded days and critical tasks" \
   sh -c "head -1 '$out' | grep -qx gantt && grep -q 'excludes weekends, 2027-03-26' '$out' && grep -q ':crit, t_dfmf, 2027-01-04, 2027-01-08$' '$out'"
-rm -f "$err.2"
+
+# Task outline: summary tasks roll up (hand values in tests/core/test_schedule_outline.cpp),
+# MSPDI carries OutlineLevel/WBS/Summary in outline order, bad parents are named by pointer.
+SCHED_OL="$ROOT/tests/data/schedule/outline.json"
+"$MF" schedule "$SCHED_OL" --json --iterations 100 >"$err.2" 2>"$err"
+check "schedule outline: summary rows roll up (s: 2027-01-05 .. 2027-01-08, float 5), wbs, parent" "$SCHED_PY" -c "
+import json, sys
+d = json.load(open('$err.2'))
+t = {r['id']: r for r in d['cpm']['tasks']}
+ok = t['s']['summary'] and t['s']['es_date'] == '2027-01-05' and t['s']['ef_date'] == '2027-01-08'
+ok &= t['s']['duration'] == 4 and t['s']['total_float'] == 5 and t['s2']['total_float'] == 7
+ok &= t['c']['wbs'] == '2.2.1' and t['c']['parent'] == 's2' and t['a']['parent'] is None and not t['a']['summary']
+ok &= d['cpm']['critical_path'] == ['x', 'd'] and 'outline' in d['conventions']
+ok &= d['monte_carlo']['criticality']['s'] == 0.0 and d['monte_carlo']['criticality']['x'] == 1.0
+sys.exit(0 if ok else 1)"
+"$MF" schedule "$SCHED_OL" --export mspdi >"$out" 2>"$err"
+check "export mspdi outline: read back by xml.etree, OutlineLevel/WBS/Summary and rolled-up dates" "$SCHED_PY" -c "
+import json, sys, xml.etree.ElementTree as ET
+ns = {'p': 'http://schemas.microsoft.com/project'}
+root = ET.parse('$out').getroot()
+rows = {r['id']: r for r in json.load(open('$err.2'))['cpm']['tasks']}
+tasks = [t for t in root.find('p:Tasks', ns) if t.find('p:UID', ns).text != '0']
+g = lambda t, k: t.find('p:' + k, ns).text
+got = [(g(t, 'ID'), g(t, 'WBS'), g(t, 'OutlineLevel'), g(t, 'Summary')) for t in tasks]
+ok = got == [('1', '1', '1', '0'), ('2', '2', '1', '1'), ('3', '2.1', '2', '0'), ('4', '2.2', '2', '1'),
+             ('5', '2.2.1', '3', '0'), ('6', '3', '1', '0'), ('7', '4', '1', '0')]
+for t in tasks:
+    r = rows[g(t, 'Notes').split(' ')[3].rstrip(';')]
+    ok &= g(t, 'Start')[:10] == r['es_date'] and g(t, 'Finish')[:10] == r['ef_date']
+sys.exit(0 if ok else 1)"
+"$MF" schedule "$SCHED_OL" --export csv >"$out" 2>"$err"
+check "export csv outline: parent and wbs columns" "$SCHED_PY" -c "
+import csv, sys
+rows = {r['id']: r for r in csv.DictReader(open('$out', newline='', encoding='utf-8'))}
+sys.exit(0 if rows['c']['parent'] == 's2' and rows['c']['wbs'] == '2.2.1' and rows['a']['parent'] == '' else 1)"
+"$MF" schedule "$ROOT/tests/data/schedule/outline-bad.json" >"$out" 2>"$err"
+check "schedule outline: bad parents exit 1" test $? -eq 1
+check "schedule outline: cycle, milestone parent and unknown parent named by JSON Pointer" sh -c "
+grep -q '/schedule/tasks/0/parent: parent cycle: \"a\" → \"b\" → \"a\"' '$err' &&
+grep -q '/schedule/tasks/3/parent: parent \"m\" is a milestone' '$err' &&
+grep -q '/schedule/tasks/4/parent: parent \"ghost\" does not exist' '$err'"
+
+# Per-task / per-partner calendars (hand-worked in tests/core/test_schedule_calendars.cpp):
+# the partner works Mon–Sat with a holiday of its own on Wed 2027-01-06.
+SCHED_CAL="$ROOT/tests/data/schedule/calendars.json"
+"$MF" schedule "$SCHED_CAL" --json --iterations 200 >"$err.2" 2>"$err"
+check "schedule calendars: dates on two calendars, floats in each task's calendar, deadline by date" "$SCHED_PY" -c "
+import json, sys
+d = json.load(open('$err.2'))
+c = d['cpm']; t = {r['id']: r for r in c['tasks']}
+ok = t['b']['calendar'] == 'shop' and t['a']['calendar'] is None and t['d']['calendar'] == 'shop'
+ok &= (t['b']['es_date'], t['b']['ef_date']) == ('2027-01-07', '2027-01-11')
+ok &= (t['c']['es_date'], t['c']['ef_date']) == ('2027-01-13', '2027-01-14')
+ok &= t['d']['ef_date'] == '2027-01-09' and t['d']['total_float'] == 3 and t['e']['total_float'] == 3
+ok &= c['finish_date'] == '2027-01-14' and c['finish_offset'] == 9 and c['deadline_met'] is True
+ok &= c['critical_path'] == ['a', 'b', 'c'] and 'calendars' in d['conventions']
+ok &= d['monte_carlo']['p50'] == '2027-01-14' and d['monte_carlo']['probability_meet_deadline'] == 1.0
+sys.exit(0 if ok else 1)"
+"$MF" schedule "$SCHED_CAL" --export mspdi >"$out" 2>"$err"
+check "export mspdi calendars: read back by xml.etree, a Calendar per calendar, each task's CalendarUID and dates" "$SCHED_PY" -c "
+import json, sys, xml.etree.ElementTree as ET
+ns = {'p': 'http://schemas.microsoft.com/project'}
+root = ET.parse('$out').getroot()
+rows = {r['id']: r for r in json.load(open('$err.2'))['cpm']['tasks']}
+cals = {c.find('p:UID', ns).text: c for c in root.find('p:Calendars', ns)}
+ok = sorted(cals) == ['1', '2'] and cals['2'].find('p:Name', ns).text == 'Shop Mon-Sat'
+sat = [w for w in cals['2'].find('p:WeekDays', ns) if w.find('p:DayType', ns).text == '7'][0]
+ok &= sat.find('p:DayWorking', ns).text == '1'
+hol = [w.find('p:TimePeriod/p:FromDate', ns).text[:10] for w in cals['2'].find('p:WeekDays', ns) if w.find('p:DayType', ns).text == '0']
+ok &= hol == ['2027-01-06']
+for t in root.find('p:Tasks', ns):
+    if t.find('p:UID', ns).text == '0': continue
+    r = rows[t.find('p:Notes', ns).text.split(' ')[3].rstrip(';')]
+    ok &= t.find('p:CalendarUID', ns).text == ('2' if r['calendar'] == 'shop' else '-1')
+    ok &= t.find('p:Start', ns).text[:10] == r['es_date'] and t.find('p:Finish', ns).text[:10] == r['ef_date']
+sys.exit(0 if ok else 1)"
+sed 's/"partner_calendars": {"p-shop": "shop"}/"partner_calendars": {"p-shop": "nope"}/' "$SCHED_CAL" >"$err.3"
+"$MF" schedule "$err.3" >"$out" 2>"$err"
+check "schedule calendars: an unknown partner calendar is named by JSON Pointer (exit 1)" \
+  sh -c "test $? -eq 1 && grep -q '/schedule/partner_calendars/p-shop: refers to calendar \"nope\", which does not exist' '$err'"
+rm -f "$err.2" "$err.3"

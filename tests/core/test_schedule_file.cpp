@@ -119,6 +119,9 @@ TEST_CASE("template: the shared example is the article's boutique path") {
     // Written out by the plan-file writer, the template and the example are the same section.
     Plan from_template = *r.plan;
     from_template.schedule = t.section;
+    // ... except that the example's pilot gate takes its Cpk from the pilot-run data (measured link).
+    for (auto& task : from_template.schedule.tasks)
+        if (task.id == "t-pilot" && task.gate.cpk) task.gate.cpk->measured = CpkSource{"d-pilot-run", "f-run-bore"};
     CHECK(save_plan(from_template) == save_plan(*r.plan));
     // The article's figures: DFμF 3–5 days, boutique first article ≈ 2 weeks, pilot 3–6 weeks with
     // the Cpk ≥ 1.33 gate, ramp 4–8 weeks.
@@ -268,7 +271,8 @@ TEST_CASE("exports: CSV quoting and Mermaid block") {
     const auto rows = split_crlf(csv);
     REQUIRE(rows.size() == 5);
     CHECK(rows[0].rfind("id,name,kind,partner,", 0) == 0);
-    CHECK(rows[1] == "a,\"Design, review\",task,\"Shop, Inc.\",pert,5,5,5,5,,0,5,0,5,0,0,yes,2027-01-04,2027-01-08,2027-01-04,2027-01-08,");
+    CHECK(rows[1] == "a,\"Design, review\",task,\"Shop, Inc.\",pert,5,5,5,5,,0,5,0,5,0,0,yes,2027-01-04,2027-01-08,2027-01-04,2027-01-08,,,1");
+    // (the last three: target, parent, wbs — a flat plan: no parent, outline number = row)
     CHECK(rows[2].rfind("b,\"Half: a \"\"quote\"\"\",task,", 0) == 0);
     CHECK(rows[3].find(",a SS+2; b FF+1,") != std::string::npos);
 

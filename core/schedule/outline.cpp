@@ -1,0 +1,189 @@
+#include "schedule/outline.h"
+
+#include <algorithm>
+#include <map>
+
+#include "schedule/network.h"
+
+namespace mf {
+
+static std::string kind_words(TaskKind k) {
+    return k == TaskKind::Milestone ? "a milestone" : k == TaskKind::Gate ? "a gate" : "a task";
+}
+
+Outline build_outline(const ScheduleSection& s) {
+    Outline o;
+    const int n = static_cast<int>(s.tasks.size());
+    const size_t un = static_cast<size_t>(n);
+    o.parent.assign(un, -1);
+    o.children.assign(un, {});
+    o.depth.assign(un, 0);
+    o.wbs.assign(un, "");
+    std::map<std::string, int> index;
+    for (int i = 0; i < n; ++i) index.emplace(s.tasks[static_cast<size_t>(i)].id, i);
+    for (int i = 0; i < n; ++i) {
+        const Task& t = s.tasks[static_cast<size_t>(i)];
+        if (t.parent.empty()) continue;
+        auto it = index.find(t.parent);
+        if (it == index.end()) {
+            o.errors.push_back({i, "parent \"" + t.parent + "\" does not exist"});
+        } else if (it->second == i) {
+            o.errors.push_back({i, "a task cannot be its own parent"});
+        } else {
+            const Task& p = s.tasks[static_cast<size_t>(it->second)];
+            if (p.kind != TaskKind::Task)
+                o.errors.push_back({i, "parent \"" + p.id + "\" is " + kind_words(p.kind) +
+                                           ": only an ordinary task (kind \"task\") can have subtasks"});
+            else
+                o.parent[static_cast<size_t>(i)] = it->second;
+        }
+    }
+    // Cycles: walk up from every task; a walk that comes back to a task on it is a cycle.
+    std::vector<int> state(un, 0);  // 0 unseen, 1 on the current walk, 2 done
+    for (int i = 0; i < n; ++i) {
+        std::vector<int> walk;
+        int j = i;
+        while (j >= 0 && state[static_cast<size_t>(j)] == 0) {
+            state[static_cast<size_t>(j)] = 1;
+            walk.push_back(j);
+            j = o.parent[static_cast<size_t>(j)];
+        }
+        if (j >= 0 && state[static_cast<size_t>(j)] == 1) {
+            // walk from j on is the cycle, child → parent.
+            auto start = std::find(walk.begin(), walk.end(), j);
+            std::vector<int> cycle(start, walk.end());
+            const int first = *std::min_element(cycle.begin(), cycle.end());
+            std::rotate(cycle.begin(), std::find(cycle.begin(), cycle.end(), first), cycle.end());
+            std::string text;
+            for (int k : cycle) text += "\"" + s.tasks[static_cast<size_t>(k)].id + "\" → ";
+            text += "\"" + s.tasks[static_cast<size_t>(first)].id + "\"";
+            o.errors.push_back({first, "parent cycle: " + text + " (each task's parent follows it)"});
+            for (int k : cycle) o.parent[static_cast<size_t>(k)] = -1;  // shown at the top level
+        }
+        for (int k : walk) state[static_cast<size_t>(k)] = 2;
+    }
+    std::sort(o.errors.begin(), o.errors.end(), [](const OutlineIssue& a, const OutlineIssue& b) { return a.task < b.task; });
+
+    for (int i = 0; i < n; ++i)
+        if (o.parent[static_cast<size_t>(i)] >= 0) o.children[static_cast<size_t>(o.parent[static_cast<size_t>(i)])].push_back(i);
+    // Depth-first, children in file order.
+    std::vector<int> stack;
+    std::vector<int> roots;
+    for (int i = 0; i < n; ++i)
+        if (o.parent[static_cast<size_t>(i)] < 0) roots.push_back(i);
+    for (auto r = roots.rbegin(); r != roots.rend(); ++r) stack.push_back(*r);
+    int top_count = 0;
+    while (!stack.empty()) {
+        const int i = stack.back();
+        stack.pop_back();
+        const size_t ui = static_cast<size_t>(i);
+        o.order.push_back(i);
+        const int p = o.parent[ui];
+        if (p < 0) {
+            o.wbs[ui] = std::to_string(++top_count);
+        } else {
+            const auto& sib = o.children[static_cast<size_t>(p)];
+            const size_t pos = static_cast<size_t>(std::find(sib.begin(), sib.end(), i) - sib.begin());
+            o.depth[ui] = o.depth[static_cast<size_t>(p)] + 1;
+            o.wbs[ui] = o.wbs[static_cast<size_t>(p)] + "." + std::to_string(pos + 1);
+        }
+        const auto& ch = o.children[ui];
+        for (auto c = ch.rbegin(); c != ch.rend(); ++c) stack.push_back(*c);
+    }
+    for (auto it = o.order.rbegin(); it != o.order.rend(); ++it)
+        if (!o.children[static_cast<size_t>(*it)].empty()) o.summaries_bottom_up.push_back(*it);
+    return o;
+}
+
+void check_schedule_outline(const ScheduleSection& s, const std::string& path, FileErrors& errors) {
+    const Outline o = build_outline(s);
+    for (const auto& e : o.errors) errors.push_back({path + "/tasks/" + std::to_string(e.task) + "/parent", e.message});
+}
+
+void sort_tasks_in_outline_order(ScheduleSection& s) {
+    const Outline o = build_outline(s);
+    std::vector<Task> sorted;
+    sorted.reserve(s.tasks.size());
+    for (int i : o.order) sorted.push_back(std::move(s.tasks[static_cast<size_t>(i)]));
+    s.tasks = std::move(sorted);
+}
+
+static int find_index(const ScheduleSection& s, const std::string& id) {
+    for (size_t i = 0; i < s.tasks.size(); ++i)
+        if (s.tasks[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+// A new problem the change brings to the network (links that a summary cannot take), or "".
+static std::string new_network_problem(const ScheduleSection& before, const ScheduleSection& after) {
+    const Network a = compile_network(before), b = compile_network(after);
+    for (const auto& e : b.errors) {
+        bool old = false;
+        for (const auto& x : a.errors) old = old || (x.task_id == e.task_id && x.message == e.message);
+        if (!old) return to_string(e);
+    }
+    return "";
+}
+
+std::string indent_task(ScheduleSection& s, const std::string& id) {
+    const Outline o = build_outline(s);
+    if (!o.errors.empty())
+        return "fix the outline first: task \"" + s.tasks[static_cast<size_t>(o.errors.front().task)].id + "\": " +
+               o.errors.front().message;
+    const int i = find_index(s, id);
+    if (i < 0) return "no task \"" + id + "\"";
+    const size_t row = static_cast<size_t>(std::find(o.order.begin(), o.order.end(), i) - o.order.begin());
+    const int d = o.depth[static_cast<size_t>(i)];
+    int p = -1;
+    for (size_t k = row; k-- > 0;) {
+        const int j = o.order[k];
+        if (o.depth[static_cast<size_t>(j)] < d) break;
+        if (o.depth[static_cast<size_t>(j)] == d) {
+            p = j;
+            break;
+        }
+    }
+    if (p < 0) return "\"" + id + "\" has no task above it at the same level to go under";
+    const Task& pt = s.tasks[static_cast<size_t>(p)];
+    if (pt.kind != TaskKind::Task)
+        return "\"" + pt.id + "\" is " + kind_words(pt.kind) + ": only an ordinary task can have subtasks";
+    ScheduleSection trial = s;
+    trial.tasks[static_cast<size_t>(i)].parent = pt.id;
+    // A link between the task and its new summary would link a summary with its own subtask:
+    // it goes (the task now starts with its summary anyway).
+    auto drop = [](Task& t, const std::string& other) {
+        auto& v = t.predecessors;
+        v.erase(std::remove_if(v.begin(), v.end(), [&](const Dependency& d) { return d.task_id == other; }), v.end());
+    };
+    drop(trial.tasks[static_cast<size_t>(i)], pt.id);
+    drop(trial.tasks[static_cast<size_t>(p)], id);
+    sort_tasks_in_outline_order(trial);
+    const std::string why = new_network_problem(s, trial);
+    if (!why.empty()) return "it would give " + why;
+    s = std::move(trial);
+    return "";
+}
+
+std::string outdent_task(ScheduleSection& s, const std::string& id) {
+    const Outline o = build_outline(s);
+    if (!o.errors.empty())
+        return "fix the outline first: task \"" + s.tasks[static_cast<size_t>(o.errors.front().task)].id + "\": " +
+               o.errors.front().message;
+    const int i = find_index(s, id);
+    if (i < 0) return "no task \"" + id + "\"";
+    const int p = o.parent[static_cast<size_t>(i)];
+    if (p < 0) return "\"" + id + "\" is already at the top level";
+    // With the tasks in outline order the task follows its former parent in the file, so as
+    // the parent's sibling it comes right after the former parent's remaining subtree.
+    ScheduleSection copy = s;
+    sort_tasks_in_outline_order(copy);
+    const int ci = find_index(copy, id);
+    copy.tasks[static_cast<size_t>(ci)].parent = s.tasks[static_cast<size_t>(p)].parent;
+    sort_tasks_in_outline_order(copy);
+    const std::string why = new_network_problem(s, copy);
+    if (!why.empty()) return "it would give " + why;
+    s = std::move(copy);
+    return "";
+}
+
+}  // namespace mf
