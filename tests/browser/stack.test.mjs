@@ -7,28 +7,13 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, screenshot,
   clickAnchor } from './lib.mjs';
+import { erfc, Phi, near } from './reference.mjs';
 
 const GEARBOX = path.join(ROOT, 'assets/examples/micro-gearbox.mfplan.json');
 const SILICON = path.join(ROOT, 'assets/examples/silicon-on-inconel.mfplan.json');
 let browser, server;
 before(async () => { browser = await launch(); server = await serve(); });
 after(async () => { await browser.close(); server.close(); });
-
-// Standard normal CDF from erfc (Numerical Recipes' erfcc, fractional error < 1.2e-7).
-function erfc(x) {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
-    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-  return x >= 0 ? r : 2 - r;
-}
-const Phi = (z) => 0.5 * erfc(-z / Math.SQRT2);
-
-function near(actual, expected, rel, what) {
-  assert.ok(typeof actual === 'number', `${what}: no value shown`);
-  const tol = Math.abs(expected) * rel + 1e-15;
-  assert.ok(Math.abs(actual - expected) <= tol, `${what}: shown ${actual}, hand calculation ${expected}`);
-}
 
 // The gear/shaft clearance by hand (mm). Bore 1.025 ± 0.005, +1, zirconia 10.5 ppm/K, Cpk 1.33.
 // Shaft 1.000 ± 0.015, −1, 316L 16 ppm/K, Cp 1 with the process 5 µm large, gauged at 26 °C.

@@ -9,6 +9,7 @@
 #include "app.h"
 #include "imgui.h"
 #include "plan/plan_file.h"
+#include "test_anchors.h"
 #include "web/platform_native.h"
 
 struct EmbeddedFile {
@@ -64,5 +65,79 @@ struct Harness {
         }
     }
 };
+
+// Mouse and keyboard through ImGui's input queue, at the rectangles the views record with
+// test_anchor(). Each action spreads over frames as a person's would: ImGui sees the hover
+// a frame before the press, and the result a frame after the release.
+struct Input {
+    Harness& h;
+    void move(const std::string& anchor) {
+        const auto it = test_anchors().find(anchor);
+        REQUIRE_MESSAGE(it != test_anchors().end(), "no anchor " << anchor);
+        const AnchorRect r = it->second;
+        ImGui::GetIO().AddMousePosEvent((r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f);
+        h.frames(1);
+    }
+    void click(const std::string& anchor, int button = 0, bool twice = false) {
+        move(anchor);
+        ImGuiIO& io = ImGui::GetIO();
+        for (int k = 0; k < (twice ? 2 : 1); ++k) {
+            io.AddMouseButtonEvent(button, true);
+            h.frames(1);
+            io.AddMouseButtonEvent(button, false);
+            h.frames(1);
+        }
+        h.frames(1);
+    }
+    void double_click(const std::string& anchor) { click(anchor, 0, true); }
+    // A key with up to two modifiers held (ImGuiMod_Ctrl, ImGuiMod_Shift, ImGuiMod_Alt).
+    void key(ImGuiKey key, ImGuiKey mod = ImGuiKey_None, ImGuiKey mod2 = ImGuiKey_None) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (mod != ImGuiKey_None) io.AddKeyEvent(mod, true);
+        if (mod2 != ImGuiKey_None) io.AddKeyEvent(mod2, true);
+        io.AddKeyEvent(key, true);
+        h.frames(1);
+        io.AddKeyEvent(key, false);
+        if (mod2 != ImGuiKey_None) io.AddKeyEvent(mod2, false);
+        if (mod != ImGuiKey_None) io.AddKeyEvent(mod, false);
+        h.frames(1);
+    }
+    void chord(ImGuiKey k, bool ctrl = false) { key(k, ctrl ? ImGuiMod_Ctrl : ImGuiKey_None); }
+    void type(const char* text, int frames = 2) {
+        ImGui::GetIO().AddInputCharactersUTF8(text);
+        h.frames(frames);
+    }
+    // Click a field, select all, type, leave with Enter.
+    void replace(const std::string& anchor, const char* text, bool enter = true) {
+        click(anchor);
+        chord(ImGuiKey_A, true);
+        type(text);
+        if (enter) chord(ImGuiKey_Enter);
+    }
+    // Scrolls with the mouse wheel until the anchor is inside the 900 px window.
+    void scroll_to(const std::string& anchor) {
+        ImGuiIO& io = ImGui::GetIO();
+        for (int i = 0; i < 40; ++i) {
+            const auto it = test_anchors().find(anchor);
+            if (it != test_anchors().end() && it->second.y1 < 860 && it->second.y0 > 60) return;
+            io.AddMousePosEvent(300, 600);
+            io.AddMouseWheelEvent(0, it != test_anchors().end() && it->second.y0 <= 60 ? 2.0f : -2.0f);
+            h.frames(2);
+        }
+        FAIL("could not scroll to " << anchor);
+    }
+};
+
+// The figures and texts the views published this frame (test_value / test_text).
+inline double value(const std::string& name) {
+    const auto it = test_values().find(name);
+    REQUIRE_MESSAGE(it != test_values().end(), "no test value " << name);
+    return it->second;
+}
+inline std::string text(const std::string& name) {
+    const auto it = test_texts().find(name);
+    REQUIRE_MESSAGE(it != test_texts().end(), "no test text " << name);
+    return it->second;
+}
 
 }  // namespace mf::test

@@ -16,44 +16,6 @@ using namespace mf::test;
 
 namespace {
 
-struct Input {
-    Harness& h;
-    void click(const std::string& anchor, bool twice = false) {
-        const auto it = test_anchors().find(anchor);
-        REQUIRE_MESSAGE(it != test_anchors().end(), "no anchor " << anchor);
-        const AnchorRect r = it->second;
-        ImGuiIO& io = ImGui::GetIO();
-        io.AddMousePosEvent((r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f);
-        h.frames(1);
-        for (int k = 0; k < (twice ? 2 : 1); ++k) {
-            io.AddMouseButtonEvent(0, true);
-            h.frames(1);
-            io.AddMouseButtonEvent(0, false);
-            h.frames(1);
-        }
-        h.frames(1);
-    }
-    void chord(ImGuiKey key, bool ctrl = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
-        io.AddKeyEvent(key, true);
-        h.frames(1);
-        io.AddKeyEvent(key, false);
-        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, false);
-        h.frames(1);
-    }
-    void type(const char* text) {
-        ImGui::GetIO().AddInputCharactersUTF8(text);
-        h.frames(2);
-    }
-};
-
-double value(const std::string& name) {
-    const auto it = test_values().find(name);
-    REQUIRE_MESSAGE(it != test_values().end(), "no test value " << name);
-    return it->second;
-}
-
 void show_tab(Harness& h) {
     h.app.capability.select_tab = true;
     h.frames(3);
@@ -271,6 +233,7 @@ TEST_CASE("capability view: grid cell edit, delete to missing, undo; dataset new
     in.chord(ImGuiKey_Enter);
     h.frames(2);
     CHECK((*h.app.doc.plan.datasets[0].features[0].values)[0] == doctest::Approx(1.026));
+    in.chord(ImGuiKey_UpArrow);   // Enter committed and moved down a row
     in.chord(ImGuiKey_Delete);
     h.frames(2);
     CHECK(std::isnan((*h.app.doc.plan.datasets[0].features[0].values)[0]));

@@ -16,43 +16,6 @@ using namespace mf::test;
 
 namespace {
 
-// Mouse and keyboard through ImGui's input queue, at the rectangles the view records.
-struct Input {
-    Harness& h;
-    void click(const std::string& anchor) {
-        const auto it = test_anchors().find(anchor);
-        REQUIRE_MESSAGE(it != test_anchors().end(), "no anchor " << anchor);
-        const AnchorRect r = it->second;
-        ImGuiIO& io = ImGui::GetIO();
-        io.AddMousePosEvent((r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f);
-        h.frames(1);
-        io.AddMouseButtonEvent(0, true);
-        h.frames(1);
-        io.AddMouseButtonEvent(0, false);
-        h.frames(2);
-    }
-    void chord(ImGuiKey key, bool ctrl = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
-        io.AddKeyEvent(key, true);
-        h.frames(1);
-        io.AddKeyEvent(key, false);
-        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, false);
-        h.frames(1);
-    }
-    void type(const char* text) {
-        ImGui::GetIO().AddInputCharactersUTF8(text);
-        h.frames(2);
-    }
-};
-
-double value(const std::string& name) {
-    const auto it = test_values().find(name);
-    REQUIRE_MESSAGE(it != test_values().end(), "no test value " << name);
-    return it->second;
-}
-std::string text(const std::string& name) { return test_texts()[name]; }
-
 void open_decision(Harness& h) {
     test_values().clear();
     test_texts().clear();

@@ -16,56 +16,6 @@ namespace {
 
 const char* kLaunch = "launch-timeline.mfplan.json";
 
-struct Input {
-    Harness& h;
-    void move(const std::string& anchor) {
-        const auto it = test_anchors().find(anchor);
-        REQUIRE_MESSAGE(it != test_anchors().end(), "no anchor " << anchor);
-        const AnchorRect r = it->second;
-        ImGui::GetIO().AddMousePosEvent((r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f);
-        h.frames(1);
-    }
-    void click(const std::string& anchor) {
-        move(anchor);
-        ImGuiIO& io = ImGui::GetIO();
-        io.AddMouseButtonEvent(0, true);
-        h.frames(1);
-        io.AddMouseButtonEvent(0, false);
-        h.frames(2);
-    }
-    void chord(ImGuiKey key, bool ctrl = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
-        io.AddKeyEvent(key, true);
-        h.frames(1);
-        io.AddKeyEvent(key, false);
-        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, false);
-        h.frames(1);
-    }
-    void type(const char* text) {
-        ImGui::GetIO().AddInputCharactersUTF8(text);
-        h.frames(2);
-    }
-    // Click a field, select all, type, leave with Enter.
-    void replace(const std::string& anchor, const char* text, bool enter = true) {
-        click(anchor);
-        chord(ImGuiKey_A, true);
-        type(text);
-        if (enter) chord(ImGuiKey_Enter);
-    }
-};
-
-double value(const std::string& name) {
-    const auto it = test_values().find(name);
-    REQUIRE_MESSAGE(it != test_values().end(), "no test value " << name);
-    return it->second;
-}
-std::string text(const std::string& name) {
-    const auto it = test_texts().find(name);
-    REQUIRE_MESSAGE(it != test_texts().end(), "no test text " << name);
-    return it->second;
-}
-
 const Task& task(const Plan& p, const std::string& id) {
     for (const auto& t : p.schedule.tasks)
         if (t.id == id) return t;
@@ -365,4 +315,131 @@ TEST_CASE("timeline view: after selecting a row, the page tabs still switch") {
     in.click("schedule.page.gantt");
     h.frames(3);
     CHECK(test_anchors().count("schedule.gantt") == 1);
+}
+
+TEST_CASE("timeline view: indent and outdent (buttons and Alt+Shift+arrows) are undoable outline edits") {
+    Harness h;
+    open_timeline(h, kLaunch);
+    Input in{h};
+    auto alt_shift = [&](ImGuiKey key) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddKeyEvent(ImGuiMod_Alt, true);
+        io.AddKeyEvent(ImGuiMod_Shift, true);
+        io.AddKeyEvent(key, true);
+        h.frames(1);
+        io.AddKeyEvent(key, false);
+        io.AddKeyEvent(ImGuiMod_Shift, false);
+        io.AddKeyEvent(ImGuiMod_Alt, false);
+        h.frames(2);
+    };
+    // Under a gate: refused, with the reason on screen, and no undo step.
+    const size_t steps0 = h.app.doc.undo_stack.size();
+    in.click("schedule.row.t-ramp");
+    in.click("schedule.indent");
+    CHECK(text("schedule.outline_message") == "\"t-pilot\" is a gate: only an ordinary task can have subtasks");
+    CHECK(task(h.app.doc.plan, "t-ramp").parent.empty());
+    CHECK(h.app.doc.undo_stack.size() == steps0);
+
+    // Two new tasks after the DFμF review: N1 (FS from t-dfmf), N2 (FS from N1).
+    in.click("schedule.row.t-dfmf");
+    in.click("schedule.add_task");
+    const std::string n1 = h.app.schedule.selected;
+    in.click("schedule.add_task");
+    const std::string n2 = h.app.schedule.selected;
+    REQUIRE(task(h.app.doc.plan, n2).predecessors.size() == 1);
+    const size_t steps = h.app.doc.undo_stack.size();
+    in.click("schedule.indent");
+    CHECK(text("schedule.outline_message").empty());
+    CHECK(task(h.app.doc.plan, n2).parent == n1);
+    CHECK(task(h.app.doc.plan, n2).predecessors.empty());  // the link to its new summary goes
+    CHECK(h.app.doc.undo_stack.size() == steps + 1);
+    CHECK(value("schedule.task." + n2 + ".depth") == 1);
+    CHECK(value("schedule.errors") == 0);
+    // N1 is a summary: its dates are N2's (N1's FS link from t-dfmf reaches N2: t-dfmf is
+    // 4 working days from Mon 2027-01-04, so N2 (5 days) runs Fri 8th – Thu 14th).
+    const CpmResult& cpm = *h.app.schedule.analysis().cpm;
+    const auto row_of = [&](const std::string& id) {
+        for (const auto& t : cpm.tasks)
+            if (t.id == id) return t;
+        FAIL("no row " << id);
+        return cpm.tasks.front();
+    };
+    CHECK(row_of(n1).summary);
+    CHECK(format_iso_date(row_of(n1).es_date) == "2027-01-08");
+    CHECK(format_iso_date(row_of(n1).ef_date) == "2027-01-14");
+    // Undo restores the flat plan with the link.
+    h.app.doc.undo();
+    h.frames(2);
+    CHECK(task(h.app.doc.plan, n2).parent.empty());
+    CHECK(task(h.app.doc.plan, n2).predecessors.size() == 1);
+
+    // MS Project's shortcuts with the row selected: Alt+Shift+Right indents, Alt+Shift+Left outdents.
+    in.click("schedule.row." + n2);
+    alt_shift(ImGuiKey_RightArrow);
+    CHECK(task(h.app.doc.plan, n2).parent == n1);
+    alt_shift(ImGuiKey_LeftArrow);
+    CHECK(task(h.app.doc.plan, n2).parent.empty());
+    CHECK(check_plan(h.app.doc.plan).empty());
+    // The Gantt draws the summary bar.
+    in.click("schedule.row." + n2);
+    alt_shift(ImGuiKey_RightArrow);
+    h.app.schedule.page_request = ScheduleView::PageGantt;
+    h.frames(5);
+    CHECK(load_plan(save_plan(h.app.doc.plan)).plan.has_value());
+}
+
+TEST_CASE("timeline view: a partner calendar (Mon–Sat) from the calendar editor, and a task's calendar, undoable") {
+    Harness h;
+    open_timeline(h, kLaunch);
+    Input in{h};
+    in.click("schedule.calendar");  // open "Working calendars"
+    const size_t steps = h.app.doc.undo_stack.size();
+    in.click("schedule.calendar.new");
+    REQUIRE(h.app.doc.plan.schedule.calendars.size() == 1);
+    const std::string cal = h.app.doc.plan.schedule.calendars[0].id;
+    CHECK(h.app.schedule.calendar_edit == cal);
+    CHECK(h.app.doc.plan.schedule.calendars[0].calendar.holidays.size() == 4);  // a copy of the project calendar
+    in.click("schedule.calendar.sat");
+    CHECK(h.app.doc.plan.schedule.calendars[0].calendar.working[5]);
+    in.click("schedule.calendar.partner.cm");
+    REQUIRE(h.app.doc.plan.schedule.partner_calendars.count("cm") == 1);
+    CHECK(h.app.doc.plan.schedule.partner_calendars.at("cm") == cal);
+    CHECK(h.app.doc.undo_stack.size() == steps + 3);
+    h.frames(2);
+    // The CM's tasks now work Mon–Sat with the project's holidays. Counted by hand (Python's
+    // datetime, days Mon–Sat minus 26 and 29 March): the scale-up first article (40 d from
+    // Tue 2 March) ends Mon 19 April, the CM ramp (30 d) runs Tue 20 April – Wed 26 May; the
+    // fixture (SS pilot + 5 CM days: 25 CM days before Tue 2 Feb, + 5) starts Mon 8 Feb.
+    const CpmResult& cpm = *h.app.schedule.analysis().cpm;
+    auto row_of = [&](const std::string& id) -> const CpmTask& {
+        for (const auto& t : cpm.tasks)
+            if (t.id == id) return t;
+        FAIL("no row " << id);
+        return cpm.tasks.front();
+    };
+    CHECK(format_iso_date(row_of("t-scale-first-article").ef_date) == "2027-04-19");
+    CHECK(format_iso_date(row_of("t-scale-ramp").es_date) == "2027-04-20");
+    CHECK(format_iso_date(row_of("t-scale-ramp").ef_date) == "2027-05-26");
+    CHECK(format_iso_date(row_of("t-fixture").es_date) == "2027-02-08");
+    CHECK(row_of("t-scale-ramp").calendar == cal);
+    CHECK(text("schedule.finish_date") == "2027-05-26");
+    h.app.schedule.page_request = ScheduleView::PageGantt;  // draws with the second calendar
+    h.frames(5);
+    h.app.schedule.page_request = ScheduleView::PageTasks;
+    h.frames(3);
+    // Undo the partner assignment: back to the plan's finish.
+    h.app.doc.undo();
+    h.frames(2);
+    CHECK(h.app.doc.plan.schedule.partner_calendars.empty());
+    CHECK(text("schedule.finish_date") == "2027-06-11");
+
+    // A task's own calendar from the table's Calendar column.
+    in.click("schedule.task.t-ramp.calendar");
+    in.click("schedule.task.t-ramp.calendar." + cal);
+    CHECK(task(h.app.doc.plan, "t-ramp").calendar == cal);
+    CHECK(check_plan(h.app.doc.plan).empty());
+    h.app.doc.undo();
+    h.frames(2);
+    CHECK(task(h.app.doc.plan, "t-ramp").calendar.empty());
+    CHECK(load_plan(save_plan(h.app.doc.plan)).plan.has_value());
 }

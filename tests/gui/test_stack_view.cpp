@@ -15,59 +15,11 @@ namespace {
 
 const char* kSilicon = "silicon-on-inconel.mfplan.json";
 
-// Mouse and keyboard through ImGui's input queue, at the rectangles views record.
-struct Input {
-    Harness& h;
-    void click(const std::string& anchor) {
-        const auto it = test_anchors().find(anchor);
-        REQUIRE_MESSAGE(it != test_anchors().end(), "no anchor " << anchor);
-        const AnchorRect r = it->second;
-        ImGuiIO& io = ImGui::GetIO();
-        io.AddMousePosEvent((r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f);
-        h.frames(1);
-        io.AddMouseButtonEvent(0, true);
-        h.frames(1);
-        io.AddMouseButtonEvent(0, false);
-        h.frames(2);
-    }
-    void chord(ImGuiKey key, bool ctrl = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
-        io.AddKeyEvent(key, true);
-        h.frames(1);
-        io.AddKeyEvent(key, false);
-        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, false);
-        h.frames(1);
-    }
-    // Scrolls the view with the mouse wheel until the anchor is inside the 900 px window.
-    void scroll_to(const std::string& anchor) {
-        ImGuiIO& io = ImGui::GetIO();
-        for (int i = 0; i < 40; ++i) {
-            const auto it = test_anchors().find(anchor);
-            if (it != test_anchors().end() && it->second.y1 < 860 && it->second.y0 > 60) return;
-            io.AddMousePosEvent(300, 600);
-            io.AddMouseWheelEvent(0, it != test_anchors().end() && it->second.y0 <= 60 ? 2.0f : -2.0f);
-            h.frames(2);
-        }
-        FAIL("could not scroll to " << anchor);
-    }
-    void type(const char* text) {
-        ImGui::GetIO().AddInputCharactersUTF8(text);
-        h.frames(2);
-    }
-};
-
 const Stack& stack_by_id(const Plan& p, const std::string& id) {
     for (const auto& s : p.stacks)
         if (s.id == id) return s;
     FAIL("no stack " << id);
     return p.stacks.front();
-}
-
-double value(const std::string& name) {
-    const auto it = test_values().find(name);
-    REQUIRE_MESSAGE(it != test_values().end(), "no test value " << name);
-    return it->second;
 }
 
 void open_tab(Harness& h, const char* example_name, const char* stack_id = nullptr) {
