@@ -35,6 +35,19 @@ std::vector<double> deterministic_durations(const ScheduleSection& s, const Netw
     return d;
 }
 
+// A summary task's total and free float: the least of its subtasks' (bottom-up, so nested
+// summaries see their children's values).
+static void summary_floats(const Network& net, std::vector<double>& tf, std::vector<double>& ff) {
+    for (int j : net.summaries_bottom_up) {
+        const size_t uj = static_cast<size_t>(j);
+        tf[uj] = ff[uj] = std::numeric_limits<double>::infinity();
+        for (int c : net.children[uj]) {
+            tf[uj] = std::min(tf[uj], tf[static_cast<size_t>(c)]);
+            ff[uj] = std::min(ff[uj], ff[static_cast<size_t>(c)]);
+        }
+    }
+}
+
 // Several calendars (multi_calendar.h): each task's times in working days of its own calendar,
 // dated by its own clock; links counted in the successor's calendar; the project finish and the
 // deadline on the common axis, reported in working days of the project calendar.
@@ -75,12 +88,8 @@ static void run_cpm_multi(const CpmInput& in, const Network& net, const std::vec
         ef[uj] = axis.work(0, efx[uj]);
         ls[uj] = axis.work(0, lsx[uj]);
         lf[uj] = axis.work(0, lfx[uj]);
-        tf[uj] = ff[uj] = std::numeric_limits<double>::infinity();
-        for (int c : net.children[uj]) {
-            tf[uj] = std::min(tf[uj], tf[static_cast<size_t>(c)]);
-            ff[uj] = std::min(ff[uj], ff[static_cast<size_t>(c)]);
-        }
     }
+    summary_floats(net, tf, ff);
     r.tasks.resize(n);
     for (size_t i = 0; i < n; ++i) {
         CpmTask& t = r.tasks[i];
@@ -160,17 +169,9 @@ CpmResult run_cpm(const CpmInput& in) {
             }
             ff[i] = std::min(ff[i], slack);
         }
-    // A summary task: both floats are the least of its subtasks' (bottom-up).
     std::vector<double> tf(n);
     for (size_t i = 0; i < n; ++i) tf[i] = ls[i] - es[i];
-    for (int j : net.summaries_bottom_up) {
-        const size_t uj = static_cast<size_t>(j);
-        tf[uj] = ff[uj] = std::numeric_limits<double>::infinity();
-        for (int c : net.children[uj]) {
-            tf[uj] = std::min(tf[uj], tf[static_cast<size_t>(c)]);
-            ff[uj] = std::min(ff[uj], ff[static_cast<size_t>(c)]);
-        }
-    }
+    summary_floats(net, tf, ff);
 
     r.tasks.resize(n);
     for (size_t i = 0; i < n; ++i) {

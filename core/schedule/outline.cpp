@@ -125,11 +125,15 @@ static std::string new_network_problem(const ScheduleSection& before, const Sche
     return "";
 }
 
+// Indent and outdent refuse to work on an outline that is already broken.
+static std::string broken_outline(const ScheduleSection& s, const Outline& o) {
+    return "fix the outline first: task \"" + s.tasks[static_cast<size_t>(o.errors.front().task)].id + "\": " +
+           o.errors.front().message;
+}
+
 std::string indent_task(ScheduleSection& s, const std::string& id) {
     const Outline o = build_outline(s);
-    if (!o.errors.empty())
-        return "fix the outline first: task \"" + s.tasks[static_cast<size_t>(o.errors.front().task)].id + "\": " +
-               o.errors.front().message;
+    if (!o.errors.empty()) return broken_outline(s, o);
     const int i = find_index(s, id);
     if (i < 0) return "no task \"" + id + "\"";
     const size_t row = static_cast<size_t>(std::find(o.order.begin(), o.order.end(), i) - o.order.begin());
@@ -153,7 +157,7 @@ std::string indent_task(ScheduleSection& s, const std::string& id) {
     // it goes (the task now starts with its summary anyway).
     auto drop = [](Task& t, const std::string& other) {
         auto& v = t.predecessors;
-        v.erase(std::remove_if(v.begin(), v.end(), [&](const Dependency& d) { return d.task_id == other; }), v.end());
+        v.erase(std::remove_if(v.begin(), v.end(), [&](const Dependency& dep) { return dep.task_id == other; }), v.end());
     };
     drop(trial.tasks[static_cast<size_t>(i)], pt.id);
     drop(trial.tasks[static_cast<size_t>(p)], id);
@@ -166,9 +170,7 @@ std::string indent_task(ScheduleSection& s, const std::string& id) {
 
 std::string outdent_task(ScheduleSection& s, const std::string& id) {
     const Outline o = build_outline(s);
-    if (!o.errors.empty())
-        return "fix the outline first: task \"" + s.tasks[static_cast<size_t>(o.errors.front().task)].id + "\": " +
-               o.errors.front().message;
+    if (!o.errors.empty()) return broken_outline(s, o);
     const int i = find_index(s, id);
     if (i < 0) return "no task \"" + id + "\"";
     const int p = o.parent[static_cast<size_t>(i)];
