@@ -78,10 +78,13 @@ struct Input {
         ImGui::GetIO().AddMousePosEvent((r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f);
         h.frames(1);
     }
-    void click(const std::string& anchor, int button = 0, bool twice = false) {
+    void click(const std::string& anchor, ImGuiMouseButton button = ImGuiMouseButton_Left) { press(anchor, button, 1); }
+    void right_click(const std::string& anchor) { press(anchor, ImGuiMouseButton_Right, 1); }
+    void double_click(const std::string& anchor) { press(anchor, ImGuiMouseButton_Left, 2); }
+    void press(const std::string& anchor, ImGuiMouseButton button, int times) {
         move(anchor);
         ImGuiIO& io = ImGui::GetIO();
-        for (int k = 0; k < (twice ? 2 : 1); ++k) {
+        for (int k = 0; k < times; ++k) {
             io.AddMouseButtonEvent(button, true);
             h.frames(1);
             io.AddMouseButtonEvent(button, false);
@@ -89,7 +92,6 @@ struct Input {
         }
         h.frames(1);
     }
-    void double_click(const std::string& anchor) { click(anchor, 0, true); }
     // A key with up to two modifiers held (ImGuiMod_Ctrl, ImGuiMod_Shift, ImGuiMod_Alt).
     void key(ImGuiKey key, ImGuiKey mod = ImGuiKey_None, ImGuiKey mod2 = ImGuiKey_None) {
         ImGuiIO& io = ImGui::GetIO();

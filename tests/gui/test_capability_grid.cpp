@@ -189,7 +189,7 @@ TEST_CASE("capability grid: keys move, type, paste at a cell, delete and insert 
     CHECK(test_texts()["capability.feature"] == "OD");
 
     // Right-click on row 1's header: the menu inserts a row below it.
-    k.click("capability.grid.row_header.0", 1);
+    k.right_click("capability.grid.row_header.0");
     REQUIRE(test_anchors().count("capability.grid.menu.insert_below"));
     k.click("capability.grid.menu.insert_below");
     h.frames(2);

@@ -226,7 +226,7 @@ TEST_CASE("capability view: grid cell edit, delete to missing, undo; dataset new
     h.app.capability.dataset = 0;
     show_tab(h);
     show_page(h, CapabilityView::Page::Data);
-    in.click("capability.grid.first_cell", /*twice=*/true);
+    in.double_click("capability.grid.first_cell");
     REQUIRE(test_anchors().count("capability.grid.edit"));
     in.chord(ImGuiKey_A, true);
     in.type("1026");   // µm
