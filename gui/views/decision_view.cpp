@@ -326,8 +326,11 @@ void draw_programme_settings(const Plan& plan, Edits& edits) {
     const char* frozen_items[] = {"not stated", "yes, frozen", "no, still changing"};
     int fi = !s.design_frozen ? 0 : (*s.design_frozen ? 1 : 2);
     if (ImGui::Combo("##frozen", &fi, frozen_items, 3)) {
-        const std::optional<bool> f = fi == 0 ? std::nullopt : std::optional<bool>(fi == 1);
-        edit_section(edits, "Set design freeze", "", [f](DecisionSection& x) { x.design_frozen = f; });
+        // The combo index is captured, not an optional<bool>: GCC 12 warns (falsely) that a
+        // captured optional<bool> may be used uninitialized.
+        edit_section(edits, "Set design freeze", "", [fi](DecisionSection& x) {
+            x.design_frozen = fi == 0 ? std::nullopt : std::optional<bool>(fi == 1);
+        });
     }
     form_row("IP-sensitive");
     bool ip = s.ip_sensitive;
