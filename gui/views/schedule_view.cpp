@@ -350,8 +350,8 @@ void ScheduleView::draw_header(const Plan& plan, Edits& edits) {
             ImGui::SameLine();
             const double s = *c.deadline_slack;
             ImGui::PushStyleColor(ImGuiCol_Text, s >= 0 ? plot_good() : plot_bad());
-            ImGui::Text("· %s working days %s the deadline (%s)", days_text(std::fabs(s)).c_str(),
-                        s >= 0 ? "before" : "after", s >= 0 ? "on time" : "late");
+            ImGui::Text("· %s working day%s %s the deadline (%s)", days_text(std::fabs(s)).c_str(),
+                        std::fabs(s) == 1 ? "" : "s", s >= 0 ? "before" : "after", s >= 0 ? "on time" : "late");
             ImGui::PopStyleColor();
         }
         if (an_.pert && an_.pert->probability_meet_target) {
