@@ -41,7 +41,7 @@ def main(argv):
 
     with open(out_path, "w", encoding="utf-8") as f:
         f.write(page)
-    print(f"packed {out_path}: {len(page)} bytes (wasm {len(wasm)} bytes, gzip+base64 {len(packed)})")
+    print(f"packed {out_path}: {len(page.encode('utf-8'))} bytes (wasm {len(wasm)} bytes, gzip+base64 {len(packed)})")
 
 
 if __name__ == "__main__":
