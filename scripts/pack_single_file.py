@@ -8,7 +8,7 @@ Why not emcc's -sSINGLE_FILE: it embeds the .wasm as plain base64 (4/3 of the bi
 Here the .wasm is gzip-compressed first and base64-encoded into a non-executed
 <script type="application/octet-stream" id="mf-wasm-gz"> element; shell.html's
 Module.instantiateWasm decompresses it with the browser's DecompressionStream('gzip') and
-instantiates it. That makes the file about 40 % of the SINGLE_FILE size, which is what
+instantiates it. That makes the file less than half the SINGLE_FILE size, which is what
 lets the numeric kernels be compiled for speed (-O3) and still keep the file small.
 The JS glue is inlined in place of the <script src> tag emcc wrote for {{{ SCRIPT }}}.
 """
