@@ -8,19 +8,13 @@
 #include "schedule/export.h"
 #include "schedule/monte_carlo.h"
 #include "schedule/multi_calendar.h"
+#include "schedule_support.h"
 
 using namespace mf;
+using namespace mf::test;
 
 namespace {
 
-Task fixed(const std::string& id, double d, std::vector<Dependency> preds = {}) {
-    Task t;
-    t.id = id;
-    t.name = id;
-    t.optimistic = t.most_likely = t.pessimistic = d;
-    t.predecessors = std::move(preds);
-    return t;
-}
 
 // Project calendar Mon–Fri. The partner "p-shop" works Mon–Sat on calendar "shop", which has a
 // holiday of its own on Wed 2027-01-06 (the project works that day). Start Mon 2027-01-04.
@@ -38,24 +32,18 @@ ScheduleSection two_calendars() {
     shop.calendar.holidays = {*parse_iso_date("2027-01-06")};
     s.calendars.push_back(shop);
     s.partner_calendars["p-shop"] = "shop";
-    s.tasks.push_back(fixed("a", 3));
-    Task b = fixed("b", 4, {{"a", LinkType::FinishToStart, 0}});
+    s.tasks.push_back(fixed_task("a", 3));
+    Task b = fixed_task("b", 4, {{"a", LinkType::FinishToStart, 0}});
     b.partner_id = "p-shop";
     s.tasks.push_back(b);
-    s.tasks.push_back(fixed("c", 2, {{"b", LinkType::FinishToStart, 1}}));
-    Task d = fixed("d", 3, {{"a", LinkType::StartToStart, 2}});
+    s.tasks.push_back(fixed_task("c", 2, {{"b", LinkType::FinishToStart, 1}}));
+    Task d = fixed_task("d", 3, {{"a", LinkType::StartToStart, 2}});
     d.calendar = "shop";
     s.tasks.push_back(d);
-    s.tasks.push_back(fixed("e", 1, {{"d", LinkType::FinishToStart, 0}}));
+    s.tasks.push_back(fixed_task("e", 1, {{"d", LinkType::FinishToStart, 0}}));
     return s;
 }
 
-const CpmTask& row(const CpmResult& r, const std::string& id) {
-    for (const auto& t : r.tasks)
-        if (t.id == id) return t;
-    FAIL("no task " << id);
-    return r.tasks.front();
-}
 
 std::string iso(Date d) { return format_iso_date(d); }
 
@@ -85,37 +73,37 @@ TEST_CASE("calendars: two calendars worked by hand (partner Mon–Sat with its o
     ScheduleProblem p{two_calendars(), *parse_iso_date("2027-01-04"), *parse_iso_date("2027-01-14")};
     CpmResult r = run_cpm({p});
     REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : to_string(r.errors[0])));
-    CHECK(iso(row(r, "a").es_date) == "2027-01-04");
-    CHECK(iso(row(r, "a").ef_date) == "2027-01-06");
-    CHECK(iso(row(r, "b").es_date) == "2027-01-07");
-    CHECK(iso(row(r, "b").ef_date) == "2027-01-11");
-    CHECK(row(r, "b").es == doctest::Approx(2));
-    CHECK(row(r, "b").ef == doctest::Approx(6));
-    CHECK(row(r, "b").calendar == "shop");
-    CHECK(iso(row(r, "c").es_date) == "2027-01-13");
-    CHECK(iso(row(r, "c").ef_date) == "2027-01-14");
-    CHECK(iso(row(r, "d").es_date) == "2027-01-07");
-    CHECK(iso(row(r, "d").ef_date) == "2027-01-09");  // a Saturday: the shop works it
-    CHECK(iso(row(r, "e").es_date) == "2027-01-11");
-    CHECK(iso(row(r, "e").ef_date) == "2027-01-11");
+    CHECK(iso(cpm_row(r, "a").es_date) == "2027-01-04");
+    CHECK(iso(cpm_row(r, "a").ef_date) == "2027-01-06");
+    CHECK(iso(cpm_row(r, "b").es_date) == "2027-01-07");
+    CHECK(iso(cpm_row(r, "b").ef_date) == "2027-01-11");
+    CHECK(cpm_row(r, "b").es == doctest::Approx(2));
+    CHECK(cpm_row(r, "b").ef == doctest::Approx(6));
+    CHECK(cpm_row(r, "b").calendar == "shop");
+    CHECK(iso(cpm_row(r, "c").es_date) == "2027-01-13");
+    CHECK(iso(cpm_row(r, "c").ef_date) == "2027-01-14");
+    CHECK(iso(cpm_row(r, "d").es_date) == "2027-01-07");
+    CHECK(iso(cpm_row(r, "d").ef_date) == "2027-01-09");  // a Saturday: the shop works it
+    CHECK(iso(cpm_row(r, "e").es_date) == "2027-01-11");
+    CHECK(iso(cpm_row(r, "e").ef_date) == "2027-01-11");
     CHECK(r.finish == doctest::Approx(9));
     CHECK(r.finish_position == doctest::Approx(11));
     CHECK(iso(r.finish_date) == "2027-01-14");
     CHECK(r.critical_path == std::vector<std::string>{"a", "b", "c"});
     // Floats in mixed calendars.
-    CHECK(row(r, "d").total_float == doctest::Approx(3));  // shop days
-    CHECK(row(r, "d").ls == doctest::Approx(5));
-    CHECK(row(r, "d").lf == doctest::Approx(8));
-    CHECK(iso(row(r, "d").ls_date) == "2027-01-11");
-    CHECK(iso(row(r, "d").lf_date) == "2027-01-13");
-    CHECK(row(r, "d").free_float == doctest::Approx(0));
-    CHECK(row(r, "e").total_float == doctest::Approx(3));  // project days
-    CHECK(row(r, "e").free_float == doctest::Approx(3));
-    CHECK(iso(row(r, "e").ls_date) == "2027-01-14");
-    CHECK(row(r, "a").lf == doctest::Approx(3));
-    CHECK(row(r, "b").total_float == 0);
-    CHECK(row(r, "a").critical);
-    CHECK_FALSE(row(r, "d").critical);
+    CHECK(cpm_row(r, "d").total_float == doctest::Approx(3));  // shop days
+    CHECK(cpm_row(r, "d").ls == doctest::Approx(5));
+    CHECK(cpm_row(r, "d").lf == doctest::Approx(8));
+    CHECK(iso(cpm_row(r, "d").ls_date) == "2027-01-11");
+    CHECK(iso(cpm_row(r, "d").lf_date) == "2027-01-13");
+    CHECK(cpm_row(r, "d").free_float == doctest::Approx(0));
+    CHECK(cpm_row(r, "e").total_float == doctest::Approx(3));  // project days
+    CHECK(cpm_row(r, "e").free_float == doctest::Approx(3));
+    CHECK(iso(cpm_row(r, "e").ls_date) == "2027-01-14");
+    CHECK(cpm_row(r, "a").lf == doctest::Approx(3));
+    CHECK(cpm_row(r, "b").total_float == 0);
+    CHECK(cpm_row(r, "a").critical);
+    CHECK_FALSE(cpm_row(r, "d").critical);
     // Deadline Thu 14: met with no slack.
     REQUIRE(r.deadline_met);
     CHECK(*r.deadline_met);
@@ -143,7 +131,7 @@ TEST_CASE("calendars: a finish on a day the project does not work is late for a 
     // in project working days the finish counts as the end of Fri 8 (5), but the date is later.
     ScheduleSection s = two_calendars();
     s.calendars[0].calendar.holidays.clear();
-    s.tasks = {fixed("x", 6)};
+    s.tasks = {fixed_task("x", 6)};
     s.tasks[0].calendar = "shop";
     CpmResult r = run_cpm({ScheduleProblem{s, *parse_iso_date("2027-01-04"), *parse_iso_date("2027-01-08")}});
     REQUIRE(r.ok());

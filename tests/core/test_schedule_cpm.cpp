@@ -6,19 +6,16 @@
 #include <map>
 
 #include "schedule/cpm.h"
+#include "schedule_support.h"
 
 using namespace mf;
 
 namespace {
 
 Task task(const std::string& id, double d, std::vector<Dependency> preds = {}) {
-    Task t;
-    t.id = id;
-    t.name = id;
-    t.optimistic = t.most_likely = t.pessimistic = d;
-    t.predecessors = std::move(preds);
-    return t;
+    return mf::test::fixed_task(id, d, std::move(preds));
 }
+
 Dependency fs(const std::string& id, double lag = 0) { return {id, LinkType::FinishToStart, lag}; }
 Dependency ss(const std::string& id, double lag = 0) { return {id, LinkType::StartToStart, lag}; }
 Dependency ff(const std::string& id, double lag = 0) { return {id, LinkType::FinishToFinish, lag}; }

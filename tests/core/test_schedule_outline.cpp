@@ -9,19 +9,16 @@
 #include "schedule/export.h"
 #include "schedule/monte_carlo.h"
 #include "schedule/outline.h"
+#include "schedule_support.h"
 
 using namespace mf;
+using namespace mf::test;
 
 namespace {
 
+// A fixed-duration task under `parent` ("" = top level).
 Task leaf(const std::string& id, double d, const std::string& parent = "", std::vector<Dependency> preds = {}) {
-    Task t;
-    t.id = id;
-    t.name = id;
-    t.optimistic = t.most_likely = t.pessimistic = d;
-    t.parent = parent;
-    t.predecessors = std::move(preds);
-    return t;
+    return fixed_task(id, d, std::move(preds), parent);
 }
 
 // a(3) → [s: b(2) FS a; s2: c(2) SS+1 a] ; x(10) ; d(1) after b, c, x.
@@ -39,13 +36,6 @@ ScheduleSection outline_example() {
     s.tasks.push_back(leaf("d", 1, "", {{"b", LinkType::FinishToStart, 0}, {"c", LinkType::FinishToStart, 0},
                                         {"x", LinkType::FinishToStart, 0}}));
     return s;
-}
-
-const CpmTask& row(const CpmResult& r, const std::string& id) {
-    for (const auto& t : r.tasks)
-        if (t.id == id) return t;
-    FAIL("no task " << id);
-    return r.tasks.front();
 }
 
 std::string plan_text(const std::string& tasks) {
@@ -76,7 +66,7 @@ TEST_CASE("outline: summary tasks roll up their subtasks' dates and floats (hand
     CpmResult r = run_cpm(in);
     REQUIRE(r.ok());
     CHECK(r.finish == doctest::Approx(11));
-    const CpmTask& s = row(r, "s");
+    const CpmTask& s = cpm_row(r, "s");
     CHECK(s.summary);
     CHECK(s.es == doctest::Approx(1));
     CHECK(s.ef == doctest::Approx(5));
@@ -88,14 +78,14 @@ TEST_CASE("outline: summary tasks roll up their subtasks' dates and floats (hand
     CHECK_FALSE(s.critical);
     CHECK(format_iso_date(s.es_date) == "2027-01-05");
     CHECK(format_iso_date(s.ef_date) == "2027-01-08");
-    const CpmTask& s2 = row(r, "s2");
+    const CpmTask& s2 = cpm_row(r, "s2");
     CHECK(s2.es == doctest::Approx(1));
     CHECK(s2.ef == doctest::Approx(3));
     CHECK(s2.total_float == doctest::Approx(7));
-    CHECK(row(r, "a").total_float == doctest::Approx(5));
-    CHECK(row(r, "b").total_float == doctest::Approx(5));
-    CHECK(row(r, "c").total_float == doctest::Approx(7));
-    CHECK_FALSE(row(r, "a").summary);
+    CHECK(cpm_row(r, "a").total_float == doctest::Approx(5));
+    CHECK(cpm_row(r, "b").total_float == doctest::Approx(5));
+    CHECK(cpm_row(r, "c").total_float == doctest::Approx(7));
+    CHECK_FALSE(cpm_row(r, "a").summary);
     CHECK(r.critical_path == std::vector<std::string>{"x", "d"});  // no summary in the path
 
     // Monte Carlo with fixed durations: the summary's finish is EF 5 in every iteration, it is
@@ -115,8 +105,8 @@ TEST_CASE("outline: summary tasks roll up their subtasks' dates and floats (hand
     crit.tasks[2].optimistic = crit.tasks[2].most_likely = crit.tasks[2].pessimistic = 7;
     CpmResult rc = run_cpm({ScheduleProblem{crit, *parse_iso_date("2027-01-04"), std::nullopt}});
     REQUIRE(rc.ok());
-    CHECK(row(rc, "s").critical);
-    CHECK(row(rc, "s").ef == doctest::Approx(10));
+    CHECK(cpm_row(rc, "s").critical);
+    CHECK(cpm_row(rc, "s").ef == doctest::Approx(10));
     McResult mcc = run_schedule_monte_carlo({ScheduleProblem{crit, *parse_iso_date("2027-01-04"), std::nullopt}, 20, 1});
     CHECK(mcc.tasks[1].criticality == 1);
     CHECK(mcc.tasks[3].criticality == 0);  // s2 = {c}: float 7
@@ -190,17 +180,17 @@ TEST_CASE("outline: links to and from a summary task apply to its subtasks (MS P
     CpmResult r = run_cpm({ScheduleProblem{sec, *parse_iso_date("2027-01-04"), std::nullopt}});
     REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : to_string(r.errors[0])));
     CHECK(r.finish == doctest::Approx(8));
-    CHECK(row(r, "b").es == doctest::Approx(3));
-    CHECK(row(r, "c").ef == doctest::Approx(7));
-    CHECK(row(r, "d").es == doctest::Approx(7));
-    CHECK(row(r, "e").es == doctest::Approx(6));
-    CHECK(row(r, "b").total_float == doctest::Approx(2));
-    CHECK(row(r, "b").lf == doctest::Approx(7));
-    CHECK(row(r, "a").total_float == 0);
-    CHECK(row(r, "s").critical);
-    CHECK(format_iso_date(row(r, "s").es_date) == "2027-01-07");
-    CHECK(format_iso_date(row(r, "s").ef_date) == "2027-01-12");
-    CHECK(format_iso_date(row(r, "d").es_date) == "2027-01-13");
+    CHECK(cpm_row(r, "b").es == doctest::Approx(3));
+    CHECK(cpm_row(r, "c").ef == doctest::Approx(7));
+    CHECK(cpm_row(r, "d").es == doctest::Approx(7));
+    CHECK(cpm_row(r, "e").es == doctest::Approx(6));
+    CHECK(cpm_row(r, "b").total_float == doctest::Approx(2));
+    CHECK(cpm_row(r, "b").lf == doctest::Approx(7));
+    CHECK(cpm_row(r, "a").total_float == 0);
+    CHECK(cpm_row(r, "s").critical);
+    CHECK(format_iso_date(cpm_row(r, "s").es_date) == "2027-01-07");
+    CHECK(format_iso_date(cpm_row(r, "s").ef_date) == "2027-01-12");
+    CHECK(format_iso_date(cpm_row(r, "d").es_date) == "2027-01-13");
     CHECK(r.critical_path == std::vector<std::string>{"a", "c", "e", "d"});
 
     // Refused: FF to a summary, SS from a summary, a summary linked with its own subtask,
