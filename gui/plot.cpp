@@ -32,19 +32,35 @@ std::vector<double> log_ticks(double lo, double hi) {
     return ticks;
 }
 
-std::string tick_label(double v) {
-    char buf[32];
-    const double a = std::fabs(v);
-    if (a == 0) return "0";
-    // k / M only where they shorten a round value (1.5k, 25k, 3M): a fine-grained axis of
-    // lengths in µm (1026, 1028) must read as such, not as "1.026k".
-    const auto round_to = [&](double unit) { return std::fabs(v / unit - std::round(v / unit)) < 1e-9; };
-    if (a >= 1e6 && a < 1e12 && round_to(1e5)) std::snprintf(buf, sizeof buf, "%gM", v / 1e6);
-    else if (a >= 1e3 && a < 1e9 && round_to(1e2)) std::snprintf(buf, sizeof buf, "%gk", v / 1e3);
-    else if (a >= 1e3 && a < 1e9) std::snprintf(buf, sizeof buf, "%.9g", v);
-    else std::snprintf(buf, sizeof buf, "%.4g", v);
-    return buf;
+std::vector<std::string> tick_labels(const std::vector<double>& ticks) {
+    // k / M only where they shorten round values (1.5k, 25k, 3M), and for a whole axis or not
+    // at all: a fine axis of lengths in µm (9995, 10000, 10005) must not read "10k" in the
+    // middle, nor 1026 as "1.026k".
+    const auto multiple_of = [](double v, double unit) { return std::fabs(v / unit - std::round(v / unit)) < 1e-9; };
+    bool use_m = true, use_k = true;
+    for (double v : ticks) {
+        const double a = std::fabs(v);
+        if (a >= 1e6 && a < 1e12 && !multiple_of(v, 1e5)) use_m = false;
+    }
+    for (double v : ticks) {
+        const double a = std::fabs(v);
+        if (a >= 1e3 && a < 1e12 && !(use_m && a >= 1e6) && !multiple_of(v, 1e2)) use_k = false;
+    }
+    std::vector<std::string> out;
+    for (double v : ticks) {
+        char buf[32];
+        const double a = std::fabs(v);
+        if (a == 0) std::snprintf(buf, sizeof buf, "0");
+        else if (a >= 1e6 && a < 1e12 && use_m) std::snprintf(buf, sizeof buf, "%gM", v / 1e6);
+        else if (a >= 1e3 && a < 1e12 && use_k) std::snprintf(buf, sizeof buf, "%gk", v / 1e3);
+        else if (a >= 1e3 && a < 1e12) std::snprintf(buf, sizeof buf, "%.9g", v);
+        else std::snprintf(buf, sizeof buf, "%.4g", v);
+        out.push_back(buf);
+    }
+    return out;
 }
+
+std::string tick_label(double v) { return tick_labels({v}).front(); }
 
 ImU32 plot_color(int index, float alpha) {
     static const ImVec4 kOkabeIto[] = {
@@ -133,7 +149,7 @@ bool Plot::begin(const char* id, ImVec2 size, const PlotAxes& axes) {
     } else {
         yt = axes_.log_y ? log_ticks(axes_.y_min, axes_.y_max)
                          : nice_ticks(axes_.y_min, axes_.y_max, std::max(2, static_cast<int>(size.y / (font * 2.5f))));
-        for (double v : yt) yl.push_back(tick_label(v));
+        yl = tick_labels(yt);
     }
     float label_w = 0;
     for (const auto& l : yl) label_w = std::max(label_w, ImGui::CalcTextSize(l.c_str()).x);
@@ -151,10 +167,11 @@ bool Plot::begin(const char* id, ImVec2 size, const PlotAxes& axes) {
     }
     const auto xt = axes_.log_x ? log_ticks(axes_.x_min, axes_.x_max)
                                 : nice_ticks(axes_.x_min, axes_.x_max, std::max(2, static_cast<int>(size.x / (font * 5))));
-    for (double v : xt) {
-        const float x = to_screen(v, axes_.y_min).x;
+    const std::vector<std::string> xl = tick_labels(xt);
+    for (size_t i = 0; i < xt.size(); ++i) {
+        const float x = to_screen(xt[i], axes_.y_min).x;
         dl_->AddLine(ImVec2(x, p0_.y), ImVec2(x, p1_.y), grid);
-        const std::string s = tick_label(v);
+        const std::string& s = xl[i];
         dl_->AddText(ImVec2(x - ImGui::CalcTextSize(s.c_str()).x * 0.5f, p1_.y + font * 0.2f), dim, s.c_str());
     }
     if (axes_.x_label[0]) {

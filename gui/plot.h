@@ -75,8 +75,10 @@ private:
 std::vector<double> nice_ticks(double lo, double hi, int max_ticks);
 // Decades (and 2, 5 multiples when few decades) for a log axis.
 std::vector<double> log_ticks(double lo, double hi);
-// Short tick label: 12.5, 1.2k, 3M, 1e-05; 1026 stays 1026 (k and M only for round values).
-std::string tick_label(double v);
+// Short tick labels for one axis: 12.5, 1.2k, 3M, 1e-05. k and M only when every large tick
+// on the axis is round, so 1026 stays 1026 and 9995 / 10000 / 10005 stay as they are.
+std::vector<std::string> tick_labels(const std::vector<double>& ticks);
+std::string tick_label(double v);   // one value, as on an axis of its own
 
 // A colour-blind-safe palette (Okabe–Ito), readable on light and dark themes.
 ImU32 plot_color(int index, float alpha = 1.0f);

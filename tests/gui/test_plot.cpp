@@ -30,3 +30,15 @@ TEST_CASE("tick labels abbreviate round values only") {
     CHECK(tick_label(10260) == "10260");
     CHECK(tick_label(1028.5) == "1028.5");
 }
+
+TEST_CASE("an axis is labelled consistently: no k in the middle of a fine axis") {
+    // X̄ chart of µm values near 10 mm: 10000 must not read "10k" between 9995 and 10005.
+    const std::vector<std::string> fine = tick_labels({9995, 10000, 10005});
+    CHECK(fine == std::vector<std::string>{"9995", "10000", "10005"});
+    // A cost axis: all round, abbreviated.
+    const std::vector<std::string> cost = tick_labels({0, 20000, 40000, 60000});
+    CHECK(cost == std::vector<std::string>{"0", "20k", "40k", "60k"});
+    // A log axis of volumes: small values plain, thousands in k, millions in M.
+    const std::vector<std::string> volume = tick_labels({1, 10, 100, 1000, 10000, 1e5, 1e6});
+    CHECK(volume == std::vector<std::string>{"1", "10", "100", "1k", "10k", "100k", "1M"});
+}
