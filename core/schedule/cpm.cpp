@@ -35,6 +35,38 @@ std::vector<double> deterministic_durations(const ScheduleSection& s, const Netw
     return d;
 }
 
+// One row's times, floats (within kFloatTolerance of 0: 0) and criticality. A summary's
+// duration is its rolled-up span.
+static void set_times(CpmTask& t, double d, double es, double ef, double ls, double lf, double tf, double ff) {
+    t.duration = t.summary ? ef - es : d;
+    t.es = es; t.ef = ef; t.ls = ls; t.lf = lf;
+    t.total_float = std::fabs(tf) <= kFloatTolerance ? 0 : tf;
+    t.free_float = std::fabs(ff) <= kFloatTolerance ? 0 : ff;
+    t.critical = t.total_float <= kFloatTolerance;
+}
+
+// The dates of a task (not a summary) on its calendar. A zero-duration task is an event: all
+// its dates follow the finish rule.
+static void set_dates(CpmTask& t, const WorkdayClock& ck) {
+    t.es_date = t.duration > 0 ? ck.start_date(t.es) : ck.finish_date(t.es);
+    t.ls_date = t.duration > 0 ? ck.start_date(t.ls) : ck.finish_date(t.ls);
+    t.ef_date = ck.finish_date(t.ef);
+    t.lf_date = ck.finish_date(t.lf);
+}
+
+// The critical path: the critical tasks that are not summaries, in order of their start.
+static std::vector<std::string> critical_path(const ScheduleSection& s, const Network& net,
+                                              const std::vector<CpmTask>& rows, const std::vector<double>& start) {
+    std::vector<int> crit;
+    for (int j : net.order)
+        if (rows[static_cast<size_t>(j)].critical && !rows[static_cast<size_t>(j)].summary) crit.push_back(j);
+    std::stable_sort(crit.begin(), crit.end(),
+                     [&](int a, int b) { return start[static_cast<size_t>(a)] < start[static_cast<size_t>(b)]; });
+    std::vector<std::string> ids;
+    for (int j : crit) ids.push_back(s.tasks[static_cast<size_t>(j)].id);
+    return ids;
+}
+
 // A summary task's total and free float: the least of its subtasks' (bottom-up, so nested
 // summaries see their children's values).
 static void summary_floats(const Network& net, std::vector<double>& tf, std::vector<double>& ff) {
@@ -96,11 +128,7 @@ static void run_cpm_multi(const CpmInput& in, const Network& net, const std::vec
         t.id = s.tasks[i].id;
         t.summary = net.summary[i] != 0;
         t.calendar = net.calendars.ids[static_cast<size_t>(cal[i])];
-        t.duration = t.summary ? ef[i] - es[i] : d[i];
-        t.es = es[i]; t.ef = ef[i]; t.ls = ls[i]; t.lf = lf[i];
-        t.total_float = std::fabs(tf[i]) <= kFloatTolerance ? 0 : tf[i];
-        t.free_float = std::fabs(ff[i]) <= kFloatTolerance ? 0 : ff[i];
-        t.critical = t.total_float <= kFloatTolerance;
+        set_times(t, d[i], es[i], ef[i], ls[i], lf[i], tf[i], ff[i]);
         if (t.summary) {
             t.es_date = axis.start_date_at(esx[i]);
             t.ls_date = axis.start_date_at(lsx[i]);
@@ -108,18 +136,9 @@ static void run_cpm_multi(const CpmInput& in, const Network& net, const std::vec
             t.lf_date = axis.finish_date_at(lfx[i]);
             continue;
         }
-        const WorkdayClock& ck = axis.clock(cal[i]);
-        t.es_date = t.duration > 0 ? ck.start_date(t.es) : ck.finish_date(t.es);
-        t.ls_date = t.duration > 0 ? ck.start_date(t.ls) : ck.finish_date(t.ls);
-        t.ef_date = ck.finish_date(t.ef);
-        t.lf_date = ck.finish_date(t.lf);
+        set_dates(t, axis.clock(cal[i]));
     }
-    std::vector<int> crit;
-    for (int j : net.order)
-        if (r.tasks[static_cast<size_t>(j)].critical && !r.tasks[static_cast<size_t>(j)].summary) crit.push_back(j);
-    std::stable_sort(crit.begin(), crit.end(),
-                     [&](int a, int b) { return esx[static_cast<size_t>(a)] < esx[static_cast<size_t>(b)]; });
-    for (int j : crit) r.critical_path.push_back(s.tasks[static_cast<size_t>(j)].id);
+    r.critical_path = critical_path(s, net, r.tasks, esx);
 
     r.finish_position = T;
     r.finish = axis.work(0, T);
@@ -178,23 +197,10 @@ CpmResult run_cpm(const CpmInput& in) {
         CpmTask& t = r.tasks[i];
         t.id = s.tasks[i].id;
         t.summary = !net.summary.empty() && net.summary[i];
-        t.duration = t.summary ? ef[i] - es[i] : d[i];
-        t.es = es[i]; t.ef = ef[i]; t.ls = ls[i]; t.lf = lf[i];
-        t.total_float = tf[i];
-        if (std::fabs(t.total_float) <= kFloatTolerance) t.total_float = 0;
-        t.free_float = std::fabs(ff[i]) <= kFloatTolerance ? 0 : ff[i];
-        t.critical = t.total_float <= kFloatTolerance;
-        // A zero-duration task is an event: all its dates follow the finish rule.
-        t.es_date = t.duration > 0 ? clock.start_date(t.es) : clock.finish_date(t.es);
-        t.ls_date = t.duration > 0 ? clock.start_date(t.ls) : clock.finish_date(t.ls);
-        t.ef_date = clock.finish_date(t.ef);
-        t.lf_date = clock.finish_date(t.lf);
+        set_times(t, d[i], es[i], ef[i], ls[i], lf[i], tf[i], ff[i]);
+        set_dates(t, clock);
     }
-    std::vector<int> crit;
-    for (int j : net.order)
-        if (r.tasks[static_cast<size_t>(j)].critical && !r.tasks[static_cast<size_t>(j)].summary) crit.push_back(j);
-    std::stable_sort(crit.begin(), crit.end(), [&](int a, int b) { return es[static_cast<size_t>(a)] < es[static_cast<size_t>(b)]; });
-    for (int j : crit) r.critical_path.push_back(s.tasks[static_cast<size_t>(j)].id);
+    r.critical_path = critical_path(s, net, r.tasks, es);
 
     r.finish_date = clock.finish_date(r.finish);
     if (in.problem.deadline) {
