@@ -230,6 +230,18 @@ TableReadResult read_table(std::string_view text, const TableOptions& o) {
     return r;
 }
 
+std::string slug(const std::string& name, const char* fallback) {
+    std::string s;
+    for (char c : name) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (std::isalnum(u)) s += static_cast<char>(std::tolower(u));
+        else if (!s.empty() && s.back() != '-') s += '-';
+    }
+    while (!s.empty() && s.back() == '-') s.pop_back();
+    if (s.size() > 40) s.resize(40);
+    return s.empty() ? fallback : s;
+}
+
 // [SECTION] Measurement datasets -------------------------------------------------------------------
 
 namespace {
@@ -249,17 +261,6 @@ Role role_by_name(const std::string& header) {
     return Role::Feature;
 }
 
-std::string slug(const std::string& name) {
-    std::string s;
-    for (char c : name) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u)) s += static_cast<char>(std::tolower(u));
-        else if (!s.empty() && s.back() != '-') s += '-';
-    }
-    while (!s.empty() && s.back() == '-') s.pop_back();
-    if (s.size() > 40) s.resize(40);
-    return s.empty() ? "col" : s;
-}
 
 TextColumn text_column(const TextTable& t, size_t col) {
     auto v = std::make_shared<std::vector<std::string>>();
@@ -353,7 +354,7 @@ DatasetImportResult dataset_from_table(const TextTable& t, const DatasetImportOp
         }
         Feature f;
         f.name = t.headers[c];
-        std::string id = "f-" + slug(f.name);
+        std::string id = "f-" + slug(f.name, "col");
         const int k = used_ids[id]++;
         if (k) id += "-" + std::to_string(k + 1);
         f.id = id;

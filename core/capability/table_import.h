@@ -62,6 +62,9 @@ TableReadResult read_table(std::string_view text, const TableOptions& options = 
 
 // "A", "B", …, "Z", "AA", … for column index 0, 1, …
 std::string column_letter(size_t col);
+// A name as an id part: lower-case letters and digits, other runs as one "-", at most 40
+// characters ("Bore Ø, mm" → "bore-mm"); `fallback` when nothing is left.
+std::string slug(const std::string& name, const char* fallback);
 // "row 7, column C (\"bore\")"
 std::string cell_where(const TextTable& t, size_t row, size_t col);
 

@@ -90,26 +90,14 @@ void CapabilityImport::reparse() {
 
 // [SECTION] Applying an import ------------------------------------------------------------
 
-static std::string slug_id(const std::string& name) {
-    std::string s;
-    for (char c : name) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u)) s += static_cast<char>(std::tolower(u));
-        else if (!s.empty() && s.back() != '-') s += '-';
-    }
-    while (!s.empty() && s.back() == '-') s.pop_back();
-    if (s.size() > 40) s.resize(40);
-    return s.empty() ? "data" : s;
-}
-
 static void push_new_dataset(Edits& edits, const Dataset& imported) {
     edits.push("Import dataset \"" + imported.name + "\"", [imported](Plan& p) {
         Dataset d = imported;
         std::vector<std::string> taken;
-        d.id = cap::unique_id(p, "d-" + slug_id(d.name));
+        d.id = cap::unique_id(p, "d-" + slug(d.name, "data"));
         taken.push_back(d.id);
         for (Feature& f : d.features) {
-            f.id = cap::unique_id(p, f.id.empty() ? "f-" + slug_id(f.name) : f.id, taken);
+            f.id = cap::unique_id(p, f.id.empty() ? "f-" + slug(f.name, "data") : f.id, taken);
             taken.push_back(f.id);
         }
         p.datasets.push_back(std::move(d));
@@ -147,7 +135,7 @@ static void push_replace(Edits& edits, const Dataset& target, const Dataset& imp
                 f.nominal = old->nominal;
                 if (f.units.empty() && old->units != "mm") f.units = old->units;
             } else {
-                f.id = cap::unique_id(p, "f-" + slug_id(f.name), taken);
+                f.id = cap::unique_id(p, "f-" + slug(f.name, "data"), taken);
             }
             taken.push_back(f.id);
             out.push_back(std::move(f));
