@@ -229,7 +229,7 @@ bool table_options(const Args& a, TableOptions& t) {
     return true;
 }
 
-void report(const FileErrors& errors, const std::string& file) {
+void report(const Issues& errors, const std::string& file) {
     for (const auto& e : errors) std::fprintf(stderr, "%s: %s\n", file.c_str(), to_string(e).c_str());
 }
 

@@ -13,9 +13,9 @@
 #include <cstring>
 
 #include "imgui.h"
-#include "plan/json_reader.h"
+#include "base/json_reader.h"
 #include "plan/plan_file.h"
-#include "web/platform.h"
+#include "platform/platform.h"
 
 struct EmbeddedFile {
     const char* name;

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "imgui.h"
-#include "web/platform.h"
+#include "platform/platform.h"
 
 namespace mf {
 

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "imgui.h"
-#include "plan/date.h"
+#include "base/date.h"
 #include "plan/plan.h"
 
 namespace mf {

@@ -14,8 +14,8 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
 #include "style.h"
-#include "web/platform.h"
-#include "web/wake.h"
+#include "platform/platform.h"
+#include "platform/wake.h"
 
 namespace {
 

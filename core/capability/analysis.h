@@ -24,7 +24,7 @@
 #include "capability/normality.h"
 #include "capability/run_rules.h"
 #include "capability/sigma.h"
-#include "plan/file_error.h"
+#include "base/issue.h"
 
 namespace mf {
 
@@ -38,7 +38,7 @@ struct AnalysisOptions {
 
 struct FeatureAnalysis {
     std::string feature_id, feature_name, units;
-    FileErrors errors;                   // blocking: the indices are absent
+    Issues errors;                   // blocking: the indices are absent
     std::vector<std::string> warnings;   // not blocking: read the numbers with care
 
     size_t rows = 0, values = 0, missing = 0, subgroups = 0;

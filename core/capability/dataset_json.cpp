@@ -186,7 +186,7 @@ void read_datasets(const json& j, const std::string& path, JsonReader& r, std::v
     }
 }
 
-void check_datasets(const std::vector<Dataset>& datasets, const std::string& path, FileErrors& errors) {
+void check_datasets(const std::vector<Dataset>& datasets, const std::string& path, Issues& errors) {
     auto in = [](double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; };
     for (size_t i = 0; i < datasets.size(); ++i) {
         const Dataset& d = datasets[i];

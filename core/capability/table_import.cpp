@@ -29,7 +29,7 @@ std::string lower(std::string s) {
 
 // Adds an error, or counts it once the list is long.
 struct ErrorSink {
-    FileErrors& out;
+    Issues& out;
     size_t dropped = 0;
     void add(std::string where, std::string msg) {
         if (out.size() < kMaxErrors) out.push_back({std::move(where), std::move(msg)});

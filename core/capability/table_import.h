@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "capability/dataset_model.h"
-#include "plan/file_error.h"
+#include "base/issue.h"
 
 namespace mf {
 
@@ -55,7 +55,7 @@ struct TextTable {
 
 struct TableReadResult {
     TextTable table;
-    FileErrors errors;
+    Issues errors;
 };
 
 TableReadResult read_table(std::string_view text, const TableOptions& options = {});
@@ -83,7 +83,7 @@ struct DatasetImportOptions {
 
 struct DatasetImportResult {
     Dataset dataset;
-    FileErrors errors;                   // empty when the dataset can be used
+    Issues errors;                   // empty when the dataset can be used
     std::vector<std::string> notes;      // which column became what
 };
 
@@ -93,7 +93,7 @@ DatasetImportResult dataset_from_table(const TextTable& t, const DatasetImportOp
 // "failed" (also "pass"/"good", "fail"/"rejected"/"scrap"); or "tested" with one of them.
 struct YieldImportResult {
     std::vector<YieldRecord> records;
-    FileErrors errors;
+    Issues errors;
 };
 YieldImportResult yield_from_table(const TextTable& t);
 

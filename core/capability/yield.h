@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "capability/dataset_model.h"
-#include "plan/file_error.h"
+#include "base/issue.h"
 #include "stats/summary.h"
 
 namespace mf {
@@ -44,7 +44,7 @@ struct YieldResult {
     Interval rty_ci95;
     YieldVerdict verdict = YieldVerdict::NoData;
     std::string reason;
-    FileErrors errors;                   // bad records ("/yield/3": step has no parts)
+    Issues errors;                   // bad records ("/yield/3": step has no parts)
 };
 
 YieldResult first_pass_yield(const std::vector<YieldRecord>& records, const YieldSettings& settings = {});

@@ -436,8 +436,8 @@ static std::string num(double v) {
     return buf;
 }
 
-FileErrors check_cost_model(const CostModel& m, const std::string& p) {
-    FileErrors errors;
+Issues check_cost_model(const CostModel& m, const std::string& p) {
+    Issues errors;
     auto non_negative = [&](const char* key, double v, const char* what) {
         if (!(v >= 0)) errors.push_back({p + "/" + key, std::string(what) + " must not be negative (found " + num(v) + ")"});
     };
@@ -485,8 +485,8 @@ FileErrors check_cost_model(const CostModel& m, const std::string& p) {
     return errors;
 }
 
-FileErrors check_decision(const DecisionSection& s) {
-    FileErrors errors;
+Issues check_decision(const DecisionSection& s) {
+    Issues errors;
     const std::string d = "/decision";
     if (!(s.planned_volume >= 1))
         errors.push_back({d + "/planned_volume", "planned volume must be at least 1 part (found " + num(s.planned_volume) + ")"});

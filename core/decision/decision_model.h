@@ -3,7 +3,7 @@
 // (entered directly or derived by AHP from pairwise judgements).
 //
 //   DecisionSection s = article_template();          // decision/decision_template.h
-//   FileErrors e = check_decision(s);                 // same rules as the plan-file reader
+//   Issues e = check_decision(s);                 // same rules as the plan-file reader
 //   DecisionAnalysis a = analyse_decision(plan, {});  // decision/decision_analysis.h
 //
 // Money is in the plan's currency (the article's figures are US dollars), volumes are
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/file_error.h"
+#include "base/issue.h"
 
 namespace mf {
 
@@ -191,7 +191,7 @@ const char* score_source_key(ScoreSource s);    // "entered", "cost-per-good-par
 // Semantic checks of a decision section (references, yields, price breaks, weights, AHP
 // judgements ...), each error with the JSON Pointer of the offending field. read_decision
 // applies them; the GUI calls them on edited plans.
-FileErrors check_decision(const DecisionSection& s);
-FileErrors check_cost_model(const CostModel& m, const std::string& where);
+Issues check_decision(const DecisionSection& s);
+Issues check_cost_model(const CostModel& m, const std::string& where);
 
 }  // namespace mf

@@ -11,7 +11,7 @@
 
 #include "capability/dataset_model.h"
 #include "decision/decision_model.h"
-#include "plan/date.h"
+#include "base/date.h"
 #include "schedule/schedule_model.h"
 #include "tolerance/stack_model.h"
 

@@ -7,7 +7,7 @@
 #include <map>
 #include <set>
 
-#include "plan/json_reader.h"
+#include "base/json_reader.h"
 #include "plan/section_json.h"
 #include "schedule/outline.h"
 
@@ -201,8 +201,8 @@ std::string save_plan(const Plan& plan, int indent) {
 
 // [SECTION] Checks across sections -----------------------------------------------------
 
-FileErrors check_plan(const Plan& p) {
-    FileErrors errors;
+Issues check_plan(const Plan& p) {
+    Issues errors;
     // Where each id is defined, as a JSON Pointer, to name both places of a duplicate.
     std::map<std::string, std::string> defined;
     auto define = [&](const std::string& id, const std::string& where) {

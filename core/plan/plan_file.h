@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "plan/file_error.h"
+#include "base/issue.h"
 #include "plan/plan.h"
 
 namespace mf {
@@ -22,7 +22,7 @@ inline constexpr int kMaxJsonDepth = 64;
 
 struct LoadResult {
     std::optional<Plan> plan;            // set only when errors is empty
-    FileErrors errors;
+    Issues errors;
     int file_version = 0;                // version found in the file (0 when unreadable)
 };
 
@@ -32,6 +32,6 @@ std::string save_plan(const Plan& plan, int indent = 2);
 
 // Checks a plan value (ids unique and well formed, references resolve, values in range):
 // the same rules load_plan applies, for plans built in code or edited in the GUI.
-FileErrors check_plan(const Plan& plan);
+Issues check_plan(const Plan& plan);
 
 }  // namespace mf

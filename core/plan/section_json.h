@@ -2,7 +2,7 @@
 // beside the section's model (decision/decision_json.cpp, ...); plan_file.cpp calls them.
 // Readers report problems into the JsonReader and never throw.
 #pragma once
-#include "plan/json_reader.h"
+#include "base/json_reader.h"
 #include "plan/plan.h"
 
 namespace mf {
@@ -20,7 +20,7 @@ void read_datasets(const json& j, const std::string& path, JsonReader& r, std::v
 json write_datasets(const std::vector<Dataset>& s);
 // The rules read_datasets applies, for datasets built in code or edited in the GUI (check_plan):
 // limits finite, in range and LSL < USL, every column as long as the dataset, settings in range.
-void check_datasets(const std::vector<Dataset>& s, const std::string& path, FileErrors& errors);
+void check_datasets(const std::vector<Dataset>& s, const std::string& path, Issues& errors);
 
 // Writes an optional number as the value or leaves the key out.
 inline void put_optional(json& obj, const char* key, const std::optional<double>& v) {

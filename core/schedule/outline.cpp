@@ -95,7 +95,7 @@ Outline build_outline(const ScheduleSection& s) {
     return o;
 }
 
-void check_schedule_outline(const ScheduleSection& s, const std::string& path, FileErrors& errors) {
+void check_schedule_outline(const ScheduleSection& s, const std::string& path, Issues& errors) {
     const Outline o = build_outline(s);
     for (const auto& e : o.errors) errors.push_back({path + "/tasks/" + std::to_string(e.task) + "/parent", e.message});
 }

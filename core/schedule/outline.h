@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/file_error.h"
+#include "base/issue.h"
 #include "schedule/schedule_model.h"
 
 namespace mf {
@@ -45,7 +45,7 @@ struct Outline {
 Outline build_outline(const ScheduleSection& s);
 
 // The outline errors as JSON-Pointer file errors ("/schedule/tasks/3/parent"), for check_plan.
-void check_schedule_outline(const ScheduleSection& s, const std::string& path, FileErrors& errors);
+void check_schedule_outline(const ScheduleSection& s, const std::string& path, Issues& errors);
 
 // Indent: the task becomes the last child of the nearest task above it (in outline order) at
 // the same level; a link between the two is removed (it would link a summary with its own

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/date.h"
+#include "base/date.h"
 
 namespace mf {
 

@@ -15,7 +15,7 @@
 #include <optional>
 #include <vector>
 
-#include "plan/file_error.h"
+#include "base/issue.h"
 #include "stats/random.h"
 #include "stats/summary.h"
 #include "tolerance/stack_model.h"
@@ -57,7 +57,7 @@ struct MonteCarloSummary {
 };
 
 struct MonteCarloResult {
-    FileErrors errors;              // when not empty, nothing else is set
+    Issues errors;              // when not empty, nothing else is set
     uint64_t seed = 0;
     size_t samples = 0;
     bool thermal_differs = false;   // false: at_operating repeats at_measurement
@@ -73,7 +73,7 @@ public:
     static constexpr size_t kLanes = 4;      // interleaved partial sums
 
     MonteCarloRun(const Stack& s, const MonteCarloOptions& options = {});
-    const FileErrors& errors() const { return errors_; }
+    const Issues& errors() const { return errors_; }
     size_t done() const { return done_; }
     size_t total() const { return total_; }
     double progress() const { return total_ ? static_cast<double>(done_) / static_cast<double>(total_) : 1.0; }
@@ -93,7 +93,7 @@ private:
     void fill(Sampler& sm, double* out, size_t n);
     void run_block();
 
-    FileErrors errors_;
+    Issues errors_;
     Stack stack_;
     MonteCarloOptions options_;
     size_t total_ = 0, done_ = 0;

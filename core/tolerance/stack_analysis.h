@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/file_error.h"
+#include "base/issue.h"
 #include "stats/summary.h"
 #include "tolerance/stack_model.h"
 
@@ -54,7 +54,7 @@ struct LinearTerm {
 };
 
 struct LinearStack {
-    FileErrors errors;         // validate_stack(ForAnalysis); when not empty nothing else is set
+    Issues errors;         // validate_stack(ForAnalysis); when not empty nothing else is set
     double temperature = 20;   // °C
     bool is_loop = false;
     double nominal_gap = 0;    // every dimension at nominal (exact loop geometry)
@@ -215,7 +215,7 @@ FitAssessment assess_fit(const Stack& s, const ConditionInputs& at_measurement, 
 // [SECTION] Report -------------------------------------------------------------------------
 // Every analytic result of one stack (and the verdict from the Monte Carlo result when given).
 struct StackReport {
-    FileErrors errors;                     // when not empty, nothing else is meaningful
+    Issues errors;                     // when not empty, nothing else is meaningful
     LinearStack linear;                    // at the measurement temperature
     WorstCaseResult worst_case;
     RssResult rss;

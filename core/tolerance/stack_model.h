@@ -7,7 +7,7 @@
 //   bore.distribution = {DistributionKind::Normal, NormalBy::Cpk, 1.33};
 //   bore.material = "zirconia-3y";
 //   s.contributors.push_back(bore);
-//   FileErrors e = validate_stack(s, StackCheck::ForAnalysis);   // empty when usable
+//   Issues e = validate_stack(s, StackCheck::ForAnalysis);   // empty when usable
 //
 // A stack is either a 1D chain (each contributor's declared sensitivity) or, when `loop`
 // is set, a 2D vector loop whose vectors take their lengths (and optionally their angles)
@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/file_error.h"
+#include "base/issue.h"
 
 namespace mf {
 
@@ -126,7 +126,7 @@ enum class StackCheck {
     InFile,       // what a saved plan may hold (an empty stack is fine while being edited)
     ForAnalysis,  // additionally: at least one contributor, finite everything
 };
-FileErrors validate_stack(const Stack& s, StackCheck check);
+Issues validate_stack(const Stack& s, StackCheck check);
 
 const char* distribution_name(DistributionKind k);   // "normal", "uniform", "triangular", "skew-normal"
 

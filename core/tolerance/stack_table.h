@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/file_error.h"
+#include "base/issue.h"
 #include "tolerance/stack_model.h"
 
 namespace mf {
@@ -22,7 +22,7 @@ struct ContributorTable {
     std::vector<Contributor> contributors;   // one per data row, in order
     std::vector<size_t> rows;                // the 1-based line number of each contributor
     char separator = ',';                    // detected from the header line
-    FileErrors errors;                       // when not empty, `contributors` must not be used
+    Issues errors;                       // when not empty, `contributors` must not be used
 };
 
 ContributorTable parse_contributor_table(const std::string& text, double mm_per_unit = 1.0);

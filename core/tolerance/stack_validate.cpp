@@ -26,8 +26,8 @@ static std::string num(double v) {
     return buf;
 }
 
-FileErrors validate_stack(const Stack& s, StackCheck check) {
-    FileErrors errors;
+Issues validate_stack(const Stack& s, StackCheck check) {
+    Issues errors;
     auto err = [&](const std::string& where, const std::string& message) { errors.push_back({where, message}); };
     auto finite = [&](double v, const std::string& where, const char* what) {
         if (std::isfinite(v)) return true;

@@ -32,7 +32,7 @@ struct CapabilityImport {
     bool parsed = false;
     bool is_yield = false;
     TextTable table;
-    FileErrors errors;
+    Issues errors;
     std::vector<std::string> notes;
     Dataset dataset;             // values already in mm (or as typed, for NotLength)
     std::vector<YieldRecord> yield;

@@ -15,7 +15,7 @@
 #include "plot.h"
 #include "style.h"
 #include "test_anchors.h"
-#include "web/platform.h"
+#include "platform/platform.h"
 #include "widgets.h"
 
 namespace mf {

@@ -38,7 +38,7 @@ struct DecisionView {
     // --- Cached results, keyed by the document state id ------------------------------------
     uint64_t cached_state = 0;
     DecisionAnalysis analysis;       // analyse_decision() without the Monte Carlo
-    FileErrors input_errors;         // check_decision(): what is wrong with what was typed
+    Issues input_errors;         // check_decision(): what is wrong with what was typed
     struct Curve {
         int partner = -1;            // partner index
         std::vector<double> volume, per_part;

@@ -3,16 +3,16 @@
 #pragma once
 #include <string>
 
-#include "plan/file_error.h"
+#include "base/issue.h"
 
 namespace mf {
 
 struct FileErrorsView {
     bool open = false;
     std::string file_name;
-    FileErrors errors;
+    Issues errors;
 
-    void show(std::string name, FileErrors errs) {
+    void show(std::string name, Issues errs) {
         file_name = std::move(name);
         errors = std::move(errs);
         open = true;

@@ -18,7 +18,7 @@
 #include "test_anchors.h"
 #include "views/schedule_links.h"
 #include "views/schedule_shared.h"
-#include "web/platform.h"
+#include "platform/platform.h"
 #include "widgets.h"
 
 namespace mf {

@@ -485,7 +485,7 @@ std::string shift_row(const std::string& where) {
 struct Parsed {
     std::vector<Contributor> rows;
     std::vector<bool> default_id;   // the id was made up by the parser ("row<N>")
-    FileErrors errors;
+    Issues errors;
     bool header_added = false;
 };
 
@@ -566,7 +566,7 @@ std::string rows_as_table(const Stack& s, LengthUnit unit) {
 
 }  // namespace
 
-size_t paste_rows(Ctx& c, const std::string& text, FileErrors* errors) {
+size_t paste_rows(Ctx& c, const std::string& text, Issues* errors) {
     Parsed p = parse_paste(c, text);
     if (!p.errors.empty() || p.rows.empty()) {
         if (errors) *errors = p.errors;
@@ -636,7 +636,7 @@ void draw_paste_dialog(Ctx& c) {
     char label[48];
     std::snprintf(label, sizeof label, "Add %zu row%s", p.rows.size(), p.rows.size() == 1 ? "" : "s");
     if (ImGui::Button(label)) {
-        FileErrors errs;
+        Issues errs;
         if (const size_t n = paste_rows(c, v.paste_text, &errs)) {
             v.notice = "Pasted " + std::to_string(n) + (n == 1 ? " row" : " rows");
             v.paste_open = false;
@@ -892,7 +892,7 @@ void draw_contributors(Ctx& c) {
         ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
         const char* clip = ImGui::GetClipboardText();
         const std::string text = clip ? clip : "";
-        FileErrors errs;
+        Issues errs;
         if (const size_t n = paste_rows(c, text, &errs)) {
             v.notice = "Pasted " + std::to_string(n) + (n == 1 ? " row" : " rows") + " (Ctrl+Z undoes)";
         } else {

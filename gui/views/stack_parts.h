@@ -49,7 +49,7 @@ void draw_contributors(Ctx& c);             // stack_contributors.cpp
 void draw_paste_dialog(Ctx& c);             // stack_contributors.cpp
 // Parses pasted text (tab-, comma- or semicolon-separated, with a header row) as rows of
 // this stack, in the display unit; returns the number of rows queued, or 0 with errors.
-size_t paste_rows(Ctx& c, const std::string& text, FileErrors* errors);
+size_t paste_rows(Ctx& c, const std::string& text, Issues* errors);
 void draw_results(Ctx& c);                  // stack_results.cpp
 void draw_verdict(Ctx& c);                  // stack_results.cpp
 void draw_details(Ctx& c);                  // stack_results.cpp: thermal rows, labelled variants

@@ -33,7 +33,7 @@ namespace stackui {
 
 // [SECTION] Shared helpers ---------------------------------------------------------------
 
-static std::set<std::string> messages_of(const FileErrors& errors) {
+static std::set<std::string> messages_of(const Issues& errors) {
     std::set<std::string> m;
     for (const auto& e : errors) m.insert(e.message);
     return m;
@@ -55,7 +55,7 @@ bool edit_stack(Ctx& c, const std::string& label, const std::string& key, bool m
     const Stack* after = nullptr;
     for (const auto& s : trial.stacks)
         if (s.id == sid) after = &s;
-    FileErrors added;
+    Issues added;
     if (after) {
         const auto before = messages_of(validate_stack(c.stack, StackCheck::InFile));
         for (const auto& e : validate_stack(*after, StackCheck::InFile))

@@ -13,7 +13,7 @@
 using namespace mf;
 
 namespace {
-bool has_message(const FileErrors& e, const std::string& where, const std::string& part) {
+bool has_message(const Issues& e, const std::string& where, const std::string& part) {
     for (const auto& x : e)
         if (x.where.find(where) != std::string::npos && x.message.find(part) != std::string::npos) return true;
     return false;

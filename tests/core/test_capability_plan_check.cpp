@@ -25,7 +25,7 @@ Plan plan_with_dataset() {
     p.datasets.push_back(d);
     return p;
 }
-bool names(const FileErrors& e, const std::string& where) {
+bool names(const Issues& e, const std::string& where) {
     for (const auto& x : e)
         if (x.where == where) return true;
     return false;
@@ -65,7 +65,7 @@ TEST_CASE("check_plan: LSL at or above USL, limits out of range, ragged columns,
     p.datasets[0].subgroup_size = 0;
     p.datasets[0].gate.confidence = 1.0;
     p.datasets[0].yield.push_back({"", "", 3, 1});
-    const FileErrors e = check_plan(p);
+    const Issues e = check_plan(p);
     CHECK(names(e, "/datasets/0/subgroup_size"));
     CHECK(names(e, "/datasets/0/gate/confidence"));
     CHECK(names(e, "/datasets/0/yield/0/step"));

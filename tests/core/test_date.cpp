@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "plan/date.h"
+#include "base/date.h"
 
 using namespace mf;
 

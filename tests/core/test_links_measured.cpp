@@ -265,7 +265,7 @@ TEST_CASE("links: the plan file keeps links; check_plan names dangling ones") {
 
     p.stacks[0].contributors[0].measured->dataset_id = "d-gone";
     p.schedule.tasks[0].gate.cpk->measured->feature_id = "f-gone";
-    const FileErrors e = check_plan(p);
+    const Issues e = check_plan(p);
     REQUIRE(e.size() == 2);
     CHECK(e[0].where == "/stacks/0/contributors/0/measured/dataset");
     CHECK(e[0].message.find("\"d-gone\"") != std::string::npos);

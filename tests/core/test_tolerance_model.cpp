@@ -20,7 +20,7 @@ std::string plan_with_stack(const std::string& stack_json) {
            stack_json + "]}";
 }
 
-const FileError* first_error(const LoadResult& r) { return r.errors.empty() ? nullptr : &r.errors[0]; }
+const Issue* first_error(const LoadResult& r) { return r.errors.empty() ? nullptr : &r.errors[0]; }
 
 }  // namespace
 
@@ -130,7 +130,7 @@ TEST_CASE("tolerance file: bad values are reported at their JSON path") {
         CAPTURE(c.stack);
         LoadResult r = load_plan(plan_with_stack(c.stack));
         CHECK_FALSE(r.plan);
-        const FileError* e = first_error(r);
+        const Issue* e = first_error(r);
         REQUIRE(e);
         CHECK(e->where == c.where);
         CHECK_MESSAGE(e->message.find(c.message) != std::string::npos, e->message);
@@ -236,7 +236,7 @@ TEST_CASE("tolerance: duplicate contributor ids in a stack are named once, with 
     CHECK(to_string(t.errors[0]) == "row 3, column \"id\": duplicate id \"k\" (also on row 2)");
     Stack s;
     s.contributors = t.contributors;
-    const FileErrors e = validate_stack(s, StackCheck::ForAnalysis);
+    const Issues e = validate_stack(s, StackCheck::ForAnalysis);
     REQUIRE(e.size() == 1);
     CHECK(to_string(e[0]) == "/contributors/1/id: duplicate id \"k\" (also used at /contributors/0)");
 }

@@ -10,7 +10,7 @@
 #include "imgui.h"
 #include "plan/plan_file.h"
 #include "test_anchors.h"
-#include "web/platform_native.h"
+#include "platform/platform_native.h"
 
 struct EmbeddedFile {
     const char* name;

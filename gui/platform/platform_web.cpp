@@ -9,8 +9,8 @@
 #include <deque>
 #include <string>
 
-#include "web/platform.h"
-#include "web/wake.h"
+#include "platform/platform.h"
+#include "platform/wake.h"
 
 // clang-format off
 EM_JS(void, js_request_open_file, (const char* accept), {

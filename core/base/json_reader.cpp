@@ -1,4 +1,4 @@
-#include "plan/json_reader.h"
+#include "base/json_reader.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "plan/date.h"
+#include "base/date.h"
 
 #include <cstdio>
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "web/platform.h"
+#include "platform/platform.h"
 
 namespace mf::platform {
 

@@ -22,8 +22,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "plan/date.h"
-#include "plan/file_error.h"
+#include "base/date.h"
+#include "base/issue.h"
 
 namespace mf {
 
@@ -33,7 +33,7 @@ enum class Need { Required, Optional };
 
 class JsonReader {
 public:
-    FileErrors errors;
+    Issues errors;
 
     void error(const std::string& path, std::string message) {
         errors.push_back({path.empty() ? "/" : path, std::move(message)});

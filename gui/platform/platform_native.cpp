@@ -4,8 +4,8 @@
 #include <deque>
 #include <map>
 
-#include "web/platform.h"
-#include "web/platform_native.h"
+#include "platform/platform.h"
+#include "platform/platform_native.h"
 
 namespace mf::platform {
 
