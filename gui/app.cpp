@@ -7,10 +7,11 @@
 #include "app.h"
 
 #include "busy.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 #include "imgui.h"
 #include "base/json_reader.h"
@@ -78,9 +79,7 @@ void App::frame() {
     if (int steps = history.draw(doc))
         while (steps-- > 0) doc.undo();
 
-    std::vector<std::string> rejected;
-    doc.apply(pending_edits_, now, &rejected);
-    if (!rejected.empty()) status = "Not applied: " + rejected.front() + " (it would make the plan invalid)";
+    apply_edits(now);
 
     platform::IncomingFile incoming;
     while (platform::poll_incoming_file(incoming)) open_file(incoming.name, incoming.bytes);
@@ -160,53 +159,41 @@ void App::draw_workspace() {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (ImGui::Begin("Workspace", nullptr, flags)) {
+        ViewContext ctx{doc.plan, doc.state_id, pending_edits_, field_errors_, requested_tab_};
+        const std::optional<Tab> requested = std::exchange(requested_tab_, std::nullopt);
+        // One tab per tool, each drawn the same way: the view gets the frame's context.
+        auto tab = [&](Tab t, const char* label, const char* anchor, auto&& draw) {
+            const ImGuiTabItemFlags f = requested == t ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+            const bool open = ImGui::BeginTabItem(label, nullptr, f);
+            MF_TEST_ANCHOR(anchor);
+            if (!open) return;
+            ImGui::BeginChild(anchor);
+            draw(ctx);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        };
         if (ImGui::BeginTabBar("tools")) {
-            if (ImGui::BeginTabItem("Overview")) {
-                ImGui::BeginChild("overview");
-                overview.draw(doc.plan, pending_edits_);
-                ImGui::EndChild();
-                ImGui::EndTabItem();
-            }
-            const bool decision_open = ImGui::BeginTabItem("Decision", nullptr, decision.tab_flags());
-            test_anchor("tab.decision");
-            if (decision_open) {
-                ImGui::BeginChild("decision");
-                decision.draw(doc.plan, doc.state_id, pending_edits_);
-                ImGui::EndChild();
-                ImGui::EndTabItem();
-            }
-            const bool timeline_open = ImGui::BeginTabItem("Timeline", nullptr, schedule.tab_flags());
-            test_anchor("tab.timeline");
-            if (timeline_open) {
-                ImGui::BeginChild("schedule");
-                schedule.draw(doc.plan, doc.state_id, pending_edits_);
-                ImGui::EndChild();
-                ImGui::EndTabItem();
-            }
-            const bool tolerances_open = ImGui::BeginTabItem(
-                "Tolerances", nullptr, stack.select_tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None);
-            test_anchor("tab.tolerances");
-            stack.select_tab = false;
-            if (tolerances_open) {
-                ImGui::BeginChild("stack");
-                stack.draw(doc.plan, doc.state_id, pending_edits_);
-                ImGui::EndChild();
-                ImGui::EndTabItem();
-            }
-            const bool capability_open = ImGui::BeginTabItem(
-                "Capability", nullptr, capability.select_tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None);
-            test_anchor("tab.capability");
-            capability.select_tab = false;
-            if (capability_open) {
-                ImGui::BeginChild("capability");
-                capability.draw(doc.plan, doc.state_id, pending_edits_);
-                ImGui::EndChild();
-                ImGui::EndTabItem();
-            }
+            tab(Tab::Overview, "Overview", "tab.overview", [&](ViewContext& c) { overview.draw(c); });
+            tab(Tab::Decision, "Decision", "tab.decision", [&](ViewContext& c) { decision.draw(c); });
+            tab(Tab::Timeline, "Timeline", "tab.timeline", [&](ViewContext& c) { schedule.draw(c); });
+            tab(Tab::Tolerances, "Tolerances", "tab.tolerances", [&](ViewContext& c) { stack.draw(c); });
+            tab(Tab::Capability, "Capability", "tab.capability", [&](ViewContext& c) { capability.draw(c); });
             ImGui::EndTabBar();
         }
     }
     ImGui::End();
+}
+
+// Applies the edits the views queued this frame. A refused edit leaves the plan as it was;
+// its reason goes to the field it came from (field_error_marker draws it there) and to the
+// status bar. An applied edit clears what an earlier refusal had said at its field.
+void App::apply_edits(double now) {
+    for (const Edit& e : pending_edits_.queue)
+        if (!e.field.empty()) field_errors_.by_field.erase(e.field);
+    for (Document::Refusal& r : doc.apply(pending_edits_, now)) {
+        status = "Not applied: " + r.label + " — " + to_string(r.issue);
+        if (!r.field.empty()) field_errors_.by_field[r.field] = std::move(r.issue);
+    }
 }
 
 void App::draw_status_bar() {
@@ -235,6 +222,7 @@ void App::draw_status_bar() {
 bool App::open_file(const std::string& name, const std::string& bytes) {
     if (CapabilityView::accepts_file(name)) {  // a measurement table, not a plan
         capability.import_file(name, bytes);
+        show_tab(Tab::Capability);
         status = "Importing " + name + " into Capability";
         return true;
     }
@@ -305,7 +293,9 @@ void App::sync_page(double now) {
     }
 }
 
-// [SECTION] Test hook --------------------------------------------------------------------
+// [SECTION] Test hook ----------------------------------------------------------------------
+
+#ifdef MF_TEST_HOOKS
 
 std::string App::test_state_json() const {
     json j;
@@ -343,5 +333,7 @@ std::map<std::string, std::string>& test_texts() {
     static std::map<std::string, std::string> texts;
     return texts;
 }
+
+#endif  // MF_TEST_HOOKS
 
 }  // namespace mf

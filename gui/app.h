@@ -8,6 +8,7 @@
 // Frame order: draw every view from the current plan (views only push Edits), then apply
 // the edits, then react to files that arrived, then sync title/leave-guard/autosave.
 #pragma once
+#include <optional>
 #include <string>
 
 #include "document.h"
@@ -52,11 +53,18 @@ struct App {
     void save();
     void request_share_link();
 
+    // Shows a tool's tab next frame (menus, links between tools, tests).
+    void show_tab(Tab t) { requested_tab_ = t; }
+
+#ifdef MF_TEST_HOOKS
     // A JSON snapshot of what the page shows, for browser tests (read through a JS hook).
     std::string test_state_json() const;
+#endif
 
 private:
     Edits pending_edits_;          // filled by views while drawing, applied after the frame
+    FieldErrors field_errors_;     // why the document refused the last edit of a field
+    std::optional<Tab> requested_tab_;
     uint64_t autosaved_state_ = 0;
     double last_change_time_ = 0;
     uint64_t last_seen_state_ = 0;
@@ -65,6 +73,7 @@ private:
 
     void draw_menu_bar();
     void draw_workspace();
+    void apply_edits(double now);
     void draw_status_bar();
     void handle_shortcuts();
     void sync_page(double now);

@@ -13,16 +13,19 @@ void Document::push_undo(std::string label) {
     redo_stack.clear();
 }
 
-void Document::apply(Edits& edits, double now, std::vector<std::string>* rejected) {
+std::vector<Document::Refusal> Document::apply(Edits& edits, double now) {
+    std::vector<Refusal> refused;
     for (auto& e : edits.queue) {
         Plan before = plan;
         e.apply(plan);
-        if (!check_plan(plan).empty()) {  // e.g. a rename to a duplicate id: keep what the user had
+        Issues problems = check_plan(plan);
+        if (!problems.empty()) {  // e.g. a yield of 150 %: keep what the user had
             plan = std::move(before);
-            if (rejected) rejected->push_back(e.label);
+            refused.push_back({e.label, e.field, std::move(problems.front())});
             continue;
         }
-        const bool merge = !e.merge_key.empty() && e.merge_key == last_merge_key_ &&
+        const std::string merge_key = e.merge ? e.field : std::string();
+        const bool merge = !merge_key.empty() && merge_key == last_merge_key_ &&
                            now - last_merge_time_ < kMergeWindowSeconds && !undo_stack.empty() &&
                            undo_stack.back().label == e.label;
         if (!merge) {
@@ -32,11 +35,12 @@ void Document::apply(Edits& edits, double now, std::vector<std::string>* rejecte
         } else {
             redo_stack.clear();
         }
-        last_merge_key_ = e.merge_key;
+        last_merge_key_ = merge_key;
         last_merge_time_ = now;
         state_id = next_state_id_++;
     }
     edits.queue.clear();
+    return refused;
 }
 
 void Document::replace(Plan p, std::string label, std::string new_file_name, bool counts_as_saved) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/issue.h"
 #include "edits.h"
 #include "plan/plan.h"
 
@@ -30,9 +31,16 @@ struct Document {
     bool unsaved() const { return state_id != saved_state_id; }
     void mark_saved() { saved_state_id = state_id; }
 
-    // Applies queued edits in order (each checked afterwards: an edit that leaves the plan
-    // invalid is reverted and its label returned in `rejected`).
-    void apply(Edits& edits, double now_seconds, std::vector<std::string>* rejected = nullptr);
+    // An edit the document did not apply, with the first problem it would have made.
+    struct Refusal {
+        std::string label;     // the edit's label
+        std::string field;     // the edit's field key ("" when it came from no field)
+        Issue issue;           // where (JSON Pointer) and why
+    };
+    // Applies queued edits in order. Each result is checked with check_plan, the rules
+    // load_plan applies: an edit after which the plan would not reopen is reverted and
+    // returned, so the document never holds a plan it could not save and open again.
+    std::vector<Refusal> apply(Edits& edits, double now_seconds);
     // Replaces the whole plan (open, new, example) as one undoable step.
     void replace(Plan p, std::string label, std::string new_file_name, bool counts_as_saved);
 

@@ -1,11 +1,16 @@
 // Edits: how views change the plan. A view never mutates the plan while drawing; it pushes
-// an Edit (a label for the history and a function that changes a Plan), and the document
-// applies the queue between frames, keeping a snapshot so every edit can be undone.
+// an Edit — a label for the history, the field it came from, and a function that changes a
+// Plan — and the document applies the queue between frames, keeping a snapshot so every
+// edit can be undone. The function only wraps a named, pure operation of core
+// (core/plan/plan_edit.h and each tool's *_edit.h): the rules of what a change does live in
+// core, where they are tested without a GUI.
 //
-//   if (ImGui::InputText("Name", &buf)) edits.push("Rename project", "meta.name",
-//       [v = buf](Plan& p) { p.meta.name = v; });
+//   edits.push_merge("Rename project", "meta.name", [v = buf](Plan& p) { rename_project(p, v); });
 //
-// Edits with the same merge key in a row (typing into one field) become one undo step.
+// `field` names the widget (a stable key such as "stack.s1.k3.tol_plus"): when the document
+// refuses the edit (check_plan finds a problem the plan did not have), the reason is shown
+// at that field (FieldErrors, view_context.h). Merging edits of one field in a row (typing)
+// become one undo step.
 #pragma once
 #include <functional>
 #include <string>
@@ -18,7 +23,8 @@ namespace mf {
 
 struct Edit {
     std::string label;       // "Rename project", shown in Edit > Undo and the history
-    std::string merge_key;   // "" = never merge
+    std::string field;       // where a refusal is shown ("" = the status bar only)
+    bool merge = false;      // typing: consecutive edits of one field become one undo step
     std::function<void(Plan&)> apply;
 };
 
@@ -26,10 +32,15 @@ struct Edits {
     std::vector<Edit> queue;
 
     void push(std::string label, std::function<void(Plan&)> apply) {
-        queue.push_back({std::move(label), {}, std::move(apply)});
+        queue.push_back({std::move(label), {}, false, std::move(apply)});
     }
-    void push_merge(std::string label, std::string merge_key, std::function<void(Plan&)> apply) {
-        queue.push_back({std::move(label), std::move(merge_key), std::move(apply)});
+    // An edit made at a field: a refusal is shown there.
+    void push_at(std::string label, std::string field, std::function<void(Plan&)> apply) {
+        queue.push_back({std::move(label), std::move(field), false, std::move(apply)});
+    }
+    // Typing into a field: merges with the previous edit of the same field.
+    void push_merge(std::string label, std::string field, std::function<void(Plan&)> apply) {
+        queue.push_back({std::move(label), std::move(field), true, std::move(apply)});
     }
 };
 

@@ -1,5 +1,8 @@
 #include "widgets.h"
 
+#include "plot.h"
+#include "style.h"
+
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
@@ -59,12 +62,6 @@ bool input_date(const char* label, const std::optional<Date>& value, std::option
 
 float date_field_width() { return ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + 4; }
 
-std::string format_length(double value_mm, LengthUnit unit, int significant) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*g %s", significant, value_mm / mm_per_unit(unit), unit_symbol(unit));
-    return buf;
-}
-
 bool input_length(const char* label, double value_mm, LengthUnit unit, double* out_mm) {
     double shown = value_mm / mm_per_unit(unit);
     char format[32];
@@ -83,6 +80,20 @@ void help_marker(const char* text) {
     if (ImGui::BeginItemTooltip()) {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
         ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+void field_error_marker(ViewContext& ctx, const std::string& field) {
+    if (ImGui::IsItemDeactivated()) ctx.field_errors.by_field.erase(field);
+    const Issue* issue = ctx.field_errors.find(field);
+    if (!issue) return;
+    ImGui::SameLine(0, em(0.2f));
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "!");
+    if (ImGui::BeginItemTooltip()) {
+        ImGui::PushTextWrapPos(em(28));
+        ImGui::Text("Not applied: %s", issue->message.c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }

@@ -5,9 +5,11 @@
 #include <optional>
 #include <string>
 
+#include "format.h"
 #include "imgui.h"
 #include "base/date.h"
 #include "plan/plan.h"
+#include "view_context.h"
 
 namespace mf {
 
@@ -20,10 +22,13 @@ bool input_date(const char* label, const std::optional<Date>& value, std::option
 
 // Edits a length stored in millimetres, shown and typed in `unit` (µm, mm, in).
 bool input_length(const char* label, double value_mm, LengthUnit unit, double* out_mm);
-// Formats a length stored in mm for display in `unit`, with the unit symbol.
-std::string format_length(double value_mm, LengthUnit unit, int significant = 4);
 
 void help_marker(const char* text);
+
+// After a field: a red "!" with the reason as tooltip when the document refused the last
+// edit of `field` (Edit::field). Leaving the field forgets the refusal: it shows the plan's
+// value again.
+void field_error_marker(ViewContext& ctx, const std::string& field);
 
 // Width of a YYYY-MM-DD field.
 float date_field_width();

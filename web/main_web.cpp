@@ -120,12 +120,14 @@ void wake_with_paste() {
 }
 }  // namespace mf::web
 
+#ifdef MF_TEST_HOOKS
 // Test hook: what the page shows, as JSON (browser tests read it through Module.ccall).
 extern "C" EMSCRIPTEN_KEEPALIVE const char* mf_test_state() {
     static std::string state;
     state = g_app ? g_app->test_state_json() : "{}";
     return state.c_str();
 }
+#endif
 
 int main(int, char**) {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {

@@ -70,6 +70,29 @@ static const char* unit_key(LengthUnit u) {
     return "mm";
 }
 
+static void read_meta(const json& meta, JsonReader& r, PlanMeta& out) {
+    const std::string p = "/project";
+    if (!r.begin_object(meta, p)) return;
+    r.string(meta, p, "name", out.name, Need::Required, 200);
+    r.enumeration(meta, p, "units", out.units, Need::Required, kUnits);
+    r.string(meta, p, "decider", out.decider, Need::Optional, 200);
+    r.date(meta, p, "start_date", out.start_date, Need::Optional);
+    r.date(meta, p, "deadline", out.deadline, Need::Optional);
+    r.string(meta, p, "notes", out.notes, Need::Optional);
+    if (out.start_date && out.deadline && *out.deadline < *out.start_date)
+        r.error("/project/deadline", "deadline is before the start date");
+    r.end_object(meta, p);
+}
+
+static json write_meta(const PlanMeta& m) {
+    json meta = {{"name", m.name}, {"units", unit_key(m.units)}};
+    if (!m.decider.empty()) meta["decider"] = m.decider;
+    if (m.start_date) meta["start_date"] = format_iso_date(*m.start_date);
+    if (m.deadline) meta["deadline"] = format_iso_date(*m.deadline);
+    if (!m.notes.empty()) meta["notes"] = m.notes;
+    return meta;
+}
+
 LoadResult load_plan(const std::string& text) {
     LoadResult result;
     JsonReader r;
@@ -153,20 +176,7 @@ LoadResult load_plan(const std::string& text) {
     }
 
     Plan plan;
-    if (const json* meta = r.member(doc, "", "project", Need::Required)) {
-        const std::string p = "/project";
-        if (r.begin_object(*meta, p)) {
-            r.string(*meta, p, "name", plan.meta.name, Need::Required, 200);
-            r.enumeration(*meta, p, "units", plan.meta.units, Need::Required, kUnits);
-            r.string(*meta, p, "decider", plan.meta.decider, Need::Optional, 200);
-            r.date(*meta, p, "start_date", plan.meta.start_date, Need::Optional);
-            r.date(*meta, p, "deadline", plan.meta.deadline, Need::Optional);
-            r.string(*meta, p, "notes", plan.meta.notes, Need::Optional);
-            if (plan.meta.start_date && plan.meta.deadline && *plan.meta.deadline < *plan.meta.start_date)
-                r.error("/project/deadline", "deadline is before the start date");
-            r.end_object(*meta, p);
-        }
-    }
+    if (const json* meta = r.member(doc, "", "project", Need::Required)) read_meta(*meta, r, plan.meta);
     if (const json* s = r.member(doc, "", "decision", Need::Optional)) read_decision(*s, "/decision", r, plan.decision);
     if (const json* s = r.member(doc, "", "schedule", Need::Optional)) read_schedule(*s, "/schedule", r, plan.schedule);
     if (const json* s = r.member(doc, "", "stacks", Need::Optional)) read_stacks(*s, "/stacks", r, plan.stacks);
@@ -174,7 +184,7 @@ LoadResult load_plan(const std::string& text) {
     r.end_object(doc, "");
 
     if (r.ok()) {
-        for (auto& e : check_plan(plan)) r.errors.push_back(std::move(e));
+        for (auto& e : check_plan_references(plan)) r.errors.push_back(std::move(e));
     }
     result.errors = std::move(r.errors);
     if (result.errors.empty()) result.plan = std::move(plan);
@@ -186,12 +196,7 @@ std::string save_plan(const Plan& plan, int indent) {
     json doc = json::object();
     doc["format"] = kPlanFormatTag;
     doc["version"] = kPlanFormatVersion;
-    json meta = {{"name", plan.meta.name}, {"units", unit_key(plan.meta.units)}};
-    if (!plan.meta.decider.empty()) meta["decider"] = plan.meta.decider;
-    if (plan.meta.start_date) meta["start_date"] = format_iso_date(*plan.meta.start_date);
-    if (plan.meta.deadline) meta["deadline"] = format_iso_date(*plan.meta.deadline);
-    if (!plan.meta.notes.empty()) meta["notes"] = plan.meta.notes;
-    doc["project"] = std::move(meta);
+    doc["project"] = write_meta(plan.meta);
     doc["decision"] = write_decision(plan.decision);
     doc["schedule"] = write_schedule(plan.schedule);
     doc["stacks"] = write_stacks(plan.stacks);
@@ -199,9 +204,33 @@ std::string save_plan(const Plan& plan, int indent) {
     return doc.dump(indent, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace) + "\n";
 }
 
+// [SECTION] Checks of a plan value -----------------------------------------------------
+
+// Why a round trip: the rules a file must pass live in the section readers (JSON ranges and
+// enumerations) and in the model checks they call (check_decision, validate_stack, ...).
+// Writing each section and reading it back through its own reader applies exactly those
+// rules, so a plan that passes here is a plan load_plan accepts, by construction, and no
+// rule can be added to the reader and forgotten here. The datasets are the exception: their
+// columns can hold millions of numbers, so check_datasets states their rules directly (the
+// reader calls the same function).
+Issues check_plan(const Plan& p) {
+    JsonReader r;
+    PlanMeta meta;
+    read_meta(write_meta(p.meta), r, meta);
+    DecisionSection decision;
+    read_decision(write_decision(p.decision), "/decision", r, decision);
+    ScheduleSection schedule;
+    read_schedule(write_schedule(p.schedule), "/schedule", r, schedule);
+    std::vector<Stack> stacks;
+    read_stacks(write_stacks(p.stacks), "/stacks", r, stacks);
+    Issues errors = std::move(r.errors);
+    if (!errors.empty()) return errors;  // the references below assume well-formed sections
+    return check_plan_references(p);
+}
+
 // [SECTION] Checks across sections -----------------------------------------------------
 
-Issues check_plan(const Plan& p) {
+Issues check_plan_references(const Plan& p) {
     Issues errors;
     // Where each id is defined, as a JSON Pointer, to name both places of a duplicate.
     std::map<std::string, std::string> defined;

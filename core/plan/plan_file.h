@@ -30,8 +30,12 @@ LoadResult load_plan(const std::string& text);
 // indent < 0 writes one compact line (share links); the default is the file form.
 std::string save_plan(const Plan& plan, int indent = 2);
 
-// Checks a plan value (ids unique and well formed, references resolve, values in range):
-// the same rules load_plan applies, for plans built in code or edited in the GUI.
+// Checks a plan value against every rule load_plan applies (values in range, each section's
+// own rules, ids unique, references resolve): empty exactly when save_plan(plan) reopens.
+// The document refuses any edit after which this is not empty.
 Issues check_plan(const Plan& plan);
+// The rules across sections alone (unique ids, references that resolve, the task outline,
+// the datasets): what load_plan adds after reading each section.
+Issues check_plan_references(const Plan& plan);
 
 }  // namespace mf

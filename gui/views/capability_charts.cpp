@@ -9,7 +9,7 @@
 #include "plot.h"
 #include "stats/distributions.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/capability_parts.h"
 
 namespace mf::cap {
@@ -179,7 +179,7 @@ void draw_histogram(const CachedFeature& c, const ValueUnit& u, float height) {
         }
         p.end();
     }
-    test_anchor("capability.histogram");
+    MF_TEST_ANCHOR("capability.histogram");
     legend_item(plot_color(4, 0.6f), Swatch::Box, "measured values");
     char b[96];
     std::snprintf(b, sizeof b, "normal, σ within %s", format_value(sw, u, 3).c_str());
@@ -277,8 +277,8 @@ static void draw_one_chart(const ChartSeries& cs, const ValueUnit& u, const Rule
         if (m) {
             if (++flagged == 1 && cs.location) {
                 const ImVec2 at = p.to_screen(static_cast<double>(i + 1), y[i] / s);
-                test_value("capability.signal_x", at.x);
-                test_value("capability.signal_y", at.y);
+                MF_TEST_VALUE("capability.signal_x", at.x);
+                MF_TEST_VALUE("capability.signal_y", at.y);
             }
             p.marker(static_cast<double>(i + 1), y[i] / s, limit_col, Marker::Diamond, em(0.28f));
             if (cs.location && dots) {
@@ -324,10 +324,10 @@ static void draw_one_chart(const ChartSeries& cs, const ValueUnit& u, const Rule
         }
         if (!m) tip += "\nno test fails at this point";
         ImGui::SetTooltip("%s", tip.c_str());
-        test_text("capability.hover", tip);
+        MF_TEST_TEXT("capability.hover", tip);
     }
     p.end();
-    test_anchor(anchor);
+    MF_TEST_ANCHOR(anchor);
     (void)flagged;
 }
 
@@ -369,8 +369,8 @@ void draw_control_charts(const CachedFeature& c, const ValueUnit& u, const RuleS
                     &ch.points, ch.center, ch.ucl, ch.lcl, &ch.point_ucl, &ch.point_lcl, nullptr, &c.view.rule_bits, true};
     static const std::vector<double> kNone;
     loc.point_center = &kNone;
-    test_value("capability.signal_x", NAN);
-    test_value("capability.signal_y", NAN);
+    MF_TEST_VALUE("capability.signal_x", NAN);
+    MF_TEST_VALUE("capability.signal_y", NAN);
     draw_one_chart(loc, u, rules, height * 0.58f, "capability.chart");
     ChartSeries disp{"dispersion", imr ? "Moving ranges" : xs ? "Subgroup SDs" : "Subgroup ranges",
                      imr ? "Row" : "Subgroup", imr ? "moving range" : xs ? "SD" : "range", &ch.dispersion,

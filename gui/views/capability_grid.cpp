@@ -23,7 +23,7 @@
 #include "imgui_internal.h"
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/capability_parts.h"
 
 namespace mf::cap {
@@ -152,14 +152,14 @@ long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
     ImGui::PopStyleColor();
     if (!g.message.empty()) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "✗ %s", g.message.c_str());
-        test_text("capability.grid.message", g.message);
+        MF_TEST_TEXT("capability.grid.message", g.message);
     } else {
-        test_text("capability.grid.message", "");
+        MF_TEST_TEXT("capability.grid.message", "");
     }
-    test_value("capability.grid.row", static_cast<double>(g.row));
-    test_value("capability.grid.col", static_cast<double>(g.col));
-    test_value("capability.grid.sel_rows", has_cell ? static_cast<double>(sel.rows()) : 0);
-    test_value("capability.grid.sel_cols", has_cell ? static_cast<double>(sel.cols()) : 0);
+    MF_TEST_VALUE("capability.grid.row", static_cast<double>(g.row));
+    MF_TEST_VALUE("capability.grid.col", static_cast<double>(g.col));
+    MF_TEST_VALUE("capability.grid.sel_rows", has_cell ? static_cast<double>(sel.rows()) : 0);
+    MF_TEST_VALUE("capability.grid.sel_cols", has_cell ? static_cast<double>(sel.cols()) : 0);
     if (d.features.empty()) {
         ImGui::TextWrapped("This dataset has no features yet: paste spreadsheet cells (Ctrl+V), use Paste data… or "
                            "Import CSV…, or add a feature in Settings.");
@@ -175,7 +175,7 @@ long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
             g.message = paste_block(trial, 0, 0, b, scale);
             if (g.message.empty()) push_paste(edits, d, "Paste cells at row 1", 0, 0, std::move(b), scale);
         }
-        test_anchor("capability.grid.paste_first");
+        MF_TEST_ANCHOR("capability.grid.paste_first");
         ImGui::SameLine();
         if (ImGui::SmallButton("Add a row")) push_insert(edits, d, 0, 1, false, 0);
         return -1;
@@ -264,7 +264,7 @@ long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
                 }
                 open_menu = true;
             }
-            if (r < 3) test_anchor(("capability.grid.row_header." + std::to_string(r)).c_str());
+            if (r < 3) MF_TEST_ANCHOR(("capability.grid.row_header." + std::to_string(r)).c_str());
             if (subgroup_numbers) {
                 ImGui::TableNextColumn();
                 ImGui::TextDisabled("%lld", static_cast<long long>(r / d.subgroup_size + 1));
@@ -297,7 +297,7 @@ long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
                                                    (g.select_all ? ImGuiInputTextFlags_AutoSelectAll : 0);
                     const bool enter = ImGui::InputText("##edit", buf, sizeof buf, fl, edit_callback, &g);
                     g.text = buf;
-                    test_anchor("capability.grid.edit");
+                    MF_TEST_ANCHOR("capability.grid.edit");
                     const CellBlock b = read_cell_block(g.text);
                     double v = 0;
                     const bool ok = c.kind != SheetColumnKind::Feature || b.rows != 1 || b.cols != 1 ||
@@ -367,8 +367,8 @@ long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
                     if (current)
                         ImGui::GetWindowDrawList()->AddRect(ImVec2(mn.x - 2, mn.y - 1), ImVec2(ImGui::GetItemRectMax().x + 2, ImGui::GetItemRectMax().y + 1),
                                                             ImGui::GetColorU32(ImGuiCol_NavHighlight), 0, 0, 2);
-                    if (r == 0 && c.kind == SheetColumnKind::Feature && c.feature == 0) test_anchor("capability.grid.first_cell");
-                    if (r == 1 && c.kind == SheetColumnKind::Feature && c.feature == 0) test_anchor("capability.grid.cell_1_0");
+                    if (r == 0 && c.kind == SheetColumnKind::Feature && c.feature == 0) MF_TEST_ANCHOR("capability.grid.first_cell");
+                    if (r == 1 && c.kind == SheetColumnKind::Feature && c.feature == 0) MF_TEST_ANCHOR("capability.grid.cell_1_0");
                 }
                 // Keep the current cell in view (below the frozen header row, right of the row numbers).
                 if (g.scroll_to && r == g.scroll_row && k == g.scroll_col) {
@@ -478,15 +478,15 @@ long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
             }
             if (ImGui::MenuItem("Copy", "Ctrl+C")) copy();
             if (ImGui::MenuItem(("Paste " + where).c_str(), "Ctrl+V")) paste();
-            test_anchor("capability.grid.menu.paste");
+            MF_TEST_ANCHOR("capability.grid.menu.paste");
             if (ImGui::MenuItem("Clear (missing)", "Delete")) clear();
             ImGui::Separator();
             if (ImGui::MenuItem(("Insert " + n + rs + " above").c_str(), "Ctrl+Plus")) insert(true);
-            test_anchor("capability.grid.menu.insert_above");
+            MF_TEST_ANCHOR("capability.grid.menu.insert_above");
             if (ImGui::MenuItem(("Insert " + n + rs + " below").c_str())) insert(false);
-            test_anchor("capability.grid.menu.insert_below");
+            MF_TEST_ANCHOR("capability.grid.menu.insert_below");
             if (ImGui::MenuItem(("Delete " + rows_text(s.r0, s.r1)).c_str(), "Ctrl+Minus")) remove();
-            test_anchor("capability.grid.menu.delete_rows");
+            MF_TEST_ANCHOR("capability.grid.menu.delete_rows");
         }
         ImGui::EndPopup();
     }

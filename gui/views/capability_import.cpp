@@ -8,7 +8,7 @@
 #include "imgui.h"
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/capability_parts.h"
 #include "widgets.h"
 
@@ -204,7 +204,7 @@ long CapabilityImport::draw(const Plan& plan, size_t selected, Edits& edits) {
     constexpr size_t kEditableChars = 200000;
     if (text.size() <= kEditableChars) {
         if (input_multiline("##text", text, ImVec2(-FLT_MIN, em(7)))) parsed = false;
-        test_anchor("capability.import.text");
+        MF_TEST_ANCHOR("capability.import.text");
         ImGui::TextDisabled("Paste spreadsheet cells here (Ctrl+V) or edit the text; empty cells are missing values.");
     } else {
         ImGui::BeginChild("preview", ImVec2(-FLT_MIN, em(7)), ImGuiChildFlags_Border, ImGuiWindowFlags_HorizontalScrollbar);
@@ -283,7 +283,7 @@ long CapabilityImport::draw(const Plan& plan, size_t selected, Edits& edits) {
         ImGui::PushStyleColor(ImGuiCol_Text, plot_bad());
         for (const auto& e : errors) ImGui::TextWrapped("%s", to_string(e).c_str());
         ImGui::PopStyleColor();
-        test_text("capability.import.error", to_string(errors.front()));
+        MF_TEST_TEXT("capability.import.error", to_string(errors.front()));
     } else if (is_yield) {
         ImGui::Text("First-pass-yield counts: %zu records", yield.size());
         for (size_t i = 0; i < yield.size() && i < 12; ++i)
@@ -306,7 +306,7 @@ long CapabilityImport::draw(const Plan& plan, size_t selected, Edits& edits) {
                 ImGui::BulletText("\"%s\": a feature with no values", f.name.c_str());
         }
         for (const auto& n : notes) ImGui::BulletText("%s", n.c_str());
-        test_text("capability.import.error", "");
+        MF_TEST_TEXT("capability.import.error", "");
     }
     ImGui::EndChild();
 
@@ -321,7 +321,7 @@ long CapabilityImport::draw(const Plan& plan, size_t selected, Edits& edits) {
                 select = static_cast<long>(selected);
                 open = false;
             }
-            test_anchor("capability.import.yield");
+            MF_TEST_ANCHOR("capability.import.yield");
             ImGui::SameLine();
         }
         if (ImGui::Button("Add as a new dataset")) {
@@ -329,14 +329,14 @@ long CapabilityImport::draw(const Plan& plan, size_t selected, Edits& edits) {
             select = static_cast<long>(plan.datasets.size());
             open = false;
         }
-        test_anchor("capability.import.new");
+        MF_TEST_ANCHOR("capability.import.new");
     } else {
         if (ImGui::Button("Add as a new dataset")) {
             push_new_dataset(edits, dataset);
             select = static_cast<long>(plan.datasets.size());
             open = false;
         }
-        test_anchor("capability.import.new");
+        MF_TEST_ANCHOR("capability.import.new");
         if (target) {
             ImGui::SameLine();
             if (ImGui::Button(("Replace the data of \"" + target->name.substr(0, 40) + "\"").c_str())) {
@@ -344,7 +344,7 @@ long CapabilityImport::draw(const Plan& plan, size_t selected, Edits& edits) {
                 select = static_cast<long>(selected);
                 open = false;
             }
-            test_anchor("capability.import.replace");
+            MF_TEST_ANCHOR("capability.import.replace");
             ImGui::SetItemTooltip("The dataset's table becomes this one; features with the same name keep their "
                                   "limits and target. Undo brings the old data back.");
         }

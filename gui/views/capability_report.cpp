@@ -11,7 +11,7 @@
 #include "links/measured_links.h"
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/capability_parts.h"
 #include "widgets.h"
 
@@ -193,7 +193,7 @@ void draw_verdict(const FeatureAnalysis& a) {
     ImGui::PushStyleColor(ImGuiCol_Text, c);
     ImGui::Text("● %s", word);
     ImGui::PopStyleColor();
-    test_anchor("capability.verdict");
+    MF_TEST_ANCHOR("capability.verdict");
     ImGui::SameLine();
     ImGui::TextWrapped("— %s", a.gate.reason.c_str());
     if (!a.errors.empty()) {
@@ -424,7 +424,7 @@ void draw_dataset_settings(const Plan& plan, const Dataset& d, Edits& edits) {
             ImGui::SetNextItemWidth(em(8));
             if (ImGui::InputInt("##sgsize", &n) && n >= 1 && n <= 1000)
                 push_dataset_edit(edits, d, "Set subgroup size", "subgroup_size", [n](Dataset& ds) { ds.subgroup_size = n; });
-            test_anchor("capability.subgroup_size");
+            MF_TEST_ANCHOR("capability.subgroup_size");
         }
         setting_row("σ within estimator", "For subgroups of 2 or more; individual values always use the average "
                                           "moving range / d2(2). Pooled is Minitab's default.");

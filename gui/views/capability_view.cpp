@@ -14,7 +14,7 @@
 #include "links/measured_links.h"
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "platform/platform.h"
 #include "widgets.h"
 
@@ -36,12 +36,10 @@ bool CapabilityView::accepts_file(const std::string& name) {
 
 void CapabilityView::import_file(const std::string& name, const std::string& bytes) {
     importer.start(name, bytes, /*from_clipboard=*/false);
-    select_tab = true;
 }
 
 void CapabilityView::paste_text(const std::string& text) {
     importer.start("pasted text", text, /*from_clipboard=*/true);
-    select_tab = true;
 }
 
 // [SECTION] The page -----------------------------------------------------------------------
@@ -53,7 +51,10 @@ static AnalysisOptions analysis_options(ChartType chart, bool western_electric) 
     return o;
 }
 
-void CapabilityView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
+void CapabilityView::draw(ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    const uint64_t state_id = ctx.state_id;
+    Edits& edits = ctx.edits;
     if (select_next_ >= 0) {   // a dataset added by the last frame's edits
         if (static_cast<size_t>(select_next_) != dataset) feature = 0;
         dataset = static_cast<size_t>(select_next_);
@@ -66,7 +67,7 @@ void CapabilityView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
 
     if (plan.datasets.empty()) {
         draw_empty(plan);
-        test_value("capability.datasets", 0);
+        MF_TEST_VALUE("capability.datasets", 0);
     } else {
         const Dataset& d = plan.datasets[dataset];
         if (feature >= d.features.size()) feature = d.features.empty() ? 0 : d.features.size() - 1;
@@ -94,7 +95,7 @@ void CapabilityView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
             auto tab = [&](const char* name, Page p, const char* anchor) {
                 const ImGuiTabItemFlags fl = select_page && page == p ? ImGuiTabItemFlags_SetSelected : 0;
                 const bool open = ImGui::BeginTabItem(name, nullptr, fl);
-                test_anchor(anchor);
+                MF_TEST_ANCHOR(anchor);
                 if (open && !select_page) page = p;
                 return open;
             };
@@ -156,13 +157,13 @@ void CapabilityView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
         page = Page::Summary;
         select_page = true;
     }
-    test_value("capability.import_open", importer.open ? 1 : 0);
+    MF_TEST_VALUE("capability.import_open", importer.open ? 1 : 0);
 }
 
 void CapabilityView::draw_empty(const Plan& plan) {
     ImGui::Spacing();
     ImGui::TextUnformatted("No measurement datasets in this plan yet.");
-    test_anchor("capability.empty");
+    MF_TEST_ANCHOR("capability.empty");
     ImGui::Spacing();
     ImGui::BulletText("Paste spreadsheet cells here with Ctrl+V: one column per feature, one row per part in "
                       "production order (a header row is optional; empty cells are missing values).");
@@ -194,12 +195,12 @@ void CapabilityView::draw_dataset_bar(const Plan& plan, Edits& edits) {
                 feature = 0;
                 grid_ = {};
             }
-            if (i < 10) test_anchor(("capability.dataset." + std::to_string(i)).c_str());
+            if (i < 10) MF_TEST_ANCHOR(("capability.dataset." + std::to_string(i)).c_str());
             ImGui::PopID();
         }
         ImGui::EndCombo();
     }
-    test_anchor("capability.dataset");
+    MF_TEST_ANCHOR("capability.dataset");
     if (any) {
         const Dataset& d = plan.datasets[dataset];
         ImGui::SameLine();
@@ -210,7 +211,7 @@ void CapabilityView::draw_dataset_bar(const Plan& plan, Edits& edits) {
                 if (Dataset* ds = find_dataset(p, id)) ds->name = name;
             });
         ImGui::SetItemTooltip("The dataset's name");
-        test_anchor("capability.dataset_name");
+        MF_TEST_ANCHOR("capability.dataset_name");
     }
     ImGui::SameLine();
     if (ImGui::Button("New")) {
@@ -223,7 +224,7 @@ void CapabilityView::draw_dataset_bar(const Plan& plan, Edits& edits) {
         select_next_ = static_cast<long>(plan.datasets.size());
     }
     ImGui::SetItemTooltip("A new, empty dataset");
-    test_anchor("capability.new");
+    MF_TEST_ANCHOR("capability.new");
     ImGui::BeginDisabled(!any);
     ImGui::SameLine();
     if (ImGui::Button("Duplicate") && any) {
@@ -241,19 +242,19 @@ void CapabilityView::draw_dataset_bar(const Plan& plan, Edits& edits) {
         });
         select_next_ = static_cast<long>(plan.datasets.size());
     }
-    test_anchor("capability.duplicate");
+    MF_TEST_ANCHOR("capability.duplicate");
     ImGui::SameLine();
     if (ImGui::Button("Delete") && any) confirm_delete_ = true;
-    test_anchor("capability.delete");
+    MF_TEST_ANCHOR("capability.delete");
     ImGui::EndDisabled();
     ImGui::SameLine(0, em(1.5f));
     if (ImGui::Button("Import CSV…")) platform::request_open_file(".csv,.tsv,.txt");
     ImGui::SetItemTooltip("Read a CSV or TSV file of measurements (or first-pass-yield counts)");
-    test_anchor("capability.import_csv");
+    MF_TEST_ANCHOR("capability.import_csv");
     ImGui::SameLine();
     if (ImGui::Button("Paste data…")) importer.start("pasted text", "", /*from_clipboard=*/true);
     ImGui::SetItemTooltip("Paste cells copied from a spreadsheet (or press Ctrl+V anywhere on this page)");
-    test_anchor("capability.paste");
+    MF_TEST_ANCHOR("capability.paste");
 
     if (confirm_delete_) {
         ImGui::OpenPopup("Delete dataset?");
@@ -273,7 +274,7 @@ void CapabilityView::draw_dataset_bar(const Plan& plan, Edits& edits) {
                 });
                 ImGui::CloseCurrentPopup();
             }
-            test_anchor("capability.delete_confirm");
+            MF_TEST_ANCHOR("capability.delete_confirm");
             ImGui::SameLine();
         }
         if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
@@ -305,7 +306,7 @@ void CapabilityView::draw_analysis_page(const Plan& plan, const Dataset& d, Edit
         }
         ImGui::EndCombo();
     }
-    test_anchor("capability.feature");
+    MF_TEST_ANCHOR("capability.feature");
     const char* labels[] = {"LSL", "USL", "Target"};
     const char* ids[] = {"##lsl", "##usl", "##target"};
     const char* anchors[] = {"capability.lsl", "capability.usl", "capability.target"};
@@ -316,7 +317,7 @@ void CapabilityView::draw_analysis_page(const Plan& plan, const Dataset& d, Edit
         ImGui::SameLine();
         std::optional<double> v;
         if (input_optional_value(ids[k], values[k], u, &v, em(6))) spec_message_ = push_spec_edit(edits, d, f, k, v);
-        test_anchor(anchors[k]);
+        MF_TEST_ANCHOR(anchors[k]);
     }
     ImGui::SameLine();
     ImGui::TextDisabled("%s", u.symbol.c_str());
@@ -364,40 +365,40 @@ void CapabilityView::draw_analysis_page(const Plan& plan, const Dataset& d, Edit
 
 void CapabilityView::publish_test_values(const Plan& plan, const Dataset& d) {
     auto opt = [](const std::optional<double>& v) { return v ? *v : NAN; };
-    test_value("capability.datasets", static_cast<double>(plan.datasets.size()));
-    test_value("capability.dataset_index", static_cast<double>(dataset));
-    test_text("capability.dataset_name", d.name);
-    test_value("capability.features", static_cast<double>(d.features.size()));
-    test_value("capability.rows", static_cast<double>(d.rows()));
-    test_value("capability.analysed", static_cast<double>(cache_.fresh_count()));
-    test_value("capability.pending", static_cast<double>(cache_.size() - cache_.fresh_count()));
+    MF_TEST_VALUE("capability.datasets", static_cast<double>(plan.datasets.size()));
+    MF_TEST_VALUE("capability.dataset_index", static_cast<double>(dataset));
+    MF_TEST_TEXT("capability.dataset_name", d.name);
+    MF_TEST_VALUE("capability.features", static_cast<double>(d.features.size()));
+    MF_TEST_VALUE("capability.rows", static_cast<double>(d.rows()));
+    MF_TEST_VALUE("capability.analysed", static_cast<double>(cache_.fresh_count()));
+    MF_TEST_VALUE("capability.pending", static_cast<double>(cache_.size() - cache_.fresh_count()));
     const CachedFeature* c = cache_.get(feature);
     const bool ok = c && c->fresh;
     const FeatureAnalysis empty;
     const FeatureAnalysis& a = ok ? c->a : empty;
-    test_text("capability.feature", ok ? a.feature_name : "");
-    test_value("capability.n", ok ? static_cast<double>(a.values) : NAN);
-    test_value("capability.mean", ok ? a.mean : NAN);
-    test_value("capability.sigma_within", ok ? a.within.sigma : NAN);
-    test_value("capability.sigma_overall", ok ? a.overall.sigma : NAN);
-    test_value("capability.cp", opt(a.cap.cp));
-    test_value("capability.cpk", opt(a.cap.cpk));
-    test_value("capability.cpk_lower", opt(a.cap.cpk_lower_bound));
-    test_value("capability.pp", opt(a.cap.pp));
-    test_value("capability.ppk", opt(a.cap.ppk));
-    test_value("capability.cpm", opt(a.cap.cpm));
-    test_value("capability.center", ok && a.chart.error.empty() ? a.chart.center : NAN);
-    test_value("capability.ucl", ok && a.chart.error.empty() ? a.chart.ucl : NAN);
-    test_value("capability.lcl", ok && a.chart.error.empty() ? a.chart.lcl : NAN);
-    test_value("capability.violations", ok ? static_cast<double>(a.violations.size() + a.dispersion_violations.size()) : NAN);
-    test_value("capability.ad_p", ok && a.ad.error.empty() ? a.ad.p : NAN);
-    test_value("capability.drift_p", ok && a.drift.error.empty() ? a.drift.p : NAN);
-    test_text("capability.verdict", ok ? gate_verdict_name(a.gate.verdict) : "");
-    test_text("capability.chart_type", ok && a.chart.error.empty() ? chart_type_name(a.chart.type) : "");
-    test_text("capability.errors", ok && !a.errors.empty() ? to_string(a.errors.front()) : "");
-    test_text("capability.page", page == Page::Summary ? "summary" : page == Page::Analysis ? "analysis"
+    MF_TEST_TEXT("capability.feature", ok ? a.feature_name : "");
+    MF_TEST_VALUE("capability.n", ok ? static_cast<double>(a.values) : NAN);
+    MF_TEST_VALUE("capability.mean", ok ? a.mean : NAN);
+    MF_TEST_VALUE("capability.sigma_within", ok ? a.within.sigma : NAN);
+    MF_TEST_VALUE("capability.sigma_overall", ok ? a.overall.sigma : NAN);
+    MF_TEST_VALUE("capability.cp", opt(a.cap.cp));
+    MF_TEST_VALUE("capability.cpk", opt(a.cap.cpk));
+    MF_TEST_VALUE("capability.cpk_lower", opt(a.cap.cpk_lower_bound));
+    MF_TEST_VALUE("capability.pp", opt(a.cap.pp));
+    MF_TEST_VALUE("capability.ppk", opt(a.cap.ppk));
+    MF_TEST_VALUE("capability.cpm", opt(a.cap.cpm));
+    MF_TEST_VALUE("capability.center", ok && a.chart.error.empty() ? a.chart.center : NAN);
+    MF_TEST_VALUE("capability.ucl", ok && a.chart.error.empty() ? a.chart.ucl : NAN);
+    MF_TEST_VALUE("capability.lcl", ok && a.chart.error.empty() ? a.chart.lcl : NAN);
+    MF_TEST_VALUE("capability.violations", ok ? static_cast<double>(a.violations.size() + a.dispersion_violations.size()) : NAN);
+    MF_TEST_VALUE("capability.ad_p", ok && a.ad.error.empty() ? a.ad.p : NAN);
+    MF_TEST_VALUE("capability.drift_p", ok && a.drift.error.empty() ? a.drift.p : NAN);
+    MF_TEST_TEXT("capability.verdict", ok ? gate_verdict_name(a.gate.verdict) : "");
+    MF_TEST_TEXT("capability.chart_type", ok && a.chart.error.empty() ? chart_type_name(a.chart.type) : "");
+    MF_TEST_TEXT("capability.errors", ok && !a.errors.empty() ? to_string(a.errors.front()) : "");
+    MF_TEST_TEXT("capability.page", page == Page::Summary ? "summary" : page == Page::Analysis ? "analysis"
                                  : page == Page::Data ? "data" : page == Page::Settings ? "settings" : "yield");
-    test_value("capability.rty", yield_dataset_ == d.id && yield_.verdict != YieldVerdict::NoData ? yield_.rty : NAN);
+    MF_TEST_VALUE("capability.rty", yield_dataset_ == d.id && yield_.verdict != YieldVerdict::NoData ? yield_.rty : NAN);
 }
 
 }  // namespace mf

@@ -18,6 +18,7 @@
 
 #include "capability/table_import.h"
 #include "edits.h"
+#include "view_context.h"
 #include "plan/plan.h"
 #include "views/capability_cache.h"
 #include "views/capability_import.h"
@@ -28,7 +29,6 @@ namespace mf {
 struct CapabilityView {
     enum class Page { Summary, Analysis, Data, Settings, Yield };
 
-    bool select_tab = false;     // App selects the Capability tab (once) when set
     size_t dataset = 0;          // selected dataset (index into plan.datasets)
     size_t feature = 0;          // selected feature of that dataset
     Page page = Page::Summary;
@@ -38,7 +38,7 @@ struct CapabilityView {
 
     CapabilityImport importer;   // the import dialog (file or pasted text)
 
-    void draw(const Plan& plan, uint64_t state_id, Edits& edits);
+    void draw(ViewContext& ctx);
 
     // .csv, .tsv and .txt files are measurement tables (everything else is a plan file).
     static bool accepts_file(const std::string& name);

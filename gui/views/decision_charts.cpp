@@ -8,7 +8,7 @@
 #include "busy.h"
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/decision_parts.h"
 #include "widgets.h"
 
@@ -89,7 +89,7 @@ static void tornado(const DecisionView& v, const Plan& plan) {
     ax.y_category_count = n;
     Plot p;
     if (!p.begin("tornado", ImVec2(-1, em(2.0f) * static_cast<float>(n) + em(3.2f)), ax)) return;
-    test_anchor("decision.tornado");
+    MF_TEST_ANCHOR("decision.tornado");
     ImDrawList* dl = p.draw_list();
     const float font = ImGui::GetFontSize();
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
@@ -106,7 +106,7 @@ static void tornado(const DecisionView& v, const Plan& plan) {
         if (x.up && !x.up_new_top.empty()) p.hbar(y, hi, 1, 0.62, partner_colour(x.up_new_top[0], 0.75f));
         p.marker(x.weight, y, text, Marker::Diamond, font * 0.33f);
         auto label_at = [&](double at, bool right_of) {
-            const std::string t = fmt_num(at, 3);
+            const std::string t = format_number(at, 3);
             const ImVec2 c = p.to_screen(at, y);
             const float w = ImGui::CalcTextSize(t.c_str()).x;
             // Left of a downward flip unless that leaves the chart; right of an upward one.
@@ -195,9 +195,9 @@ static void rank_first(DecisionView& v, const Plan& plan) {
     ImGui::SameLine();
     static const int kSamples[] = {2000, 20000, 200000, 1000000};
     ImGui::SetNextItemWidth(em(8));
-    if (ImGui::BeginCombo("##samples", fmt_count(v.mc_samples).c_str())) {
+    if (ImGui::BeginCombo("##samples", format_count(v.mc_samples).c_str())) {
         for (int n : kSamples)
-            if (ImGui::Selectable(fmt_count(n).c_str(), n == v.mc_samples)) v.mc_samples = n;
+            if (ImGui::Selectable(format_count(n).c_str(), n == v.mc_samples)) v.mc_samples = n;
         ImGui::EndCombo();
     }
     ImGui::SameLine();
@@ -228,12 +228,12 @@ static void rank_first(DecisionView& v, const Plan& plan) {
         ImGui::TextUnformatted(ps[i].name.c_str());
         ImGui::TableNextColumn();
         char overlay[32];
-        std::snprintf(overlay, sizeof overlay, "%s", fmt_probability(r.p_first[i]).c_str());
+        std::snprintf(overlay, sizeof overlay, "%s", format_probability(r.p_first[i]).c_str());
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, partner_colour(static_cast<int>(i), 0.8f));
         ImGui::ProgressBar(static_cast<float>(r.p_first[i]), ImVec2(-FLT_MIN, 0), overlay);
         ImGui::PopStyleColor();
         ImGui::TableNextColumn();
-        ImGui::Text("%s – %s", fmt_num(r.ci95[i].lower, 3).c_str(), fmt_num(r.ci95[i].upper, 3).c_str());
+        ImGui::Text("%s – %s", format_number(r.ci95[i].lower, 3).c_str(), format_number(r.ci95[i].upper, 3).c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%.2f", r.mean_rank[i]);
     }
@@ -286,7 +286,7 @@ static void cost_chart(DecisionView& v, const Plan& plan) {
     ImGui::TextDisabled("All-in cost per good part (log scale) against the volume: hover for the figures at any volume.");
     Plot p;
     if (!p.begin("cost_chart", ImVec2(-1, em(22)), ax)) return;
-    test_anchor("decision.cost_chart");
+    MF_TEST_ANCHOR("decision.cost_chart");
     ImDrawList* dl = p.draw_list();
     const float font = ImGui::GetFontSize();
     // Cheapest partner per volume band: a strip along the bottom of the chart.
@@ -326,11 +326,11 @@ static void cost_chart(DecisionView& v, const Plan& plan) {
             const auto& ps = s.partners;
             const int pa = a.cost_partners[static_cast<size_t>(near->a)], pb = a.cost_partners[static_cast<size_t>(near->b)];
             ImGui::Text("Crossover of %s and %s at %s good parts", ps[static_cast<size_t>(pa)].name.c_str(),
-                        ps[static_cast<size_t>(pb)].name.c_str(), fmt_count(near->volume).c_str());
+                        ps[static_cast<size_t>(pb)].name.c_str(), format_count(near->volume).c_str());
             ImGui::TextDisabled("%s%s", near->jump ? "a jump: " : "continuous", near->jump ? describe_jumps(near->causes).c_str() : "");
             ImGui::Separator();
         }
-        ImGui::Text("%s good parts", fmt_count(vol).c_str());
+        ImGui::Text("%s good parts", format_count(vol).c_str());
         double best = INFINITY;
         std::vector<std::pair<double, int>> rows;
         for (int k : a.cost_partners) {
@@ -344,7 +344,7 @@ static void cost_chart(DecisionView& v, const Plan& plan) {
             ImGui::Bullet();
             ImGui::PopStyleColor();
             ImGui::SameLine();
-            ImGui::Text("%s: %s per good part%s", s.partners[static_cast<size_t>(k)].name.c_str(), fmt_money(c).c_str(),
+            ImGui::Text("%s: %s per good part%s", s.partners[static_cast<size_t>(k)].name.c_str(), format_money(c).c_str(),
                         c == best ? " (cheapest)" : "");
         }
         ImGui::EndTooltip();
@@ -372,7 +372,7 @@ static void cost_tables(DecisionView& v, const Plan& plan) {
     if (ImGui::BeginTable("costs", static_cast<int>(nv) + 1, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthStretch, 2);
         for (size_t k = 0; k < nv; ++k) {
-            const std::string h = fmt_count(a.volumes[k]) + " parts" + (is_planned_column(a.volumes, k) ? " (planned)" : "");
+            const std::string h = format_count(a.volumes[k]) + " parts" + (is_planned_column(a.volumes, k) ? " (planned)" : "");
             ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthStretch, 1);
         }
         ImGui::TableHeadersRow();
@@ -393,8 +393,8 @@ static void cost_tables(DecisionView& v, const Plan& plan) {
                 ImGui::TableNextColumn();
                 if (c.per_good_part == best) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, with_alpha(plot_good(), 0.18f));
                 ImGui::BeginGroup();
-                ImGui::Text("%s%s", fmt_money(c.per_good_part).c_str(), c.per_good_part == best ? "  cheapest" : "");
-                ImGui::TextDisabled("total %s", fmt_money(c.total).c_str());
+                ImGui::Text("%s%s", format_money(c.per_good_part).c_str(), c.per_good_part == best ? "  cheapest" : "");
+                ImGui::TextDisabled("total %s", format_money(c.total).c_str());
                 ImGui::EndGroup();
                 const bool hovered = ImGui::IsItemHovered();
                 const struct {
@@ -406,16 +406,16 @@ static void cost_tables(DecisionView& v, const Plan& plan) {
                              {"rework", c.rework},     {"scrap", c.scrap}};
                 auto components = [&] {
                     ImGui::TextDisabled("%s started (yield %.1f %%), unit price %s, %s lots, %s tool sets, %s batches, %s quarters",
-                                        fmt_count(c.started).c_str(), 100 * c.effective_yield, fmt_money(c.unit_price).c_str(),
-                                        fmt_count(c.lots).c_str(), fmt_count(c.tool_sets).c_str(), fmt_count(c.batches).c_str(),
-                                        fmt_count(c.quarters).c_str());
+                                        format_count(c.started).c_str(), 100 * c.effective_yield, format_money(c.unit_price).c_str(),
+                                        format_count(c.lots).c_str(), format_count(c.tool_sets).c_str(), format_count(c.batches).c_str(),
+                                        format_count(c.quarters).c_str());
                     for (const auto& x : parts)
-                        if (x.value != 0) ImGui::Text("%s %s", x.name, fmt_money(x.value).c_str());
+                        if (x.value != 0) ImGui::Text("%s %s", x.name, format_money(x.value).c_str());
                 };
                 if (v.show_breakdown) {
                     ImGui::PushTextWrapPos(0);
                     for (const auto& x : parts)
-                        if (x.value != 0) ImGui::TextDisabled("%s %s", x.name, fmt_money(x.value).c_str());
+                        if (x.value != 0) ImGui::TextDisabled("%s %s", x.name, format_money(x.value).c_str());
                     ImGui::PopTextWrapPos();
                 } else if (hovered) {
                     ImGui::BeginTooltip();
@@ -438,12 +438,12 @@ static void crossover_tables(const DecisionView& v, const Plan& plan) {
         ImGui::Bullet();
         std::string who;
         for (int k : b.cheapest) who += (who.empty() ? "" : " = ") + pname(k);
-        ImGui::Text("%s – %s good parts: %s%s", fmt_count(b.from).c_str(), fmt_count(b.to).c_str(), who.c_str(),
+        ImGui::Text("%s – %s good parts: %s%s", format_count(b.from).c_str(), format_count(b.to).c_str(), who.c_str(),
                     b.cheapest.size() > 1 ? " (tied)" : "");
     }
     char title[96];
-    std::snprintf(title, sizeof title, "Crossover volumes (%zu, exact, %s – %s parts)", cx.crossings.size(), fmt_count(cx.v_lo).c_str(),
-                  fmt_count(cx.v_hi).c_str());
+    std::snprintf(title, sizeof title, "Crossover volumes (%zu, exact, %s – %s parts)", cx.crossings.size(), format_count(cx.v_lo).c_str(),
+                  format_count(cx.v_hi).c_str());
     ImGui::SeparatorText(title);
     for (const auto& e : cx.errors) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", e.c_str());
     if (cx.truncated) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "List incomplete: the search stopped at its cap.");
@@ -468,7 +468,7 @@ static void crossover_tables(const DecisionView& v, const Plan& plan) {
             const Crossover& c = cx.crossings[static_cast<size_t>(r)];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(fmt_count(c.volume).c_str());
+            ImGui::TextUnformatted(format_count(c.volume).c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%s / %s", pname(c.a).c_str(), pname(c.b).c_str());
             ImGui::TableNextColumn();
@@ -560,20 +560,20 @@ static void split_plan(const DecisionView& v, const Plan& plan, Edits& edits) {
     }
     const std::string from = s.partners[static_cast<size_t>(a.split_from)].name, to = s.partners[static_cast<size_t>(a.split_to)].name;
     ImGui::Text("Best transfer point: %s makes the first %s good parts, %s the remaining %s.", from.c_str(),
-                fmt_count(r.best_n).c_str(), to.c_str(), fmt_count(r.volume - r.best_n).c_str());
-    ImGui::Text("Programme total %s (transfer and delay low %s, high %s).", fmt_money(r.total_best_mid).c_str(),
-                fmt_money(r.total_best_low).c_str(), fmt_money(r.total_best_high).c_str());
-    ImGui::Text("Everything by %s: %s · everything by %s: %s.", from.c_str(), fmt_money(r.from_only_total).c_str(), to.c_str(),
-                fmt_money(r.to_only_total).c_str());
+                format_count(r.best_n).c_str(), to.c_str(), format_count(r.volume - r.best_n).c_str());
+    ImGui::Text("Programme total %s (transfer and delay low %s, high %s).", format_money(r.total_best_mid).c_str(),
+                format_money(r.total_best_low).c_str(), format_money(r.total_best_high).c_str());
+    ImGui::Text("Everything by %s: %s · everything by %s: %s.", from.c_str(), format_money(r.from_only_total).c_str(), to.c_str(),
+                format_money(r.to_only_total).c_str());
     const std::string road = r.recommended_n <= 0 ? "everything by " + to
                              : r.recommended_n >= r.volume ? "everything by " + from
                                                            : "the split";
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(r.split_pays ? plot_good() : plot_warn()), "%s",
                        r.split_pays ? "The split pays:" : "The split does not pay:");
     ImGui::SameLine();
-    ImGui::Text("the cheapest road at the mid transfer cost is %s (N = %s).", road.c_str(), fmt_count(r.recommended_n).c_str());
+    ImGui::Text("the cheapest road at the mid transfer cost is %s (N = %s).", road.c_str(), format_count(r.recommended_n).c_str());
     for (const auto& [n, total] : r.pilot_totals)
-        ImGui::TextDisabled("The article's route, a pilot of %s parts then transfer: %s.", fmt_count(n).c_str(), fmt_money(total).c_str());
+        ImGui::TextDisabled("The article's route, a pilot of %s parts then transfer: %s.", format_count(n).c_str(), format_money(total).c_str());
 }
 
 void draw_cost_page(DecisionView& v, const Plan& plan, Edits& edits) {

@@ -16,51 +16,6 @@ namespace mf::decision_ui {
 
 // [SECTION] Formatting -----------------------------------------------------------------------
 
-std::string fmt_num(double v, int significant) {
-    if (!std::isfinite(v)) return "—";
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.*g", significant, v);
-    return buf;
-}
-
-// Whole numbers with a space every three digits ("100 000").
-static std::string grouped(double v) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
-    std::string digits = buf, out;
-    const size_t n = digits.size();
-    for (size_t i = 0; i < n; ++i) {
-        out += digits[i];
-        if ((n - 1 - i) % 3 == 0 && i + 1 < n) out += ' ';
-    }
-    return (v < 0 ? "-" : "") + out;
-}
-
-std::string fmt_count(double v) {
-    if (!std::isfinite(v)) return "—";
-    if (std::fabs(v) >= 1e9) return fmt_num(v, 3);
-    if (std::fabs(v) >= 1000 || v == std::round(v)) return grouped(std::round(v));
-    return fmt_num(v, 4);
-}
-
-std::string fmt_money(double v) {
-    if (!std::isfinite(v)) return "—";
-    if (std::fabs(v) >= 1e9) return fmt_num(v, 3);
-    if (std::fabs(v) >= 1000) return grouped(std::round(v));
-    return fmt_num(v, 4);
-}
-
-std::string fmt_probability(double p) {
-    if (!std::isfinite(p)) return "—";
-    if (p <= 0) return "0 %";
-    if (p >= 1) return "100 %";
-    if (p < 0.001) return "< 0.1 %";
-    if (p > 0.999) return "> 99.9 %";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f %%", 100.0 * p);
-    return buf;
-}
-
 size_t shown_volume_count(const std::vector<double>& v) {
     if (v.size() < 2) return v.size();
     for (size_t k = 0; k + 1 < v.size(); ++k)
@@ -139,7 +94,7 @@ bool field_optional(const char* id, const std::optional<double>& value, std::opt
     static std::unordered_map<ImGuiID, std::string> drafts;
     const ImGuiID gid = ImGui::GetID(id);
     auto it = drafts.find(gid);
-    std::string text = it != drafts.end() ? it->second : (value ? fmt_num(*value, 6) : std::string());
+    std::string text = it != drafts.end() ? it->second : (value ? format_number(*value, 6) : std::string());
     bool changed = false;
     if (input_string(id, text, ImGuiInputTextFlags_CharsScientific)) {
         const size_t b = text.find_first_not_of(' '), e = text.find_last_not_of(' ');

@@ -9,7 +9,7 @@
 #include "decision/process_selector.h"
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/decision_parts.h"
 #include "widgets.h"
 
@@ -63,7 +63,7 @@ static void identity_and_evidence(const Plan& plan, Edits& edits, const Partner&
     form_row("Name");
     std::string name = p.name;
     if (input_string("##name", name)) edit_partner(edits, "Rename partner", "name", id, [name](Partner& x) { x.name = name; });
-    test_anchor("decision.partner.name");
+    MF_TEST_ANCHOR("decision.partner.name");
     form_row("Kind");
     const PartnerKind kinds[] = {PartnerKind::InHouse, PartnerKind::Boutique, PartnerKind::FullServiceCM, PartnerKind::Other};
     if (ImGui::BeginCombo("##kind", kind_label(p.kind))) {
@@ -211,7 +211,7 @@ static void partner_scores(const DecisionView& v, const Plan& plan, Edits& edits
             const auto& val = v.analysis.built.matrix.value;
             const double x = pi < val.size() && j < val[pi].size() ? val[pi][j] : NAN;
             ImGui::AlignTextToFramePadding();
-            if (std::isfinite(x)) ImGui::Text("%s", fmt_num(x, 5).c_str());
+            if (std::isfinite(x)) ImGui::Text("%s", format_number(x, 5).c_str());
             else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "missing");
             ImGui::TableNextColumn();
             ImGui::TableNextColumn();
@@ -239,7 +239,7 @@ static void partner_scores(const DecisionView& v, const Plan& plan, Edits& edits
             edit_score(edits, p.id, c.id, std::nullopt, std::nullopt, o, "high");
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        if (c.scale_min && c.scale_max) ImGui::TextDisabled("%s – %s", fmt_num(*c.scale_min).c_str(), fmt_num(*c.scale_max).c_str());
+        if (c.scale_min && c.scale_max) ImGui::TextDisabled("%s – %s", format_number(*c.scale_min).c_str(), format_number(*c.scale_max).c_str());
         else ImGui::TextDisabled("%s", c.unit.empty() ? "no scale" : c.unit.c_str());
         ImGui::PopID();
     }
@@ -400,21 +400,21 @@ static void cost_model(const DecisionView& v, const Plan& plan, Edits& edits, co
         ImGui::TextDisabled("good parts");
         for (size_t k = 0; k < nv; ++k) {
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s%s", fmt_count(row[k].volume).c_str(), is_planned_column(a.volumes, k) ? " (planned)" : "");
+            ImGui::TextDisabled("%s%s", format_count(row[k].volume).c_str(), is_planned_column(a.volumes, k) ? " (planned)" : "");
         }
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextDisabled("per good part");
         for (size_t k = 0; k < nv; ++k) {
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(fmt_money(row[k].per_good_part).c_str());
+            ImGui::TextUnformatted(format_money(row[k].per_good_part).c_str());
         }
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextDisabled("programme total");
         for (size_t k = 0; k < nv; ++k) {
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(fmt_money(row[k].total).c_str());
+            ImGui::TextUnformatted(format_money(row[k].total).c_str());
         }
         ImGui::EndTable();
     }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "edits.h"
+#include "format.h"
 #include "imgui.h"
 #include "plan/plan.h"
 #include "views/decision_view.h"
@@ -26,10 +27,6 @@ void draw_programme_settings(const Plan& plan, Edits& edits);
 void draw_monte_carlo_controls(DecisionView& v);
 
 // [SECTION] Formatting ----------------------------------------------------------------------
-std::string fmt_num(double v, int significant = 4);   // 0.6331, 20.81, 1.2e+06
-std::string fmt_count(double v);                      // 985.6, 8 600, 100 000, 1.5e+07
-std::string fmt_money(double v);                      // 0.9205, 20.81, 1 234, 871 938
-std::string fmt_probability(double p);                // "0 %", "< 0.1 %", "42.3 %", "> 99.9 %", "100 %"
 // A JSON Pointer of the plan in words: "/decision/partners/1/evidence/cpk" becomes
 // "Boutique micro-machining shop › evidence › cpk".
 std::string describe_pointer(const Plan& plan, const std::string& pointer);

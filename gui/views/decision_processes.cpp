@@ -9,7 +9,7 @@
 #include "decision/process_selector.h"
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/decision_parts.h"
 #include "widgets.h"
 
@@ -41,7 +41,7 @@ static void process_filters(DecisionView& v, const Plan& plan, Edits& edits) {
         const auto items = split_list(mats);
         edit_section(edits, "Set part materials", "part.materials", [items](DecisionSection& x) { x.part.materials = items; });
     }
-    test_anchor("decision.filter.materials");
+    MF_TEST_ANCHOR("decision.filter.materials");
     form_row("Planned volume", "Good parts over the programme (the same figure drives the costs).");
     double d;
     if (field_double("##volume", s.planned_volume, &d, "%.0f"))
@@ -67,7 +67,7 @@ static void process_table_view(const DecisionView& v) {
     size_t fits = 0;
     for (const auto& x : list) fits += x.passes;
     ImGui::Text("%zu of %zu processes fit the part.", fits, list.size());
-    test_value("decision.processes.fit", static_cast<double>(fits));
+    MF_TEST_VALUE("decision.processes.fit", static_cast<double>(fits));
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("processes", 8, flags)) return;
     ImGui::TableSetupColumn("Process", ImGuiTableColumnFlags_WidthStretch, 2.2f);
@@ -92,17 +92,17 @@ static void process_table_view(const DecisionView& v) {
         for (const auto& r : x.reasons) ImGui::TextDisabled("· %s", r.c_str());
         ImGui::PopTextWrapPos();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(fmt_num(p.min_feature_mm * 1000.0, 3).append(" µm").c_str());
+        ImGui::TextUnformatted(format_number(p.min_feature_mm * 1000.0, 3).append(" µm").c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(sidewall_name(p.sidewall));
         ImGui::TextDisabled("%s", p.wall_quality);
         ImGui::TableNextColumn();
-        if (p.haz_um > 0) ImGui::Text("%s µm", fmt_num(p.haz_um, 3).c_str());
+        if (p.haz_um > 0) ImGui::Text("%s µm", format_number(p.haz_um, 3).c_str());
         else ImGui::TextDisabled("none");
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted((p.parts_per_hour >= 1 ? fmt_count(p.parts_per_hour) : fmt_num(p.parts_per_hour, 3)).c_str());
+        ImGui::TextUnformatted((p.parts_per_hour >= 1 ? format_count(p.parts_per_hour) : format_number(p.parts_per_hour, 3)).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(fmt_money(p.setup_cost).c_str());
+        ImGui::TextUnformatted(format_money(p.setup_cost).c_str());
         if (p.setup_note && p.setup_note[0]) {
             ImGui::PushTextWrapPos(0);
             ImGui::TextDisabled("%s", p.setup_note);
@@ -110,7 +110,7 @@ static void process_table_view(const DecisionView& v) {
         }
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", materials_text(p).c_str());
-        ImGui::TextDisabled("%s – %s parts", fmt_count(p.volume_min).c_str(), fmt_count(p.volume_max).c_str());
+        ImGui::TextDisabled("%s – %s parts", format_count(p.volume_min).c_str(), format_count(p.volume_max).c_str());
     }
     ImGui::EndTable();
     ImGui::TextDisabled("Indicative planning figures (the article's where it gives them); ask each partner for their own "
@@ -177,23 +177,23 @@ static void litho_section(const DecisionView& v, const Plan& plan, Edits& edits)
     for (const auto& e : r.errors) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", e.c_str());
     if (!r.errors.empty()) return;
     ImGui::Text("Photolithography: %s fixed + %s per good part · direct write: %s fixed + %s per good part.",
-                fmt_money(r.litho_fixed).c_str(), fmt_money(r.litho_per_good_part).c_str(), fmt_money(r.dw_fixed).c_str(),
-                fmt_money(r.dw_per_good_part).c_str());
+                format_money(r.litho_fixed).c_str(), format_money(r.litho_per_good_part).c_str(), format_money(r.dw_fixed).c_str(),
+                format_money(r.dw_per_good_part).c_str());
     if (r.crossover_volume)
-        ImGui::Text("Crossover at %s good parts: direct write is cheaper below, photolithography above.", fmt_count(*r.crossover_volume).c_str());
+        ImGui::Text("Crossover at %s good parts: direct write is cheaper below, photolithography above.", format_count(*r.crossover_volume).c_str());
     else if (r.litho_always_cheaper)
         ImGui::TextUnformatted("Photolithography is cheaper at every volume.");
     else if (r.litho_never_cheaper)
         ImGui::TextUnformatted("Photolithography is never cheaper.");
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_good()), "At %s parts:", fmt_count(r.volume).c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_good()), "At %s parts:", format_count(r.volume).c_str());
     ImGui::SameLine();
     ImGui::Text("%s is cheaper (%s vs %s).", r.litho_cheaper_at_volume ? "photolithography" : "direct write",
-                fmt_money(r.litho_cheaper_at_volume ? r.litho_total : r.dw_total).c_str(),
-                fmt_money(r.litho_cheaper_at_volume ? r.dw_total : r.litho_total).c_str());
+                format_money(r.litho_cheaper_at_volume ? r.litho_total : r.dw_total).c_str(),
+                format_money(r.litho_cheaper_at_volume ? r.dw_total : r.litho_total).c_str());
     if (r.flip_yield)
         ImGui::Text("The answer flips when the photolithography yield drops below %s %% (the article's rule of thumb: %.0f %%; "
                     "batch-killing mask defects are not in this per-part model).",
-                    fmt_num(100.0 * *r.flip_yield, 3).c_str(), 100.0 * r.article_flip_yield);
+                    format_number(100.0 * *r.flip_yield, 3).c_str(), 100.0 * r.article_flip_yield);
     else
         ImGui::TextDisabled("Photolithography loses even at 100 %% yield at this volume.");
 }

@@ -12,7 +12,7 @@
 #include "busy.h"
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/decision_parts.h"
 #include "widgets.h"
 
@@ -104,7 +104,7 @@ namespace decision_ui {
 void draw_monte_carlo_controls(DecisionView& v) {
     if (v.mc.started() && !v.mc.done()) {
         const bool cancel = progress_with_cancel(v.mc.progress(), "Rank-first Monte Carlo");
-        test_anchor("decision.mc.cancel");
+        MF_TEST_ANCHOR("decision.mc.cancel");
         if (cancel) {
             v.mc = RankFirstRun{};
             v.mc_cancelled = true;
@@ -115,7 +115,7 @@ void draw_monte_carlo_controls(DecisionView& v) {
         ImGui::TextDisabled("Monte Carlo cancelled.");
         ImGui::SameLine();
         const bool run = ImGui::SmallButton("Run");
-        test_anchor("decision.mc.run");
+        MF_TEST_ANCHOR("decision.mc.run");
         if (run) {
             v.mc_cancelled = false;
             v.mc_matrix = MatrixInput{};  // start over next frame
@@ -146,38 +146,38 @@ static const char* page_key(DecisionView::Page p) {
 static void publish(const DecisionView& v, const Plan& plan) {
     const DecisionAnalysis& a = v.analysis;
     const DecisionSection& s = plan.decision;
-    test_value("decision.errors", static_cast<double>(a.errors.size()));
-    test_value("decision.input_errors", static_cast<double>(v.input_errors.size()));
-    test_value("decision.warnings", static_cast<double>(a.warnings.size()));
+    MF_TEST_VALUE("decision.errors", static_cast<double>(a.errors.size()));
+    MF_TEST_VALUE("decision.input_errors", static_cast<double>(v.input_errors.size()));
+    MF_TEST_VALUE("decision.warnings", static_cast<double>(a.warnings.size()));
     for (size_t j = 0; j < s.criteria.size() && j < a.weights.size(); ++j)
-        test_value("decision.weight." + s.criteria[j].id, a.weights[j]);
-    if (a.ahp) test_value("decision.ahp.cr", a.ahp->cr);
+        MF_TEST_VALUE("decision.weight." + s.criteria[j].id, a.weights[j]);
+    if (a.ahp) MF_TEST_VALUE("decision.ahp.cr", a.ahp->cr);
     const bool ranked = v.ranked();
-    test_text("decision.ws.top", ranked ? (a.weighted_sum.ranking.top_tied ? "tie" : s.partners[static_cast<size_t>(a.weighted_sum.ranking.order[0])].id) : "");
-    test_text("decision.topsis.top", ranked && !a.topsis.ranking.order.empty()
+    MF_TEST_TEXT("decision.ws.top", ranked ? (a.weighted_sum.ranking.top_tied ? "tie" : s.partners[static_cast<size_t>(a.weighted_sum.ranking.order[0])].id) : "");
+    MF_TEST_TEXT("decision.topsis.top", ranked && !a.topsis.ranking.order.empty()
                                          ? (a.topsis.ranking.top_tied ? "tie" : s.partners[static_cast<size_t>(a.topsis.ranking.order[0])].id)
                                          : "");
     if (ranked)
         for (size_t i = 0; i < s.partners.size(); ++i) {
             const std::string& id = s.partners[i].id;
-            test_value("decision.ws." + id, a.weighted_sum.ranking.score[i]);
-            test_value("decision.ws.rank." + id, a.weighted_sum.ranking.rank[i]);
+            MF_TEST_VALUE("decision.ws." + id, a.weighted_sum.ranking.score[i]);
+            MF_TEST_VALUE("decision.ws.rank." + id, a.weighted_sum.ranking.rank[i]);
             if (i < a.topsis.ranking.score.size()) {
-                test_value("decision.topsis." + id, a.topsis.ranking.score[i]);
-                test_value("decision.topsis.rank." + id, a.topsis.ranking.rank[i]);
+                MF_TEST_VALUE("decision.topsis." + id, a.topsis.ranking.score[i]);
+                MF_TEST_VALUE("decision.topsis.rank." + id, a.topsis.ranking.rank[i]);
             }
         }
-    test_value("decision.mc.done", v.mc_have ? 1 : 0);
-    test_value("decision.mc.progress", v.mc.started() ? v.mc.progress() : (v.mc_have ? 1.0 : 0.0));
+    MF_TEST_VALUE("decision.mc.done", v.mc_have ? 1 : 0);
+    MF_TEST_VALUE("decision.mc.progress", v.mc.started() ? v.mc.progress() : (v.mc_have ? 1.0 : 0.0));
     if (v.mc_have)
         for (size_t i = 0; i < s.partners.size() && i < v.mc_result.p_first.size(); ++i)
-            test_value("decision.mc.p_first." + s.partners[i].id, v.mc_result.p_first[i]);
+            MF_TEST_VALUE("decision.mc.p_first." + s.partners[i].id, v.mc_result.p_first[i]);
     for (size_t k = 0; k < a.cost_partners.size(); ++k)
         if (!a.costs[k].empty())
-            test_value("decision.cost." + s.partners[static_cast<size_t>(a.cost_partners[k])].id, a.costs[k].back().per_good_part);
-    test_value("decision.crossovers", static_cast<double>(a.crossovers.crossings.size()));
-    if (a.split) test_value("decision.split.best_n", a.split->best_n);
-    test_text("decision.page", page_key(v.page));
+            MF_TEST_VALUE("decision.cost." + s.partners[static_cast<size_t>(a.cost_partners[k])].id, a.costs[k].back().per_good_part);
+    MF_TEST_VALUE("decision.crossovers", static_cast<double>(a.crossovers.crossings.size()));
+    if (a.split) MF_TEST_VALUE("decision.split.best_n", a.split->best_n);
+    MF_TEST_TEXT("decision.page", page_key(v.page));
 }
 
 static void draw_summary(const DecisionView& v, const Plan& plan) {
@@ -202,13 +202,13 @@ static void draw_summary(const DecisionView& v, const Plan& plan) {
             s.pop_back();
             return s;
         }
-        return name(r.order[0]) + " (" + fmt_num(r.score[static_cast<size_t>(r.order[0])], 3) + ")";
+        return name(r.order[0]) + " (" + format_number(r.score[static_cast<size_t>(r.order[0])], 3) + ")";
     };
     std::string line = "Weighted sum ranks first: " + top_text(ws) + "  ·  TOPSIS: " + top_text(tp);
     if (!ws.top_tied && !tp.top_tied && ws.order[0] != tp.order[0]) line += " (the methods disagree)";
     if (!ws.top_tied) {  // the same length while the Monte Carlo runs: nothing below moves
         const size_t t = static_cast<size_t>(ws.order[0]);
-        line += "  ·  P(first) " + (v.mc_have && t < v.mc_result.p_first.size() ? fmt_probability(v.mc_result.p_first[t])
+        line += "  ·  P(first) " + (v.mc_have && t < v.mc_result.p_first.size() ? format_probability(v.mc_result.p_first[t])
                                                                                : std::string("…      "));
     }
     line += "  ·  chosen: " + (a.chosen_by_decider ? name(a.chosen) : std::string("not set"));
@@ -230,7 +230,7 @@ static void draw_problems(const DecisionView& v, const Plan& plan) {
     for (const auto& e : v.analysis.errors)
         if (!(pairs_reported && e.rfind("AHP: no judgement", 0) == 0)) extra.push_back(&e);
     const size_t n = v.input_errors.size() + extra.size();
-    test_value("decision.problems", static_cast<double>(n));
+    MF_TEST_VALUE("decision.problems", static_cast<double>(n));
     if (n == 0) return;
     const ImVec4 bad = ImGui::ColorConvertU32ToFloat4(plot_bad());
     const float line = ImGui::GetTextLineHeightWithSpacing();
@@ -252,7 +252,10 @@ static void draw_problems(const DecisionView& v, const Plan& plan) {
     ImGui::PopStyleColor();
 }
 
-void DecisionView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
+void DecisionView::draw(ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    const uint64_t state_id = ctx.state_id;
+    Edits& edits = ctx.edits;
     refresh(plan, state_id);
     run_monte_carlo(state_id);
     publish(*this, plan);
@@ -282,7 +285,7 @@ void DecisionView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
     for (const auto& e : entries) {
         const ImGuiTabItemFlags f = forced && page == e.page ? ImGuiTabItemFlags_SetSelected : 0;
         const bool open = ImGui::BeginTabItem(e.label, nullptr, f);
-        test_anchor((std::string("decision.page.") + page_key(e.page)).c_str());
+        MF_TEST_ANCHOR((std::string("decision.page.") + page_key(e.page)).c_str());
         if (!open) continue;
         if (!forced) page = e.page;
         ImGui::BeginChild("page", ImVec2(0, 0), ImGuiChildFlags_None);
@@ -301,9 +304,9 @@ namespace decision_ui {
 
 void draw_programme_settings(const Plan& plan, Edits& edits) {
     const DecisionSection& s = plan.decision;
-    std::string summary = "Programme: " + fmt_count(s.planned_volume) + " good parts over " + fmt_num(s.programme_quarters) +
+    std::string summary = "Programme: " + format_count(s.planned_volume) + " good parts over " + format_number(s.programme_quarters) +
                           " quarters";
-    if (s.monthly_demand) summary += " · demand " + fmt_count(*s.monthly_demand) + "/month";
+    if (s.monthly_demand) summary += " · demand " + format_count(*s.monthly_demand) + "/month";
     summary += s.design_frozen ? (*s.design_frozen ? " · design frozen" : " · design not frozen") : " · design freeze not stated";
     if (s.ip_sensitive) summary += " · IP-sensitive";
     summary += "###programme";
@@ -430,7 +433,7 @@ static void entered_cell(const DecisionView& v, const Plan& plan, Edits& edits, 
         ImGui::EndTooltip();
     }
     if (sc && ImGui::BeginPopupContextItem("range")) {
-        ImGui::TextDisabled("%s on \"%s\": likely %s", p.name.c_str(), c.name.c_str(), fmt_num(sc->value).c_str());
+        ImGui::TextDisabled("%s on \"%s\": likely %s", p.name.c_str(), c.name.c_str(), format_number(sc->value).c_str());
         std::optional<double> lo;
         ImGui::SetNextItemWidth(em(8));
         if (field_optional("low", sc->low, &lo)) edit_score(edits, p.id, c.id, std::nullopt, lo, std::nullopt, "low");
@@ -444,7 +447,7 @@ static void entered_cell(const DecisionView& v, const Plan& plan, Edits& edits, 
     if (!sc) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "missing");
     } else if (sc->low || sc->high) {
-        ImGui::TextDisabled("%s – %s", fmt_num(sc->low.value_or(sc->value)).c_str(), fmt_num(sc->high.value_or(sc->value)).c_str());
+        ImGui::TextDisabled("%s – %s", format_number(sc->low.value_or(sc->value)).c_str(), format_number(sc->high.value_or(sc->value)).c_str());
     } else {
         ImGui::TextDisabled("no range");
     }
@@ -456,10 +459,10 @@ void draw_matrix_page(DecisionView& v, const Plan& plan, Edits& edits) {
     draw_programme_settings(plan, edits);
 
     if (ImGui::Button("Add partner")) add_partner(plan, edits, v);
-    test_anchor("decision.add_partner");
+    MF_TEST_ANCHOR("decision.add_partner");
     ImGui::SameLine();
     if (ImGui::Button("Add criterion")) add_criterion(plan, edits);
-    test_anchor("decision.add_criterion");
+    MF_TEST_ANCHOR("decision.add_criterion");
     ImGui::SameLine();
     ImGui::TextDisabled("Weights: %s · right-click a partner or criterion for more", s.weighting == Weighting::AHP
                                                                                             ? "AHP (edit the pairwise judgements on the Criteria page)"
@@ -507,7 +510,7 @@ void draw_matrix_page(DecisionView& v, const Plan& plan, Edits& edits) {
             ImGui::Text("%s", c.name.c_str());
             ImGui::TextDisabled("%s criterion (%s is better), %s", c.benefit ? "benefit" : "cost", c.benefit ? "more" : "less",
                                 source_words(c.source));
-            if (c.scale_min && c.scale_max) ImGui::TextDisabled("scale %s – %s", fmt_num(*c.scale_min).c_str(), fmt_num(*c.scale_max).c_str());
+            if (c.scale_min && c.scale_max) ImGui::TextDisabled("scale %s – %s", format_number(*c.scale_min).c_str(), format_number(*c.scale_max).c_str());
             if (ranked && j < a.weighted_sum.normalisation.size())
                 ImGui::TextDisabled("weighted-sum normalisation: %s", a.weighted_sum.normalisation[j].c_str());
             ImGui::TextDisabled("right-click: move, delete");
@@ -560,7 +563,7 @@ void draw_matrix_page(DecisionView& v, const Plan& plan, Edits& edits) {
             double w;
             if (field_double("##w", c.weight, &w, "%.4g"))
                 edit_criterion(edits, "Set weight of " + c.name, "weight", c.id, [w](Criterion& x) { x.weight = w; });
-            test_anchor(("decision.weight." + c.id).c_str());
+            MF_TEST_ANCHOR(("decision.weight." + c.id).c_str());
         }
         if (s.weighting == Weighting::AHP) ImGui::AlignTextToFramePadding();
         if (s.weighting == Weighting::AHP && !(a.ahp && a.ahp->errors.empty())) ImGui::TextDisabled("no AHP weights yet");
@@ -610,7 +613,7 @@ void draw_matrix_page(DecisionView& v, const Plan& plan, Edits& edits) {
                 const double val = i < a.built.matrix.value.size() && j < a.built.matrix.value[i].size() ? a.built.matrix.value[i][j] : NAN;
                 ImGui::AlignTextToFramePadding();
                 if (std::isfinite(val)) {
-                    ImGui::TextUnformatted(c.source == ScoreSource::CostPerGoodPart ? fmt_money(val).c_str() : fmt_count(val).c_str());
+                    ImGui::TextUnformatted(c.source == ScoreSource::CostPerGoodPart ? format_money(val).c_str() : format_count(val).c_str());
                     ImGui::TextDisabled("derived");
                 } else {
                     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "missing");
@@ -647,7 +650,7 @@ void draw_matrix_page(DecisionView& v, const Plan& plan, Edits& edits) {
         rank_cell(a.topsis.ranking, "TOPSIS closeness");
         ImGui::TableNextColumn();
         if (v.mc_have && i < v.mc_result.p_first.size()) {
-            ImGui::TextUnformatted(fmt_probability(v.mc_result.p_first[i]).c_str());
+            ImGui::TextUnformatted(format_probability(v.mc_result.p_first[i]).c_str());
             if (ImGui::BeginItemTooltip()) {
                 ImGui::Text("P(%s ranks first) = %.4f, 95 %% interval %.4f – %.4f", p.name.c_str(), v.mc_result.p_first[i],
                             v.mc_result.ci95[i].lower, v.mc_result.ci95[i].upper);

@@ -17,6 +17,7 @@
 
 #include "decision/decision_analysis.h"
 #include "edits.h"
+#include "view_context.h"
 #include "imgui.h"
 #include "plan/plan.h"
 
@@ -29,7 +30,6 @@ struct DecisionView {
     // --- UI state ------------------------------------------------------------------------
     Page page = Page::Matrix;        // the inner page shown
     bool select_page = false;        // make `page` the selected inner tab next frame
-    bool select_tab = false;         // App selects the Decision tab next frame (tests, links)
     std::string partner_id;          // selected partner (detail panel); empty = the first
     bool show_excluded = true;       // process selector: list the processes filtered out too
     bool show_breakdown = false;     // cost page: every cost component per volume
@@ -55,14 +55,8 @@ struct DecisionView {
     bool mc_have = false;            // mc_result holds a finished run for mc_state
     RankFirstResult mc_result;
 
-    void draw(const Plan& plan, uint64_t state_id, Edits& edits);
+    void draw(ViewContext& ctx);
 
-    // For App's BeginTabItem: SetSelected once after select_tab was set.
-    ImGuiTabItemFlags tab_flags() {
-        const bool s = select_tab;
-        select_tab = false;
-        return s ? ImGuiTabItemFlags_SetSelected : 0;
-    }
     // The matrix (and everything derived from it) is usable: no errors from core.
     bool ranked() const { return analysis.errors.empty() && !analysis.weighted_sum.ranking.order.empty(); }
     int selected_partner(const Plan& plan) const;

@@ -8,7 +8,7 @@
 #include "decision/ahp.h"
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/decision_parts.h"
 #include "widgets.h"
 
@@ -114,7 +114,7 @@ static void criteria_table(DecisionView& v, const Plan& plan, Edits& edits) {
             double w;
             if (field_double("##w", c.weight, &w, "%.4g"))
                 edit_criterion(edits, "Set weight of " + c.name, "weight", id, [w](Criterion& x) { x.weight = w; });
-            test_anchor(("decision.criteria.weight." + id).c_str());
+            MF_TEST_ANCHOR(("decision.criteria.weight." + id).c_str());
         } else {
             ImGui::AlignTextToFramePadding();
             ImGui::TextDisabled("from pairs");
@@ -146,10 +146,10 @@ static void criteria_table(DecisionView& v, const Plan& plan, Edits& edits) {
 
 // Saaty's 1/9 … 9 scale as shown in a cell.
 static std::string ratio_text(double r) {
-    if (r >= 1) return fmt_num(r, 3);
+    if (r >= 1) return format_number(r, 3);
     const double inv = 1.0 / r;
-    if (std::fabs(inv - std::round(inv)) < 1e-9) return "1/" + fmt_num(std::round(inv), 3);
-    return fmt_num(r, 3);
+    if (std::fabs(inv - std::round(inv)) < 1e-9) return "1/" + format_number(std::round(inv), 3);
+    return format_number(r, 3);
 }
 
 static const char* saaty_words(double r) {
@@ -209,13 +209,13 @@ static void ahp_editor(DecisionView& v, const Plan& plan, Edits& edits) {
             ImGui::Text("CR = %.3f %s 0.10", r->cr, r->cr > kAhpConsistencyLimit ? ">" : "≤");
         ImGui::SameLine();
         ImGui::TextDisabled("· λmax %.4f · CI %.4f · RI %.2f (%s)", r->lambda_max, r->ci, r->ri, r->random_index_table);
-        test_anchor("decision.ahp.cr");
+        MF_TEST_ANCHOR("decision.ahp.cr");
         if (!ok && r->worst_i >= 0)
             ImGui::TextWrapped("Most out of line: \"%s\" against \"%s\" is judged %s, but the weights it produced imply %s. "
                                "Revisit that judgement first.",
                                s.criteria[static_cast<size_t>(r->worst_i)].name.c_str(),
                                s.criteria[static_cast<size_t>(r->worst_j)].name.c_str(), ratio_text(r->worst_given).c_str(),
-                               fmt_num(r->worst_implied, 3).c_str());
+                               format_number(r->worst_implied, 3).c_str());
     } else if (missing) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "%zu of %zu judgements missing:", missing, n * (n - 1) / 2);
         ImGui::SameLine();
@@ -234,7 +234,7 @@ static void ahp_editor(DecisionView& v, const Plan& plan, Edits& edits) {
     }
     ImGui::SameLine();
     const bool from_weights = ImGui::Button("Start from the direct weights");
-    test_anchor("decision.ahp.from_weights");
+    MF_TEST_ANCHOR("decision.ahp.from_weights");
     if (from_weights) {
         std::vector<Judgement> all;
         for (size_t i = 0; i < n; ++i)
@@ -309,7 +309,7 @@ static void ahp_editor(DecisionView& v, const Plan& plan, Edits& edits) {
                     }
                     ImGui::EndCombo();
                 }
-                if (i == 0 && k == 1) test_anchor("decision.ahp.cell01");
+                if (i == 0 && k == 1) MF_TEST_ANCHOR("decision.ahp.cell01");
                 if (ImGui::BeginItemTooltip()) {
                     ImGui::Text("\"%s\" against \"%s\"", s.criteria[i].name.c_str(), s.criteria[k].name.c_str());
                     if (a[i][k] > 0)
@@ -343,7 +343,7 @@ void draw_criteria_page(DecisionView& v, const Plan& plan, Edits& edits) {
     ImGui::SameLine();
     if (ImGui::RadioButton("AHP from pairwise comparisons", s.weighting == Weighting::AHP) && s.weighting != Weighting::AHP)
         edit_section(edits, "Weights by AHP", "", [](DecisionSection& x) { x.weighting = Weighting::AHP; });
-    test_anchor("decision.weighting.ahp");
+    MF_TEST_ANCHOR("decision.weighting.ahp");
 
     criteria_table(v, plan, edits);
     ImGui::Spacing();

@@ -4,7 +4,7 @@
 
 #include "imgui.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "widgets.h"
 
 namespace mf {
@@ -17,7 +17,9 @@ static int weekdays_between(Date from, Date to) {
     return n;
 }
 
-void OverviewView::draw(const Plan& plan, Edits& edits) {
+void OverviewView::draw(ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
     const PlanMeta& m = plan.meta;
     const float label_w = em(9);
 
@@ -39,7 +41,7 @@ void OverviewView::draw(const Plan& plan, Edits& edits) {
         std::string name = m.name;
         if (input_string("##name", name))
             edits.push_merge("Rename project", "meta.name", [name](Plan& p) { p.meta.name = name; });
-        test_anchor("overview.name");
+        MF_TEST_ANCHOR("overview.name");
 
         row("Display unit");
         ImGui::SetNextItemWidth(em(8));
@@ -69,7 +71,7 @@ void OverviewView::draw(const Plan& plan, Edits& edits) {
         std::optional<Date> deadline;
         if (input_date("##deadline", m.deadline, &deadline))
             edits.push("Set deadline", [deadline](Plan& p) { p.meta.deadline = deadline; });
-        test_anchor("overview.deadline");
+        MF_TEST_ANCHOR("overview.deadline");
         if (m.start_date && m.deadline) {
             if (*m.deadline < *m.start_date) {
                 ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1), "The deadline is before the start date.");

@@ -10,7 +10,7 @@
 #include "busy.h"
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/schedule_shared.h"
 #include "views/schedule_view.h"
 
@@ -51,12 +51,12 @@ void ScheduleView::draw_risk_page(const Plan& plan) {
     // Summary line: buffer and merge bias.
     ImGui::Text("%d iterations, seed %llu.", r->iterations, static_cast<unsigned long long>(r->seed));
     ImGui::SameLine();
-    ImGui::Text("Buffer to hold: %s working days", days_text(r->buffer).c_str());
-    test_anchor("schedule.risk.buffer");
+    ImGui::Text("Buffer to hold: %s working days", format_days(r->buffer).c_str());
+    MF_TEST_ANCHOR("schedule.risk.buffer");
     ImGui::SetItemTooltip("P80 finish %s (working day %s) − plan finish %s (working day %s).\n"
                           "Hold this much between the plan's finish and any date you promise.",
-                          format_iso_date(r->p80_date).c_str(), days_text(r->p80).c_str(),
-                          format_iso_date(r->deterministic_finish_date).c_str(), days_text(r->deterministic_finish).c_str());
+                          format_iso_date(r->p80_date).c_str(), format_days(r->p80).c_str(),
+                          format_iso_date(r->deterministic_finish_date).c_str(), format_days(r->deterministic_finish).c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("· merge bias %+.1f working days", r->merge_bias);
     ImGui::SetItemTooltip("Mean Monte Carlo finish − the finish with every duration at its mean (and gates at their "
@@ -79,7 +79,7 @@ void ScheduleView::draw_risk_page(const Plan& plan) {
     if (r->probability_meet_deadline && r->deadline_offset) {
         ImGui::TextUnformatted("Meets the deadline");
         ImGui::SameLine();
-        ImGui::Text("%s (working day %s):", format_iso_date(*plan.meta.deadline).c_str(), days_text(*r->deadline_offset).c_str());
+        ImGui::Text("%s (working day %s):", format_iso_date(*plan.meta.deadline).c_str(), format_days(*r->deadline_offset).c_str());
         ImGui::SameLine();
         verdict_text(*r->probability_meet_deadline);
     } else {
@@ -130,7 +130,7 @@ void ScheduleView::draw_risk_page(const Plan& plan) {
         if (hist.hovered()) hover_date(hist);
         hist.end();
     }
-    test_anchor("schedule.risk.histogram");
+    MF_TEST_ANCHOR("schedule.risk.histogram");
     // S-curve (at most ~400 points).
     std::vector<double> xs, ys;
     const size_t n = fs.size(), step = std::max<size_t>(1, n / 400);
@@ -157,7 +157,7 @@ void ScheduleView::draw_risk_page(const Plan& plan) {
         if (sc.hovered()) hover_date(sc);
         sc.end();
     }
-    test_anchor("schedule.risk.scurve");
+    MF_TEST_ANCHOR("schedule.risk.scurve");
     ImGui::Text("P10 %s · P50 %s · P80 %s · P95 %s · mean %.1f, σ %.1f working days", format_iso_date(r->p10_date).c_str(),
                 format_iso_date(r->p50_date).c_str(), format_iso_date(r->p80_date).c_str(),
                 format_iso_date(r->p95_date).c_str(), r->mean, r->sd);
@@ -207,7 +207,7 @@ void ScheduleView::draw_risk_page(const Plan& plan) {
         }
         ImGui::EndTable();
     }
-    test_anchor("schedule.risk.tornado");
+    MF_TEST_ANCHOR("schedule.risk.tornado");
     ImGui::TextDisabled("Bars in red: on the plan's critical path. Critical = share of runs\n"
                         "in which the task had no float (criticality index).");
 

@@ -20,7 +20,7 @@
 #include "plot.h"
 #include "schedule/outline.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/schedule_shared.h"
 #include "views/schedule_view.h"
 
@@ -87,11 +87,11 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     // Toolbar.
     bool fit = gantt_day_px <= 0;
     if (ImGui::Button("−")) gantt_day_px = std::max(0.5f, gantt_day_px / 1.5f);
-    test_anchor("schedule.gantt.zoom_out");
+    MF_TEST_ANCHOR("schedule.gantt.zoom_out");
     ImGui::SetItemTooltip("Zoom out (Ctrl+wheel on the chart)");
     ImGui::SameLine();
     if (ImGui::Button("+")) gantt_day_px = std::min(80.0f, gantt_day_px * 1.5f);
-    test_anchor("schedule.gantt.zoom_in");
+    MF_TEST_ANCHOR("schedule.gantt.zoom_in");
     ImGui::SetItemTooltip("Zoom in (Ctrl+wheel on the chart)");
     ImGui::SameLine();
     if (ImGui::Button("Fit")) fit = true;
@@ -139,7 +139,7 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     (void)height;
     const ImVec2 canvas(ImGui::GetContentRegionAvail().x, std::max(em(8), ImGui::GetContentRegionAvail().y));
     ImGui::InvisibleButton("gantt", canvas, ImGuiButtonFlags_MouseButtonLeft);
-    test_anchor("schedule.gantt");
+    MF_TEST_ANCHOR("schedule.gantt");
     const bool hovered = ImGui::IsItemHovered();
     const bool active = ImGui::IsItemActive();
     if (hovered) {
@@ -411,8 +411,8 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     lines.push_back({day_of(today()), plot_color(3), "Today", format_iso_date(today()), false});
     if (plan.meta.deadline) {
         std::string det = format_iso_date(*plan.meta.deadline);
-        if (cpm.deadline_slack) det += ", plan slack " + days_text(*cpm.deadline_slack) + " working days";
-        if (mc_current && mc->probability_meet_deadline) det += ", P(meet) " + percent_text(*mc->probability_meet_deadline);
+        if (cpm.deadline_slack) det += ", plan slack " + format_days(*cpm.deadline_slack) + " working days";
+        if (mc_current && mc->probability_meet_deadline) det += ", P(meet) " + format_percent(*mc->probability_meet_deadline);
         lines.push_back({day_of(*plan.meta.deadline) + 1, plot_bad(), "Deadline", det, false});
     }
     if (mc_current) {
@@ -471,18 +471,18 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
                         t.partner_id.empty() ? "" : (", " + partner_name(plan, t.partner_id)).c_str());
             if (c.summary)
                 ImGui::Text("Summary task: %s working days from its subtasks' earliest start to their latest finish",
-                            days_text(c.duration).c_str());
+                            format_days(c.duration).c_str());
             else if (t.kind != TaskKind::Milestone)
-                ImGui::Text("Duration %s working days (O/M/P %s / %s / %s)", days_text(c.duration).c_str(),
-                            days_text(t.optimistic).c_str(), days_text(t.most_likely).c_str(), days_text(t.pessimistic).c_str());
+                ImGui::Text("Duration %s working days (O/M/P %s / %s / %s)", format_days(c.duration).c_str(),
+                            format_days(t.optimistic).c_str(), format_days(t.most_likely).c_str(), format_days(t.pessimistic).c_str());
             if (t.kind == TaskKind::Gate && t.gate.assume_first_fails)
                 ImGui::TextDisabled("includes one planned rework loop (first batch assumed to fail)");
             ImGui::Text("ES %s   EF %s   (working days %s → %s)", format_iso_date(c.es_date).c_str(),
-                        format_iso_date(c.ef_date).c_str(), days_text(c.es).c_str(), days_text(c.ef).c_str());
+                        format_iso_date(c.ef_date).c_str(), format_days(c.es).c_str(), format_days(c.ef).c_str());
             ImGui::Text("LS %s   LF %s   (working days %s → %s)", format_iso_date(c.ls_date).c_str(),
-                        format_iso_date(c.lf_date).c_str(), days_text(c.ls).c_str(), days_text(c.lf).c_str());
-            ImGui::Text("Total float %s, free float %s working days%s", days_text(c.total_float).c_str(),
-                        days_text(c.free_float).c_str(), c.calendar.empty() ? "" : " of its calendar");
+                        format_iso_date(c.lf_date).c_str(), format_days(c.ls).c_str(), format_days(c.lf).c_str());
+            ImGui::Text("Total float %s, free float %s working days%s", format_days(c.total_float).c_str(),
+                        format_days(c.free_float).c_str(), c.calendar.empty() ? "" : " of its calendar");
             if (!c.calendar.empty()) ImGui::TextDisabled("Works on calendar \"%s\"", c.calendar.c_str());
             if (c.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "Critical (no float)");
             if (t.target && !c.calendar.empty()) {  // a task on another calendar: by dates
@@ -494,7 +494,7 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
                 const double slack = static_cast<double>(clock.working_days_through(*t.target)) - c.ef;
                 ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(slack >= -1e-9 ? plot_good() : plot_bad()),
                                    "Target %s: the plan %s it (%s working days %s)", format_iso_date(*t.target).c_str(),
-                                   slack >= -1e-9 ? "meets" : "misses", days_text(std::fabs(slack)).c_str(),
+                                   slack >= -1e-9 ? "meets" : "misses", format_days(std::fabs(slack)).c_str(),
                                    slack >= -1e-9 ? "to spare" : "late");
             }
             if (mc) {
@@ -504,7 +504,7 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
                 if (std::isfinite(s.sensitivity)) ImGui::Text("Sensitivity (Spearman ρ with the finish) %.2f", s.sensitivity);
                 if (s.probability_meet_target)
                     ImGui::Text("Meets its target %s: %s", t.target ? format_iso_date(*t.target).c_str() : "",
-                                percent_text(*s.probability_meet_target).c_str());
+                                format_percent(*s.probability_meet_target).c_str());
             }
             ImGui::EndTooltip();
         } else if (io.MousePos.x >= x0) {

@@ -7,7 +7,7 @@
 #include "plot.h"
 #include "schedule/gate.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/schedule_shared.h"
 #include "widgets.h"
 
@@ -61,17 +61,17 @@ bool draw_gate_link(const Plan& plan, const Task& t, const std::vector<LinkRepor
                 ImGui::PushID((d.id + "/" + f.id).c_str());
                 if (ImGui::Selectable((d.name + " / " + f.name).c_str(), sel) && !sel)
                     set_link(edits, t, "Link \"" + t.name + "\" to measured \"" + f.name + "\"", CpkSource{d.id, f.id});
-                test_anchor(("schedule.gate.measured.option." + d.id + "." + f.id).c_str());
+                MF_TEST_ANCHOR(("schedule.gate.measured.option." + d.id + "." + f.id).c_str());
                 ImGui::PopID();
             }
         if (plan.datasets.empty()) ImGui::TextDisabled("This plan has no measured data (Capability tab).");
         ImGui::EndCombo();
     }
-    test_anchor("schedule.gate.measured");
+    MF_TEST_ANCHOR("schedule.gate.measured");
     ImGui::SameLine();
     if (c.measured) {
         if (ImGui::SmallButton("Clear")) set_link(edits, t, "Clear measured link of \"" + t.name + "\"", std::nullopt);
-        test_anchor("schedule.gate.measured_clear");
+        MF_TEST_ANCHOR("schedule.gate.measured_clear");
         ImGui::SameLine();
     }
     help_marker("The gate takes the feature's measured Cpk (from σ within), its number of values as the sample size "
@@ -83,7 +83,7 @@ bool draw_gate_link(const Plan& plan, const Task& t, const std::vector<LinkRepor
         char b[640];
         const double p = l->pass_probability.value_or(0);
         // Near certainty is not "100 %": say how close.
-        const std::string pt = p > 0.999 && p < 1 ? "> 99.9 %" : p < 0.001 && p > 0 ? "< 0.1 %" : percent_text(p);
+        const std::string pt = p > 0.999 && p < 1 ? "> 99.9 %" : p < 0.001 && p > 0 ? "< 0.1 %" : format_percent(p);
         std::snprintf(b, sizeof b, "→ Cpk %.3f from %s / %s (n = %.0f, ν = %.0f): passes %.4g with %s", *l->cpk,
                       l->dataset_name.c_str(), l->feature_name.c_str(), l->n ? *l->n : 0.0, l->dof ? *l->dof : 0.0,
                       c.threshold, pt.c_str());
@@ -100,12 +100,12 @@ bool draw_gate_link(const Plan& plan, const Task& t, const std::vector<LinkRepor
 void publish_gate_links(const std::vector<LinkReport>& links) {
     for (const LinkReport& l : links) {
         const std::string k = "schedule.measured." + l.target_id;
-        test_value(k + ".used", l.used ? 1 : 0);
-        if (l.cpk) test_value(k + ".cpk", *l.cpk);
-        if (l.n) test_value(k + ".n", *l.n);
-        if (l.dof) test_value(k + ".dof", *l.dof);
-        if (l.pass_probability) test_value(k + ".p", *l.pass_probability);
-        test_text(k + ".message", l.message);
+        MF_TEST_VALUE(k + ".used", l.used ? 1 : 0);
+        if (l.cpk) MF_TEST_VALUE(k + ".cpk", *l.cpk);
+        if (l.n) MF_TEST_VALUE(k + ".n", *l.n);
+        if (l.dof) MF_TEST_VALUE(k + ".dof", *l.dof);
+        if (l.pass_probability) MF_TEST_VALUE(k + ".p", *l.pass_probability);
+        MF_TEST_TEXT(k + ".message", l.message);
     }
 }
 

@@ -23,7 +23,7 @@ std::string linked_gate_summary(const Task& t, const std::vector<LinkReport>& li
 // (the typed figures are then only the fallback).
 bool draw_gate_link(const Plan& plan, const Task& t, const std::vector<LinkReport>& links, Edits& edits);
 
-// test_value("schedule.measured.<task>.used" / ".cpk" / ".n" / ".dof" / ".p") and the message.
+// MF_TEST_VALUE("schedule.measured.<task>.used" / ".cpk" / ".n" / ".dof" / ".p") and the message.
 void publish_gate_links(const std::vector<LinkReport>& links);
 
 }  // namespace mf::sched

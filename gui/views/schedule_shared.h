@@ -3,14 +3,14 @@
 #include <functional>
 #include <string>
 
+#include "format.h"
+
 #include "edits.h"
 #include "plan/plan.h"
 
 namespace mf::sched {
 
 std::string fmt(const char* format, double v);
-std::string days_text(double working_days);      // "12" or "12.5"
-std::string percent_text(double p);              // "56.1 %"
 Date today();                                    // the local civil date
 const Task* find_task(const Plan& plan, const std::string& id);
 int task_index(const Plan& plan, const std::string& id);

@@ -10,7 +10,7 @@
 #include "schedule/gate.h"
 #include "schedule/outline.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/schedule_links.h"
 #include "views/schedule_shared.h"
 #include "views/schedule_view.h"
@@ -138,7 +138,7 @@ static std::string predecessor_summary(const Plan& plan, const Task& t) {
         s += i >= 0 ? std::to_string(i + 1) : "?" + d.task_id;
         if (d.type != LinkType::FinishToStart || d.lag != 0) {
             s += link_type_key(d.type);
-            if (d.lag != 0) s += (d.lag > 0 ? "+" : "−") + days_text(std::fabs(d.lag));
+            if (d.lag != 0) s += (d.lag > 0 ? "+" : "−") + format_days(std::fabs(d.lag));
         }
     }
     return s;
@@ -147,13 +147,13 @@ static std::string predecessor_summary(const Plan& plan, const Task& t) {
 // Three-point check for the field `which` (0 = O, 1 = M, 2 = P) set to v.
 static std::string three_point_problem(double o, double m, double p, int which, double v) {
     if (!(v >= 0 && v <= kMaxScheduleDays)) return "a duration is 0 to 10 000 working days";
-    if (which == 0 && v > m) return "optimistic " + days_text(v) + " is longer than most likely " + days_text(m) +
+    if (which == 0 && v > m) return "optimistic " + format_days(v) + " is longer than most likely " + format_days(m) +
                                     " (leave the field to raise the others)";
-    if (which == 1 && v < o) return "most likely " + days_text(v) + " is shorter than optimistic " + days_text(o) +
+    if (which == 1 && v < o) return "most likely " + format_days(v) + " is shorter than optimistic " + format_days(o) +
                                     " (leave the field to lower it)";
-    if (which == 1 && v > p) return "most likely " + days_text(v) + " is longer than pessimistic " + days_text(p) +
+    if (which == 1 && v > p) return "most likely " + format_days(v) + " is longer than pessimistic " + format_days(p) +
                                     " (leave the field to raise it)";
-    if (which == 2 && v < m) return "pessimistic " + days_text(v) + " is shorter than most likely " + days_text(m) +
+    if (which == 2 && v < m) return "pessimistic " + format_days(v) + " is shorter than most likely " + format_days(m) +
                                     " (leave the field to lower the others)";
     return "";
 }
@@ -172,7 +172,7 @@ void ScheduleView::draw_tasks_page(const Plan& plan, Edits& edits) {
     const Task* sel = selected.empty() ? nullptr : find_task(plan, selected);
     // Toolbar acting on the selection.
     if (ImGui::Button("+ Task")) selected = push_add(plan, edits, TaskKind::Task, selected);
-    test_anchor("schedule.add_task");
+    MF_TEST_ANCHOR("schedule.add_task");
     ImGui::SetItemTooltip("Add a task after the selected one, linked finish-to-start from it.");
     ImGui::SameLine();
     if (ImGui::Button("+ Milestone")) selected = push_add(plan, edits, TaskKind::Milestone, selected);
@@ -183,18 +183,18 @@ void ScheduleView::draw_tasks_page(const Plan& plan, Edits& edits) {
     if (ImGui::Button("Duplicate") && sel) push_duplicate(edits, *sel);
     ImGui::SameLine();
     if (ImGui::Button("Delete") && sel) push_delete(edits, *sel);
-    test_anchor("schedule.delete_task");
+    MF_TEST_ANCHOR("schedule.delete_task");
     ImGui::SameLine();
     if (ImGui::Button("Move up") && sel && sibling(plan, sel->id, -1) >= 0) push_move(edits, *sel, -1);
     ImGui::SameLine();
     if (ImGui::Button("Move down") && sel && sibling(plan, sel->id, +1) >= 0) push_move(edits, *sel, +1);
     ImGui::SameLine();
     if (ImGui::Button("Outdent") && sel) push_outline(plan, edits, *sel, true, outline_message_);
-    test_anchor("schedule.outdent");
+    MF_TEST_ANCHOR("schedule.outdent");
     ImGui::SetItemTooltip("Move the task up one outline level (Alt+Shift+Left).");
     ImGui::SameLine();
     if (ImGui::Button("Indent") && sel) push_outline(plan, edits, *sel, false, outline_message_);
-    test_anchor("schedule.indent");
+    MF_TEST_ANCHOR("schedule.indent");
     ImGui::SetItemTooltip("Make the task a subtask of the nearest task above it at the same level (Alt+Shift+Right):\n"
                           "that task becomes a summary task whose dates roll up from its subtasks.");
     if (!sel) ImGui::EndDisabled();
@@ -312,7 +312,7 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
             edit_task(edits, "Rename task", key + "name", t.id, [name](Task& x) { x.name = name; });
         }
         activated();
-        test_anchor(("schedule.task." + t.id + ".name").c_str());
+        MF_TEST_ANCHOR(("schedule.task." + t.id + ".name").c_str());
         if (!ImGui::IsItemActive() && ImGui::GetItemRectSize().x < ImGui::CalcTextSize(t.name.c_str()).x + em(0.6f))
             ImGui::SetItemTooltip("%s", t.name.c_str());
 
@@ -356,14 +356,14 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
                     const std::string label = (nc.name.empty() ? nc.id : nc.name) + "##" + nc.id;
                     if (ImGui::Selectable(label.c_str(), nc.id == t.calendar) && nc.id != t.calendar)
                         edit_task(edits, "Set calendar of \"" + t.name + "\"", "", t.id, [cid = nc.id](Task& x) { x.calendar = cid; });
-                    test_anchor(("schedule.task." + t.id + ".calendar." + nc.id).c_str());
+                    MF_TEST_ANCHOR(("schedule.task." + t.id + ".calendar." + nc.id).c_str());
                 }
                 if (plan.schedule.calendars.empty())
                     ImGui::TextDisabled("Add calendars under \"Working calendars\" below.");
                 ImGui::EndCombo();
             }
             activated();
-            test_anchor(("schedule.task." + t.id + ".calendar").c_str());
+            MF_TEST_ANCHOR(("schedule.task." + t.id + ".calendar").c_str());
             ImGui::SetItemTooltip("The calendar its durations count working days in: %s", shown.c_str());
         }
 
@@ -389,7 +389,7 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
             ImGui::TableNextColumn();
             if (summary) {  // rolled up from the subtasks: the span, read-only
                 ImGui::AlignTextToFramePadding();
-                if (k == 1 && cpm) ImGui::TextDisabled("%s", days_text(cpm->tasks[i].duration).c_str());
+                if (k == 1 && cpm) ImGui::TextDisabled("%s", format_days(cpm->tasks[i].duration).c_str());
                 else ImGui::TextDisabled("·");
                 ImGui::SetItemTooltip("Summary task: its dates roll up from its subtasks (earliest start to latest "
                                       "finish); its own durations are ignored.");
@@ -407,7 +407,7 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
                 label.c_str(), values[k], "%.6g",
                 [&, k](double x) { return three_point_problem(t.optimistic, t.most_likely, t.pessimistic, k, x); }, &v);
             activated();
-            test_anchor(("schedule.task." + t.id + "." + fields[k]).c_str());
+            MF_TEST_ANCHOR(("schedule.task." + t.id + "." + fields[k]).c_str());
             if (r != CellResult::None)
                 edit_task(edits, std::string("Edit ") + (k == 0 ? "optimistic" : k == 1 ? "most likely" : "pessimistic") +
                                      " duration of \"" + t.name + "\"",
@@ -440,13 +440,13 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
         if (ImGui::Button(pred_label.c_str(), ImVec2(-FLT_MIN, 0))) {
             selected = t.id;
         }
-        test_anchor(("schedule.task." + t.id + ".predecessors").c_str());
+        MF_TEST_ANCHOR(("schedule.task." + t.id + ".predecessors").c_str());
         if (ImGui::BeginItemTooltip()) {
             if (t.predecessors.empty()) ImGui::TextUnformatted("No predecessors: starts at the project start.");
             for (const auto& d : t.predecessors) {
                 const Task* p = find_task(plan, d.task_id);
                 ImGui::Text("%s %s%s%s working days: %s", link_type_key(d.type), d.lag < 0 ? "lead " : "lag ",
-                            "", days_text(std::fabs(d.lag)).c_str(), p ? p->name.c_str() : d.task_id.c_str());
+                            "", format_days(std::fabs(d.lag)).c_str(), p ? p->name.c_str() : d.task_id.c_str());
             }
             ImGui::TextDisabled("Click to edit the links below the table.");
             ImGui::EndTooltip();
@@ -458,9 +458,9 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
         if (t.kind == TaskKind::Gate) {
             ImGui::TextUnformatted(linked_gate_summary(t, an_.resolved.links).c_str());
             ImGui::SetItemTooltip("Passes with %s; a failure costs %s / %s / %s working days of rework%s, at most %d loops%s.",
-                                  percent_text(linked_pass_probability(t, an_.resolved.links)).c_str(),
-                                  days_text(t.gate.rework.optimistic).c_str(), days_text(t.gate.rework.most_likely).c_str(),
-                                  days_text(t.gate.rework.pessimistic).c_str(),
+                                  format_percent(linked_pass_probability(t, an_.resolved.links)).c_str(),
+                                  format_days(t.gate.rework.optimistic).c_str(), format_days(t.gate.rework.most_likely).c_str(),
+                                  format_days(t.gate.rework.pessimistic).c_str(),
                                   t.gate.repeat.empty() ? "" : " plus a re-run of the repeated tasks", t.gate.max_loops,
                                   t.gate.assume_first_fails ? "; the first batch is assumed to fail" : "");
         }
@@ -474,9 +474,9 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
         if (cpm) {
             const CpmTask& c = cpm->tasks[i];
             if (c.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "critical");
-            else ImGui::Text("%s wd", days_text(c.total_float).c_str());
-            ImGui::SetItemTooltip("Total float %s, free float %s working days%s", days_text(c.total_float).c_str(),
-                                  days_text(c.free_float).c_str(), c.critical ? ": on the critical path" : "");
+            else ImGui::Text("%s wd", format_days(c.total_float).c_str());
+            ImGui::SetItemTooltip("Total float %s, free float %s working days%s", format_days(c.total_float).c_str(),
+                                  format_days(c.free_float).c_str(), c.critical ? ": on the critical path" : "");
         }
         ImGui::TableNextColumn();
         if (mc) ImGui::Text("%.0f %%", mc->tasks[i].criticality * 100);
@@ -541,7 +541,7 @@ void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edi
                                                                                      : "a lag is −10 000 to 10 000 working days";
                                          },
                                          &lag);
-        test_anchor(("schedule.link." + t.id + "." + std::to_string(k) + ".lag").c_str());
+        MF_TEST_ANCHOR(("schedule.link." + t.id + "." + std::to_string(k) + ".lag").c_str());
         if (r != CellResult::None) {
             lag = std::clamp(lag, -kMaxScheduleDays, kMaxScheduleDays);
             edit_task(edits, "Change lag of \"" + t.name + "\"", r == CellResult::Live ? key + "lag" + std::to_string(k) : "",
@@ -574,7 +574,7 @@ void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edi
         }
         ImGui::EndCombo();
     }
-    test_anchor("schedule.add_predecessor");
+    MF_TEST_ANCHOR("schedule.add_predecessor");
     std::string succ;
     for (size_t j = 0; j < plan.schedule.tasks.size(); ++j)
         for (const auto& d : plan.schedule.tasks[j].predecessors)
@@ -616,7 +616,7 @@ void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edi
             double v = 0;
             const CellResult r = number_cell("##p", g.pass_probability.value_or(1) * 100, "%.4g %%",
                                              [](double x) { return x >= 0 && x <= 100 ? std::string() : "0 to 100 %"; }, &v);
-            test_anchor("schedule.gate.pass_probability");
+            MF_TEST_ANCHOR("schedule.gate.pass_probability");
             if (r != CellResult::None) {
                 v = std::clamp(v, 0.0, 100.0) / 100.0;
                 edit_task(edits, "Set pass probability of \"" + t.name + "\"", r == CellResult::Live ? key + "p" : "", t.id,
@@ -645,7 +645,7 @@ void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edi
             const CpkPassResult pr = pass_probability_from_cpk(c);
             if (!pr.error.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", pr.error.c_str());
             else ImGui::TextWrapped("→ passes with %s (standard error of the measured Cpk %.3f, Bissell)",
-                                    percent_text(pr.probability).c_str(), pr.standard_error);
+                                    format_percent(pr.probability).c_str(), pr.standard_error);
         }
         // Rework per loop.
         ImGui::AlignTextToFramePadding();
@@ -727,11 +727,11 @@ void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edi
     if (an_.cpm && ti >= 0 && static_cast<size_t>(ti) < an_.cpm->tasks.size()) {
         const CpmTask& c = an_.cpm->tasks[static_cast<size_t>(ti)];
         ImGui::Text("Early  %s → %s  (wd %s → %s)", format_iso_date(c.es_date).c_str(), format_iso_date(c.ef_date).c_str(),
-                    days_text(c.es).c_str(), days_text(c.ef).c_str());
+                    format_days(c.es).c_str(), format_days(c.ef).c_str());
         ImGui::Text("Late   %s → %s  (wd %s → %s)", format_iso_date(c.ls_date).c_str(), format_iso_date(c.lf_date).c_str(),
-                    days_text(c.ls).c_str(), days_text(c.lf).c_str());
-        ImGui::Text("Duration in the plan %s wd · total float %s · free float %s", days_text(c.duration).c_str(),
-                    days_text(c.total_float).c_str(), days_text(c.free_float).c_str());
+                    format_days(c.ls).c_str(), format_days(c.lf).c_str());
+        ImGui::Text("Duration in the plan %s wd · total float %s · free float %s", format_days(c.duration).c_str(),
+                    format_days(c.total_float).c_str(), format_days(c.free_float).c_str());
         if (c.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "On the critical path");
     }
     const McResult* mc = mc_result();
@@ -786,7 +786,7 @@ static void calendar_fields(const WorkCalendar& cal, const std::string& id, cons
                                if (WorkCalendar* c = calendar_in(p, id)) c->working[static_cast<size_t>(w)] = on;
                            });
         }
-        test_anchor(("schedule.calendar." + std::string(keys[w])).c_str());
+        MF_TEST_ANCHOR(("schedule.calendar." + std::string(keys[w])).c_str());
     }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Holidays");
@@ -815,14 +815,14 @@ static void calendar_fields(const WorkCalendar& cal, const std::string& id, cons
             WorkCalendar* c = calendar_in(p, id);
             if (c && std::find(c->holidays.begin(), c->holidays.end(), d) == c->holidays.end()) c->holidays.push_back(d);
         });
-    test_anchor("schedule.calendar.add_holiday");
+    MF_TEST_ANCHOR("schedule.calendar.add_holiday");
     ImGui::SameLine();
     ImGui::TextDisabled("type YYYY-MM-DD");
 }
 
 void ScheduleView::draw_calendar(const Plan& plan, Edits& edits) {
     const bool open = ImGui::CollapsingHeader("Working calendars");
-    test_anchor("schedule.calendar");
+    MF_TEST_ANCHOR("schedule.calendar");
     if (!open) return;
     const ScheduleSection& sec = plan.schedule;
     const NamedCalendar* named = nullptr;
@@ -845,7 +845,7 @@ void ScheduleView::draw_calendar(const Plan& plan, Edits& edits) {
         }
         ImGui::EndCombo();
     }
-    test_anchor("schedule.calendar.pick");
+    MF_TEST_ANCHOR("schedule.calendar.pick");
     ImGui::SameLine();
     if (ImGui::Button("+ Calendar")) {
         const std::string id = new_id(plan, "cal");
@@ -859,7 +859,7 @@ void ScheduleView::draw_calendar(const Plan& plan, Edits& edits) {
         });
         calendar_edit = id;
     }
-    test_anchor("schedule.calendar.new");
+    MF_TEST_ANCHOR("schedule.calendar.new");
     ImGui::SetItemTooltip("A new calendar, a copy of the project calendar, for tasks or partners that work other days.");
     if (named) {
         ImGui::SameLine();
@@ -885,7 +885,7 @@ void ScheduleView::draw_calendar(const Plan& plan, Edits& edits) {
                     if (c.id == id) c.name = name;
             });
         }
-        test_anchor("schedule.calendar.name");
+        MF_TEST_ANCHOR("schedule.calendar.name");
     }
     ImGui::PushID(named ? named->id.c_str() : "project");
     calendar_fields(named ? named->calendar : sec.calendar, named ? named->id : "", current, edits);
@@ -905,7 +905,7 @@ void ScheduleView::draw_calendar(const Plan& plan, Edits& edits) {
                                else if (p.schedule.partner_calendars.count(pid) && p.schedule.partner_calendars[pid] == id)
                                    p.schedule.partner_calendars.erase(pid);
                            });
-            test_anchor(("schedule.calendar.partner." + pt.id).c_str());
+            MF_TEST_ANCHOR(("schedule.calendar.partner." + pt.id).c_str());
         }
         if (plan.decision.partners.empty()) {
             ImGui::SameLine();

@@ -5,7 +5,7 @@
 
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/schedule_shared.h"
 #include "views/schedule_view.h"
 #include "widgets.h"
@@ -110,7 +110,7 @@ void ScheduleView::draw_template_dialog(const Plan& plan, Edits& edits) {
             }
         ImGui::EndCombo();
     }
-    test_anchor("schedule.template.kind");
+    MF_TEST_ANCHOR("schedule.template.kind");
     label("Partner");
     partner_combo("##partner", plan, &tmpl_partner_, tmpl_.partner_kind);
     label("Features at sub-100 µm");
@@ -142,15 +142,15 @@ void ScheduleView::draw_template_dialog(const Plan& plan, Edits& edits) {
     ImGui::Spacing();
     ImGui::Checkbox("Assume the first batch fails (plan one rework loop at first-article inspection)",
                     &tmpl_.assume_first_batch_fails);
-    test_anchor("schedule.template.first_fails");
+    MF_TEST_ANCHOR("schedule.template.first_fails");
     ImGui::Checkbox("Switch partner mid-project (+4–8 weeks before the pilot)", &tmpl_.switch_partner_mid_project);
-    test_anchor("schedule.template.switch");
+    MF_TEST_ANCHOR("schedule.template.switch");
     if (tmpl_.switch_partner_mid_project) {
         label("    switch to");
         partner_combo("##switch", plan, &tmpl_switch_, PartnerKind::Other);
     }
     ImGui::Checkbox("A second partner for scale (after the pilot, in parallel with the ramp)", &tmpl_.second_partner_for_scale);
-    test_anchor("schedule.template.second");
+    MF_TEST_ANCHOR("schedule.template.second");
     if (tmpl_.second_partner_for_scale) {
         label("    second partner");
         partner_combo("##second", plan, &tmpl_second_, PartnerKind::FullServiceCM);
@@ -192,8 +192,8 @@ void ScheduleView::draw_template_dialog(const Plan& plan, Edits& edits) {
             ImGui::TextUnformatted(kind_label(t.kind));
             ImGui::TableNextColumn();
             if (t.kind != TaskKind::Milestone)
-                ImGui::Text("%s / %s / %s", days_text(t.optimistic).c_str(), days_text(t.most_likely).c_str(),
-                            days_text(t.pessimistic).c_str());
+                ImGui::Text("%s / %s / %s", format_days(t.optimistic).c_str(), format_days(t.most_likely).c_str(),
+                            format_days(t.pessimistic).c_str());
         }
         ImGui::EndTable();
     }
@@ -249,7 +249,7 @@ void ScheduleView::draw_template_dialog(const Plan& plan, Edits& edits) {
         gantt_day_px = 0;
         ImGui::CloseCurrentPopup();
     }
-    test_anchor("schedule.template.build");
+    MF_TEST_ANCHOR("schedule.template.build");
     if (!can) ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();

@@ -15,7 +15,7 @@
 #include "schedule/export.h"
 #include "schedule/outline.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/schedule_links.h"
 #include "views/schedule_shared.h"
 #include "platform/platform.h"
@@ -30,19 +30,6 @@ namespace sched {
 std::string fmt(const char* f, double v) {
     char buf[64];
     std::snprintf(buf, sizeof buf, f, v);
-    return buf;
-}
-
-std::string days_text(double wd) {
-    char buf[64];
-    if (std::fabs(wd - std::round(wd)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", wd);
-    else std::snprintf(buf, sizeof buf, "%.1f", wd);
-    return buf;
-}
-
-std::string percent_text(double p) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, p > 0.999 && p < 1 ? "%.1f %%" : "%.1f %%", p * 100.0);
     return buf;
 }
 
@@ -101,19 +88,13 @@ void verdict_text(double probability) {
     else if (probability >= 0.5) { c = plot_warn(); word = "at risk"; }
     else { c = plot_bad(); word = "unlikely"; }
     ImGui::PushStyleColor(ImGuiCol_Text, c);
-    ImGui::Text("%s (%s)", percent_text(probability).c_str(), word);
+    ImGui::Text("%s (%s)", format_percent(probability).c_str(), word);
     ImGui::PopStyleColor();
 }
 
 }  // namespace sched
 
 using namespace sched;
-
-ImGuiTabItemFlags ScheduleView::tab_flags() {
-    if (!select_tab) return 0;
-    select_tab = false;
-    return ImGuiTabItemFlags_SetSelected;
-}
 
 // [SECTION] Analysis cache and Monte Carlo slices ----------------------------------------
 
@@ -214,55 +195,58 @@ static void publish(const ScheduleView& v, const Plan& plan, uint64_t state_id) 
     for (auto it = texts.lower_bound("schedule."); it != texts.end() && it->first.rfind("schedule.", 0) == 0;)
         it = texts.erase(it);
     const auto& an = v.analysis();
-    test_value("schedule.tasks", static_cast<double>(plan.schedule.tasks.size()));
-    test_value("schedule.errors", static_cast<double>(an.errors.size()));
-    test_value("schedule.warnings", static_cast<double>(an.warnings.size()));
-    test_value("schedule.gantt.day_px", v.gantt_day_px);
+    MF_TEST_VALUE("schedule.tasks", static_cast<double>(plan.schedule.tasks.size()));
+    MF_TEST_VALUE("schedule.errors", static_cast<double>(an.errors.size()));
+    MF_TEST_VALUE("schedule.warnings", static_cast<double>(an.warnings.size()));
+    MF_TEST_VALUE("schedule.gantt.day_px", v.gantt_day_px);
     sched::publish_gate_links(an.resolved.links);   // measured links of the gates
-    if (!v.selected.empty()) test_text("schedule.selected", v.selected);
-    test_text("schedule.outline_message", v.outline_message());
+    if (!v.selected.empty()) MF_TEST_TEXT("schedule.selected", v.selected);
+    MF_TEST_TEXT("schedule.outline_message", v.outline_message());
     {
         const Outline o = build_outline(plan.schedule);
         for (size_t i = 0; i < plan.schedule.tasks.size(); ++i)
-            test_value("schedule.task." + plan.schedule.tasks[i].id + ".depth", o.depth[i]);
+            MF_TEST_VALUE("schedule.task." + plan.schedule.tasks[i].id + ".depth", o.depth[i]);
     }
     if (an.cpm) {
         const CpmResult& c = *an.cpm;
-        test_value("schedule.finish_offset", c.finish);
-        test_text("schedule.finish_date", format_iso_date(c.finish_date));
-        test_text("schedule.origin_date", format_iso_date(c.origin));
-        if (c.deadline_offset) test_value("schedule.deadline_offset", *c.deadline_offset);
-        if (c.deadline_slack) test_value("schedule.deadline_slack", *c.deadline_slack);
+        MF_TEST_VALUE("schedule.finish_offset", c.finish);
+        MF_TEST_TEXT("schedule.finish_date", format_iso_date(c.finish_date));
+        MF_TEST_TEXT("schedule.origin_date", format_iso_date(c.origin));
+        if (c.deadline_offset) MF_TEST_VALUE("schedule.deadline_offset", *c.deadline_offset);
+        if (c.deadline_slack) MF_TEST_VALUE("schedule.deadline_slack", *c.deadline_slack);
         std::string path;
         for (const auto& id : c.critical_path) path += (path.empty() ? "" : " ") + id;
-        test_text("schedule.critical_path", path);
+        MF_TEST_TEXT("schedule.critical_path", path);
         for (const auto& t : c.tasks) {
-            test_value("schedule.task." + t.id + ".es", t.es);
-            test_value("schedule.task." + t.id + ".ef", t.ef);
-            test_value("schedule.task." + t.id + ".total_float", t.total_float);
+            MF_TEST_VALUE("schedule.task." + t.id + ".es", t.es);
+            MF_TEST_VALUE("schedule.task." + t.id + ".ef", t.ef);
+            MF_TEST_VALUE("schedule.task." + t.id + ".total_float", t.total_float);
         }
     }
     if (an.pert && an.pert->probability_meet_target)
-        test_value("schedule.pert.p_deadline", *an.pert->probability_meet_target);
-    test_value("schedule.mc.running", v.mc_running() ? 1 : 0);
-    test_value("schedule.mc.progress", v.mc_progress());
+        MF_TEST_VALUE("schedule.pert.p_deadline", *an.pert->probability_meet_target);
+    MF_TEST_VALUE("schedule.mc.running", v.mc_running() ? 1 : 0);
+    MF_TEST_VALUE("schedule.mc.progress", v.mc_progress());
     if (const McResult* r = v.mc_result(); r && r->ok()) {
-        test_value("schedule.mc.state", static_cast<double>(v.mc_result_state()));
-        test_value("schedule.mc.done", v.mc_result_state() == state_id && !v.mc_partial() && !v.mc_running() ? 1 : 0);
-        test_value("schedule.mc.iterations", r->iterations);
-        test_value("schedule.mc.p10", r->p10);
-        test_value("schedule.mc.p50", r->p50);
-        test_value("schedule.mc.p80", r->p80);
-        test_value("schedule.mc.p95", r->p95);
-        test_text("schedule.mc.p50_date", format_iso_date(r->p50_date));
-        test_text("schedule.mc.p80_date", format_iso_date(r->p80_date));
-        test_value("schedule.mc.buffer", r->buffer);
-        test_value("schedule.mc.merge_bias", r->merge_bias);
-        if (r->probability_meet_deadline) test_value("schedule.mc.p_deadline", *r->probability_meet_deadline);
+        MF_TEST_VALUE("schedule.mc.state", static_cast<double>(v.mc_result_state()));
+        MF_TEST_VALUE("schedule.mc.done", v.mc_result_state() == state_id && !v.mc_partial() && !v.mc_running() ? 1 : 0);
+        MF_TEST_VALUE("schedule.mc.iterations", r->iterations);
+        MF_TEST_VALUE("schedule.mc.p10", r->p10);
+        MF_TEST_VALUE("schedule.mc.p50", r->p50);
+        MF_TEST_VALUE("schedule.mc.p80", r->p80);
+        MF_TEST_VALUE("schedule.mc.p95", r->p95);
+        MF_TEST_TEXT("schedule.mc.p50_date", format_iso_date(r->p50_date));
+        MF_TEST_TEXT("schedule.mc.p80_date", format_iso_date(r->p80_date));
+        MF_TEST_VALUE("schedule.mc.buffer", r->buffer);
+        MF_TEST_VALUE("schedule.mc.merge_bias", r->merge_bias);
+        if (r->probability_meet_deadline) MF_TEST_VALUE("schedule.mc.p_deadline", *r->probability_meet_deadline);
     }
 }
 
-void ScheduleView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
+void ScheduleView::draw(ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    const uint64_t state_id = ctx.state_id;
+    Edits& edits = ctx.edits;
     analyse(plan, state_id);
     update_monte_carlo(plan, state_id);
     if (!selected.empty() && !find_task(plan, selected)) selected.clear();
@@ -280,7 +264,7 @@ void ScheduleView::draw_contents(const Plan& plan, Edits& edits) {
         ImGui::TextWrapped("This plan has no timeline yet. Build the article's path from design-for-micro-fabrication "
                            "review to production ramp for your partner (then edit every figure), or add tasks one by one.");
         if (ImGui::Button("New from template…##empty")) open_template_dialog(plan);
-        test_anchor("schedule.template.empty");
+        MF_TEST_ANCHOR("schedule.template.empty");
         ImGui::SameLine();
         if (ImGui::Button("Add a task")) {
             edits.push("Add task", [](Plan& p) {
@@ -301,7 +285,7 @@ void ScheduleView::draw_contents(const Plan& plan, Edits& edits) {
         for (int i = 0; i < 3; ++i) {
             const ImGuiTabItemFlags f = page_request == i ? ImGuiTabItemFlags_SetSelected : 0;
             const bool open = ImGui::BeginTabItem(names[i], nullptr, f);
-            test_anchor(anchors[i]);
+            MF_TEST_ANCHOR(anchors[i]);
             if (!open) continue;
             if (page_request == i) page_request = -1;
             ImGui::BeginChild(names[i]);
@@ -324,16 +308,16 @@ void ScheduleView::draw_header(const Plan& plan, Edits& edits) {
     std::optional<Date> d;
     if (input_date("##start", plan.meta.start_date, &d))
         edits.push("Set start date", [d](Plan& p) { p.meta.start_date = d; });
-    test_anchor("schedule.start");
+    MF_TEST_ANCHOR("schedule.start");
     ImGui::SameLine();
     ImGui::TextUnformatted("Deadline (market window)");
     ImGui::SameLine();
     if (input_date("##deadline", plan.meta.deadline, &d))
         edits.push("Set deadline", [d](Plan& p) { p.meta.deadline = d; });
-    test_anchor("schedule.deadline");
+    MF_TEST_ANCHOR("schedule.deadline");
     ImGui::SameLine(0, em(1.5f));
     if (ImGui::Button("New from template…")) open_template_dialog(plan);
-    test_anchor("schedule.template");
+    MF_TEST_ANCHOR("schedule.template");
     if (!plan.schedule.tasks.empty()) {
         ImGui::SameLine(0, em(1.5f));
         draw_exports(plan);
@@ -345,18 +329,18 @@ void ScheduleView::draw_header(const Plan& plan, Edits& edits) {
         const CpmResult& c = *an_.cpm;
         ImGui::AlignTextToFramePadding();
         ImGui::Text("Plan finish (critical path, most likely durations): %s, working day %s",
-                    format_iso_date(c.finish_date).c_str(), days_text(c.finish).c_str());
+                    format_iso_date(c.finish_date).c_str(), format_days(c.finish).c_str());
         if (c.deadline_slack) {
             ImGui::SameLine();
             const double s = *c.deadline_slack;
             ImGui::PushStyleColor(ImGuiCol_Text, s >= 0 ? plot_good() : plot_bad());
-            ImGui::Text("· %s working day%s %s the deadline (%s)", days_text(std::fabs(s)).c_str(),
+            ImGui::Text("· %s working day%s %s the deadline (%s)", format_days(std::fabs(s)).c_str(),
                         std::fabs(s) == 1 ? "" : "s", s >= 0 ? "before" : "after", s >= 0 ? "on time" : "late");
             ImGui::PopStyleColor();
         }
         if (an_.pert && an_.pert->probability_meet_target) {
             ImGui::SameLine();
-            ImGui::TextDisabled("· PERT: %s", percent_text(*an_.pert->probability_meet_target).c_str());
+            ImGui::TextDisabled("· PERT: %s", format_percent(*an_.pert->probability_meet_target).c_str());
             if (ImGui::BeginItemTooltip()) {
                 ImGui::Text("Classic PERT: expected finish %.1f working days, σ %.1f, P(meet deadline) = Φ((D − Tₑ)/σ).",
                             an_.pert->expected_finish, an_.pert->sd);
@@ -374,7 +358,7 @@ void ScheduleView::draw_header(const Plan& plan, Edits& edits) {
     int it = iterations;
     if (ImGui::InputInt("iterations", &it, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue))
         iterations = std::clamp(it, 100, 1000000);
-    test_anchor("schedule.mc.iterations");
+    MF_TEST_ANCHOR("schedule.mc.iterations");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(4));
     int s = seed;
@@ -383,10 +367,10 @@ void ScheduleView::draw_header(const Plan& plan, Edits& edits) {
     const McResult* r = mc_result();
     if (mc_) {
         if (progress_with_cancel(mc_progress(), "Monte Carlo")) cancel_mc();
-        test_anchor("schedule.mc.cancel");
+        MF_TEST_ANCHOR("schedule.mc.cancel");
     } else if (mc_cancelled_ && cancelled_key_ == mc_want_) {
         if (ImGui::Button("Run again")) rerun_mc();
-        test_anchor("schedule.mc.run");
+        MF_TEST_ANCHOR("schedule.mc.run");
         ImGui::SameLine();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "cancelled after %d of %d iterations",
                            r ? r->iterations : 0, iterations);
@@ -405,7 +389,7 @@ void ScheduleView::draw_header(const Plan& plan, Edits& edits) {
             verdict_text(*r->probability_meet_deadline);
         }
         ImGui::SameLine();
-        ImGui::Text("· buffer to hold: %s working days", days_text(r->buffer).c_str());
+        ImGui::Text("· buffer to hold: %s working days", format_days(r->buffer).c_str());
         if (ImGui::BeginItemTooltip()) {
             ImGui::TextUnformatted("Buffer = P80 finish − plan finish (most likely durations), in working days.");
             ImGui::EndTooltip();
@@ -482,19 +466,19 @@ void ScheduleView::draw_exports(const Plan& plan) {
     if (!can) ImGui::BeginDisabled();
     enum { Csv, Ics, Mspdi, Mermaid, CopyMermaid, None } which = None;
     if (ImGui::Button("CSV")) which = Csv;
-    test_anchor("schedule.export.csv");
+    MF_TEST_ANCHOR("schedule.export.csv");
     ImGui::SetItemTooltip("The schedule table (CPM dates, floats) as CSV for a spreadsheet.");
     ImGui::SameLine();
     if (ImGui::Button("Calendar (.ics)")) which = Ics;
-    test_anchor("schedule.export.ics");
+    MF_TEST_ANCHOR("schedule.export.ics");
     ImGui::SetItemTooltip("Milestones, gates and the deadline as all-day events for a calendar app.");
     ImGui::SameLine();
     if (ImGui::Button("MS Project XML")) which = Mspdi;
-    test_anchor("schedule.export.mspdi");
+    MF_TEST_ANCHOR("schedule.export.mspdi");
     ImGui::SetItemTooltip("Tasks, dates, durations and links for MS Project, ProjectLibre or GanttProject.");
     ImGui::SameLine();
     if (ImGui::Button("Mermaid")) which = Mermaid;
-    test_anchor("schedule.export.mermaid");
+    MF_TEST_ANCHOR("schedule.export.mermaid");
     ImGui::SetItemTooltip("A Mermaid gantt block (.mmd) for Markdown documents.");
     ImGui::SameLine();
     if (ImGui::SmallButton("copy")) which = CopyMermaid;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "edits.h"
+#include "view_context.h"
 #include "imgui.h"
 #include "links/measured_links.h"
 #include "plan/plan.h"
@@ -45,7 +46,6 @@ struct ScheduleView {
     enum Page { PageTasks = 0, PageGantt = 1, PageRisk = 2 };
 
     // --- Set by App or a test ---------------------------------------------------------------
-    bool select_tab = false;       // select the Timeline tab once (see tab_flags())
     int page_request = -1;         // select this page (Page) once
     int max_iterations_per_frame = 0;  // 0: only the ~12 ms time budget bounds a slice (tests set it)
 
@@ -57,9 +57,7 @@ struct ScheduleView {
     std::string selected;          // task id shown in the details panel
     std::string calendar_edit;     // calendar shown in the calendar editor ("" = the project calendar)
 
-    void draw(const Plan& plan, uint64_t state_id, Edits& edits);
-    // Flags for App's BeginTabItem("Timeline"): SetSelected once after select_tab was set.
-    ImGuiTabItemFlags tab_flags();
+    void draw(ViewContext& ctx);
 
     // --- Results, cached by state id (read by the tests) ----------------------------------------
     struct Analysis {

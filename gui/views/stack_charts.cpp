@@ -8,7 +8,7 @@
 
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/stack_parts.h"
 
 // UI code: small beats fast here (the single-file app has a size budget), so clang
@@ -75,7 +75,7 @@ void draw_pareto(Ctx& c) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float height = row_h * static_cast<float>(rows.size()) + axis_h;
     ImGui::InvisibleButton("pareto", ImVec2(std::max(width, em(10)), height));
-    test_anchor("stack.pareto");
+    MF_TEST_ANCHOR("stack.pareto");
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float x0 = origin.x + name_w, x1 = origin.x + width - font * 1.2f;
@@ -170,10 +170,10 @@ void draw_histogram(Ctx& c) {
         std::snprintf(a, sizeof a, "at %.4g °C (measurement)", c.stack.measurement_temperature);
         std::snprintf(b, sizeof b, "at %.4g °C (operating)", c.stack.operating_temperature);
         if (ImGui::RadioButton(a, !v.histogram_at_operating)) v.histogram_at_operating = false;
-        test_anchor("stack.hist.measurement");
+        MF_TEST_ANCHOR("stack.hist.measurement");
         ImGui::SameLine();
         if (ImGui::RadioButton(b, v.histogram_at_operating)) v.histogram_at_operating = true;
-        test_anchor("stack.hist.operating");
+        MF_TEST_ANCHOR("stack.hist.operating");
     }
     const MonteCarloSummary& m = mc->thermal_differs && v.histogram_at_operating ? mc->at_operating : mc->at_measurement;
     const Histogram& h = m.histogram;
@@ -242,25 +242,25 @@ void draw_histogram(Ctx& c) {
             if (ImGui::BeginTooltip()) {
                 if (k >= 0 && k < n) {
                     const double cnt = heights[static_cast<size_t>(k)];
-                    ImGui::Text("%s … %s: %.0f samples (%.3g %%)", fmt_len(edges[static_cast<size_t>(k)] * u, c.unit).c_str(),
-                                fmt_len(edges[static_cast<size_t>(k) + 1] * u, c.unit).c_str(), cnt,
+                    ImGui::Text("%s … %s: %.0f samples (%.3g %%)", format_length(edges[static_cast<size_t>(k)] * u, c.unit).c_str(),
+                                format_length(edges[static_cast<size_t>(k) + 1] * u, c.unit).c_str(), cnt,
                                 100.0 * cnt / static_cast<double>(m.n));
                 } else {
-                    ImGui::Text("gap %s: no samples", fmt_len(x * u, c.unit).c_str());
+                    ImGui::Text("gap %s: no samples", format_length(x * u, c.unit).c_str());
                 }
-                ImGui::TextDisabled("fitted normal: mean %s, σ %s", fmt_len(m.mean, c.unit).c_str(), fmt_len(m.sigma, c.unit).c_str());
+                ImGui::TextDisabled("fitted normal: mean %s, σ %s", format_length(m.mean, c.unit).c_str(), format_length(m.sigma, c.unit).c_str());
                 ImGui::EndTooltip();
             }
         }
         p.end();
     }
-    test_anchor("stack.hist");
+    MF_TEST_ANCHOR("stack.hist");
     legend_item(plot_color(0, 0.7f), "samples", false, true);
     legend_item(plot_color(1), "fitted normal", true);
     legend_item(plot_bad(), "limits (shaded: out)", true);
     legend_item(plot_color(7), "mean", true);
     ImGui::TextDisabled("%zu samples, seed %llu, %d bins of %s; skewness %.3g", m.n, static_cast<unsigned long long>(mc->seed), n,
-                        fmt_len(h.width, c.unit, 3).c_str(), m.skewness);
+                        format_length(h.width, c.unit, 3).c_str(), m.skewness);
 }
 
 }  // namespace mf::stackui

@@ -15,7 +15,7 @@
 
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "tolerance/materials.h"
 #include "tolerance/stack_table.h"
 #include "views/stack_parts.h"
@@ -137,7 +137,7 @@ std::string value_text(const Contributor& k, double v, LengthUnit unit) {
         std::snprintf(buf, sizeof buf, "%.4g°", v);
         return buf;
     }
-    return fmt_len(v, unit);
+    return format_length(v, unit);
 }
 
 std::string distribution_label(const Contributor& k, LengthUnit unit) {
@@ -243,7 +243,7 @@ std::string link_summary(const Ctx& c, const Contributor& k, const LinkReport& l
     char n[32];
     std::snprintf(n, sizeof n, "%.0f", l.n ? *l.n : 0.0);
     // The mean with 6 significant digits: 1025.14 µm, not 1025 µm (the shift carries the detail).
-    const std::string mean = k.kind == DimensionKind::Angle ? value_text(k, *l.mean, c.unit) : fmt_len(*l.mean, c.unit, 6);
+    const std::string mean = k.kind == DimensionKind::Angle ? value_text(k, *l.mean, c.unit) : format_length(*l.mean, c.unit, 6);
     std::string s = "σ " + value_text(k, *l.sigma, c.unit) + " and mean " + mean + " (shift " +
                     (*l.shift >= 0 ? "+" : "") + value_text(k, *l.shift, c.unit) + ") from " + l.dataset_name + " / " +
                     l.feature_name + " (n = " + n + ", " + l.sigma_kind + ")";
@@ -277,13 +277,13 @@ void measured_section(Ctx& c, const Contributor& k) {
                                  x.measured = MeasuredLink{did, fid, sg};
                              });
                 }
-                test_anchor(("stack.measured." + cid + ".option." + d.id + "." + f.id).c_str());
+                MF_TEST_ANCHOR(("stack.measured." + cid + ".option." + d.id + "." + f.id).c_str());
                 ImGui::PopID();
             }
         if (c.plan.datasets.empty()) ImGui::TextDisabled("This plan has no measured data (Capability tab).");
         ImGui::EndCombo();
     }
-    test_anchor(("stack.measured." + cid + ".combo").c_str());
+    MF_TEST_ANCHOR(("stack.measured." + cid + ".combo").c_str());
     field_error_marker(c, "stack." + cid + ".measured");
     ImGui::SameLine();
     help_marker("The contributor takes the feature's measured σ and mean: a normal distribution given by σ, shifted "
@@ -306,7 +306,7 @@ void measured_section(Ctx& c, const Contributor& k) {
     if (ImGui::SmallButton("Clear link"))
         edit_row(c, cid, "Clear measured link of \"" + k.name + "\"", "measured", false,
                  [](Contributor& x) { x.measured.reset(); });
-    test_anchor(("stack.measured." + cid + ".clear").c_str());
+    MF_TEST_ANCHOR(("stack.measured." + cid + ".clear").c_str());
     if (l) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(30));
         if (l->used) ImGui::TextUnformatted(("Uses " + link_summary(c, k, *l)).c_str());
@@ -615,11 +615,11 @@ void draw_paste_dialog(Ctx& c) {
                         unit_symbol(c.unit));
     ImGui::PopTextWrapPos();
     input_multiline("##paste", v.paste_text, ImVec2(-FLT_MIN, em(9)));
-    test_anchor("stack.paste.text");
+    MF_TEST_ANCHOR("stack.paste.text");
 
     const Parsed p = v.paste_text.empty() ? Parsed{} : parse_paste(c, v.paste_text);
-    test_value("stack.paste.errors", static_cast<double>(p.errors.size()));
-    if (!p.errors.empty()) test_text("stack.paste.error0", to_string(p.errors.front()));
+    MF_TEST_VALUE("stack.paste.errors", static_cast<double>(p.errors.size()));
+    if (!p.errors.empty()) MF_TEST_TEXT("stack.paste.error0", to_string(p.errors.front()));
     if (v.paste_text.empty()) ImGui::TextDisabled("Nothing pasted yet.");
     else if (!p.errors.empty()) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%zu problem%s: fix them in the spreadsheet or here",
@@ -644,7 +644,7 @@ void draw_paste_dialog(Ctx& c) {
             ImGui::CloseCurrentPopup();
         }
     }
-    test_anchor("stack.paste.apply");
+    MF_TEST_ANCHOR("stack.paste.apply");
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Copy a header row")) ImGui::SetClipboardText(rows_as_table(Stack{}, c.unit).c_str());
@@ -667,21 +667,21 @@ void draw_contributors(Ctx& c) {
 
     ImGui::SeparatorText("Contributors");
     if (ImGui::Button("Add row")) add_row(c, sel);
-    test_anchor("stack.add_row");
+    MF_TEST_ANCHOR("stack.add_row");
     ImGui::SameLine();
     ImGui::BeginDisabled(!have_sel);
     if (ImGui::Button("Duplicate row") && have_sel) duplicate_row(c, v.selected_row);
-    test_anchor("stack.dup_row");
+    MF_TEST_ANCHOR("stack.dup_row");
     ImGui::SameLine();
     if (ImGui::Button("Delete row") && have_sel) delete_row(c, v.selected_row);
-    test_anchor("stack.delete_row");
+    MF_TEST_ANCHOR("stack.delete_row");
     ImGui::SameLine();
     if (ImGui::ArrowButton("up", ImGuiDir_Up) && have_sel) move_row(c, v.selected_row, -1);
-    test_anchor("stack.row_up");
+    MF_TEST_ANCHOR("stack.row_up");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Move the selected row up");
     ImGui::SameLine();
     if (ImGui::ArrowButton("down", ImGuiDir_Down) && have_sel) move_row(c, v.selected_row, +1);
-    test_anchor("stack.row_down");
+    MF_TEST_ANCHOR("stack.row_down");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Move the selected row down");
     ImGui::EndDisabled();
     ImGui::SameLine(0, em(1.5f));
@@ -691,7 +691,7 @@ void draw_contributors(Ctx& c) {
         v.paste_text = text.find_first_of("\t\n") != std::string::npos ? text : std::string();
         v.paste_open = true;
     }
-    test_anchor("stack.paste");
+    MF_TEST_ANCHOR("stack.paste");
     ImGui::SameLine();
     if (ImGui::Button("Copy as table")) {
         ImGui::SetClipboardText(rows_as_table(s, c.unit).c_str());
@@ -779,7 +779,7 @@ void draw_contributors(Ctx& c) {
             double nominal = k.nominal;
             if (input_value("##nominal", k, k.nominal, c.unit, &nominal))
                 edit_row(c, cid, "Set nominal", "nominal", true, [nominal](Contributor& x) { x.nominal = nominal; });
-            test_anchor((anchor + ".nominal").c_str());
+            MF_TEST_ANCHOR((anchor + ".nominal").c_str());
             field_error_marker(c, key + "nominal");
 
             ImGui::TableNextColumn();
@@ -787,7 +787,7 @@ void draw_contributors(Ctx& c) {
             double tp = k.tol_plus;
             if (input_value("##tol_plus", k, k.tol_plus, c.unit, &tp))
                 edit_row(c, cid, "Set + tolerance", "tol_plus", true, [tp](Contributor& x) { x.tol_plus = tp; });
-            test_anchor((anchor + ".tol_plus").c_str());
+            MF_TEST_ANCHOR((anchor + ".tol_plus").c_str());
             field_error_marker(c, key + "tol_plus");
 
             ImGui::TableNextColumn();
@@ -797,7 +797,7 @@ void draw_contributors(Ctx& c) {
                 edit_row(c, cid, "Set − tolerance", "tol_minus", true, [tm](Contributor& x) { x.tol_minus = tm; });
             if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
                 ImGui::SetTooltip("Both tolerances are ≥ 0: +0.010 / −0.002 is + tol 0.010, − tol 0.002");
-            test_anchor((anchor + ".tol_minus").c_str());
+            MF_TEST_ANCHOR((anchor + ".tol_minus").c_str());
             field_error_marker(c, key + "tol_minus");
 
             ImGui::TableNextColumn();
@@ -805,7 +805,7 @@ void draw_contributors(Ctx& c) {
             if (term && term->from_loop) {
                 ImGui::AlignTextToFramePadding();
                 std::string text;
-                if (k.kind == DimensionKind::Angle) text = fmt_len(term->sensitivity, c.unit) + "/°";
+                if (k.kind == DimensionKind::Angle) text = format_length(term->sensitivity, c.unit) + "/°";
                 else {
                     char buf[32];
                     std::snprintf(buf, sizeof buf, "%.4g", tidy(term->sensitivity));
@@ -825,7 +825,7 @@ void draw_contributors(Ctx& c) {
                     edit_row(c, cid, "Set sensitivity", "sens", true, [sv](Contributor& x) { x.sensitivity = sv; });
                 if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
                     ImGui::SetTooltip("∂gap/∂dimension: +1 when the dimension opens the gap, −1 when it closes it");
-                test_anchor((anchor + ".sens").c_str());
+                MF_TEST_ANCHOR((anchor + ".sens").c_str());
                 field_error_marker(c, key + "sens");
             }
 
@@ -841,7 +841,7 @@ void draw_contributors(Ctx& c) {
             if (dist_err || (k.measured && !(link && link->used))) ImGui::PushStyleColor(ImGuiCol_Text, dist_err ? plot_bad() : plot_warn());
             if (ImGui::Button((dl + "##dist").c_str(), ImVec2(-FLT_MIN, 0))) ImGui::OpenPopup("dist");
             if (dist_err || (k.measured && !(link && link->used))) ImGui::PopStyleColor();
-            test_anchor((anchor + ".dist").c_str());
+            MF_TEST_ANCHOR((anchor + ".dist").c_str());
             if (ImGui::BeginItemTooltip()) {
                 if (link) {
                     ImGui::PushTextWrapPos(em(30));
@@ -874,7 +874,7 @@ void draw_contributors(Ctx& c) {
             ImGui::TableNextColumn();
             if (ImGui::Button("…")) ImGui::OpenPopup("details");
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kind (length or angle), own CTE, measured-at temperature, duplicate, delete");
-            test_anchor((anchor + ".more").c_str());
+            MF_TEST_ANCHOR((anchor + ".more").c_str());
             if (ImGui::BeginPopup("details")) {
                 details_popup(c, k);
                 ImGui::EndPopup();
@@ -883,11 +883,11 @@ void draw_contributors(Ctx& c) {
         }
         ImGui::EndTable();
     }
-    test_anchor("stack.table");
+    MF_TEST_ANCHOR("stack.table");
     // Ctrl+V with the table focused (not a field being edited) pastes spreadsheet rows.
     const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);
     ImGui::EndChild();
-    test_value("stack.table_focused", focused ? 1 : 0);
+    MF_TEST_VALUE("stack.table_focused", focused ? 1 : 0);
     if (focused && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
         ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
         const char* clip = ImGui::GetClipboardText();

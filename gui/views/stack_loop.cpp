@@ -10,7 +10,7 @@
 
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/stack_parts.h"
 #include "widgets.h"
 
@@ -49,7 +49,7 @@ void draw_picture(Ctx& c) {
         const Contributor* lk = lv.length_from.empty() ? nullptr : find(s, lv.length_from);
         const Contributor* ak = lv.angle_from.empty() ? nullptr : find(s, lv.angle_from);
         Vec v{lk ? lk->nominal : lv.length, lv.angle + (ak ? ak->nominal : 0.0), ""};
-        v.label = std::to_string(i + 1) + ". " + (lk ? lk->name : "fixed " + fmt_len(lv.length, c.unit));
+        v.label = std::to_string(i + 1) + ". " + (lk ? lk->name : "fixed " + format_length(lv.length, c.unit));
         longest = std::max(longest, std::fabs(v.length));
         vecs.push_back(v);
     }
@@ -79,7 +79,7 @@ void draw_picture(Ctx& c) {
     const float height = em(13);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("loop", ImVec2(std::max(width, em(12)), height));
-    test_anchor("stack.loop");
+    MF_TEST_ANCHOR("stack.loop");
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), ImGui::GetColorU32(ImGuiCol_FrameBg));
     const float margin = font * 2.5f;
@@ -179,7 +179,7 @@ void draw_editor(Ctx& c) {
         edit_stack(c, "Set gap direction", "stack.loop.direction", true, [dir](Plan&, Stack& st) {
             if (st.loop) st.loop->direction = dir;
         });
-    test_anchor("stack.loop.direction");
+    MF_TEST_ANCHOR("stack.loop.direction");
     field_error_marker(c, "stack.loop.direction");
     ImGui::SameLine();
     help_marker("Degrees counter-clockwise from +x: 0 = along +x, 90 = up, 270 = down. gap = d · Σ vectors "
@@ -200,7 +200,7 @@ void draw_editor(Ctx& c) {
             st.loop->vectors.push_back(v);
         });
     }
-    test_anchor("stack.loop.add");
+    MF_TEST_ANCHOR("stack.loop.add");
 
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
     if (!ImGui::BeginTable("vectors", 7, flags)) return;
@@ -235,7 +235,7 @@ void draw_editor(Ctx& c) {
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (lk) {
             ImGui::AlignTextToFramePadding();
-            ImGui::TextDisabled("%s", fmt_len(lk->nominal, c.unit, 6).c_str());
+            ImGui::TextDisabled("%s", format_length(lk->nominal, c.unit, 6).c_str());
         } else {
             double len = lv.length;
             if (input_length("##len", lv.length, c.unit, &len))
@@ -247,7 +247,7 @@ void draw_editor(Ctx& c) {
         double ang = lv.angle;
         if (ImGui::InputDouble("##ang", &ang, 0, 0, "%.4g°") && std::isfinite(ang))
             edit_vector(c, i, "Set loop vector angle", "ang", true, [ang](LoopVector& v) { v.angle = ang; });
-        test_anchor(("stack.loop." + std::to_string(i) + ".angle").c_str());
+        MF_TEST_ANCHOR(("stack.loop." + std::to_string(i) + ".angle").c_str());
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         std::string by;
@@ -280,7 +280,7 @@ void draw_editor(Ctx& c) {
         const Contributor& k = s.contributors[i];
         if (t->from_loop && k.kind == DimensionKind::Angle)
             ImGui::TextWrapped("Angle \"%s\": %s per degree (L·sin(φ − θ)·π/180).", k.name.c_str(),
-                               fmt_len(t->sensitivity, c.unit).c_str());
+                               format_length(t->sensitivity, c.unit).c_str());
         else if (!t->from_loop)
             ImGui::TextWrapped("\"%s\" is not in the loop: it adds with sensitivity %.4g.", k.name.c_str(), tidy(t->sensitivity));
     }
@@ -341,7 +341,7 @@ void draw_loop_switch(Ctx& c) {
                                   "add tilts and the gap direction below the results"
                                 : "Needs a length with sensitivity +1 or −1 and a nominal above 0");
     }
-    test_anchor("stack.loop.switch");
+    MF_TEST_ANCHOR("stack.loop.switch");
     field_error_marker(c, "stack.loop.switch");
 }
 

@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "format.h"
 #include "imgui.h"
 #include "views/stack_view.h"
 
@@ -35,8 +36,6 @@ const char* field_error(const Ctx& c, const std::string& key);
 void field_error_marker(const Ctx& c, const std::string& key);
 
 // Lengths in the display unit, angles in degrees.
-std::string fmt_len(double mm, LengthUnit unit, int significant = 4);
-std::string fmt_ppm(double ppm);
 const char* unit_name(LengthUnit u);        // "µm", "mm", "in"
 // Rounding noise shown as 0 (a direction cosine of 90° is 6e-17, not a sensitivity).
 inline double tidy(double v) { return v < 1e-12 && v > -1e-12 ? 0.0 : v; }

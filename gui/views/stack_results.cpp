@@ -9,7 +9,7 @@
 #include "busy.h"
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "tolerance/materials.h"
 #include "views/stack_parts.h"
 #include "widgets.h"
@@ -30,7 +30,7 @@ bool above(const Stack& s, double v) { return s.upper_limit && v > *s.upper_limi
 // A length, marked when it is outside the limits (colour and a ✗, never colour alone).
 void length_cell(const Ctx& c, double v, bool check = true) {
     const bool out = check && (below(c.stack, v) || above(c.stack, v));
-    const std::string text = fmt_len(v, c.unit);
+    const std::string text = format_length(v, c.unit);
     if (out) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s ✗", text.c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("outside the limits");
@@ -49,16 +49,16 @@ void range_cell(const Ctx& c, double lo, double hi) {
 
 std::string limits_text(const Ctx& c) {
     const Stack& s = c.stack;
-    if (s.lower_limit && s.upper_limit) return fmt_len(*s.lower_limit, c.unit) + " ≤ gap ≤ " + fmt_len(*s.upper_limit, c.unit);
-    if (s.lower_limit) return "gap ≥ " + fmt_len(*s.lower_limit, c.unit);
-    if (s.upper_limit) return "gap ≤ " + fmt_len(*s.upper_limit, c.unit);
+    if (s.lower_limit && s.upper_limit) return format_length(*s.lower_limit, c.unit) + " ≤ gap ≤ " + format_length(*s.upper_limit, c.unit);
+    if (s.lower_limit) return "gap ≥ " + format_length(*s.lower_limit, c.unit);
+    if (s.upper_limit) return "gap ≤ " + format_length(*s.upper_limit, c.unit);
     return "no limits: set a lower and/or upper limit for a verdict";
 }
 
 // "below 48.3 · above 0.0033 ppm" (a side without a limit is left out).
 std::string tails_text(const std::optional<double>& below, const std::optional<double>& above) {
     auto num = [](double v) {
-        std::string t = fmt_ppm(v);
+        std::string t = format_ppm(v);
         return t.substr(0, t.size() - 4);  // without " ppm"
     };
     std::string s;
@@ -84,7 +84,7 @@ void draw_verdict(Ctx& c) {
     const FitAssessment& f = c.report.fit;
     ImGui::SeparatorText("Verdict");
     verdict_badge(f.verdict);
-    test_anchor("stack.verdict");
+    MF_TEST_ANCHOR("stack.verdict");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     if (f.verdict == FitVerdict::NoRequirement) ImGui::TextUnformatted("no requirement on the gap: set a lower and/or upper limit");
@@ -125,10 +125,10 @@ void draw_verdict(Ctx& c) {
             range_cell(c, cv.worst_min, cv.worst_max);
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(fmt_ppm(cv.ppm).c_str());
+            ImGui::TextUnformatted(format_ppm(cv.ppm).c_str());
             if (cv.ppm_ci95) {
                 ImGui::SameLine();
-                const std::string lo = fmt_ppm(cv.ppm_ci95->lower), hi = fmt_ppm(cv.ppm_ci95->upper);
+                const std::string lo = format_ppm(cv.ppm_ci95->lower), hi = format_ppm(cv.ppm_ci95->upper);
                 ImGui::TextDisabled("[%s, %s]", lo.substr(0, lo.size() - 4).c_str(), hi.substr(0, hi.size() - 4).c_str());
             }
         }
@@ -147,7 +147,7 @@ void draw_results(Ctx& c) {
     StackView& v = c.view;
     ImGui::SeparatorText("Results");
     ImGui::Text("Requirement: %s", limits_text(c).c_str());
-    test_anchor("stack.results");
+    MF_TEST_ANCHOR("stack.results");
 
     // The Monte Carlo: progress while it runs, a way back when cancelled.
     if (v.mc.run) {
@@ -157,13 +157,13 @@ void draw_results(Ctx& c) {
             v.mc.run.reset();
             v.mc.cancelled = true;
         }
-        test_anchor("stack.mc.cancel");
+        MF_TEST_ANCHOR("stack.mc.cancel");
     } else if (v.mc.cancelled) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("Monte Carlo cancelled: the verdict uses the normal model.");
         ImGui::SameLine();
         if (ImGui::Button("Run Monte Carlo")) v.mc.key.clear();  // the next frame starts it again
-        test_anchor("stack.mc.run");
+        MF_TEST_ANCHOR("stack.mc.run");
     }
 
     const MonteCarloResult* mc = c.mc;
@@ -194,7 +194,7 @@ void draw_results(Ctx& c) {
     length_cell(c, t.nominal_at_measurement, false);
     ImGui::TableNextColumn();
     length_cell(c, t.nominal_at_operating, false);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("thermal change %s", fmt_len(t.gap_change, c.unit).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("thermal change %s", format_length(t.gap_change, c.unit).c_str());
 
     label("Mid-limit mean",
           "The centre of the worst-case range: every contributor at the middle of its tolerance band. "
@@ -214,7 +214,7 @@ void draw_results(Ctx& c) {
     for (const RssResult* x : {&r.rss, &t.rss_at_operating}) {
         ImGui::TableNextColumn();
         range_cell(c, x->min, x->max);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("σ = %s", fmt_len(x->sigma, c.unit).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("σ = %s", format_length(x->sigma, c.unit).c_str());
     }
 
     label("Statistical mean ± 3σ",
@@ -224,16 +224,16 @@ void draw_results(Ctx& c) {
         ImGui::TableNextColumn();
         range_cell(c, x->min, x->max);
         if (ImGui::BeginItemTooltip()) {
-            ImGui::Text("mean %s, σ %s", fmt_len(x->mean, c.unit).c_str(), fmt_len(x->sigma, c.unit).c_str());
+            ImGui::Text("mean %s, σ %s", format_length(x->mean, c.unit).c_str(), format_length(x->sigma, c.unit).c_str());
             if (x->cpk) ImGui::Text("Cpk of the gap %.3g", *x->cpk);
             ImGui::EndTooltip();
         }
     }
     label("  σ (statistical)", nullptr);
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(fmt_len(r.statistical.sigma, c.unit).c_str());
+    ImGui::TextUnformatted(format_length(r.statistical.sigma, c.unit).c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(fmt_len(t.statistical_at_operating.sigma, c.unit).c_str());
+    ImGui::TextUnformatted(format_length(t.statistical_at_operating.sigma, c.unit).c_str());
 
     label("Predicted out (normal)",
           "Normal tails of the statistical model, Φ((L − mean)/σ) and 1 − Φ((U − mean)/σ). With uniform, triangular or "
@@ -253,11 +253,11 @@ void draw_results(Ctx& c) {
     } else {
         for (const MonteCarloSummary* m : {&mc->at_measurement, &mc->at_operating}) {
             ImGui::TableNextColumn();
-            ImGui::Text("%s, σ %s", fmt_len(m->mean, c.unit).c_str(), fmt_len(m->sigma, c.unit).c_str());
+            ImGui::Text("%s, σ %s", format_length(m->mean, c.unit).c_str(), format_length(m->sigma, c.unit).c_str());
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%zu samples, seed %llu; skewness %.3g; min %s, median %s, max %s", m->n,
-                                  static_cast<unsigned long long>(mc->seed), m->skewness, fmt_len(m->min, c.unit).c_str(),
-                                  fmt_len(m->p50, c.unit).c_str(), fmt_len(m->max, c.unit).c_str());
+                                  static_cast<unsigned long long>(mc->seed), m->skewness, format_length(m->min, c.unit).c_str(),
+                                  format_length(m->p50, c.unit).c_str(), format_length(m->max, c.unit).c_str());
         }
         label("MC 0.135 … 99.865 %", "Percentiles of the samples (type 7), the ±3σ points of a normal.");
         for (const MonteCarloSummary* m : {&mc->at_measurement, &mc->at_operating}) {
@@ -270,18 +270,18 @@ void draw_results(Ctx& c) {
             ImGui::TextUnformatted(tails_text(m->ppm_below, m->ppm_above).c_str());
             if (ImGui::BeginItemTooltip()) {
                 ImGui::Text("%zu below, %zu above of %zu samples", m->below, m->above, m->n);
-                if (m->ci95_below) ImGui::Text("below: 95 %% CI %s – %s", fmt_ppm(m->ci95_below->lower).c_str(), fmt_ppm(m->ci95_below->upper).c_str());
-                if (m->ci95_above) ImGui::Text("above: 95 %% CI %s – %s", fmt_ppm(m->ci95_above->lower).c_str(), fmt_ppm(m->ci95_above->upper).c_str());
-                ImGui::Text("total %s, 95 %% CI %s – %s", fmt_ppm(m->ppm_total).c_str(), fmt_ppm(m->ci95_total.lower).c_str(),
-                            fmt_ppm(m->ci95_total.upper).c_str());
+                if (m->ci95_below) ImGui::Text("below: 95 %% CI %s – %s", format_ppm(m->ci95_below->lower).c_str(), format_ppm(m->ci95_below->upper).c_str());
+                if (m->ci95_above) ImGui::Text("above: 95 %% CI %s – %s", format_ppm(m->ci95_above->lower).c_str(), format_ppm(m->ci95_above->upper).c_str());
+                ImGui::Text("total %s, 95 %% CI %s – %s", format_ppm(m->ppm_total).c_str(), format_ppm(m->ci95_total.lower).c_str(),
+                            format_ppm(m->ci95_total.upper).c_str());
                 ImGui::EndTooltip();
             }
         }
     }
     ImGui::EndTable();
     ImGui::TextDisabled("Nominal %s; figures centred on the mid-limit mean %s (asymmetry %s).",
-                        fmt_len(r.worst_case.nominal, c.unit).c_str(), fmt_len(r.worst_case.mean, c.unit).c_str(),
-                        fmt_len(r.worst_case.asymmetry, c.unit).c_str());
+                        format_length(r.worst_case.nominal, c.unit).c_str(), format_length(r.worst_case.mean, c.unit).c_str(),
+                        format_length(r.worst_case.asymmetry, c.unit).c_str());
 }
 
 // [SECTION] Details ----------------------------------------------------------------------
@@ -324,9 +324,9 @@ void draw_details(Ctx& c) {
                             "Monte Carlo: corr(x, gap)² from the samples.");
     }
     if (ImGui::CollapsingHeader("Thermal: each contributor from its measurement to the operating temperature")) {
-        ImGui::Text("Nominal gap %s at %s, %s at %s: change %s.", fmt_len(t.nominal_at_measurement, c.unit).c_str(),
-                    temp_label(t.measurement_temperature), fmt_len(t.nominal_at_operating, c.unit).c_str(),
-                    temp_label(t.operating_temperature), fmt_len(t.gap_change, c.unit).c_str());
+        ImGui::Text("Nominal gap %s at %s, %s at %s: change %s.", format_length(t.nominal_at_measurement, c.unit).c_str(),
+                    temp_label(t.measurement_temperature), format_length(t.nominal_at_operating, c.unit).c_str(),
+                    temp_label(t.operating_temperature), format_length(t.gap_change, c.unit).c_str());
         if (ImGui::BeginTable("thermal", 7, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
             ImGui::TableSetupColumn("Contributor", ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableSetupColumn("Material");
@@ -350,9 +350,9 @@ void draw_details(Ctx& c) {
                 ImGui::TableNextColumn();
                 ImGui::Text("%+.4g K", row.delta_t);
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(fmt_len(row.delta_length, c.unit).c_str());
+                ImGui::TextUnformatted(format_length(row.delta_length, c.unit).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(fmt_len(row.gap_effect, c.unit).c_str());
+                ImGui::TextUnformatted(format_length(row.gap_effect, c.unit).c_str());
             }
             ImGui::EndTable();
         }
@@ -390,7 +390,7 @@ void draw_details(Ctx& c) {
             row_label(infl.c_str());
             for (auto* x : st) {
                 ImGui::TableNextColumn();
-                ImGui::Text("σ %s, %s", fmt_len(x->inflated_sigma, c.unit).c_str(), tails_text(x->inflated_tails).c_str());
+                ImGui::Text("σ %s, %s", format_length(x->inflated_sigma, c.unit).c_str(), tails_text(x->inflated_tails).c_str());
             }
             row_label("Long-term 1.5σ shift");
             for (auto* x : st) {

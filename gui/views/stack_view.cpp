@@ -18,7 +18,7 @@
 #include "plan/section_json.h"
 #include "plot.h"
 #include "style.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/stack_parts.h"
 #include "widgets.h"
 
@@ -92,26 +92,6 @@ void field_error_marker(const Ctx& c, const std::string& key) {
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
-}
-
-std::string fmt_len(double mm, LengthUnit unit, int significant) {
-    if (!std::isfinite(mm)) return "—";
-    // Avoid "-0": a value that rounds to zero at the shown precision prints as 0.
-    const double shown = mm / mm_per_unit(unit);
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*g", significant, shown);
-    if (std::string(buf) == "-0") std::snprintf(buf, sizeof buf, "0");
-    return std::string(buf) + " " + unit_symbol(unit);
-}
-
-std::string fmt_ppm(double ppm) {
-    if (!std::isfinite(ppm)) return "—";
-    char buf[48];
-    if (ppm == 0) std::snprintf(buf, sizeof buf, "0 ppm");
-    else if (ppm >= 1000) std::snprintf(buf, sizeof buf, "%.0f ppm", ppm);
-    else if (ppm < 0.001) std::snprintf(buf, sizeof buf, "%.1e ppm", ppm);
-    else std::snprintf(buf, sizeof buf, "%.3g ppm", ppm);
-    return buf;
 }
 
 const char* unit_name(LengthUnit u) { return unit_symbol(u); }
@@ -200,7 +180,7 @@ void draw_selector(const Plan& plan, StackView& view, Edits& edits, int index) {
                 view.selected_id = s.id;
                 view.selected_row.clear();
             }
-            test_anchor(("stack.pick." + s.id).c_str());
+            MF_TEST_ANCHOR(("stack.pick." + s.id).c_str());
             ImGui::SameLine(0, 0);
             verdict_badge(v);
             ImGui::SameLine();
@@ -210,7 +190,7 @@ void draw_selector(const Plan& plan, StackView& view, Edits& edits, int index) {
         }
         ImGui::EndCombo();
     }
-    test_anchor("stack.selector");
+    MF_TEST_ANCHOR("stack.selector");
     if (ImGui::IsItemHovered() && index < 0) ImGui::SetTooltip("No stacks yet: New makes one");
 
     ImGui::SameLine();
@@ -226,7 +206,7 @@ void draw_selector(const Plan& plan, StackView& view, Edits& edits, int index) {
         view.selected_id = id;
         view.selected_row.clear();
     }
-    test_anchor("stack.new");
+    MF_TEST_ANCHOR("stack.new");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new, empty stack: add rows or paste them from a spreadsheet");
     ImGui::BeginDisabled(index < 0);
     ImGui::SameLine();
@@ -238,7 +218,7 @@ void draw_selector(const Plan& plan, StackView& view, Edits& edits, int index) {
         view.selected_id = new_sid;
         view.selected_row.clear();
     }
-    test_anchor("stack.duplicate");
+    MF_TEST_ANCHOR("stack.duplicate");
     ImGui::SameLine();
     if (ImGui::Button("Delete") && index >= 0) {
         const Stack& s = plan.stacks[static_cast<size_t>(index)];
@@ -257,7 +237,7 @@ void draw_selector(const Plan& plan, StackView& view, Edits& edits, int index) {
         view.selected_id = next < plan.stacks.size() ? plan.stacks[next].id : std::string();
         view.selected_row.clear();
     }
-    test_anchor("stack.delete");
+    MF_TEST_ANCHOR("stack.delete");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Delete this stack (Ctrl+Z brings it back)");
     ImGui::EndDisabled();
 
@@ -278,7 +258,7 @@ void draw_selector(const Plan& plan, StackView& view, Edits& edits, int index) {
         ImGui::SameLine();
         if (ImGui::RadioButton(unit_symbol(u), plan.meta.units == u) && plan.meta.units != u)
             edits.push(std::string("Show lengths in ") + unit_symbol(u), [u](Plan& p) { p.meta.units = u; });
-        test_anchor(anchors[k]);
+        MF_TEST_ANCHOR(anchors[k]);
     }
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Lengths are stored in millimetres: this changes only how they are shown and typed.");
@@ -318,7 +298,7 @@ void optional_limit(Ctx& c, const char* label, const char* anchor, const std::op
         ImGui::InputText("##none", none, sizeof none, ImGuiInputTextFlags_ReadOnly);
         ImGui::EndDisabled();
     }
-    test_anchor(anchor);
+    MF_TEST_ANCHOR(anchor);
     field_error_marker(c, key);
     ImGui::PopID();
 }
@@ -334,7 +314,7 @@ void temperature_field(Ctx& c, const char* label, const char* anchor, double val
     if (ImGui::InputDouble("##t", &v, 0, 0, "%.4g °C") && std::isfinite(v))
         edit_stack(c, operating ? "Set operating temperature" : "Set measurement temperature", key, true,
                    [v, operating](Plan&, Stack& s) { (operating ? s.operating_temperature : s.measurement_temperature) = v; });
-    test_anchor(anchor);
+    MF_TEST_ANCHOR(anchor);
     field_error_marker(c, key);
     ImGui::PopID();
 }
@@ -348,7 +328,7 @@ void draw_requirement(Ctx& c) {
     std::string name = s.name;
     if (input_string("##name", name))
         edit_stack(c, "Rename stack", "stack.name", true, [name](Plan&, Stack& st) { st.name = name; });
-    test_anchor("stack.name");
+    MF_TEST_ANCHOR("stack.name");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     if (s.loop)
@@ -371,7 +351,7 @@ void draw_requirement(Ctx& c) {
     temperature_field(c, "operating at", "stack.t_op", s.operating_temperature, true);
     ImGui::SameLine(0, em(1.5f));
     if (ImGui::Button("Settings…")) ImGui::OpenPopup("stack-settings");
-    test_anchor("stack.settings");
+    MF_TEST_ANCHOR("stack.settings");
     if (ImGui::BeginPopup("stack-settings")) {
         ImGui::SeparatorText("Statistical figures and verdict");
         ImGui::SetNextItemWidth(em(6));
@@ -454,9 +434,9 @@ void advance_monte_carlo(StackView& v, const Stack& s) {
 
 // Out of line, so each published figure costs a call, not an inlined string construction.
 [[gnu::noinline]] void put(const char* name, const std::optional<double>& v) {
-    if (v) test_value(name, *v);
+    if (v) MF_TEST_VALUE(name, *v);
 }
-[[gnu::noinline]] void put_text(const char* name, const std::string& v) { test_text(name, v); }
+[[gnu::noinline]] void put_text(const char* name, const std::string& v) { MF_TEST_TEXT(name, v); }
 
 void publish(const Stack& s, const StackReport& r, const StackView& v, LengthUnit unit) {
     put_text("stack.id", s.id);
@@ -470,7 +450,7 @@ void publish(const Stack& s, const StackReport& r, const StackView& v, LengthUni
     put("stack.mc.done", v.mc.result ? 1 : 0);
     for (const LinkReport& l : v.cache.resolved.links) {   // measured links: what each supplied
         const std::string k = "stack.measured." + l.target_id;
-        test_value(k + ".used", l.used ? 1 : 0);
+        MF_TEST_VALUE(k + ".used", l.used ? 1 : 0);
         put((k + ".sigma").c_str(), l.sigma);
         put((k + ".mean").c_str(), l.mean);
         put((k + ".shift").c_str(), l.shift);
@@ -506,11 +486,11 @@ void publish(const Stack& s, const StackReport& r, const StackView& v, LengthUni
     put_text("stack.verdict.operating", verdict_name(r.fit.at_operating.verdict));
     put_text("stack.verdict.reason", r.fit.reason);
     put_text("stack.verdict.source", r.fit.at_operating.ppm_source);
-    for (const auto& term : r.linear.terms) test_value("stack.sens." + s.contributors[term.index].id, term.sensitivity);
+    for (const auto& term : r.linear.terms) MF_TEST_VALUE("stack.sens." + s.contributors[term.index].id, term.sensitivity);
     for (const auto& row : r.contributions) {
-        test_value("stack.share." + row.id, row.statistical_share);
-        test_value("stack.rank." + row.id, row.rank);
-        if (row.monte_carlo_share) test_value("stack.mc_share." + row.id, *row.monte_carlo_share);
+        MF_TEST_VALUE("stack.share." + row.id, row.statistical_share);
+        MF_TEST_VALUE("stack.rank." + row.id, row.rank);
+        if (row.monte_carlo_share) MF_TEST_VALUE("stack.mc_share." + row.id, *row.monte_carlo_share);
     }
     if (const MonteCarloResult* mc = v.mc.result.get()) {
         for (int k = 0; k < 2; ++k) {
@@ -538,7 +518,10 @@ void clear_published() {
 
 // [SECTION] draw() -----------------------------------------------------------------------
 
-void StackView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
+void StackView::draw(ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    const uint64_t state_id = ctx.state_id;
+    Edits& edits = ctx.edits;
     clear_published();
 
     // Verdicts of every stack for the selector (normal model: cheap, no Monte Carlo).
@@ -565,10 +548,10 @@ void StackView::draw(const Plan& plan, uint64_t state_id, Edits& edits) {
         ImGui::TextWrapped(
             "This plan has no tolerance stacks. A stack is a chain of dimensions (or a 2D vector loop) that makes a "
             "gap; New creates one, then add its contributors row by row or paste them from a spreadsheet.");
-        test_value("stack.count", 0);
+        MF_TEST_VALUE("stack.count", 0);
         return;
     }
-    test_value("stack.count", static_cast<double>(plan.stacks.size()));
+    MF_TEST_VALUE("stack.count", static_cast<double>(plan.stacks.size()));
     const Stack& stack = plan.stacks[static_cast<size_t>(index)];
 
     // The stack's content (for the Monte Carlo key) changes only with the plan.

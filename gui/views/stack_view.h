@@ -21,6 +21,7 @@
 #include <string>
 
 #include "edits.h"
+#include "view_context.h"
 #include "links/measured_links.h"
 #include "plan/plan.h"
 #include "tolerance/monte_carlo.h"
@@ -30,7 +31,6 @@ namespace mf {
 
 struct StackView {
     // --- public knobs (tests and App) ---
-    bool select_tab = false;              // App selects the "Tolerances" tab once when set
     MonteCarloOptions mc_options;         // samples, seed, bins of the Monte Carlo run
 
     // --- selection ---
@@ -73,7 +73,7 @@ struct StackView {
     bool loop_to_scale = false;                   // loop drawing: true scale or schematic
     bool histogram_at_operating = false;          // histogram of the operating temperature
 
-    void draw(const Plan& plan, uint64_t state_id, Edits& edits);
+    void draw(ViewContext& ctx);
 };
 
 }  // namespace mf

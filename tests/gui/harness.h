@@ -9,7 +9,7 @@
 #include "app.h"
 #include "imgui.h"
 #include "plan/plan_file.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "platform/platform_native.h"
 
 struct EmbeddedFile {

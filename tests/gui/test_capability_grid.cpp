@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "harness.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/capability_parts.h"
 
 using namespace mf;
@@ -47,7 +47,7 @@ void open_grid(Harness& h, const Dataset& d) {
     e.push("grid data", [d](Plan& p) { p.datasets.push_back(d); });
     h.app.doc.apply(e, 0);
     h.app.capability.dataset = 0;
-    h.app.capability.select_tab = true;
+    h.app.show_tab(mf::Tab::Capability);
     h.frames(3);
     h.app.capability.page = CapabilityView::Page::Data;
     h.app.capability.select_page = true;

@@ -8,7 +8,7 @@
 #include "busy.h"
 #include "harness.h"
 #include "stats/random.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/capability_parts.h"
 
 using namespace mf;
@@ -17,7 +17,7 @@ using namespace mf::test;
 namespace {
 
 void show_tab(Harness& h) {
-    h.app.capability.select_tab = true;
+    h.app.show_tab(mf::Tab::Capability);
     h.frames(3);
 }
 
@@ -284,7 +284,7 @@ TEST_CASE("capability view: 20 features × 100 000 rows are analysed in slices; 
     Edits e;
     e.push("big", [d](Plan& p) { p.datasets.push_back(d); });
     h.app.doc.apply(e, 0);
-    h.app.capability.select_tab = true;
+    h.app.show_tab(mf::Tab::Capability);
     h.frames(1);   // the tab is selected this frame
     h.frames(1);   // the first slice
     const double pending = value("capability.pending");

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "harness.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 
 using namespace mf;
 using namespace mf::test;
@@ -63,7 +63,7 @@ TEST_CASE("links view: a measured contributor drives the statistical σ; clear, 
     REQUIRE(h.app.open_example(example(kGearbox)));
     h.app.stack.mc_options.samples = 20000;
     h.app.stack.selected_id = "s-gear-shaft-running";
-    h.app.stack.select_tab = true;
+    h.app.show_tab(mf::Tab::Tolerances);
     h.frames(10);
     REQUIRE(test_texts()["stack.id"] == "s-gear-shaft-running");
     CHECK(value("stack.mc.done") == 1);   // the Monte Carlo runs on the resolved stack
@@ -123,7 +123,7 @@ TEST_CASE("links view: a gate's Cpk comes from the measured feature; clear and r
     Harness h;
     Input in{h};
     REQUIRE(h.app.open_example(example(kGearbox)));
-    h.app.schedule.select_tab = true;
+    h.app.show_tab(mf::Tab::Timeline);
     h.app.schedule.max_iterations_per_frame = 2000;
     h.app.schedule.iterations = 2000;
     h.frames(4);

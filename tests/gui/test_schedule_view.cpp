@@ -7,7 +7,7 @@
 #include "busy.h"
 #include "harness.h"
 #include "plan/plan_file.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 
 using namespace mf;
 using namespace mf::test;
@@ -26,7 +26,7 @@ const Task& task(const Plan& p, const std::string& id) {
 void open_timeline(Harness& h, const char* example_name, int page = ScheduleView::PageTasks) {
     h.frames(2);
     REQUIRE(h.app.open_example(example(example_name)));
-    h.app.schedule.select_tab = true;
+    h.app.show_tab(mf::Tab::Timeline);
     h.app.schedule.page_request = page;
     h.frames(3);
 }
@@ -192,7 +192,7 @@ TEST_CASE("timeline view: New from template builds the article's path with its o
     Harness h;
     h.frames(2);
     h.app.new_plan();
-    h.app.schedule.select_tab = true;
+    h.app.show_tab(mf::Tab::Timeline);
     h.frames(3);
     Input in{h};
     in.click("schedule.template.empty");

@@ -5,7 +5,7 @@
 
 #include "busy.h"
 #include "harness.h"
-#include "test_anchors.h"
+#include "test_hooks.h"
 #include "views/stack_parts.h"
 
 using namespace mf;
@@ -26,7 +26,7 @@ void open_tab(Harness& h, const char* example_name, const char* stack_id = nullp
     REQUIRE(h.app.open_example(example(example_name)));
     h.app.stack.mc_options.samples = 20000;  // a debug build with sanitizers: keep it quick
     if (stack_id) h.app.stack.selected_id = stack_id;
-    h.app.stack.select_tab = true;
+    h.app.show_tab(mf::Tab::Tolerances);
     h.frames(4);
 }
 
@@ -324,7 +324,7 @@ TEST_CASE("stack view: a 1D chain becomes a 2D loop and back; a typed vector ang
 
 TEST_CASE("stack view: every example draws with the tab open; a plan without stacks says what to do") {
     Harness h;
-    h.app.stack.select_tab = true;
+    h.app.show_tab(mf::Tab::Tolerances);
     h.frames(3);
     CHECK(value("stack.count") == 0);
     for (unsigned i = 0; i < mf_example_plans_count; ++i) {

@@ -1,0 +1,101 @@
+// JobRunner: runs a sliced job (core/base/job.h) across frames for a view — starts it when
+// its inputs change, advances it by a slice each frame, keeps the finished result until the
+// inputs change again, and cancels on request. The one Monte Carlo state machine of the GUI.
+//
+//   struct Inputs { Stack stack; MonteCarloOptions options; bool operator==(const Inputs&) const = default; };
+//   JobRunner<MonteCarloRun, Inputs> mc;                      // a member of the view
+//   mc.update(inputs, [&] { return std::make_unique<MonteCarloRun>(inputs.stack, inputs.options); });
+//   if (mc.running()) mc.draw_progress("Monte Carlo");        // progress bar with Cancel
+//   if (const auto* r = mc.result()) draw(*r);                // final result for these inputs
+//
+// Inputs are compared by value (operator==), never by a serialised copy: an edit elsewhere in
+// the plan that leaves them equal does not restart the run. After a cancel the runner stays
+// idle, keeping the partial result, until the inputs change or restart() is called.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+#include "base/job.h"
+#include "busy.h"
+
+namespace mf {
+
+template <class Job, class Inputs>
+class JobRunner {
+    static_assert(is_sliced_job<Job>::value, "Job must follow the sliced-job contract (core/base/job.h)");
+
+public:
+    using Result = std::decay_t<decltype(std::declval<const Job&>().result())>;
+
+    // Units of work per step() call inside a slice (samples, iterations).
+    explicit JobRunner(size_t units_per_step = 8192) : units_(units_per_step) {}
+
+    // Call once a frame. make() returns the job for `inputs` (a unique_ptr<Job>, null when
+    // there is nothing to run); it is called only when the inputs differ from the last ones.
+    template <class Make>
+    void update(const Inputs& inputs, Make&& make) {
+        if (!inputs_ || !(*inputs_ == inputs)) {
+            inputs_ = inputs;
+            result_.reset();
+            cancelled_ = false;
+            job_ = make();
+            ++generation_;
+        }
+        advance();
+    }
+
+    // Stops the running job; its partial result stays readable through result().
+    void cancel() {
+        if (!job_) return;
+        result_ = job_->result();
+        job_.reset();
+        cancelled_ = true;
+        ++generation_;
+    }
+    // Forgets the inputs: the next update() starts again (a "Run again" button, new options).
+    void restart() { inputs_.reset(); }
+
+    bool running() const { return job_ != nullptr; }
+    bool cancelled() const { return cancelled_; }
+    double progress() const { return job_ ? job_->progress() : (result_ ? 1.0 : 0.0); }
+    // The result for the current inputs: final when finished, partial after a cancel
+    // (cancelled() tells which), null while running or when there was nothing to run.
+    const Result* result() const { return result_ ? &*result_ : nullptr; }
+    // The running job (for a partial result while it runs), or null.
+    const Job* job() const { return job_.get(); }
+    // Changes whenever result() changes: views key their derived caches on it.
+    uint64_t generation() const { return generation_; }
+
+    // A progress bar with Cancel; returns true when the user cancelled.
+    bool draw_progress(const char* what) {
+        if (!job_) return false;
+        if (!progress_with_cancel(static_cast<float>(job_->progress()), what)) return false;
+        cancel();
+        return true;
+    }
+
+private:
+    void advance() {
+        if (!job_) return;
+        Job& job = *job_;
+        const size_t units = units_;
+        if (run_slice([&job, units] { return job.step(units); })) {
+            result_ = job.result();
+            job_.reset();
+            ++generation_;
+            keep_drawing();  // one more frame shows the finished result everywhere
+        }
+    }
+
+    size_t units_;
+    std::optional<Inputs> inputs_;
+    std::unique_ptr<Job> job_;
+    std::optional<Result> result_;
+    bool cancelled_ = false;
+    uint64_t generation_ = 0;
+};
+
+}  // namespace mf
