@@ -151,6 +151,19 @@ void App::draw_menu_bar() {
     ImGui::EndMainMenuBar();
 }
 
+#ifdef MF_TEST_HOOKS
+static const char* tab_anchor(Tab t) {
+    switch (t) {
+        case Tab::Overview: return "tab.overview";
+        case Tab::Decision: return "tab.decision";
+        case Tab::Timeline: return "tab.timeline";
+        case Tab::Tolerances: return "tab.tolerances";
+        case Tab::Capability: return "tab.capability";
+    }
+    return "tab";
+}
+#endif
+
 void App::draw_workspace() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float status_h = ImGui::GetFrameHeight();
@@ -162,22 +175,22 @@ void App::draw_workspace() {
         ViewContext ctx{doc.plan, doc.state_id, pending_edits_, field_errors_, requested_tab_};
         const std::optional<Tab> requested = std::exchange(requested_tab_, std::nullopt);
         // One tab per tool, each drawn the same way: the view gets the frame's context.
-        auto tab = [&](Tab t, const char* label, const char* anchor, auto&& draw) {
+        auto tab = [&](Tab t, const char* label, auto&& draw) {
             const ImGuiTabItemFlags f = requested == t ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
             const bool open = ImGui::BeginTabItem(label, nullptr, f);
-            MF_TEST_ANCHOR(anchor);
+            MF_TEST_ANCHOR(tab_anchor(t));
             if (!open) return;
-            ImGui::BeginChild(anchor);
+            ImGui::BeginChild(label);
             draw(ctx);
             ImGui::EndChild();
             ImGui::EndTabItem();
         };
         if (ImGui::BeginTabBar("tools")) {
-            tab(Tab::Overview, "Overview", "tab.overview", [&](ViewContext& c) { overview.draw(c); });
-            tab(Tab::Decision, "Decision", "tab.decision", [&](ViewContext& c) { decision.draw(c); });
-            tab(Tab::Timeline, "Timeline", "tab.timeline", [&](ViewContext& c) { schedule.draw(c); });
-            tab(Tab::Tolerances, "Tolerances", "tab.tolerances", [&](ViewContext& c) { stack.draw(c); });
-            tab(Tab::Capability, "Capability", "tab.capability", [&](ViewContext& c) { capability.draw(c); });
+            tab(Tab::Overview, "Overview", [&](ViewContext& c) { overview.draw(c); });
+            tab(Tab::Decision, "Decision", [&](ViewContext& c) { decision.draw(c); });
+            tab(Tab::Timeline, "Timeline", [&](ViewContext& c) { schedule.draw(c); });
+            tab(Tab::Tolerances, "Tolerances", [&](ViewContext& c) { stack.draw(c); });
+            tab(Tab::Capability, "Capability", [&](ViewContext& c) { capability.draw(c); });
             ImGui::EndTabBar();
         }
     }

@@ -7,9 +7,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// MF_DIST overrides where the app was built (a build folder of its own instead of dist/).
-export const DIST = process.env.MF_DIST ? path.resolve(process.env.MF_DIST) : path.join(ROOT, 'dist');
+// The tests drive the app built with test hooks (the app_test target: the shipped page plus
+// Module.mf_test_state and the widget anchors); MF_DIST overrides where it was built.
+export const DIST = process.env.MF_DIST ? path.resolve(process.env.MF_DIST) : path.join(ROOT, 'build/wasm/dist-test');
 export const APP = path.join(DIST, 'microfab-planner.html');
+// The single file we ship (no test hooks), checked on its own in shipped.test.mjs.
+export const SHIPPED = process.env.MF_SHIPPED ? path.resolve(process.env.MF_SHIPPED) : path.join(ROOT, 'dist/microfab-planner.html');
 export const SHOTS = process.env.MF_SHOTS ? path.resolve(process.env.MF_SHOTS) : path.join(ROOT, 'build/screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });
 
