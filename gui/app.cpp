@@ -29,9 +29,10 @@ extern const unsigned int mf_example_plans_count;
 namespace mf {
 
 static const char* kStoreTheme = "mf.theme";
-static const char* kStorePlan = "mf.autosave.plan";
-static const char* kStoreFile = "mf.autosave.file";
-static const char* kStoreSaved = "mf.autosave.saved";
+// Where a former version kept its one autosave; carried into the plan library once.
+static const char* kLegacyPlan = "mf.autosave.plan";
+static const char* kLegacyFile = "mf.autosave.file";
+static const char* kLegacySaved = "mf.autosave.saved";
 static constexpr double kAutosaveDelaySeconds = 1.0;
 
 // [SECTION] Start-up ---------------------------------------------------------------------
@@ -43,17 +44,49 @@ void App::init() {
     if (auto ini = platform::store_get("mf.imgui.ini")) ImGui::LoadIniSettingsFromMemory(ini->c_str(), ini->size());
     set_theme(platform::store_get(kStoreTheme).value_or("light") == "dark" ? Theme::Dark : Theme::Light);
 
-    // Nothing lost: the plan as it was when the page closed comes back, unsaved mark included.
-    if (auto text = platform::store_get(kStorePlan)) {
-        LoadResult r = load_plan(*text);
-        if (r.plan) {
-            doc.plan = std::move(*r.plan);
-            doc.file_name = platform::store_get(kStoreFile).value_or(doc.file_name);
-            if (platform::store_get(kStoreSaved).value_or("1") != "1") doc.saved_state_id = 0;
-            status = "Restored " + doc.file_name + " as you left it";
-        }
-    }
+    import_legacy_autosave();
+    restore_last_plan();
     autosaved_state_ = last_seen_state_ = doc.state_id;
+}
+
+// A former version's single autosave slot becomes one entry of the plan library.
+void App::import_legacy_autosave() {
+    auto text = platform::store_get(kLegacyPlan);
+    if (!text) return;
+    const LoadResult r = load_plan(*text);
+    StoredPlan meta;
+    meta.id = PlanLibrary::new_id();
+    meta.name = r.plan ? r.plan->meta.name : "Autosave of a former version";
+    meta.file_name = platform::store_get(kLegacyFile).value_or("untitled.mfplan.json");
+    meta.time = platform::wall_clock_seconds();
+    meta.unsaved = platform::store_get(kLegacySaved).value_or("1") != "1";
+    library.put(meta, *text);
+    for (const char* k : {kLegacyPlan, kLegacyFile, kLegacySaved}) platform::store_erase(k);
+}
+
+// Nothing lost: the plan as it was when the page closed comes back, unsaved mark included.
+// A stored plan that does not load is kept as it is (the app starts a new plan beside it, so
+// no autosave can overwrite it) and the problem window says why and offers its text.
+void App::restore_last_plan() {
+    doc_id_ = PlanLibrary::new_id();
+    const std::vector<StoredPlan> stored = library.list();
+    if (stored.empty()) return;
+    const StoredPlan& last = stored.front();
+    const auto text = library.read(last.id);
+    LoadResult r = text ? load_plan(*text) : LoadResult{};
+    if (!r.plan) {
+        Issues why = r.errors;
+        if (!text) why.push_back({"", "the stored text of this plan is missing"});
+        file_errors.show("the plan kept in this browser (" + last.name + ")", std::move(why));
+        file_errors.stored_id = last.id;
+        status = "The last plan could not be restored; it is kept under File › Recent plans";
+        return;
+    }
+    doc.plan = std::move(*r.plan);
+    doc.file_name = last.file_name;
+    doc_id_ = last.id;
+    if (last.unsaved) doc.saved_state_id = 0;
+    status = "Restored " + doc.file_name + " as you left it";
 }
 
 void App::set_theme(Theme t) {
@@ -73,7 +106,9 @@ void App::frame() {
     draw_menu_bar();
     draw_workspace();
     draw_status_bar();
-    file_errors.draw();
+    file_errors.draw(library);
+    recent.draw(*this);
+    draw_replace_question();
     help.draw();
     share.draw();
     if (int steps = history.draw(doc))
@@ -81,6 +116,11 @@ void App::frame() {
 
     apply_edits(now);
 
+    platform::Notice notice;
+    while (platform::poll_notice(notice)) {
+        file_errors.show(notice.source, {Issue{"", notice.message}});
+        status = notice.source + ": " + notice.message;
+    }
     platform::IncomingFile incoming;
     while (platform::poll_incoming_file(incoming)) open_file(incoming.name, incoming.bytes);
     std::string link;
@@ -117,6 +157,22 @@ void App::draw_menu_bar() {
         if (ImGui::MenuItem("Open…", "Ctrl+O")) platform::request_open_file(".json");
         if (ImGui::MenuItem("Save / Download", "Ctrl+S")) save();
         if (ImGui::MenuItem("Share link…")) request_share_link();
+        ImGui::Separator();
+        if (ImGui::BeginMenu("Recent plans")) {
+            const std::vector<StoredPlan> stored = library.list();
+            const double now = platform::wall_clock_seconds();
+            for (size_t i = 0; i < stored.size() && i < 8; ++i) {
+                const StoredPlan& p = stored[i];
+                ImGui::PushID(p.id.c_str());
+                const std::string hint = age_text(p.time, now) + (p.unsaved ? " · unsaved" : "");
+                if (ImGui::MenuItem(p.name.c_str(), hint.c_str(), p.id == doc_id_, p.id != doc_id_)) open_stored(p.id);
+                ImGui::PopID();
+            }
+            if (stored.empty()) ImGui::TextDisabled("No plans kept in this browser yet");
+            ImGui::Separator();
+            if (ImGui::MenuItem("All recent plans…")) recent.open = true;
+            ImGui::EndMenu();
+        }
         ImGui::Separator();
         if (ImGui::BeginMenu("Examples")) {
             for (unsigned i = 0; i < mf_example_plans_count; ++i)
@@ -245,21 +301,97 @@ bool App::open_file(const std::string& name, const std::string& bytes) {
         status = "Could not open " + name;
         return false;
     }
-    doc.replace(std::move(*r.plan), "Open " + name, name, /*counts_as_saved=*/true);
-    file_errors.open = false;
-    status = "Opened " + name;
+    const bool from_link = name == "shared link.mfplan.json";
+    replace_asking("Open " + name, [this, name, from_link, plan = std::move(*r.plan)]() mutable {
+        // A plan from a share link is a copy the user has not saved anywhere yet.
+        doc.replace(std::move(plan), "Open " + name, from_link ? "shared-plan.mfplan.json" : name, !from_link);
+        file_errors.open = false;
+        status = "Opened " + name;
+    });
     return true;
 }
 
 void App::new_plan() {
-    doc.replace(Plan{}, "New plan", "untitled.mfplan.json", /*counts_as_saved=*/true);
-    status = "New plan";
+    replace_asking("New plan", [this] {
+        doc.replace(Plan{}, "New plan", "untitled.mfplan.json", /*counts_as_saved=*/true);
+        status = "New plan";
+    });
 }
 
 bool App::open_example(unsigned index) {
     if (index >= mf_example_plans_count) return false;
     const EmbeddedFile& f = mf_example_plans[index];
     return open_file(f.name, std::string(reinterpret_cast<const char*>(f.data), f.size));
+}
+
+bool App::open_stored(const std::string& id) {
+    const auto text = library.read(id);
+    LoadResult r = text ? load_plan(*text) : LoadResult{};
+    if (!r.plan) {
+        file_errors.show("a plan kept in this browser", text ? std::move(r.errors) : Issues{{"", "its text is missing"}});
+        file_errors.stored_id = id;
+        return false;
+    }
+    StoredPlan meta;
+    for (const StoredPlan& p : library.list())
+        if (p.id == id) meta = p;
+    replace_asking("Open " + meta.name, [this, id, meta, plan = std::move(*r.plan)]() mutable {
+        doc.replace(std::move(plan), "Open " + meta.name, meta.file_name, !meta.unsaved);
+        doc_id_ = id;  // its autosaves continue in the same entry
+        autosaved_state_ = doc.state_id;
+        status = "Opened " + meta.name + " from this browser";
+    });
+    return true;
+}
+
+// Every way of replacing the open plan comes through here. The plan being replaced is written
+// to the library first, so it can always be opened again (File › Recent plans); when it has
+// unsaved changes the user is asked first: save it, discard the changes, or cancel.
+void App::replace_asking(std::string what, std::function<void()> replace) {
+    if (doc.unsaved()) {
+        pending_replace_ = PendingReplace{std::move(what), std::move(replace)};
+        return;
+    }
+    replace_now(std::move(replace));
+}
+
+void App::replace_now(std::function<void()> replace) {
+    flush_autosave();
+    const std::string replaced_id = doc_id_;
+    replace();
+    if (doc_id_ == replaced_id) doc_id_ = PlanLibrary::new_id();  // open_stored() keeps the entry's own id
+    flush_autosave();
+}
+
+void App::draw_replace_question() {
+    if (!pending_replace_) return;
+    if (!ImGui::IsPopupOpen("Replace the open plan?")) ImGui::OpenPopup("Replace the open plan?");
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("Replace the open plan?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushTextWrapPos(em(30));
+    ImGui::Text("\"%s\" has changes that are not saved to a file.", doc.plan.meta.name.c_str());
+    ImGui::TextDisabled("%s replaces it here. Whatever you choose, it stays under File › Recent plans.",
+                        pending_replace_->what.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    enum { Wait, Save, Discard, Cancel } choice = Wait;
+    if (ImGui::Button("Save, then replace")) choice = Save;
+    MF_TEST_ANCHOR("replace.save");
+    ImGui::SameLine();
+    if (ImGui::Button("Discard changes")) choice = Discard;
+    MF_TEST_ANCHOR("replace.discard");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) choice = Cancel;
+    MF_TEST_ANCHOR("replace.cancel");
+    if (choice != Wait) {
+        if (choice == Save) save();
+        std::function<void()> replace = std::move(pending_replace_->replace);
+        pending_replace_.reset();
+        if (choice != Cancel) replace_now(std::move(replace));
+        else status = "Kept " + doc.plan.meta.name;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 void App::save() {
@@ -273,6 +405,22 @@ void App::request_share_link() {
     share.waiting = true;
     share.link.clear();
     platform::request_share_link(save_plan(doc.plan, /*indent=*/-1));
+}
+
+// Writes the open plan to the library now (the page is being hidden or closed, or the plan
+// is about to be replaced). Name, file name and text go in one write: never one without the other.
+void App::flush_autosave() {
+    if (doc.state_id == autosaved_state_ && !library.list().empty()) return;
+    const std::string text = save_plan(doc.plan);
+    if (text == save_plan(Plan{})) return;  // an empty new plan is not worth a place in the list
+    StoredPlan meta;
+    meta.id = doc_id_;
+    meta.name = doc.plan.meta.name;
+    meta.file_name = doc.file_name;
+    meta.time = platform::wall_clock_seconds();
+    meta.unsaved = doc.unsaved();
+    library.put(meta, text);
+    autosaved_state_ = doc.state_id;
 }
 
 // [SECTION] Page sync --------------------------------------------------------------------
@@ -292,12 +440,7 @@ void App::sync_page(double now) {
         last_change_time_ = now;
     }
     // Autosave a moment after the last change (typing does not write on every key).
-    if (doc.state_id != autosaved_state_ && now - last_change_time_ >= kAutosaveDelaySeconds) {
-        platform::store_put(kStorePlan, save_plan(doc.plan));
-        platform::store_put(kStoreFile, doc.file_name);
-        platform::store_put(kStoreSaved, doc.unsaved() ? "0" : "1");
-        autosaved_state_ = doc.state_id;
-    }
+    if (doc.state_id != autosaved_state_ && now - last_change_time_ >= kAutosaveDelaySeconds) flush_autosave();
     if (ImGui::GetIO().WantSaveIniSettings) {
         size_t size = 0;
         const char* ini = ImGui::SaveIniSettingsToMemory(&size);

@@ -8,16 +8,19 @@
 // Frame order: draw every view from the current plan (views only push Edits), then apply
 // the edits, then react to files that arrived, then sync title/leave-guard/autosave.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "document.h"
+#include "plan_library.h"
 #include "style.h"
 #include "views/capability_view.h"
 #include "views/decision_view.h"
 #include "views/file_errors_view.h"
 #include "views/help_view.h"
 #include "views/history_view.h"
+#include "views/recent_view.h"
 #include "views/overview_view.h"
 #include "views/schedule_view.h"
 #include "views/share_view.h"
@@ -37,6 +40,8 @@ struct App {
     FileErrorsView file_errors;
     HelpView help;
     HistoryView history;
+    RecentView recent;
+    PlanLibrary library;           // the plans this browser keeps (autosaves, replaced plans)
     ShareView share;
 
     std::string status;            // one line at the bottom ("Saved micro-gearbox.mfplan.json")
@@ -50,6 +55,14 @@ struct App {
     bool open_file(const std::string& name, const std::string& bytes);
     void new_plan();
     bool open_example(unsigned index);
+    // Opens a plan kept in this browser (File › Recent plans).
+    bool open_stored(const std::string& id);
+    // Writes the open plan to the library now (page hidden or closed; before a replace).
+    void flush_autosave();
+    // The library entry of the open plan.
+    const std::string& doc_id() const { return doc_id_; }
+    // True while the "Replace the open plan?" question waits for an answer.
+    bool asking_to_replace() const { return pending_replace_.has_value(); }
     void save();
     void request_share_link();
 
@@ -78,6 +91,18 @@ private:
     void handle_shortcuts();
     void sync_page(double now);
     void set_theme(Theme t);
+    void import_legacy_autosave();
+    void restore_last_plan();
+    void replace_asking(std::string what, std::function<void()> replace);
+    void replace_now(std::function<void()> replace);
+    void draw_replace_question();
+
+    struct PendingReplace {
+        std::string what;                  // "Open micro-gearbox.mfplan.json"
+        std::function<void()> replace;     // does it, once the user agrees
+    };
+    std::optional<PendingReplace> pending_replace_;
+    std::string doc_id_;                   // library id of the open plan
 };
 
 }  // namespace mf

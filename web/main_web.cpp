@@ -120,6 +120,11 @@ void wake_with_paste() {
 }
 }  // namespace mf::web
 
+// The page is being hidden or closed (shell.html): write the last edit to the store now.
+extern "C" EMSCRIPTEN_KEEPALIVE void mf_flush_autosave() {
+    if (g_app) g_app->flush_autosave();
+}
+
 #ifdef MF_TEST_HOOKS
 // Test hook: what the page shows, as JSON (browser tests read it through Module.ccall).
 extern "C" EMSCRIPTEN_KEEPALIVE const char* mf_test_state() {

@@ -5,6 +5,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mf::platform {
@@ -27,9 +28,19 @@ void download_file(const std::string& file_name, const std::string& bytes, const
 void set_clipboard_text(const std::string& text);
 const char* clipboard_text();
 
-// Small persistent key-value store (settings, autosave, ImGui layout).
+// Persistent key-value store (settings, ImGui layout, the plan library). In the browser it is
+// IndexedDB (localStorage where IndexedDB cannot open), read into memory before the app starts:
+// reads are immediate, writes reach the disk asynchronously. A write the browser refuses
+// (quota exceeded) comes back as a Notice; the value stays readable for this session.
+// Several keys written in one call are written together (one transaction) or not at all.
 void store_put(const std::string& key, const std::string& value);
+void store_put_all(const std::vector<std::pair<std::string, std::string>>& entries);
 std::optional<std::string> store_get(const std::string& key);
+void store_erase(const std::string& key);
+std::vector<std::string> store_keys(const std::string& prefix);   // sorted
+
+// Wall-clock time, seconds since 1970-01-01 UTC (for "saved 5 minutes ago").
+double wall_clock_seconds();
 
 void set_title(const std::string& title);
 // While true, leaving or reloading the page asks for confirmation first.
@@ -41,6 +52,18 @@ void set_leave_guard(bool unsaved_changes);
 // incoming file named "shared link.mfplan.json".
 void request_share_link(const std::string& plan_text);
 bool poll_share_link(std::string& link);
+
+// What the page could not hand over (a file over 64 MB, a share link that is damaged, too
+// long or holds too large a plan): where it came from and why, for the problem window.
+struct Notice {
+    std::string source;
+    std::string message;
+};
+bool poll_notice(Notice& out);
+
+// True when the page was opened from a file on this computer (file://): a share link made
+// there opens only where the same file sits at the same path.
+bool page_is_local_file();
 
 // Seconds since some fixed point, monotonic.
 double now_seconds();

@@ -28,7 +28,29 @@ void download_file(const std::string& name, const std::string& bytes, const char
 void set_clipboard_text(const std::string& text) { g_state.clipboard = text; }
 const char* clipboard_text() { return g_state.clipboard.c_str(); }
 
-void store_put(const std::string& key, const std::string& value) { g_state.store[key] = value; }
+void store_put(const std::string& key, const std::string& value) { store_put_all({{key, value}}); }
+void store_put_all(const std::vector<std::pair<std::string, std::string>>& entries) {
+    size_t bytes = 0;
+    for (const auto& [k, v] : entries) bytes += k.size() + v.size();
+    if (g_state.store_quota && bytes > g_state.store_quota) {  // as the browser refuses: all or nothing
+        g_state.notices.push_back({"browser storage", "the browser refused to store " + std::to_string(bytes) +
+                                                          " bytes (quota exceeded)"});
+        return;
+    }
+    for (const auto& [k, v] : entries) g_state.store[k] = v;
+}
+void store_erase(const std::string& key) { g_state.store.erase(key); }
+std::vector<std::string> store_keys(const std::string& prefix) {
+    std::vector<std::string> keys;
+    for (auto it = g_state.store.lower_bound(prefix); it != g_state.store.end() && it->first.rfind(prefix, 0) == 0; ++it)
+        keys.push_back(it->first);
+    return keys;
+}
+double wall_clock_seconds() {
+    if (g_state.fake_wall_clock >= 0) return g_state.fake_wall_clock;
+    using namespace std::chrono;
+    return duration<double>(system_clock::now().time_since_epoch()).count();
+}
 std::optional<std::string> store_get(const std::string& key) {
     auto it = g_state.store.find(key);
     if (it == g_state.store.end()) return std::nullopt;
@@ -46,6 +68,14 @@ bool poll_share_link(std::string& link) {
     g_state.share_links.pop_front();
     return true;
 }
+
+bool poll_notice(Notice& out) {
+    if (g_state.notices.empty()) return false;
+    out = std::move(g_state.notices.front());
+    g_state.notices.pop_front();
+    return true;
+}
+bool page_is_local_file() { return g_state.local_file; }
 
 double now_seconds() {
     if (g_state.fake_time >= 0) {

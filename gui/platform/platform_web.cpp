@@ -9,6 +9,7 @@
 #include <deque>
 #include <string>
 
+#include "base/json_reader.h"  // nlohmann::json as mf::json
 #include "platform/platform.h"
 #include "platform/wake.h"
 
@@ -39,21 +40,34 @@ EM_JS(void, js_set_clipboard, (const char* text), {
     }
 });
 
-EM_JS(void, js_store_put, (const char* key, const char* value), {
-    try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {
-        console.warn('MicroFab Planner: could not store ' + UTF8ToString(key) + ' (' + e.name + ')');
-    }
+// The store lives in Module.mfStore (a Map filled from IndexedDB before main(), shell.html);
+// mfStorePut writes it through to IndexedDB or localStorage.
+EM_JS(void, js_store_put_all, (const char* json_pairs), {
+    mfStorePut(JSON.parse(UTF8ToString(json_pairs)));
 });
 
 EM_JS(char*, js_store_get, (const char* key), {
-    let v = null;
-    try { v = localStorage.getItem(UTF8ToString(key)); } catch (e) { v = null; }
-    if (v === null) return 0;
+    const v = Module.mfStore.get(UTF8ToString(key));
+    if (v === undefined) return 0;
     const n = lengthBytesUTF8(v) + 1;
     const p = _malloc(n);
     stringToUTF8(v, p, n);
     return p;
 });
+
+EM_JS(void, js_store_erase, (const char* key), { mfStoreErase(UTF8ToString(key)); });
+
+EM_JS(char*, js_store_keys, (const char* prefix), {
+    const pre = UTF8ToString(prefix);
+    const keys = Array.from(Module.mfStore.keys()).filter(function (k) { return k.startsWith(pre); }).sort();
+    const s = JSON.stringify(keys);
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+EM_JS(double, js_wall_clock, (), { return Date.now() / 1000; });
 
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, js_set_leave_guard, (int on), { Module.mfUnsaved = !!on; });
@@ -61,12 +75,14 @@ EM_JS(void, js_set_leave_guard, (int on), { Module.mfUnsaved = !!on; });
 EM_JS(void, js_request_share_link, (const char* text), {
     mfMakeShareLink(UTF8ToString(text));  // shell.html: compresses, then calls mf_deliver_share_link
 });
+EM_JS(int, js_page_is_local_file, (), { return location.protocol === 'file:' ? 1 : 0; });
 // clang-format on
 
 namespace {
 std::deque<mf::platform::IncomingFile> g_incoming;
 std::string g_clipboard;
 std::deque<std::string> g_share_links;
+std::deque<mf::platform::Notice> g_notices;
 
 std::string take_js_string(char* p) {
     if (!p) return {};
@@ -76,21 +92,30 @@ std::string take_js_string(char* p) {
 }
 }  // namespace
 
-// Called from shell.html when the user picks or drops a file.
-extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_file(const char* name, const char* data, int size) {
-    g_incoming.push_back({name, std::string(data, static_cast<size_t>(size))});
+// Called from shell.html (mfHeapCall: every text arrives as pointer and length in the heap).
+// A file the user picked or dropped, or the plan inside a share link.
+extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_file(const char* name, int name_size, const char* data, int size) {
+    g_incoming.push_back({std::string(name, static_cast<size_t>(name_size)), std::string(data, static_cast<size_t>(size))});
     mf::web::wake();
 }
 
-// Called from shell.html's paste handler: the text becomes the clipboard the app reads.
-extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_paste(const char* text) {
-    g_clipboard = text;
+// The paste handler: the text becomes the clipboard the app reads.
+extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_paste(const char* text, int size) {
+    g_clipboard.assign(text, static_cast<size_t>(size));
     mf::web::wake_with_paste();
 }
 
-// Called from shell.html when a share link is ready.
-extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_share_link(const char* link) {
-    g_share_links.push_back(link);
+// A share link is ready.
+extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_share_link(const char* link, int size) {
+    g_share_links.emplace_back(link, static_cast<size_t>(size));
+    mf::web::wake();
+}
+
+// The page could not hand something over (a file over 64 MB, a damaged share link).
+extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_notice(const char* source, int source_size, const char* message,
+                                                       int message_size) {
+    g_notices.push_back({std::string(source, static_cast<size_t>(source_size)),
+                         std::string(message, static_cast<size_t>(message_size))});
     mf::web::wake();
 }
 
@@ -115,12 +140,27 @@ void set_clipboard_text(const std::string& text) {
 }
 const char* clipboard_text() { return g_clipboard.c_str(); }
 
-void store_put(const std::string& key, const std::string& value) { js_store_put(key.c_str(), value.c_str()); }
+void store_put(const std::string& key, const std::string& value) { store_put_all({{key, value}}); }
+void store_put_all(const std::vector<std::pair<std::string, std::string>>& entries) {
+    json pairs = json::array();
+    for (const auto& [k, v] : entries) pairs.push_back({k, v});
+    js_store_put_all(pairs.dump(-1, ' ', false, json::error_handler_t::replace).c_str());
+}
 std::optional<std::string> store_get(const std::string& key) {
     char* p = js_store_get(key.c_str());
     if (!p) return std::nullopt;
     return take_js_string(p);
 }
+void store_erase(const std::string& key) { js_store_erase(key.c_str()); }
+std::vector<std::string> store_keys(const std::string& prefix) {
+    const json keys = json::parse(take_js_string(js_store_keys(prefix.c_str())), nullptr, false);
+    std::vector<std::string> out;
+    if (keys.is_array())
+        for (const auto& k : keys)
+            if (k.is_string()) out.push_back(k.get<std::string>());
+    return out;
+}
+double wall_clock_seconds() { return js_wall_clock(); }
 
 void set_title(const std::string& title) { js_set_title(title.c_str()); }
 void set_leave_guard(bool unsaved) { js_set_leave_guard(unsaved ? 1 : 0); }
@@ -131,6 +171,13 @@ bool poll_share_link(std::string& link) {
     g_share_links.pop_front();
     return true;
 }
+bool poll_notice(Notice& out) {
+    if (g_notices.empty()) return false;
+    out = std::move(g_notices.front());
+    g_notices.pop_front();
+    return true;
+}
+bool page_is_local_file() { return js_page_is_local_file() != 0; }
 double now_seconds() { return emscripten_get_now() / 1000.0; }
 
 }  // namespace mf::platform

@@ -1,11 +1,13 @@
 #include "views/file_errors_view.h"
 
 #include "imgui.h"
+#include "plan_library.h"
+#include "platform/platform.h"
 #include "style.h"
 
 namespace mf {
 
-void FileErrorsView::draw() {
+void FileErrorsView::draw(const PlanLibrary& library) {
     if (!open) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -39,6 +41,13 @@ void FileErrorsView::draw() {
             std::string text = file_name + "\n";
             for (const auto& e : errors) text += to_string(e) + "\n";
             ImGui::SetClipboardText(text.c_str());
+        }
+        if (!stored_id.empty()) {
+            ImGui::SameLine();
+            if (ImGui::Button("Download its text"))
+                if (auto text = library.read(stored_id)) platform::download_file("kept-plan.mfplan.json", *text, "application/json");
+            ImGui::SameLine();
+            ImGui::TextDisabled("(it stays under File › Recent plans until you delete it)");
         }
         ImGui::SameLine();
         if (ImGui::Button("Close")) open = false;

@@ -1,6 +1,7 @@
 #include "views/share_view.h"
 
 #include "imgui.h"
+#include "platform/platform.h"
 #include "style.h"
 #include "widgets.h"
 
@@ -20,6 +21,13 @@ void ShareView::draw() {
         } else {
             ImGui::TextWrapped("Anyone who opens this link gets a copy of this plan in their browser. The plan "
                                "travels inside the link itself: nothing is uploaded anywhere.");
+            if (platform::page_is_local_file()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.45f, 0.05f, 1));
+                ImGui::TextWrapped("This page was opened from a file on this computer, so the link holds that file's "
+                                   "path: it opens only where the same file sits at the same place. To share with "
+                                   "someone else, send the plan file instead (File › Save).");
+                ImGui::PopStyleColor();
+            }
             std::string shown = link;
             ImGui::SetNextItemWidth(em(34));
             input_string("##link", shown, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);

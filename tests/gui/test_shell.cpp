@@ -87,7 +87,7 @@ TEST_CASE("the plan autosaves and comes back after a reload, unsaved mark includ
         e.push("Set decider", [](Plan& p) { p.meta.decider = "J. Chen"; });
         h.app.doc.apply(e, platform::now_seconds());
         h.frames(90);  // 1.5 s of frames: past the autosave delay
-        CHECK(platform::native_state().store.count("mf.autosave.plan"));
+        CHECK(platform::native_state().store.count("mf.library." + h.app.doc_id() + ".plan"));
     }
     // A new App over the same store (Harness resets the store: keep it).
     auto stored = platform::native_state().store;
