@@ -134,7 +134,9 @@ void App::frame() {
     sync_page(now);
 }
 
-bool App::wants_frames() const { return drawing_requested(); }
+// Frames continue while something computes, and until the last edit is autosaved (the
+// write waits a second after the last change; an idle loop would never get there).
+bool App::wants_frames() const { return drawing_requested() || doc.state_id != autosaved_state_; }
 
 // [SECTION] Menus, workspace, status bar -------------------------------------------------
 
@@ -412,7 +414,10 @@ void App::request_share_link() {
 void App::flush_autosave() {
     if (doc.state_id == autosaved_state_ && !library.list().empty()) return;
     const std::string text = save_plan(doc.plan);
-    if (text == save_plan(Plan{})) return;  // an empty new plan is not worth a place in the list
+    if (text == save_plan(Plan{})) {  // an empty new plan is not worth a place in the list
+        autosaved_state_ = doc.state_id;
+        return;
+    }
     StoredPlan meta;
     meta.id = doc_id_;
     meta.name = doc.plan.meta.name;
@@ -469,6 +474,11 @@ std::string App::test_state_json() const {
     j["status"] = status;
     j["share_link"] = share.link;
     j["undo"] = doc.can_undo() ? doc.undo_stack.back().label : "";
+    j["asking_to_replace"] = pending_replace_.has_value();
+    j["doc_id"] = doc_id_;
+    j["recent"] = json::array();
+    for (const StoredPlan& p : library.list())
+        j["recent"].push_back({{"id", p.id}, {"name", p.name}, {"file", p.file_name}, {"unsaved", p.unsaved}});
     j["anchors"] = json::object();
     for (const auto& [name, r] : test_anchors()) j["anchors"][name] = {r.x0, r.y0, r.x1, r.y1};
     j["values"] = json::object();

@@ -132,6 +132,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* mf_test_state() {
     state = g_app ? g_app->test_state_json() : "{}";
     return state.c_str();
 }
+// Test hook: File › New plan (menus carry no anchors).
+extern "C" EMSCRIPTEN_KEEPALIVE void mf_test_new_plan() {
+    if (g_app) g_app->new_plan();
+}
 #endif
 
 int main(int, char**) {

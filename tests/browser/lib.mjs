@@ -27,7 +27,8 @@ export async function launch() {
 
 // Serves dist/ on 127.0.0.1 (an ephemeral port unless given); resolves to {url, close}.
 export function serve(port = 0) {
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json',
+    '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml' };
   const server = http.createServer((req, res) => {
     const file = path.join(DIST, decodeURIComponent(new URL(req.url, 'http://x').pathname));
     if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {

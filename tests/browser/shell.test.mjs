@@ -171,8 +171,9 @@ test('File > Share link makes a link that opens the same plan in another browser
   const other = await browser.newContext();  // another browser profile: no autosave to lean on
   const recipient = await other.newPage();
   await recipient.goto(s.share_link);
-  const r = await waitFor(recipient, (x) => x.file_name === 'shared link.mfplan.json');
+  const r = await waitFor(recipient, (x) => x.file_name === 'shared-plan.mfplan.json');
   assert.equal(r.name, 'Micro-gearbox for a surgical stapler');
+  assert.equal(r.unsaved, true, 'a plan from a link is a copy not yet saved anywhere');
   assert.equal(r.sections['Timeline tasks'], s.sections['Timeline tasks']);
   assert.equal(await recipient.evaluate(() => location.hash), '', 'the plan leaves the address once opened');
   assert.deepEqual(errors, []);
