@@ -30,6 +30,7 @@ namespace mf {
 
 static const char* kStoreTheme = "mf.theme";
 // Where a former version kept its one autosave; carried into the plan library once.
+static const char* kStoreStartSeen = "mf.start.seen";
 static const char* kLegacyPlan = "mf.autosave.plan";
 static const char* kLegacyFile = "mf.autosave.file";
 static const char* kLegacySaved = "mf.autosave.saved";
@@ -45,6 +46,9 @@ void App::init() {
     set_theme(platform::store_get(kStoreTheme).value_or("light") == "dark" ? Theme::Dark : Theme::Light);
 
     import_legacy_autosave();
+    // First run (nothing kept in this browser yet): the start page instead of an empty form.
+    start.open = library.list().empty() && !platform::store_get(kStoreStartSeen);
+    if (start.open) platform::store_put(kStoreStartSeen, "1");
     restore_last_plan();
     autosaved_state_ = last_seen_state_ = doc.state_id;
 }
@@ -108,6 +112,7 @@ void App::frame() {
     draw_status_bar();
     file_errors.draw(library);
     recent.draw(*this);
+    start.draw(*this);
     draw_replace_question();
     help.draw();
     share.draw();
@@ -200,6 +205,7 @@ void App::draw_menu_bar() {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
+        ImGui::MenuItem("Start page", nullptr, &start.open);
         ImGui::MenuItem("What each tool does", nullptr, &help.tools_open);
         ImGui::MenuItem("Keyboard shortcuts", nullptr, &help.shortcuts_open);
         ImGui::Separator();
@@ -320,10 +326,13 @@ void App::new_plan() {
     });
 }
 
+// An example opens on the page that shows it best (start_view.cpp lists them).
 bool App::open_example(unsigned index) {
     if (index >= mf_example_plans_count) return false;
     const EmbeddedFile& f = mf_example_plans[index];
-    return open_file(f.name, std::string(reinterpret_cast<const char*>(f.data), f.size));
+    const bool opened = open_file(f.name, std::string(reinterpret_cast<const char*>(f.data), f.size));
+    if (const ExampleGuide* g = example_guide(f.name); opened && g) show_tab(g->tab);
+    return opened;
 }
 
 bool App::open_stored(const std::string& id) {
@@ -361,6 +370,7 @@ void App::replace_now(std::function<void()> replace) {
     flush_autosave();
     const std::string replaced_id = doc_id_;
     replace();
+    start.open = false;  // a plan is open: the start page has done its job
     if (doc_id_ == replaced_id) doc_id_ = PlanLibrary::new_id();  // open_stored() keeps the entry's own id
     flush_autosave();
 }
@@ -475,6 +485,7 @@ std::string App::test_state_json() const {
     j["share_link"] = share.link;
     j["undo"] = doc.can_undo() ? doc.undo_stack.back().label : "";
     j["asking_to_replace"] = pending_replace_.has_value();
+    j["start_open"] = start.open;
     j["doc_id"] = doc_id_;
     j["recent"] = json::array();
     for (const StoredPlan& p : library.list())

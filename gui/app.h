@@ -24,6 +24,7 @@
 #include "views/overview_view.h"
 #include "views/schedule_view.h"
 #include "views/share_view.h"
+#include "views/start_view.h"
 #include "views/stack_view.h"
 
 namespace mf {
@@ -41,6 +42,7 @@ struct App {
     HelpView help;
     HistoryView history;
     RecentView recent;
+    StartView start;
     PlanLibrary library;           // the plans this browser keeps (autosaves, replaced plans)
     ShareView share;
 

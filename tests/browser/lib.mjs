@@ -51,8 +51,16 @@ export async function openApp(browser, url, options = {}) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
-  await waitFor(page, (s) => s.frames_drawn >= 2);
+  await dismissStart(page);
   return { context, page, errors, requests };
+}
+
+// A first visit shows the start page; a user closes it to reach the tabs.
+export async function dismissStart(page) {
+  const s = await waitFor(page, (x) => x.frames_drawn >= 2);
+  if (!s.start_open) return s;
+  await clickAnchor(page, 'start.close');
+  return waitFor(page, (x) => !x.start_open);
 }
 
 export async function state(page) {

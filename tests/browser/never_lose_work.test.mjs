@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, clickAnchor, screenshot } from './lib.mjs';
+import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, clickAnchor, screenshot, dismissStart } from './lib.mjs';
 
 const GEARBOX = path.join(ROOT, 'assets/examples/micro-gearbox.mfplan.json');
 const TIMELINE = fs.readFileSync(path.join(ROOT, 'assets/examples/launch-timeline.mfplan.json'), 'utf8');
@@ -48,7 +48,7 @@ test('edit, then a share link opened next session: asked first; after Discard th
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   let page = await context.newPage();
   await page.goto(server.url);
-  await waitFor(page, (s) => s.frames_drawn >= 2);
+  await dismissStart(page);
   await openThroughFileInput(page, GEARBOX);
   await waitFor(page, (s) => s.name === 'Micro-gearbox for a surgical stapler');
   await renameProject(page, 'Yesterday');
@@ -74,7 +74,7 @@ test('the store refusing a write: a clear message, the plan and its name unchang
   });
   const page = await context.newPage();
   await page.goto(server.url);
-  await waitFor(page, (s) => s.frames_drawn >= 2);
+  await dismissStart(page);
   await openThroughFileInput(page, GEARBOX);
   await waitFor(page, (s) => s.name === 'Micro-gearbox for a surgical stapler');
   const s = await waitFor(page, (q) => q.error_window_open);

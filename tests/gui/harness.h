@@ -45,6 +45,7 @@ struct Harness {
     Harness() {
         platform::native_state() = {};
         platform::native_state().fake_time = 100.0;
+        platform::native_state().store["mf.start.seen"] = "1";  // tests start past the first-run start page
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(1400, 900);

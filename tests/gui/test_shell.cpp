@@ -100,3 +100,26 @@ TEST_CASE("the plan autosaves and comes back after a reload, unsaved mark includ
     CHECK(again.doc.unsaved());
     ImGui::DestroyContext();
 }
+
+TEST_CASE("first run: the start page offers the examples; each opens on the page that shows it best") {
+    Harness h;
+    platform::native_state().store.erase("mf.start.seen");
+    App first;  // a browser that has never run the app
+    first.init();
+    CHECK(first.start.open);
+    CHECK(platform::native_state().store.count("mf.start.seen"));
+    h.frames(3);
+    h.app.start.open = true;
+    h.frames(3);
+    Input in{h};
+    in.click("start.example.sourcing-decision.mfplan.json");
+    h.frames(3);
+    CHECK_FALSE(h.app.start.open);
+    CHECK(h.app.doc.plan.meta.name == "Zirconia micro-nozzle: sourcing decision");
+    CHECK(test_anchors().count("decision.page.matrix") + test_values().count("decision.problems") > 0);  // Decision tab drawn
+    // Every example and example table has a line saying what it shows and a tab to open on.
+    for (unsigned i = 0; i < mf_example_plans_count; ++i) CHECK_MESSAGE(example_guide(mf_example_plans[i].name), mf_example_plans[i].name);
+    App again;  // the next start: no start page
+    again.init();
+    CHECK_FALSE(again.start.open);
+}
