@@ -42,6 +42,9 @@ void App::init() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // window layout goes through the platform store instead
     io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep an idle page redrawing
+    // Menus, tabs, buttons, combos and checkboxes reachable without a mouse: Tab / arrows move,
+    // Space or Enter activates, Escape leaves; Alt or F10 reaches the menu bar.
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     if (auto ini = platform::store_get("mf.imgui.ini")) ImGui::LoadIniSettingsFromMemory(ini->c_str(), ini->size());
     set_theme(platform::store_get(kStoreTheme).value_or("light") == "dark" ? Theme::Dark : Theme::Light);
 

@@ -85,6 +85,12 @@ void help_marker(const char* text) {
     }
 }
 
+void close_on_escape(bool* open) {
+    if (open && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGuiKey_Escape, false) &&
+        !ImGui::IsAnyItemActive())
+        *open = false;
+}
+
 void field_error_marker(ViewContext& ctx, const std::string& field) {
     if (ImGui::IsItemDeactivated()) ctx.field_errors.by_field.erase(field);
     const Issue* issue = ctx.field_errors.find(field);

@@ -25,6 +25,9 @@ bool input_length(const char* label, double value_mm, LengthUnit unit, double* o
 
 void help_marker(const char* text);
 
+// Inside a window or dialog: Escape closes it (sets *open = false) when it has the focus.
+void close_on_escape(bool* open);
+
 // After a field: a red "!" with the reason as tooltip when the document refused the last
 // edit of `field` (Edit::field). Leaving the field forgets the refusal: it shows the plan's
 // value again.

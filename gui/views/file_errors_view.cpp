@@ -4,6 +4,7 @@
 #include "plan_library.h"
 #include "platform/platform.h"
 #include "style.h"
+#include "widgets.h"
 
 namespace mf {
 
@@ -13,6 +14,7 @@ void FileErrorsView::draw(const PlanLibrary& library) {
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(em(40), em(16)), ImGuiCond_Appearing);
     if (ImGui::Begin("Could not open file", &open, ImGuiWindowFlags_NoCollapse)) {
+        close_on_escape(&open);
         ImGui::TextWrapped("%s could not be opened (%zu problem%s). Your current plan is unchanged.",
                            file_name.c_str(), errors.size(), errors.size() == 1 ? "" : "s");
         ImGui::Spacing();

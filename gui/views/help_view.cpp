@@ -1,8 +1,11 @@
 #include "views/help_view.h"
 
+#include <cstring>
+
 #include "imgui.h"
 #include "plan/plan_file.h"
 #include "style.h"
+#include "widgets.h"
 
 namespace mf {
 
@@ -46,15 +49,29 @@ static const ToolGuide kToolGuide[] = {
 };
 
 static const struct {
+    const char* area;
     const char* keys;
     const char* action;
 } kShortcuts[] = {
-    {"Ctrl+O", "Open a plan file (or drop a file on the page)"},
-    {"Ctrl+S", "Save: download the plan file"},
-    {"Ctrl+Z", "Undo"},
-    {"Ctrl+Y, Ctrl+Shift+Z", "Redo"},
-    {"Ctrl+C / Ctrl+V", "Copy / paste text (tables accept rows pasted from a spreadsheet)"},
-    {"Tab / Shift+Tab", "Next / previous field"},
+    {"Everywhere", "Ctrl+O", "Open a plan or a table (or drop a file on the page)"},
+    {"Everywhere", "Ctrl+S", "Save: download the plan file"},
+    {"Everywhere", "Ctrl+Z", "Undo (inside a text field: undo the typing)"},
+    {"Everywhere", "Ctrl+Y, Ctrl+Shift+Z", "Redo"},
+    {"Everywhere", "Ctrl+C / Ctrl+V", "Copy / paste text; tables take rows pasted from a spreadsheet"},
+    {"Everywhere", "Escape", "Close the dialog or window in front; leave a text field"},
+    {"Moving around", "Tab / Shift+Tab", "Next / previous control"},
+    {"Moving around", "Arrow keys", "Move between controls; in menus and lists, between items"},
+    {"Moving around", "Space or Enter", "Press the button, tick the box, open the combo or menu"},
+    {"Moving around", "Alt", "Go to the menu bar (then arrows, Enter; Escape goes back)"},
+    {"Moving around", "Ctrl+Tab", "Go to the next window (dialogs, the workspace)"},
+    {"Timeline", "Alt+Shift+Right / Left", "Indent / outdent the selected task (outline)"},
+    {"Capability data grid", "Arrows, Tab, Enter, Shift+Enter", "Move the current cell (Shift+arrows select)"},
+    {"Capability data grid", "PageUp / PageDown, Ctrl+Home / End", "A page up or down, to the first / last cell"},
+    {"Capability data grid", "Typing, F2, double-click", "Edit the current cell; Enter keeps, Escape cancels"},
+    {"Capability data grid", "Ctrl+C / Ctrl+X / Ctrl+V", "Copy / cut / paste cells (decimal comma accepted)"},
+    {"Capability data grid", "Delete", "Clear the selected cells"},
+    {"Capability data grid", "Ctrl+Plus / Ctrl+Minus", "Insert / delete rows at the selection"},
+    {"Capability data grid", "Ctrl+A", "Select all cells"},
 };
 
 static void centred_window(const char* title, bool* open, float w_em, float h_em) {
@@ -62,6 +79,7 @@ static void centred_window(const char* title, bool* open, float w_em, float h_em
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(em(w_em), em(h_em)), ImGuiCond_Appearing);
     ImGui::Begin(title, open, ImGuiWindowFlags_NoCollapse);
+    close_on_escape(open);
 }
 
 void HelpView::draw() {
@@ -89,17 +107,24 @@ void HelpView::draw() {
         ImGui::End();
     }
     if (shortcuts_open) {
-        centred_window("Keyboard shortcuts", &shortcuts_open, 30, 13);
-        if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
-            for (const auto& s : kShortcuts) {
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(s.keys);
-                ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", s.action);
+        centred_window("Keyboard shortcuts", &shortcuts_open, 38, 24);
+        const char* area = "";
+        for (const auto& k : kShortcuts) {
+            if (std::strcmp(area, k.area) != 0) {
+                if (*area) ImGui::EndTable();
+                area = k.area;
+                ImGui::SeparatorText(area);
+                ImGui::BeginTable(area, 2, ImGuiTableFlags_RowBg);
+                ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthFixed, em(13));
+                ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthStretch);
             }
-            ImGui::EndTable();
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", k.keys);
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", k.action);
         }
+        if (*area) ImGui::EndTable();
         ImGui::End();
     }
 }

@@ -4,6 +4,7 @@
 #include "imgui.h"
 #include "platform/platform.h"
 #include "style.h"
+#include "widgets.h"
 #include "test_hooks.h"
 
 namespace mf {
@@ -14,8 +15,7 @@ void RecentView::draw(App& app) {
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(em(46), em(20)), ImGuiCond_Appearing);
     if (ImGui::Begin("Recent plans", &open, ImGuiWindowFlags_NoCollapse)) {
-        if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGuiKey_Escape))
-            open = false;
+        close_on_escape(&open);
         ImGui::TextWrapped("Plans kept in this browser, newest first (the last %zu). They stay on this computer only: "
                            "save a plan to a file to keep it anywhere else.", PlanLibrary::kKeep);
         const std::vector<StoredPlan> stored = app.library.list();

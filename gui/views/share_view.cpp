@@ -16,6 +16,7 @@ void ShareView::draw() {
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(em(36), 0), ImGuiCond_Appearing);
     if (ImGui::Begin("Share link", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
+        close_on_escape(&open);
         if (waiting) {
             ImGui::TextUnformatted("Packing the plan into a link…");
         } else {

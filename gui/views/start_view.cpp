@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "platform/platform.h"
 #include "style.h"
+#include "widgets.h"
 #include "test_hooks.h"
 
 struct EmbeddedFile {
@@ -53,8 +54,7 @@ void StartView::draw(App& app) {
         ImGui::End();
         return;
     }
-    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGuiKey_Escape))
-        open = false;
+    close_on_escape(&open);
     ImGui::PushTextWrapPos(em(44));
     ImGui::TextUnformatted("MicroFab Planner answers, for a part with 50 µm features:");
     ImGui::BulletText("who should make it — your micro-fab line, a boutique shop or a contract manufacturer — and at what "
