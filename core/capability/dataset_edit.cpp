@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <memory>
 
-#include "capability/table_import.h"
+#include "base/delimited_text.h"
 
 namespace mf {
 
@@ -78,50 +78,44 @@ std::string sheet_column_name(const Dataset& d, const SheetColumn& c) {
 
 CellBlock read_cell_block(std::string_view text) {
     CellBlock b;
-    // Lines; one final line break is not a row.
-    std::vector<std::string_view> lines;
-    size_t i = 0;
-    while (i <= text.size()) {
-        size_t e = text.find('\n', i);
-        if (e == std::string_view::npos) e = text.size();
-        std::string_view line = text.substr(i, e - i);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (e == text.size() && line.empty() && !lines.empty()) break;   // after the final line break
-        lines.push_back(line);
-        i = e + 1;
+    DelimitedOptions o;
+    o.header = HeaderRow::No;   // the cells land where they are pasted: a header row is cells too
+    const DelimitedText t = read_delimited(text, o);
+    b.decimal = t.decimal;
+    if (!t.errors.empty()) {
+        b.error = "pasted " + to_string(t.errors.front());
+        return b;
     }
-    if (lines.size() > kMaxRows) {
+    if (t.rows.empty()) {   // no text (or only line breaks): one empty cell, as when an empty cell is typed
+        b.rows = b.cols = 1;
+        b.cells.emplace_back();
+        return b;
+    }
+    if (t.rows.size() > kMaxRows) {
         b.error = "more than 10 000 000 rows";
         return b;
     }
-    for (size_t r = 0; r < lines.size(); ++r) {
-        size_t n = 0, s = 0;
-        const std::string_view line = lines[r];
-        for (;;) {
-            const size_t t = line.find('\t', s);
-            b.cells.emplace_back(line.substr(s, t == std::string_view::npos ? std::string_view::npos : t - s));
-            ++n;
-            if (t == std::string_view::npos) break;
-            s = t + 1;
-        }
-        if (r == 0) b.cols = n;
-        else if (n != b.cols) {
-            b.error = "pasted line " + std::to_string(r + 1) + " has " + std::to_string(n) + " cells, the first line has " +
-                      std::to_string(b.cols) + " (the cells must form a rectangle)";
-            b.cells.clear();
+    b.cols = t.columns;
+    for (const TextRow& row : t.rows)
+        if (row.cells != b.cols) {
+            b.error = "pasted line " + std::to_string(row.number) + " has " + std::to_string(row.cells) +
+                      " cells, the first line has " + std::to_string(b.cols) + " (the cells must form a rectangle)";
             b.cols = 0;
             return b;
         }
-    }
-    b.rows = lines.size();
-    // Decimal mark: as read_table decides it for a tab-separated table.
-    size_t commas = 0, points = 0;
+    b.rows = t.rows.size();
+    b.cells.reserve(b.rows * b.cols);
+    for (const TextRow& row : t.rows)
+        for (size_t c = 0; c < b.cols; ++c) b.cells.emplace_back(t.cell(row, c));
+    return b;
+}
+
+CellBlock read_typed_cell(std::string_view text) {
+    CellBlock b;
+    b.rows = b.cols = 1;
+    b.cells.emplace_back(text);
     double v;
-    for (const std::string& c : b.cells) {
-        if (c.find(',') != std::string::npos && parse_number_cell(c, ',', v) == CellKind::Number) ++commas;
-        else if (c.find('.') != std::string::npos && parse_number_cell(c, '.', v) == CellKind::Number) ++points;
-    }
-    b.decimal = commas > points ? ',' : '.';
+    b.decimal = parse_number_cell(text, '.', v) != CellKind::Number && parse_number_cell(text, ',', v) == CellKind::Number ? ',' : '.';
     return b;
 }
 
@@ -150,8 +144,7 @@ std::string paste_block(Dataset& d, size_t row, size_t col, const CellBlock& b, 
             const std::string& cell = b.cell(i, j);
             const CellKind k = parse_number_cell(cell, b.decimal, v);
             if (k == CellKind::Text)
-                return "row " + std::to_string(row + i + 1) + ", column \"" + sheet_column_name(d, sc) + "\": \"" +
-                       trim(cell).substr(0, 40) + "\" is not a number";
+                return cell_place(row + i + 1, sheet_column_name(d, sc)) + ": " + quoted_cell(cell) + " is not a number";
             if (k == CellKind::Number) numbers[i * b.cols + j] = v * s;
         }
     }

@@ -5,7 +5,7 @@
 // function that refuses leaves the dataset unchanged and returns the reason.
 //
 //   std::vector<SheetColumn> cols = sheet_columns(d);      // text columns that exist, then features
-//   CellBlock b = read_cell_block("1,02\t2,5\n1,03\t\n");  // tabs and line breaks; decimal auto
+//   CellBlock b = read_cell_block("1,02\t2,5\n1,03\t\n");  // as every table reader splits text
 //   std::string err = paste_block(d, 4, 2, b, scales);      // "" or "row 6, column \"Bore\": ..."
 //   clear_block(d, {4, 2, 9, 3});                           // rows 5–10, columns 3–4 → missing
 //   std::string text = copy_block(d, {4, 2, 9, 3}, scales); // tab-separated, decimal point
@@ -43,11 +43,14 @@ struct CellRange {
     size_t row0 = 0, col0 = 0, row1 = 0, col1 = 0;
 };
 
-// Cells as a spreadsheet puts them on the clipboard: lines (\n or \r\n; one final line break
-// ignored) of tab-separated cells, no quoting. Every line must have as many cells as the
-// first; an empty line is a row of empty cells. Decimal mark as the importer decides it for a
-// tab-separated table: a comma when more number cells are written with a comma than with a
-// point (table_import.h), so "1,5" is 1.5 and "1.5" too.
+// Cells as a spreadsheet puts them on the clipboard, split by read_delimited
+// (base/delimited_text.h) as every table reader splits text: a tab-separated block from a
+// spreadsheet, or semicolon- or comma-separated text, RFC 4180 quotes, \n / \r\n / \r;
+// the line breaks at the end are ignored, and the decimal mark is sniffed (a comma when more
+// number cells are written with a comma than with a point, so "1,5" is 1.5 and "1.5" too).
+// Never a header row: every row lands in the grid. Every row must have as many cells as the
+// first; a blank line is an empty cell of a one-column block and skipped in a wider one.
+// No text at all is one empty cell.
 struct CellBlock {
     size_t rows = 0, cols = 0;
     std::vector<std::string> cells;      // rows × cols, row-major, as typed
@@ -57,6 +60,9 @@ struct CellBlock {
     const std::string& cell(size_t r, size_t c) const { return cells[r * cols + c]; }
 };
 CellBlock read_cell_block(std::string_view text);
+// The text typed into one cell: one cell, never split at a comma or semicolon ("Smith, J."
+// stays one text); its decimal mark is a comma when it is a number written with one ("1,5").
+CellBlock read_typed_cell(std::string_view text);
 
 // Writes block b with its top-left cell at (row, col). Number columns take numbers (an empty
 // cell is missing), text columns the trimmed text. Rows past the last are appended (every

@@ -1,4 +1,4 @@
-// [SECTION] Cells: numbers, letters, places
+// [SECTION] Cells: letters, places
 // [SECTION] Reading delimited text
 // [SECTION] Measurement datasets
 // [SECTION] First-pass-yield counts
@@ -14,13 +14,6 @@ namespace mf {
 
 namespace {
 constexpr size_t kMaxErrors = 20;   // then "... and N more"
-
-std::string trim(std::string_view s) {
-    size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-    return std::string(s.substr(b, e - b));
-}
 
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -41,7 +34,7 @@ struct ErrorSink {
 };
 }  // namespace
 
-// [SECTION] Cells: numbers, letters, places ---------------------------------------------------
+// [SECTION] Cells: letters, places ---------------------------------------------------
 
 std::string column_letter(size_t col) {
     std::string s;
@@ -60,173 +53,50 @@ std::string cell_where(const TextTable& t, size_t row, size_t col) {
     return w;
 }
 
-CellKind parse_number_cell(std::string_view cell, char decimal, double& out) {
-    const std::string s = trim(cell);
-    if (s.empty()) return CellKind::Missing;
-    if (s.size() > 64) return CellKind::Text;
-    char buf[72];
-    size_t k = 0;
-    bool digit = false, point = false, exp = false;
-    for (size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        if (c >= '0' && c <= '9') { digit = true; buf[k++] = c; continue; }
-        if ((c == '+' || c == '-') && (i == 0 || s[i - 1] == 'e' || s[i - 1] == 'E')) { buf[k++] = c; continue; }
-        if (c == decimal && !point && !exp) { point = true; buf[k++] = '.'; continue; }
-        if ((c == 'e' || c == 'E') && digit && !exp && i + 1 < s.size()) { exp = true; buf[k++] = 'e'; continue; }
-        return CellKind::Text;
-    }
-    if (!digit) return CellKind::Text;
-    buf[k] = '\0';
-    char* end = nullptr;
-    const double v = std::strtod(buf, &end);
-    if (end != buf + k || !std::isfinite(v)) return CellKind::Text;
-    out = v;
-    return CellKind::Number;
-}
-
 // [SECTION] Reading delimited text --------------------------------------------------------------
 
 TableReadResult read_table(std::string_view text, const TableOptions& o) {
     TableReadResult r;
     TextTable& t = r.table;
-    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);   // UTF-8 BOM
-    if (text.size() > 0xFFFFFFF0u) { r.errors.push_back({"", "the text is too large (over 4 GB)"}); return r; }
-
-    // Delimiter: from the first line, outside quotes.
-    char delim = o.delimiter;
-    if (!delim) {
-        size_t tabs = 0, semis = 0;
-        bool q = false;
-        for (char c : text) {
-            if (c == '"') q = !q;
-            else if (!q && (c == '\n' || c == '\r')) break;
-            else if (!q && c == '\t') ++tabs;
-            else if (!q && c == ';') ++semis;
-        }
-        delim = tabs ? '\t' : semis ? ';' : ',';
-    }
-    t.delimiter = delim;
-
-    // Split into records of cells (flat), remembering each record's line-based row number.
-    std::vector<TextTable::Span> spans;
-    std::vector<uint32_t> record_start;   // index into spans
-    std::vector<uint32_t> record_row;     // 1-based spreadsheet row
-    spans.reserve(text.size() / 4 + 1);
-    t.buffer_.reserve(text.size());
-    size_t i = 0, row = 1;
-    bool bad_quote = false;
-    while (i < text.size()) {
-        // A record.
-        const size_t first_span = spans.size();
-        bool record_has_content = false;
-        for (;;) {   // a cell
-            const uint32_t off = static_cast<uint32_t>(t.buffer_.size());
-            if (i < text.size() && text[i] == '"') {
-                ++i;
-                record_has_content = true;
-                for (;;) {
-                    if (i >= text.size()) { bad_quote = true; break; }
-                    const char c = text[i];
-                    if (c == '"') {
-                        if (i + 1 < text.size() && text[i + 1] == '"') { t.buffer_ += '"'; i += 2; continue; }
-                        ++i;
-                        break;
-                    }
-                    t.buffer_ += c;
-                    ++i;
-                }
-                // Text after the closing quote up to the delimiter is kept (lenient).
-                while (i < text.size() && text[i] != delim && text[i] != '\n' && text[i] != '\r') t.buffer_ += text[i++];
-            } else {
-                while (i < text.size() && text[i] != delim && text[i] != '\n' && text[i] != '\r') {
-                    t.buffer_ += text[i++];
-                    record_has_content = true;
-                }
-            }
-            spans.push_back({off, static_cast<uint32_t>(t.buffer_.size() - off)});
-            if (i < text.size() && text[i] == delim) { ++i; record_has_content = true; continue; }
-            break;
-        }
-        // End of line.
-        if (i < text.size() && text[i] == '\r') ++i;
-        if (i < text.size() && text[i] == '\n') ++i;
-        if (!record_has_content) {
-            spans.resize(first_span);   // a blank line: skipped, but it keeps its row number
-        } else {
-            record_start.push_back(static_cast<uint32_t>(first_span));
-            record_row.push_back(static_cast<uint32_t>(row));
-        }
-        ++row;
-        if (bad_quote) break;
-    }
-    if (bad_quote) {
-        r.errors.push_back({"row " + std::to_string(row - 1), "a quoted field is not closed (missing \")"});
+    DelimitedOptions d;
+    d.separator = o.delimiter;
+    d.decimal = o.decimal;
+    d.header = o.header < 0 ? HeaderRow::Auto : o.header ? HeaderRow::Yes : HeaderRow::No;
+    DelimitedText text_rows = read_delimited(text, d);
+    if (!text_rows.errors.empty()) {
+        r.errors = std::move(text_rows.errors);
         return r;
     }
-    if (record_start.empty()) { r.errors.push_back({"", "the text holds no rows"}); return r; }
-    record_start.push_back(static_cast<uint32_t>(spans.size()));
-    const size_t nrec = record_row.size();
-    auto rec_cell = [&](size_t rec, size_t col) {
-        const auto& s = spans[record_start[rec] + col];
-        return std::string_view(t.buffer_).substr(s.offset, s.length);
-    };
-    auto rec_size = [&](size_t rec) { return static_cast<size_t>(record_start[rec + 1] - record_start[rec]); };
-
-    t.columns = rec_size(0);
-    // Header: the first record holds a cell that is not a number.
-    bool header = o.header == 1;
-    if (o.header < 0) {
-        for (size_t c = 0; c < t.columns && !header; ++c) {
-            double v;
-            const std::string_view cell = rec_cell(0, c);
-            if (parse_number_cell(cell, '.', v) == CellKind::Text && parse_number_cell(cell, ',', v) == CellKind::Text)
-                header = true;
-        }
-    }
-    t.has_header = header;
+    if (text_rows.columns == 0) { r.errors.push_back({"", "the text holds no rows"}); return r; }
+    t.delimiter = text_rows.separator;
+    t.decimal = text_rows.decimal;
+    t.has_header = text_rows.has_header;
+    t.columns = text_rows.columns;
     for (size_t c = 0; c < t.columns; ++c) {
-        std::string h = header ? trim(rec_cell(0, c)) : std::string();
+        std::string h = t.has_header ? trim_cell(text_rows.cell(text_rows.header, c)) : std::string();
         if (h.empty()) h = "C" + std::to_string(c + 1);
         t.headers.push_back(std::move(h));
     }
 
     // Ragged rows.
     ErrorSink sink{r.errors};
-    const size_t first = header ? 1 : 0;
-    for (size_t rec = first; rec < nrec; ++rec)
-        if (rec_size(rec) != t.columns)
-            sink.add("row " + std::to_string(record_row[rec]),
-                     "has " + std::to_string(rec_size(rec)) + " cells, the " + (header ? "header" : "first row") +
-                         " has " + std::to_string(t.columns));
+    for (const TextRow& row : text_rows.rows)
+        if (row.cells != t.columns)
+            sink.add("row " + std::to_string(row.number), "has " + std::to_string(row.cells) + " cells, the " +
+                                                              (t.has_header ? "header" : "first row") + " has " +
+                                                              std::to_string(t.columns));
     sink.finish();
     if (!r.errors.empty()) return r;
 
-    // Decimal mark.
-    char dec = o.decimal;
-    if (!dec) {
-        dec = '.';
-        if (delim != ',') {
-            size_t commas = 0, points = 0;
-            double v;
-            for (size_t rec = first; rec < nrec; ++rec)
-                for (size_t c = 0; c < t.columns; ++c) {
-                    const std::string_view cell = rec_cell(rec, c);
-                    if (cell.find(',') != std::string_view::npos && parse_number_cell(cell, ',', v) == CellKind::Number) ++commas;
-                    else if (cell.find('.') != std::string_view::npos && parse_number_cell(cell, '.', v) == CellKind::Number) ++points;
-                }
-            if (commas > points) dec = ',';
-        }
+    // Keep the data rows: a rectangle of spans over the reader's buffer.
+    t.rows = text_rows.rows.size();
+    t.spans_.reserve(t.rows * t.columns);
+    t.sheet_rows_.reserve(t.rows);
+    for (const TextRow& row : text_rows.rows) {
+        t.spans_.insert(t.spans_.end(), text_rows.spans.begin() + row.first, text_rows.spans.begin() + row.first + row.cells);
+        t.sheet_rows_.push_back(row.number);
     }
-    t.decimal = dec;
-
-    // Keep the data records.
-    t.rows = nrec - first;
-    t.spans_.assign(spans.begin() + record_start[first], spans.end());
-    // Row numbers: blank lines are skipped, so the data row → sheet row map is stored when needed.
-    bool contiguous = true;
-    for (size_t rec = first; rec < nrec; ++rec)
-        if (record_row[rec] != rec + 1) contiguous = false;
-    if (!contiguous) t.sheet_rows_.assign(record_row.begin() + first, record_row.end());
+    t.buffer_ = std::move(text_rows.buffer);
     return r;
 }
 
@@ -265,7 +135,7 @@ Role role_by_name(const std::string& header) {
 TextColumn text_column(const TextTable& t, size_t col) {
     auto v = std::make_shared<std::vector<std::string>>();
     v->reserve(t.rows);
-    for (size_t r = 0; r < t.rows; ++r) v->push_back(trim(t.cell(r, col)));
+    for (size_t r = 0; r < t.rows; ++r) v->push_back(trim_cell(t.cell(r, col)));
     return v;
 }
 
@@ -347,7 +217,7 @@ DatasetImportResult dataset_from_table(const TextTable& t, const DatasetImportOp
                 case CellKind::Missing: (*values)[r] = std::nan(""); break;
                 case CellKind::Text:
                     (*values)[r] = std::nan("");
-                    sink.add(cell_where(t, r, c), "\"" + trim(cell).substr(0, 40) + "\" is not a number" +
+                    sink.add(cell_where(t, r, c), quoted_cell(cell) + " is not a number" +
                                                       (t.decimal == ',' ? " (decimal comma expected)" : ""));
                     break;
             }
@@ -388,7 +258,7 @@ YieldImportResult yield_from_table(const TextTable& t) {
         double x = 0;
         const std::string_view cell = t.cell(r, static_cast<size_t>(c));
         if (parse_number_cell(cell, t.decimal, x) != CellKind::Number || x < 0 || x != std::floor(x) || x > 1e12) {
-            sink.add(cell_where(t, r, static_cast<size_t>(c)), "\"" + trim(cell).substr(0, 40) + "\" is not a whole number of parts");
+            sink.add(cell_where(t, r, static_cast<size_t>(c)), quoted_cell(cell) + " is not a whole number of parts");
             return false;
         }
         v = static_cast<int64_t>(x);
@@ -396,9 +266,9 @@ YieldImportResult yield_from_table(const TextTable& t) {
     };
     for (size_t r = 0; r < t.rows; ++r) {
         YieldRecord y;
-        y.step = trim(t.cell(r, static_cast<size_t>(step)));
+        y.step = trim_cell(t.cell(r, static_cast<size_t>(step)));
         if (y.step.empty()) { sink.add(cell_where(t, r, static_cast<size_t>(step)), "the step needs a name"); continue; }
-        if (lot >= 0) y.lot = trim(t.cell(r, static_cast<size_t>(lot)));
+        if (lot >= 0) y.lot = trim_cell(t.cell(r, static_cast<size_t>(lot)));
         int64_t p = 0, f = 0, n = 0;
         bool ok = true;
         if (passed >= 0) ok = count(r, passed, p) && ok;

@@ -4,23 +4,21 @@
 //   DatasetImportResult d = dataset_from_table(t.table, {}); // numeric columns → features
 //   for (auto& e : d.errors) show(e.where, e.message);     // "row 7, column C (\"bore\")": ...
 //
-// Format (docs/capability.md): one record per line (\n, \r\n or \r); fields separated by
-// a comma, semicolon or tab (auto: tab if the first line has one, else semicolon, else
-// comma); RFC 4180 quoting ("a, b", "say ""hi""", line breaks inside quotes); decimal point
-// or decimal comma (auto: comma when the separator is not a comma and numbers are written
-// with commas only); a header row (auto: when the first row holds a cell that is not a
-// number; otherwise columns are named C1, C2, … as in Minitab); empty cells are missing
-// values; no thousands separators; "NaN", "inf" and other text in a number column are
-// errors. Rows and columns in messages are 1-based as a spreadsheet shows them (the header
-// is row 1), columns by letter and name. Every row must have as many cells as the header.
+// The text is split by read_delimited (base/delimited_text.h: separator, quotes, blank lines,
+// decimal mark and header row as every table reader decides them; docs/capability.md,
+// "Reading pasted or CSV text"). Without a header row the columns are named C1, C2, … as in
+// Minitab. Empty cells are missing values; "NaN", "inf" and other text in a number column are
+// errors. Rows and columns in messages are 1-based as a spreadsheet shows them (the header is
+// row 1), columns by letter and name. Every row must have as many cells as the first.
 #pragma once
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "capability/dataset_model.h"
+#include "base/delimited_text.h"
 #include "base/issue.h"
+#include "capability/dataset_model.h"
 
 namespace mf {
 
@@ -47,10 +45,10 @@ struct TextTable {
         return sheet_rows_.empty() ? row + (has_header ? 2 : 1) : sheet_rows_[row];
     }
 
-    struct Span { uint32_t offset, length; };
+    using Span = DelimitedText::Span;
     std::string buffer_;                 // unescaped cell text, back to back
     std::vector<Span> spans_;            // rows × columns
-    std::vector<uint32_t> sheet_rows_;   // set only when blank lines were skipped
+    std::vector<uint32_t> sheet_rows_;   // the sheet row of each data row
 };
 
 struct TableReadResult {
@@ -68,9 +66,7 @@ std::string slug(const std::string& name, const char* fallback);
 // "row 7, column C (\"bore\")"
 std::string cell_where(const TextTable& t, size_t row, size_t col);
 
-enum class CellKind { Number, Missing, Text };
-// Empty or blank: Missing. A finite decimal number (sign, digits, the decimal mark, exponent): Number.
-CellKind parse_number_cell(std::string_view cell, char decimal, double& out);
+// Cells are read as numbers by parse_number_cell (base/delimited_text.h).
 
 struct DatasetImportOptions {
     std::vector<std::string> features;   // columns to analyse (by header); empty: every other column

@@ -1,9 +1,10 @@
-// parse_contributor_table: CSV/TSV rows into contributors, each error naming its row and column.
+// parse_contributor_table: rows of delimited text into contributors, each error naming its row and column.
 #include "tolerance/stack_table.h"
+
+#include "base/delimited_text.h"
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -22,111 +23,78 @@ static std::string lower(std::string s) {
     return s;
 }
 
-static std::string trim(const std::string& s) {
-    size_t a = 0, b = s.size();
-    while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
-    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
-    return s.substr(a, b - a);
+const std::vector<std::string>& contributor_table_default_columns() {
+    static const std::vector<std::string> cols = {"name",         "nominal",  "tol_plus", "tol_minus",
+                                                  "sensitivity", "distribution", "material", "partner"};
+    return cols;
 }
 
-// Splits one line into cells; "quoted" cells may hold the separator and "" for a quote.
-static bool split_line(const std::string& line, char sep, std::vector<std::string>& cells) {
-    cells.clear();
-    std::string cell;
-    bool quoted = false, was_quoted = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-        const char ch = line[i];
-        if (quoted) {
-            if (ch == '"') {
-                if (i + 1 < line.size() && line[i + 1] == '"') { cell += '"'; ++i; }
-                else quoted = false;
-            } else cell += ch;
-        } else if (ch == '"' && trim(cell).empty()) {
-            quoted = was_quoted = true;
-            cell.clear();
-        } else if (ch == sep) {
-            cells.push_back(was_quoted ? cell : trim(cell));
-            cell.clear();
-            was_quoted = false;
-        } else cell += ch;
+namespace {
+
+// The header row is the one that names "name" or "nominal" (a contributor's row holds its
+// name and numbers, never these words).
+bool names_a_column(const DelimitedText& text, const TextRow& row) {
+    for (size_t c = 0; c < row.cells; ++c) {
+        const std::string cell = lower(trim_cell(text.cell(row, c)));
+        if (cell == "name" || cell == "nominal") return true;
     }
-    if (quoted) return false;
-    cells.push_back(was_quoted ? cell : trim(cell));
-    return true;
+    return false;
 }
 
-// A number as typed in a spreadsheet: optional sign (also U+2212 "−"), digits, exponent.
-static bool parse_number(std::string s, double& out) {
-    const std::string minus = "\xE2\x88\x92";
-    if (s.compare(0, minus.size(), minus) == 0) s = "-" + s.substr(minus.size());
-    if (s.empty()) return false;
-    errno = 0;
-    char* end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    if (end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(v)) return false;
-    // strtod also reads "nan", "inf" and hex: accept only decimal notation.
-    for (char ch : s)
-        if (!(std::isdigit(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E'))
-            return false;
-    out = v;
-    return true;
-}
+}  // namespace
 
-ContributorTable parse_contributor_table(const std::string& text, double mm_per_unit) {
+ContributorTable parse_contributor_table(std::string_view text, double mm_per_unit, StackTableHeader header_rule) {
     ContributorTable t;
-    auto where = [](size_t row, const std::string& col) { return "row " + std::to_string(row) + ", column \"" + col + "\""; };
+    auto where = [](size_t row, const std::string& col) { return cell_place(row, col); };
     if (!(mm_per_unit > 0) || !std::isfinite(mm_per_unit)) {
         t.errors.push_back({"", "the length unit must be a positive number of millimetres"});
         return t;
     }
-    // Lines (CRLF, LF or CR), skipping blank lines and lines starting with '#'.
-    std::vector<std::pair<size_t, std::string>> lines;
-    {
-        size_t start = 0, number = 1;
-        std::string body = text;
-        if (body.compare(0, 3, "\xEF\xBB\xBF") == 0) body = body.substr(3);   // UTF-8 byte-order mark
-        for (size_t i = 0; i <= body.size(); ++i) {
-            if (i == body.size() || body[i] == '\n' || body[i] == '\r') {
-                std::string line = body.substr(start, i - start);
-                if (!trim(line).empty() && trim(line)[0] != '#') lines.emplace_back(number, line);
-                if (i < body.size() && body[i] == '\r' && i + 1 < body.size() && body[i + 1] == '\n') ++i;
-                start = i + 1;
-                ++number;
-            }
-        }
+    // Rows of cells as every table reader splits text (base/delimited_text.h); lines starting
+    // with '#' are comments. The header is decided here, by its names.
+    DelimitedOptions options;
+    options.header = HeaderRow::No;
+    options.comment = '#';
+    const DelimitedText text_rows = read_delimited(text, options);
+    t.separator = text_rows.separator;
+    t.decimal = text_rows.decimal;
+    if (!text_rows.errors.empty()) {
+        t.errors = text_rows.errors;
+        return t;
     }
-    if (lines.empty()) {
+    if (text_rows.rows.empty()) {
         t.errors.push_back({"row 1", "the table is empty: expected a header row (name, nominal, tol_plus, tol_minus, ...)"});
         return t;
     }
-    const std::string& header_line = lines[0].second;
-    t.separator = header_line.find('\t') != std::string::npos ? '\t'
-                  : (header_line.find(';') != std::string::npos && header_line.find(',') == std::string::npos) ? ';'
-                                                                                                              : ',';
+    t.has_header = header_rule == StackTableHeader::Required || names_a_column(text_rows, text_rows.rows[0]);
     std::vector<std::string> header;
-    if (!split_line(header_line, t.separator, header)) {
-        t.errors.push_back({"row " + std::to_string(lines[0].first), "unterminated quote in the header"});
-        return t;
+    if (t.has_header) {
+        for (size_t k = 0; k < text_rows.rows[0].cells; ++k) header.push_back(trim_cell(text_rows.cell(0, k)));
+    } else {
+        // Without a header row: the default columns, as many as the first row has cells (at least 4).
+        const auto& names = contributor_table_default_columns();
+        const size_t n = std::min(names.size(), std::max<size_t>(text_rows.rows[0].cells, 4));
+        header.assign(names.begin(), names.begin() + static_cast<long>(n));
     }
+    const size_t hrow = text_rows.rows[0].number;
     std::map<std::string, size_t> col;   // canonical name -> cell index
     for (size_t k = 0; k < header.size(); ++k) {
-        const std::string h = lower(trim(header[k]));
+        const std::string h = lower(trim_cell(header[k]));
         std::string canonical;
         for (const auto& c : contributor_table_columns())
             if (lower(c) == h) canonical = c;
         if (canonical.empty()) {
             std::string known;
             for (const auto& c : contributor_table_columns()) known += (known.empty() ? "" : ", ") + c;
-            t.errors.push_back({where(lines[0].first, header[k]), "unknown column (accepted: " + known + ")"});
+            t.errors.push_back({where(hrow, header[k]), "unknown column (accepted: " + known + ")"});
             continue;
         }
         if (col.count(canonical)) {
-            t.errors.push_back({where(lines[0].first, header[k]), "column given twice"});
+            t.errors.push_back({where(hrow, header[k]), "column given twice"});
             continue;
         }
         col[canonical] = k;
     }
-    const size_t hrow = lines[0].first;
     for (const char* need : {"name", "nominal"})
         if (!col.count(need)) t.errors.push_back({"row " + std::to_string(hrow), std::string("missing column \"") + need + "\""});
     const bool sym = col.count("tol") != 0;
@@ -136,34 +104,34 @@ ContributorTable parse_contributor_table(const std::string& text, double mm_per_
         t.errors.push_back({"row " + std::to_string(hrow), "missing tolerance columns: \"tol\" (±) or \"tol_plus\" and \"tol_minus\""});
     if (!t.errors.empty()) return t;
 
-    std::vector<std::string> cells;
-    for (size_t li = 1; li < lines.size(); ++li) {
-        const size_t row = lines[li].first;
-        if (!split_line(lines[li].second, t.separator, cells)) {
-            t.errors.push_back({"row " + std::to_string(row), "unterminated quote"});
+    for (size_t li = t.has_header ? 1 : 0; li < text_rows.rows.size(); ++li) {
+        const TextRow& text_row = text_rows.rows[li];
+        const size_t row = text_row.number;
+        bool empty = true;   // a row of empty cells (a spreadsheet's empty row) is no contributor
+        for (size_t k = 0; k < text_row.cells && empty; ++k) empty = trim_cell(text_rows.cell(text_row, k)).empty();
+        if (empty) continue;
+        if (text_row.cells > header.size()) {
+            t.errors.push_back({"row " + std::to_string(row), "has " + std::to_string(text_row.cells) + " cells, the " +
+                                                                  (t.has_header ? "header has " : "columns without a header row are ") +
+                                                                  std::to_string(header.size())});
             continue;
         }
-        if (cells.size() > header.size()) {
-            t.errors.push_back({"row " + std::to_string(row), "has " + std::to_string(cells.size()) +
-                                                                  " cells, the header has " + std::to_string(header.size())});
-            continue;
-        }
-        cells.resize(header.size());
+        // Shorter rows leave the last columns empty.
         auto cell = [&](const char* name) -> std::string {
             auto it = col.find(name);
-            return it == col.end() ? std::string() : cells[it->second];
+            return it == col.end() ? std::string() : trim_cell(text_rows.cell(text_row, it->second));
         };
         auto number = [&](const char* name, double& out, bool required) -> bool {
             const std::string v = cell(name);
-            if (v.empty()) {
-                if (required) t.errors.push_back({where(row, name), "missing value"});
-                return false;
+            switch (parse_number_cell(v, text_rows.decimal, out)) {
+                case CellKind::Number: return true;
+                case CellKind::Missing:
+                    if (required) t.errors.push_back({where(row, name), "missing value"});
+                    return false;
+                case CellKind::Text: break;
             }
-            if (!parse_number(v, out)) {
-                t.errors.push_back({where(row, name), "expected a number, found \"" + v.substr(0, 40) + "\""});
-                return false;
-            }
-            return true;
+            t.errors.push_back({where(row, name), "expected a number, found " + quoted_cell(v)});
+            return false;
         };
         Contributor c;
         c.name = cell("name");

@@ -298,7 +298,7 @@ long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
                     const bool enter = ImGui::InputText("##edit", buf, sizeof buf, fl, edit_callback, &g);
                     g.text = buf;
                     MF_TEST_ANCHOR("capability.grid.edit");
-                    const CellBlock b = read_cell_block(g.text);
+                    const CellBlock b = read_typed_cell(g.text);   // typed: one cell, never split
                     double v = 0;
                     const bool ok = c.kind != SheetColumnKind::Feature || b.rows != 1 || b.cols != 1 ||
                                     parse_number_cell(b.cells[0], b.decimal, v) != CellKind::Text;

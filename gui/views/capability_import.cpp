@@ -19,24 +19,11 @@ static std::string lower(std::string s) {
     return s;
 }
 
-// Pasted spreadsheet cells are tab-separated; a single pasted column has no tab at all, so
-// "1,25" in it is a number with a decimal comma, not two comma-separated cells. Taken to be
-// so when the text has commas but no tab, semicolon or decimal point.
-static bool looks_like_decimal_comma_column(const std::string& text) {
-    bool comma = false;
-    for (char c : text) {
-        if (c == '\t' || c == ';' || c == '.') return false;
-        comma = comma || c == ',';
-    }
-    return comma;
-}
-
 void CapabilityImport::start(std::string source_name, std::string content, bool from_clipboard) {
     source = std::move(source_name);
     text = std::move(content);
     pasted = from_clipboard;
-    options = {};
-    if (pasted && looks_like_decimal_comma_column(text)) options.delimiter = '\t';
+    options = {};   // a pasted column of decimal-comma numbers is one column: core's read_table decides
     parsed = false;
     request_open = true;
 }

@@ -438,50 +438,6 @@ std::string lower(std::string s) {
     return s;
 }
 
-// Without a header row, the cells are read in the table's own column order.
-const char* kDefaultColumns[] = {"name", "nominal", "tol_plus", "tol_minus", "sensitivity", "distribution", "material", "partner"};
-
-bool has_header(const std::string& text, char* sep_out) {
-    size_t a = 0;
-    std::string first;
-    while (a < text.size()) {
-        size_t b = text.find_first_of("\r\n", a);
-        if (b == std::string::npos) b = text.size();
-        std::string line = text.substr(a, b - a);
-        a = b + 1;
-        const auto nb = line.find_first_not_of(" \t");
-        if (nb == std::string::npos || line[nb] == '#') continue;
-        first = line;
-        break;
-    }
-    const char sep = first.find('\t') != std::string::npos ? '\t'
-                     : (first.find(';') != std::string::npos && first.find(',') == std::string::npos) ? ';'
-                                                                                                     : ',';
-    *sep_out = sep;
-    size_t s = 0;
-    while (s <= first.size()) {
-        size_t e = first.find(sep, s);
-        if (e == std::string::npos) e = first.size();
-        std::string cell = first.substr(s, e - s);
-        cell.erase(0, cell.find_first_not_of(" \"\xEF\xBB\xBF"));
-        cell.erase(cell.find_last_not_of(" \"\r") + 1);
-        if (lower(cell) == "name" || lower(cell) == "nominal") return true;
-        s = e + 1;
-    }
-    return false;
-}
-
-// "row 3, column …" → "row 2, column …": with a header added in front, rows count the
-// pasted lines again.
-std::string shift_row(const std::string& where) {
-    if (where.compare(0, 4, "row ") != 0) return where;
-    size_t i = 4;
-    size_t n = 0;
-    while (i < where.size() && std::isdigit(static_cast<unsigned char>(where[i]))) n = n * 10 + static_cast<size_t>(where[i++] - '0');
-    if (i == 4 || n < 2) return where;
-    return "row " + std::to_string(n - 1) + where.substr(i);
-}
-
 struct Parsed {
     std::vector<Contributor> rows;
     std::vector<bool> default_id;   // the id was made up by the parser ("row<N>")
@@ -491,27 +447,10 @@ struct Parsed {
 
 Parsed parse_paste(const Ctx& c, const std::string& text) {
     Parsed out;
-    char sep = '\t';
-    std::string body = text;
-    if (!has_header(text, &sep)) {
-        std::string header;
-        for (const char* col : kDefaultColumns) header += (header.empty() ? "" : std::string(1, sep)) + col;
-        // Only as many columns as the first row has cells.
-        size_t cells = 1;
-        const std::string first = text.substr(0, text.find_first_of("\r\n"));
-        for (char ch : first) cells += ch == sep;
-        std::string trimmed;
-        size_t n = 0;
-        for (const char* col : kDefaultColumns)
-            if (n++ < std::max<size_t>(cells, 4)) trimmed += (trimmed.empty() ? "" : std::string(1, sep)) + col;
-        body = trimmed + "\n" + text;
-        out.header_added = true;
-    }
-    ContributorTable t = parse_contributor_table(body, mm_per_unit(c.unit));
-    for (auto& e : t.errors) {
-        if (out.header_added) e.where = shift_row(e.where);
-        out.errors.push_back(e);
-    }
+    // Without a header row the cells are read in the table's own column order (core decides).
+    ContributorTable t = parse_contributor_table(text, mm_per_unit(c.unit), StackTableHeader::Optional);
+    out.header_added = !t.has_header;
+    out.errors = std::move(t.errors);
     if (!out.errors.empty()) return out;
     // Partners by id or by name (what a spreadsheet would hold).
     for (size_t k = 0; k < t.contributors.size(); ++k) {
@@ -523,8 +462,7 @@ Parsed parse_paste(const Ctx& c, const std::string& text) {
         if (found.empty()) {
             std::string known;
             for (const auto& p : c.plan.decision.partners) known += (known.empty() ? "" : ", ") + p.name + " (" + p.id + ")";
-            const size_t line = out.header_added ? t.rows[k] - 1 : t.rows[k];
-            out.errors.push_back({"row " + std::to_string(line) + ", column \"partner\"",
+            out.errors.push_back({"row " + std::to_string(t.rows[k]) + ", column \"partner\"",
                                   "no partner \"" + row.partner_id + "\" in this plan (partners: " +
                                       (known.empty() ? "none" : known) + ")"});
         }
