@@ -11,7 +11,6 @@
 #include <cstdio>
 #include <ctime>
 
-#include "busy.h"
 #include "plot.h"
 #include "schedule/export.h"
 #include "schedule/outline.h"
