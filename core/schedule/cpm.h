@@ -44,8 +44,8 @@ struct CpmTask {
 };
 
 struct CpmResult {
-    std::vector<ScheduleIssue> errors;
-    std::vector<ScheduleIssue> warnings;
+    Issues errors;
+    Issues warnings;
     std::vector<CpmTask> tasks;              // in the section's order
     std::vector<std::string> critical_path;  // critical task ids in topological order
     double finish = 0;                       // project finish offset T

@@ -25,17 +25,17 @@ static std::string num(double v) {
     return buf;
 }
 
-ScheduleExportInput schedule_export_input(const Plan& plan) {
+ScheduleExportInput schedule_export_input(const Plan& plan, const ScheduleAnalysis& analysis) {
     ScheduleExportInput in;
     in.title = plan.meta.name;
     for (const auto& p : plan.decision.partners) in.partner_names.emplace_back(p.id, p.name);
-    ProblemFromPlan pp = schedule_problem(plan);
-    if (!pp.problem) {
-        in.cpm.errors = pp.errors;
-        return in;
+    if (analysis.problem) in.problem = *analysis.problem;
+    if (analysis.cpm) {
+        in.cpm = *analysis.cpm;
+    } else {
+        for (const Issue& e : analysis.issues)
+            if (e.severity == Severity::Error) in.cpm.errors.push_back(e);
     }
-    in.problem = *pp.problem;
-    in.cpm = run_cpm({in.problem});
     return in;
 }
 

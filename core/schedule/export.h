@@ -1,7 +1,7 @@
 // Exports of the deterministic (CPM) schedule to the formats planners already use. Each is a
 // pure function from the schedule and its CPM result to the text of the file.
 //
-//   ScheduleExportInput in = schedule_export_input(plan);     // runs CPM; check in.cpm.errors
+//   ScheduleExportInput in = schedule_export_input(plan, analyse_schedule(plan));   // its problem and CPM
 //   std::string xml = export_mspdi(in);   // Microsoft Project XML (also ProjectLibre, GanttProject)
 //   std::string ics = export_ics(in);     // iCalendar: milestones, gates and the deadline
 //   std::string csv = export_csv(in);     // one row per task
@@ -35,19 +35,22 @@
 
 #include "plan/plan.h"
 #include "schedule/cpm.h"
+#include "schedule/schedule_analysis.h"
 
 namespace mf {
 
 struct ScheduleExportInput {
     std::string title;                                             // the plan's name
     ScheduleProblem problem;
-    CpmResult cpm;                                                 // run_cpm({problem})
+    CpmResult cpm;                                                 // the CPM of problem (most likely durations)
     std::vector<std::pair<std::string, std::string>> partner_names;  // partner id → display name
     std::string dtstamp = "20000101T000000Z";                      // iCalendar DTSTAMP (UTC)
 };
 
-// Builds the input from a plan (runs the CPM with most-likely durations).
-ScheduleExportInput schedule_export_input(const Plan& plan);
+// The input from a plan and its analysis: the plan's name and partners, the analysis's
+// (resolved) problem and CPM. When the schedule does not compute, cpm carries the analysis's
+// errors and every export returns "".
+ScheduleExportInput schedule_export_input(const Plan& plan, const ScheduleAnalysis& analysis);
 
 std::string export_mspdi(const ScheduleExportInput& in);
 std::string export_ics(const ScheduleExportInput& in);

@@ -25,12 +25,11 @@ ScheduleMonteCarlo::ScheduleMonteCarlo(McInput in)
       rng_(in_.seed) {
     errors_ = net_.errors;
     if (in_.iterations < 1 || in_.iterations > kMaxIterations)
-        errors_.push_back({"", "iterations", "iterations must be between 1 and 10 000 000 (got " +
-                                                 std::to_string(in_.iterations) + ")"});
+        errors_.push_back({"iterations", "iterations must be between 1 and 10 000 000 (got " +
+                                             std::to_string(in_.iterations) + ")"});
     if (errors_.empty() && static_cast<double>(in_.problem.section.tasks.size()) * in_.iterations > kMaxCells)
-        errors_.push_back({"", "iterations", "too many iterations for " +
-                                                 std::to_string(in_.problem.section.tasks.size()) +
-                                                 " tasks: iterations × tasks must stay below 25 000 000 (memory)"});
+        errors_.push_back({"iterations", "too many iterations for " + std::to_string(in_.problem.section.tasks.size()) +
+                                             " tasks: iterations × tasks must stay below 25 000 000 (memory)"});
     if (!errors_.empty()) return;
     n_ = in_.problem.section.tasks.size();
     total_ = in_.iterations;
@@ -81,9 +80,9 @@ double ScheduleMonteCarlo::sample_base(size_t i) {
     return sample_three_point(rng_, t.optimistic, t.most_likely, t.pessimistic, t.distribution);
 }
 
-int ScheduleMonteCarlo::step(int n) {
-    if (!errors_.empty() || n <= 0) return 0;
-    const int todo = std::min(n, total_ - completed_);
+bool ScheduleMonteCarlo::step(size_t n) {
+    if (finished()) return true;
+    const int todo = static_cast<int>(std::min(n, static_cast<size_t>(total_ - completed_)));
     const auto& tasks = in_.problem.section.tasks;
     const size_t total = static_cast<size_t>(total_);
     for (int k = 0; k < todo; ++k) {
@@ -126,7 +125,7 @@ int ScheduleMonteCarlo::step(int n) {
         finish_.push_back(T);
         ++completed_;
     }
-    return todo;
+    return finished();
 }
 
 // Average ranks (1-based) of x; ties share the mean of their ranks.
@@ -173,14 +172,14 @@ static double percentile_unsorted(std::vector<float>& work, double p) {
     return xlo + (h - static_cast<double>(lo)) * (xhi - xlo);
 }
 
-McResult ScheduleMonteCarlo::finish() const {
+McResult ScheduleMonteCarlo::result() const {
     McResult r;
     r.errors = errors_;
     r.warnings = net_.warnings;
     r.seed = in_.seed;
     if (!errors_.empty()) return r;
     if (completed_ == 0) {
-        r.errors.push_back({"", "iterations", "no iterations have run yet"});
+        r.errors.push_back({"iterations", "no iterations have run yet"});
         return r;
     }
     const auto& tasks = in_.problem.section.tasks;
@@ -305,8 +304,7 @@ McResult ScheduleMonteCarlo::finish() const {
 
 McResult run_schedule_monte_carlo(const McInput& in) {
     ScheduleMonteCarlo mc(in);
-    while (!mc.done() && mc.errors().empty()) mc.step(1 << 20);
-    return mc.finish();
+    return run_to_end(mc);
 }
 
 }  // namespace mf

@@ -1,9 +1,9 @@
 // Monte Carlo schedule risk: durations and gate outcomes sampled, the network re-scheduled
 // each iteration, finish dates and per-task statistics summarised.
 //
-//   ScheduleMonteCarlo mc(McInput{problem, 10000, 42});
-//   while (!mc.done()) { mc.step(500); draw_progress(mc.progress()); }   // one slice per frame
-//   McResult r = mc.finish();            // identical to run_schedule_monte_carlo(...) with the same input
+//   ScheduleMonteCarlo mc(McInput{problem, 10000, 42});     // a sliced job (core/base/job.h)
+//   while (!mc.step(500)) draw_progress(mc.progress());      // one slice per frame
+//   McResult r = mc.result();            // identical to run_schedule_monte_carlo(...) with the same input
 //
 // Each iteration, in this order (so the random stream, and every result, is the same whether
 // the run is done in one call or in slices):
@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "base/job.h"
 #include "schedule/calendar.h"
 #include "schedule/multi_calendar.h"
 #include "schedule/network.h"
@@ -38,6 +39,7 @@ struct McInput {
     ScheduleProblem problem;
     int iterations = 10000;              // 1 … 10 000 000, and iterations × tasks <= 25 000 000
     uint64_t seed = 1;
+    bool operator==(const McInput&) const = default;   // a JobRunner reruns only when the inputs change
 };
 
 struct McTaskStats {
@@ -61,8 +63,8 @@ struct McGateStats {
 };
 
 struct McResult {
-    std::vector<ScheduleIssue> errors;
-    std::vector<ScheduleIssue> warnings;
+    Issues errors;                       // bad options ("iterations"), or the network's errors
+    Issues warnings;                     // the network's warnings
     int iterations = 0;                  // iterations summarised
     uint64_t seed = 0;
     std::vector<double> finish_sorted;   // project finish offsets, ascending (histogram, S-curve)
@@ -81,18 +83,21 @@ struct McResult {
     bool ok() const { return errors.empty(); }
 };
 
+// The sliced job of core/base/job.h. Refused inputs (a network error, too many iterations)
+// finish at once, with the reason in result().errors.
 class ScheduleMonteCarlo {
 public:
     explicit ScheduleMonteCarlo(McInput in);
-    // Runs up to n more iterations; returns how many ran.
-    int step(int n);
-    bool done() const { return completed_ >= total_; }
+    // Runs up to n more iterations; returns true once every iteration has run.
+    bool step(size_t n);
+    bool finished() const { return completed_ >= total_; }
+    double progress() const { return total_ > 0 ? static_cast<double>(completed_) / total_ : 1.0; }
+    // Summarises the iterations done so far: all of them once finished(), a partial summary
+    // before (an error "no iterations have run yet" before the first).
+    McResult result() const;
     int completed() const { return completed_; }
     int total() const { return total_; }
-    double progress() const { return total_ > 0 ? static_cast<double>(completed_) / total_ : 1.0; }
-    // Summarises the iterations done so far (all of them once done()).
-    McResult finish() const;
-    const std::vector<ScheduleIssue>& errors() const { return errors_; }
+    const Issues& errors() const { return errors_; }
 
 private:
     double sample_base(size_t task);
@@ -101,7 +106,7 @@ private:
     Network net_;
     WorkdayClock clock_;
     Rng rng_;
-    std::vector<ScheduleIssue> errors_;
+    Issues errors_;
     int total_ = 0;
     int completed_ = 0;
     size_t n_ = 0;
@@ -119,6 +124,9 @@ private:
     std::vector<double> esx_, efx_;      // positions on the common axis (task calendars only)
 };
 
+static_assert(is_sliced_job<ScheduleMonteCarlo>::value, "the schedule Monte Carlo is a sliced job (core/base/job.h)");
+
+// The whole run in one call (run_to_end of the job).
 McResult run_schedule_monte_carlo(const McInput& in);
 
 }  // namespace mf

@@ -10,17 +10,10 @@
 
 namespace mf {
 
-std::string to_string(const ScheduleIssue& i) {
-    std::string s;
-    if (!i.task_id.empty()) s = "task \"" + i.task_id + "\"";
-    if (!i.field.empty()) s += (s.empty() ? "" : " ") + std::string("(") + i.field + ")";
-    return s.empty() ? i.message : s + ": " + i.message;
-}
-
 ProblemFromPlan schedule_problem(const Plan& plan) {
     ProblemFromPlan r;
     if (!plan.meta.start_date) {
-        r.errors.push_back({"", "project.start_date", "the plan has no start date: the schedule needs one"});
+        r.errors.push_back({"/project/start_date", "the plan has no start date: the schedule needs one"});
         return r;
     }
     r.problem = ScheduleProblem{plan.schedule, *plan.meta.start_date, plan.meta.deadline};
@@ -37,26 +30,25 @@ static std::string num(double v) {
     return buf;
 }
 
-static void check_three_point(const std::string& id, const std::string& prefix, double o, double m, double p,
-                              std::vector<ScheduleIssue>& errors) {
+static void check_three_point(size_t task, const std::string& prefix, double o, double m, double p, Issues& errors) {
     const double v[3] = {o, m, p};
     const char* names[3] = {"optimistic", "most_likely", "pessimistic"};
     bool ok = true;
     for (int k = 0; k < 3; ++k) {
         if (!std::isfinite(v[k]) || v[k] < 0 || v[k] > kMaxScheduleDays) {
-            errors.push_back({id, prefix + names[k],
-                              "duration " + num(v[k]) + " is not a number of working days in [0, 10000]"});
+            errors.push_back(task_issue(task, prefix + names[k],
+                                        "duration " + num(v[k]) + " is not a number of working days in [0, 10000]"));
             ok = false;
         }
     }
     if (!ok) return;
     if (o > m)
-        errors.push_back({id, prefix + "optimistic", "optimistic " + num(o) + " is longer than most_likely " + num(m)});
+        errors.push_back(task_issue(task, prefix + "optimistic", "optimistic " + num(o) + " is longer than most_likely " + num(m)));
     if (m > p)
-        errors.push_back({id, prefix + "pessimistic", "pessimistic " + num(p) + " is shorter than most_likely " + num(m)});
+        errors.push_back(task_issue(task, prefix + "pessimistic", "pessimistic " + num(p) + " is shorter than most_likely " + num(m)));
 }
 
-CalendarSet resolve_calendars(const ScheduleSection& s, std::vector<ScheduleIssue>* errors) {
+CalendarSet resolve_calendars(const ScheduleSection& s, Issues* errors) {
     CalendarSet cs;
     cs.calendars.push_back(s.calendar);
     cs.ids.push_back("");
@@ -66,10 +58,10 @@ CalendarSet resolve_calendars(const ScheduleSection& s, std::vector<ScheduleIssu
         cs.calendars.push_back(nc.calendar);
         cs.ids.push_back(nc.id);
         if (!index.emplace(nc.id, static_cast<int>(k) + 1).second && errors)
-            errors->push_back({"", "calendars/" + std::to_string(k) + "/id", "duplicate calendar id \"" + nc.id + "\""});
+            errors->push_back(section_issue("calendars/" + std::to_string(k) + "/id", "duplicate calendar id \"" + nc.id + "\""));
         if (errors && std::none_of(nc.calendar.working.begin(), nc.calendar.working.end(), [](bool b) { return b; }))
-            errors->push_back({"", "calendars/" + std::to_string(k) + "/working_days",
-                               "calendar \"" + nc.id + "\": no weekday is a working day"});
+            errors->push_back(section_issue("calendars/" + std::to_string(k) + "/working_days",
+                                            "calendar \"" + nc.id + "\": no weekday is a working day"));
     }
     cs.of_task.assign(s.tasks.size(), 0);
     for (size_t i = 0; i < s.tasks.size(); ++i) {
@@ -80,13 +72,13 @@ CalendarSet resolve_calendars(const ScheduleSection& s, std::vector<ScheduleIssu
             auto pc = s.partner_calendars.find(t.partner_id);
             if (pc != s.partner_calendars.end()) {
                 want = pc->second;
-                field = "partner (calendar of partner \"" + t.partner_id + "\" in partner_calendars)";
+                field = "partner";  // the partner's calendar (schedule_issue_text names it)
             }
         }
         if (want.empty()) continue;
         auto it = index.find(want);
         if (it == index.end()) {
-            if (errors) errors->push_back({t.id, field, "calendar \"" + want + "\" does not exist"});
+            if (errors) errors->push_back(task_issue(i, field, "calendar \"" + want + "\" does not exist"));
             continue;
         }
         cs.of_task[i] = it->second;
@@ -126,21 +118,21 @@ Network compile_network(const ScheduleSection& s) {
     net.incoming.resize(static_cast<size_t>(n));
     net.gate_of.assign(static_cast<size_t>(n), -1);
     if (n == 0) {
-        net.errors.push_back({"", "tasks", "the schedule has no tasks"});
+        net.errors.push_back(section_issue("tasks", "the schedule has no tasks"));
         return net;
     }
     std::map<std::string, int> index;
     for (int i = 0; i < n; ++i) {
         const Task& t = s.tasks[static_cast<size_t>(i)];
-        if (t.id.empty()) net.errors.push_back({"#" + std::to_string(i + 1), "id", "a task has no id"});
-        else if (!index.emplace(t.id, i).second) net.errors.push_back({t.id, "id", "duplicate task id"});
+        if (t.id.empty()) net.errors.push_back(task_issue(static_cast<size_t>(i), "id", "a task has no id"));
+        else if (!index.emplace(t.id, i).second) net.errors.push_back(task_issue(static_cast<size_t>(i), "id", "duplicate task id"));
     }
     if (std::none_of(s.calendar.working.begin(), s.calendar.working.end(), [](bool b) { return b; }))
-        net.errors.push_back({"", "calendar/working_days", "no weekday is a working day"});
+        net.errors.push_back(section_issue("calendar/working_days", "no weekday is a working day"));
     net.calendars = resolve_calendars(s, &net.errors);
     {
         Outline o = build_outline(s);
-        for (const auto& e : o.errors) net.errors.push_back({s.tasks[static_cast<size_t>(e.task)].id, "parent", e.message});
+        for (const auto& e : o.errors) net.errors.push_back(task_issue(static_cast<size_t>(e.task), "parent", e.message));
         net.summary.assign(static_cast<size_t>(n), 0);
         for (int i = 0; i < n; ++i) net.summary[static_cast<size_t>(i)] = o.is_summary(i) ? 1 : 0;
         net.children = std::move(o.children);
@@ -148,21 +140,22 @@ Network compile_network(const ScheduleSection& s) {
     }
 
     for (int i = 0; i < n; ++i) {
-        const Task& t = s.tasks[static_cast<size_t>(i)];
-        const bool is_summary = net.summary[static_cast<size_t>(i)] != 0;
-        if (!is_summary) check_three_point(t.id, "", t.optimistic, t.most_likely, t.pessimistic, net.errors);
+        const size_t ti = static_cast<size_t>(i);
+        const Task& t = s.tasks[ti];
+        const bool is_summary = net.summary[ti] != 0;
+        if (!is_summary) check_three_point(ti, "", t.optimistic, t.most_likely, t.pessimistic, net.errors);
         if (t.kind == TaskKind::Milestone && (t.optimistic != 0 || t.most_likely != 0 || t.pessimistic != 0))
-            net.errors.push_back({t.id, "most_likely", "a milestone has zero duration"});
+            net.errors.push_back(task_issue(ti, "most_likely", "a milestone has zero duration"));
         for (size_t k = 0; k < t.predecessors.size(); ++k) {
             const Dependency& d = t.predecessors[k];
             const std::string f = "predecessors/" + std::to_string(k);
             auto it = index.find(d.task_id);
             if (it == index.end()) {
-                net.errors.push_back({t.id, f, "predecessor \"" + d.task_id + "\" does not exist"});
+                net.errors.push_back(task_issue(ti, f, "predecessor \"" + d.task_id + "\" does not exist"));
                 continue;
             }
             if (it->second == i) {
-                net.errors.push_back({t.id, f, "dependency cycle: \"" + t.id + "\" depends on itself"});
+                net.errors.push_back(task_issue(ti, f, "dependency cycle: \"" + t.id + "\" depends on itself"));
                 continue;
             }
             const int from = it->second;
@@ -172,39 +165,39 @@ Network compile_network(const ScheduleSection& s) {
             // a link from a summary comes from each of its subtasks (FS and FF: the summary
             // finishes with its last subtask; SS from a summary is refused here).
             if (is_summary && d.type == LinkType::FinishToFinish) {
-                net.errors.push_back({t.id, f, "\"" + t.id + "\" is a summary task: a finish-to-finish link to a summary "
-                                               "task is not supported (use FS or SS, or link its last subtask)"});
+                net.errors.push_back(task_issue(ti, f, "\"" + t.id + "\" is a summary task: a finish-to-finish link to a summary "
+                                               "task is not supported (use FS or SS, or link its last subtask)"));
                 continue;
             }
             if (from_summary && d.type == LinkType::StartToStart) {
-                net.errors.push_back({t.id, f, "predecessor \"" + d.task_id + "\" is a summary task: a start-to-start "
-                                               "link from a summary task is not supported (link from its first subtask)"});
+                net.errors.push_back(task_issue(ti, f, "predecessor \"" + d.task_id + "\" is a summary task: a start-to-start "
+                                               "link from a summary task is not supported (link from its first subtask)"));
                 continue;
             }
             if ((is_summary || from_summary) && (is_ancestor(net, i, from) || is_ancestor(net, from, i))) {
-                net.errors.push_back({t.id, f, "a summary task cannot be linked with its own subtask (\"" + d.task_id +
-                                               "\" and \"" + t.id + "\")"});
+                net.errors.push_back(task_issue(ti, f, "a summary task cannot be linked with its own subtask (\"" + d.task_id +
+                                               "\" and \"" + t.id + "\")"));
                 continue;
             }
             if (!std::isfinite(d.lag) || std::fabs(d.lag) > kMaxScheduleDays) {
-                net.errors.push_back({t.id, f + "/lag", "lag " + num(d.lag) +
-                                                            " is not a number of working days in [-10000, 10000]"});
+                net.errors.push_back(task_issue(ti, f + "/lag", "lag " + num(d.lag) +
+                                                            " is not a number of working days in [-10000, 10000]"));
                 continue;
             }
             bool dup = false;
             for (size_t q = 0; q < k; ++q) dup = dup || t.predecessors[q].task_id == d.task_id;
             if (dup) {
-                net.errors.push_back({t.id, f, "predecessor \"" + d.task_id + "\" is listed twice"});
+                net.errors.push_back(task_issue(ti, f, "predecessor \"" + d.task_id + "\" is listed twice"));
                 continue;
             }
             const Task& pred = s.tasks[static_cast<size_t>(from)];
             if (d.type == LinkType::FinishToStart && d.lag < 0 && !from_summary && -d.lag > pred.optimistic)
-                net.warnings.push_back({t.id, f + "/lag", "a lead of " + num(-d.lag) + " working days exceeds \"" +
+                net.warnings.push_back(task_issue(ti, f + "/lag", "a lead of " + num(-d.lag) + " working days exceeds \"" +
                                                               pred.id + "\"'s optimistic duration: this task may start "
-                                                              "before its predecessor starts"});
+                                                              "before its predecessor starts"));
             if (d.type == LinkType::FinishToFinish && d.lag < 0 && -d.lag > t.pessimistic && t.pessimistic > 0)
-                net.warnings.push_back({t.id, f + "/lag", "a finish-to-finish lead longer than this task: it may "
-                                                          "finish before its predecessor starts"});
+                net.warnings.push_back(task_issue(ti, f + "/lag", "a finish-to-finish lead longer than this task: it may "
+                                                          "finish before its predecessor starts"));
             if (!is_summary && !from_summary) {
                 net.incoming[static_cast<size_t>(i)].push_back({from, d.type, d.lag});
             } else {
@@ -217,50 +210,50 @@ Network compile_network(const ScheduleSection& s) {
             const GateSpec& g = t.gate;
             NetGate ng;
             if (g.pass_probability && g.cpk)
-                net.errors.push_back({t.id, "gate", "give either pass_probability or cpk, not both"});
+                net.errors.push_back(task_issue(ti, "gate", "give either pass_probability or cpk, not both"));
             if (g.pass_probability) {
                 if (!std::isfinite(*g.pass_probability) || *g.pass_probability < 0 || *g.pass_probability > 1)
-                    net.errors.push_back({t.id, "gate/pass_probability",
-                                          "pass probability " + num(*g.pass_probability) + " is not in [0, 1]"});
+                    net.errors.push_back(task_issue(ti, "gate/pass_probability",
+                                          "pass probability " + num(*g.pass_probability) + " is not in [0, 1]"));
             } else if (g.cpk) {
                 CpkPassResult c = pass_probability_from_cpk(*g.cpk);
-                if (!c.error.empty()) net.errors.push_back({t.id, "gate/cpk", c.error});
+                if (!c.error.empty()) net.errors.push_back(task_issue(ti, "gate/cpk", c.error));
             } else {
-                net.errors.push_back({t.id, "gate", "a gate needs a pass probability or a Cpk criterion"});
+                net.errors.push_back(task_issue(ti, "gate", "a gate needs a pass probability or a Cpk criterion"));
             }
             ng.pass_probability = gate_spec_pass_probability(g);
-            check_three_point(t.id, "gate/rework/", g.rework.optimistic, g.rework.most_likely, g.rework.pessimistic,
+            check_three_point(ti, "gate/rework/", g.rework.optimistic, g.rework.most_likely, g.rework.pessimistic,
                               net.errors);
             if (g.max_loops < 0 || g.max_loops > 100)
-                net.errors.push_back({t.id, "gate/max_loops", "loop limit " + std::to_string(g.max_loops) +
-                                                                  " is not in [0, 100]"});
+                net.errors.push_back(task_issue(ti, "gate/max_loops", "loop limit " + std::to_string(g.max_loops) +
+                                                                  " is not in [0, 100]"));
             if (g.assume_first_fails && g.max_loops < 1)
-                net.errors.push_back({t.id, "gate/max_loops", "assume_first_fails needs max_loops >= 1"});
+                net.errors.push_back(task_issue(ti, "gate/max_loops", "assume_first_fails needs max_loops >= 1"));
             ng.max_loops = g.max_loops;
             ng.first_fails = g.assume_first_fails;
             for (size_t k = 0; k < g.repeat.size(); ++k) {
                 auto it = index.find(g.repeat[k]);
                 if (it == index.end())
-                    net.errors.push_back({t.id, "gate/repeat/" + std::to_string(k),
-                                          "task \"" + g.repeat[k] + "\" to repeat does not exist"});
+                    net.errors.push_back(task_issue(ti, "gate/repeat/" + std::to_string(k),
+                                          "task \"" + g.repeat[k] + "\" to repeat does not exist"));
                 else if (net.summary[static_cast<size_t>(it->second)])
-                    net.errors.push_back({t.id, "gate/repeat/" + std::to_string(k),
-                                          "\"" + g.repeat[k] + "\" is a summary task: list its subtasks to repeat instead"});
+                    net.errors.push_back(task_issue(ti, "gate/repeat/" + std::to_string(k),
+                                          "\"" + g.repeat[k] + "\" is a summary task: list its subtasks to repeat instead"));
                 else
                     ng.repeat.push_back(it->second);
             }
             if (ng.pass_probability <= 0 && g.max_loops > 0)
-                net.warnings.push_back({t.id, "gate/pass_probability",
+                net.warnings.push_back(task_issue(ti, "gate/pass_probability",
                                         "the gate never passes: every run takes all " + std::to_string(g.max_loops) +
-                                            " rework loops"});
+                                            " rework loops"));
             if (g.repeat.empty() && g.rework.pessimistic == 0 && ng.pass_probability < 1)
-                net.warnings.push_back({t.id, "gate/rework", "a failure costs no time (no rework duration, nothing "
-                                                             "to repeat)"});
+                net.warnings.push_back(task_issue(ti, "gate/rework", "a failure costs no time (no rework duration, nothing "
+                                                             "to repeat)"));
             net.gate_of[static_cast<size_t>(i)] = static_cast<int>(net.gates.size());
             net.gates.push_back(std::move(ng));
             net.gate_task.push_back(i);
         } else if (t.gate.pass_probability || t.gate.cpk || !t.gate.repeat.empty()) {
-            net.warnings.push_back({t.id, "gate", "gate settings are ignored: the task is not of kind gate"});
+            net.warnings.push_back(task_issue(ti, "gate", "gate settings are ignored: the task is not of kind gate"));
         }
     }
 
@@ -305,10 +298,10 @@ Network compile_network(const ScheduleSection& s) {
         std::string text;
         for (int k : cycle) text += "\"" + s.tasks[static_cast<size_t>(k)].id + "\" → ";
         text += "\"" + s.tasks[static_cast<size_t>(cycle.front())].id + "\"";
-        net.errors.push_back({s.tasks[static_cast<size_t>(cycle.front())].id, "predecessors",
-                              "dependency cycle: " + text});
+        net.errors.push_back(task_issue(static_cast<size_t>(cycle.front()), "predecessors", "dependency cycle: " + text));
         net.order.clear();
     }
+    for (Issue& w : net.warnings) w.severity = Severity::Warning;
     return net;
 }
 

@@ -4,7 +4,7 @@
 //
 //   ProblemFromPlan pp = schedule_problem(plan);        // needs project.start_date
 //   Network net = compile_network(pp.problem->section);
-//   if (!net.ok()) for (auto& e : net.errors) show(to_string(e));
+//   if (!net.ok()) for (auto& e : net.errors) show(schedule_issue_text(e, section));
 //
 // Pass equations (offsets in working days; d = duration; ES ≥ 0 always):
 //   FS lag L:  ES_j ≥ EF_i + L        SS lag L:  ES_j ≥ ES_i + L        FF lag L:  EF_j ≥ EF_i + L
@@ -16,28 +16,22 @@
 #include <vector>
 
 #include "plan/plan.h"
+#include "schedule/schedule_issue.h"
 #include "schedule/schedule_model.h"
 
 namespace mf {
 
-// A problem found in the schedule: which task (empty for the whole schedule), which field
-// ("pessimistic", "predecessors/1/lag", "gate/pass_probability" ...) and what is wrong.
-struct ScheduleIssue {
-    std::string task_id;
-    std::string field;
-    std::string message;
-};
-std::string to_string(const ScheduleIssue& issue);  // task "t-pilot" (pessimistic): ...
-
-// What the analyses take: the section plus the plan's dates.
+// What the analyses take: the section plus the plan's dates. Problems found in it are Issues
+// at JSON Pointers into the plan (schedule_issue.h).
 struct ScheduleProblem {
     ScheduleSection section;
     Date start;                          // plan.meta.start_date
     std::optional<Date> deadline;        // plan.meta.deadline (market window)
+    bool operator==(const ScheduleProblem&) const = default;
 };
 struct ProblemFromPlan {
     std::optional<ScheduleProblem> problem;
-    std::vector<ScheduleIssue> errors;   // e.g. no start date
+    Issues errors;                       // e.g. no start date (/project/start_date)
 };
 ProblemFromPlan schedule_problem(const Plan& plan);
 
@@ -67,11 +61,11 @@ struct CalendarSet {
     std::vector<int> of_task;             // per task: index into calendars
     bool multi = false;                   // some task works on a calendar other than the project's
 };
-CalendarSet resolve_calendars(const ScheduleSection& s, std::vector<ScheduleIssue>* errors);
+CalendarSet resolve_calendars(const ScheduleSection& s, Issues* errors);
 
 struct Network {
-    std::vector<ScheduleIssue> errors;
-    std::vector<ScheduleIssue> warnings;
+    Issues errors;                                // severity Error
+    Issues warnings;                              // severity Warning
     std::vector<int> order;                       // topological order of task indices
     std::vector<std::vector<NetLink>> incoming;   // per task: links from its predecessors
     std::vector<int> gate_of;                     // per task: index into gates, or -1

@@ -117,10 +117,17 @@ static int find_index(const ScheduleSection& s, const std::string& id) {
 // A new problem the change brings to the network (links that a summary cannot take), or "".
 static std::string new_network_problem(const ScheduleSection& before, const ScheduleSection& after) {
     const Network a = compile_network(before), b = compile_network(after);
+    // The same problem may sit at another index once the tasks are reordered: compare the
+    // task's id and the message.
+    auto task_of = [](const Issue& e, const ScheduleSection& s) {
+        const int i = issue_task_index(e);
+        return i >= 0 && static_cast<size_t>(i) < s.tasks.size() ? s.tasks[static_cast<size_t>(i)].id : std::string();
+    };
     for (const auto& e : b.errors) {
         bool old = false;
-        for (const auto& x : a.errors) old = old || (x.task_id == e.task_id && x.message == e.message);
-        if (!old) return to_string(e);
+        for (const auto& x : a.errors)
+            old = old || (task_of(x, before) == task_of(e, after) && x.message == e.message);
+        if (!old) return schedule_issue_text(e, after);
     }
     return "";
 }

@@ -30,7 +30,7 @@ struct PertTask {
 };
 
 struct PertResult {
-    std::vector<ScheduleIssue> errors;
+    Issues errors;
     std::vector<PertTask> tasks;
     std::vector<std::string> critical_path;   // the path whose variance is used, in order
     double expected_finish = 0;               // T_e

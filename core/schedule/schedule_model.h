@@ -41,10 +41,7 @@ struct Dependency {
     std::string task_id;                        // the predecessor
     LinkType type = LinkType::FinishToStart;
     double lag = 0;                             // working days; negative = lead (overlap)
-
-    friend bool operator==(const Dependency& a, const Dependency& b) {
-        return a.task_id == b.task_id && a.type == b.type && a.lag == b.lag;
-    }
+    bool operator==(const Dependency&) const = default;
 };
 
 enum class TaskKind {
@@ -62,6 +59,7 @@ enum class TaskKind {
 struct CpkSource {
     std::string dataset_id;
     std::string feature_id;
+    bool operator==(const CpkSource&) const = default;
 };
 
 struct CpkCriterion {
@@ -73,12 +71,14 @@ struct CpkCriterion {
     double threshold = 1.33;                    // the gate's acceptance limit
     std::optional<CpkSource> measured;          // take estimate and sample size from a measured feature
     double dof = 0;                             // ν of the σ behind the estimate; 0: n − 1 (not in the file: set by the link)
+    bool operator==(const CpkCriterion&) const = default;
 };
 
 struct ThreePoint {
     double optimistic = 0;                      // working days
     double most_likely = 0;
     double pessimistic = 0;
+    bool operator==(const ThreePoint&) const = default;
 };
 
 struct GateSpec {
@@ -91,6 +91,7 @@ struct GateSpec {
     ThreePoint rework;                          // fix-up time per loop (0 0 0 = none)
     int max_loops = 3;                          // at most this many rework loops; then it is taken as passed
     bool assume_first_fails = false;            // "assume the first batch fails": the plan includes one loop
+    bool operator==(const GateSpec&) const = default;
 };
 
 struct Task {
@@ -107,12 +108,14 @@ struct Task {
     std::vector<Dependency> predecessors;       // links from the tasks that constrain this one
     std::optional<Date> target;                 // due date (intermediate milestone / deadline of this task)
     GateSpec gate;                              // used only when kind == Gate
+    bool operator==(const Task&) const = default;
 };
 
 // Working days: a weekly pattern and a list of non-working dates.
 struct WorkCalendar {
     std::array<bool, 7> working{true, true, true, true, true, false, false};  // Monday … Sunday
     std::vector<Date> holidays;                 // non-working dates (any order; duplicates ignored)
+    bool operator==(const WorkCalendar&) const = default;
 };
 
 // A calendar a task or a partner can work on instead of the project calendar.
@@ -120,6 +123,7 @@ struct NamedCalendar {
     std::string id;
     std::string name;
     WorkCalendar calendar;
+    bool operator==(const NamedCalendar&) const = default;
 };
 
 struct ScheduleSection {
@@ -129,6 +133,8 @@ struct ScheduleSection {
     // (kept here, not in the decision section: working time is the schedule's business).
     std::map<std::string, std::string> partner_calendars;
     std::vector<Task> tasks;
+    // Compared by value (a Monte Carlo reruns only when its inputs change, gui/job_runner.h).
+    bool operator==(const ScheduleSection&) const = default;
 };
 
 const char* task_kind_key(TaskKind k);              // "task", "milestone", "gate"

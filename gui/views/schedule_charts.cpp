@@ -28,25 +28,23 @@ static PlotAxes axes(double x0, double x1, double y0, double y1, const char* xl,
 }
 
 void ScheduleView::draw_risk_page(const Plan& plan) {
-    const McResult* r = mc_result();
+    const McResult* r = mc_drawn();
     if (!an_.cpm || !an_.clock) {
         ImGui::TextWrapped("The risk analysis runs once the schedule computes: fix the messages above first.");
         return;
     }
     if (!r || !r->ok()) {
-        if (mc_) ImGui::Text("Monte Carlo running: %.0f %%", mc_progress() * 100);
+        if (mc_running()) ImGui::Text("Monte Carlo running: %.0f %%", mc_progress() * 100);
         else ImGui::TextDisabled("No Monte Carlo result yet.");
         if (r)
-            for (const auto& e : r->errors) ImGui::TextColored(col4(plot_bad()), "%s", to_string(e).c_str());
+            for (const auto& e : r->errors) ImGui::TextColored(col4(plot_bad()), "%s", an_.text(e).c_str());
         return;
     }
     const WorkdayClock& clock = *an_.clock;
     const CpmResult& cpm = *an_.cpm;
     const auto& tasks = plan.schedule.tasks;
     const bool same_tasks = r->tasks.size() == tasks.size();
-    const bool stale = !(mc_result_key_ == mc_want_);
-    if (stale) ImGui::TextDisabled(mc_ ? "Showing the previous result while the Monte Carlo reruns for your change…"
-                                       : "Out of date: the plan changed since this run.");
+    if (mc_stale()) ImGui::TextDisabled("Showing the previous result while the Monte Carlo reruns for your change…");
 
     // Summary line: buffer and merge bias.
     ImGui::Text("%d iterations, seed %llu.", r->iterations, static_cast<unsigned long long>(r->seed));

@@ -67,8 +67,8 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     const CpmResult& cpm = *an_.cpm;
     const WorkdayClock& clock = *an_.clock;
     const Date origin = cpm.origin;
-    const McResult* mc = mc_result() && mc_result()->ok() && mc_result()->tasks.size() == tasks.size() ? mc_result() : nullptr;
-    const bool mc_current = mc && mc_result_key_ == mc_want_;
+    const McResult* mc = mc_drawn() && mc_drawn()->ok() && mc_drawn()->tasks.size() == tasks.size() ? mc_drawn() : nullptr;
+    const bool mc_current = mc && !mc_stale();
     auto day_of = [&](Date d) { return static_cast<double>(d.days - origin.days); };
     // Rows in outline order (summary tasks above their subtasks, which are indented).
     const Outline outline = build_outline(plan.schedule);

@@ -33,13 +33,16 @@ std::string linked_gate_summary(const Task& t, const std::vector<LinkReport>& li
     return s;
 }
 
+// Sets or clears the criterion's link (one field: the document refuses a link to nothing).
 static void set_link(Edits& edits, const Task& t, const std::string& label, std::optional<CpkSource> src) {
-    edit_task(edits, label, "", t.id, [src](Task& x) {
+    edit_task(edits, label, "schedule." + t.id + ".measured", false, t.id, [src](Task& x) {
         if (x.gate.cpk) x.gate.cpk->measured = src;
     });
 }
 
-bool draw_gate_link(const Plan& plan, const Task& t, const std::vector<LinkReport>& links, Edits& edits) {
+bool draw_gate_link(ViewContext& ctx, const Task& t, const std::vector<LinkReport>& links) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
     if (!t.gate.cpk) return false;
     const CpkCriterion& c = *t.gate.cpk;
     const LinkReport* l = gate_link(t, links);
@@ -68,6 +71,7 @@ bool draw_gate_link(const Plan& plan, const Task& t, const std::vector<LinkRepor
         ImGui::EndCombo();
     }
     MF_TEST_ANCHOR("schedule.gate.measured");
+    field_error_marker(ctx, "schedule." + t.id + ".measured");
     ImGui::SameLine();
     if (c.measured) {
         if (ImGui::SmallButton("Clear")) set_link(edits, t, "Clear measured link of \"" + t.name + "\"", std::nullopt);
@@ -97,6 +101,7 @@ bool draw_gate_link(const Plan& plan, const Task& t, const std::vector<LinkRepor
     return l->used;
 }
 
+#ifdef MF_TEST_HOOKS
 void publish_gate_links(const std::vector<LinkReport>& links) {
     for (const LinkReport& l : links) {
         const std::string k = "schedule.measured." + l.target_id;
@@ -108,5 +113,6 @@ void publish_gate_links(const std::vector<LinkReport>& links) {
         MF_TEST_TEXT(k + ".message", l.message);
     }
 }
+#endif
 
 }  // namespace mf::sched

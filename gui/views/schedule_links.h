@@ -8,6 +8,7 @@
 #include "edits.h"
 #include "links/measured_links.h"
 #include "plan/plan.h"
+#include "view_context.h"
 
 namespace mf::sched {
 
@@ -21,9 +22,11 @@ std::string linked_gate_summary(const Task& t, const std::vector<LinkReport>& li
 // (or none), Clear, and what the link supplies (Cpk, n, ν → pass probability) or why it cannot.
 // Each change is one undoable edit. Returns true when the gate is linked and the link is used
 // (the typed figures are then only the fallback).
-bool draw_gate_link(const Plan& plan, const Task& t, const std::vector<LinkReport>& links, Edits& edits);
+bool draw_gate_link(ViewContext& ctx, const Task& t, const std::vector<LinkReport>& links);
 
-// MF_TEST_VALUE("schedule.measured.<task>.used" / ".cpk" / ".n" / ".dof" / ".p") and the message.
+#ifdef MF_TEST_HOOKS
+// Test values "schedule.measured.<task>.used" / ".cpk" / ".n" / ".dof" / ".p" and the message.
 void publish_gate_links(const std::vector<LinkReport>& links);
+#endif
 
 }  // namespace mf::sched

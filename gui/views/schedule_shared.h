@@ -16,8 +16,9 @@ const Task* find_task(const Plan& plan, const std::string& id);
 int task_index(const Plan& plan, const std::string& id);
 std::string partner_name(const Plan& plan, const std::string& id);
 const char* kind_label(TaskKind k);              // "Task", "Milestone", "Gate"
-// Pushes an edit changing the task with this id (found again when the edit is applied).
-void edit_task(Edits& edits, const std::string& label, const std::string& merge_key, const std::string& id,
+// Pushes an edit setting a field of the task with this id (found again when the edit is
+// applied), made at `field` (a refusal shows there); `merge`: typing, one undo step.
+void edit_task(Edits& edits, const std::string& label, const std::string& field, bool merge, const std::string& id,
                std::function<void(Task&)> fn);
 // "56.1 % (at risk)" coloured good / warn / bad at 80 % and 50 %.
 void verdict_text(double probability);

@@ -9,6 +9,7 @@
 #include "plot.h"
 #include "schedule/gate.h"
 #include "schedule/outline.h"
+#include "schedule/schedule_edit.h"
 #include "style.h"
 #include "test_hooks.h"
 #include "views/schedule_links.h"
@@ -21,112 +22,39 @@ namespace mf {
 using namespace sched;
 
 // [SECTION] Task edits ------------------------------------------------------------------------
-
-static const char* id_prefix(TaskKind kind) {
-    return kind == TaskKind::Milestone ? "m" : kind == TaskKind::Gate ? "g" : "t";
-}
-
-static Task make_task(TaskKind kind) {
-    Task t;
-    t.kind = kind;
-    if (kind == TaskKind::Milestone) {
-        t.name = "New milestone";
-    } else if (kind == TaskKind::Gate) {
-        t.name = "New quality gate";
-        t.optimistic = 0, t.most_likely = 1, t.pessimistic = 2;
-        t.gate.pass_probability = 0.9;
-        t.gate.rework = {3, 5, 10};
-    } else {
-        t.name = "New task";
-        t.optimistic = 3, t.most_likely = 5, t.pessimistic = 8;
-    }
-    return t;
-}
+// Each wraps a named operation of core/schedule/schedule_edit.h, applied by task id.
 
 // Inserts a new task after `after` (at the end when empty), linked finish-to-start from it.
 // Returns the new task's id (so the view can select it).
 static std::string push_add(const Plan& plan, Edits& edits, TaskKind kind, const std::string& after) {
-    const std::string id = new_id(plan, id_prefix(kind));
-    edits.push(std::string("Add ") + (kind == TaskKind::Milestone ? "milestone" : kind == TaskKind::Gate ? "gate" : "task"),
-               [kind, after, id](Plan& p) {
-                   Task t = make_task(kind);
-                   t.id = find_task(p, id) ? new_id(p, id_prefix(kind)) : id;
-                   const int at = task_index(p, after);
-                   if (at >= 0) {
-                       t.parent = p.schedule.tasks[static_cast<size_t>(at)].parent;  // at the selected task's level
-                       t.predecessors.push_back({after});
-                   }
-                   auto& v = p.schedule.tasks;
-                   v.insert(at >= 0 ? v.begin() + at + 1 : v.end(), std::move(t));
-                   sort_tasks_in_outline_order(p.schedule);
-               });
+    const std::string id = new_id(plan, kind == TaskKind::Milestone ? "m" : kind == TaskKind::Gate ? "g" : "t");
+    edits.push_at(std::string("Add ") + (kind == TaskKind::Milestone ? "milestone" : kind == TaskKind::Gate ? "gate" : "task"),
+                  "schedule.add_task", [kind, after, id](Plan& p) { add_task(p, kind, after, id); });
     return id;
 }
 
-static void remove_references(Plan& p, const std::string& id) {
-    for (auto& t : p.schedule.tasks) {
-        auto& pr = t.predecessors;
-        pr.erase(std::remove_if(pr.begin(), pr.end(), [&](const Dependency& d) { return d.task_id == id; }), pr.end());
-        auto& rp = t.gate.repeat;
-        rp.erase(std::remove(rp.begin(), rp.end(), id), rp.end());
-    }
-}
-
 static void push_delete(Edits& edits, const Task& t) {
-    edits.push("Delete \"" + t.name + "\"", [id = t.id, parent = t.parent](Plan& p) {
-        auto& v = p.schedule.tasks;
-        v.erase(std::remove_if(v.begin(), v.end(), [&](const Task& x) { return x.id == id; }), v.end());
-        remove_references(p, id);
-        for (auto& x : v)
-            if (x.parent == id) x.parent = parent;  // a summary's subtasks move up one level
-    });
+    edits.push_at("Delete \"" + t.name + "\"", "schedule.delete_task", [id = t.id](Plan& p) { delete_task(p, id); });
 }
 
 static void push_duplicate(Edits& edits, const Task& t) {
-    edits.push("Duplicate \"" + t.name + "\"", [id = t.id](Plan& p) {
-        const int at = task_index(p, id);
-        if (at < 0) return;
-        Task copy = p.schedule.tasks[static_cast<size_t>(at)];
-        copy.id = new_id(p, id_prefix(copy.kind));
-        copy.name += " (copy)";
-        for (auto& r : copy.gate.repeat)
-            if (r == id) r = copy.id;  // a gate that re-runs itself re-runs the copy
-        p.schedule.tasks.insert(p.schedule.tasks.begin() + at + 1, std::move(copy));
-    });
-}
-
-// The sibling (same parent) just before (delta < 0) or after the task, in file order; -1 if none.
-static int sibling(const Plan& p, const std::string& id, int delta) {
-    const int at = task_index(p, id);
-    if (at < 0) return -1;
-    const auto& v = p.schedule.tasks;
-    for (int k = at + delta; k >= 0 && k < static_cast<int>(v.size()); k += delta)
-        if (v[static_cast<size_t>(k)].parent == v[static_cast<size_t>(at)].parent) return k;
-    return -1;
+    edits.push_at("Duplicate \"" + t.name + "\"", "schedule.duplicate_task", [id = t.id](Plan& p) { duplicate_task(p, id); });
 }
 
 // Swaps the task with its previous / next sibling (subtasks move with their summary).
 static void push_move(Edits& edits, const Task& t, int delta) {
-    edits.push(std::string(delta < 0 ? "Move up \"" : "Move down \"") + t.name + "\"", [id = t.id, delta](Plan& p) {
-        const int at = task_index(p, id);
-        const int to = sibling(p, id, delta);
-        if (at < 0 || to < 0) return;
-        auto& v = p.schedule.tasks;
-        std::swap(v[static_cast<size_t>(at)], v[static_cast<size_t>(to)]);
-        sort_tasks_in_outline_order(p.schedule);
-    });
+    edits.push_at(std::string(delta < 0 ? "Move up \"" : "Move down \"") + t.name + "\"", "schedule.move_task",
+                  [id = t.id, delta](Plan& p) { move_task(p, id, delta); });
 }
 
-// Indent / outdent (outline.h); refused with the reason in `message` (no edit pushed).
+// Indent / outdent: refused with the reason in `message` (no edit pushed). The reason is
+// core's (outline.h), asked of a copy of the section: a refused edit would be an empty undo step.
 static void push_outline(const Plan& plan, Edits& edits, const Task& t, bool outdent, std::string& message) {
     ScheduleSection trial = plan.schedule;
     message = outdent ? outdent_task(trial, t.id) : indent_task(trial, t.id);
     if (!message.empty()) return;
-    message.clear();
-    edits.push(std::string(outdent ? "Outdent \"" : "Indent \"") + t.name + "\"", [id = t.id, outdent](Plan& p) {
-        if (outdent) outdent_task(p.schedule, id);
-        else indent_task(p.schedule, id);
-    });
+    edits.push_at(std::string(outdent ? "Outdent \"" : "Indent \"") + t.name + "\"", "schedule.outline",
+                  [id = t.id, outdent](Plan& p) { outdent ? outdent_task(p, id) : indent_task(p, id); });
 }
 
 // Predecessors as MS Project writes them: row numbers, type and lag when not plain FS ("2, 6SS+5").
@@ -144,31 +72,11 @@ static std::string predecessor_summary(const Plan& plan, const Task& t) {
     return s;
 }
 
-// Three-point check for the field `which` (0 = O, 1 = M, 2 = P) set to v.
-static std::string three_point_problem(double o, double m, double p, int which, double v) {
-    if (!(v >= 0 && v <= kMaxScheduleDays)) return "a duration is 0 to 10 000 working days";
-    if (which == 0 && v > m) return "optimistic " + format_days(v) + " is longer than most likely " + format_days(m) +
-                                    " (leave the field to raise the others)";
-    if (which == 1 && v < o) return "most likely " + format_days(v) + " is shorter than optimistic " + format_days(o) +
-                                    " (leave the field to lower it)";
-    if (which == 1 && v > p) return "most likely " + format_days(v) + " is longer than pessimistic " + format_days(p) +
-                                    " (leave the field to raise it)";
-    if (which == 2 && v < m) return "pessimistic " + format_days(v) + " is shorter than most likely " + format_days(m) +
-                                    " (leave the field to lower the others)";
-    return "";
-}
-
-// Sets point `which` to v and moves the others just enough to keep O ≤ M ≤ P.
-static void set_three_point(double& o, double& m, double& p, int which, double v) {
-    v = std::clamp(v, 0.0, kMaxScheduleDays);
-    if (which == 0) { o = v; m = std::max(m, o); p = std::max(p, m); }
-    if (which == 1) { m = v; o = std::min(o, m); p = std::max(p, m); }
-    if (which == 2) { p = v; m = std::min(m, p); o = std::min(o, m); }
-}
-
 // [SECTION] The task table --------------------------------------------------------------------
 
-void ScheduleView::draw_tasks_page(const Plan& plan, Edits& edits) {
+void ScheduleView::draw_tasks_page(ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
     const Task* sel = selected.empty() ? nullptr : find_task(plan, selected);
     // Toolbar acting on the selection.
     if (ImGui::Button("+ Task")) selected = push_add(plan, edits, TaskKind::Task, selected);
@@ -185,9 +93,13 @@ void ScheduleView::draw_tasks_page(const Plan& plan, Edits& edits) {
     if (ImGui::Button("Delete") && sel) push_delete(edits, *sel);
     MF_TEST_ANCHOR("schedule.delete_task");
     ImGui::SameLine();
-    if (ImGui::Button("Move up") && sel && sibling(plan, sel->id, -1) >= 0) push_move(edits, *sel, -1);
+    ImGui::BeginDisabled(sel && !can_move_task(plan, sel->id, -1));
+    if (ImGui::Button("Move up") && sel) push_move(edits, *sel, -1);
+    ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Move down") && sel && sibling(plan, sel->id, +1) >= 0) push_move(edits, *sel, +1);
+    ImGui::BeginDisabled(sel && !can_move_task(plan, sel->id, +1));
+    if (ImGui::Button("Move down") && sel) push_move(edits, *sel, +1);
+    ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Outdent") && sel) push_outline(plan, edits, *sel, true, outline_message_);
     MF_TEST_ANCHOR("schedule.outdent");
@@ -221,19 +133,21 @@ void ScheduleView::draw_tasks_page(const Plan& plan, Edits& edits) {
         if (ImGui::SmallButton("OK##outline")) outline_message_.clear();
     }
 
-    draw_task_table(plan, edits);
+    draw_task_table(ctx);
     sel = selected.empty() ? nullptr : find_task(plan, selected);
     ImGui::Spacing();
-    if (sel) draw_task_details(plan, *sel, edits);
+    if (sel) draw_task_details(ctx, *sel);
     else ImGui::TextDisabled("Select a task (click its row number) to edit its dependencies, gate and target date.");
     ImGui::Spacing();
-    draw_calendar(plan, edits);
+    draw_calendar(ctx);
 }
 
-void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
+void ScheduleView::draw_task_table(ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
     const auto& tasks = plan.schedule.tasks;
     const CpmResult* cpm = an_.cpm && an_.cpm->tasks.size() == tasks.size() ? &*an_.cpm : nullptr;
-    const McResult* mc = mc_result() && mc_result()->ok() && mc_result()->tasks.size() == tasks.size() ? mc_result() : nullptr;
+    const McResult* mc = mc_drawn() && mc_drawn()->ok() && mc_drawn()->tasks.size() == tasks.size() ? mc_drawn() : nullptr;
 
     const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float want = (row_h + 2) * static_cast<float>(tasks.size() + 1) + em(1);
@@ -278,10 +192,12 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
         if (ImGui::Selectable(num, is_sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
                               ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
             selected = t.id;
+#ifdef MF_TEST_HOOKS
         {  // the row number's cell (the selectable spans the whole row, under the fields)
             const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
             test_anchors()["schedule.row." + t.id] = {a.x, a.y, a.x + ImGui::GetColumnWidth(), b.y};
         }
+#endif
         if (is_sel && scroll_to_selected_) {
             ImGui::SetScrollHereY(0.3f);
             scroll_to_selected_ = false;
@@ -290,8 +206,8 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
             selected = t.id;
             if (ImGui::MenuItem("Duplicate")) push_duplicate(edits, t);
             if (ImGui::MenuItem("Delete")) push_delete(edits, t);
-            if (ImGui::MenuItem("Move up", nullptr, false, sibling(plan, t.id, -1) >= 0)) push_move(edits, t, -1);
-            if (ImGui::MenuItem("Move down", nullptr, false, sibling(plan, t.id, +1) >= 0)) push_move(edits, t, +1);
+            if (ImGui::MenuItem("Move up", nullptr, false, can_move_task(plan, t.id, -1))) push_move(edits, t, -1);
+            if (ImGui::MenuItem("Move down", nullptr, false, can_move_task(plan, t.id, +1))) push_move(edits, t, +1);
             if (ImGui::MenuItem("Indent", "Alt+Shift+Right")) push_outline(plan, edits, t, false, outline_message_);
             if (ImGui::MenuItem("Outdent", "Alt+Shift+Left", false, !t.parent.empty()))
                 push_outline(plan, edits, t, true, outline_message_);
@@ -307,12 +223,11 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + em(0.9f) * static_cast<float>(outline.depth[i]));
         ImGui::SetNextItemWidth(-FLT_MIN);
         std::string name = t.name;
-        if (input_string("##name", name)) {
-            if (name.size() > 200) name.resize(200);
-            edit_task(edits, "Rename task", key + "name", t.id, [name](Task& x) { x.name = name; });
-        }
+        if (input_string("##name", name))
+            edit_task(edits, "Rename task", key + "name", true, t.id, [name](Task& x) { x.name = name; });
         activated();
         MF_TEST_ANCHOR(("schedule.task." + t.id + ".name").c_str());
+        field_error_marker(ctx, key + "name");
         if (!ImGui::IsItemActive() && ImGui::GetItemRectSize().x < ImGui::CalcTextSize(t.name.c_str()).x + em(0.6f))
             ImGui::SetItemTooltip("%s", t.name.c_str());
 
@@ -322,17 +237,18 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
         const std::string pname = t.partner_id.empty() ? "—" : partner_name(plan, t.partner_id);
         if (ImGui::BeginCombo("##partner", pname.c_str(), ImGuiComboFlags_NoArrowButton)) {
             if (ImGui::Selectable("— (none)", t.partner_id.empty()) && !t.partner_id.empty())
-                edit_task(edits, "Set partner of \"" + t.name + "\"", "", t.id, [](Task& x) { x.partner_id.clear(); });
+                edit_task(edits, "Set partner of \"" + t.name + "\"", key + "partner", false, t.id, [](Task& x) { x.partner_id.clear(); });
             for (const auto& p : plan.decision.partners) {
                 const std::string label = (p.name.empty() ? p.id : p.name) + "##" + p.id;
                 if (ImGui::Selectable(label.c_str(), p.id == t.partner_id) && p.id != t.partner_id)
-                    edit_task(edits, "Set partner of \"" + t.name + "\"", "", t.id,
+                    edit_task(edits, "Set partner of \"" + t.name + "\"", key + "partner", false, t.id,
                               [pid = p.id](Task& x) { x.partner_id = pid; });
             }
             if (plan.decision.partners.empty()) ImGui::TextDisabled("No partners in this plan yet.");
             ImGui::EndCombo();
         }
         activated();
+        field_error_marker(ctx, key + "partner");
 
         // Calendar: its own, else its partner's (shown in brackets), else the project's.
         ImGui::TableNextColumn();
@@ -351,11 +267,11 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
             if (ImGui::BeginCombo("##calendar", shown.c_str(), ImGuiComboFlags_NoArrowButton)) {
                 const std::string def = "(" + inherited + ": partner's or project calendar)";
                 if (ImGui::Selectable(def.c_str(), t.calendar.empty()) && !t.calendar.empty())
-                    edit_task(edits, "Set calendar of \"" + t.name + "\"", "", t.id, [](Task& x) { x.calendar.clear(); });
+                    edit_task(edits, "Set calendar of \"" + t.name + "\"", key + "calendar", false, t.id, [](Task& x) { x.calendar.clear(); });
                 for (const auto& nc : plan.schedule.calendars) {
                     const std::string label = (nc.name.empty() ? nc.id : nc.name) + "##" + nc.id;
                     if (ImGui::Selectable(label.c_str(), nc.id == t.calendar) && nc.id != t.calendar)
-                        edit_task(edits, "Set calendar of \"" + t.name + "\"", "", t.id, [cid = nc.id](Task& x) { x.calendar = cid; });
+                        edit_task(edits, "Set calendar of \"" + t.name + "\"", key + "calendar", false, t.id, [cid = nc.id](Task& x) { x.calendar = cid; });
                     MF_TEST_ANCHOR(("schedule.task." + t.id + ".calendar." + nc.id).c_str());
                 }
                 if (plan.schedule.calendars.empty())
@@ -365,22 +281,25 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
             activated();
             MF_TEST_ANCHOR(("schedule.task." + t.id + ".calendar").c_str());
             ImGui::SetItemTooltip("The calendar its durations count working days in: %s", shown.c_str());
+            field_error_marker(ctx, key + "calendar");
         }
 
         // Kind.
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (ImGui::BeginCombo("##kind", kind_label(t.kind), ImGuiComboFlags_NoArrowButton)) {
-            for (TaskKind k : {TaskKind::Task, TaskKind::Milestone, TaskKind::Gate})
-                if (ImGui::Selectable(kind_label(k), k == t.kind) && k != t.kind)
-                    edit_task(edits, std::string("Make \"") + t.name + "\" a " + task_kind_key(k), "", t.id, [k](Task& x) {
-                        x.kind = k;
-                        if (k == TaskKind::Milestone) x.optimistic = x.most_likely = x.pessimistic = 0;
-                        if (k == TaskKind::Gate && !x.gate.pass_probability && !x.gate.cpk) x.gate.pass_probability = 0.9;
-                    });
+            for (TaskKind k : {TaskKind::Task, TaskKind::Milestone, TaskKind::Gate}) {
+                // A summary task stays an ordinary task (set_task_kind refuses).
+                const ImGuiSelectableFlags off = summary && k != TaskKind::Task ? ImGuiSelectableFlags_Disabled : 0;
+                if (ImGui::Selectable(kind_label(k), k == t.kind, off) && k != t.kind)
+                    edits.push_at(std::string("Make \"") + t.name + "\" a " + task_kind_key(k), key + "kind",
+                                  [id = t.id, k](Plan& p) { set_task_kind(p, id, k); });
+            }
+            if (summary) ImGui::TextDisabled("A summary task (it has subtasks) stays a task.");
             ImGui::EndCombo();
         }
         activated();
+        field_error_marker(ctx, key + "kind");
 
         // Three-point duration.
         const char* fields[3] = {"optimistic", "most_likely", "pessimistic"};
@@ -408,11 +327,14 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
                 [&, k](double x) { return three_point_problem(t.optimistic, t.most_likely, t.pessimistic, k, x); }, &v);
             activated();
             MF_TEST_ANCHOR(("schedule.task." + t.id + "." + fields[k]).c_str());
-            if (r != CellResult::None)
-                edit_task(edits, std::string("Edit ") + (k == 0 ? "optimistic" : k == 1 ? "most likely" : "pessimistic") +
-                                     " duration of \"" + t.name + "\"",
-                          r == CellResult::Live ? key + fields[k] : "", t.id,
-                          [k, v](Task& x) { set_three_point(x.optimistic, x.most_likely, x.pessimistic, k, v); });
+            if (r != CellResult::None) {
+                const std::string what = std::string("Edit ") + (k == 0 ? "optimistic" : k == 1 ? "most likely" : "pessimistic") +
+                                         " duration of \"" + t.name + "\"";
+                auto set = [id = t.id, k, v](Plan& p) { set_task_duration(p, id, k, v); };
+                if (r == CellResult::Live) edits.push_merge(what, key + fields[k], set);   // typing: one undo step
+                else edits.push_at(what, key + fields[k], set);
+            }
+            field_error_marker(ctx, key + fields[k]);
         }
 
         // Distribution.
@@ -424,13 +346,14 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
             if (ImGui::BeginCombo("##dist", dn[di], ImGuiComboFlags_NoArrowButton)) {
                 for (int k = 0; k < 2; ++k)
                     if (ImGui::Selectable(dn[k], k == di) && k != di)
-                        edit_task(edits, "Set distribution of \"" + t.name + "\"", "", t.id, [k](Task& x) {
+                        edit_task(edits, "Set distribution of \"" + t.name + "\"", key + "distribution", false, t.id, [k](Task& x) {
                             x.distribution = k == 1 ? DurationDistribution::Triangular : DurationDistribution::Pert;
                         });
                 ImGui::EndCombo();
             }
             ImGui::SetItemTooltip("PERT (beta, λ = 4): mean (O + 4M + P)/6 · triangular: mean (O + M + P)/3");
             activated();
+            field_error_marker(ctx, key + "distribution");
         }
 
         // Predecessors (summary; edited in the details panel).
@@ -487,7 +410,9 @@ void ScheduleView::draw_task_table(const Plan& plan, Edits& edits) {
 
 // [SECTION] The selected task -----------------------------------------------------------------
 
-void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edits) {
+void ScheduleView::draw_task_details(ViewContext& ctx, const Task& t) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
     const int ti = task_index(plan, t.id);
     const std::string key = "schedule." + t.id + ".";
     ImGui::PushID("details");
@@ -503,8 +428,12 @@ void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edi
     ImGui::TableNextColumn();
     ImGui::SeparatorText(("Predecessors of " + std::to_string(ti + 1) + " “" + t.name + "”").c_str());
     if (t.predecessors.empty()) ImGui::TextDisabled("None: it can start at the project start.");
+    auto listed = [&](const std::string& id) {
+        return std::any_of(t.predecessors.begin(), t.predecessors.end(), [&](const Dependency& x) { return x.task_id == id; });
+    };
     for (size_t k = 0; k < t.predecessors.size(); ++k) {
         const Dependency& d = t.predecessors[k];
+        const std::string lk = key + "link" + std::to_string(k);
         ImGui::PushID(static_cast<int>(k));
         const Task* p = find_task(plan, d.task_id);
         const int pi = task_index(plan, d.task_id);
@@ -513,68 +442,57 @@ void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edi
         if (ImGui::BeginCombo("##pred", plabel.c_str())) {
             for (size_t j = 0; j < plan.schedule.tasks.size(); ++j) {
                 const Task& o = plan.schedule.tasks[j];
-                const bool taken = o.id == t.id || std::any_of(t.predecessors.begin(), t.predecessors.end(),
-                                                               [&](const Dependency& x) { return x.task_id == o.id; });
+                const bool taken = o.id == t.id || listed(o.id);   // set_link_predecessor refuses these
                 const std::string ol = std::to_string(j + 1) + " " + o.name;
                 if (ImGui::Selectable(ol.c_str(), o.id == d.task_id, taken ? ImGuiSelectableFlags_Disabled : 0))
-                    edit_task(edits, "Change predecessor of \"" + t.name + "\"", "", t.id,
-                              [k, nid = o.id](Task& x) { if (k < x.predecessors.size()) x.predecessors[k].task_id = nid; });
+                    edits.push_at("Change predecessor of \"" + t.name + "\"", lk,
+                                  [id = t.id, k, nid = o.id](Plan& pl) { set_link_predecessor(pl, id, k, nid); });
             }
             ImGui::EndCombo();
         }
+        field_error_marker(ctx, lk);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(3.6f));
         int type = d.type == LinkType::StartToStart ? 1 : d.type == LinkType::FinishToFinish ? 2 : 0;
         const char* types[] = {"FS", "SS", "FF"};
         if (ImGui::Combo("##type", &type, types, 3)) {
             const LinkType lt = type == 1 ? LinkType::StartToStart : type == 2 ? LinkType::FinishToFinish : LinkType::FinishToStart;
-            edit_task(edits, "Change link type of \"" + t.name + "\"", "", t.id,
-                      [k, lt](Task& x) { if (k < x.predecessors.size()) x.predecessors[k].type = lt; });
+            edits.push_at("Change link type of \"" + t.name + "\"", lk + ".type",
+                          [id = t.id, k, lt](Plan& pl) { set_link_type(pl, id, k, lt); });
         }
         ImGui::SetItemTooltip("FS: starts after it finishes · SS: starts after it starts · FF: finishes after it finishes");
+        field_error_marker(ctx, lk + ".type");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(4));
-        double lag = 0;
-        const CellResult r = number_cell("##lag", d.lag, "%+.6g",
-                                         [](double x) {
-                                             return std::fabs(x) <= kMaxScheduleDays ? std::string()
-                                                                                     : "a lag is −10 000 to 10 000 working days";
-                                         },
-                                         &lag);
+        // A plain number: the document refuses a lag out of range, with the reason at the field.
+        double lag = d.lag;
+        if (ImGui::InputDouble("##lag", &lag, 0, 0, "%+.6g"))
+            edit_task(edits, "Change lag of \"" + t.name + "\"", lk + ".lag", true, t.id,
+                      [k, lag](Task& x) { if (k < x.predecessors.size()) x.predecessors[k].lag = lag; });
         MF_TEST_ANCHOR(("schedule.link." + t.id + "." + std::to_string(k) + ".lag").c_str());
-        if (r != CellResult::None) {
-            lag = std::clamp(lag, -kMaxScheduleDays, kMaxScheduleDays);
-            edit_task(edits, "Change lag of \"" + t.name + "\"", r == CellResult::Live ? key + "lag" + std::to_string(k) : "",
-                      t.id, [k, lag](Task& x) { if (k < x.predecessors.size()) x.predecessors[k].lag = lag; });
-        }
         ImGui::SetItemTooltip("Lag in working days; negative = a lead (overlap).");
+        field_error_marker(ctx, lk + ".lag");
         ImGui::SameLine();
         ImGui::TextDisabled("wd");
         ImGui::SameLine();
         if (ImGui::SmallButton("Remove"))
-            edit_task(edits, "Remove link to \"" + t.name + "\"", "", t.id, [k](Task& x) {
-                if (k < x.predecessors.size()) x.predecessors.erase(x.predecessors.begin() + static_cast<std::ptrdiff_t>(k));
-            });
+            edits.push_at("Remove link to \"" + t.name + "\"", lk, [id = t.id, k](Plan& pl) { remove_link(pl, id, k); });
         ImGui::PopID();
     }
     ImGui::SetNextItemWidth(em(14));
     if (ImGui::BeginCombo("##addpred", "Add predecessor…")) {
         for (size_t j = 0; j < plan.schedule.tasks.size(); ++j) {
             const Task& o = plan.schedule.tasks[j];
-            if (o.id == t.id) continue;
-            if (std::any_of(t.predecessors.begin(), t.predecessors.end(), [&](const Dependency& x) { return x.task_id == o.id; }))
-                continue;
+            if (o.id == t.id || listed(o.id)) continue;   // add_link refuses these
             const std::string ol = std::to_string(j + 1) + " " + o.name;
             if (ImGui::Selectable(ol.c_str()))
-                edit_task(edits, "Link \"" + o.name + "\" → \"" + t.name + "\"", "", t.id, [nid = o.id](Task& x) {
-                    for (const auto& e : x.predecessors)
-                        if (e.task_id == nid) return;
-                    x.predecessors.push_back({nid});
-                });
+                edits.push_at("Link \"" + o.name + "\" → \"" + t.name + "\"", key + "add_link",
+                              [id = t.id, nid = o.id](Plan& pl) { add_link(pl, id, nid); });
         }
         ImGui::EndCombo();
     }
     MF_TEST_ANCHOR("schedule.add_predecessor");
+    field_error_marker(ctx, key + "add_link");
     std::string succ;
     for (size_t j = 0; j < plan.schedule.tasks.size(); ++j)
         for (const auto& d : plan.schedule.tasks[j].predecessors)
@@ -588,131 +506,7 @@ void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edi
         ImGui::TextWrapped("Not a gate. Set its kind to Gate to give it a pass probability (typed in, or from a Cpk "
                            "criterion) and a rework loop taken when it fails.");
     } else {
-        const GateSpec& g = t.gate;
-        ImGui::SeparatorText("Quality gate");
-        int mode = g.cpk ? 1 : 0;
-        bool mode_changed = ImGui::RadioButton("Pass probability", &mode, 0);
-        ImGui::SameLine();
-        mode_changed |= ImGui::RadioButton("From a Cpk criterion", &mode, 1);
-        if (mode_changed)
-            edit_task(edits, "Change gate criterion of \"" + t.name + "\"", "", t.id, [mode](Task& x) {
-                if (mode == 1) {
-                    x.gate.cpk = CpkCriterion{};
-                    x.gate.pass_probability.reset();
-                } else {
-                    x.gate.pass_probability = gate_spec_pass_probability(x.gate);
-                    x.gate.cpk.reset();
-                }
-            });
-        const float lw = em(8.5f);
-        auto label = [&](const char* s) {
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(s);
-            ImGui::SameLine(lw);
-            ImGui::SetNextItemWidth(em(5));
-        };
-        if (!g.cpk) {
-            label("passes with");
-            double v = 0;
-            const CellResult r = number_cell("##p", g.pass_probability.value_or(1) * 100, "%.4g %%",
-                                             [](double x) { return x >= 0 && x <= 100 ? std::string() : "0 to 100 %"; }, &v);
-            MF_TEST_ANCHOR("schedule.gate.pass_probability");
-            if (r != CellResult::None) {
-                v = std::clamp(v, 0.0, 100.0) / 100.0;
-                edit_task(edits, "Set pass probability of \"" + t.name + "\"", r == CellResult::Live ? key + "p" : "", t.id,
-                          [v](Task& x) { x.gate.pass_probability = v; });
-            }
-        } else {
-            const CpkCriterion c = *g.cpk;
-            draw_gate_link(plan, t, an_.resolved.links, edits);   // measured data (schedule_links.cpp)
-            struct F { const char* name; double CpkCriterion::*field; double lo, hi; const char* fmt; const char* why; };
-            const F fs[] = {{"expected Cpk", &CpkCriterion::estimate, 0, 100, "%.4g", "Cpk is 0 to 100"},
-                            {"parts measured", &CpkCriterion::sample_size, 2, 1e9, "%.0f", "at least 2 parts"},
-                            {"threshold", &CpkCriterion::threshold, 0, 100, "%.4g", "0 to 100"}};
-            for (const F& f : fs) {
-                label(f.name);
-                double v = 0;
-                const CellResult r = number_cell((std::string("##") + f.name).c_str(), c.*(f.field), f.fmt,
-                                                 [f](double x) { return x >= f.lo && x <= f.hi ? std::string() : f.why; }, &v);
-                if (r != CellResult::None) {
-                    v = std::clamp(v, f.lo, f.hi);
-                    edit_task(edits, std::string("Set ") + f.name + " of \"" + t.name + "\"",
-                              r == CellResult::Live ? key + f.name : "", t.id, [f, v](Task& x) {
-                                  if (x.gate.cpk) (*x.gate.cpk).*(f.field) = v;
-                              });
-                }
-            }
-            const CpkPassResult pr = pass_probability_from_cpk(c);
-            if (!pr.error.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", pr.error.c_str());
-            else ImGui::TextWrapped("→ passes with %s (standard error of the measured Cpk %.3f, Bissell)",
-                                    format_percent(pr.probability).c_str(), pr.standard_error);
-        }
-        // Rework per loop.
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("rework per loop");
-        ImGui::SameLine(lw);
-        const char* rf[3] = {"O", "M", "P"};
-        const double rv[3] = {g.rework.optimistic, g.rework.most_likely, g.rework.pessimistic};
-        for (int k = 0; k < 3; ++k) {
-            if (k) ImGui::SameLine();
-            ImGui::SetNextItemWidth(em(3.2f));
-            double v = 0;
-            const CellResult r = number_cell((std::string("##rw") + rf[k]).c_str(), rv[k], "%.6g",
-                                             [&, k](double x) {
-                                                 return three_point_problem(g.rework.optimistic, g.rework.most_likely,
-                                                                            g.rework.pessimistic, k, x);
-                                             },
-                                             &v);
-            if (r != CellResult::None)
-                edit_task(edits, "Edit rework of \"" + t.name + "\"", r == CellResult::Live ? key + "rework" + rf[k] : "", t.id,
-                          [k, v](Task& x) {
-                              set_three_point(x.gate.rework.optimistic, x.gate.rework.most_likely, x.gate.rework.pessimistic, k, v);
-                          });
-        }
-        ImGui::SameLine();
-        ImGui::TextDisabled("wd");
-        // Repeat list.
-        std::string rep;
-        for (const auto& id : g.repeat) {
-            const int ri = task_index(plan, id);
-            rep += (rep.empty() ? "" : ", ") + (ri >= 0 ? std::to_string(ri + 1) : id);
-        }
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("and redo tasks");
-        ImGui::SameLine(lw);
-        ImGui::SetNextItemWidth(em(8));
-        if (ImGui::BeginCombo("##repeat", rep.empty() ? "none" : rep.c_str())) {
-            for (size_t j = 0; j < plan.schedule.tasks.size(); ++j) {
-                const Task& o = plan.schedule.tasks[j];
-                bool on = std::find(g.repeat.begin(), g.repeat.end(), o.id) != g.repeat.end();
-                const std::string ol = std::to_string(j + 1) + " " + o.name;
-                if (ImGui::Checkbox(ol.c_str(), &on))
-                    edit_task(edits, "Change rework path of \"" + t.name + "\"", "", t.id, [on, oid = o.id](Task& x) {
-                        auto& r = x.gate.repeat;
-                        r.erase(std::remove(r.begin(), r.end(), oid), r.end());
-                        if (on) r.push_back(oid);
-                    });
-            }
-            ImGui::EndCombo();
-        }
-        ImGui::SetItemTooltip("Each failure costs the rework time plus a fresh run of these tasks, one after the other.");
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("at most");
-        ImGui::SameLine(lw);
-        ImGui::SetNextItemWidth(em(5));
-        int loops = g.max_loops;
-        if (ImGui::InputInt("loops##max", &loops, 1, 1)) {
-            loops = std::clamp(loops, g.assume_first_fails ? 1 : 0, 100);
-            edit_task(edits, "Set loop limit of \"" + t.name + "\"", key + "loops", t.id, [loops](Task& x) { x.gate.max_loops = loops; });
-        }
-        bool first = g.assume_first_fails;
-        if (ImGui::Checkbox("Assume the first batch fails (plan one loop)", &first))
-            edit_task(edits, "Assume first fails: \"" + t.name + "\"", "", t.id, [first](Task& x) {
-                x.gate.assume_first_fails = first;
-                if (first) x.gate.max_loops = std::max(1, x.gate.max_loops);
-            });
-        const double p = gate_spec_pass_probability(g);
-        ImGui::TextDisabled("Expected loops E[L] = %.2f", expected_rework_loops(p, g.max_loops, g.assume_first_fails));
+        draw_gate_details(ctx, t);
     }
 
     // --- Figures ---
@@ -723,7 +517,8 @@ void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edi
     ImGui::SameLine();
     std::optional<Date> target;
     if (input_date("##target", t.target, &target))
-        edit_task(edits, "Set target of \"" + t.name + "\"", "", t.id, [target](Task& x) { x.target = target; });
+        edit_task(edits, "Set target of \"" + t.name + "\"", key + "target", false, t.id, [target](Task& x) { x.target = target; });
+    field_error_marker(ctx, key + "target");
     if (an_.cpm && ti >= 0 && static_cast<size_t>(ti) < an_.cpm->tasks.size()) {
         const CpmTask& c = an_.cpm->tasks[static_cast<size_t>(ti)];
         ImGui::Text("Early  %s → %s  (wd %s → %s)", format_iso_date(c.es_date).c_str(), format_iso_date(c.ef_date).c_str(),
@@ -734,7 +529,7 @@ void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edi
                     format_days(c.total_float).c_str(), format_days(c.free_float).c_str());
         if (c.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "On the critical path");
     }
-    const McResult* mc = mc_result();
+    const McResult* mc = mc_drawn();
     if (mc && mc->ok() && ti >= 0 && static_cast<size_t>(ti) < mc->tasks.size()) {
         const McTaskStats& s = mc->tasks[static_cast<size_t>(ti)];
         ImGui::Text("Monte Carlo: critical in %.0f %% of runs", s.criticality * 100);
@@ -752,41 +547,149 @@ void ScheduleView::draw_task_details(const Plan& plan, const Task& t, Edits& edi
     ImGui::PopID();
 }
 
+// The selected gate: its criterion (a typed pass probability, or a Cpk criterion, typed or
+// linked to measured data), the rework per loop, the tasks it re-runs and the loop limit.
+void ScheduleView::draw_gate_details(ViewContext& ctx, const Task& t) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
+    const std::string key = "schedule." + t.id + ".";
+    const GateSpec& g = t.gate;
+    ImGui::SeparatorText("Quality gate");
+    int mode = g.cpk ? 1 : 0;
+    bool mode_changed = ImGui::RadioButton("Pass probability", &mode, 0);
+    ImGui::SameLine();
+    mode_changed |= ImGui::RadioButton("From a Cpk criterion", &mode, 1);
+    if (mode_changed)
+        edits.push_at("Change gate criterion of \"" + t.name + "\"", key + "criterion",
+                      [id = t.id, mode](Plan& p) { set_gate_criterion(p, id, mode == 1); });
+    field_error_marker(ctx, key + "criterion");
+    const float lw = em(8.5f);
+    auto label = [&](const char* s) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(s);
+        ImGui::SameLine(lw);
+        ImGui::SetNextItemWidth(em(5));
+    };
+    if (!g.cpk) {
+        label("passes with");
+        double v = g.pass_probability.value_or(1) * 100;
+        if (ImGui::InputDouble("##p", &v, 0, 0, "%.4g %%"))   // 0 … 100 %: the document refuses others
+            edit_task(edits, "Set pass probability of \"" + t.name + "\"", key + "p", true, t.id,
+                      [v](Task& x) { x.gate.pass_probability = v / 100.0; });
+        MF_TEST_ANCHOR("schedule.gate.pass_probability");
+        field_error_marker(ctx, key + "p");
+    } else {
+        const CpkCriterion c = *g.cpk;
+        draw_gate_link(ctx, t, an_.resolved.links);   // measured data (schedule_links.cpp)
+        struct F { const char* name; double CpkCriterion::*field; const char* fmt; };
+        const F fs[] = {{"expected Cpk", &CpkCriterion::estimate, "%.4g"},
+                        {"parts measured", &CpkCriterion::sample_size, "%.0f"},
+                        {"threshold", &CpkCriterion::threshold, "%.4g"}};
+        for (const F& f : fs) {
+            label(f.name);
+            double v = c.*(f.field);
+            if (ImGui::InputDouble((std::string("##") + f.name).c_str(), &v, 0, 0, f.fmt))
+                edit_task(edits, std::string("Set ") + f.name + " of \"" + t.name + "\"", key + f.name, true, t.id,
+                          [f, v](Task& x) {
+                              if (x.gate.cpk) (*x.gate.cpk).*(f.field) = v;
+                          });
+            field_error_marker(ctx, key + f.name);
+        }
+        const CpkPassResult pr = pass_probability_from_cpk(c);
+        if (!pr.error.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", pr.error.c_str());
+        else ImGui::TextWrapped("→ passes with %s (standard error of the measured Cpk %.3f, Bissell)",
+                                format_percent(pr.probability).c_str(), pr.standard_error);
+    }
+    // Rework per loop.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("rework per loop");
+    ImGui::SameLine(lw);
+    const char* rf[3] = {"O", "M", "P"};
+    const double rv[3] = {g.rework.optimistic, g.rework.most_likely, g.rework.pessimistic};
+    for (int k = 0; k < 3; ++k) {
+        if (k) ImGui::SameLine();
+        ImGui::SetNextItemWidth(em(3.2f));
+        double v = 0;
+        const CellResult r = number_cell((std::string("##rw") + rf[k]).c_str(), rv[k], "%.6g",
+                                         [&, k](double x) {
+                                             return three_point_problem(g.rework.optimistic, g.rework.most_likely,
+                                                                        g.rework.pessimistic, k, x);
+                                         },
+                                         &v);
+        if (r != CellResult::None) {
+            const std::string label_k = "Edit rework of \"" + t.name + "\"";
+            auto set = [id = t.id, k, v](Plan& p) { set_rework_duration(p, id, k, v); };
+            if (r == CellResult::Live) edits.push_merge(label_k, key + "rework" + rf[k], set);
+            else edits.push_at(label_k, key + "rework" + rf[k], set);
+        }
+        field_error_marker(ctx, key + "rework" + rf[k]);
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("wd");
+    // Repeat list.
+    std::string rep;
+    for (const auto& id : g.repeat) {
+        const int ri = task_index(plan, id);
+        rep += (rep.empty() ? "" : ", ") + (ri >= 0 ? std::to_string(ri + 1) : id);
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("and redo tasks");
+    ImGui::SameLine(lw);
+    ImGui::SetNextItemWidth(em(8));
+    if (ImGui::BeginCombo("##repeat", rep.empty() ? "none" : rep.c_str())) {
+        for (size_t j = 0; j < plan.schedule.tasks.size(); ++j) {
+            const Task& o = plan.schedule.tasks[j];
+            bool on = std::find(g.repeat.begin(), g.repeat.end(), o.id) != g.repeat.end();
+            const std::string ol = std::to_string(j + 1) + " " + o.name;
+            if (ImGui::Checkbox(ol.c_str(), &on))
+                edits.push_at("Change rework path of \"" + t.name + "\"", key + "repeat",
+                              [id = t.id, on, oid = o.id](Plan& p) { set_gate_repeat(p, id, oid, on); });
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SetItemTooltip("Each failure costs the rework time plus a fresh run of these tasks, one after the other.");
+    field_error_marker(ctx, key + "repeat");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("at most");
+    ImGui::SameLine(lw);
+    ImGui::SetNextItemWidth(em(5));
+    int loops = g.max_loops;
+    if (ImGui::InputInt("loops##max", &loops, 1, 1))   // 0 … 100 (≥ 1 when the first fails): the document refuses others
+        edit_task(edits, "Set loop limit of \"" + t.name + "\"", key + "loops", true, t.id,
+                  [loops](Task& x) { x.gate.max_loops = loops; });
+    field_error_marker(ctx, key + "loops");
+    bool first = g.assume_first_fails;
+    if (ImGui::Checkbox("Assume the first batch fails (plan one loop)", &first))
+        edits.push_at("Assume first fails: \"" + t.name + "\"", key + "first_fails",
+                      [id = t.id, first](Plan& p) { set_assume_first_fails(p, id, first); });
+    field_error_marker(ctx, key + "first_fails");
+    const double p = gate_spec_pass_probability(g);
+    ImGui::TextDisabled("Expected loops E[L] = %.2f", expected_rework_loops(p, g.max_loops, g.assume_first_fails));
+}
+
 // [SECTION] Calendar --------------------------------------------------------------------------
 
-// `id`, or a fresh calendar id if another edit took it meanwhile.
-static std::string find_calendar_free(const Plan& p, const std::string& id) {
-    for (const auto& x : all_ids(p))
-        if (x == id) return new_id(p, "cal");
-    return id;
-}
-
-// The calendar `id` in a plan ("" = the project calendar), or nullptr.
-static WorkCalendar* calendar_in(Plan& p, const std::string& id) {
-    if (id.empty()) return &p.schedule.calendar;
-    for (auto& nc : p.schedule.calendars)
-        if (nc.id == id) return &nc.calendar;
-    return nullptr;
-}
-
-// Weekday checkboxes and the holiday list of one calendar, each change one undoable edit.
-static void calendar_fields(const WorkCalendar& cal, const std::string& id, const std::string& what, Edits& edits) {
+// Weekday checkboxes and the holiday list of one calendar ("" = the project calendar), each
+// change one undoable edit.
+static void calendar_fields(ViewContext& ctx, const WorkCalendar& cal, const std::string& id, const std::string& what) {
+    Edits& edits = ctx.edits;
+    const std::string key = "schedule.calendar." + (id.empty() ? std::string("project") : id) + ".";
     const char* days[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     const char* keys[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    const int working = static_cast<int>(std::count(cal.working.begin(), cal.working.end(), true));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Working weekdays");
     for (int w = 0; w < 7; ++w) {
         ImGui::SameLine();
         bool on = cal.working[static_cast<size_t>(w)];
-        if (ImGui::Checkbox(days[w], &on)) {
-            const int n = static_cast<int>(std::count(cal.working.begin(), cal.working.end(), true)) + (on ? 1 : -1);
-            if (n >= 1)
-                edits.push(std::string("Make ") + days[w] + (on ? " a working day" : " a day off") + " (" + what + ")",
-                           [w, on, id](Plan& p) {
-                               if (WorkCalendar* c = calendar_in(p, id)) c->working[static_cast<size_t>(w)] = on;
-                           });
-        }
+        // The last working day stays one (set_working_day refuses to turn it off).
+        ImGui::BeginDisabled(on && working == 1);
+        if (ImGui::Checkbox(days[w], &on))
+            edits.push_at(std::string("Make ") + days[w] + (on ? " a working day" : " a day off") + " (" + what + ")",
+                          key + keys[w], [w, on, id](Plan& p) { set_working_day(p, id, w, on); });
+        ImGui::EndDisabled();
         MF_TEST_ANCHOR(("schedule.calendar." + std::string(keys[w])).c_str());
+        field_error_marker(ctx, key + keys[w]);
     }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Holidays");
@@ -797,9 +700,8 @@ static void calendar_fields(const WorkCalendar& cal, const std::string& id, cons
         ImGui::SameLine();
         const std::string label = format_iso_date(d) + " ×";
         if (ImGui::SmallButton(label.c_str()))
-            edits.push("Remove holiday " + format_iso_date(d) + " (" + what + ")", [d, id](Plan& p) {
-                if (WorkCalendar* c = calendar_in(p, id)) c->holidays.erase(std::remove(c->holidays.begin(), c->holidays.end(), d), c->holidays.end());
-            });
+            edits.push_at("Remove holiday " + format_iso_date(d) + " (" + what + ")", key + "holidays",
+                          [d, id](Plan& p) { remove_holiday(p, id, d); });
         ImGui::SetItemTooltip("Remove this holiday");
     }
     if (hol.empty()) {
@@ -811,16 +713,17 @@ static void calendar_fields(const WorkCalendar& cal, const std::string& id, cons
     ImGui::SameLine();
     std::optional<Date> add;
     if (input_date("##addholiday", std::nullopt, &add) && add)
-        edits.push("Add holiday " + format_iso_date(*add) + " (" + what + ")", [d = *add, id](Plan& p) {
-            WorkCalendar* c = calendar_in(p, id);
-            if (c && std::find(c->holidays.begin(), c->holidays.end(), d) == c->holidays.end()) c->holidays.push_back(d);
-        });
+        edits.push_at("Add holiday " + format_iso_date(*add) + " (" + what + ")", key + "holidays",
+                      [d = *add, id](Plan& p) { add_holiday(p, id, d); });
     MF_TEST_ANCHOR("schedule.calendar.add_holiday");
+    field_error_marker(ctx, key + "holidays");
     ImGui::SameLine();
     ImGui::TextDisabled("type YYYY-MM-DD");
 }
 
-void ScheduleView::draw_calendar(const Plan& plan, Edits& edits) {
+void ScheduleView::draw_calendar(ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
     const bool open = ImGui::CollapsingHeader("Working calendars");
     MF_TEST_ANCHOR("schedule.calendar");
     if (!open) return;
@@ -848,47 +751,34 @@ void ScheduleView::draw_calendar(const Plan& plan, Edits& edits) {
     MF_TEST_ANCHOR("schedule.calendar.pick");
     ImGui::SameLine();
     if (ImGui::Button("+ Calendar")) {
-        const std::string id = new_id(plan, "cal");
-        const int n = static_cast<int>(sec.calendars.size()) + 1;
-        edits.push("Add calendar", [id, n](Plan& p) {
-            NamedCalendar nc;
-            nc.id = find_calendar_free(p, id);
-            nc.name = "Calendar " + std::to_string(n);
-            nc.calendar = p.schedule.calendar;  // a copy of the project calendar to start from
-            p.schedule.calendars.push_back(std::move(nc));
-        });
-        calendar_edit = id;
+        calendar_edit = new_id(plan, "cal");
+        edits.push_at("Add calendar", "schedule.calendar.new", [id = calendar_edit](Plan& p) { add_calendar(p, id); });
     }
     MF_TEST_ANCHOR("schedule.calendar.new");
     ImGui::SetItemTooltip("A new calendar, a copy of the project calendar, for tasks or partners that work other days.");
+    field_error_marker(ctx, "schedule.calendar.new");
     if (named) {
+        const std::string key = "schedule.calendar." + named->id + ".";
         ImGui::SameLine();
         if (ImGui::Button("Delete calendar"))
-            edits.push("Delete calendar \"" + current + "\"", [id = named->id](Plan& p) {
-                auto& v = p.schedule.calendars;
-                v.erase(std::remove_if(v.begin(), v.end(), [&](const NamedCalendar& c) { return c.id == id; }), v.end());
-                for (auto& t : p.schedule.tasks)
-                    if (t.calendar == id) t.calendar.clear();
-                for (auto it = p.schedule.partner_calendars.begin(); it != p.schedule.partner_calendars.end();)
-                    it = it->second == id ? p.schedule.partner_calendars.erase(it) : std::next(it);
-            });
+            edits.push_at("Delete calendar \"" + current + "\"", key + "delete",
+                          [id = named->id](Plan& p) { delete_calendar(p, id); });
         ImGui::SetItemTooltip("Its tasks and partners go back to the project calendar.");
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Name");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(14));
         std::string name = named->name;
-        if (input_string("##calname", name)) {
-            if (name.size() > 200) name.resize(200);
-            edits.push_merge("Rename calendar", "schedule.calendar." + named->id + ".name", [id = named->id, name](Plan& p) {
+        if (input_string("##calname", name))   // at most 200 bytes: the document refuses a longer name
+            edits.push_merge("Rename calendar", key + "name", [id = named->id, name](Plan& p) {
                 for (auto& c : p.schedule.calendars)
                     if (c.id == id) c.name = name;
             });
-        }
         MF_TEST_ANCHOR("schedule.calendar.name");
+        field_error_marker(ctx, key + "name");
     }
     ImGui::PushID(named ? named->id.c_str() : "project");
-    calendar_fields(named ? named->calendar : sec.calendar, named ? named->id : "", current, edits);
+    calendar_fields(ctx, named ? named->calendar : sec.calendar, named ? named->id : "", current);
     ImGui::PopID();
     if (named) {
         ImGui::AlignTextToFramePadding();
@@ -898,14 +788,13 @@ void ScheduleView::draw_calendar(const Plan& plan, Edits& edits) {
             auto it = sec.partner_calendars.find(pt.id);
             bool on = it != sec.partner_calendars.end() && it->second == named->id;
             const std::string label = (pt.name.empty() ? pt.id : pt.name) + "##pc" + pt.id;
+            const std::string key = "schedule.calendar.partner." + pt.id;
+            // Off: back to the project calendar.
             if (ImGui::Checkbox(label.c_str(), &on))
-                edits.push(std::string(on ? "Put partner \"" : "Take partner \"") + pt.name + (on ? "\" on " : "\" off ") + current,
-                           [pid = pt.id, id = named->id, on](Plan& p) {
-                               if (on) p.schedule.partner_calendars[pid] = id;
-                               else if (p.schedule.partner_calendars.count(pid) && p.schedule.partner_calendars[pid] == id)
-                                   p.schedule.partner_calendars.erase(pid);
-                           });
-            MF_TEST_ANCHOR(("schedule.calendar.partner." + pt.id).c_str());
+                edits.push_at(std::string(on ? "Put partner \"" : "Take partner \"") + pt.name + (on ? "\" on " : "\" off ") + current,
+                              key, [pid = pt.id, id = on ? named->id : std::string()](Plan& p) { set_partner_calendar(p, pid, id); });
+            MF_TEST_ANCHOR(key.c_str());
+            field_error_marker(ctx, key);
         }
         if (plan.decision.partners.empty()) {
             ImGui::SameLine();

@@ -7,6 +7,7 @@
 #include "style.h"
 #include "test_hooks.h"
 #include "views/schedule_shared.h"
+#include "schedule/schedule_edit.h"
 #include "views/schedule_view.h"
 #include "widgets.h"
 
@@ -73,7 +74,8 @@ static bool partner_combo(const char* id, const Plan& plan, int* index, PartnerK
     return changed;
 }
 
-void ScheduleView::draw_template_dialog(const Plan& plan, Edits& edits) {
+void ScheduleView::draw_template_dialog(ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
     if (template_open_) {
         ImGui::OpenPopup("New timeline from the article's template");
         template_open_ = false;
@@ -215,35 +217,17 @@ void ScheduleView::draw_template_dialog(const Plan& plan, Edits& edits) {
     const bool can = preview.errors.empty() && tmpl_start_.has_value();
     if (!can) ImGui::BeginDisabled();
     if (ImGui::Button("Build the timeline")) {
-        struct Pick { std::string id; PartnerKind kind; const char* name; };
-        const Pick main{valid(tmpl_partner_) ? partners[static_cast<size_t>(tmpl_partner_)].id : "", tmpl_.partner_kind,
-                        kind_name(tmpl_.partner_kind)};
-        const Pick sw{valid(tmpl_switch_) ? partners[static_cast<size_t>(tmpl_switch_)].id : "", PartnerKind::Other,
-                      "Replacement partner"};
-        const Pick sec{valid(tmpl_second_) ? partners[static_cast<size_t>(tmpl_second_)].id : "",
-                       PartnerKind::FullServiceCM, "Second partner for scale"};
-        edits.push("New timeline from template", [opts = tmpl_, main, sw, sec, start = tmpl_start_,
-                                                  deadline = tmpl_deadline_](Plan& p) {
-            auto partner_for = [&p](const Pick& pick) {
-                if (!pick.id.empty()) return pick.id;
-                Partner np;
-                np.id = new_id(p, "partner-");
-                np.name = pick.name;
-                np.kind = pick.kind;
-                np.notes = "Added by the timeline template; fill in the details in the decision section.";
-                p.decision.partners.push_back(np);
-                return np.id;
-            };
-            TemplateOptions o2 = opts;
-            o2.partner_id = partner_for(main);
-            if (o2.switch_partner_mid_project) o2.switch_to_partner_id = partner_for(sw);
-            if (o2.second_partner_for_scale) o2.second_partner_id = partner_for(sec);
-            TemplateResult t = build_article_template(o2);
-            if (!t.errors.empty()) return;
-            p.schedule.tasks = std::move(t.section.tasks);
-            p.meta.start_date = start;
-            if (deadline) p.meta.deadline = deadline;
-        });
+        TemplateApplication a;   // core/schedule/schedule_edit.h: new partners are made when applied
+        a.options = tmpl_;
+        a.partner = {valid(tmpl_partner_) ? partners[static_cast<size_t>(tmpl_partner_)].id : "", tmpl_.partner_kind,
+                     kind_name(tmpl_.partner_kind)};
+        a.switch_to = {valid(tmpl_switch_) ? partners[static_cast<size_t>(tmpl_switch_)].id : "", PartnerKind::Other,
+                       "Replacement partner"};
+        a.second = {valid(tmpl_second_) ? partners[static_cast<size_t>(tmpl_second_)].id : "", PartnerKind::FullServiceCM,
+                    "Second partner for scale"};
+        a.start = tmpl_start_;
+        a.deadline = tmpl_deadline_;
+        ctx.edits.push_at("New timeline from template", "schedule.template", [a](Plan& p) { apply_template(p, a); });
         selected.clear();
         page_request = PageGantt;
         gantt_day_px = 0;

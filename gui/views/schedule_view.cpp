@@ -1,5 +1,6 @@
 // [SECTION] Helpers shared by the Timeline files
-// [SECTION] Analysis cache and Monte Carlo slices
+// [SECTION] The analysis and the Monte Carlo
+// [SECTION] Test hooks
 // [SECTION] Draw: header, messages, pages
 // [SECTION] Exports
 // [SECTION] Number cells with drafts
@@ -10,10 +11,10 @@
 #include <cstdio>
 #include <ctime>
 
-#include "busy.h"
 #include "plot.h"
 #include "schedule/export.h"
 #include "schedule/outline.h"
+#include "schedule/schedule_edit.h"
 #include "style.h"
 #include "test_hooks.h"
 #include "views/schedule_links.h"
@@ -71,14 +72,14 @@ const char* kind_label(TaskKind k) {
     return "Task";
 }
 
-void edit_task(Edits& edits, const std::string& label, const std::string& merge_key, const std::string& id,
+void edit_task(Edits& edits, const std::string& label, const std::string& field, bool merge, const std::string& id,
                std::function<void(Task&)> fn) {
     auto apply = [id, fn = std::move(fn)](Plan& p) {
         for (auto& t : p.schedule.tasks)
             if (t.id == id) fn(t);
     };
-    if (merge_key.empty()) edits.push(label, std::move(apply));
-    else edits.push_merge(label, merge_key, std::move(apply));
+    if (merge) edits.push_merge(label, field, std::move(apply));
+    else edits.push_at(label, field, std::move(apply));
 }
 
 void verdict_text(double probability) {
@@ -96,167 +97,115 @@ void verdict_text(double probability) {
 
 using namespace sched;
 
-// [SECTION] Analysis cache and Monte Carlo slices ----------------------------------------
+// [SECTION] The analysis and the Monte Carlo ---------------------------------------------
 
-void ScheduleView::analyse(const Plan& plan, uint64_t state_id) {
-    if (an_.state_id == state_id && state_id != 0) return;
-    an_ = Analysis{};
-    an_.state_id = state_id;
-    if (plan.schedule.tasks.empty()) return;  // the empty page invites a template instead
-    // Measured links (core/links/measured_links.h): gates take the data's Cpk; analyse that copy.
-    an_.resolved = resolve_schedule_links(plan);
-    Plan linked = plan;
-    linked.schedule = an_.resolved.schedule;
-    ProblemFromPlan pp = schedule_problem(linked);
-    if (!pp.problem) {
-        an_.errors = pp.errors;
-        return;
-    }
-    an_.clock.emplace(plan.schedule.calendar, pp.problem->start);
-    CpmInput cin;
-    cin.problem = *pp.problem;
-    CpmResult cpm = run_cpm(cin);
-    an_.errors = cpm.errors;
-    an_.warnings = cpm.warnings;
-    if (!cpm.ok()) return;
-    an_.cpm = std::move(cpm);
-    PertInput pin;
-    pin.problem = *pp.problem;
-    PertResult pert = run_pert(pin);
-    if (pert.ok()) an_.pert = std::move(pert);
+void ScheduleView::update_analysis(const Plan& plan, uint64_t state_id) {
+    if (an_state_ == state_id && state_id != 0) return;
+    an_state_ = state_id;
+    // An empty timeline is not an error: the page invites a template instead.
+    an_ = plan.schedule.tasks.empty() ? ScheduleAnalysis{} : analyse_schedule(plan);
+    // The Monte Carlo runs on the analysed problem (measured links applied) once it computes.
+    mc_inputs_.problem = an_.cpm ? *an_.problem : ScheduleProblem{};
 }
 
-void ScheduleView::cancel_mc() {
-    if (!mc_) return;
-    if (mc_->completed() > 0) {
-        mc_result_ = mc_->finish();
-        mc_result_key_ = mc_key_;
-        mc_result_partial_ = true;
-    }
-    cancelled_key_ = mc_key_;
-    mc_cancelled_ = true;
-    mc_.reset();
-}
-
-void ScheduleView::rerun_mc() {
-    mc_cancelled_ = false;
-    mc_result_key_ = McKey{};  // the result shown stays, marked out of date, until the new one is in
-}
-
-void ScheduleView::update_monte_carlo(const Plan& plan, uint64_t state_id) {
-    mc_want_ = McKey{state_id, iterations, seed};
-    if (!an_.cpm) {
-        mc_.reset();
-        return;
-    }
-    if (mc_result_ && mc_result_key_ == mc_want_) return;
-    if (mc_cancelled_ && cancelled_key_ == mc_want_) return;
-    mc_cancelled_ = false;
-    if (mc_ && !(mc_key_ == mc_want_)) mc_.reset();
-    if (!mc_) {
-        Plan linked = plan;                        // with the measured links applied (analyse())
-        linked.schedule = an_.resolved.schedule;
-        ProblemFromPlan pp = schedule_problem(linked);
-        if (!pp.problem) return;
-        mc_ = std::make_unique<ScheduleMonteCarlo>(McInput{*pp.problem, iterations, static_cast<uint64_t>(seed)});
-        mc_key_ = mc_want_;
-        if (!mc_->errors().empty()) {  // e.g. too many iterations for this many tasks
-            mc_result_ = mc_->finish();
-            mc_result_key_ = mc_key_;
-            mc_result_partial_ = false;
-            mc_.reset();
-            return;
-        }
-    }
-    int this_frame = 0;
-    run_slice([&] {
-        int n = 200;
-        if (max_iterations_per_frame > 0) n = std::min(n, max_iterations_per_frame - this_frame);
-        if (n > 0) this_frame += mc_->step(n);
-        return mc_->done() || (max_iterations_per_frame > 0 && this_frame >= max_iterations_per_frame);
+void ScheduleView::update_monte_carlo() {
+    mc_inputs_.iterations = iterations;
+    mc_inputs_.seed = static_cast<uint64_t>(seed);
+    const bool computes = an_.cpm.has_value();
+    mc_.update(mc_inputs_, [&]() -> std::unique_ptr<ScheduleMonteCarlo> {
+        return computes ? std::make_unique<ScheduleMonteCarlo>(mc_inputs_) : nullptr;
     });
-    if (mc_->done()) {
-        mc_result_ = mc_->finish();
-        mc_result_key_ = mc_key_;
-        mc_result_partial_ = false;
-        mc_.reset();
-    } else {
-        keep_drawing();
+    // Keep the last complete result to draw while a rerun runs.
+    if (mc_.generation() != mc_shown_generation_) {
+        mc_shown_generation_ = mc_.generation();
+        if (mc_.result() && !mc_.cancelled()) mc_shown_ = *mc_.result();
     }
 }
 
-// [SECTION] Draw: header, messages, pages ------------------------------------------------
+const McResult* ScheduleView::mc_drawn() const {
+    if (const McResult* r = mc_.result()) return r;
+    return mc_shown_ && an_.cpm ? &*mc_shown_ : nullptr;
+}
 
-static void publish(const ScheduleView& v, const Plan& plan, uint64_t state_id) {
+// [SECTION] Test hooks --------------------------------------------------------------------
+
+#ifdef MF_TEST_HOOKS
+void ScheduleView::publish(const Plan& plan, uint64_t state_id) const {
     auto& values = test_values();
     auto& texts = test_texts();
     for (auto it = values.lower_bound("schedule."); it != values.end() && it->first.rfind("schedule.", 0) == 0;)
         it = values.erase(it);
     for (auto it = texts.lower_bound("schedule."); it != texts.end() && it->first.rfind("schedule.", 0) == 0;)
         it = texts.erase(it);
-    const auto& an = v.analysis();
-    MF_TEST_VALUE("schedule.tasks", static_cast<double>(plan.schedule.tasks.size()));
-    MF_TEST_VALUE("schedule.errors", static_cast<double>(an.errors.size()));
-    MF_TEST_VALUE("schedule.warnings", static_cast<double>(an.warnings.size()));
-    MF_TEST_VALUE("schedule.gantt.day_px", v.gantt_day_px);
-    sched::publish_gate_links(an.resolved.links);   // measured links of the gates
-    if (!v.selected.empty()) MF_TEST_TEXT("schedule.selected", v.selected);
-    MF_TEST_TEXT("schedule.outline_message", v.outline_message());
+    size_t errors = 0;
+    for (const Issue& e : an_.issues) errors += e.severity == Severity::Error ? 1 : 0;
+    test_value("schedule.tasks", static_cast<double>(plan.schedule.tasks.size()));
+    test_value("schedule.errors", static_cast<double>(errors));
+    test_value("schedule.warnings", static_cast<double>(an_.issues.size() - errors));
+    test_value("schedule.gantt.day_px", gantt_day_px);
+    sched::publish_gate_links(an_.resolved.links);   // measured links of the gates
+    if (!selected.empty()) test_text("schedule.selected", selected);
+    test_text("schedule.outline_message", outline_message_);
     {
         const Outline o = build_outline(plan.schedule);
         for (size_t i = 0; i < plan.schedule.tasks.size(); ++i)
-            MF_TEST_VALUE("schedule.task." + plan.schedule.tasks[i].id + ".depth", o.depth[i]);
+            test_value("schedule.task." + plan.schedule.tasks[i].id + ".depth", o.depth[i]);
     }
-    if (an.cpm) {
-        const CpmResult& c = *an.cpm;
-        MF_TEST_VALUE("schedule.finish_offset", c.finish);
-        MF_TEST_TEXT("schedule.finish_date", format_iso_date(c.finish_date));
-        MF_TEST_TEXT("schedule.origin_date", format_iso_date(c.origin));
-        if (c.deadline_offset) MF_TEST_VALUE("schedule.deadline_offset", *c.deadline_offset);
-        if (c.deadline_slack) MF_TEST_VALUE("schedule.deadline_slack", *c.deadline_slack);
+    if (an_.cpm) {
+        const CpmResult& c = *an_.cpm;
+        test_value("schedule.finish_offset", c.finish);
+        test_text("schedule.finish_date", format_iso_date(c.finish_date));
+        test_text("schedule.origin_date", format_iso_date(c.origin));
+        if (c.deadline_offset) test_value("schedule.deadline_offset", *c.deadline_offset);
+        if (c.deadline_slack) test_value("schedule.deadline_slack", *c.deadline_slack);
         std::string path;
         for (const auto& id : c.critical_path) path += (path.empty() ? "" : " ") + id;
-        MF_TEST_TEXT("schedule.critical_path", path);
+        test_text("schedule.critical_path", path);
         for (const auto& t : c.tasks) {
-            MF_TEST_VALUE("schedule.task." + t.id + ".es", t.es);
-            MF_TEST_VALUE("schedule.task." + t.id + ".ef", t.ef);
-            MF_TEST_VALUE("schedule.task." + t.id + ".total_float", t.total_float);
+            test_value("schedule.task." + t.id + ".es", t.es);
+            test_value("schedule.task." + t.id + ".ef", t.ef);
+            test_value("schedule.task." + t.id + ".total_float", t.total_float);
         }
     }
-    if (an.pert && an.pert->probability_meet_target)
-        MF_TEST_VALUE("schedule.pert.p_deadline", *an.pert->probability_meet_target);
-    MF_TEST_VALUE("schedule.mc.running", v.mc_running() ? 1 : 0);
-    MF_TEST_VALUE("schedule.mc.progress", v.mc_progress());
-    if (const McResult* r = v.mc_result(); r && r->ok()) {
-        MF_TEST_VALUE("schedule.mc.state", static_cast<double>(v.mc_result_state()));
-        MF_TEST_VALUE("schedule.mc.done", v.mc_result_state() == state_id && !v.mc_partial() && !v.mc_running() ? 1 : 0);
-        MF_TEST_VALUE("schedule.mc.iterations", r->iterations);
-        MF_TEST_VALUE("schedule.mc.p10", r->p10);
-        MF_TEST_VALUE("schedule.mc.p50", r->p50);
-        MF_TEST_VALUE("schedule.mc.p80", r->p80);
-        MF_TEST_VALUE("schedule.mc.p95", r->p95);
-        MF_TEST_TEXT("schedule.mc.p50_date", format_iso_date(r->p50_date));
-        MF_TEST_TEXT("schedule.mc.p80_date", format_iso_date(r->p80_date));
-        MF_TEST_VALUE("schedule.mc.buffer", r->buffer);
-        MF_TEST_VALUE("schedule.mc.merge_bias", r->merge_bias);
-        if (r->probability_meet_deadline) MF_TEST_VALUE("schedule.mc.p_deadline", *r->probability_meet_deadline);
+    if (an_.pert && an_.pert->probability_meet_target)
+        test_value("schedule.pert.p_deadline", *an_.pert->probability_meet_target);
+    test_value("schedule.mc.running", mc_running() ? 1 : 0);
+    test_value("schedule.mc.progress", mc_progress());
+    // done: a final result for the plan as it is now (mc_result() is for the current inputs);
+    // while a rerun runs, the figures are the previous result's, drawn greyed out.
+    const bool done = mc_result() && !mc_partial() && mc_result()->ok();
+    test_value("schedule.mc.done", done ? 1 : 0);
+    if (done) test_value("schedule.mc.state", static_cast<double>(state_id));
+    if (const McResult* r = mc_drawn(); r && r->ok()) {
+        test_value("schedule.mc.iterations", r->iterations);
+        test_value("schedule.mc.p10", r->p10);
+        test_value("schedule.mc.p50", r->p50);
+        test_value("schedule.mc.p80", r->p80);
+        test_value("schedule.mc.p95", r->p95);
+        test_text("schedule.mc.p50_date", format_iso_date(r->p50_date));
+        test_text("schedule.mc.p80_date", format_iso_date(r->p80_date));
+        test_value("schedule.mc.buffer", r->buffer);
+        test_value("schedule.mc.merge_bias", r->merge_bias);
+        if (r->probability_meet_deadline) test_value("schedule.mc.p_deadline", *r->probability_meet_deadline);
     }
 }
+#endif
+
+// [SECTION] Draw: header, messages, pages ------------------------------------------------
 
 void ScheduleView::draw(ViewContext& ctx) {
-    const Plan& plan = ctx.plan;
-    const uint64_t state_id = ctx.state_id;
-    Edits& edits = ctx.edits;
-    analyse(plan, state_id);
-    update_monte_carlo(plan, state_id);
-    if (!selected.empty() && !find_task(plan, selected)) selected.clear();
-    draw_contents(plan, edits);
-    publish(*this, plan, state_id);  // after drawing: the Gantt's zoom of this frame included
+    update_analysis(ctx.plan, ctx.state_id);
+    update_monte_carlo();
+    if (!selected.empty() && !find_task(ctx.plan, selected)) selected.clear();
+    draw_contents(ctx);
+#ifdef MF_TEST_HOOKS
+    publish(ctx.plan, ctx.state_id);  // after drawing: the Gantt's zoom of this frame included
+#endif
 }
 
-void ScheduleView::draw_contents(const Plan& plan, Edits& edits) {
-
-    draw_header(plan, edits);
+void ScheduleView::draw_contents(ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    draw_header(ctx);
     draw_messages();
 
     if (plan.schedule.tasks.empty()) {
@@ -267,21 +216,17 @@ void ScheduleView::draw_contents(const Plan& plan, Edits& edits) {
         MF_TEST_ANCHOR("schedule.template.empty");
         ImGui::SameLine();
         if (ImGui::Button("Add a task")) {
-            edits.push("Add task", [](Plan& p) {
-                Task t;
-                t.id = new_id(p, "t");
-                t.name = "New task";
-                t.optimistic = 3, t.most_likely = 5, t.pessimistic = 8;
-                p.schedule.tasks.push_back(std::move(t));
-            });
+            selected = new_id(plan, "t");
+            ctx.edits.push_at("Add task", "schedule.add_task",
+                              [id = selected](Plan& p) { add_task(p, TaskKind::Task, "", id); });
         }
-        draw_template_dialog(plan, edits);
+        draw_template_dialog(ctx);
         return;
     }
 
     if (ImGui::BeginTabBar("timeline_pages")) {
         const char* names[] = {"Tasks", "Gantt", "Risk"};
-        const char* anchors[] = {"schedule.page.tasks", "schedule.page.gantt", "schedule.page.risk"};
+        [[maybe_unused]] const char* anchors[] = {"schedule.page.tasks", "schedule.page.gantt", "schedule.page.risk"};  // test hooks
         for (int i = 0; i < 3; ++i) {
             const ImGuiTabItemFlags f = page_request == i ? ImGuiTabItemFlags_SetSelected : 0;
             const bool open = ImGui::BeginTabItem(names[i], nullptr, f);
@@ -289,7 +234,7 @@ void ScheduleView::draw_contents(const Plan& plan, Edits& edits) {
             if (!open) continue;
             if (page_request == i) page_request = -1;
             ImGui::BeginChild(names[i]);
-            if (i == PageTasks) draw_tasks_page(plan, edits);
+            if (i == PageTasks) draw_tasks_page(ctx);
             if (i == PageGantt) draw_gantt(plan, ImGui::GetContentRegionAvail().y);
             if (i == PageRisk) draw_risk_page(plan);
             ImGui::EndChild();
@@ -297,24 +242,27 @@ void ScheduleView::draw_contents(const Plan& plan, Edits& edits) {
         }
         ImGui::EndTabBar();
     }
-    draw_template_dialog(plan, edits);
+    draw_template_dialog(ctx);
 }
 
-void ScheduleView::draw_header(const Plan& plan, Edits& edits) {
+void ScheduleView::draw_header(ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
     // Row 1: dates, template, Monte Carlo settings, exports.
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Start");
     ImGui::SameLine();
     std::optional<Date> d;
     if (input_date("##start", plan.meta.start_date, &d))
-        edits.push("Set start date", [d](Plan& p) { p.meta.start_date = d; });
+        ctx.edits.push_at("Set start date", "schedule.start", [d](Plan& p) { p.meta.start_date = d; });
     MF_TEST_ANCHOR("schedule.start");
+    field_error_marker(ctx, "schedule.start");
     ImGui::SameLine();
     ImGui::TextUnformatted("Deadline (market window)");
     ImGui::SameLine();
     if (input_date("##deadline", plan.meta.deadline, &d))
-        edits.push("Set deadline", [d](Plan& p) { p.meta.deadline = d; });
+        ctx.edits.push_at("Set deadline", "schedule.deadline", [d](Plan& p) { p.meta.deadline = d; });
     MF_TEST_ANCHOR("schedule.deadline");
+    field_error_marker(ctx, "schedule.deadline");
     ImGui::SameLine(0, em(1.5f));
     if (ImGui::Button("New from template…")) open_template_dialog(plan);
     MF_TEST_ANCHOR("schedule.template");
@@ -364,21 +312,22 @@ void ScheduleView::draw_header(const Plan& plan, Edits& edits) {
     int s = seed;
     if (ImGui::InputInt("seed", &s, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue)) seed = std::max(0, s);
     ImGui::SameLine(0, em(1));
-    const McResult* r = mc_result();
-    if (mc_) {
-        if (progress_with_cancel(mc_progress(), "Monte Carlo")) cancel_mc();
+    if (mc_.running()) {
+        mc_.draw_progress("Monte Carlo");
         MF_TEST_ANCHOR("schedule.mc.cancel");
-    } else if (mc_cancelled_ && cancelled_key_ == mc_want_) {
-        if (ImGui::Button("Run again")) rerun_mc();
+    } else if (mc_.cancelled()) {
+        if (ImGui::Button("Run again")) mc_.restart();
         MF_TEST_ANCHOR("schedule.mc.run");
         ImGui::SameLine();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "cancelled after %d of %d iterations",
-                           r ? r->iterations : 0, iterations);
+                           mc_result() ? mc_result()->iterations : 0, iterations);
     }
+    const McResult* r = mc_drawn();
     if (r && !r->ok()) {
-        for (const auto& e : r->errors) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", to_string(e).c_str());
-    } else if (r && an_.cpm) {
-        const bool stale = !(mc_result_key_ == mc_want_);
+        for (const auto& e : r->errors)
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", an_.text(e).c_str());
+    } else if (r) {
+        const bool stale = mc_stale();
         if (stale) ImGui::BeginDisabled();
         ImGui::Text("P50 %s · P80 %s · P95 %s", format_iso_date(r->p50_date).c_str(), format_iso_date(r->p80_date).c_str(),
                     format_iso_date(r->p95_date).c_str());
@@ -396,9 +345,9 @@ void ScheduleView::draw_header(const Plan& plan, Edits& edits) {
         }
         if (stale) {
             ImGui::SameLine();
-            ImGui::TextUnformatted(mc_ ? "(updating…)" : "(out of date)");
+            ImGui::TextUnformatted("(updating…)");
             ImGui::EndDisabled();
-        } else if (mc_result_partial_) {
+        } else if (mc_.cancelled()) {
             ImGui::SameLine();
             ImGui::TextDisabled("(partial: %d iterations)", r->iterations);
         }
@@ -408,23 +357,23 @@ void ScheduleView::draw_header(const Plan& plan, Edits& edits) {
 }
 
 void ScheduleView::draw_messages() {
-    if (an_.errors.empty() && an_.warnings.empty()) return;
-    const float h = std::min(em(1.4f) * static_cast<float>(an_.errors.size() + an_.warnings.size()) + em(0.6f), em(6));
+    if (an_.issues.empty()) return;
+    const float h = std::min(em(1.4f) * static_cast<float>(an_.issues.size()) + em(0.6f), em(6));
     ImGui::BeginChild("messages", ImVec2(0, h), ImGuiChildFlags_Border);
-    auto line = [&](const ScheduleIssue& e, bool error) {
+    for (const Issue& e : an_.issues) {
+        const bool error = e.severity == Severity::Error;
         ImGui::PushStyleColor(ImGuiCol_Text, error ? plot_bad() : plot_warn());
-        const std::string text = std::string(error ? "Error: " : "Warning: ") + to_string(e);
+        const std::string text = std::string(error ? "Error: " : "Warning: ") + an_.text(e);
         ImGui::PushID(&e);
-        if (ImGui::Selectable(text.c_str(), false) && !e.task_id.empty()) {
-            selected = e.task_id;
+        const int i = issue_task_index(e);
+        if (ImGui::Selectable(text.c_str(), false) && i >= 0 && static_cast<size_t>(i) < an_.resolved.schedule.tasks.size()) {
+            selected = an_.resolved.schedule.tasks[static_cast<size_t>(i)].id;   // take the user to the task
             scroll_to_selected_ = true;
             page_request = PageTasks;
         }
         ImGui::PopID();
         ImGui::PopStyleColor();
-    };
-    for (const auto& e : an_.errors) line(e, true);
-    for (const auto& w : an_.warnings) line(w, false);
+    }
     ImGui::EndChild();
 }
 
@@ -486,7 +435,7 @@ void ScheduleView::draw_exports(const Plan& plan) {
     if (!can) ImGui::EndDisabled();
     if (which == None) return;
 
-    ScheduleExportInput in = schedule_export_input(plan);
+    ScheduleExportInput in = schedule_export_input(plan, an_);
     if (!in.cpm.ok()) return;
     in.dtstamp = utc_stamp();
     const std::string base = file_slug(plan.meta.name) + "-timeline";

@@ -76,8 +76,9 @@ MF_BENCHMARK("schedule MC, 201 tasks with 20 gates, 10 000 iterations + summary"
 
 MF_BENCHMARK("schedule MC sliced 500 per frame, 201 tasks, 10 000 iterations", "iterations", 10000) {
     mf::ScheduleMonteCarlo mc({kNet, 10000, 1});
-    while (!mc.done()) mc.step(500);
-    mf::bench::keep(mc.finish().p50);
+    while (!mc.step(500)) {
+    }
+    mf::bench::keep(mc.result().p50);
 }
 
 MF_BENCHMARK("schedule MC, 201 tasks, half on a partner calendar, 10 000 iterations", "iterations", 10000) {

@@ -144,7 +144,11 @@ TEST_CASE("CPM: a dependency cycle is reported with the tasks in it") {
     CpmResult r = run_cpm({problem({task("start", 1), task("a", 2, {fs("start"), fs("c")}), task("b", 2, {fs("a")}),
                                     task("c", 2, {fs("b")}), task("after", 1, {fs("c")})})});
     REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].field == "predecessors");
+    // At the predecessors of a task on the cycle (a, b or c: tasks 1 to 3).
+    const int on = issue_task_index(r.errors[0]);
+    CHECK((on >= 1 && on <= 3));
+    CHECK(r.errors[0].where == "/schedule/tasks/" + std::to_string(on) + "/predecessors");
+    CHECK(r.errors[0].severity == Severity::Error);
     const std::string& m = r.errors[0].message;
     CHECK(m.find("dependency cycle") != std::string::npos);
     CHECK(m.find("\"a\"") != std::string::npos);
@@ -168,23 +172,26 @@ TEST_CASE("CPM: bad durations, lags and references give messages naming the task
     Task neg = task("neg", 1);
     neg.optimistic = -1;
     CpmResult r = run_cpm({problem({bad, nan, huge, ghost, twice, neg})});
+    // Tasks 0 … 5: t, n, h, g, w, neg.
     std::map<std::string, std::string> by;
-    for (const auto& e : r.errors) by[e.task_id + "|" + e.field] = e.message;
-    CHECK(by.count("t|optimistic"));      // optimistic 5 is longer than most_likely 4
-    CHECK(by.count("t|pessimistic"));     // pessimistic 3 is shorter than most_likely 4
-    CHECK(by["t|optimistic"].find("optimistic 5 is longer than most_likely 4") != std::string::npos);
-    CHECK(by.count("n|predecessors/0/lag"));
-    CHECK(by.count("h|predecessors/0/lag"));
-    CHECK(by["g|predecessors/0"].find("\"nobody\" does not exist") != std::string::npos);
-    CHECK(by["w|predecessors/1"].find("listed twice") != std::string::npos);
-    CHECK(by.count("neg|optimistic"));
+    for (const auto& e : r.errors) by[e.where] = e.message;
+    CHECK(by.count("/schedule/tasks/0/optimistic"));      // optimistic 5 is longer than most_likely 4
+    CHECK(by.count("/schedule/tasks/0/pessimistic"));     // pessimistic 3 is shorter than most_likely 4
+    CHECK(by["/schedule/tasks/0/optimistic"].find("optimistic 5 is longer than most_likely 4") != std::string::npos);
+    CHECK(by.count("/schedule/tasks/1/predecessors/0/lag"));
+    CHECK(by.count("/schedule/tasks/2/predecessors/0/lag"));
+    CHECK(by["/schedule/tasks/3/predecessors/0"].find("\"nobody\" does not exist") != std::string::npos);
+    CHECK(by["/schedule/tasks/4/predecessors/1"].find("listed twice") != std::string::npos);
+    CHECK(by.count("/schedule/tasks/5/optimistic"));
+    for (const auto& e : r.errors) CHECK(e.severity == Severity::Error);
     CHECK(r.tasks.empty());
 
     // A lead longer than the predecessor is allowed but warned about.
     CpmResult w = run_cpm({problem({task("a", 2), task("b", 1, {fs("a", -3)})})});
     REQUIRE(w.ok());
     REQUIRE(w.warnings.size() == 1);
-    CHECK(w.warnings[0].field == "predecessors/0/lag");
+    CHECK(w.warnings[0].where == "/schedule/tasks/1/predecessors/0/lag");
+    CHECK(w.warnings[0].severity == Severity::Warning);
     CHECK(find(w, "b").es == 0);   // max(0, 2 − 3)
 
     CHECK_FALSE(run_cpm({problem({})}).ok());   // no tasks

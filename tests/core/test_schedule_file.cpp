@@ -236,7 +236,7 @@ TEST_CASE("exports: MSPDI fields, units and link codes") {
     CHECK(x.find("<Name>Design, review</Name>") != std::string::npos);
 
     ScheduleExportInput broken = in;
-    broken.cpm.errors.push_back({"", "", "x"});
+    broken.cpm.errors.push_back({"", "x"});
     CHECK(export_mspdi(broken).empty());
     CHECK(export_ics(broken).empty());
 }

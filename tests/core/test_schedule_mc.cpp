@@ -219,11 +219,34 @@ TEST_CASE("Monte Carlo: slicing gives identical results; seeds matter; ties are 
     p.deadline = date_from_ymd(2027, 1, 20);
     McInput in{p, 3001, 99};
     McResult whole = run_schedule_monte_carlo(in);
+    // The sliced-job contract (core/base/job.h): step(n) → finished, progress, result() at any time.
+    static_assert(is_sliced_job<ScheduleMonteCarlo>::value);
     ScheduleMonteCarlo sliced(in);
+    CHECK_FALSE(sliced.finished());
+    CHECK(sliced.progress() == 0);
+    CHECK_FALSE(sliced.result().ok());                  // nothing has run yet
     int calls = 0;
-    while (!sliced.done()) { sliced.step(137); ++calls; }
+    bool finished = false;
+    double progress = 0;
+    while (!finished) {
+        finished = sliced.step(137);
+        ++calls;
+        CHECK(sliced.progress() > progress);
+        progress = sliced.progress();
+        if (calls == 10) {                              // a partial summary of the 1370 iterations so far
+            const McResult partial = sliced.result();
+            REQUIRE(partial.ok());
+            CHECK(partial.iterations == 1370);
+            CHECK(partial.finish_sorted.size() == 1370);
+            CHECK_FALSE(sliced.finished());
+        }
+    }
     CHECK(calls == 22);
-    McResult parts = sliced.finish();
+    CHECK(sliced.finished());
+    CHECK(sliced.progress() == 1);
+    CHECK(sliced.step(137));                            // stays finished
+    McResult parts = sliced.result();
+    CHECK(parts.iterations == 3001);
     REQUIRE(whole.ok());
     CHECK(parts.finish_sorted == whole.finish_sorted);
     CHECK(parts.p80 == whole.p80);
@@ -246,6 +269,11 @@ TEST_CASE("Monte Carlo: slicing gives identical results; seeds matter; ties are 
     // Errors come back as values.
     CHECK_FALSE(run_schedule_monte_carlo({p, 0, 1}).ok());
     CHECK_FALSE(run_schedule_monte_carlo({p, 10000000, 1}).ok());   // 5 tasks × 10⁷ > 25 million cells
+    ScheduleMonteCarlo refused({p, 0, 1});              // refused inputs: finished at once, the reason in result()
+    CHECK(refused.finished());
+    CHECK(refused.step(100));
+    REQUIRE(refused.result().errors.size() == 1);
+    CHECK(refused.result().errors[0].where == "iterations");
     CHECK_FALSE(run_schedule_monte_carlo({problem({tri("A", 3, 2, 1)}), 100, 1}).ok());
 }
 

@@ -195,11 +195,6 @@ TEST_CASE("outline: links to and from a summary task apply to its subtasks (MS P
 
     // Refused: FF to a summary, SS from a summary, a summary linked with its own subtask,
     // a summary in a gate's repeat list.
-    auto has = [](const Network& net, const std::string& id, const std::string& field, const std::string& text) {
-        for (const auto& e : net.errors)
-            if (e.task_id == id && e.field == field && e.message.find(text) != std::string::npos) return true;
-        return false;
-    };
     ScheduleSection bad = sec;
     bad.tasks[1].predecessors[0].type = LinkType::FinishToFinish;
     bad.tasks[4].predecessors[0].type = LinkType::StartToStart;
@@ -209,6 +204,14 @@ TEST_CASE("outline: links to and from a summary task apply to its subtasks (MS P
     gate.gate.pass_probability = 0.5;
     gate.gate.repeat = {"s"};
     bad.tasks.push_back(gate);
+    auto has = [&bad](const Network& net, const std::string& id, const std::string& field, const std::string& text) {
+        size_t i = 0;
+        while (i < bad.tasks.size() && bad.tasks[i].id != id) ++i;
+        for (const auto& e : net.errors)
+            if (e.where == "/schedule/tasks/" + std::to_string(i) + "/" + field && e.message.find(text) != std::string::npos)
+                return true;
+        return false;
+    };
     Network net = compile_network(bad);
     CHECK(has(net, "s", "predecessors/0", "\"s\" is a summary task: a finish-to-finish link to a summary task is not supported"));
     CHECK(has(net, "d", "predecessors/0", "predecessor \"s\" is a summary task: a start-to-start link from a summary task is not supported"));
