@@ -17,8 +17,8 @@ std::vector<Document::Refusal> Document::apply(Edits& edits, double now) {
     std::vector<Refusal> refused;
     for (auto& e : edits.queue) {
         Plan before = plan;
-        e.apply(plan);
-        Issues problems = check_plan(plan);
+        const std::string reason = e.apply(plan);
+        Issues problems = reason.empty() ? check_plan(plan) : Issues{Issue{"", reason}};
         if (!problems.empty()) {  // e.g. a yield of 150 %: keep what the user had
             plan = std::move(before);
             refused.push_back({e.label, e.field, std::move(problems.front())});

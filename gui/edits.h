@@ -14,6 +14,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -25,22 +26,39 @@ struct Edit {
     std::string label;       // "Rename project", shown in Edit > Undo and the history
     std::string field;       // where a refusal is shown ("" = the status bar only)
     bool merge = false;      // typing: consecutive edits of one field become one undo step
-    std::function<void(Plan&)> apply;
+    // Changes the plan; returns "" or why the operation refuses (a named core edit's own
+    // reason, e.g. "a gate cannot be indented"): the document then keeps the plan as it was.
+    std::function<std::string(Plan&)> apply;
 };
+
+// An edit function may return void (it cannot refuse) or std::string ("" or the reason).
+template <class F>
+std::function<std::string(Plan&)> edit_function(F&& f) {
+    if constexpr (std::is_void_v<std::invoke_result_t<F&, Plan&>>)
+        return [f = std::forward<F>(f)](Plan& p) mutable {
+            f(p);
+            return std::string();
+        };
+    else
+        return std::function<std::string(Plan&)>(std::forward<F>(f));
+}
 
 struct Edits {
     std::vector<Edit> queue;
 
-    void push(std::string label, std::function<void(Plan&)> apply) {
-        queue.push_back({std::move(label), {}, false, std::move(apply)});
+    template <class F>
+    void push(std::string label, F&& apply) {
+        queue.push_back({std::move(label), {}, false, edit_function(std::forward<F>(apply))});
     }
     // An edit made at a field: a refusal is shown there.
-    void push_at(std::string label, std::string field, std::function<void(Plan&)> apply) {
-        queue.push_back({std::move(label), std::move(field), false, std::move(apply)});
+    template <class F>
+    void push_at(std::string label, std::string field, F&& apply) {
+        queue.push_back({std::move(label), std::move(field), false, edit_function(std::forward<F>(apply))});
     }
     // Typing into a field: merges with the previous edit of the same field.
-    void push_merge(std::string label, std::string field, std::function<void(Plan&)> apply) {
-        queue.push_back({std::move(label), std::move(field), true, std::move(apply)});
+    template <class F>
+    void push_merge(std::string label, std::string field, F&& apply) {
+        queue.push_back({std::move(label), std::move(field), true, edit_function(std::forward<F>(apply))});
     }
 };
 

@@ -10,6 +10,9 @@
 
 namespace mf::sched {
 
+// The field key of indent / outdent: their refusal is shown above the task table.
+inline constexpr const char* kOutlineField = "schedule.outline";
+
 std::string fmt(const char* format, double v);
 Date today();                                    // the local civil date
 const Task* find_task(const Plan& plan, const std::string& id);

@@ -47,14 +47,11 @@ static void push_move(Edits& edits, const Task& t, int delta) {
                   [id = t.id, delta](Plan& p) { move_task(p, id, delta); });
 }
 
-// Indent / outdent: refused with the reason in `message` (no edit pushed). The reason is
-// core's (outline.h), asked of a copy of the section: a refused edit would be an empty undo step.
-static void push_outline(const Plan& plan, Edits& edits, const Task& t, bool outdent, std::string& message) {
-    ScheduleSection trial = plan.schedule;
-    message = outdent ? outdent_task(trial, t.id) : indent_task(trial, t.id);
-    if (!message.empty()) return;
-    edits.push_at(std::string(outdent ? "Outdent \"" : "Indent \"") + t.name + "\"", "schedule.outline",
-                  [id = t.id, outdent](Plan& p) { outdent ? outdent_task(p, id) : indent_task(p, id); });
+// Indent / outdent: core's operation (outline.h) refuses with its reason ("a gate cannot have
+// subtasks"); the document then keeps the plan and App shows the reason at "schedule.outline".
+static void push_outline(Edits& edits, const Task& t, bool outdent) {
+    edits.push_at(std::string(outdent ? "Outdent \"" : "Indent \"") + t.name + "\"", kOutlineField,
+                  [id = t.id, outdent](Plan& p) { return outdent ? outdent_task(p, id) : indent_task(p, id); });
 }
 
 // Predecessors as MS Project writes them: row numbers, type and lag when not plain FS ("2, 6SS+5").
@@ -101,11 +98,11 @@ void ScheduleView::draw_tasks_page(ViewContext& ctx) {
     if (ImGui::Button("Move down") && sel) push_move(edits, *sel, +1);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Outdent") && sel) push_outline(plan, edits, *sel, true, outline_message_);
+    if (ImGui::Button("Outdent") && sel) push_outline(edits, *sel, true);
     MF_TEST_ANCHOR("schedule.outdent");
     ImGui::SetItemTooltip("Move the task up one outline level (Alt+Shift+Left).");
     ImGui::SameLine();
-    if (ImGui::Button("Indent") && sel) push_outline(plan, edits, *sel, false, outline_message_);
+    if (ImGui::Button("Indent") && sel) push_outline(edits, *sel, false);
     MF_TEST_ANCHOR("schedule.indent");
     ImGui::SetItemTooltip("Make the task a subtask of the nearest task above it at the same level (Alt+Shift+Right):\n"
                           "that task becomes a summary task whose dates roll up from its subtasks.");
@@ -113,9 +110,9 @@ void ScheduleView::draw_tasks_page(ViewContext& ctx) {
     // MS Project's shortcuts, while this page has focus and no text field is being edited.
     if (sel && !ImGui::GetIO().WantTextInput && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) {
         if (ImGui::IsKeyChordPressed(ImGuiMod_Alt | ImGuiMod_Shift | ImGuiKey_RightArrow))
-            push_outline(plan, edits, *sel, false, outline_message_);
+            push_outline(edits, *sel, false);
         else if (ImGui::IsKeyChordPressed(ImGuiMod_Alt | ImGuiMod_Shift | ImGuiKey_LeftArrow))
-            push_outline(plan, edits, *sel, true, outline_message_);
+            push_outline(edits, *sel, true);
     }
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");
@@ -126,11 +123,11 @@ void ScheduleView::draw_tasks_page(ViewContext& ctx) {
         "Indent / Outdent (Alt+Shift+Right / Left) nest tasks under a summary task: its dates roll up from its\n"
         "subtasks and its own durations are ignored. A link to a summary task (FS, SS) applies to each subtask;\n"
         "a link from it (FS, FF) waits for its last subtask.");
-    if (!outline_message_.empty()) {
+    if (const Issue* refused = ctx.field_errors.find(kOutlineField)) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "Cannot change the outline: %s",
-                           outline_message_.c_str());
+                           refused->message.c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("OK##outline")) outline_message_.clear();
+        if (ImGui::SmallButton("OK##outline")) ctx.field_errors.by_field.erase(kOutlineField);
     }
 
     draw_task_table(ctx);
@@ -208,9 +205,9 @@ void ScheduleView::draw_task_table(ViewContext& ctx) {
             if (ImGui::MenuItem("Delete")) push_delete(edits, t);
             if (ImGui::MenuItem("Move up", nullptr, false, can_move_task(plan, t.id, -1))) push_move(edits, t, -1);
             if (ImGui::MenuItem("Move down", nullptr, false, can_move_task(plan, t.id, +1))) push_move(edits, t, +1);
-            if (ImGui::MenuItem("Indent", "Alt+Shift+Right")) push_outline(plan, edits, t, false, outline_message_);
+            if (ImGui::MenuItem("Indent", "Alt+Shift+Right")) push_outline(edits, t, false);
             if (ImGui::MenuItem("Outdent", "Alt+Shift+Left", false, !t.parent.empty()))
-                push_outline(plan, edits, t, true, outline_message_);
+                push_outline(edits, t, true);
             ImGui::EndPopup();
         }
         auto activated = [&] {

@@ -130,7 +130,9 @@ const McResult* ScheduleView::mc_drawn() const {
 // [SECTION] Test hooks --------------------------------------------------------------------
 
 #ifdef MF_TEST_HOOKS
-void ScheduleView::publish(const Plan& plan, uint64_t state_id) const {
+void ScheduleView::publish(const ViewContext& ctx) const {
+    const Plan& plan = ctx.plan;
+    const uint64_t state_id = ctx.state_id;
     auto& values = test_values();
     auto& texts = test_texts();
     for (auto it = values.lower_bound("schedule."); it != values.end() && it->first.rfind("schedule.", 0) == 0;)
@@ -145,7 +147,8 @@ void ScheduleView::publish(const Plan& plan, uint64_t state_id) const {
     test_value("schedule.gantt.day_px", gantt_day_px);
     sched::publish_gate_links(an_.resolved.links);   // measured links of the gates
     if (!selected.empty()) test_text("schedule.selected", selected);
-    test_text("schedule.outline_message", outline_message_);
+    const Issue* outline_refused = ctx.field_errors.find(sched::kOutlineField);
+    test_text("schedule.outline_message", outline_refused ? outline_refused->message : std::string());
     {
         const Outline o = build_outline(plan.schedule);
         for (size_t i = 0; i < plan.schedule.tasks.size(); ++i)
@@ -199,7 +202,7 @@ void ScheduleView::draw(ViewContext& ctx) {
     if (!selected.empty() && !find_task(ctx.plan, selected)) selected.clear();
     draw_contents(ctx);
 #ifdef MF_TEST_HOOKS
-    publish(ctx.plan, ctx.state_id);  // after drawing: the Gantt's zoom of this frame included
+    publish(ctx);  // after drawing: the Gantt's zoom of this frame included
 #endif
 }
 

@@ -67,7 +67,6 @@ struct ScheduleView {
     bool mc_running() const { return mc_.running(); }
     bool mc_partial() const { return mc_.cancelled(); }
     float mc_progress() const { return static_cast<float>(mc_.progress()); }
-    const std::string& outline_message() const { return outline_message_; }  // why an indent/outdent was refused
 
     // Gantt zoom: pixels per calendar day (0 = fit the whole schedule on the next frame).
     float gantt_day_px = 0;
@@ -90,7 +89,6 @@ private:
     uint64_t mc_shown_generation_ = 0;
     std::map<unsigned, Draft> drafts_;   // ImGuiID → pending value
     bool scroll_to_selected_ = false;
-    std::string outline_message_;        // why the last indent/outdent was refused ("" = none)
 
     // Gantt view state
     double gantt_left_day_ = -3;         // calendar days from the start date at the chart's left edge
@@ -123,7 +121,7 @@ private:
     void draw_template_dialog(ViewContext& ctx);
     void open_template_dialog(const Plan& plan);
 #ifdef MF_TEST_HOOKS
-    void publish(const Plan& plan, uint64_t state_id) const;   // figures for the tests (test_hooks.h)
+    void publish(const ViewContext& ctx) const;   // figures for the tests (test_hooks.h)
 #endif
 
     // A three-point duration field: a value that `validate` (core's three_point_problem)
