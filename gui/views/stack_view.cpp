@@ -419,11 +419,8 @@ void advance_monte_carlo(StackView& v, const Stack& s) {
     }
     if (!mc.run) return;
     MonteCarloRun& run = *mc.run;
-    if (run_slice([&run] {
-            run.step(8 * MonteCarloRun::kBlock);
-            return run.finished();
-        })) {
-        mc.result = std::make_unique<MonteCarloResult>(run.finish());
+    if (run_slice([&run] { return run.step(8 * MonteCarloRun::kBlock); })) {
+        mc.result = std::make_unique<MonteCarloResult>(run.result());
         mc.run.reset();
         ++mc.generation;
         keep_drawing();  // one more frame shows the finished result everywhere
@@ -529,7 +526,7 @@ void StackView::draw(ViewContext& ctx) {
         list_cache.state_id = state_id;
         list_cache.verdicts.clear();
         for (size_t i = 0; i < plan.stacks.size(); ++i) {
-            const StackReport r = analyze_stack(resolve_stack_links(plan, i).stack);
+            const StackReport r = analyse_stack(resolve_stack_links(plan, i).stack);
             list_cache.verdicts.push_back(r.errors.empty() ? r.fit.verdict : FitVerdict::NoRequirement);
         }
     }
@@ -574,7 +571,7 @@ void StackView::draw(ViewContext& ctx) {
         cache.state_id = state_id;
         cache.stack_id = stack.id;
         cache.mc_generation = mc.generation;
-        cache.report = analyze_stack(cache.resolved.stack, mcr);
+        cache.report = analyse_stack(cache.resolved.stack, mcr);
     }
     Ctx c{plan, stack, *this, edits, plan.meta.units, cache.report, mcr, cache.resolved.links};
     publish(stack, cache.report, *this, plan.meta.units);

@@ -9,7 +9,7 @@
 // Holds only UI state: the selected stack and row, the paste dialog, cached analytic results
 // (keyed by state id and stack) and the sliced Monte Carlo run (keyed by the stack's content,
 // so an edit elsewhere in the plan does not restart it). All numbers come from
-// core/tolerance (analyze_stack, MonteCarloRun); docs/tolerance.md states the conventions.
+// core/tolerance (analyse_stack, MonteCarloRun); docs/tolerance.md states the conventions.
 // Parts: stack_view.cpp (layout, selector, requirement, Monte Carlo),
 // stack_contributors.cpp (table, paste), stack_results.cpp (results, verdict),
 // stack_charts.cpp (Pareto, histogram, loop drawing).
