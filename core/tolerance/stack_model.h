@@ -15,6 +15,7 @@
 // geometry (stack_linearize.h) and the declared ones are ignored.
 // File form: stack_json.cpp; conventions of every analysis: docs/tolerance.md.
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@
 #include "base/issue.h"
 
 namespace mf {
+
+// The longest stack or contributor name a plan file may hold (bytes of UTF-8).
+constexpr size_t kMaxStackNameLength = 200;
 
 // What a contributor measures: a length (mm) or an angle (degrees, only meaningful as the
 // angle of a loop vector or with a sensitivity in mm per degree).
