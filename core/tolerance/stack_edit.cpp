@@ -188,22 +188,27 @@ std::string set_contributor_kind(Plan& p, const std::string& stack_id, const std
                                  DimensionKind kind) {
     Stack* s = find_stack(p, stack_id);
     if (!s) return no_stack(stack_id);
+    if (std::string why = kind_refusal(*s, contributor_id, kind); !why.empty()) return why;
     const int k = contributor_index(*s, contributor_id);
-    if (k < 0) return no_contributor(contributor_id);
-    if (s->loop)
-        for (size_t v = 0; v < s->loop->vectors.size(); ++v) {
-            const LoopVector& lv = s->loop->vectors[v];
-            if (kind == DimensionKind::Angle && lv.length_from == contributor_id)
-                return "loop vector " + std::to_string(v + 1) + " takes its length from it: it must stay a length";
-            if (kind == DimensionKind::Length && lv.angle_from == contributor_id)
-                return "loop vector " + std::to_string(v + 1) + " takes its angle from it: it must stay an angle";
-        }
     Contributor& c = s->contributors[static_cast<size_t>(k)];
     c.kind = kind;
     if (kind == DimensionKind::Angle) {   // angles do not expand with temperature
         c.material.clear();
         c.cte.reset();
     }
+    return "";
+}
+
+std::string kind_refusal(const Stack& s, const std::string& contributor_id, DimensionKind kind) {
+    if (contributor_index(s, contributor_id) < 0) return no_contributor(contributor_id);
+    if (s.loop)
+        for (size_t v = 0; v < s.loop->vectors.size(); ++v) {
+            const LoopVector& lv = s.loop->vectors[v];
+            if (kind == DimensionKind::Angle && lv.length_from == contributor_id)
+                return "loop vector " + std::to_string(v + 1) + " takes its length from it: it must stay a length";
+            if (kind == DimensionKind::Length && lv.angle_from == contributor_id)
+                return "loop vector " + std::to_string(v + 1) + " takes its angle from it: it must stay an angle";
+        }
     return "";
 }
 
@@ -225,15 +230,24 @@ namespace {
 
 // A length that a loop can carry as a vector along 0° or 180°: the same gap.
 bool straight_length(const Contributor& c) {
-    return c.kind == DimensionKind::Length && c.nominal > 0 && std::fabs(std::fabs(c.sensitivity) - 1) < 1e-12;
+    return loop_length_candidate(c) && std::fabs(std::fabs(c.sensitivity) - 1) < 1e-12;
 }
 
 }  // namespace
 
+bool loop_length_candidate(const Contributor& c) { return c.kind == DimensionKind::Length && c.nominal > 0; }
+
+std::string loop_refusal(const Stack& s) {
+    if (s.loop) return "the stack is already a 2D loop";
+    if (std::none_of(s.contributors.begin(), s.contributors.end(), straight_length))
+        return "needs a length with sensitivity +1 or −1 and a nominal above 0";
+    return "";
+}
+
 std::string make_loop(Plan& p, const std::string& stack_id) {
     Stack* s = find_stack(p, stack_id);
     if (!s) return no_stack(stack_id);
-    if (s->loop) return "the stack is already a 2D loop";
+    if (std::string why = loop_refusal(*s); !why.empty()) return why;
     VectorLoop loop;
     for (const auto& c : s->contributors)
         if (straight_length(c)) {
@@ -242,7 +256,6 @@ std::string make_loop(Plan& p, const std::string& stack_id) {
             v.angle = c.sensitivity > 0 ? 0 : 180;
             loop.vectors.push_back(v);
         }
-    if (loop.vectors.empty()) return "needs a length with sensitivity +1 or −1 and a nominal above 0";
     s->loop = std::move(loop);
     return "";
 }
@@ -269,7 +282,7 @@ std::string add_loop_vector(Plan& p, const std::string& stack_id) {
     if (!s->loop) return "the stack is a 1D chain: make it a 2D loop first";
     LoopVector v;
     for (const auto& c : s->contributors) {
-        if (c.kind != DimensionKind::Length || !(c.nominal > 0)) continue;
+        if (!loop_length_candidate(c)) continue;
         const auto& vs = s->loop->vectors;
         if (std::none_of(vs.begin(), vs.end(), [&](const LoopVector& x) { return x.length_from == c.id; })) {
             v.length_from = c.id;
@@ -305,7 +318,7 @@ std::string set_vector_length_from(Plan& p, const std::string& stack_id, size_t 
     if (k < 0) return no_contributor(contributor_id);
     const Contributor& c = s->contributors[static_cast<size_t>(k)];
     if (c.kind != DimensionKind::Length) return "\"" + c.name + "\" is an angle, not a length";
-    if (!(c.nominal > 0)) return "\"" + c.name + "\" has no length (nominal not above 0): a loop vector must be longer than 0";
+    if (!loop_length_candidate(c)) return "\"" + c.name + "\" has no length (nominal not above 0): a loop vector must be longer than 0";
     v.length_from = contributor_id;
     return "";
 }

@@ -63,6 +63,8 @@ std::string insert_contributors(Plan& p, const std::string& stack_id, const std:
 // length, its tilt an angle).
 std::string set_contributor_kind(Plan& p, const std::string& stack_id, const std::string& contributor_id,
                                  DimensionKind kind);
+// Why set_contributor_kind would refuse ("" = it would not): a view disables the choice.
+std::string kind_refusal(const Stack& s, const std::string& contributor_id, DimensionKind kind);
 
 // Distribution changes that touch more than one field (the other fields are set directly).
 // A new kind; the skew shape goes back to 0 unless the kind is skew-normal.
@@ -76,17 +78,21 @@ void set_sigma_given_by(Contributor& c, NormalBy by, double current_sigma);
 // or 180° (the same gap, measured along 0°); the others stay outside the loop with their own
 // sensitivity. Refused for a loop, or without such a length.
 std::string make_loop(Plan& p, const std::string& stack_id);
+// Why make_loop would refuse ("" = it would not): a view disables the button and says why.
+std::string loop_refusal(const Stack& s);
 // 2D → 1D: every contributor in the loop keeps the sensitivity the loop geometry gives it at
 // the measurement temperature (linearize_stack; |s| < 1e-12 becomes 0), then the loop goes.
 // Refused when the stack cannot be linearised (its first problem is the reason).
 std::string make_chain(Plan& p, const std::string& stack_id);
-// Appends a vector: the first length (nominal > 0) not yet in the loop, else a fixed 1 mm.
+// What a loop vector can take its length from: a length contributor with a nominal above 0.
+bool loop_length_candidate(const Contributor& c);
+// Appends a vector: the first length candidate not yet in the loop, else a fixed 1 mm.
 std::string add_loop_vector(Plan& p, const std::string& stack_id);
 // Removes vector `index`; its contributors stay, with their own sensitivity. Refused for the
 // last vector (a loop needs one: make_chain instead).
 std::string remove_loop_vector(Plan& p, const std::string& stack_id, size_t index);
-// Vector `index` takes its length from a length contributor, or ("") becomes a fixed length
-// that starts at the contributor's nominal, so the geometry does not jump.
+// Vector `index` takes its length from a contributor (a loop_length_candidate), or ("")
+// becomes a fixed length that starts at the contributor's nominal, so the geometry does not jump.
 std::string set_vector_length_from(Plan& p, const std::string& stack_id, size_t index, const std::string& contributor_id);
 
 }  // namespace mf
