@@ -194,6 +194,8 @@ TEST_CASE("stack edit: kind, distribution kind and how σ is given") {
     // In a loop: a length vector's contributor stays a length, a tilt stays an angle.
     REQUIRE(make_loop(p, "s-a") == "");
     p.stacks[0].loop->vectors[0].angle_from = "k-tilt";
+    CHECK(kind_refusal(p.stacks[0], "k-house", DimensionKind::Angle) == "loop vector 1 takes its length from it: it must stay a length");
+    CHECK(kind_refusal(p.stacks[0], "k-house", DimensionKind::Length) == "");
     CHECK(set_contributor_kind(p, "s-a", "k-house", DimensionKind::Angle).find("length") != std::string::npos);
     CHECK(set_contributor_kind(p, "s-a", "k-tilt", DimensionKind::Length).find("angle") != std::string::npos);
     CHECK(find_contributor(p, "s-a", "k-house")->kind == DimensionKind::Length);
@@ -245,7 +247,11 @@ TEST_CASE("stack edit: a chain becomes a loop with the same gap and back with th
 
     Plan none = small_plan();
     for (auto& c : none.stacks[0].contributors) c.sensitivity = 0.5;
-    CHECK(make_loop(none, "s-a").find("sensitivity +1 or −1") != std::string::npos);
+    CHECK(loop_refusal(none.stacks[0]) == "needs a length with sensitivity +1 or −1 and a nominal above 0");
+    CHECK(make_loop(none, "s-a") == loop_refusal(none.stacks[0]));
+    CHECK(loop_refusal(small_plan().stacks[0]) == "");
+    CHECK(loop_length_candidate(small_plan().stacks[0].contributors[0]));
+    CHECK_FALSE(loop_length_candidate(small_plan().stacks[0].contributors[3]));   // the tilt: an angle
 }
 
 TEST_CASE("stack edit: loop vectors are added, re-sourced and removed, never to an empty loop") {
