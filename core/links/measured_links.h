@@ -1,7 +1,7 @@
 // Measured links: figures of a capability dataset (core/capability) driving the other tools.
 //
 //   ResolvedStack rs = resolve_stack_links(plan, 0);        // stacks[0] with its links applied
-//   StackReport rep = analyze_stack(rs.stack);               // analyse the resolved copy
+//   StackReport rep = analyse_stack(rs.stack);               // analyse the resolved copy
 //   for (const LinkReport& l : rs.links) show(l.where, l.message);   // what each link supplied
 //
 //   ResolvedSchedule sc = resolve_schedule_links(plan);      // gates with Cpk links applied

@@ -201,11 +201,10 @@ void MonteCarloRun::run_block() {
     done_ += n;
 }
 
-size_t MonteCarloRun::step(size_t n) {
-    if (!errors_.empty()) return done_;
-    const size_t target = std::min(total_, done_ + std::max<size_t>(n, 1));
+bool MonteCarloRun::step(size_t n) {
+    const size_t target = std::min(total_, done_ + std::max<size_t>(n, 1));   // total_ is 0 when refused
     while (done_ < target) run_block();
-    return done_;
+    return finished();
 }
 
 // [SECTION] Summary ----------------------------------------------------------------------
@@ -273,21 +272,20 @@ static MonteCarloSummary summarise(const std::vector<double>& x, double temperat
     return s;
 }
 
-MonteCarloResult MonteCarloRun::finish() {
+MonteCarloResult MonteCarloRun::result() const {
     MonteCarloResult r;
     r.errors = errors_;
     if (!errors_.empty()) return r;
-    while (done_ < total_) run_block();
     r.seed = options_.seed;
-    r.samples = total_;
+    r.samples = done_;
     r.thermal_differs = thermal_differs_;
     const GapLimits limits = limits_of(stack_);
-    const double n = static_cast<double>(total_);
-    // Squared correlations (moment sums were taken about fixed centres).
-    const double mg = sum_dg_ / n, vg = sum_dg2_ / n - mg * mg;
+    // Squared correlations (moment sums were taken about fixed centres); none before a sample.
+    const double n = static_cast<double>(done_);
+    const double mg = done_ ? sum_dg_ / n : 0.0, vg = done_ ? sum_dg2_ / n - mg * mg : 0.0;
     for (size_t i = 0; i < samplers_.size(); ++i) {
-        const double mx = sum_dx_[i] / n, vx = sum_dx2_[i] / n - mx * mx;
-        const double cov = sum_dxdg_[i] / n - mx * mg;
+        const double mx = done_ ? sum_dx_[i] / n : 0.0, vx = done_ ? sum_dx2_[i] / n - mx * mx : 0.0;
+        const double cov = done_ ? sum_dxdg_[i] / n - mx * mg : 0.0;
         const bool varies = samplers_[i].b != 0 && vx > 0 && vg > 0;
         r.squared_correlation.push_back(varies ? std::fmin(1.0, cov * cov / (vx * vg)) : 0.0);
     }
@@ -298,15 +296,12 @@ MonteCarloResult MonteCarloRun::finish() {
         r.at_operating = r.at_measurement;
         r.at_operating.temperature = stack_.operating_temperature;
     }
-    // Release the samples: the result holds everything a view needs.
-    std::vector<double>().swap(gaps_);
-    std::vector<double>().swap(gaps_op_);
     return r;
 }
 
 MonteCarloResult run_monte_carlo(const Stack& s, const MonteCarloOptions& options) {
     MonteCarloRun run(s, options);
-    return run.finish();
+    return run_to_end(run);
 }
 
 }  // namespace mf

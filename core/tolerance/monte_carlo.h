@@ -3,19 +3,21 @@
 // at the measurement and the operating temperature from the same samples. No sample is ever
 // discarded: tails, ppm and percentiles come from all of them.
 //
-//   One call:                      In slices (a GUI frame at a time):
+//   One call:                      In slices (a GUI frame at a time, core/base/job.h):
 //     MonteCarloResult r =           MonteCarloRun run(stack, options);
-//         run_monte_carlo(s, o);     while (!run.finished()) { run.step(50000); draw(run.progress()); }
-//                                    MonteCarloResult r = run.finish();
+//         run_monte_carlo(s, o);     while (!run.step(50000)) draw(run.progress());
+//                                    MonteCarloResult r = run.result();
 // Both give identical results: each contributor draws from its own generator stream
 // (seeded from the master seed), and samples are generated in fixed blocks of kBlock, so the
-// slicing never changes what is drawn or the order of any sum.
+// slicing never changes what is drawn or the order of any sum. MonteCarloRun follows the
+// sliced-job contract (core/base/job.h): gui/job_runner.h runs it across frames.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <vector>
 
 #include "base/issue.h"
+#include "base/job.h"
 #include "stats/random.h"
 #include "stats/summary.h"
 #include "tolerance/stack_model.h"
@@ -31,6 +33,8 @@ struct MonteCarloOptions {
     size_t samples = 1000000;       // 1 … kMaxSamples
     int histogram_bins = 60;        // 1 … 10 000, equal width over [min, max] of the samples
     bool fast_normal = true;        // ziggurat (stats/fast_normal.h); false: Rng::normal (polar), for comparison
+
+    bool operator==(const MonteCarloOptions&) const = default;   // a view reruns when they change
 };
 
 struct Histogram {
@@ -59,7 +63,7 @@ struct MonteCarloSummary {
 struct MonteCarloResult {
     Issues errors;              // when not empty, nothing else is set
     uint64_t seed = 0;
-    size_t samples = 0;
+    size_t samples = 0;             // samples summarised (fewer than asked for in a partial result)
     bool thermal_differs = false;   // false: at_operating repeats at_measurement
     MonteCarloSummary at_measurement;
     MonteCarloSummary at_operating;
@@ -72,16 +76,21 @@ public:
     static constexpr size_t kBlock = 1024;   // samples per block (a multiple of kLanes)
     static constexpr size_t kLanes = 4;      // interleaved partial sums
 
+    // Checks the stack and the options and allocates; draws nothing yet. Refused inputs
+    // leave the run finished at once, with the reasons in errors() and result().errors.
     MonteCarloRun(const Stack& s, const MonteCarloOptions& options = {});
     const Issues& errors() const { return errors_; }
-    size_t done() const { return done_; }
-    size_t total() const { return total_; }
-    double progress() const { return total_ ? static_cast<double>(done_) / static_cast<double>(total_) : 1.0; }
+    size_t done() const { return done_; }     // samples drawn so far
+    size_t total() const { return total_; }   // samples asked for (0 when refused)
+
+    // The sliced-job contract (core/base/job.h).
+    // Draws at least n more samples (whole blocks, at most up to the total); true when finished.
+    bool step(size_t n);
     bool finished() const { return done_ >= total_; }
-    // Draws at least n more samples (whole blocks, at most up to the total); returns done().
-    size_t step(size_t n);
-    // Draws whatever is left, then summarises. Call once.
-    MonteCarloResult finish();
+    double progress() const { return total_ ? static_cast<double>(done_) / static_cast<double>(total_) : 1.0; }
+    // The summary of the samples drawn so far (`samples` says how many): partial before
+    // finished, final after. Each call summarises afresh (sorting-free, but O(samples)).
+    MonteCarloResult result() const;
 
 private:
     struct Sampler {
@@ -117,6 +126,9 @@ private:
     double sum_dg_ = 0, sum_dg2_ = 0;
 };
 
+static_assert(is_sliced_job<MonteCarloRun>::value, "MonteCarloRun follows core/base/job.h");
+
+// The whole run in one call: run_to_end(MonteCarloRun(s, options)).
 MonteCarloResult run_monte_carlo(const Stack& s, const MonteCarloOptions& options = {});
 
 }  // namespace mf

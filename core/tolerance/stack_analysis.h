@@ -1,5 +1,5 @@
 // The analytic tolerance-stack analyses: pure functions from a stack (or its linearisation)
-// to plain result structs. Monte Carlo is in monte_carlo.h; analyze_stack() runs them all.
+// to plain result structs. Monte Carlo is in monte_carlo.h; analyse_stack() runs them all.
 //
 //   LinearStack lin = linearize_stack(stack, stack.measurement_temperature);
 //   if (!lin.errors.empty()) ...                        // each error names the field
@@ -224,6 +224,6 @@ struct StackReport {
     ThermalResult thermal;
     FitAssessment fit;
 };
-StackReport analyze_stack(const Stack& s, const MonteCarloResult* mc = nullptr);
+StackReport analyse_stack(const Stack& s, const MonteCarloResult* mc = nullptr);
 
 }  // namespace mf

@@ -112,7 +112,7 @@ void read_stacks(const json& j, const std::string& path, JsonReader& r, std::vec
         const size_t errors_before = r.errors.size();
         Stack s;
         r.id(e, p, "id", s.id, Need::Required);
-        r.string(e, p, "name", s.name, Need::Required, 200);
+        r.string(e, p, "name", s.name, Need::Required, kMaxStackNameLength);
         r.optional_number(e, p, "lower_limit", s.lower_limit, -1e6, 1e6);
         r.optional_number(e, p, "upper_limit", s.upper_limit, -1e6, 1e6);
         r.number(e, p, "measurement_temperature", s.measurement_temperature, Need::Optional, -273.15, 3000);
@@ -133,7 +133,7 @@ void read_stacks(const json& j, const std::string& path, JsonReader& r, std::vec
                 if (!r.begin_object(ce, cp)) continue;
                 Contributor c;
                 r.id(ce, cp, "id", c.id, Need::Required);
-                r.string(ce, cp, "name", c.name, Need::Required, 200);
+                r.string(ce, cp, "name", c.name, Need::Required, kMaxStackNameLength);
                 r.number(ce, cp, "nominal", c.nominal, Need::Required, -1e6, 1e6);
                 r.number(ce, cp, "tol_plus", c.tol_plus, Need::Required, 0, 1e6);
                 r.number(ce, cp, "tol_minus", c.tol_minus, Need::Required, 0, 1e6);

@@ -15,6 +15,7 @@
 // geometry (stack_linearize.h) and the declared ones are ignored.
 // File form: stack_json.cpp; conventions of every analysis: docs/tolerance.md.
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@
 #include "base/issue.h"
 
 namespace mf {
+
+// The longest stack or contributor name a plan file may hold (bytes of UTF-8).
+constexpr size_t kMaxStackNameLength = 200;
 
 // What a contributor measures: a length (mm) or an angle (degrees, only meaningful as the
 // angle of a loop vector or with a sensitivity in mm per degree).
@@ -55,6 +59,7 @@ struct Distribution {
         return kind == DistributionKind::Normal && by == NormalBy::Cp && capability == 1.0 && shift == 0 &&
                skew == 0;
     }
+    bool operator==(const Distribution&) const = default;
 };
 
 // A contributor's link to a measured feature of a capability dataset (core/links/
@@ -70,6 +75,7 @@ struct MeasuredLink {
     std::string dataset_id;
     std::string feature_id;
     MeasuredSigma sigma = MeasuredSigma::Within;
+    bool operator==(const MeasuredLink&) const = default;
 };
 
 struct Contributor {
@@ -86,6 +92,7 @@ struct Contributor {
     std::optional<double> cte;           // ppm/K; overrides the material's CTE when set
     std::optional<double> measured_at;   // °C; overrides the stack's measurement temperature
     std::optional<MeasuredLink> measured;  // σ and mean from measured data instead of `distribution`
+    bool operator==(const Contributor&) const = default;
 };
 
 // One vector of a 2D loop: its length is a fixed number or a contributor's value; its angle
@@ -96,6 +103,7 @@ struct LoopVector {
     double length = 0;                   // mm, used when length_from is empty
     std::string angle_from;              // contributor id (an Angle), added to `angle`; may be empty
     double angle = 0;                    // degrees from +x, counter-clockwise (absolute)
+    bool operator==(const LoopVector&) const = default;
 };
 
 // gap = d · Σ vectors (+ the contributors not used by any vector, with their own sensitivity),
@@ -103,6 +111,7 @@ struct LoopVector {
 struct VectorLoop {
     double direction = 0;                // degrees: the direction the gap is measured along
     std::vector<LoopVector> vectors;
+    bool operator==(const VectorLoop&) const = default;
 };
 
 struct Stack {
@@ -117,6 +126,11 @@ struct Stack {
     double inflation_factor = 1.0;       // σ multiplier of the "statistical, inflated" figure (1.5 = Bender)
     double ppm_ok = 63;                  // verdict: OK when out-of-limit ppm <= this (centred Cpk 1.33)
     double ppm_fail = 2700;              // verdict: fails when out-of-limit ppm > this (centred Cpk 1.0)
+
+    // Value equality, field by field: the GUI's Monte Carlo reruns only when the resolved
+    // stack it samples changes (gui/job_runner.h). NaN never equals itself, but a stack in a
+    // plan holds no NaN (validate_stack).
+    bool operator==(const Stack&) const = default;
 };
 
 // Checks of a stack's values, shared by the plan-file reader, the CSV reader and every

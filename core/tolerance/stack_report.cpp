@@ -1,10 +1,10 @@
-// analyze_stack: every analytic result of one stack, and the verdict.
+// analyse_stack: every analytic result of one stack, and the verdict.
 #include "tolerance/monte_carlo.h"
 #include "tolerance/stack_analysis.h"
 
 namespace mf {
 
-StackReport analyze_stack(const Stack& s, const MonteCarloResult* mc) {
+StackReport analyse_stack(const Stack& s, const MonteCarloResult* mc) {
     StackReport r;
     r.linear = linearize_stack(s, s.measurement_temperature);
     r.errors = r.linear.errors;

@@ -11,12 +11,6 @@
 #include "test_hooks.h"
 #include "views/stack_parts.h"
 
-// UI code: small beats fast here (the single-file app has a size budget), so clang
-// optimises these functions for size.
-#if defined(__clang__)
-#pragma clang attribute push(__attribute__((minsize)), apply_to = function)
-#endif
-
 namespace mf::stackui {
 
 // `text` shortened with "…" to fit `width` pixels.
@@ -160,8 +154,8 @@ void draw_histogram(Ctx& c) {
     ImGui::SeparatorText("Monte Carlo distribution of the gap");
     const MonteCarloResult* mc = c.mc;
     if (!mc) {
-        ImGui::TextDisabled(v.mc.run ? "Sampling… the histogram appears when the run finishes."
-                                     : v.mc.cancelled ? "Monte Carlo cancelled." : "No Monte Carlo result.");
+        ImGui::TextDisabled(v.mc.running() ? "Sampling… the histogram appears when the run finishes."
+                                     : v.mc.cancelled() ? "Monte Carlo cancelled." : "No Monte Carlo result.");
         ImGui::Dummy(ImVec2(0, em(13)));
         return;
     }
@@ -264,7 +258,3 @@ void draw_histogram(Ctx& c) {
 }
 
 }  // namespace mf::stackui
-
-#if defined(__clang__)
-#pragma clang attribute pop
-#endif

@@ -17,15 +17,10 @@
 #include "style.h"
 #include "test_hooks.h"
 #include "tolerance/materials.h"
+#include "tolerance/stack_edit.h"
 #include "tolerance/stack_table.h"
 #include "views/stack_parts.h"
 #include "widgets.h"
-
-// UI code: small beats fast here (the single-file app has a size budget), so clang
-// optimises these functions for size.
-#if defined(__clang__)
-#pragma clang attribute push(__attribute__((minsize)), apply_to = function)
-#endif
 
 namespace mf::stackui {
 
@@ -33,87 +28,42 @@ namespace {
 
 // [SECTION] Row edits --------------------------------------------------------------------
 
-int row_of(const Stack& s, const std::string& id) {
-    for (size_t i = 0; i < s.contributors.size(); ++i)
-        if (s.contributors[i].id == id) return static_cast<int>(i);
-    return -1;
-}
+// Row operations: each a core operation (tolerance/stack_edit.h), the new or next row selected.
 
-// Edits one contributor (found by id when applied).
-bool edit_row(Ctx& c, const std::string& cid, const std::string& label, const std::string& field, bool merge,
-              std::function<void(Contributor&)> fn) {
-    return edit_stack(c, label, "stack." + cid + "." + field, merge, [cid, fn](Plan&, Stack& s) {
-        for (auto& k : s.contributors)
-            if (k.id == cid) fn(k);
-    });
-}
-
-void add_row(Ctx& c, int after) {
-    const std::string id = new_id(c.plan, "k");
+void add_row(Ctx& c, const std::string& after_id) {
+    const std::string id = new_id(c.plan, "k");   // the id the edit will give it, to select it
     const std::string name = "Dimension " + std::to_string(c.stack.contributors.size() + 1);
-    if (edit_stack(c, "Add contributor", "", false, [id, name, after](Plan&, Stack& s) {
-            Contributor k;
-            k.id = id;
-            k.name = name;
-            const size_t at = after < 0 ? s.contributors.size() : std::min(s.contributors.size(), static_cast<size_t>(after) + 1);
-            s.contributors.insert(s.contributors.begin() + static_cast<long>(at), k);
-        }))
-        c.view.selected_row = id;
+    edit_plan(c, "Add contributor", "stack.add_row",
+              [sid = c.stack.id, after_id, id, name](Plan& p) { add_contributor(p, sid, after_id, id, name); });
+    c.view.selected_row = id;
 }
 
 void duplicate_row(Ctx& c, const std::string& cid) {
     const std::string id = new_id(c.plan, "k");
-    if (edit_stack(c, "Duplicate contributor", "", false, [cid, id](Plan&, Stack& s) {
-            const int i = row_of(s, cid);
-            if (i < 0) return;
-            Contributor k = s.contributors[static_cast<size_t>(i)];
-            k.id = id;
-            k.name += " (copy)";
-            s.contributors.insert(s.contributors.begin() + i + 1, k);
-        }))
-        c.view.selected_row = id;
-}
-
-[[gnu::noinline]] void remove_contributor(Stack& s, const std::string& cid) {
-    const int k = row_of(s, cid);
-    if (k < 0) return;
-    s.contributors.erase(s.contributors.begin() + k);
-    if (!s.loop) return;
-    auto& v = s.loop->vectors;
-    v.erase(std::remove_if(v.begin(), v.end(), [&](const LoopVector& x) { return x.length_from == cid; }), v.end());
-    for (auto& x : v)
-        if (x.angle_from == cid) x.angle_from.clear();
-    if (v.empty()) s.loop.reset();
+    edit_plan(c, "Duplicate contributor", "stack.dup_row",
+              [sid = c.stack.id, cid, id](Plan& p) { duplicate_contributor(p, sid, cid, id); });
+    c.view.selected_row = id;
 }
 
 void delete_row(Ctx& c, const std::string& cid) {
-    const int i = row_of(c.stack, cid);
+    const int i = contributor_index(c.stack, cid);
     if (i < 0) return;
     const std::string name = c.stack.contributors[static_cast<size_t>(i)].name;
-    // A loop vector that takes its length from the row goes with it; one that takes its
-    // angle from it keeps its fixed angle. A loop left without vectors becomes a 1D chain.
-    const bool ok = edit_stack(c, "Delete contributor \"" + name + "\"", "stack.delete", false,
-                               [cid](Plan&, Stack& s) { remove_contributor(s, cid); });
-    if (!ok) {
-        c.view.notice = std::string("Not deleted: ") + field_error(c, "stack.delete");
-        c.view.field_errors.erase("stack.delete");
-        return;
-    }
+    edit_plan(c, "Delete contributor \"" + name + "\"", "stack.delete_row",
+              [sid = c.stack.id, cid](Plan& p) { remove_contributor(p, sid, cid); });
+    // The row that takes its place is selected (the one below, else the one above).
     const size_t n = c.stack.contributors.size();
+    const size_t k = static_cast<size_t>(i);
     if (n <= 1) c.view.selected_row.clear();
-    else c.view.selected_row = c.stack.contributors[static_cast<size_t>(i) + 1 < n ? static_cast<size_t>(i) + 1 : static_cast<size_t>(i) - 1].id;
+    else c.view.selected_row = c.stack.contributors[k + 1 < n ? k + 1 : k - 1].id;
 }
 
 void move_row(Ctx& c, const std::string& cid, int by) {
-    const int i = row_of(c.stack, cid);
+    const int i = contributor_index(c.stack, cid);
     const int j = i + by;
-    if (i < 0 || j < 0 || j >= static_cast<int>(c.stack.contributors.size())) return;
-    edit_stack(c, by < 0 ? "Move contributor up" : "Move contributor down", "", false, [cid, by](Plan&, Stack& s) {
-        const int a = row_of(s, cid);
-        const int b = a + by;
-        if (a < 0 || b < 0 || b >= static_cast<int>(s.contributors.size())) return;
-        std::swap(s.contributors[static_cast<size_t>(a)], s.contributors[static_cast<size_t>(b)]);
-    });
+    if (i < 0 || j < 0 || j >= static_cast<int>(c.stack.contributors.size())) return;   // the arrows stay quiet at the ends
+    edit_plan(c, by < 0 ? "Move contributor up" : "Move contributor down", "stack.move_row",
+              [sid = c.stack.id, cid, by](Plan& p) { move_contributor(p, sid, cid, by); });
 }
 
 // [SECTION] Cells ------------------------------------------------------------------------
@@ -169,10 +119,7 @@ void distribution_popup(Ctx& c, const Contributor& k, const LinearTerm* term) {
     for (DistributionKind kind : kinds) {
         if (ImGui::RadioButton(distribution_name(kind), d.kind == kind) && d.kind != kind)
             edit_row(c, cid, std::string("Set distribution: ") + distribution_name(kind), "dist", false,
-                     [kind](Contributor& x) {
-                         x.distribution.kind = kind;
-                         if (kind != DistributionKind::SkewNormal) x.distribution.skew = 0;
-                     });
+                     [kind](Contributor& x) { set_distribution_kind(x, kind); });
         ImGui::SameLine();
     }
     ImGui::NewLine();
@@ -188,11 +135,8 @@ void distribution_popup(Ctx& c, const Contributor& k, const LinearTerm* term) {
             if (ImGui::RadioButton(names[i], d.by == by) && d.by != by) {
                 // Start σ from the current σ so switching keeps the figures where they were.
                 const double sigma = term && term->sigma > 0 ? term->sigma / (term->scale > 0 ? term->scale : 1) : 0.0;
-                edit_row(c, cid, std::string("Give σ by ") + names[i], "dist.by", false, [by, sigma](Contributor& x) {
-                    x.distribution.by = by;
-                    if (by == NormalBy::Sigma && sigma > 0) x.distribution.sigma = sigma;
-                    if (by != NormalBy::Sigma && !(x.distribution.capability > 0)) x.distribution.capability = 1;
-                });
+                edit_row(c, cid, std::string("Give σ by ") + names[i], "dist.by", false,
+                         [by, sigma](Contributor& x) { set_sigma_given_by(x, by, sigma); });
             }
         }
         ImGui::SetNextItemWidth(em(8));
@@ -200,14 +144,14 @@ void distribution_popup(Ctx& c, const Contributor& k, const LinearTerm* term) {
             double v = d.sigma;
             if (input_value("σ##sigma", k, d.sigma, c.unit, &v))
                 edit_row(c, cid, "Set σ", "sigma", true, [v](Contributor& x) { x.distribution.sigma = v; });
-            field_error_marker(c, "stack." + cid + ".sigma");
+            field_error_marker(c.vc, "stack." + cid + ".sigma");
         } else {
             double v = d.capability;
             const char* label = d.by == NormalBy::Cpk ? "Cpk##cap" : "Cp##cap";
             if (ImGui::InputDouble(label, &v, 0, 0, "%.4g") && std::isfinite(v))
                 edit_row(c, cid, d.by == NormalBy::Cpk ? "Set Cpk" : "Set Cp", "cap", true,
                          [v](Contributor& x) { x.distribution.capability = v; });
-            field_error_marker(c, "stack." + cid + ".cap");
+            field_error_marker(c.vc, "stack." + cid + ".cap");
             ImGui::SameLine();
             help_marker(d.by == NormalBy::Cpk ? "σ = (T − |shift|) / (3·Cpk): the Cpk holds at the shifted mean."
                                                : "σ = T / (3·Cp), T = half the tolerance band. Cp 1: the band is ±3σ.");
@@ -217,7 +161,7 @@ void distribution_popup(Ctx& c, const Contributor& k, const LinearTerm* term) {
             double a = d.skew;
             if (ImGui::InputDouble("skew shape α", &a, 0, 0, "%.4g") && std::isfinite(a))
                 edit_row(c, cid, "Set skew", "skew", true, [a](Contributor& x) { x.distribution.skew = a; });
-            field_error_marker(c, "stack." + cid + ".skew");
+            field_error_marker(c.vc, "stack." + cid + ".skew");
             ImGui::SameLine();
             help_marker("Azzalini's shape α: 0 is normal, > 0 puts the long tail upwards (α 5: skewness 0.85).");
         }
@@ -226,7 +170,7 @@ void distribution_popup(Ctx& c, const Contributor& k, const LinearTerm* term) {
     double shift = d.shift;
     if (input_value("mean shift##shift", k, d.shift, c.unit, &shift))
         edit_row(c, cid, "Set mean shift", "shift", true, [shift](Contributor& x) { x.distribution.shift = shift; });
-    field_error_marker(c, "stack." + cid + ".shift");
+    field_error_marker(c.vc, "stack." + cid + ".shift");
     ImGui::SameLine();
     help_marker("Process mean minus the centre of the tolerance band (a process running large: +).");
     if (term) {
@@ -284,7 +228,7 @@ void measured_section(Ctx& c, const Contributor& k) {
         ImGui::EndCombo();
     }
     MF_TEST_ANCHOR(("stack.measured." + cid + ".combo").c_str());
-    field_error_marker(c, "stack." + cid + ".measured");
+    field_error_marker(c.vc, "stack." + cid + ".measured");
     ImGui::SameLine();
     help_marker("The contributor takes the feature's measured σ and mean: a normal distribution given by σ, shifted "
                 "by (mean − band centre). Its band (nominal and tolerances) stays, so worst case and RSS do not "
@@ -379,16 +323,20 @@ void details_popup(Ctx& c, const Contributor& k) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Measures");
     ImGui::SameLine();
-    if (ImGui::RadioButton("a length", k.kind == DimensionKind::Length) && k.kind != DimensionKind::Length)
-        edit_row(c, cid, "Make a length", "kind", false, [](Contributor& x) { x.kind = DimensionKind::Length; });
-    ImGui::SameLine();
-    if (ImGui::RadioButton("an angle (°)", k.kind == DimensionKind::Angle) && k.kind != DimensionKind::Angle)
-        edit_row(c, cid, "Make an angle", "kind", false, [](Contributor& x) {
-            x.kind = DimensionKind::Angle;
-            x.material.clear();
-            x.cte.reset();
-        });
-    field_error_marker(c, "stack." + cid + ".kind");
+    for (DimensionKind kind : {DimensionKind::Length, DimensionKind::Angle}) {
+        const bool is_length = kind == DimensionKind::Length;
+        // A loop vector's length must stay a length and its tilt an angle: core says which.
+        const std::string blocked = k.kind == kind ? std::string() : kind_refusal(c.stack, cid, kind);
+        if (!is_length) ImGui::SameLine();
+        ImGui::BeginDisabled(!blocked.empty());
+        if (ImGui::RadioButton(is_length ? "a length" : "an angle (°)", k.kind == kind) && k.kind != kind)
+            edit_plan(c, is_length ? "Make a length" : "Make an angle", "stack." + cid + ".kind",
+                      [sid = c.stack.id, cid, kind](Plan& p) { set_contributor_kind(p, sid, cid, kind); });
+        ImGui::EndDisabled();
+        if (!blocked.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("%s", blocked.c_str());
+    }
+    field_error_marker(c.vc, "stack." + cid + ".kind");
     if (k.kind == DimensionKind::Length) {
         bool own = k.cte.has_value();
         if (ImGui::Checkbox("own CTE", &own)) {
@@ -406,7 +354,7 @@ void details_popup(Ctx& c, const Contributor& k) {
             if (ImGui::InputDouble("ppm/K##cte", &v, 0, 0, "%.4g") && std::isfinite(v))
                 edit_row(c, cid, "Set CTE", "cte", true, [v](Contributor& x) { x.cte = v; });
         }
-        field_error_marker(c, "stack." + cid + ".cte");
+        field_error_marker(c.vc, "stack." + cid + ".cte");
         bool own_t = k.measured_at.has_value();
         if (ImGui::Checkbox("measured at another temperature", &own_t))
             edit_row(c, cid, own_t ? "Set measured-at temperature" : "Measured at the stack's temperature", "measured_at",
@@ -421,7 +369,7 @@ void details_popup(Ctx& c, const Contributor& k) {
             if (ImGui::InputDouble("##mt", &t, 0, 0, "%.4g °C") && std::isfinite(t))
                 edit_row(c, cid, "Set measured-at temperature", "measured_at", true, [t](Contributor& x) { x.measured_at = t; });
         }
-        field_error_marker(c, "stack." + cid + ".measured_at");
+        field_error_marker(c.vc, "stack." + cid + ".measured_at");
         ImGui::SameLine();
         help_marker("E.g. pin gauges on a 26 °C shop floor vs a 20 °C CMM: the size is corrected from there to every "
                     "temperature with the row's CTE.");
@@ -511,26 +459,13 @@ size_t paste_rows(Ctx& c, const std::string& text, Issues* errors) {
         if (errors && errors->empty()) errors->push_back({"", "nothing to paste: no rows under the header"});
         return 0;
     }
-    const int sel = row_of(c.stack, c.view.selected_row);
+    // An id the parser made up ("row<N>") is no id: the operation gives a fresh one.
+    for (size_t k = 0; k < p.rows.size(); ++k)
+        if (p.default_id[k]) p.rows[k].id.clear();
     const size_t n = p.rows.size();
-    auto rows = std::make_shared<Parsed>(std::move(p));
-    const bool ok = edit_stack(c, "Paste " + std::to_string(n) + (n == 1 ? " row" : " rows"), "stack.paste", false,
-                               [rows, sel](Plan& plan, Stack& s) {
-                                   size_t at = sel < 0 ? s.contributors.size() : static_cast<size_t>(sel) + 1;
-                                   for (size_t k = 0; k < rows->rows.size(); ++k) {
-                                       Contributor row = rows->rows[k];
-                                       // Fresh ids for made-up ones and for any already in the plan.
-                                       const auto used = all_ids(plan);
-                                       if (rows->default_id[k] || std::find(used.begin(), used.end(), row.id) != used.end())
-                                           row.id = new_id(plan, "k");
-                                       s.contributors.insert(s.contributors.begin() + static_cast<long>(at++), row);
-                                   }
-                               });
-    if (!ok) {
-        if (errors) *errors = {{"", field_error(c, "stack.paste") ? field_error(c, "stack.paste") : "not applied"}};
-        c.view.field_errors.erase("stack.paste");
-        return 0;
-    }
+    const std::string after = contributor_index(c.stack, c.view.selected_row) >= 0 ? c.view.selected_row : std::string();
+    edit_plan(c, "Paste " + std::to_string(n) + (n == 1 ? " row" : " rows"), "stack.paste",
+              [sid = c.stack.id, after, rows = std::move(p.rows)](Plan& plan) { insert_contributors(plan, sid, after, rows); });
     return n;
 }
 
@@ -600,19 +535,21 @@ void draw_paste_dialog(Ctx& c) {
 void draw_contributors(Ctx& c) {
     const Stack& s = c.stack;
     StackView& v = c.view;
-    const int sel = row_of(s, v.selected_row);
-    const bool have_sel = sel >= 0;
+    const bool have_sel = contributor_index(s, v.selected_row) >= 0;
 
     ImGui::SeparatorText("Contributors");
-    if (ImGui::Button("Add row")) add_row(c, sel);
+    if (ImGui::Button("Add row")) add_row(c, have_sel ? v.selected_row : std::string());
     MF_TEST_ANCHOR("stack.add_row");
+    field_error_marker(c.vc, "stack.add_row");
     ImGui::SameLine();
     ImGui::BeginDisabled(!have_sel);
     if (ImGui::Button("Duplicate row") && have_sel) duplicate_row(c, v.selected_row);
     MF_TEST_ANCHOR("stack.dup_row");
+    field_error_marker(c.vc, "stack.dup_row");
     ImGui::SameLine();
     if (ImGui::Button("Delete row") && have_sel) delete_row(c, v.selected_row);
     MF_TEST_ANCHOR("stack.delete_row");
+    field_error_marker(c.vc, "stack.delete_row");
     ImGui::SameLine();
     if (ImGui::ArrowButton("up", ImGuiDir_Up) && have_sel) move_row(c, v.selected_row, -1);
     MF_TEST_ANCHOR("stack.row_up");
@@ -621,6 +558,7 @@ void draw_contributors(Ctx& c) {
     if (ImGui::ArrowButton("down", ImGuiDir_Down) && have_sel) move_row(c, v.selected_row, +1);
     MF_TEST_ANCHOR("stack.row_down");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Move the selected row down");
+    field_error_marker(c.vc, "stack.move_row");
     ImGui::EndDisabled();
     ImGui::SameLine(0, em(1.5f));
     if (ImGui::Button("Paste rows…")) {
@@ -630,6 +568,7 @@ void draw_contributors(Ctx& c) {
         v.paste_open = true;
     }
     MF_TEST_ANCHOR("stack.paste");
+    field_error_marker(c.vc, "stack.paste");
     ImGui::SameLine();
     if (ImGui::Button("Copy as table")) {
         ImGui::SetClipboardText(rows_as_table(s, c.unit).c_str());
@@ -688,11 +627,15 @@ void draw_contributors(Ctx& c) {
                                   ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
                                   ImVec2(0, ImGui::GetFrameHeight())))
                 v.selected_row = cid;
+#ifdef MF_TEST_HOOKS
             // The row's anchor is its number cell (the selectable itself spans the whole row).
             test_anchors()[anchor] = {cell.x, cell.y, cell.x + ImGui::GetColumnWidth(), cell.y + ImGui::GetFrameHeight()};
+#else
+            (void)cell;
+#endif
             if (ImGui::BeginPopupContextItem("row-menu")) {
                 v.selected_row = cid;
-                if (ImGui::MenuItem("Insert row below")) add_row(c, static_cast<int>(i));
+                if (ImGui::MenuItem("Insert row below")) add_row(c, cid);
                 if (ImGui::MenuItem("Duplicate")) duplicate_row(c, cid);
                 if (ImGui::MenuItem("Move up", nullptr, false, i > 0)) move_row(c, cid, -1);
                 if (ImGui::MenuItem("Move down", nullptr, false, i + 1 < s.contributors.size())) move_row(c, cid, +1);
@@ -702,7 +645,7 @@ void draw_contributors(Ctx& c) {
             }
 
             auto width = [&](const char* field) {
-                ImGui::SetNextItemWidth(field_error(c, key + field) ? -em(1) : -FLT_MIN);
+                ImGui::SetNextItemWidth(refusal(c, key + field) ? -em(1) : -FLT_MIN);
             };
 
             ImGui::TableNextColumn();
@@ -710,7 +653,7 @@ void draw_contributors(Ctx& c) {
             std::string name = k.name;
             if (input_string("##name", name))
                 edit_row(c, cid, "Rename contributor", "name", true, [name](Contributor& x) { x.name = name; });
-            field_error_marker(c, key + "name");
+            field_error_marker(c.vc, key + "name");
 
             ImGui::TableNextColumn();
             width("nominal");
@@ -718,7 +661,7 @@ void draw_contributors(Ctx& c) {
             if (input_value("##nominal", k, k.nominal, c.unit, &nominal))
                 edit_row(c, cid, "Set nominal", "nominal", true, [nominal](Contributor& x) { x.nominal = nominal; });
             MF_TEST_ANCHOR((anchor + ".nominal").c_str());
-            field_error_marker(c, key + "nominal");
+            field_error_marker(c.vc, key + "nominal");
 
             ImGui::TableNextColumn();
             width("tol_plus");
@@ -726,7 +669,7 @@ void draw_contributors(Ctx& c) {
             if (input_value("##tol_plus", k, k.tol_plus, c.unit, &tp))
                 edit_row(c, cid, "Set + tolerance", "tol_plus", true, [tp](Contributor& x) { x.tol_plus = tp; });
             MF_TEST_ANCHOR((anchor + ".tol_plus").c_str());
-            field_error_marker(c, key + "tol_plus");
+            field_error_marker(c.vc, key + "tol_plus");
 
             ImGui::TableNextColumn();
             width("tol_minus");
@@ -736,7 +679,7 @@ void draw_contributors(Ctx& c) {
             if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
                 ImGui::SetTooltip("Both tolerances are ≥ 0: +0.010 / −0.002 is + tol 0.010, − tol 0.002");
             MF_TEST_ANCHOR((anchor + ".tol_minus").c_str());
-            field_error_marker(c, key + "tol_minus");
+            field_error_marker(c.vc, key + "tol_minus");
 
             ImGui::TableNextColumn();
             const LinearTerm* term = term_of[i];
@@ -764,7 +707,7 @@ void draw_contributors(Ctx& c) {
                 if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
                     ImGui::SetTooltip("∂gap/∂dimension: +1 when the dimension opens the gap, −1 when it closes it");
                 MF_TEST_ANCHOR((anchor + ".sens").c_str());
-                field_error_marker(c, key + "sens");
+                field_error_marker(c.vc, key + "sens");
             }
 
             ImGui::TableNextColumn();
@@ -773,9 +716,9 @@ void draw_contributors(Ctx& c) {
             std::string dl = distribution_label(k, c.unit);
             if (link && link->used) dl = "measured σ " + value_text(k, *link->sigma, c.unit) + " (" + link->sigma_kind + ")";
             else if (k.measured) dl = "! link unused: " + dl;
-            const bool dist_err = field_error(c, key + "cap") || field_error(c, key + "sigma") ||
-                                  field_error(c, key + "shift") || field_error(c, key + "skew") ||
-                                  field_error(c, key + "measured");
+            const bool dist_err = refusal(c, key + "cap") || refusal(c, key + "sigma") ||
+                                  refusal(c, key + "shift") || refusal(c, key + "skew") ||
+                                  refusal(c, key + "measured");
             if (dist_err || (k.measured && !(link && link->used))) ImGui::PushStyleColor(ImGuiCol_Text, dist_err ? plot_bad() : plot_warn());
             if (ImGui::Button((dl + "##dist").c_str(), ImVec2(-FLT_MIN, 0))) ImGui::OpenPopup("dist");
             if (dist_err || (k.measured && !(link && link->used))) ImGui::PopStyleColor();
@@ -840,8 +783,11 @@ void draw_contributors(Ctx& c) {
         }
     }
 
-    // What stops the analysis, and edits that were not applied.
-    if (!c.report.errors.empty() || !v.field_errors.empty()) {
+    // What stops the analysis, and edits of this stack the document did not apply.
+    std::vector<const Issue*> refused;
+    for (const auto& [key, issue] : c.vc.field_errors.by_field)
+        if (key.rfind("stack.", 0) == 0) refused.push_back(&issue);
+    if (!c.report.errors.empty() || !refused.empty()) {
         const ImVec4 bad = ImGui::ColorConvertU32ToFloat4(plot_bad());
         for (const auto& e : c.report.errors) {
             // "/contributors/2/tol_plus" → row 3
@@ -855,12 +801,8 @@ void draw_contributors(Ctx& c) {
             }
             ImGui::TextColored(bad, "Cannot analyse: %s%s%s", where.c_str(), where.empty() ? "" : ": ", e.message.c_str());
         }
-        for (const auto& [key, msg] : v.field_errors) ImGui::TextColored(bad, "Not applied: %s", msg.c_str());
+        for (const Issue* e : refused) ImGui::TextColored(bad, "Not applied: %s", e->message.c_str());
     }
 }
 
 }  // namespace mf::stackui
-
-#if defined(__clang__)
-#pragma clang attribute pop
-#endif

@@ -11,14 +11,9 @@
 #include "plot.h"
 #include "style.h"
 #include "test_hooks.h"
+#include "tolerance/stack_edit.h"
 #include "views/stack_parts.h"
 #include "widgets.h"
-
-// UI code: small beats fast here (the single-file app has a size budget), so clang
-// optimises these functions for size.
-#if defined(__clang__)
-#pragma clang attribute push(__attribute__((minsize)), apply_to = function)
-#endif
 
 namespace mf::stackui {
 
@@ -133,16 +128,16 @@ void draw_picture(Ctx& c) {
 
 }
 
-// Edits vector `i` of the loop.
+// Edits one field of vector `i` of the loop.
 void edit_vector(Ctx& c, size_t i, const char* label, const char* field, bool merge, std::function<void(LoopVector&)> fn) {
-    edit_stack(c, label, "stack.loop." + std::to_string(i) + "." + field, merge, [i, fn](Plan&, Stack& s) {
+    edit_stack(c, label, "stack.loop." + std::to_string(i) + "." + field, merge, [i, fn](Stack& s) {
         if (s.loop && i < s.loop->vectors.size()) fn(s.loop->vectors[i]);
     });
 }
 
-// A combo of the stack's contributors of one kind ("" = none, shown as `none`).
-bool pick_contributor(const Stack& s, const char* id, const std::string& current, DimensionKind kind, const char* none,
-                      std::string* out) {
+// A combo of the stack's contributors that `fits` ("" = none, shown as `none`).
+bool pick_contributor(const Stack& s, const char* id, const std::string& current, bool (*fits)(const Contributor&),
+                      const char* none, std::string* out) {
     const Contributor* cur = current.empty() ? nullptr : find(s, current);
     bool picked = false;
     if (ImGui::BeginCombo(id, cur ? cur->name.c_str() : none)) {
@@ -151,7 +146,7 @@ bool pick_contributor(const Stack& s, const char* id, const std::string& current
             picked = !current.empty();
         }
         for (const auto& k : s.contributors)
-            if (k.kind == kind && ImGui::Selectable(k.name.c_str(), k.id == current)) {
+            if (fits(k) && ImGui::Selectable(k.name.c_str(), k.id == current)) {
                 *out = k.id;
                 picked = k.id != current;
             }
@@ -176,31 +171,20 @@ void draw_editor(Ctx& c) {
     ImGui::SetNextItemWidth(em(5));
     double dir = loop.direction;
     if (ImGui::InputDouble("##dir", &dir, 0, 0, "%.4g°") && std::isfinite(dir))
-        edit_stack(c, "Set gap direction", "stack.loop.direction", true, [dir](Plan&, Stack& st) {
+        edit_stack(c, "Set gap direction", "stack.loop.direction", true, [dir](Stack& st) {
             if (st.loop) st.loop->direction = dir;
         });
     MF_TEST_ANCHOR("stack.loop.direction");
-    field_error_marker(c, "stack.loop.direction");
+    field_error_marker(c.vc, "stack.loop.direction");
     ImGui::SameLine();
     help_marker("Degrees counter-clockwise from +x: 0 = along +x, 90 = up, 270 = down. gap = d · Σ vectors "
                 "(+ the contributors not in the loop, with their own sensitivity).");
     ImGui::SameLine(0, em(1));
-    if (ImGui::Button("Add vector")) {
-        std::string from;  // the first length not yet in the loop
-        for (const auto& k : s.contributors) {
-            bool used = false;
-            for (const auto& v : loop.vectors) used = used || v.length_from == k.id;
-            if (k.kind == DimensionKind::Length && !used && k.nominal > 0 && from.empty()) from = k.id;
-        }
-        edit_stack(c, "Add loop vector", "stack.loop.add", false, [from](Plan&, Stack& st) {
-            if (!st.loop) return;
-            LoopVector v;
-            v.length_from = from;
-            v.length = from.empty() ? 1.0 : 0.0;
-            st.loop->vectors.push_back(v);
-        });
-    }
+    if (ImGui::Button("Add vector"))
+        edit_plan(c, "Add loop vector", "stack.loop.add", [sid = s.id](Plan& p) { add_loop_vector(p, sid); });
     MF_TEST_ANCHOR("stack.loop.add");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The first length not yet in the loop, else a fixed 1 mm vector");
+    field_error_marker(c.vc, "stack.loop.add");
 
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
     if (!ImGui::BeginTable("vectors", 7, flags)) return;
@@ -224,13 +208,10 @@ void draw_editor(Ctx& c) {
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         std::string from;
-        if (pick_contributor(s, "##from", lv.length_from, DimensionKind::Length, "fixed length", &from)) {
-            const double keep = lk ? lk->nominal : lv.length;  // a fixed length starts where the part was
-            edit_vector(c, i, "Set loop vector length", "from", false, [from, keep](LoopVector& v) {
-                v.length_from = from;
-                if (from.empty()) v.length = keep;
-            });
-        }
+        if (pick_contributor(s, "##from", lv.length_from, loop_length_candidate, "fixed length", &from))
+            edit_plan(c, "Set loop vector length", key + "from",
+                      [sid = s.id, i, from](Plan& p) { set_vector_length_from(p, sid, i, from); });
+        field_error_marker(c.vc, key + "from");
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (lk) {
@@ -240,7 +221,7 @@ void draw_editor(Ctx& c) {
             double len = lv.length;
             if (input_length("##len", lv.length, c.unit, &len))
                 edit_vector(c, i, "Set loop vector length", "len", true, [len](LoopVector& v) { v.length = len; });
-            field_error_marker(c, key + "len");
+            field_error_marker(c.vc, key + "len");
         }
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
@@ -251,7 +232,8 @@ void draw_editor(Ctx& c) {
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         std::string by;
-        if (pick_contributor(s, "##angle_from", lv.angle_from, DimensionKind::Angle, "—", &by))
+        if (pick_contributor(s, "##angle_from", lv.angle_from, [](const Contributor& k) { return k.kind == DimensionKind::Angle; },
+                             "—", &by))
             edit_vector(c, i, "Set loop vector tilt", "angle_from", false, [by](LoopVector& v) { v.angle_from = by; });
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
@@ -261,19 +243,18 @@ void draw_editor(Ctx& c) {
         if (t && ImGui::IsItemHovered())
             ImGui::SetTooltip("∂gap/∂length of \"%s\": the direction cosine, summed over its vectors", lk->name.c_str());
         ImGui::TableNextColumn();
+        const bool last = loop.vectors.size() == 1;   // a loop keeps one vector: "Make it a 1D chain" ends it
+        ImGui::BeginDisabled(last);
         if (ImGui::SmallButton("✗"))
-            edit_stack(c, "Delete loop vector", "stack.loop.delete", false, [i](Plan&, Stack& st) {
-                if (st.loop && i < st.loop->vectors.size()) st.loop->vectors.erase(st.loop->vectors.begin() + static_cast<long>(i));
-            });
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Delete this vector (its contributor stays, with its own sensitivity)");
+            edit_plan(c, "Delete loop vector", key + "delete", [sid = s.id, i](Plan& p) { remove_loop_vector(p, sid, i); });
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip(last ? "A loop needs a vector: \"Make it a 1D chain\" drops the loop"
+                                   : "Delete this vector (its contributor stays, with its own sensitivity)");
+        field_error_marker(c.vc, key + "delete");
         ImGui::PopID();
     }
     ImGui::EndTable();
-    for (const char* k : {"stack.loop.add", "stack.loop.delete"})
-        if (const char* msg = field_error(c, k)) {
-            c.view.notice = std::string("Not applied: ") + msg;
-            c.view.field_errors.erase(k);
-        }
     for (size_t i = 0; i < s.contributors.size(); ++i) {
         const LinearTerm* t = term_of[i];
         if (!t) continue;
@@ -302,51 +283,27 @@ void draw_loop_switch(Ctx& c) {
     const Stack& s = c.stack;
     if (s.loop) {
         // Back to a chain: every contributor keeps the sensitivity the loop gave it.
-        std::vector<std::pair<std::string, double>> sens;
-        for (const auto& t : c.report.linear.terms)
-            if (t.from_loop) sens.emplace_back(s.contributors[t.index].id, tidy(t.sensitivity));
         ImGui::BeginDisabled(!c.report.errors.empty());
         if (ImGui::SmallButton("Make it a 1D chain"))
-            edit_stack(c, "Make a 1D chain", "stack.loop.switch", false, [sens](Plan&, Stack& st) {
-                for (auto& k : st.contributors)
-                    for (const auto& [id, v] : sens)
-                        if (k.id == id) k.sensitivity = v;
-                st.loop.reset();
-            });
+            edit_plan(c, "Make a 1D chain", "stack.loop.switch", [sid = s.id](Plan& p) { make_chain(p, sid); });
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
             ImGui::SetTooltip("Drop the loop; each contributor keeps the sensitivity the loop geometry gave it");
     } else {
         // To a loop: each ±1 length becomes a vector along 0° or 180°, the gap measured along 0°
         // (the same gap); other contributors keep their sensitivity outside the loop.
-        size_t n = 0;
-        for (const auto& k : s.contributors)
-            n += k.kind == DimensionKind::Length && k.nominal > 0 && std::fabs(std::fabs(k.sensitivity) - 1) < 1e-12;
-        ImGui::BeginDisabled(n == 0);
+        const std::string blocked = loop_refusal(s);
+        ImGui::BeginDisabled(!blocked.empty());
         if (ImGui::SmallButton("Make it a 2D loop"))
-            edit_stack(c, "Make a 2D loop", "stack.loop.switch", false, [](Plan&, Stack& st) {
-                VectorLoop loop;
-                for (const auto& k : st.contributors)
-                    if (k.kind == DimensionKind::Length && k.nominal > 0 && std::fabs(std::fabs(k.sensitivity) - 1) < 1e-12) {
-                        LoopVector v;
-                        v.length_from = k.id;
-                        v.angle = k.sensitivity > 0 ? 0 : 180;
-                        loop.vectors.push_back(v);
-                    }
-                st.loop = loop;
-            });
+            edit_plan(c, "Make a 2D loop", "stack.loop.switch", [sid = s.id](Plan& p) { make_loop(p, sid); });
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip(n ? "Each ±1 length becomes a vector along 0° or 180° (the same gap); then set angles, "
-                                  "add tilts and the gap direction below the results"
-                                : "Needs a length with sensitivity +1 or −1 and a nominal above 0");
+            ImGui::SetTooltip("%s", blocked.empty() ? "Each ±1 length becomes a vector along 0° or 180° (the same gap); then "
+                                                      "set angles, add tilts and the gap direction below the results"
+                                                    : ("Not possible: " + blocked).c_str());
     }
     MF_TEST_ANCHOR("stack.loop.switch");
-    field_error_marker(c, "stack.loop.switch");
+    field_error_marker(c.vc, "stack.loop.switch");
 }
 
 }  // namespace mf::stackui
-
-#if defined(__clang__)
-#pragma clang attribute pop
-#endif

@@ -1,6 +1,6 @@
 // Internal to the tolerance-stack view (stack_view.h): what its parts share. One frame's
-// context (the plan, the selected stack, its results) and the edit helper that refuses an
-// edit which would make the stack invalid, naming why.
+// context (the plan, the selected stack, its analysis) and the helpers that push an edit of
+// one field of the stack or of a contributor.
 #pragma once
 #include <functional>
 #include <string>
@@ -13,27 +13,27 @@ namespace mf::stackui {
 
 struct Ctx {
     const Plan& plan;
-    const Stack& stack;
+    const Stack& stack;                     // as in the plan: what the fields show and edit
     StackView& view;
-    Edits& edits;
+    ViewContext& vc;                        // edits, refusals by field
     LengthUnit unit;
-    const StackReport& report;              // analytic results (with the Monte Carlo when finished)
+    const StackAnalysis& analysis;          // of the resolved stack (measured links applied)
+    const StackReport& report;              // analysis.report (with the Monte Carlo when finished)
     const MonteCarloResult* mc;             // finished Monte Carlo of this stack's current inputs, or null
     const std::vector<LinkReport>& links;   // measured links of this stack (what they supplied / why not)
 };
 
-// Queues an edit of the current stack (found again by id when applied). Before queuing, the
-// edit is tried on a copy: if it would add a problem to the stack or the plan (a negative
-// tolerance, lower limit above upper, a dangling reference), it is not queued and the
-// problem is kept in view.field_errors[key] (shown beside the field and under the table).
-// merge: typing into one field (same key) becomes one undo step.
-bool edit_stack(Ctx& c, const std::string& label, const std::string& key, bool merge,
-                std::function<void(Plan&, Stack&)> fn);
-
-// Why the last edit of this field was refused (nullptr: it was not).
-const char* field_error(const Ctx& c, const std::string& key);
-// A small red "!" with the message as tooltip, after the field, when an edit was refused.
-void field_error_marker(const Ctx& c, const std::string& key);
+// Pushes an edit of one field of the current stack (found again by id when applied) at the
+// field `key`; merge: typing into one field becomes one undo step. The document refuses a
+// value check_plan refuses, and field_error_marker(c.vc, key) shows why.
+void edit_stack(Ctx& c, const std::string& label, const std::string& key, bool merge, std::function<void(Stack&)> fn);
+// The same for one field of contributor `cid`; the key is "stack.<cid>.<field>".
+void edit_row(Ctx& c, const std::string& cid, const std::string& label, const std::string& field, bool merge,
+              std::function<void(Contributor&)> fn);
+// Pushes a core operation on the plan (tolerance/stack_edit.h) at the field `key`.
+void edit_plan(Ctx& c, const std::string& label, const std::string& key, std::function<void(Plan&)> fn);
+// Why the document refused the last edit of this field, or null.
+const char* refusal(const Ctx& c, const std::string& key);
 
 // Lengths in the display unit, angles in degrees.
 const char* unit_name(LengthUnit u);        // "µm", "mm", "in"
@@ -47,7 +47,7 @@ void verdict_badge(FitVerdict v);           // the word on a coloured background
 void draw_contributors(Ctx& c);             // stack_contributors.cpp
 void draw_paste_dialog(Ctx& c);             // stack_contributors.cpp
 // Parses pasted text (tab-, comma- or semicolon-separated, with a header row) as rows of
-// this stack, in the display unit; returns the number of rows queued, or 0 with errors.
+// this stack, in the display unit; queues them and returns how many, or 0 with errors.
 size_t paste_rows(Ctx& c, const std::string& text, Issues* errors);
 void draw_results(Ctx& c);                  // stack_results.cpp
 void draw_verdict(Ctx& c);                  // stack_results.cpp

@@ -6,19 +6,12 @@
 #include <cmath>
 #include <cstdio>
 
-#include "busy.h"
 #include "plot.h"
 #include "style.h"
 #include "test_hooks.h"
 #include "tolerance/materials.h"
 #include "views/stack_parts.h"
 #include "widgets.h"
-
-// UI code: small beats fast here (the single-file app has a size budget), so clang
-// optimises these functions for size.
-#if defined(__clang__)
-#pragma clang attribute push(__attribute__((minsize)), apply_to = function)
-#endif
 
 namespace mf::stackui {
 
@@ -150,19 +143,16 @@ void draw_results(Ctx& c) {
     MF_TEST_ANCHOR("stack.results");
 
     // The Monte Carlo: progress while it runs, a way back when cancelled.
-    if (v.mc.run) {
+    if (const MonteCarloRun* run = v.mc.job()) {
         char what[64];
-        std::snprintf(what, sizeof what, "Monte Carlo, %zu samples", v.mc.run->total());
-        if (progress_with_cancel(static_cast<float>(v.mc.run->progress()), what)) {
-            v.mc.run.reset();
-            v.mc.cancelled = true;
-        }
+        std::snprintf(what, sizeof what, "Monte Carlo, %zu samples", run->total());
+        v.mc.draw_progress(what);
         MF_TEST_ANCHOR("stack.mc.cancel");
-    } else if (v.mc.cancelled) {
+    } else if (v.mc.cancelled()) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("Monte Carlo cancelled: the verdict uses the normal model.");
         ImGui::SameLine();
-        if (ImGui::Button("Run Monte Carlo")) v.mc.key.clear();  // the next frame starts it again
+        if (ImGui::Button("Run Monte Carlo")) v.mc.restart();  // the next frame starts it again
         MF_TEST_ANCHOR("stack.mc.run");
     }
 
@@ -247,9 +237,9 @@ void draw_results(Ctx& c) {
                    "exactly (the nonlinear loop for 2D stacks). No sample is discarded.");
     if (!mc) {
         ImGui::TableNextColumn();
-        ImGui::TextDisabled(v.mc.run ? "running…" : v.mc.cancelled ? "cancelled" : "—");
+        ImGui::TextDisabled(v.mc.running() ? "running…" : v.mc.cancelled() ? "cancelled" : "—");
         ImGui::TableNextColumn();
-        ImGui::TextDisabled(v.mc.run ? "running…" : v.mc.cancelled ? "cancelled" : "—");
+        ImGui::TextDisabled(v.mc.running() ? "running…" : v.mc.cancelled() ? "cancelled" : "—");
     } else {
         for (const MonteCarloSummary* m : {&mc->at_measurement, &mc->at_operating}) {
             ImGui::TableNextColumn();
@@ -414,7 +404,3 @@ void draw_details(Ctx& c) {
 }
 
 }  // namespace mf::stackui
-
-#if defined(__clang__)
-#pragma clang attribute pop
-#endif

@@ -1,97 +1,63 @@
 // The tolerance-stack view: layout, stack selector, requirement and temperatures, and the
-// Monte Carlo run in slices. Table, results and charts are in the other stack_*.cpp files.
+// analysis with the Monte Carlo in slices. Table, results and charts are in the other
+// stack_*.cpp files.
 //
 // [SECTION] Shared helpers (stack_parts.h)
 // [SECTION] Stack selector
 // [SECTION] Requirement, temperatures, settings
-// [SECTION] Monte Carlo in slices
-// [SECTION] Test values
+// [SECTION] Test values (test builds only)
 // [SECTION] draw()
 #include "views/stack_view.h"
 
 #include <cmath>
 #include <cstdio>
-#include <set>
+#include <memory>
 
-#include "busy.h"
-#include "plan/plan_file.h"
-#include "plan/section_json.h"
 #include "plot.h"
 #include "style.h"
 #include "test_hooks.h"
+#include "tolerance/stack_edit.h"
 #include "views/stack_parts.h"
 #include "widgets.h"
-
-// UI code: small beats fast here (the single-file app has a size budget), so clang
-// optimises these functions for size.
-#if defined(__clang__)
-#pragma clang attribute push(__attribute__((minsize)), apply_to = function)
-#endif
 
 namespace mf {
 namespace stackui {
 
 // [SECTION] Shared helpers ---------------------------------------------------------------
 
-static std::set<std::string> messages_of(const Issues& errors) {
-    std::set<std::string> m;
-    for (const auto& e : errors) m.insert(e.message);
-    return m;
-}
+// Typing: each keystroke's value was pushed (applied or refused) as it was typed. Leaving the
+// field, ImGui (1.90, "reapply on deactivation") returns the last text once more when it
+// differs from the shown value — exactly when that value was refused; pushing it again would
+// bring back the refusal that leaving the field forgets (field_error_marker).
+static bool leaving_typed_field(bool merge) { return merge && ImGui::IsItemDeactivated(); }
 
-bool edit_stack(Ctx& c, const std::string& label, const std::string& key, bool merge,
-                std::function<void(Plan&, Stack&)> fn) {
-    const std::string sid = c.stack.id;
-    auto apply = [sid, fn](Plan& p) {
-        for (auto& s : p.stacks)
-            if (s.id == sid) {
-                fn(p, s);
-                return;
-            }
+void edit_stack(Ctx& c, const std::string& label, const std::string& key, bool merge, std::function<void(Stack&)> fn) {
+    if (leaving_typed_field(merge)) return;
+    auto apply = [sid = c.stack.id, fn = std::move(fn)](Plan& p) {
+        if (Stack* s = find_stack(p, sid)) fn(*s);
     };
-    // Try it on a copy first: refuse what would make the stack or the plan invalid.
-    Plan trial = c.plan;
-    apply(trial);
-    const Stack* after = nullptr;
-    for (const auto& s : trial.stacks)
-        if (s.id == sid) after = &s;
-    Issues added;
-    if (after) {
-        const auto before = messages_of(validate_stack(c.stack, StackCheck::InFile));
-        for (const auto& e : validate_stack(*after, StackCheck::InFile))
-            if (!before.count(e.message)) added.push_back(e);
-    }
-    const auto plan_before = messages_of(check_plan(c.plan));
-    for (const auto& e : check_plan(trial))
-        if (!plan_before.count(e.message)) added.push_back(e);
-    if (!added.empty()) {
-        c.view.field_errors[key] = added.front().message;
-        return false;
-    }
-    c.view.field_errors.erase(key);
-    if (merge) c.edits.push_merge(label, key, apply);
-    else c.edits.push(label, apply);
-    return true;
+    if (merge) c.vc.edits.push_merge(label, key, std::move(apply));
+    else c.vc.edits.push_at(label, key, std::move(apply));
 }
 
-const char* field_error(const Ctx& c, const std::string& key) {
-    auto it = c.view.field_errors.find(key);
-    return it == c.view.field_errors.end() ? nullptr : it->second.c_str();
+void edit_row(Ctx& c, const std::string& cid, const std::string& label, const std::string& field, bool merge,
+              std::function<void(Contributor&)> fn) {
+    if (leaving_typed_field(merge)) return;
+    auto apply = [sid = c.stack.id, cid, fn = std::move(fn)](Plan& p) {
+        if (Contributor* k = find_contributor(p, sid, cid)) fn(*k);
+    };
+    const std::string key = "stack." + cid + "." + field;
+    if (merge) c.vc.edits.push_merge(label, key, std::move(apply));
+    else c.vc.edits.push_at(label, key, std::move(apply));
 }
 
-void field_error_marker(const Ctx& c, const std::string& key) {
-    // Leaving the field abandons the refused value: the field shows the plan's value again.
-    if (ImGui::IsItemDeactivated()) c.view.field_errors.erase(key);
-    const char* msg = field_error(c, key);
-    if (!msg) return;
-    ImGui::SameLine(0, em(0.2f));
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "!");
-    if (ImGui::BeginItemTooltip()) {
-        ImGui::PushTextWrapPos(em(28));
-        ImGui::Text("Not applied: %s", msg);
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-    }
+void edit_plan(Ctx& c, const std::string& label, const std::string& key, std::function<void(Plan&)> fn) {
+    c.vc.edits.push_at(label, key, std::move(fn));
+}
+
+const char* refusal(const Ctx& c, const std::string& key) {
+    const Issue* issue = c.vc.field_errors.find(key);
+    return issue ? issue->message.c_str() : nullptr;
 }
 
 const char* unit_name(LengthUnit u) { return unit_symbol(u); }
@@ -127,42 +93,6 @@ namespace {
 
 // [SECTION] Stack selector ---------------------------------------------------------------
 
-// A copy of a stack with fresh ids for it and its contributors (loop references follow).
-Stack copy_with_fresh_ids(Plan& p, const Stack& src) {
-    Stack s = src;
-    s.id = new_id(p, "s");
-    s.name = src.name + " (copy)";
-    std::map<std::string, std::string> renamed;
-    std::set<std::string> taken;
-    for (const auto& id : all_ids(p)) taken.insert(id);
-    taken.insert(s.id);
-    size_t n = 1;
-    for (auto& c : s.contributors) {
-        std::string id;
-        do id = "k" + std::to_string(n++);
-        while (taken.count(id));
-        taken.insert(id);
-        renamed[c.id] = id;
-        c.id = id;
-    }
-    if (s.loop)
-        for (auto& v : s.loop->vectors) {
-            if (renamed.count(v.length_from)) v.length_from = renamed[v.length_from];
-            if (renamed.count(v.angle_from)) v.angle_from = renamed[v.angle_from];
-        }
-    return s;
-}
-
-// Inserts a copy of stack `src_id` after it.
-[[gnu::noinline]] void duplicate_stack(Plan& p, const std::string& src_id) {
-    for (size_t i = 0; i < p.stacks.size(); ++i)
-        if (p.stacks[i].id == src_id) {
-            Stack s = copy_with_fresh_ids(p, p.stacks[i]);
-            p.stacks.insert(p.stacks.begin() + static_cast<long>(i) + 1, std::move(s));
-            return;
-        }
-}
-
 void draw_selector(const Plan& plan, StackView& view, Edits& edits, int index) {
     const float row_y = ImGui::GetCursorPosY();
     ImGui::AlignTextToFramePadding();
@@ -196,13 +126,8 @@ void draw_selector(const Plan& plan, StackView& view, Edits& edits, int index) {
     ImGui::SameLine();
     if (ImGui::Button("New")) {
         const std::string name = "Stack " + std::to_string(plan.stacks.size() + 1);
-        const std::string id = new_id(plan, "s");
-        edits.push("New stack", [id, name](Plan& p) {
-            Stack s;
-            s.id = id;
-            s.name = name;
-            p.stacks.push_back(std::move(s));
-        });
+        const std::string id = new_id(plan, "s");   // the id the edit will give it, to select it
+        edits.push("New stack", [id, name](Plan& p) { add_stack(p, id, name); });
         view.selected_id = id;
         view.selected_row.clear();
     }
@@ -212,9 +137,8 @@ void draw_selector(const Plan& plan, StackView& view, Edits& edits, int index) {
     ImGui::SameLine();
     if (ImGui::Button("Duplicate") && index >= 0) {
         const std::string src_id = plan.stacks[static_cast<size_t>(index)].id;
-        Plan trial = plan;  // the new id as the edit will make it
-        const std::string new_sid = new_id(trial, "s");
-        edits.push("Duplicate stack", [src_id](Plan& p) { duplicate_stack(p, src_id); });
+        const std::string new_sid = new_id(plan, "s");
+        edits.push("Duplicate stack", [src_id, new_sid](Plan& p) { duplicate_stack(p, src_id, new_sid); });
         view.selected_id = new_sid;
         view.selected_row.clear();
     }
@@ -223,13 +147,7 @@ void draw_selector(const Plan& plan, StackView& view, Edits& edits, int index) {
     if (ImGui::Button("Delete") && index >= 0) {
         const Stack& s = plan.stacks[static_cast<size_t>(index)];
         const std::string sid = s.id;
-        edits.push("Delete stack \"" + s.name + "\"", [sid](Plan& p) {
-            for (size_t i = 0; i < p.stacks.size(); ++i)
-                if (p.stacks[i].id == sid) {
-                    p.stacks.erase(p.stacks.begin() + static_cast<long>(i));
-                    return;
-                }
-        });
+        edits.push("Delete stack \"" + s.name + "\"", [sid](Plan& p) { delete_stack(p, sid); });
         // Select the neighbour that takes its place.
         const size_t next = static_cast<size_t>(index) + 1 < plan.stacks.size() ? static_cast<size_t>(index) + 1
                             : index > 0 ? static_cast<size_t>(index) - 1
@@ -251,14 +169,19 @@ void draw_selector(const Plan& plan, StackView& view, Edits& edits, int index) {
     ImGui::SetCursorPosY(row_y);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Lengths in");
-    const LengthUnit units[] = {LengthUnit::Micrometre, LengthUnit::Millimetre, LengthUnit::Inch};
-    const char* anchors[] = {"stack.unit.um", "stack.unit.mm", "stack.unit.in"};
-    for (int k = 0; k < 3; ++k) {
-        const LengthUnit u = units[k];
+    struct UnitChoice {
+        LengthUnit unit;
+        const char* anchor;
+    };
+    static const UnitChoice kChoices[] = {{LengthUnit::Micrometre, "stack.unit.um"},
+                                          {LengthUnit::Millimetre, "stack.unit.mm"},
+                                          {LengthUnit::Inch, "stack.unit.in"}};
+    for (const UnitChoice& choice : kChoices) {
+        const LengthUnit u = choice.unit;
         ImGui::SameLine();
         if (ImGui::RadioButton(unit_symbol(u), plan.meta.units == u) && plan.meta.units != u)
             edits.push(std::string("Show lengths in ") + unit_symbol(u), [u](Plan& p) { p.meta.units = u; });
-        MF_TEST_ANCHOR(anchors[k]);
+        MF_TEST_ANCHOR(choice.anchor);
     }
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Lengths are stored in millimetres: this changes only how they are shown and typed.");
@@ -276,7 +199,7 @@ void optional_limit(Ctx& c, const char* label, const char* anchor, const std::op
         const auto& other = lower ? c.stack.upper_limit : c.stack.lower_limit;
         if (other) start = *other;
         edit_stack(c, on ? (lower ? "Set lower limit" : "Set upper limit") : (lower ? "Remove lower limit" : "Remove upper limit"),
-                   key, false, [on, lower, start](Plan&, Stack& s) {
+                   key, false, [on, lower, start](Stack& s) {
                        auto& l = lower ? s.lower_limit : s.upper_limit;
                        l = on ? std::optional<double>(start) : std::nullopt;
                    });
@@ -291,7 +214,7 @@ void optional_limit(Ctx& c, const char* label, const char* anchor, const std::op
         double mm = *value;
         if (input_length("##v", *value, c.unit, &mm))
             edit_stack(c, lower ? "Set lower limit" : "Set upper limit", key, true,
-                       [mm, lower](Plan&, Stack& s) { (lower ? s.lower_limit : s.upper_limit) = mm; });
+                       [mm, lower](Stack& s) { (lower ? s.lower_limit : s.upper_limit) = mm; });
     } else {
         ImGui::BeginDisabled();
         char none[] = "none";
@@ -299,7 +222,7 @@ void optional_limit(Ctx& c, const char* label, const char* anchor, const std::op
         ImGui::EndDisabled();
     }
     MF_TEST_ANCHOR(anchor);
-    field_error_marker(c, key);
+    field_error_marker(c.vc, key);
     ImGui::PopID();
 }
 
@@ -313,9 +236,9 @@ void temperature_field(Ctx& c, const char* label, const char* anchor, double val
     const std::string key = operating ? "stack.t_op" : "stack.t_meas";
     if (ImGui::InputDouble("##t", &v, 0, 0, "%.4g °C") && std::isfinite(v))
         edit_stack(c, operating ? "Set operating temperature" : "Set measurement temperature", key, true,
-                   [v, operating](Plan&, Stack& s) { (operating ? s.operating_temperature : s.measurement_temperature) = v; });
+                   [v, operating](Stack& s) { (operating ? s.operating_temperature : s.measurement_temperature) = v; });
     MF_TEST_ANCHOR(anchor);
-    field_error_marker(c, key);
+    field_error_marker(c.vc, key);
     ImGui::PopID();
 }
 
@@ -327,8 +250,9 @@ void draw_requirement(Ctx& c) {
     ImGui::SetNextItemWidth(em(30));
     std::string name = s.name;
     if (input_string("##name", name))
-        edit_stack(c, "Rename stack", "stack.name", true, [name](Plan&, Stack& st) { st.name = name; });
+        edit_stack(c, "Rename stack", "stack.name", true, [name](Stack& st) { st.name = name; });
     MF_TEST_ANCHOR("stack.name");
+    field_error_marker(c.vc, "stack.name");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     if (s.loop)
@@ -357,20 +281,20 @@ void draw_requirement(Ctx& c) {
         ImGui::SetNextItemWidth(em(6));
         double f = s.inflation_factor;
         if (ImGui::InputDouble("σ inflation factor", &f, 0, 0, "%.3g") && std::isfinite(f))
-            edit_stack(c, "Set σ inflation factor", "stack.inflation", true, [f](Plan&, Stack& st) { st.inflation_factor = f; });
-        field_error_marker(c, "stack.inflation");
+            edit_stack(c, "Set σ inflation factor", "stack.inflation", true, [f](Stack& st) { st.inflation_factor = f; });
+        field_error_marker(c.vc, "stack.inflation");
         help_marker("1 = none, 1.5 = Bender (SAE 680490). Applies to the \"statistical, inflated\" figure only.");
         ImGui::SetNextItemWidth(em(6));
         double ok = s.ppm_ok;
         if (ImGui::InputDouble("OK at most (ppm)", &ok, 0, 0, "%.4g") && std::isfinite(ok))
-            edit_stack(c, "Set OK threshold", "stack.ppm_ok", true, [ok](Plan&, Stack& st) { st.ppm_ok = ok; });
-        field_error_marker(c, "stack.ppm_ok");
+            edit_stack(c, "Set OK threshold", "stack.ppm_ok", true, [ok](Stack& st) { st.ppm_ok = ok; });
+        field_error_marker(c.vc, "stack.ppm_ok");
         help_marker("Out-of-limit rate at or below which the stack is OK (default 63 ppm ≈ a centred Cpk 1.33).");
         ImGui::SetNextItemWidth(em(6));
         double fail = s.ppm_fail;
         if (ImGui::InputDouble("fails above (ppm)", &fail, 0, 0, "%.4g") && std::isfinite(fail))
-            edit_stack(c, "Set fail threshold", "stack.ppm_fail", true, [fail](Plan&, Stack& st) { st.ppm_fail = fail; });
-        field_error_marker(c, "stack.ppm_fail");
+            edit_stack(c, "Set fail threshold", "stack.ppm_fail", true, [fail](Stack& st) { st.ppm_fail = fail; });
+        field_error_marker(c.vc, "stack.ppm_fail");
         help_marker("Out-of-limit rate above which the stack fails (default 2700 ppm ≈ a centred Cpk 1.0).");
 
         ImGui::SeparatorText("Monte Carlo (this session, not saved in the plan)");
@@ -397,68 +321,39 @@ void draw_requirement(Ctx& c) {
     }
 }
 
-// [SECTION] Monte Carlo in slices --------------------------------------------------------
-
-// Starts a new run when the inputs changed, and advances the running one by a slice.
-void advance_monte_carlo(StackView& v, const Stack& s) {
-    char opts[96];
-    std::snprintf(opts, sizeof opts, "|%zu|%llu|%d", v.mc_options.samples, static_cast<unsigned long long>(v.mc_options.seed),
-                  v.mc_options.histogram_bins);
-    const std::string key = s.id + "|" + v.cache.content_key + opts;
-    auto& mc = v.mc;
-    if (mc.key != key) {
-        mc.key = key;
-        mc.result.reset();
-        mc.cancelled = false;
-        ++mc.generation;
-        mc.run.reset();
-        if (validate_stack(s, StackCheck::ForAnalysis).empty()) {
-            mc.run = std::make_unique<MonteCarloRun>(s, v.mc_options);
-            if (!mc.run->errors().empty()) mc.run.reset();
-        }
-    }
-    if (!mc.run) return;
-    MonteCarloRun& run = *mc.run;
-    if (run_slice([&run] {
-            run.step(8 * MonteCarloRun::kBlock);
-            return run.finished();
-        })) {
-        mc.result = std::make_unique<MonteCarloResult>(run.finish());
-        mc.run.reset();
-        ++mc.generation;
-        keep_drawing();  // one more frame shows the finished result everywhere
-    }
-}
-
 // [SECTION] Test values ------------------------------------------------------------------
+#ifdef MF_TEST_HOOKS
 
-// Out of line, so each published figure costs a call, not an inlined string construction.
-[[gnu::noinline]] void put(const char* name, const std::optional<double>& v) {
-    if (v) MF_TEST_VALUE(name, *v);
+void put(const char* name, const std::optional<double>& v) {
+    if (v) test_value(name, *v);
 }
-[[gnu::noinline]] void put_text(const char* name, const std::string& v) { MF_TEST_TEXT(name, v); }
 
-void publish(const Stack& s, const StackReport& r, const StackView& v, LengthUnit unit) {
-    put_text("stack.id", s.id);
-    put_text("stack.name", s.name);
-    put_text("stack.unit", unit_symbol(unit));
+// Every figure on screen, in mm whatever the display unit, for the GUI and browser tests.
+void publish(const ViewContext& ctx, const Stack& s, const StackAnalysis& a, const StackView& v, LengthUnit unit) {
+    const StackReport& r = a.report;
+    const MonteCarloResult* finished = v.mc.cancelled() ? nullptr : v.mc.result();
+    test_text("stack.id", s.id);
+    test_text("stack.name", s.name);
+    test_text("stack.unit", unit_symbol(unit));
     put("stack.contributors", static_cast<double>(s.contributors.size()));
     put("stack.errors", static_cast<double>(r.errors.size()));
-    if (!r.errors.empty()) put_text("stack.error0", to_string(r.errors.front()));
-    put("stack.mc.running", v.mc.run ? 1 : 0);
-    put("stack.mc.progress", v.mc.run ? v.mc.run->progress() : (v.mc.result ? 1.0 : 0.0));
-    put("stack.mc.done", v.mc.result ? 1 : 0);
-    for (const LinkReport& l : v.cache.resolved.links) {   // measured links: what each supplied
+    if (!r.errors.empty()) test_text("stack.error0", to_string(r.errors.front()));
+    put("stack.mc.running", v.mc.running() ? 1 : 0);
+    put("stack.mc.progress", v.mc.running() ? v.mc.progress() : finished ? 1.0 : 0.0);
+    put("stack.mc.done", finished ? 1 : 0);
+    // Edits the document refused, by field key: what field_error_marker shows at the field.
+    for (const auto& [key, issue] : ctx.field_errors.by_field)
+        if (key.rfind("stack.", 0) == 0) test_text("stack.refusal." + key, issue.message);
+    for (const LinkReport& l : a.links) {   // measured links: what each supplied
         const std::string k = "stack.measured." + l.target_id;
-        MF_TEST_VALUE(k + ".used", l.used ? 1 : 0);
+        test_value(k + ".used", l.used ? 1 : 0);
         put((k + ".sigma").c_str(), l.sigma);
         put((k + ".mean").c_str(), l.mean);
         put((k + ".shift").c_str(), l.shift);
         put((k + ".n").c_str(), l.n);
-        put_text((k + ".message").c_str(), l.message);
+        test_text(k + ".message", l.message);
     }
     if (!r.errors.empty()) return;
-    // All lengths in mm (the plan's unit), whatever the display unit.
     put("stack.nominal", r.worst_case.nominal);
     put("stack.mid_mean", r.worst_case.mean);
     put("stack.wc.min", r.worst_case.min);
@@ -481,18 +376,18 @@ void publish(const Stack& s, const StackReport& r, const StackView& v, LengthUni
     put("stack.op.stat.mean", t.statistical_at_operating.mean);
     put("stack.op.stat.sigma", t.statistical_at_operating.sigma);
     put("stack.op.stat.ppm_total", t.statistical_at_operating.tails.ppm_total);
-    put_text("stack.verdict", verdict_name(r.fit.verdict));
-    put_text("stack.verdict.measurement", verdict_name(r.fit.at_measurement.verdict));
-    put_text("stack.verdict.operating", verdict_name(r.fit.at_operating.verdict));
-    put_text("stack.verdict.reason", r.fit.reason);
-    put_text("stack.verdict.source", r.fit.at_operating.ppm_source);
-    for (const auto& term : r.linear.terms) MF_TEST_VALUE("stack.sens." + s.contributors[term.index].id, term.sensitivity);
+    test_text("stack.verdict", verdict_name(r.fit.verdict));
+    test_text("stack.verdict.measurement", verdict_name(r.fit.at_measurement.verdict));
+    test_text("stack.verdict.operating", verdict_name(r.fit.at_operating.verdict));
+    test_text("stack.verdict.reason", r.fit.reason);
+    test_text("stack.verdict.source", r.fit.at_operating.ppm_source);
+    for (const auto& term : r.linear.terms) test_value("stack.sens." + s.contributors[term.index].id, term.sensitivity);
     for (const auto& row : r.contributions) {
-        MF_TEST_VALUE("stack.share." + row.id, row.statistical_share);
-        MF_TEST_VALUE("stack.rank." + row.id, row.rank);
-        if (row.monte_carlo_share) MF_TEST_VALUE("stack.mc_share." + row.id, *row.monte_carlo_share);
+        test_value("stack.share." + row.id, row.statistical_share);
+        test_value("stack.rank." + row.id, row.rank);
+        if (row.monte_carlo_share) test_value("stack.mc_share." + row.id, *row.monte_carlo_share);
     }
-    if (const MonteCarloResult* mc = v.mc.result.get()) {
+    if (const MonteCarloResult* mc = a.monte_carlo_result()) {
         for (int k = 0; k < 2; ++k) {
             const MonteCarloSummary& m = k ? mc->at_operating : mc->at_measurement;
             const std::optional<double> figures[] = {m.mean, m.sigma, m.p00135, m.p99865, m.ppm_total,
@@ -507,12 +402,15 @@ void publish(const Stack& s, const StackReport& r, const StackView& v, LengthUni
     }
 }
 
+// What an earlier frame published about another stack must not linger.
 void clear_published() {
     auto& vals = test_values();
     for (auto it = vals.begin(); it != vals.end();) it = it->first.rfind("stack.", 0) == 0 ? vals.erase(it) : std::next(it);
     auto& texts = test_texts();
     for (auto it = texts.begin(); it != texts.end();) it = it->first.rfind("stack.", 0) == 0 ? texts.erase(it) : std::next(it);
 }
+
+#endif  // MF_TEST_HOOKS
 
 }  // namespace
 
@@ -521,16 +419,17 @@ void clear_published() {
 void StackView::draw(ViewContext& ctx) {
     const Plan& plan = ctx.plan;
     const uint64_t state_id = ctx.state_id;
-    Edits& edits = ctx.edits;
+#ifdef MF_TEST_HOOKS
     clear_published();
+#endif
 
     // Verdicts of every stack for the selector (normal model: cheap, no Monte Carlo).
     if (list_cache.state_id != state_id) {
         list_cache.state_id = state_id;
         list_cache.verdicts.clear();
-        for (size_t i = 0; i < plan.stacks.size(); ++i) {
-            const StackReport r = analyze_stack(resolve_stack_links(plan, i).stack);
-            list_cache.verdicts.push_back(r.errors.empty() ? r.fit.verdict : FitVerdict::NoRequirement);
+        for (const Stack& s : plan.stacks) {
+            const StackAnalysis a = analyse_stack(plan, s.id);
+            list_cache.verdicts.push_back(has_errors(a.issues) ? FitVerdict::NoRequirement : a.report.fit.verdict);
         }
     }
 
@@ -542,7 +441,7 @@ void StackView::draw(ViewContext& ctx) {
         selected_id = plan.stacks[0].id;
     }
 
-    draw_selector(plan, *this, edits, index);
+    draw_selector(plan, *this, ctx.edits, index);
     if (index < 0) {
         ImGui::Spacing();
         ImGui::TextWrapped(
@@ -554,37 +453,46 @@ void StackView::draw(ViewContext& ctx) {
     MF_TEST_VALUE("stack.count", static_cast<double>(plan.stacks.size()));
     const Stack& stack = plan.stacks[static_cast<size_t>(index)];
 
-    // The stack's content (for the Monte Carlo key) changes only with the plan.
-    if (cache.stack_id != stack.id) {  // another stack: its fields start without refusals
-        field_errors.clear();
+    // The analysis: made afresh when the plan or the stack changes (the resolved stack is what
+    // the Monte Carlo samples), and again when the Monte Carlo finishes or is cancelled.
+    if (cache.stack_id != stack.id) {   // another stack: its fields start without refusals
         notice.clear();
+        std::erase_if(ctx.field_errors.by_field, [](const auto& e) { return e.first.rfind("stack.", 0) == 0; });
     }
-    if (cache.state_id != state_id || cache.stack_id != stack.id) {
-        // Measured links: the analyses (and the Monte Carlo key) take the resolved copy.
-        cache.resolved = resolve_stack_links(plan, static_cast<size_t>(index));
-        cache.content_key = write_stacks({cache.resolved.stack}).dump();
+    const bool stale = cache.state_id != state_id || cache.stack_id != stack.id;
+    if (stale) {
+        cache.analysis = analyse_stack(plan, stack.id);
         // A selected row that went away (undo, delete) is forgotten.
-        bool row_found = false;
-        for (const auto& c : stack.contributors) row_found = row_found || c.id == selected_row;
-        if (!row_found) selected_row.clear();
+        if (contributor_index(stack, selected_row) < 0) selected_row.clear();
     }
-    advance_monte_carlo(*this, cache.resolved.stack);
-    const MonteCarloResult* mcr = mc.result && mc.result->errors.empty() ? mc.result.get() : nullptr;
-    if (cache.state_id != state_id || cache.stack_id != stack.id || cache.mc_generation != mc.generation) {
-        cache.state_id = state_id;
-        cache.stack_id = stack.id;
-        cache.mc_generation = mc.generation;
-        cache.report = analyze_stack(cache.resolved.stack, mcr);
+    const MonteCarloInputs inputs{cache.analysis.stack, mc_options};
+    const bool analysable = !has_errors(cache.analysis.issues);
+    mc.update(inputs, [&inputs, analysable] {
+        return analysable ? std::make_unique<MonteCarloRun>(inputs.stack, inputs.options) : nullptr;
+    });
+    // Only a finished run counts: after a cancel the figures are the normal model's.
+    const MonteCarloResult* finished = mc.cancelled() ? nullptr : mc.result();
+    if ((stale && finished) || (!stale && cache.mc_generation != mc.generation())) {
+        StackOptions o;
+        o.finished_monte_carlo = finished;
+        cache.analysis = analyse_stack(plan, stack.id, o);
     }
-    Ctx c{plan, stack, *this, edits, plan.meta.units, cache.report, mcr, cache.resolved.links};
-    publish(stack, cache.report, *this, plan.meta.units);
+    cache.state_id = state_id;
+    cache.stack_id = stack.id;
+    cache.mc_generation = mc.generation();
+
+    const StackAnalysis& a = cache.analysis;
+    Ctx c{plan, stack, *this, ctx, plan.meta.units, a, a.report, a.monte_carlo_result(), a.links};
+#ifdef MF_TEST_HOOKS
+    publish(ctx, stack, a, *this, plan.meta.units);
+#endif
 
     draw_requirement(c);
     ImGui::Spacing();
     draw_contributors(c);
     draw_paste_dialog(c);
 
-    if (!cache.report.errors.empty()) return;  // the table lists what to fix
+    if (!a.report.errors.empty()) return;  // the table lists what to fix
     ImGui::Spacing();
     if (ImGui::BeginTable("stack-layout", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupColumn("results", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -603,7 +511,3 @@ void StackView::draw(ViewContext& ctx) {
 }
 
 }  // namespace mf
-
-#if defined(__clang__)
-#pragma clang attribute pop
-#endif

@@ -4,28 +4,27 @@
 // histogram and, for 2D stacks, a drawing of the vector loop.
 //
 //   StackView stack;                                  // a member of App
-//   stack.draw(doc.plan, doc.state_id, edits);       // inside the tab
+//   stack.draw(ctx);                                  // inside the tab (view_context.h)
 //
-// Holds only UI state: the selected stack and row, the paste dialog, cached analytic results
-// (keyed by state id and stack) and the sliced Monte Carlo run (keyed by the stack's content,
-// so an edit elsewhere in the plan does not restart it). All numbers come from
-// core/tolerance (analyze_stack, MonteCarloRun); docs/tolerance.md states the conventions.
+// Holds only UI state: the selected stack and row, the paste dialog, the analysis it draws
+// (core's analyse_stack, cached by plan state and stack) and the Monte Carlo job runner
+// (its inputs are the resolved stack and the options, compared by value, so an edit
+// elsewhere in the plan does not restart it). Every edit is a core operation
+// (tolerance/stack_edit.h) or one field set, pushed to ctx.edits; the document refuses what
+// check_plan refuses and the reason shows at the field. docs/tolerance.md states the
+// conventions.
 // Parts: stack_view.cpp (layout, selector, requirement, Monte Carlo),
 // stack_contributors.cpp (table, paste), stack_results.cpp (results, verdict),
-// stack_charts.cpp (Pareto, histogram, loop drawing).
+// stack_charts.cpp (Pareto, histogram), stack_loop.cpp (loop drawing and editor).
 #pragma once
 #include <cstdint>
-#include <map>
-#include <memory>
-#include <optional>
 #include <string>
+#include <vector>
 
-#include "edits.h"
+#include "job_runner.h"
 #include "view_context.h"
-#include "links/measured_links.h"
-#include "plan/plan.h"
 #include "tolerance/monte_carlo.h"
-#include "tolerance/stack_analysis.h"
+#include "tolerance/stack_facade.h"
 
 namespace mf {
 
@@ -41,34 +40,27 @@ struct StackView {
     bool paste_open = false;
     std::string paste_text;
 
-    // --- the Monte Carlo run of the selected stack ---
-    struct MonteCarloState {
-        std::string key;                          // stack id + stack content + options
-        std::unique_ptr<MonteCarloRun> run;       // running (null when finished or cancelled)
-        std::unique_ptr<MonteCarloResult> result; // finished result for `key`
-        bool cancelled = false;
-        uint64_t generation = 0;                  // bumped whenever `result` changes
-    } mc;
+    // --- the Monte Carlo of the selected stack, in slices across frames ---
+    struct MonteCarloInputs {
+        Stack stack;                      // the analysed stack: measured links applied
+        MonteCarloOptions options;
+        bool operator==(const MonteCarloInputs&) const = default;
+    };
+    JobRunner<MonteCarloRun, MonteCarloInputs> mc;
 
-    // --- cached analytic results ---
+    // --- the analysis drawn (core's analyse_stack), with the finished Monte Carlo ---
     struct Cache {
         uint64_t state_id = 0;
         std::string stack_id;
         uint64_t mc_generation = ~uint64_t(0);
-        StackReport report;                       // of `resolved`
-        std::string content_key;                  // the resolved stack's content, for the Monte Carlo key
-        // Measured links applied (core/links/measured_links.h): what is analysed, and what
-        // each link supplied. Made fresh on every state change, so editing the data moves it.
-        ResolvedStack resolved;
+        StackAnalysis analysis;
     } cache;
     struct ListCache {
         uint64_t state_id = 0;
         std::vector<FitVerdict> verdicts;         // per stack (links applied), normal model (no Monte Carlo)
     } list_cache;
 
-    // Messages for edits refused because they would make the stack invalid, by field key.
-    std::map<std::string, std::string> field_errors;
-    std::string notice;                           // one line about the last paste / action
+    std::string notice;                           // one line about the last paste / copy
 
     bool loop_to_scale = false;                   // loop drawing: true scale or schematic
     bool histogram_at_operating = false;          // histogram of the operating temperature

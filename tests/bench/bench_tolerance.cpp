@@ -1,6 +1,6 @@
 // Tolerance-stack Monte Carlo throughput (docs/benchmarks.md, "Tolerance stack Monte Carlo").
 // Each run is a whole analysis: sampling, the exact gap, tails, moments, histogram and
-// percentiles of 10⁶ samples (MonteCarloRun::finish included).
+// percentiles of 10⁶ samples (MonteCarloRun::result included).
 #include <cmath>
 #include <string>
 
@@ -77,6 +77,7 @@ MF_BENCHMARK("stack MC, 10-vector 2D loop (lengths and angles), 1e6 samples", "s
 
 MF_BENCHMARK("stack MC, 20-contributor chain in 20 slices of 50 000 (GUI frames)", "samples", 1e6) {
     mf::MonteCarloRun run(kChain, mf::MonteCarloOptions{});
-    while (!run.finished()) run.step(50000);
-    mf::bench::keep(run.finish().at_measurement.mean);
+    while (!run.step(50000)) {
+    }
+    mf::bench::keep(run.result().at_measurement.mean);
 }

@@ -117,13 +117,13 @@ TEST_CASE("links: a contributor takes the measured σ_within and mean; the stati
     CHECK(p.stacks[0].contributors[0].distribution.by == NormalBy::Cpk);
     CHECK_FALSE(l.warnings.empty());   // 5 values < the gate's 100; the ramp drifts
 
-    const StackReport rep = analyze_stack(r.stack);
+    const StackReport rep = analyse_stack(r.stack);
     REQUIRE(rep.errors.empty());
     // σ_gap = √(π·10⁻⁶ + 0.005²) = 10⁻³·√(π + 25) = 5.3048650e-3; mean = (1.025 − 0.001) − 1.000 = 0.024.
     CHECK(rep.statistical.sigma == doctest::Approx(5.3048650e-3).epsilon(1e-7));
     CHECK(rep.statistical.mean == doctest::Approx(0.024).epsilon(1e-9));
     // Worst case and RSS use the band: unchanged by the link (0.030 − 0.010 .. 0.030 + 0.010 around 0.025).
-    const StackReport declared = analyze_stack(p.stacks[0]);
+    const StackReport declared = analyse_stack(p.stacks[0]);
     CHECK(rep.worst_case.min == doctest::Approx(declared.worst_case.min));
     CHECK(rep.rss.sigma == doctest::Approx(declared.rss.sigma));
     // Declared: bore σ = 0.005 / (3·1.33) = 1.2531328e-3 → σ_gap = √(1.2531328e-3² + 0.005²) = 5.1546467e-3.
@@ -136,7 +136,7 @@ TEST_CASE("links: σ_overall on request; pooled σ_within of subgroups") {
         REQUIRE(r.links.size() == 1);
         CHECK(r.links[0].sigma_kind == "overall");
         CHECK(*r.links[0].sigma == doctest::Approx(std::sqrt(10.0) * 1e-3).epsilon(1e-9));
-        const StackReport rep = analyze_stack(r.stack);
+        const StackReport rep = analyse_stack(r.stack);
         // σ_gap = √(10·10⁻⁶ + 25·10⁻⁶) = √35·10⁻³ = 5.9160798e-3.
         CHECK(rep.statistical.sigma == doctest::Approx(5.9160798e-3).epsilon(1e-7));
     }
@@ -146,7 +146,7 @@ TEST_CASE("links: σ_overall on request; pooled σ_within of subgroups") {
         CHECK(*r.links[0].sigma == doctest::Approx(1.5045056e-3).epsilon(1e-7));
         CHECK(*r.links[0].shift == doctest::Approx(-0.0005).epsilon(1e-9));
         CHECK(*r.links[0].cpk == doctest::Approx(0.9970053).epsilon(1e-7));
-        const StackReport rep = analyze_stack(r.stack);
+        const StackReport rep = analyse_stack(r.stack);
         // σ_gap = √(1.5045056e-3² + 0.005²) = 5.2214497e-3 (scipy/numpy: math.hypot).
         CHECK(rep.statistical.sigma == doctest::Approx(5.2214497e-3).epsilon(1e-7));
         CHECK(rep.statistical.mean == doctest::Approx(0.0245).epsilon(1e-9));

@@ -188,24 +188,24 @@ TEST_CASE("tolerance: verdict rule — OK, at risk, fails — with the deciding 
     s.contributors = {part("x", 0.025, 0.010, 0.010, 1)};
     s.lower_limit = 0.0;
     s.upper_limit = 0.050;
-    StackReport r = analyze_stack(s);
+    StackReport r = analyse_stack(s);
     CHECK(r.fit.verdict == FitVerdict::Ok);                 // worst case 0.015 … 0.035 inside
     CHECK(r.fit.at_measurement.worst_case_inside);
     CHECK(r.fit.reason.find("every assembly of in-tolerance parts fits") != std::string::npos);
 
     s.upper_limit = 0.034;                                  // worst case exceeds; normal model: Q(2.7) = 3467 ppm
-    r = analyze_stack(s);
+    r = analyse_stack(s);
     CHECK(r.fit.verdict == FitVerdict::Fails);
     CHECK(r.fit.at_measurement.ppm == doctest::Approx(3466.9738030406647).epsilon(1e-8));
     CHECK(r.fit.at_measurement.ppm_source == "normal model");
 
     s.upper_limit = 0.0345;                                 // Q(2.85) = 2186 ppm: between 63 and 2700
-    r = analyze_stack(s);
+    r = analyse_stack(s);
     CHECK(r.fit.verdict == FitVerdict::AtRisk);
     CHECK(r.fit.at_measurement.ppm == doctest::Approx(2185.9614549132407).epsilon(1e-8));
     CHECK_FALSE(r.fit.at_measurement.worst_case_inside);
     s.contributors[0].distribution.capability = 1.5;       // σ = 0.010/4.5: Q(0.0095/σ) = Q(4.275) = 9.6 ppm
-    r = analyze_stack(s);
+    r = analyse_stack(s);
     CHECK(r.fit.verdict == FitVerdict::Ok);
     CHECK(r.fit.at_measurement.ppm == doctest::Approx(9.556864737290947).epsilon(1e-7));
     CHECK(r.fit.reason.find("within the OK threshold") != std::string::npos);
@@ -213,25 +213,25 @@ TEST_CASE("tolerance: verdict rule — OK, at risk, fails — with the deciding 
 
     s.lower_limit = 0.030;                                  // mean 0.025 below the lower limit
     s.upper_limit = 0.050;
-    r = analyze_stack(s);
+    r = analyse_stack(s);
     CHECK(r.fit.verdict == FitVerdict::Fails);
     CHECK(r.fit.reason.find("mean gap") != std::string::npos);
 
     s.lower_limit.reset();
     s.upper_limit.reset();
-    CHECK(analyze_stack(s).fit.verdict == FitVerdict::NoRequirement);
+    CHECK(analyse_stack(s).fit.verdict == FitVerdict::NoRequirement);
 }
 
 TEST_CASE("tolerance: bad input gives clear messages and no results") {
     Stack s;
-    StackReport r = analyze_stack(s);
+    StackReport r = analyse_stack(s);
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].message.find("no contributors") != std::string::npos);
 
     s.contributors = {part("a", 1, NAN, 0.01, 1), part("b", 1, 0.01, -0.01, 1)};
     s.lower_limit = 0.1;
     s.upper_limit = 0.0;
-    r = analyze_stack(s);
+    r = analyse_stack(s);
     REQUIRE(r.errors.size() == 3);
     CHECK(r.errors[0].where == "/lower_limit");
     CHECK(r.errors[0].message.find("lower limit is above the upper limit") != std::string::npos);
@@ -244,7 +244,7 @@ TEST_CASE("tolerance: bad input gives clear messages and no results") {
     s.contributors = {part("a", 1, 0.01, 0.01, 1)};
     s.contributors[0].distribution = {DistributionKind::Normal, NormalBy::Cpk, 0.0, 0, 0, 0};
     s.contributors[0].material = "unobtainium";
-    r = analyze_stack(s);
+    r = analyse_stack(s);
     REQUIRE(r.errors.size() == 2);
     CHECK(r.errors[0].where == "/contributors/0/distribution/cpk");
     CHECK(r.errors[0].message.find("Cpk of \"a\" must be greater than 0 (got 0)") != std::string::npos);
@@ -252,11 +252,11 @@ TEST_CASE("tolerance: bad input gives clear messages and no results") {
 
     s.contributors[0] = part("a", 1, 0.01, 0.01, 1);
     s.loop = VectorLoop{0, {}};
-    r = analyze_stack(s);
+    r = analyse_stack(s);
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].message.find("zero-length loop") != std::string::npos);
     s.loop = VectorLoop{0, {{"", 0.0, "", 45}}};
-    r = analyze_stack(s);
+    r = analyse_stack(s);
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].where == "/loop/vectors/0/length");
     CHECK(r.errors[0].message.find("zero-length vector") != std::string::npos);

@@ -132,7 +132,7 @@ TEST_CASE("tolerance MC: skew-normal keeps the declared mean and sigma, with Azz
     CHECK(m.sigma == doctest::Approx(0.003).epsilon(0.01));
     CHECK(m.skewness == doctest::Approx(0.8509650126313717).epsilon(0.03));
     // The normal model and the samples disagree in the long tail: more above than N(2.001, 0.003) predicts.
-    const StackReport rep = analyze_stack(s, &r);
+    const StackReport rep = analyse_stack(s, &r);
     CHECK(*m.ppm_above > 1.5 * *rep.statistical.tails.ppm_above);
 }
 
@@ -173,9 +173,16 @@ TEST_CASE("tolerance MC: slices give exactly the one-call result") {
     const MonteCarloResult one = run_monte_carlo(s, o);
     MonteCarloRun run(s, o);
     for (size_t n : {1, 777, 5000, 3, 20000})
-        if (!run.finished()) run.step(n);
+        if (!run.finished()) CHECK_FALSE(run.step(n));
     CHECK(run.progress() < 1.0);
-    const MonteCarloResult sliced = run.finish();
+    const MonteCarloResult partial = run.result();   // callable any time: the samples so far
+    CHECK(partial.samples == run.done());
+    CHECK(partial.at_measurement.n == run.done());
+    while (!run.step(4096)) {
+    }
+    CHECK(run.finished());
+    CHECK(run.progress() == 1.0);
+    const MonteCarloResult sliced = run.result();
     REQUIRE(sliced.errors.empty());
     CHECK(one.thermal_differs);
     for (auto [a, b] : {std::pair<const MonteCarloSummary*, const MonteCarloSummary*>{&one.at_measurement, &sliced.at_measurement},
@@ -225,5 +232,8 @@ TEST_CASE("tolerance MC: bad options and bad stacks give messages, not crashes")
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].message.find("between 1 and 20 000 000") != std::string::npos);
     MonteCarloRun run(s, o);
-    CHECK(run.step(100) == 0);   // a run with errors does nothing
+    CHECK(run.finished());       // a run with errors is finished at once, and does nothing
+    CHECK(run.step(100));
+    CHECK(run.done() == 0);
+    REQUIRE(run.result().errors.size() == 1);
 }

@@ -56,7 +56,7 @@ TEST_CASE("tolerance thermal: the CTE mismatch decides the silicon-on-Inconel ve
     MonteCarloOptions o;
     o.samples = 200000;
     const MonteCarloResult mc = run_monte_carlo(s, o);
-    const StackReport r = analyze_stack(s, &mc);
+    const StackReport r = analyse_stack(s, &mc);
     REQUIRE(r.errors.empty());
     CHECK(r.fit.at_measurement.verdict == FitVerdict::Ok);      // worst case 0.018 … 0.048 inside [0.005, 0.060]
     CHECK(r.fit.at_measurement.worst_case_inside);
@@ -84,11 +84,11 @@ TEST_CASE("tolerance thermal: a part measured at another temperature is correcte
     CHECK(t.rows[1].delta_t == 11);
     CHECK_FALSE(t.notes.empty());
     // The gear/shaft verdict: worst case inside 0 … 50 µm at both temperatures.
-    CHECK(analyze_stack(s).fit.verdict == FitVerdict::Ok);
+    CHECK(analyse_stack(s).fit.verdict == FitVerdict::Ok);
     // With a 10 µm minimum running clearance the shifted in-house shaft makes it fail:
     // mean ≈ 20.1 µm, σ ≈ 5.15 µm → about 2.5 % below 10 µm.
     const Stack run = load_stack("assets/examples/micro-gearbox.mfplan.json", "s-gear-shaft-running");
-    const StackReport rr = analyze_stack(run);
+    const StackReport rr = analyse_stack(run);
     CHECK(rr.fit.verdict == FitVerdict::Fails);
     CHECK(*rr.statistical.tails.ppm_below > 20000);
 }

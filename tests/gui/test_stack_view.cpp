@@ -6,6 +6,7 @@
 #include "busy.h"
 #include "harness.h"
 #include "test_hooks.h"
+#include "tolerance/stack_edit.h"
 #include "views/stack_parts.h"
 
 using namespace mf;
@@ -68,7 +69,7 @@ TEST_CASE("stack view: gear/shaft figures match a hand calculation, the Monte Ca
     CHECK(value("stack.rank.k-shaft-run") == 1);
 }
 
-TEST_CASE("stack view: typing a tolerance changes the figures; a negative one is refused with a message") {
+TEST_CASE("stack view: typing a tolerance changes the figures; the document refuses a negative one, the field says why") {
     Harness h;
     open_tab(h, kGearbox, "s-gear-shaft");
     Input in{h};
@@ -87,16 +88,32 @@ TEST_CASE("stack view: typing a tolerance changes the figures; a negative one is
     CHECK(h.app.doc.can_undo());
     CHECK(h.app.doc.undo_stack.back().label == "Set − tolerance");
 
-    // A negative tolerance is not applied; the message says why.
+    // A negative tolerance: the view pushes it, the document refuses it (check_plan: the file's
+    // rule), and the reason shows at the field and in the status bar.
+    const size_t undo_depth = h.app.doc.undo_stack.size();
     in.click("stack.row1.tol_plus");
     in.chord(ImGuiKey_A, true);
     in.type("-3");
     CHECK(stack_by_id(h.app.doc.plan, "s-gear-shaft").contributors[1].tol_plus == doctest::Approx(0.015));
-    REQUIRE(h.app.stack.field_errors.count("stack.k-shaft.tol_plus"));
-    CHECK(h.app.stack.field_errors["stack.k-shaft.tol_plus"].find(">= 0") != std::string::npos);
+    CHECK(h.app.doc.undo_stack.size() == undo_depth);
+    const char* kRefusal = "stack.refusal.stack.k-shaft.tol_plus";
+    REQUIRE(test_texts().count(kRefusal));
+    CHECK(test_texts()[kRefusal] == "value -0.003 is out of range [0, 1e+06]");
+    CHECK(h.app.status.find("Not applied: Set + tolerance") == 0);
     in.chord(ImGuiKey_Enter);  // leaving the field drops the refused value
     h.frames(2);
-    CHECK(h.app.stack.field_errors.empty());
+    CHECK(test_texts().count(kRefusal) == 0);
+    CHECK(stack_by_id(h.app.doc.plan, "s-gear-shaft").contributors[1].tol_plus == doctest::Approx(0.015));
+    // The same edit straight to the document: refused, naming the field and the place in the file.
+    Edits e;
+    e.push_at("Set + tolerance", "stack.k-shaft.tol_plus",
+              [](Plan& p) { find_contributor(p, "s-gear-shaft", "k-shaft")->tol_plus = -0.003; });
+    const std::vector<Document::Refusal> refused = h.app.doc.apply(e, 0);
+    REQUIRE(refused.size() == 1);
+    CHECK(refused[0].field == "stack.k-shaft.tol_plus");
+    CHECK(refused[0].issue.where == "/stacks/0/contributors/1/tol_plus");
+    CHECK(refused[0].issue.message == "value -0.003 is out of range [0, 1e+06]");
+    CHECK(stack_by_id(h.app.doc.plan, "s-gear-shaft").contributors[1].tol_plus == doctest::Approx(0.015));
 
     // The unit switch changes what is shown, never the values.
     const std::string saved = save_plan(h.app.doc.plan);
@@ -221,7 +238,7 @@ TEST_CASE("stack view: the Monte Carlo runs in slices, restarts on an edit, and 
     Input in{h};
     in.click("stack.mc.cancel");
     CHECK(value("stack.mc.running") == 0);
-    CHECK(h.app.stack.mc.cancelled);
+    CHECK(h.app.stack.mc.cancelled());
     h.frames(2);
     CHECK_FALSE(h.app.wants_frames());  // idle after a cancel
     CHECK(test_texts()["stack.verdict.source"] == "normal model");
@@ -231,19 +248,19 @@ TEST_CASE("stack view: the Monte Carlo runs in slices, restarts on an edit, and 
     in.click("stack.mc.run");
     for (int i = 0; i < 200 && value("stack.mc.done") != 1; ++i) h.frames(1);
     REQUIRE(value("stack.mc.done") == 1);
-    const uint64_t generation = h.app.stack.mc.generation;
+    const uint64_t generation = h.app.stack.mc.generation();
     Edits e;
     e.push("Set decider", [](Plan& p) { p.meta.decider = "someone else"; });
     h.app.doc.apply(e, 0);
     h.frames(2);
     CHECK(value("stack.mc.done") == 1);
-    CHECK(h.app.stack.mc.generation == generation);  // not rerun
+    CHECK(h.app.stack.mc.generation() == generation);  // not rerun
     const double ppm_above = value("stack.mc.ppm_above");
     e.push("Set upper limit", [](Plan& p) { p.stacks[0].upper_limit = 0.04; });
     h.app.doc.apply(e, 0);
     for (int i = 0; i < 200 && (i == 0 || value("stack.mc.done") != 1); ++i) h.frames(1);
     CHECK(value("stack.mc.done") == 1);
-    CHECK(h.app.stack.mc.generation > generation);  // rerun for the new limit
+    CHECK(h.app.stack.mc.generation() > generation);  // rerun for the new limit
     CHECK(value("stack.mc.ppm_above") > ppm_above);
 }
 

@@ -1,6 +1,7 @@
-#include "link_json.h"
+// The JSON form of measured links (see measured_links_json.h).
+#include "links/measured_links_json.h"
 
-namespace mf::cli {
+namespace mf {
 
 using nlohmann::json;
 
@@ -43,4 +44,4 @@ const char* measured_links_convention() {
            "A link that cannot be used leaves the declared figures (used: false, message says why). docs/capability.md";
 }
 
-}  // namespace mf::cli
+}  // namespace mf
