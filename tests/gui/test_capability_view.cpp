@@ -341,11 +341,11 @@ TEST_CASE("capability view: skewed values show the labelled non-normal alternati
     show_page(h, CapabilityView::Page::Analysis);
     h.frames(5);
     CHECK(value("capability.ad_p") < 0.05);
-    const CachedFeature* c = h.app.capability.results().get(0);
+    const FeatureAnalysis* c = h.app.capability.feature_result(0);
     REQUIRE(c);
-    CHECK_FALSE(c->a.normal);
-    REQUIRE(c->a.lognormal);
-    CHECK(c->a.lognormal->error.empty());
+    CHECK_FALSE(c->normal);
+    REQUIRE(c->lognormal);
+    CHECK(c->lognormal->error.empty());
     h.app.capability.feature = 1;
     h.frames(5);
     CHECK(test_texts()["capability.verdict"] == "not enough data");
