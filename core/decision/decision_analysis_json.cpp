@@ -1,4 +1,5 @@
 // [SECTION] Pieces: rankings, cost breakdowns, the conventions
+// [SECTION] The parts of the analysis: weights, matrix, rankings, cost, split, processes
 // [SECTION] The whole analysis
 #include "decision/decision_analysis_json.h"
 
@@ -83,17 +84,9 @@ static json conventions(const DecisionSection& s, const DecisionOptions& o) {
     };
 }
 
-// [SECTION] The whole analysis ---------------------------------------------------------------
+// [SECTION] The parts of the analysis --------------------------------------------------------
 
-json decision_json(const Plan& plan, const DecisionAnalysis& a, const DecisionOptions& o) {
-    const DecisionSection& s = plan.decision;
-    const bool ranked = a.errors.empty();
-    json out;
-    out["conventions"] = conventions(s, o);
-    out["plan"] = plan.meta.name;
-    out["planned_volume"] = s.planned_volume;
-    out["errors"] = a.errors;
-
+static json weights_json(const DecisionSection& s, const DecisionAnalysis& a) {
     json weights = {{"method", s.weighting == Weighting::AHP ? "ahp" : "direct"}, {"criteria", json::array()}};
     for (size_t j = 0; j < s.criteria.size() && j < a.weights.size(); ++j)
         weights["criteria"].push_back({{"criterion", s.criteria[j].id}, {"weight", a.weights[j]}});
@@ -107,8 +100,10 @@ json decision_json(const Plan& plan, const DecisionAnalysis& a, const DecisionOp
                                          {"given", h.worst_given}, {"implied", h.worst_implied}};
         weights["ahp"] = ahp;
     }
-    out["weights"] = weights;
+    return weights;
+}
 
+static json matrix_json(const DecisionSection& s, const DecisionAnalysis& a, bool ranked) {
     json matrix = {{"partners", json::array()}, {"criteria", json::array()}, {"values", json::array()}};
     for (const auto& p : s.partners) matrix["partners"].push_back({{"id", p.id}, {"name", p.name}, {"kind", partner_kind_key(p.kind)}});
     for (size_t j = 0; j < s.criteria.size(); ++j) {
@@ -122,45 +117,46 @@ json decision_json(const Plan& plan, const DecisionAnalysis& a, const DecisionOp
         for (double v : row) jr.push_back(num_or_null(v));
         matrix["values"].push_back(jr);
     }
-    out["matrix"] = matrix;
+    return matrix;
+}
 
-    if (ranked) {
-        const Ranking& ws = a.weighted_sum.ranking;
-        out["weighted_sum"] = {{"partners", ranking_rows(s, ws, "score")},
-                               {"top", ws.top_tied ? json(nullptr) : json(s.partners[ws.order[0]].id)},
-                               {"top_tied", ws.top_tied}};
-        const Ranking& tp = a.topsis.ranking;
-        json trows = ranking_rows(s, tp, "closeness");
-        for (size_t i = 0; i < trows.size(); ++i) {
-            trows[i]["d_plus"] = a.topsis.d_plus[i];
-            trows[i]["d_minus"] = a.topsis.d_minus[i];
-        }
-        out["topsis"] = {{"normalisation", s.topsis_normalisation == TopsisNormalisation::Vector ? "vector" : "min-max"},
-                         {"partners", trows},
-                         {"top", tp.top_tied ? json(nullptr) : json(s.partners[tp.order[0]].id)},
-                         {"top_tied", tp.top_tied}};
-        json flips = json::array();
-        for (const auto& f : a.flips.flips) {
-            json e = {{"criterion", s.criteria[f.criterion].id}, {"weight", f.weight}, {"applicable", f.applicable}};
-            e["up"] = f.up ? json{{"weight", *f.up}, {"new_top", ids(s, f.up_new_top)}} : json("never in [0, 1]");
-            e["down"] = f.down ? json{{"weight", *f.down}, {"new_top", ids(s, f.down_new_top)}} : json("never in [0, 1]");
-            flips.push_back(e);
-        }
-        out["flip_weights"] = {{"top", a.flips.top >= 0 ? json(s.partners[a.flips.top].id) : json(nullptr)},
-                               {"criteria", flips}};
-        json rf = json::array();
-        for (size_t i = 0; i < a.rank_first.p_first.size(); ++i)
-            rf.push_back({{"partner", s.partners[i].id},
-                          {"p_first", a.rank_first.p_first[i]},
-                          {"ci95", {a.rank_first.ci95[i].lower, a.rank_first.ci95[i].upper}},
-                          {"mean_rank", a.rank_first.mean_rank[i]}});
-        out["rank_first"] = {{"samples", a.rank_first.samples}, {"seed", a.rank_first.seed},
-                             {"ranged_cells", a.rank_first.ranged_cells}, {"partners", rf}};
+// Weighted sum, TOPSIS, flip weights and rank-first probabilities (only when ranked).
+static void rankings_json(const DecisionSection& s, const DecisionAnalysis& a, json& out) {
+    const Ranking& ws = a.weighted_sum.ranking;
+    out["weighted_sum"] = {{"partners", ranking_rows(s, ws, "score")},
+                           {"top", ws.top_tied ? json(nullptr) : json(s.partners[ws.order[0]].id)},
+                           {"top_tied", ws.top_tied}};
+    const Ranking& tp = a.topsis.ranking;
+    json trows = ranking_rows(s, tp, "closeness");
+    for (size_t i = 0; i < trows.size(); ++i) {
+        trows[i]["d_plus"] = a.topsis.d_plus[i];
+        trows[i]["d_minus"] = a.topsis.d_minus[i];
     }
-    out["chosen"] = a.chosen >= 0 ? json{{"partner", s.partners[a.chosen].id},
-                                         {"by", a.chosen_by_decider ? "decider (/decision/chosen)" : "weighted-sum top"}}
-                                  : json(nullptr);
+    out["topsis"] = {{"normalisation", s.topsis_normalisation == TopsisNormalisation::Vector ? "vector" : "min-max"},
+                     {"partners", trows},
+                     {"top", tp.top_tied ? json(nullptr) : json(s.partners[tp.order[0]].id)},
+                     {"top_tied", tp.top_tied}};
+    json flips = json::array();
+    for (const auto& f : a.flips.flips) {
+        json e = {{"criterion", s.criteria[f.criterion].id}, {"weight", f.weight}, {"applicable", f.applicable}};
+        e["up"] = f.up ? json{{"weight", *f.up}, {"new_top", ids(s, f.up_new_top)}} : json("never in [0, 1]");
+        e["down"] = f.down ? json{{"weight", *f.down}, {"new_top", ids(s, f.down_new_top)}} : json("never in [0, 1]");
+        flips.push_back(e);
+    }
+    out["flip_weights"] = {{"top", a.flips.top >= 0 ? json(s.partners[a.flips.top].id) : json(nullptr)},
+                           {"criteria", flips}};
+    json rf = json::array();
+    for (size_t i = 0; i < a.rank_first.p_first.size(); ++i)
+        rf.push_back({{"partner", s.partners[i].id},
+                      {"p_first", a.rank_first.p_first[i]},
+                      {"ci95", {a.rank_first.ci95[i].lower, a.rank_first.ci95[i].upper}},
+                      {"mean_rank", a.rank_first.mean_rank[i]}});
+    out["rank_first"] = {{"samples", a.rank_first.samples}, {"seed", a.rank_first.seed},
+                         {"ranged_cells", a.rank_first.ranged_cells}, {"partners", rf}};
+}
 
+// Cost per good part at the volumes, crossovers and the cheapest partner per band.
+static void cost_json(const DecisionSection& s, const DecisionAnalysis& a, json& out) {
     json cost = {{"volumes", a.volumes}, {"partners", json::array()}};
     for (size_t k = 0; k < a.cost_partners.size(); ++k) {
         json at = json::array();
@@ -187,30 +183,31 @@ json decision_json(const Plan& plan, const DecisionAnalysis& a, const DecisionOp
         bands.push_back({{"from", b.from}, {"to", b.to}, {"cheapest", who}});
     }
     out["cheapest"] = bands;
-    if (a.split) {
-        const SplitResult& p = *a.split;
-        out["split"] = {{"from", s.partners[a.split_from].id},
-                        {"to", s.partners[a.split_to].id},
-                        {"volume", p.volume},
-                        {"possible", p.possible},
-                        {"best_n", p.best_n},
-                        {"total_at_best", {{"low", p.total_best_low}, {"mid", p.total_best_mid}, {"high", p.total_best_high}}},
-                        {"from_only_total", p.from_only_total},
-                        {"to_only_total", p.to_only_total},
-                        {"split_pays", p.split_pays},
-                        {"recommended_n", p.recommended_n},
-                        {"article_pilot", [&] {
-                             json rows = json::array();
-                             for (const auto& [n, t] : p.pilot_totals) rows.push_back({{"n", n}, {"total_mid", t}});
-                             return rows;
-                         }()},
-                        {"transfer_cost", {s.split.transfer_cost_low, s.split.transfer_cost_high}},
-                        {"delay_weeks", {p.delay_weeks_low, p.delay_weeks_high}},
-                        {"candidates_evaluated", p.candidates},
-                        {"errors", p.errors}};
-    } else {
-        out["split"] = nullptr;
-    }
+}
+
+static json split_json(const DecisionSection& s, const DecisionAnalysis& a) {
+    if (!a.split) return nullptr;
+    const SplitResult& p = *a.split;
+    json pilot = json::array();
+    for (const auto& [n, t] : p.pilot_totals) pilot.push_back({{"n", n}, {"total_mid", t}});
+    return {{"from", s.partners[a.split_from].id},
+            {"to", s.partners[a.split_to].id},
+            {"volume", p.volume},
+            {"possible", p.possible},
+            {"best_n", p.best_n},
+            {"total_at_best", {{"low", p.total_best_low}, {"mid", p.total_best_mid}, {"high", p.total_best_high}}},
+            {"from_only_total", p.from_only_total},
+            {"to_only_total", p.to_only_total},
+            {"split_pays", p.split_pays},
+            {"recommended_n", p.recommended_n},
+            {"article_pilot", pilot},
+            {"transfer_cost", {s.split.transfer_cost_low, s.split.transfer_cost_high}},
+            {"delay_weeks", {p.delay_weeks_low, p.delay_weeks_high}},
+            {"candidates_evaluated", p.candidates},
+            {"errors", p.errors}};
+}
+
+static json processes_json(const DecisionAnalysis& a) {
     json procs = json::array();
     for (const auto& v : a.processes) {
         const ProcessInfo& p = *v.process;
@@ -222,22 +219,44 @@ json decision_json(const Plan& plan, const DecisionAnalysis& a, const DecisionOp
                          {"setup_cost", p.setup_cost}, {"setup_note", p.setup_note}, {"materials", mats},
                          {"volume_range", {p.volume_min, p.volume_max}}});
     }
-    out["processes"] = procs;
-    if (a.litho) {
-        const LithoDwResult& l = *a.litho;
-        out["litho_vs_direct_write"] = {
-            {"litho_fixed", l.litho_fixed}, {"litho_per_good_part", l.litho_per_good_part},
+    return procs;
+}
+
+static json litho_json(const LithoDwResult& l) {
+    return {{"litho_fixed", l.litho_fixed}, {"litho_per_good_part", l.litho_per_good_part},
             {"dw_fixed", l.dw_fixed}, {"dw_per_good_part", l.dw_per_good_part},
             {"crossover_volume", l.crossover_volume ? json(*l.crossover_volume) : json(nullptr)},
             {"volume", l.volume}, {"litho_total", l.litho_total}, {"dw_total", l.dw_total},
             {"cheaper_at_volume", l.litho_cheaper_at_volume ? "photolithography" : "direct write"},
             {"flip_yield", l.flip_yield ? json(*l.flip_yield) : json(nullptr)},
             {"article_flip_yield", l.article_flip_yield}, {"errors", l.errors}};
-    }
+}
+
+// [SECTION] The whole analysis ---------------------------------------------------------------
+// (nlohmann::json keeps object keys sorted: the order of the assignments below is not the
+// order of the output.)
+
+json decision_json(const Plan& plan, const DecisionAnalysis& a, const DecisionOptions& o) {
+    const DecisionSection& s = plan.decision;
+    const bool ranked = a.errors.empty();
+    json out;
+    out["conventions"] = conventions(s, o);
+    out["plan"] = plan.meta.name;
+    out["planned_volume"] = s.planned_volume;
+    out["errors"] = a.errors;
+    out["weights"] = weights_json(s, a);
+    out["matrix"] = matrix_json(s, a, ranked);
+    if (ranked) rankings_json(s, a, out);
+    out["chosen"] = a.chosen >= 0 ? json{{"partner", s.partners[a.chosen].id},
+                                         {"by", a.chosen_by_decider ? "decider (/decision/chosen)" : "weighted-sum top"}}
+                                  : json(nullptr);
+    cost_json(s, a, out);
+    out["split"] = split_json(s, a);
+    out["processes"] = processes_json(a);
+    if (a.litho) out["litho_vs_direct_write"] = litho_json(*a.litho);
     json warns = json::array();
     for (const auto& w : a.warnings) warns.push_back({{"code", w.code}, {"message", w.message}, {"inputs", w.inputs}});
     out["warnings"] = warns;
-
     return out;
 }
 

@@ -300,7 +300,7 @@ void CapabilityView::draw_analysis_page(ViewContext& ctx, const Dataset& d) {
     MF_TEST_ANCHOR("capability.feature");
     const char* labels[] = {"LSL", "USL", "Target"};
     const char* ids[] = {"##lsl", "##usl", "##target"};
-    const char* anchors[] = {"capability.lsl", "capability.usl", "capability.target"};
+    [[maybe_unused]] const char* anchors[] = {"capability.lsl", "capability.usl", "capability.target"};
     const std::optional<double> values[] = {f.lsl, f.usl, f.nominal};
     for (int k = 0; k < 3; ++k) {
         ImGui::SameLine(0, em(0.8f));

@@ -87,7 +87,7 @@ void draw_monte_carlo_controls(DecisionView& v) {
 
 // [SECTION] Frame ------------------------------------------------------------------------------
 
-static const char* page_key(DecisionView::Page p) {
+[[maybe_unused]] static const char* page_key(DecisionView::Page p) {
     switch (p) {
         case DecisionView::Page::Matrix: return "matrix";
         case DecisionView::Page::Partners: return "partners";
