@@ -187,6 +187,8 @@ struct LithoVsDirectWrite {
     bool operator==(const LithoVsDirectWrite&) const = default;
 };
 
+// Every struct here compares by value (operator==): a section equal to the last one needs
+// no new Monte Carlo (the Decision view's job inputs).
 struct DecisionSection {
     std::vector<Partner> partners;
     std::vector<Criterion> criteria;
@@ -214,7 +216,7 @@ const char* score_source_key(ScoreSource s);    // "entered", "cost-per-good-par
 
 // Semantic checks of a decision section (references, yields, price breaks, weights, AHP
 // judgements ...), each error with the JSON Pointer of the offending field. read_decision
-// applies them; the GUI calls them on edited plans.
+// applies them, and so does check_plan (plan/plan_file.h) to every edited plan.
 Issues check_decision(const DecisionSection& s);
 Issues check_cost_model(const CostModel& m, const std::string& where);
 

@@ -57,10 +57,10 @@ void DecisionView::refresh(const Plan& plan, uint64_t state_id) {
 // [SECTION] Monte Carlo ------------------------------------------------------------------------
 
 void DecisionView::run_monte_carlo(const Plan& plan) {
-    const MonteCarloInputs inputs{plan.decision, mc_samples};
+    const MonteCarloInputs inputs{plan.decision, mc_samples, 1};
     mc.update(inputs, [&]() -> std::unique_ptr<RankFirstRun> {
         if (!ranked()) return nullptr;  // nothing to run: the problems say why
-        return std::make_unique<RankFirstRun>(analysis.built.matrix, static_cast<size_t>(mc_samples), 1);
+        return std::make_unique<RankFirstRun>(analysis.built.matrix, static_cast<size_t>(inputs.samples), inputs.seed);
     });
 }
 

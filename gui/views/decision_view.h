@@ -54,6 +54,7 @@ struct DecisionView {
     struct MonteCarloInputs {
         DecisionSection decision;
         int samples = 0;
+        uint64_t seed = 1;           // the CLI's default, so the numbers equal mfplan decide
         bool operator==(const MonteCarloInputs&) const = default;
     };
     JobRunner<RankFirstRun, MonteCarloInputs> mc{2048};
