@@ -13,7 +13,7 @@ namespace {
 
 std::string feature_where(const Feature& f) { return "feature \"" + f.name + "\""; }
 
-FeatureAnalysis analyse(const Dataset& d, const Feature& f, const Subgrouping& g, const AnalysisOptions& opt) {
+FeatureAnalysis analyse(const Dataset& d, const Feature& f, const Subgrouping& g, const CapabilityOptions& opt) {
     FeatureAnalysis a;
     a.feature_id = f.id;
     a.feature_name = f.name;
@@ -34,6 +34,7 @@ FeatureAnalysis analyse(const Dataset& d, const Feature& f, const Subgrouping& g
     if (!f.lsl && !f.usl) { error("", "no specification limits: capability needs an LSL, a USL or both"); limits_ok = false; }
     if (!f.values || f.values->empty()) { error("", "has no values"); return a; }
     const std::vector<double>& x = *f.values;
+    a.histogram = histogram_of(x);
     a.rows = x.size();
     std::vector<double> sorted;
     sorted.reserve(x.size());
@@ -148,12 +149,52 @@ FeatureAnalysis analyse(const Dataset& d, const Feature& f, const Subgrouping& g
     gi.cpk_lower_bound = a.cap.cpk_lower_bound;
     if (!a.errors.empty()) gi.no_cpk_reason = a.errors.front().message;
     a.gate = pilot_gate(gi, d.gate);
+
+    // --- marks on the charts ----------------------------------------------------------------
+    a.rule_marks.assign(a.chart.points.size(), 0);
+    for (const Violation& v : a.violations)
+        if (v.index >= 1 && v.index <= a.rule_marks.size() && v.rule >= 1 && v.rule <= 8)
+            a.rule_marks[v.index - 1] |= static_cast<uint8_t>(1u << (v.rule - 1));
+    a.dispersion_marks.assign(a.chart.dispersion.size(), 0);
+    for (const Violation& v : a.dispersion_violations)
+        if (v.index >= 1 && v.index <= a.dispersion_marks.size()) a.dispersion_marks[v.index - 1] = 1;
     return a;
 }
 
 }  // namespace
 
-FeatureAnalysis analyse_feature(const Dataset& d, size_t i, const AnalysisOptions& opt) {
+ValueHistogram histogram_of(const std::vector<double>& x) {
+    ValueHistogram h;
+    double lo = INFINITY, hi = -INFINITY;
+    size_t n = 0;
+    for (double e : x)
+        if (std::isfinite(e)) {
+            lo = std::min(lo, e);
+            hi = std::max(hi, e);
+            ++n;
+        }
+    if (n == 0) return h;
+    h.vmin = lo;
+    h.vmax = hi;
+    const int bins = std::clamp(static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n)))), 5, 40);
+    if (!(hi > lo)) {
+        lo -= 0.5;
+        hi += 0.5;
+    }
+    const double w = (hi - lo) / bins;
+    h.edges.resize(static_cast<size_t>(bins) + 1);
+    for (int i = 0; i <= bins; ++i) h.edges[static_cast<size_t>(i)] = lo + w * i;
+    h.counts.assign(static_cast<size_t>(bins), 0.0);
+    for (double e : x) {
+        if (!std::isfinite(e)) continue;
+        const int b = std::clamp(static_cast<int>((e - lo) / w), 0, bins - 1);
+        h.counts[static_cast<size_t>(b)] += 1;
+    }
+    h.max_count = *std::max_element(h.counts.begin(), h.counts.end());
+    return h;
+}
+
+FeatureAnalysis analyse_feature(const Dataset& d, size_t i, const CapabilityOptions& opt) {
     if (i >= d.features.size()) {
         FeatureAnalysis a;
         a.errors.push_back({"dataset \"" + d.name + "\"", "has no feature number " + std::to_string(i + 1)});
@@ -162,7 +203,7 @@ FeatureAnalysis analyse_feature(const Dataset& d, size_t i, const AnalysisOption
     return analyse(d, d.features[i], dataset_subgroups(d), opt);
 }
 
-std::vector<FeatureAnalysis> analyse_dataset(const Dataset& d, const AnalysisOptions& opt) {
+std::vector<FeatureAnalysis> analyse_dataset(const Dataset& d, const CapabilityOptions& opt) {
     const Subgrouping g = dataset_subgroups(d);
     std::vector<FeatureAnalysis> out;
     out.reserve(d.features.size());

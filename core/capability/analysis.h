@@ -1,7 +1,7 @@
 // The whole capability study of one feature (or every feature of a dataset) in one call:
 // what the CLI prints and the GUI shows.
 //
-//   std::vector<FeatureAnalysis> all = analyse_dataset(dataset);
+//   std::vector<FeatureAnalysis> all = analyse_dataset(dataset);   // or capability_analysis.h
 //   const FeatureAnalysis& a = all[0];
 //   if (!a.errors.empty()) show(a.errors);            // nothing numeric is trustworthy
 //   a.cap.cpk, a.cap.cpk_lower_bound, a.chart, a.violations, a.ad, a.gate ...
@@ -12,6 +12,7 @@
 // dispersion chart: rule 1) → Anderson–Darling → non-normal alternatives when p < 0.05 →
 // drift → pilot gate. One sort of the values (for A–D and percentiles); no O(n²) step.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,13 +29,24 @@
 
 namespace mf {
 
-struct AnalysisOptions {
+struct CapabilityOptions {
     std::optional<SigmaMethod> sigma;    // overrides dataset.sigma
     ChartType chart = ChartType::Auto;
     RuleSettings rules = RuleSettings::nelson();
     double normality_alpha = 0.05;      // A–D p below this: normal capability not trustworthy
     double drift_alpha = 0.05;
+
+    bool operator==(const CapabilityOptions&) const = default;
 };
+
+// The non-missing values binned for a histogram: √n bins (5 to 40) over their range (a range
+// of zero widened to ±0.5).
+struct ValueHistogram {
+    double vmin = 0, vmax = 0;           // range of the non-missing values
+    std::vector<double> edges, counts;   // edges.size() = counts.size() + 1; empty without values
+    double max_count = 0;
+};
+ValueHistogram histogram_of(const std::vector<double>& values);
 
 struct FeatureAnalysis {
     std::string feature_id, feature_name, units;
@@ -59,9 +71,14 @@ struct FeatureAnalysis {
 
     Drift drift;
     GateResult gate;
+
+    // For charts: the histogram and, per plotted point, the rules broken there.
+    ValueHistogram histogram;
+    std::vector<uint8_t> rule_marks;        // per location-chart point: bit r−1 set = rule r broken there
+    std::vector<uint8_t> dispersion_marks;  // per dispersion-chart point: 1 = beyond its limits
 };
 
-FeatureAnalysis analyse_feature(const Dataset& d, size_t feature_index, const AnalysisOptions& opt = {});
-std::vector<FeatureAnalysis> analyse_dataset(const Dataset& d, const AnalysisOptions& opt = {});
+FeatureAnalysis analyse_feature(const Dataset& d, size_t feature_index, const CapabilityOptions& opt = {});
+std::vector<FeatureAnalysis> analyse_dataset(const Dataset& d, const CapabilityOptions& opt = {});
 
 }  // namespace mf

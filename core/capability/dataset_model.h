@@ -39,6 +39,8 @@ struct Feature {
     std::optional<double> nominal;       // target: used by Cpm (none: no Cpm)
     Column values{};                     // one value per dataset row; never null after loading
     std::string units = "mm";            // what the values are in (display only; lengths are mm)
+
+    bool operator==(const Feature&) const = default;
 };
 
 // The pilot gate: capable when Cpk (or its one-sided lower confidence bound) reaches min_cpk,
@@ -49,6 +51,8 @@ struct GateSettings {
     double confidence = 0.95;            // of that one-sided bound
     int64_t min_subgroups = 25;          // not enough data below this many subgroups ...
     int64_t min_values = 100;            // ... or below this many values
+
+    bool operator==(const GateSettings&) const = default;
 };
 
 // First-pass yield data: parts that passed / failed a process step at the first attempt,
@@ -58,6 +62,8 @@ struct YieldRecord {
     std::string lot;                     // optional
     int64_t passed = 0;
     int64_t failed = 0;
+
+    bool operator==(const YieldRecord&) const = default;
 };
 
 enum class YieldTarget {
@@ -68,6 +74,8 @@ enum class YieldTarget {
 struct YieldSettings {
     double target = 0.95;                // the article's first-pass-yield minimum
     YieldTarget applies_to = YieldTarget::Rolled;
+
+    bool operator==(const YieldSettings&) const = default;
 };
 
 struct Dataset {
@@ -94,6 +102,9 @@ struct Dataset {
 
     // Rows of the table: the first feature's length (every column has it after loading).
     size_t rows() const;
+
+    // Equal values (columns: the same shared vector): the inputs of a capability job.
+    bool operator==(const Dataset&) const = default;
 };
 
 const char* sigma_method_name(SigmaMethod m);   // "pooled", "rbar", "sbar"

@@ -3,8 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 namespace mf {
+
+bool RuleSettings::operator==(const RuleSettings& o) const {
+    return enabled == o.enabled && k == o.k && std::strcmp(name ? name : "", o.name ? o.name : "") == 0;
+}
 
 const char* rule_description(int rule) {
     switch (rule) {

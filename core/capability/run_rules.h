@@ -41,6 +41,8 @@ struct RuleSettings {
         s.name = "western-electric";
         return s;
     }
+    // Same rules and K values (the name compared as text, not as a pointer).
+    bool operator==(const RuleSettings& o) const;
 };
 
 struct Violation {

@@ -27,6 +27,8 @@ enum class AuditRights { Unknown, Unannounced, Notice24h, ByAppointment, None };
 struct PriceBreak {
     double quantity = 1;
     double unit_price = 0;
+
+    bool operator==(const PriceBreak&) const = default;
 };
 
 // Everything that turns a quote into an all-in cost per good part (docs/decision.md gives
@@ -57,6 +59,8 @@ struct CostModel {
     double capital = 0;                  // one-time capital (in-house: equipment, cleanroom build)
     double cleanroom_per_quarter = 0;    // running cost per quarter (in-house)
     double staff_per_quarter = 0;        // dedicated staff per quarter (in-house)
+
+    bool operator==(const CostModel&) const = default;
 };
 
 // What the article says to ask a partner for. Unset optionals mean "not known".
@@ -76,6 +80,8 @@ struct PartnerEvidence {
     bool applications_engineer = false;        // a dedicated applications engineer
     bool transfer_docs = false;                // willing to provide process-transfer documentation
     bool process_control_plan = false;         // a documented process-control plan exists
+
+    bool operator==(const PartnerEvidence&) const = default;
 };
 
 struct Partner {
@@ -85,6 +91,8 @@ struct Partner {
     std::string notes;
     PartnerEvidence evidence;
     std::optional<CostModel> cost;       // unset: no cost analysis for this partner
+
+    bool operator==(const Partner&) const = default;
 };
 
 // Where a criterion's per-partner values come from.
@@ -107,6 +115,8 @@ struct Criterion {
     std::optional<double> scale_min;     // the scale scores are given on, e.g. 1–10; both or neither
     std::optional<double> scale_max;
     std::string unit;                    // display only ("days", "$/part", "1–10")
+
+    bool operator==(const Criterion&) const = default;
 };
 
 // An entered score of one partner on one criterion. low <= value <= high when given.
@@ -116,6 +126,8 @@ struct Score {
     double value = 0;                    // the likely value
     std::optional<double> low;
     std::optional<double> high;
+
+    bool operator==(const Score&) const = default;
 };
 
 // One AHP judgement: criterion a is `ratio` times as important as criterion b (Saaty 1–9
@@ -124,6 +136,8 @@ struct Judgement {
     std::string a;
     std::string b;
     double ratio = 1;
+
+    bool operator==(const Judgement&) const = default;
 };
 
 enum class Weighting { Direct, AHP };
@@ -133,12 +147,16 @@ enum class TopsisNormalisation { Vector, MinMax };
 struct BondedPair {
     std::string a;
     std::string b;
+
+    bool operator==(const BondedPair&) const = default;
 };
 struct PartRequirements {
     std::optional<double> min_feature_mm;     // smallest feature the process must make
     std::vector<std::string> materials;       // e.g. "316L stainless", "alumina", "Inconel 718"
     bool vertical_sidewalls = false;          // sidewalls must be vertical (no taper)
     std::vector<BondedPair> bonded;           // bonded material pairs (CTE check)
+
+    bool operator==(const PartRequirements&) const = default;
 };
 
 // Boutique until N parts, then transfer to the CM (article: $10–15k, 4–8 weeks lost).
@@ -150,6 +168,8 @@ struct SplitSettings {
     double delay_weeks_low = 4;
     double delay_weeks_high = 8;
     double delay_cost_per_week = 0;      // what a week of delay costs the programme
+
+    bool operator==(const SplitSettings&) const = default;
 };
 
 // Photolithography + etch against direct write (laser ablation / FIB) for one part design.
@@ -163,8 +183,12 @@ struct LithoVsDirectWrite {
     double dw_hours_per_part = 1;        // article: one part per hour
     double dw_hourly_rate = 150;
     double dw_yield = 0.95;
+
+    bool operator==(const LithoVsDirectWrite&) const = default;
 };
 
+// Every struct here compares by value (operator==): a section equal to the last one needs
+// no new Monte Carlo (the Decision view's job inputs).
 struct DecisionSection {
     std::vector<Partner> partners;
     std::vector<Criterion> criteria;
@@ -181,6 +205,8 @@ struct DecisionSection {
     PartRequirements part;
     SplitSettings split;
     std::optional<LithoVsDirectWrite> litho_vs_direct_write;
+
+    bool operator==(const DecisionSection&) const = default;
 };
 
 const char* partner_kind_name(PartnerKind k);   // "in-house", "boutique", "full-service CM", "other"
@@ -190,7 +216,7 @@ const char* score_source_key(ScoreSource s);    // "entered", "cost-per-good-par
 
 // Semantic checks of a decision section (references, yields, price breaks, weights, AHP
 // judgements ...), each error with the JSON Pointer of the offending field. read_decision
-// applies them; the GUI calls them on edited plans.
+// applies them, and so does check_plan (plan/plan_file.h) to every edited plan.
 Issues check_decision(const DecisionSection& s);
 Issues check_cost_model(const CostModel& m, const std::string& where);
 

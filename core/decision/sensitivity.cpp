@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/job.h"
 #include "decision/weighted_sum.h"
 #include "stats/distributions.h"
 #include "stats/random.h"
@@ -68,17 +69,15 @@ WeightFlipResult weight_flips(const MatrixInput& m) {
     return r;
 }
 
+static_assert(is_sliced_job<RankFirstRun>::value, "RankFirstRun follows core/base/job.h");
+
 RankFirstResult rank_first_probability(const MatrixInput& m, size_t samples, uint64_t seed) {
-    RankFirstRun run;
-    run.start(m, samples, seed);
+    RankFirstRun run(m, samples, seed);
     run.step(samples);
     return run.result();
 }
 
-void RankFirstRun::start(const MatrixInput& m, size_t samples, uint64_t seed) {
-    *this = RankFirstRun{};
-    started_ = true;
-    m_ = m;
+RankFirstRun::RankFirstRun(const MatrixInput& m, size_t samples, uint64_t seed) : m_(m) {
     RankFirstResult& r = result_;
     r.seed = seed;
     r.errors = check_matrix(m);
@@ -103,8 +102,8 @@ void RankFirstRun::start(const MatrixInput& m, size_t samples, uint64_t seed) {
     weight_ = cells_.empty() ? static_cast<double>(samples) : 1.0;
 }
 
-void RankFirstRun::step(size_t n) {
-    if (!started_ || done()) return;
+bool RankFirstRun::step(size_t n) {
+    if (finished()) return true;
     const size_t na = m_.alternatives.size(), nc = m_.criteria.size();
     const double tie_tol = Ranking{}.tie_tolerance;
     const size_t end = std::min(runs_, next_ + n);
@@ -131,12 +130,13 @@ void RankFirstRun::step(size_t n) {
             rank_sum_[i] += weight_ * rank_[i];
         }
     }
+    return finished();
 }
 
 RankFirstResult RankFirstRun::result() const {
     RankFirstResult r = result_;
-    if (!r.errors.empty() || !started_) return r;
-    // Samples done so far (all of them once done()).
+    if (!r.errors.empty()) return r;
+    // Samples done so far (all of them once finished).
     const double n = cells_.empty() ? (next_ >= runs_ ? static_cast<double>(r.samples) : 0.0)
                                     : static_cast<double>(next_);
     if (!(n > 0)) return r;

@@ -57,27 +57,25 @@ struct RankFirstResult {
 
 RankFirstResult rank_first_probability(const MatrixInput& m, size_t samples, uint64_t seed);
 
-// The same Monte Carlo in slices (the GUI runs it across frames): start(), step(n) until
-// done(), then result(). Sliced or not, the numbers are identical for the same seed.
+// The same Monte Carlo as a sliced job (core/base/job.h): the GUI runs it across frames,
+// rank_first_probability() in one go. Sliced or not, the numbers are identical for the seed.
 //
-//   RankFirstRun run;  run.start(m, 20000, 1);
-//   while (!run.done()) run.step(1000);
-//   RankFirstResult r = run.result();
+//   RankFirstRun run(m, 20000, 1);          // checks the matrix; a bad one is finished at once
+//   while (!run.step(1000)) show(run.progress());
+//   RankFirstResult r = run.result();       // partial before finished, with the samples so far
 class RankFirstRun {
 public:
-    void start(const MatrixInput& m, size_t samples, uint64_t seed);
-    void step(size_t n);                 // runs up to n more samples
-    bool started() const { return started_; }
-    bool done() const { return started_ && (!result_.errors.empty() || next_ >= runs_); }
-    float progress() const { return runs_ ? static_cast<float>(next_) / static_cast<float>(runs_) : 1.0f; }
-    RankFirstResult result() const;      // complete only when done()
+    RankFirstRun(const MatrixInput& m, size_t samples, uint64_t seed);
+    bool step(size_t n);                 // up to n more samples; true once finished
+    bool finished() const { return !result_.errors.empty() || next_ >= runs_; }
+    double progress() const { return runs_ ? static_cast<double>(next_) / static_cast<double>(runs_) : 1.0; }
+    RankFirstResult result() const;
 
 private:
     struct Cell {
         size_t i, j;
         double lo, mode, hi;
     };
-    bool started_ = false;
     MatrixInput m_;
     RankFirstResult result_;
     std::vector<Cell> cells_;

@@ -113,9 +113,8 @@ static void hline_label(Plot& p, double y, ImU32 colour, const char* label) {
 
 // [SECTION] Histogram ---------------------------------------------------------------------
 
-void draw_histogram(const CachedFeature& c, const ValueUnit& u, float height) {
-    const FeatureAnalysis& a = c.a;
-    const FeatureDisplay& v = c.view;
+void draw_histogram(const FeatureAnalysis& a, const ValueUnit& u, float height) {
+    const ValueHistogram& v = a.histogram;
     if (v.edges.size() < 2) {
         ImGui::TextDisabled("No values to plot.");
         return;
@@ -275,11 +274,14 @@ static void draw_one_chart(const ChartSeries& cs, const ValueUnit& u, const Rule
         if (!std::isfinite(y[i])) continue;
         const uint8_t m = i < cs.marks->size() ? (*cs.marks)[i] : 0;
         if (m) {
-            if (++flagged == 1 && cs.location) {
+#ifdef MF_TEST_HOOKS
+            if (flagged == 0 && cs.location) {  // where the first signal is, for the tests to hover it
                 const ImVec2 at = p.to_screen(static_cast<double>(i + 1), y[i] / s);
                 MF_TEST_VALUE("capability.signal_x", at.x);
                 MF_TEST_VALUE("capability.signal_y", at.y);
             }
+#endif
+            ++flagged;
             p.marker(static_cast<double>(i + 1), y[i] / s, limit_col, Marker::Diamond, em(0.28f));
             if (cs.location && dots) {
                 int first = 1;
@@ -331,8 +333,7 @@ static void draw_one_chart(const ChartSeries& cs, const ValueUnit& u, const Rule
     (void)flagged;
 }
 
-void draw_control_charts(const CachedFeature& c, const ValueUnit& u, const RuleSettings& rules, float height) {
-    const FeatureAnalysis& a = c.a;
+void draw_control_charts(const FeatureAnalysis& a, const ValueUnit& u, const RuleSettings& rules, float height) {
     const ControlChart& ch = a.chart;
     if (!ch.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, plot_warn());
@@ -357,8 +358,8 @@ void draw_control_charts(const CachedFeature& c, const ValueUnit& u, const RuleS
         ImGui::TextUnformatted("✓ In control: no test fails");
     } else {
         size_t points = 0;
-        for (uint8_t m : c.view.rule_bits) points += m != 0;
-        for (uint8_t m : c.view.dispersion_flags) points += m != 0;
+        for (uint8_t m : a.rule_marks) points += m != 0;
+        for (uint8_t m : a.dispersion_marks) points += m != 0;
         ImGui::PushStyleColor(ImGuiCol_Text, plot_bad());
         ImGui::Text("✗ Out of control: %zu test%s failed at %zu point%s (hover a ◆ for the test)", nv + nd,
                     nv + nd == 1 ? "" : "s", points, points == 1 ? "" : "s");
@@ -366,7 +367,7 @@ void draw_control_charts(const CachedFeature& c, const ValueUnit& u, const RuleS
     ImGui::PopStyleColor();
 
     ChartSeries loc{"location", imr ? "Individuals" : "Subgroup means", imr ? "Row" : "Subgroup", imr ? "value" : "mean",
-                    &ch.points, ch.center, ch.ucl, ch.lcl, &ch.point_ucl, &ch.point_lcl, nullptr, &c.view.rule_bits, true};
+                    &ch.points, ch.center, ch.ucl, ch.lcl, &ch.point_ucl, &ch.point_lcl, nullptr, &a.rule_marks, true};
     static const std::vector<double> kNone;
     loc.point_center = &kNone;
     MF_TEST_VALUE("capability.signal_x", NAN);
@@ -375,7 +376,7 @@ void draw_control_charts(const CachedFeature& c, const ValueUnit& u, const RuleS
     ChartSeries disp{"dispersion", imr ? "Moving ranges" : xs ? "Subgroup SDs" : "Subgroup ranges",
                      imr ? "Row" : "Subgroup", imr ? "moving range" : xs ? "SD" : "range", &ch.dispersion,
                      ch.d_center, ch.d_ucl, ch.d_lcl, &ch.d_point_ucl, &ch.d_point_lcl, &ch.d_point_center,
-                     &c.view.dispersion_flags, false};
+                     &a.dispersion_marks, false};
     draw_one_chart(disp, u, rules, height * 0.42f, "capability.dispersion_chart");
 }
 

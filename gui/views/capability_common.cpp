@@ -1,10 +1,9 @@
 // Small shared pieces of the Capability view: units, number formatting, the optional-limit
-// field, finding datasets by id, and verdict colours.
+// field, the edit of a specification limit, and verdict colours.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <set>
 #include <unordered_map>
 
 #include "imgui.h"
@@ -70,46 +69,17 @@ bool input_optional_value(const char* label, std::optional<double> stored, const
     return changed;
 }
 
-Dataset* find_dataset(Plan& p, const std::string& id) {
-    for (auto& d : p.datasets)
-        if (d.id == id) return &d;
-    return nullptr;
-}
-
-Feature* find_feature(Dataset& d, const std::string& id) {
-    for (auto& f : d.features)
-        if (f.id == id) return &f;
-    return nullptr;
-}
-
-std::string unique_id(const Plan& p, const std::string& base, const std::vector<std::string>& also_taken) {
-    const auto ids = all_ids(p);
-    std::set<std::string> used(ids.begin(), ids.end());
-    used.insert(also_taken.begin(), also_taken.end());
-    std::string b = base.substr(0, 56);
-    if (b.empty()) b = "id";
-    if (!used.count(b)) return b;
-    for (int n = 2;; ++n) {
-        const std::string c = b + "-" + std::to_string(n);
-        if (!used.count(c)) return c;
-    }
-}
-
-std::string push_spec_edit(Edits& edits, const Dataset& d, const Feature& f, int which, std::optional<double> v) {
-    std::optional<double> lsl = f.lsl, usl = f.usl;
-    if (which == 0) lsl = v;
-    if (which == 1) usl = v;
-    if (lsl && usl && *lsl >= *usl) return "LSL must be below USL";
+std::string spec_key(const Dataset& d, const Feature& f, SpecLimit which) {
     static const char* names[] = {"LSL", "USL", "target"};
-    const std::string label = std::string("Set ") + names[which] + " of \"" + f.name + "\"";
-    edits.push_merge(label, "cap." + d.id + "." + f.id + "." + names[which],
-                     [did = d.id, fid = f.id, which, v](Plan& p) {
-                         Dataset* ds = find_dataset(p, did);
-                         Feature* ft = ds ? find_feature(*ds, fid) : nullptr;
-                         if (!ft) return;
-                         (which == 0 ? ft->lsl : which == 1 ? ft->usl : ft->nominal) = v;
-                     });
-    return "";
+    return "cap." + d.id + "." + f.id + "." + names[static_cast<int>(which)];
+}
+
+void push_spec_edit(Edits& edits, const Dataset& d, const Feature& f, SpecLimit which, std::optional<double> v) {
+    static const char* names[] = {"LSL", "USL", "target"};
+    const std::string label = std::string("Set ") + names[static_cast<int>(which)] + " of \"" + f.name + "\"";
+    edits.push_merge(label, spec_key(d, f, which), [did = d.id, fid = f.id, which, v](Plan& p) {
+        set_spec_limit(p, did, fid, which, v);
+    });
 }
 
 ImU32 verdict_colour(GateVerdict v) {

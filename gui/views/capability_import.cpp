@@ -77,71 +77,29 @@ void CapabilityImport::reparse() {
 
 // [SECTION] Applying an import ------------------------------------------------------------
 
+// Ids from the names ("d-pilot-run", "f-bore"), made unique by core's import_dataset.
 static void push_new_dataset(Edits& edits, const Dataset& imported) {
-    edits.push("Import dataset \"" + imported.name + "\"", [imported](Plan& p) {
-        Dataset d = imported;
-        std::vector<std::string> taken;
-        d.id = cap::unique_id(p, "d-" + slug(d.name, "data"));
-        taken.push_back(d.id);
-        for (Feature& f : d.features) {
-            f.id = cap::unique_id(p, f.id.empty() ? "f-" + slug(f.name, "data") : f.id, taken);
-            taken.push_back(f.id);
-        }
-        p.datasets.push_back(std::move(d));
-    });
+    Dataset d = imported;
+    d.id = "d-" + slug(d.name, "data");
+    for (Feature& f : d.features)
+        if (f.id.empty()) f.id = "f-" + slug(f.name, "data");
+    edits.push("Import dataset \"" + imported.name + "\"", [d](Plan& p) { import_dataset(p, d); });
 }
 
-// The dataset's table becomes the imported one. Features keep their id, limits and target
-// when an imported column has their name (or, when no name matches, the same position).
+// The dataset's table becomes the imported one; features matched by name (or position) keep
+// their id and limits (core/capability/capability_edit.h says how).
 static void push_replace(Edits& edits, const Dataset& target, const Dataset& imported) {
-    edits.push("Replace the data of \"" + target.name + "\"", [id = target.id, imported](Plan& p) {
-        Dataset* d = cap::find_dataset(p, id);
-        if (!d) return;
-        bool any_name = false;
-        for (const Feature& f : imported.features)
-            for (const Feature& old : d->features) any_name = any_name || lower(old.name) == lower(f.name);
-        const bool by_position = !any_name && imported.features.size() == d->features.size();
-        std::vector<Feature> out;
-        std::vector<std::string> taken, matched;
-        for (size_t j = 0; j < imported.features.size(); ++j) {
-            Feature f = imported.features[j];
-            const Feature* old = nullptr;
-            if (by_position) old = &d->features[j];
-            else
-                for (const Feature& o : d->features)
-                    if (lower(o.name) == lower(f.name) && std::find(matched.begin(), matched.end(), o.id) == matched.end()) {
-                        old = &o;
-                        break;
-                    }
-            if (old) {
-                matched.push_back(old->id);
-                f.id = old->id;
-                if (by_position) f.name = old->name;
-                f.lsl = old->lsl;
-                f.usl = old->usl;
-                f.nominal = old->nominal;
-                if (f.units.empty() && old->units != "mm") f.units = old->units;
-            } else {
-                f.id = cap::unique_id(p, "f-" + slug(f.name, "data"), taken);
-            }
-            taken.push_back(f.id);
-            out.push_back(std::move(f));
-        }
-        d->features = std::move(out);
-        d->subgroups = imported.subgroups;
-        d->times = imported.times;
-        d->machines = imported.machines;
-        d->operators = imported.operators;
-        d->cavities = imported.cavities;
-    });
+    Dataset d = imported;
+    for (Feature& f : d.features)
+        if (f.id.empty()) f.id = "f-" + slug(f.name, "data");
+    edits.push("Replace the data of \"" + target.name + "\"", [id = target.id, d](Plan& p) { replace_dataset_data(p, id, d); });
 }
 
 static void push_yield(Edits& edits, const Dataset* target, const std::vector<YieldRecord>& records,
                        const std::string& new_name) {
     if (target) {
-        edits.push("Set the yield records of \"" + target->name + "\"", [id = target->id, records](Plan& p) {
-            if (Dataset* d = cap::find_dataset(p, id)) d->yield = records;
-        });
+        edits.push("Set the yield records of \"" + target->name + "\"",
+                   [id = target->id, records](Plan& p) { set_yield_records(p, id, records); });
     } else {
         Dataset d;
         d.name = new_name;

@@ -2,8 +2,7 @@
 // other views. Each draw_* function renders one part of the page from the cached analysis
 // and pushes Edits; none computes a statistic (core/capability does).
 //
-//   capability_view.cpp     the page: dataset selector, sub-tabs, Ctrl+V, test values
-//   capability_cache.cpp    per-feature analysis results, kept until their inputs change
+//   capability_view.cpp     the page: dataset selector, the analysis run, sub-tabs, Ctrl+V
 //   capability_import.cpp   the import dialog: CSV/TSV files and pasted spreadsheet text
 //   capability_grid.cpp     the data grid (features as columns, parts as rows)
 //   capability_charts.cpp   histogram with the fitted normals, control charts
@@ -12,12 +11,13 @@
 #include <optional>
 #include <string>
 
-#include "capability/analysis.h"
+#include "capability/capability_analysis.h"
+#include "capability/capability_edit.h"
 #include "capability/yield.h"
 #include "edits.h"
 #include "imgui.h"
 #include "plan/plan.h"
-#include "views/capability_cache.h"
+#include "view_context.h"
 
 namespace mf::cap {
 
@@ -40,32 +40,27 @@ std::string fmt(std::optional<double> v, int decimals = 2);
 bool input_optional_value(const char* label, std::optional<double> stored, const ValueUnit& u,
                           std::optional<double>* out, float width);
 
-// Where a dataset / feature is in a plan being edited (by id, so edits survive reordering).
-Dataset* find_dataset(Plan& p, const std::string& id);
-Feature* find_feature(Dataset& d, const std::string& id);
-// An id not used anywhere in the plan (nor in `also_taken`): base, base-2, base-3, ...
-std::string unique_id(const Plan& p, const std::string& base, const std::vector<std::string>& also_taken = {});
-
-// Pushes the edit of one specification field (lsl/usl/nominal) of a feature, refusing an
-// LSL at or above the USL (returns the reason instead).
-std::string push_spec_edit(Edits& edits, const Dataset& d, const Feature& f, int which, std::optional<double> v);
+// The field key of a feature's limit ("cap.<dataset>.<feature>.LSL"): where a refused edit
+// (an LSL at or above the USL ...) shows its reason.
+std::string spec_key(const Dataset& d, const Feature& f, SpecLimit which);
+// Pushes the edit of one specification limit (or the target) of a feature, at spec_key.
+void push_spec_edit(Edits& edits, const Dataset& d, const Feature& f, SpecLimit which, std::optional<double> v);
 
 // Verdict colours and words (colour never alone).
 ImU32 verdict_colour(GateVerdict v);
 ImU32 yield_colour(YieldVerdict v);
 
 // The parts of the page.
-void draw_summary_table(const Plan& plan, const Dataset& d, const AnalysisCache& cache, size_t* selected_feature,
-                        std::string* message, Edits& edits);
+void draw_summary_table(ViewContext& ctx, const Dataset& d, const CapabilityAnalysis& a, size_t* selected_feature);
 void draw_indices(const FeatureAnalysis& a, const ValueUnit& u);
 void draw_verdict(const FeatureAnalysis& a);
 void draw_normality(const FeatureAnalysis& a, const ValueUnit& u);
 void draw_drift(const FeatureAnalysis& a, const ValueUnit& u, int64_t part_interval);
-void draw_yield(const Dataset& d, const YieldResult& y, Edits& edits);
-void draw_dataset_settings(const Plan& plan, const Dataset& d, Edits& edits);
+void draw_yield(ViewContext& ctx, const Dataset& d, const YieldResult& y);
+void draw_dataset_settings(ViewContext& ctx, const Dataset& d);
 
-void draw_histogram(const CachedFeature& c, const ValueUnit& u, float height);
-void draw_control_charts(const CachedFeature& c, const ValueUnit& u, const RuleSettings& rules, float height);
+void draw_histogram(const FeatureAnalysis& a, const ValueUnit& u, float height);
+void draw_control_charts(const FeatureAnalysis& a, const ValueUnit& u, const RuleSettings& rules, float height);
 
 // The data grid's UI state. Columns are the dataset's sheet columns (dataset_edit.h: the
 // text columns it has, then the features); the selection is the rectangle between the

@@ -8,7 +8,6 @@
 #include <functional>
 
 #include "imgui.h"
-#include "links/measured_links.h"
 #include "plot.h"
 #include "style.h"
 #include "test_hooks.h"
@@ -33,8 +32,8 @@ static void verdict_cell(GateVerdict v, bool stale) {
 
 // [SECTION] Summary table ---------------------------------------------------------------
 
-void draw_summary_table(const Plan& plan, const Dataset& d, const AnalysisCache& cache, size_t* selected,
-                        std::string* message, Edits& edits) {
+void draw_summary_table(ViewContext& ctx, const Dataset& d, const CapabilityAnalysis& an, size_t* selected) {
+    const Plan& plan = ctx.plan;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH |
                                   ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
     const float row_h = ImGui::GetFrameHeightWithSpacing();
@@ -76,7 +75,10 @@ void draw_summary_table(const Plan& plan, const Dataset& d, const AnalysisCache&
     for (size_t i = static_cast<size_t>(clipper.DisplayStart); i < static_cast<size_t>(clipper.DisplayEnd); ++i) {
         const Feature& f = d.features[i];
         const ValueUnit u = value_unit(f, plan.meta.units);
-        const CachedFeature* c = cache.get(i);
+        // The feature's result: current, or (greyed) that of its last inputs while it is redone.
+        const bool known = i < an.features.size() && an.dataset.id == d.id;
+        const FeatureAnalysis* c = known ? an.features[i].get() : nullptr;
+        const bool stale = !known || !an.current[i];
         ImGui::PushID(static_cast<int>(i));
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -88,11 +90,13 @@ void draw_summary_table(const Plan& plan, const Dataset& d, const AnalysisCache&
         for (int k = 0; k < 3; ++k) {
             ImGui::TableNextColumn();
             std::optional<double> v;
-            if (input_optional_value(fields[k], values[k], u, &v, -FLT_MIN)) *message = push_spec_edit(edits, d, f, k, v);
+            const SpecLimit which = static_cast<SpecLimit>(k);
+            if (input_optional_value(fields[k], values[k], u, &v, -FLT_MIN)) push_spec_edit(ctx.edits, d, f, which, v);
+            field_error_marker(ctx, spec_key(d, f, which));
         }
         if (c) {
-            const FeatureAnalysis& a = c->a;
-            if (!c->fresh) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+            const FeatureAnalysis& a = *c;
+            if (stale) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             ImGui::Text("%zu", a.values);
@@ -104,9 +108,9 @@ void draw_summary_table(const Plan& plan, const Dataset& d, const AnalysisCache&
             ImGui::TextUnformatted(fmt(a.cap.cpk_lower_bound).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(fmt(a.cap.ppk).c_str());
-            if (!c->fresh) ImGui::PopStyleColor();
+            if (stale) ImGui::PopStyleColor();
             ImGui::TableNextColumn();
-            verdict_cell(a.gate.verdict, !c->fresh);
+            verdict_cell(a.gate.verdict, stale);
             if (ImGui::IsItemHovered()) {
                 std::string tip = a.gate.reason;
                 for (const auto& e : a.errors) tip += "\n" + to_string(e);
@@ -289,7 +293,8 @@ static std::string pct(double v, int decimals = 1) {
     return b;
 }
 
-void draw_yield(const Dataset& d, const YieldResult& y, Edits& edits) {
+void draw_yield(ViewContext& ctx, const Dataset& d, const YieldResult& y) {
+    Edits& edits = ctx.edits;
     if (d.yield.empty()) {
         ImGui::TextWrapped("This dataset has no first-pass-yield records. Import a table with the columns step, passed "
                            "and failed (lot optional) with Import CSV… or Paste data…, and choose \"Use as the yield "
@@ -301,11 +306,12 @@ void draw_yield(const Dataset& d, const YieldResult& y, Edits& edits) {
     ImGui::SameLine();
     double target = d.yield_settings.target * 100;
     ImGui::SetNextItemWidth(em(7));
-    if (ImGui::InputDouble("##target", &target, 0, 0, "%.2f %%") && target >= 0.01 && target <= 100) {
-        edits.push_merge("Set the yield target", "cap.yield_target." + d.id, [id = d.id, t = target / 100](Plan& p) {
+    const std::string target_key = "cap." + d.id + ".yield_target";
+    if (ImGui::InputDouble("##target", &target, 0, 0, "%.2f %%"))  // outside 0.01 … 100 % is refused, with why
+        edits.push_merge("Set the yield target", target_key, [id = d.id, t = target / 100](Plan& p) {
             if (Dataset* ds = find_dataset(p, id)) ds->yield_settings.target = t;
         });
-    }
+    field_error_marker(ctx, target_key);
     ImGui::SameLine(0, em(1));
     ImGui::TextUnformatted("applies to");
     ImGui::SameLine();
@@ -388,10 +394,11 @@ void draw_yield(const Dataset& d, const YieldResult& y, Edits& edits) {
 
 // [SECTION] Dataset settings ---------------------------------------------------------------
 
-// One edit of a dataset setting, merged while typing (a plain std::function: one instantiation).
-static void push_dataset_edit(Edits& edits, const Dataset& d, std::string label, const char* key,
+// One edit of a dataset setting, merged while typing (a plain std::function: one instantiation);
+// a value the plan file refuses (a subgroup size of 0 ...) shows its reason at the field.
+static void push_dataset_edit(ViewContext& ctx, const Dataset& d, std::string label, const char* key,
                               std::function<void(Dataset&)> fn) {
-    edits.push_merge(std::move(label), "cap." + d.id + "." + key, [id = d.id, fn](Plan& p) {
+    ctx.edits.push_merge(std::move(label), "cap." + d.id + "." + key, [id = d.id, fn](Plan& p) {
         if (Dataset* ds = find_dataset(p, id)) fn(*ds);
     });
 }
@@ -405,7 +412,10 @@ static void setting_row(const char* label, const char* tip = nullptr) {
     ImGui::TableNextColumn();
 }
 
-void draw_dataset_settings(const Plan& plan, const Dataset& d, Edits& edits) {
+void draw_dataset_settings(ViewContext& ctx, const Dataset& d) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
+    auto marker = [&](const char* key) { field_error_marker(ctx, "cap." + d.id + "." + key); };
     ImGui::SeparatorText("Subgroups and σ");
     if (ImGui::BeginTable("settings", 2, ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, em(13));
@@ -422,9 +432,10 @@ void draw_dataset_settings(const Plan& plan, const Dataset& d, Edits& edits) {
         } else {
             int n = static_cast<int>(d.subgroup_size);
             ImGui::SetNextItemWidth(em(8));
-            if (ImGui::InputInt("##sgsize", &n) && n >= 1 && n <= 1000)
-                push_dataset_edit(edits, d, "Set subgroup size", "subgroup_size", [n](Dataset& ds) { ds.subgroup_size = n; });
+            if (ImGui::InputInt("##sgsize", &n))
+                push_dataset_edit(ctx, d, "Set subgroup size", "subgroup_size", [n](Dataset& ds) { ds.subgroup_size = n; });
             MF_TEST_ANCHOR("capability.subgroup_size");
+            marker("subgroup_size");
         }
         setting_row("σ within estimator", "For subgroups of 2 or more; individual values always use the average "
                                           "moving range / d2(2). Pooled is Minitab's default.");
@@ -439,8 +450,9 @@ void draw_dataset_settings(const Plan& plan, const Dataset& d, Edits& edits) {
                                      "per 100 parts.");
         int k = static_cast<int>(d.part_interval);
         ImGui::SetNextItemWidth(em(8));
-        if (ImGui::InputInt("##interval", &k) && k >= 1 && k <= 1000000)
-            push_dataset_edit(edits, d, "Set part interval", "part_interval", [k](Dataset& ds) { ds.part_interval = k; });
+        if (ImGui::InputInt("##interval", &k))
+            push_dataset_edit(ctx, d, "Set part interval", "part_interval", [k](Dataset& ds) { ds.part_interval = k; });
+        marker("part_interval");
         ImGui::EndTable();
     }
 
@@ -452,8 +464,9 @@ void draw_dataset_settings(const Plan& plan, const Dataset& d, Edits& edits) {
         setting_row("Minimum Cpk");
         double min_cpk = g.min_cpk;
         ImGui::SetNextItemWidth(em(8));
-        if (ImGui::InputDouble("##mincpk", &min_cpk, 0, 0, "%.2f") && min_cpk >= 0.01 && min_cpk <= 100)
-            push_dataset_edit(edits, d, "Set minimum Cpk", "min_cpk", [min_cpk](Dataset& ds) { ds.gate.min_cpk = min_cpk; });
+        if (ImGui::InputDouble("##mincpk", &min_cpk, 0, 0, "%.2f"))
+            push_dataset_edit(ctx, d, "Set minimum Cpk", "min_cpk", [min_cpk](Dataset& ds) { ds.gate.min_cpk = min_cpk; });
+        marker("min_cpk");
         setting_row("Compare", "A point estimate of 1.36 from 50 parts does not demonstrate 1.33: the lower confidence "
                                "bound does.");
         bool lb = g.use_lower_bound;
@@ -464,17 +477,20 @@ void draw_dataset_settings(const Plan& plan, const Dataset& d, Edits& edits) {
         setting_row("Confidence (one-sided)");
         double conf = g.confidence * 100;
         ImGui::SetNextItemWidth(em(8));
-        if (ImGui::InputDouble("##conf", &conf, 0, 0, "%.2f %%") && conf >= 50 && conf <= 99.99)
-            push_dataset_edit(edits, d, "Set gate confidence", "confidence", [c = conf / 100](Dataset& ds) { ds.gate.confidence = c; });
+        if (ImGui::InputDouble("##conf", &conf, 0, 0, "%.2f %%"))
+            push_dataset_edit(ctx, d, "Set gate confidence", "confidence", [c = conf / 100](Dataset& ds) { ds.gate.confidence = c; });
+        marker("confidence");
         setting_row("Not enough data below");
         int sg = static_cast<int>(g.min_subgroups), mv = static_cast<int>(g.min_values);
         ImGui::SetNextItemWidth(em(7));
-        if (ImGui::InputInt("subgroups##minsg", &sg, 0) && sg >= 1 && sg <= 1000000)
-            push_dataset_edit(edits, d, "Set minimum subgroups", "min_subgroups", [sg](Dataset& ds) { ds.gate.min_subgroups = sg; });
+        if (ImGui::InputInt("subgroups##minsg", &sg, 0))
+            push_dataset_edit(ctx, d, "Set minimum subgroups", "min_subgroups", [sg](Dataset& ds) { ds.gate.min_subgroups = sg; });
+        marker("min_subgroups");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(7));
-        if (ImGui::InputInt("values##minv", &mv, 0) && mv >= 1 && mv <= 10000000)
-            push_dataset_edit(edits, d, "Set minimum values", "min_values", [mv](Dataset& ds) { ds.gate.min_values = mv; });
+        if (ImGui::InputInt("values##minv", &mv, 0))
+            push_dataset_edit(ctx, d, "Set minimum values", "min_values", [mv](Dataset& ds) { ds.gate.min_values = mv; });
+        marker("min_values");
         ImGui::EndTable();
     }
 
@@ -495,50 +511,43 @@ void draw_dataset_settings(const Plan& plan, const Dataset& d, Edits& edits) {
             ImGui::TableNextColumn();
             std::string name = f.name;
             ImGui::SetNextItemWidth(-FLT_MIN);
-            if (input_string("##name", name) && !name.empty() && name.size() <= 200)
-                edits.push_merge("Rename feature", "cap." + d.id + "." + f.id + ".name", [did = d.id, fid = f.id, name](Plan& p) {
+            const std::string name_key = "cap." + d.id + "." + f.id + ".name";
+            if (input_string("##name", name) && !name.empty())
+                edits.push_merge("Rename feature", name_key, [did = d.id, fid = f.id, name](Plan& p) {
                     Dataset* ds = find_dataset(p, did);
                     if (Feature* ft = ds ? find_feature(*ds, fid) : nullptr) ft->name = name;
                 });
+            field_error_marker(ctx, name_key);
             ImGui::TableNextColumn();
             std::string units = f.units;
             ImGui::SetNextItemWidth(-FLT_MIN);
-            if (input_string("##units", units) && units.size() <= 32)
-                edits.push_merge("Set feature units", "cap." + d.id + "." + f.id + ".units", [did = d.id, fid = f.id, units](Plan& p) {
+            const std::string units_key = "cap." + d.id + "." + f.id + ".units";
+            if (input_string("##units", units))
+                edits.push_merge("Set feature units", units_key, [did = d.id, fid = f.id, units](Plan& p) {
                     Dataset* ds = find_dataset(p, did);
                     if (Feature* ft = ds ? find_feature(*ds, fid) : nullptr) ft->units = units;
                 });
+            field_error_marker(ctx, units_key);
             ImGui::SetItemTooltip("\"mm\": a length, shown in the plan's display unit; anything else is shown as stored");
             const std::optional<double> values[] = {f.lsl, f.usl, f.nominal};
             const char* ids[] = {"##lsl", "##usl", "##target"};
             for (int k = 0; k < 3; ++k) {
                 ImGui::TableNextColumn();
                 std::optional<double> v;
-                if (input_optional_value(ids[k], values[k], u, &v, -FLT_MIN)) push_spec_edit(edits, d, f, k, v);
+                const SpecLimit which = static_cast<SpecLimit>(k);
+                if (input_optional_value(ids[k], values[k], u, &v, -FLT_MIN)) push_spec_edit(edits, d, f, which, v);
+                field_error_marker(ctx, spec_key(d, f, which));
             }
             ImGui::TableNextColumn();
-            if (ImGui::SmallButton("Delete"))
-                edits.push("Delete feature \"" + f.name + "\"", [did = d.id, fid = f.id](Plan& p) {
-                    remove_measured_links(p, did, fid);   // links fall back to the declared figures
-                    if (Dataset* ds = find_dataset(p, did))
-                        ds->features.erase(std::remove_if(ds->features.begin(), ds->features.end(),
-                                                          [&](const Feature& x) { return x.id == fid; }),
-                                           ds->features.end());
-                });
+            if (ImGui::SmallButton("Delete"))  // measured links to it fall back to the declared figures
+                edits.push("Delete feature \"" + f.name + "\"",
+                           [did = d.id, fid = f.id](Plan& p) { delete_feature(p, did, fid); });
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
     if (ImGui::Button("Add a feature")) {
-        edits.push("Add a feature", [id = d.id](Plan& p) {
-            Dataset* ds = find_dataset(p, id);
-            if (!ds) return;
-            Feature f;
-            f.id = unique_id(p, "f-feature");
-            f.name = "Feature " + std::to_string(ds->features.size() + 1);
-            f.values = std::make_shared<const std::vector<double>>(ds->rows(), std::nan(""));
-            ds->features.push_back(std::move(f));
-        });
+        edits.push("Add a feature", [id = d.id](Plan& p) { add_feature(p, id); });
     }
     ImGui::SameLine();
     ImGui::TextDisabled("A new feature has every cell missing: paste its values in the Data tab.");

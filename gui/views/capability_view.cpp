@@ -9,9 +9,7 @@
 #include <cctype>
 #include <cmath>
 
-#include "busy.h"
 #include "imgui.h"
-#include "links/measured_links.h"
 #include "plot.h"
 #include "style.h"
 #include "test_hooks.h"
@@ -44,11 +42,35 @@ void CapabilityView::paste_text(const std::string& text) {
 
 // [SECTION] The page -----------------------------------------------------------------------
 
-static AnalysisOptions analysis_options(ChartType chart, bool western_electric) {
-    AnalysisOptions o;
+static CapabilityOptions capability_options(ChartType chart, bool western_electric) {
+    CapabilityOptions o;
     o.chart = chart;
     o.rules = western_electric ? RuleSettings::western_electric() : RuleSettings::nelson();
     return o;
+}
+
+const FeatureAnalysis* CapabilityView::feature_result(size_t i) const {
+    return i < analysis_.features.size() ? analysis_.features[i].get() : nullptr;
+}
+
+// Starts a run when the dataset or the options change (taking over the features whose inputs
+// did not change), advances it by a slice, and keeps what the pages show.
+void CapabilityView::run_analysis(const Dataset& d) {
+    const Inputs inputs{d, capability_options(chart, western_electric)};
+    run_.update(inputs, [&] { return std::make_unique<CapabilityRun>(inputs.dataset, inputs.options, &analysis_, feature); });
+    if (run_.running()) {
+        analysis_ = run_.job()->result();  // cheap: the features are shared
+    } else if (run_.generation() != shown_generation_) {
+        shown_generation_ = run_.generation();
+        if (run_.result()) analysis_ = *run_.result();
+    }
+    if (run_.running()) {
+        run_.draw_progress("Analysing features");
+    } else if (run_.cancelled()) {
+        ImGui::TextDisabled("Analysis stopped (%zu of %zu features done).", analysis_.current_count(), analysis_.features.size());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Resume")) run_.restart();  // the features done are taken over
+    }
 }
 
 void CapabilityView::draw(ViewContext& ctx) {
@@ -62,7 +84,7 @@ void CapabilityView::draw(ViewContext& ctx) {
     }
     if (dataset >= plan.datasets.size()) dataset = plan.datasets.empty() ? 0 : plan.datasets.size() - 1;
     grid_.took_paste = false;
-    draw_dataset_bar(plan, edits);
+    draw_dataset_bar(ctx);
     if (dataset >= plan.datasets.size()) dataset = plan.datasets.empty() ? 0 : plan.datasets.size() - 1;
 
     if (plan.datasets.empty()) {
@@ -71,25 +93,7 @@ void CapabilityView::draw(ViewContext& ctx) {
     } else {
         const Dataset& d = plan.datasets[dataset];
         if (feature >= d.features.size()) feature = d.features.empty() ? 0 : d.features.size() - 1;
-
-        // Analysis: per feature, cached; the stale ones computed in slices of ~12 ms.
-        const AnalysisOptions opt = analysis_options(chart, western_electric);
-        cache_.sync(d, opt, state_id);
-        if (paused_ && state_id != paused_state_) paused_ = false;
-        if (!cache_.done() && !paused_) run_slice([&] { return cache_.step(d, opt, feature); });
-        if (!cache_.done()) {
-            if (!paused_) {
-                const float f = cache_.size() ? static_cast<float>(cache_.fresh_count()) / static_cast<float>(cache_.size()) : 1.0f;
-                if (progress_with_cancel(f, "Analysing features")) {
-                    paused_ = true;
-                    paused_state_ = state_id;
-                }
-            } else {
-                ImGui::TextDisabled("Analysis stopped (%zu of %zu features done).", cache_.fresh_count(), cache_.size());
-                ImGui::SameLine();
-                if (ImGui::SmallButton("Resume")) paused_ = false;
-            }
-        }
+        run_analysis(d);
 
         if (ImGui::BeginTabBar("pages")) {
             auto tab = [&](const char* name, Page p, const char* anchor) {
@@ -100,19 +104,18 @@ void CapabilityView::draw(ViewContext& ctx) {
                 return open;
             };
             if (tab("Summary", Page::Summary, "capability.tab.summary")) {
-                draw_summary_table(plan, d, cache_, &feature, &spec_message_, edits);
-                if (!spec_message_.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", spec_message_.c_str());
+                draw_summary_table(ctx, d, analysis_, &feature);
                 ImGui::TextDisabled("Click a feature, then Analysis for its histogram and control charts. Limits are in "
                                     "the plan's display unit (%s) for lengths.", unit_symbol(plan.meta.units));
-                if (const CachedFeature* c = cache_.get(feature)) {
-                    ImGui::SeparatorText(c->a.feature_name.c_str());
-                    draw_verdict(c->a);
+                if (const FeatureAnalysis* a = feature_result(feature)) {
+                    ImGui::SeparatorText(a->feature_name.c_str());
+                    draw_verdict(*a);
                 }
                 ImGui::EndTabItem();
             }
             if (tab("Analysis", Page::Analysis, "capability.tab.analysis")) {
                 ImGui::BeginChild("analysis");
-                draw_analysis_page(plan, d, edits);
+                draw_analysis_page(ctx, d);
                 ImGui::EndChild();
                 ImGui::EndTabItem();
             }
@@ -123,7 +126,7 @@ void CapabilityView::draw(ViewContext& ctx) {
             }
             if (tab("Settings", Page::Settings, "capability.tab.settings")) {
                 ImGui::BeginChild("settings");
-                draw_dataset_settings(plan, d, edits);
+                draw_dataset_settings(ctx, d);
                 ImGui::EndChild();
                 ImGui::EndTabItem();
             }
@@ -133,13 +136,15 @@ void CapabilityView::draw(ViewContext& ctx) {
                     yield_state_ = state_id;
                     yield_dataset_ = d.id;
                 }
-                draw_yield(d, yield_, edits);
+                draw_yield(ctx, d, yield_);
                 ImGui::EndTabItem();
             }
             select_page = false;
             ImGui::EndTabBar();
         }
+#ifdef MF_TEST_HOOKS
         publish_test_values(plan, d);
+#endif
     }
 
     // Ctrl+V anywhere on the page (not in a text field, not at a cell of the data grid, which
@@ -177,7 +182,9 @@ void CapabilityView::draw_empty(const Plan& plan) {
 
 // [SECTION] Dataset bar ----------------------------------------------------------------------
 
-void CapabilityView::draw_dataset_bar(const Plan& plan, Edits& edits) {
+void CapabilityView::draw_dataset_bar(ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
     const bool any = !plan.datasets.empty();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Dataset");
@@ -206,21 +213,18 @@ void CapabilityView::draw_dataset_bar(const Plan& plan, Edits& edits) {
         ImGui::SameLine();
         std::string name = d.name;
         ImGui::SetNextItemWidth(em(14));
-        if (input_string("##dsname", name) && !name.empty() && name.size() <= 200)
-            edits.push_merge("Rename dataset", "cap." + d.id + ".name", [id = d.id, name](Plan& p) {
+        const std::string key = "cap." + d.id + ".name";
+        if (input_string("##dsname", name) && !name.empty())  // longer than 200 characters is refused, with why
+            edits.push_merge("Rename dataset", key, [id = d.id, name](Plan& p) {
                 if (Dataset* ds = find_dataset(p, id)) ds->name = name;
             });
         ImGui::SetItemTooltip("The dataset's name");
         MF_TEST_ANCHOR("capability.dataset_name");
+        field_error_marker(ctx, key);
     }
     ImGui::SameLine();
     if (ImGui::Button("New")) {
-        edits.push("New dataset", [](Plan& p) {
-            Dataset d;
-            d.id = unique_id(p, "d-data");
-            d.name = "Dataset " + std::to_string(p.datasets.size() + 1);
-            p.datasets.push_back(std::move(d));
-        });
+        edits.push("New dataset", [](Plan& p) { add_dataset(p); });
         select_next_ = static_cast<long>(plan.datasets.size());
     }
     ImGui::SetItemTooltip("A new, empty dataset");
@@ -228,18 +232,8 @@ void CapabilityView::draw_dataset_bar(const Plan& plan, Edits& edits) {
     ImGui::BeginDisabled(!any);
     ImGui::SameLine();
     if (ImGui::Button("Duplicate") && any) {
-        edits.push("Duplicate dataset \"" + plan.datasets[dataset].name + "\"", [src = plan.datasets[dataset]](Plan& p) {
-            Dataset d = src;   // the columns are shared, not copied
-            std::vector<std::string> taken;
-            d.id = unique_id(p, src.id);
-            taken.push_back(d.id);
-            d.name = (src.name + " (copy)").substr(0, 200);
-            for (Feature& f : d.features) {
-                f.id = unique_id(p, f.id, taken);
-                taken.push_back(f.id);
-            }
-            p.datasets.push_back(std::move(d));
-        });
+        edits.push("Duplicate dataset \"" + plan.datasets[dataset].name + "\"",
+                   [id = plan.datasets[dataset].id](Plan& p) { duplicate_dataset(p, id); });
         select_next_ = static_cast<long>(plan.datasets.size());
     }
     MF_TEST_ANCHOR("capability.duplicate");
@@ -266,12 +260,8 @@ void CapabilityView::draw_dataset_bar(const Plan& plan, Edits& edits) {
             ImGui::Text("Delete \"%s\" (%zu rows × %zu features)?", d.name.c_str(), d.rows(), d.features.size());
             ImGui::TextDisabled("Edit > Undo brings it back.");
             if (ImGui::Button("Delete")) {
-                edits.push("Delete dataset \"" + d.name + "\"", [id = d.id](Plan& p) {
-                    remove_measured_links(p, id);   // linked contributors / gates fall back to their declared figures
-                    p.datasets.erase(std::remove_if(p.datasets.begin(), p.datasets.end(),
-                                                    [&](const Dataset& x) { return x.id == id; }),
-                                     p.datasets.end());
-                });
+                // Linked contributors and gates fall back to their declared figures.
+                edits.push("Delete dataset \"" + d.name + "\"", [id = d.id](Plan& p) { delete_dataset(p, id); });
                 ImGui::CloseCurrentPopup();
             }
             MF_TEST_ANCHOR("capability.delete_confirm");
@@ -284,7 +274,8 @@ void CapabilityView::draw_dataset_bar(const Plan& plan, Edits& edits) {
 
 // [SECTION] Analysis page --------------------------------------------------------------------
 
-void CapabilityView::draw_analysis_page(const Plan& plan, const Dataset& d, Edits& edits) {
+void CapabilityView::draw_analysis_page(ViewContext& ctx, const Dataset& d) {
+    const Plan& plan = ctx.plan;
     if (d.features.empty()) {
         ImGui::TextWrapped("This dataset has no features yet: paste spreadsheet cells (Ctrl+V) or use Paste data… / "
                            "Import CSV….");
@@ -309,15 +300,17 @@ void CapabilityView::draw_analysis_page(const Plan& plan, const Dataset& d, Edit
     MF_TEST_ANCHOR("capability.feature");
     const char* labels[] = {"LSL", "USL", "Target"};
     const char* ids[] = {"##lsl", "##usl", "##target"};
-    const char* anchors[] = {"capability.lsl", "capability.usl", "capability.target"};
+    [[maybe_unused]] const char* anchors[] = {"capability.lsl", "capability.usl", "capability.target"};
     const std::optional<double> values[] = {f.lsl, f.usl, f.nominal};
     for (int k = 0; k < 3; ++k) {
         ImGui::SameLine(0, em(0.8f));
         ImGui::TextUnformatted(labels[k]);
         ImGui::SameLine();
         std::optional<double> v;
-        if (input_optional_value(ids[k], values[k], u, &v, em(6))) spec_message_ = push_spec_edit(edits, d, f, k, v);
+        const SpecLimit which = static_cast<SpecLimit>(k);
+        if (input_optional_value(ids[k], values[k], u, &v, em(6))) push_spec_edit(ctx.edits, d, f, which, v);
         MF_TEST_ANCHOR(anchors[k]);
+        field_error_marker(ctx, spec_key(d, f, which));  // an LSL at or above the USL is refused, with why
     }
     ImGui::SameLine();
     ImGui::TextDisabled("%s", u.symbol.c_str());
@@ -336,25 +329,24 @@ void CapabilityView::draw_analysis_page(const Plan& plan, const Dataset& d, Edit
     if (ImGui::Combo("##rules", &rs, sets, 2)) western_electric = rs == 1;
     ImGui::SetItemTooltip("Nelson: the eight tests with Minitab's K values. Western Electric: tests 1, 5, 6 and 8 in a "
                           "row on one side.");
-    if (!spec_message_.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "✗ %s", spec_message_.c_str());
 
-    const CachedFeature* c = cache_.get(feature);
+    const FeatureAnalysis* c = feature_result(feature);
     if (!c) {
         ImGui::TextDisabled("Analysing…");
         return;
     }
-    const FeatureAnalysis& a = c->a;
+    const FeatureAnalysis& a = *c;
     draw_verdict(a);
     ImGui::Spacing();
-    const RuleSettings rules = analysis_options(chart, western_electric).rules;
+    const RuleSettings rules = capability_options(chart, western_electric).rules;
     if (ImGui::BeginTable("analysis_columns", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        draw_histogram(*c, u, em(15));
+        draw_histogram(a, u, em(15));
         ImGui::Spacing();
         draw_indices(a, u);
         ImGui::TableNextColumn();
-        draw_control_charts(*c, u, rules, em(25));
+        draw_control_charts(a, u, rules, em(25));
         draw_normality(a, u);
         draw_drift(a, u, d.part_interval);
         ImGui::EndTable();
@@ -363,19 +355,21 @@ void CapabilityView::draw_analysis_page(const Plan& plan, const Dataset& d, Edit
 
 // [SECTION] Test values -----------------------------------------------------------------------
 
+#ifdef MF_TEST_HOOKS
 void CapabilityView::publish_test_values(const Plan& plan, const Dataset& d) {
     auto opt = [](const std::optional<double>& v) { return v ? *v : NAN; };
+    const size_t analysed = analysis_.dataset.id == d.id ? analysis_.current_count() : 0;
     MF_TEST_VALUE("capability.datasets", static_cast<double>(plan.datasets.size()));
     MF_TEST_VALUE("capability.dataset_index", static_cast<double>(dataset));
     MF_TEST_TEXT("capability.dataset_name", d.name);
     MF_TEST_VALUE("capability.features", static_cast<double>(d.features.size()));
     MF_TEST_VALUE("capability.rows", static_cast<double>(d.rows()));
-    MF_TEST_VALUE("capability.analysed", static_cast<double>(cache_.fresh_count()));
-    MF_TEST_VALUE("capability.pending", static_cast<double>(cache_.size() - cache_.fresh_count()));
-    const CachedFeature* c = cache_.get(feature);
-    const bool ok = c && c->fresh;
+    MF_TEST_VALUE("capability.analysed", static_cast<double>(analysed));
+    MF_TEST_VALUE("capability.pending", static_cast<double>(d.features.size() - std::min(analysed, d.features.size())));
+    const FeatureAnalysis* c = feature_result(feature);
+    const bool ok = c && analysis_.dataset.id == d.id && analysis_.current[feature];
     const FeatureAnalysis empty;
-    const FeatureAnalysis& a = ok ? c->a : empty;
+    const FeatureAnalysis& a = ok ? *c : empty;
     MF_TEST_TEXT("capability.feature", ok ? a.feature_name : "");
     MF_TEST_VALUE("capability.n", ok ? static_cast<double>(a.values) : NAN);
     MF_TEST_VALUE("capability.mean", ok ? a.mean : NAN);
@@ -400,5 +394,7 @@ void CapabilityView::publish_test_values(const Plan& plan, const Dataset& d) {
                                  : page == Page::Data ? "data" : page == Page::Settings ? "settings" : "yield");
     MF_TEST_VALUE("capability.rty", yield_dataset_ == d.id && yield_.verdict != YieldVerdict::NoData ? yield_.rty : NAN);
 }
+
+#endif
 
 }  // namespace mf

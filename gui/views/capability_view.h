@@ -7,20 +7,23 @@
 //   Data       the grid, features as columns and parts as rows (cells editable, Ctrl+V pastes)
 //   Settings   subgrouping, σ estimator, part interval, gate; feature names, units, limits
 //   Yield      first-pass yield per step and rolled, with intervals and the verdict
-// Results are cached per feature and recomputed only when that feature's inputs change;
-// large datasets are analysed a feature at a time across frames (busy.h).
+// The analysis is core's CapabilityRun (capability/capability_analysis.h), run a feature at a
+// time across frames by a JobRunner; a new run takes over the features whose inputs did not
+// change, so typing one limit recomputes that feature only. Every structural change is a
+// named operation of core/capability/capability_edit.h.
 //
-//   app: capability.draw(doc.plan, doc.state_id, edits);
+//   app: capability.draw(ctx);
 //        if (CapabilityView::accepts_file(name)) capability.import_file(name, bytes);
 #pragma once
 #include <cstdint>
 #include <string>
 
+#include "capability/capability_analysis.h"
 #include "capability/table_import.h"
 #include "edits.h"
+#include "job_runner.h"
 #include "view_context.h"
 #include "plan/plan.h"
-#include "views/capability_cache.h"
 #include "views/capability_import.h"
 #include "views/capability_parts.h"
 
@@ -47,24 +50,35 @@ struct CapabilityView {
     // Opens the import dialog with pasted text (what Ctrl+V in the view does).
     void paste_text(const std::string& text);
 
-    const AnalysisCache& results() const { return cache_; }
+    // What the pages show: the finished analysis of the selected dataset, or the running
+    // one's partial result (features not redone yet keep their previous figures, marked).
+    const CapabilityAnalysis& analysis() const { return analysis_; }
+    // The selected dataset's feature i as last analysed (null when it has no result yet).
+    const FeatureAnalysis* feature_result(size_t i) const;
 
 private:
-    AnalysisCache cache_;
+    struct Inputs {
+        Dataset dataset;                 // columns compared by pointer: an edit makes a new one
+        CapabilityOptions options;
+        bool operator==(const Inputs&) const = default;
+    };
+    JobRunner<CapabilityRun, Inputs> run_{1};   // one feature per step
+    CapabilityAnalysis analysis_;
+    uint64_t shown_generation_ = 0;
     cap::GridState grid_;
     uint64_t yield_state_ = 0;
     std::string yield_dataset_;
     YieldResult yield_;
-    bool paused_ = false;        // analysis cancelled by the user until the inputs change
-    uint64_t paused_state_ = 0;
     bool confirm_delete_ = false;
     long select_next_ = -1;      // dataset to select on the next frame (after its edit is applied)
-    std::string spec_message_;   // why the last limit edit was refused
 
-    void draw_dataset_bar(const Plan& plan, Edits& edits);
+    void run_analysis(const Dataset& d);
+    void draw_dataset_bar(ViewContext& ctx);
     void draw_empty(const Plan& plan);
-    void draw_analysis_page(const Plan& plan, const Dataset& d, Edits& edits);
+    void draw_analysis_page(ViewContext& ctx, const Dataset& d);
+#ifdef MF_TEST_HOOKS
     void publish_test_values(const Plan& plan, const Dataset& d);
+#endif
 };
 
 }  // namespace mf

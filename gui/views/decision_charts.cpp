@@ -203,8 +203,8 @@ static void rank_first(DecisionView& v, const Plan& plan) {
     ImGui::SameLine();
     ImGui::TextDisabled("seed 1 (as the command line: mfplan decide --samples N)");
     draw_monte_carlo_controls(v);
-    if (!v.mc_have) return;
-    const RankFirstResult& r = v.mc_result;
+    if (!v.mc_result()) return;
+    const RankFirstResult& r = *v.mc_result();
     if (!r.errors.empty()) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "Monte Carlo: %s", r.errors.front().c_str());
         return;
@@ -240,8 +240,8 @@ static void rank_first(DecisionView& v, const Plan& plan) {
     ImGui::EndTable();
 }
 
-void draw_sensitivity_page(DecisionView& v, const Plan& plan, Edits& edits) {
-    (void)edits;
+void draw_sensitivity_page(DecisionView& v, ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
     if (!v.ranked()) {
         ImGui::TextDisabled("The sensitivity needs a ranked matrix: fix the problems listed above first.");
         return;
@@ -482,8 +482,9 @@ static void crossover_tables(const DecisionView& v, const Plan& plan) {
 
 // [SECTION] Split plan -------------------------------------------------------------------------
 
-static void split_plan(const DecisionView& v, const Plan& plan, Edits& edits) {
-    const DecisionSection& s = plan.decision;
+static void split_plan(const DecisionView& v, ViewContext& ctx) {
+    Edits& edits = ctx.edits;
+    const DecisionSection& s = ctx.plan.decision;
     const DecisionAnalysis& a = v.analysis;
     ImGui::SeparatorText("Split plan: one partner until N parts, then transfer");
     auto partner_combo = [&](const char* id, const std::string& current, int resolved, bool from) {
@@ -538,11 +539,12 @@ static void split_plan(const DecisionView& v, const Plan& plan, Edits& edits) {
             ImGui::SetNextItemWidth(-FLT_MIN);
             double d;
             ImGui::PushID(static_cast<int>(k));
+            const std::string key = field_key("", std::string("split.") + fields[k].label);
             if (field_double("##f", s.split.*(fields[k].member), &d, "%.6g")) {
                 auto m = fields[k].member;
-                edit_section(edits, std::string("Set ") + fields[k].label, std::string("split.") + fields[k].label,
-                             [m, d](DecisionSection& x) { x.split.*m = d; });
+                edit_section(edits, std::string("Set ") + fields[k].label, key, [m, d](DecisionSection& x) { x.split.*m = d; });
             }
+            field_error_marker(ctx, key);
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -576,7 +578,8 @@ static void split_plan(const DecisionView& v, const Plan& plan, Edits& edits) {
         ImGui::TextDisabled("The article's route, a pilot of %s parts then transfer: %s.", format_count(n).c_str(), format_money(total).c_str());
 }
 
-void draw_cost_page(DecisionView& v, const Plan& plan, Edits& edits) {
+void draw_cost_page(DecisionView& v, ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
     if (v.curves.empty()) {
         ImGui::TextDisabled("No partner has a cost model yet: add one on the Partners page.");
         return;
@@ -584,7 +587,7 @@ void draw_cost_page(DecisionView& v, const Plan& plan, Edits& edits) {
     cost_chart(v, plan);
     cost_tables(v, plan);
     crossover_tables(v, plan);
-    split_plan(v, plan, edits);
+    split_plan(v, ctx);
 }
 
 }  // namespace mf::decision_ui

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "decision/decision_edit.h"
 #include "plot.h"
 #include "style.h"
 #include "views/decision_parts.h"
@@ -169,164 +170,81 @@ std::vector<std::string> split_list(const std::string& text) {
 
 // [SECTION] Edits by id ----------------------------------------------------------------------
 
-// Non-template on purpose: one wrapper for every call site keeps the web build small.
-static void push(Edits& edits, std::string label, const std::string& key, std::function<void(Plan&)> apply) {
-    if (key.empty()) edits.push(std::move(label), std::move(apply));
-    else edits.push_merge(std::move(label), key, std::move(apply));
+std::string field_key(const std::string& id, const std::string& what) {
+    return id.empty() ? "decision." + what : "decision." + id + "." + what;
 }
 
-void edit_partner(Edits& edits, std::string label, std::string key, const std::string& id, std::function<void(Partner&)> f) {
-    push(edits, std::move(label), key.empty() ? key : "decision." + id + "." + key, [id, f = std::move(f)](Plan& p) {
+std::string score_key(const std::string& partner_id, const std::string& criterion_id, const char* what) {
+    return "decision.score." + partner_id + "." + criterion_id + "." + what;
+}
+
+// Non-template on purpose: one wrapper for every call site keeps the web build small.
+static void push(Edits& edits, std::string label, std::string key, bool typing, std::function<void(Plan&)> apply) {
+    if (key.empty()) edits.push(std::move(label), std::move(apply));
+    else if (typing) edits.push_merge(std::move(label), std::move(key), std::move(apply));
+    else edits.push_at(std::move(label), std::move(key), std::move(apply));
+}
+
+void edit_partner(Edits& edits, std::string label, std::string key, const std::string& id, std::function<void(Partner&)> f,
+                  bool typing) {
+    push(edits, std::move(label), std::move(key), typing, [id, f = std::move(f)](Plan& p) {
         for (auto& x : p.decision.partners)
             if (x.id == id) f(x);
     });
 }
 
-void edit_criterion(Edits& edits, std::string label, std::string key, const std::string& id, std::function<void(Criterion&)> f) {
-    push(edits, std::move(label), key.empty() ? key : "decision." + id + "." + key, [id, f = std::move(f)](Plan& p) {
+void edit_criterion(Edits& edits, std::string label, std::string key, const std::string& id,
+                    std::function<void(Criterion&)> f, bool typing) {
+    push(edits, std::move(label), std::move(key), typing, [id, f = std::move(f)](Plan& p) {
         for (auto& x : p.decision.criteria)
             if (x.id == id) f(x);
     });
 }
 
-void edit_section(Edits& edits, std::string label, std::string key, std::function<void(DecisionSection&)> f) {
-    push(edits, std::move(label), key.empty() ? key : "decision." + key, [f = std::move(f)](Plan& p) { f(p.decision); });
-}
-
-const Score* find_score(const DecisionSection& s, const std::string& partner_id, const std::string& criterion_id) {
-    for (const auto& x : s.scores)
-        if (x.partner_id == partner_id && x.criterion_id == criterion_id) return &x;
-    return nullptr;
+void edit_section(Edits& edits, std::string label, std::string key, std::function<void(DecisionSection&)> f, bool typing) {
+    push(edits, std::move(label), std::move(key), typing, [f = std::move(f)](Plan& p) { f(p.decision); });
 }
 
 void edit_score(Edits& edits, const std::string& partner_id, const std::string& criterion_id,
                 std::optional<double> value, std::optional<std::optional<double>> low,
                 std::optional<std::optional<double>> high, const char* what) {
-    const std::string key = std::string("decision.score.") + partner_id + "." + criterion_id + "." + what;
-    edits.push_merge(std::string("Set score ") + what, key, [=](Plan& p) {
-        Score* s = nullptr;
-        for (auto& x : p.decision.scores)
-            if (x.partner_id == partner_id && x.criterion_id == criterion_id) s = &x;
-        if (!s) {
-            Score n;
-            n.partner_id = partner_id;
-            n.criterion_id = criterion_id;
-            n.value = value.value_or(0);
-            p.decision.scores.push_back(n);
-            s = &p.decision.scores.back();
-        }
-        if (value) s->value = *value;
-        if (low) s->low = *low;
-        if (high) s->high = *high;
+    edits.push_merge(std::string("Set score ") + what, score_key(partner_id, criterion_id, what), [=](Plan& p) {
+        set_score(p.decision, partner_id, criterion_id, value, low, high);
     });
 }
 
-void add_partner(const Plan& plan, Edits& edits, DecisionView& v) {
+void push_add_partner(const Plan& plan, Edits& edits, DecisionView& v) {
     const std::string id = new_id(plan, "p");
     v.partner_id = id;
-    edits.push("Add partner", [id](Plan& p) {
-        Partner x;
-        x.id = id;
-        x.name = "New partner";
-        x.kind = PartnerKind::Other;
-        p.decision.partners.push_back(std::move(x));
-    });
+    edits.push("Add partner", [id](Plan& p) { add_partner(p, id); });
 }
 
-void duplicate_partner(const Plan& plan, Edits& edits, DecisionView& v, const std::string& id) {
+void push_duplicate_partner(const Plan& plan, Edits& edits, DecisionView& v, const std::string& id) {
     const std::string copy_id = new_id(plan, "p");
     v.partner_id = copy_id;
-    edits.push("Duplicate partner", [id, copy_id](Plan& p) {
-        auto& ps = p.decision.partners;
-        for (size_t i = 0; i < ps.size(); ++i)
-            if (ps[i].id == id) {
-                Partner x = ps[i];
-                x.id = copy_id;
-                x.name += " (copy)";
-                ps.insert(ps.begin() + static_cast<long>(i) + 1, std::move(x));
-                break;
-            }
-        std::vector<Score> added;
-        for (const auto& s : p.decision.scores)
-            if (s.partner_id == id) {
-                Score c = s;
-                c.partner_id = copy_id;
-                added.push_back(c);
-            }
-        p.decision.scores.insert(p.decision.scores.end(), added.begin(), added.end());
-    });
+    edits.push("Duplicate partner", [id, copy_id](Plan& p) { duplicate_partner(p, id, copy_id); });
 }
 
-void delete_partner(Edits& edits, DecisionView& v, const Partner& partner) {
-    const std::string id = partner.id;
-    if (v.partner_id == id) v.partner_id.clear();
-    edits.push("Delete partner " + partner.name, [id](Plan& p) {
-        auto& d = p.decision;
-        d.partners.erase(std::remove_if(d.partners.begin(), d.partners.end(), [&](const Partner& x) { return x.id == id; }),
-                         d.partners.end());
-        d.scores.erase(std::remove_if(d.scores.begin(), d.scores.end(), [&](const Score& x) { return x.partner_id == id; }),
-                       d.scores.end());
-        if (d.chosen == id) d.chosen.clear();
-        if (d.split.from == id) d.split.from.clear();
-        if (d.split.to == id) d.split.to.clear();
-        for (auto& t : p.schedule.tasks)
-            if (t.partner_id == id) t.partner_id.clear();
-        for (auto& st : p.stacks)
-            for (auto& c : st.contributors)
-                if (c.partner_id == id) c.partner_id.clear();
-    });
+void push_delete_partner(Edits& edits, DecisionView& v, const Partner& partner) {
+    if (v.partner_id == partner.id) v.partner_id.clear();
+    edits.push("Delete partner " + partner.name, [id = partner.id](Plan& p) { delete_partner(p, id); });
 }
 
-void move_partner(Edits& edits, const std::string& id, int delta) {
-    edits.push(delta < 0 ? "Move partner up" : "Move partner down", [id, delta](Plan& p) {
-        auto& ps = p.decision.partners;
-        for (size_t i = 0; i < ps.size(); ++i)
-            if (ps[i].id == id) {
-                const long j = static_cast<long>(i) + delta;
-                if (j >= 0 && j < static_cast<long>(ps.size())) std::swap(ps[i], ps[static_cast<size_t>(j)]);
-                return;
-            }
-    });
+void push_move_partner(Edits& edits, const std::string& id, int delta) {
+    edits.push(delta < 0 ? "Move partner up" : "Move partner down", [id, delta](Plan& p) { move_partner(p.decision, id, delta); });
 }
 
-void add_criterion(const Plan& plan, Edits& edits) {
-    const std::string id = new_id(plan, "c");
-    edits.push("Add criterion", [id](Plan& p) {
-        Criterion c;
-        c.id = id;
-        c.name = "New criterion";
-        c.weight = 0.1;
-        c.scale_min = 1.0;
-        c.scale_max = 10.0;
-        c.unit = "1–10";
-        p.decision.criteria.push_back(std::move(c));
-    });
+void push_add_criterion(const Plan& plan, Edits& edits) {
+    edits.push("Add criterion", [id = new_id(plan, "c")](Plan& p) { add_criterion(p, id); });
 }
 
-void delete_criterion(Edits& edits, const Criterion& criterion) {
-    const std::string id = criterion.id;
-    edits.push("Delete criterion " + criterion.name, [id](Plan& p) {
-        auto& d = p.decision;
-        d.criteria.erase(std::remove_if(d.criteria.begin(), d.criteria.end(), [&](const Criterion& x) { return x.id == id; }),
-                         d.criteria.end());
-        d.scores.erase(std::remove_if(d.scores.begin(), d.scores.end(), [&](const Score& x) { return x.criterion_id == id; }),
-                       d.scores.end());
-        d.pairwise.erase(std::remove_if(d.pairwise.begin(), d.pairwise.end(),
-                                        [&](const Judgement& j) { return j.a == id || j.b == id; }),
-                         d.pairwise.end());
-    });
+void push_delete_criterion(Edits& edits, const Criterion& criterion) {
+    edits.push("Delete criterion " + criterion.name, [id = criterion.id](Plan& p) { delete_criterion(p.decision, id); });
 }
 
-void move_criterion(Edits& edits, const std::string& id, int delta) {
-    edits.push(delta < 0 ? "Move criterion left" : "Move criterion right", [id, delta](Plan& p) {
-        auto& cs = p.decision.criteria;
-        for (size_t i = 0; i < cs.size(); ++i)
-            if (cs[i].id == id) {
-                const long j = static_cast<long>(i) + delta;
-                if (j >= 0 && j < static_cast<long>(cs.size())) std::swap(cs[i], cs[static_cast<size_t>(j)]);
-                return;
-            }
-    });
+void push_move_criterion(Edits& edits, const std::string& id, int delta) {
+    edits.push(delta < 0 ? "Move criterion left" : "Move criterion right",
+               [id, delta](Plan& p) { move_criterion(p.decision, id, delta); });
 }
 
 }  // namespace mf::decision_ui

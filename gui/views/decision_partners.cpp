@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "decision/decision_edit.h"
 #include "decision/process_selector.h"
 #include "plot.h"
 #include "style.h"
@@ -32,28 +33,30 @@ static void partner_list(DecisionView& v, const Plan& plan, Edits& edits, int se
         ImGui::PopID();
     }
     ImGui::Spacing();
-    if (ImGui::Button("Add")) add_partner(plan, edits, v);
+    if (ImGui::Button("Add")) push_add_partner(plan, edits, v);
     if (sel < 0) return;
     const Partner& p = ps[static_cast<size_t>(sel)];
     ImGui::SameLine();
-    if (ImGui::Button("Duplicate")) duplicate_partner(plan, edits, v, p.id);
+    if (ImGui::Button("Duplicate")) push_duplicate_partner(plan, edits, v, p.id);
     ImGui::SameLine();
-    if (ImGui::Button("Delete")) delete_partner(edits, v, p);
+    if (ImGui::Button("Delete")) push_delete_partner(edits, v, p);
     if (ImGui::BeginItemTooltip()) {
         ImGui::TextUnformatted("Deletes the partner, its scores and every reference to it (tasks and tolerance "
                                "contributors are unassigned). Ctrl+Z brings it back.");
         ImGui::EndTooltip();
     }
-    if (ImGui::ArrowButton("up", ImGuiDir_Up)) move_partner(edits, p.id, -1);
+    if (ImGui::ArrowButton("up", ImGuiDir_Up)) push_move_partner(edits, p.id, -1);
     ImGui::SameLine();
-    if (ImGui::ArrowButton("down", ImGuiDir_Down)) move_partner(edits, p.id, +1);
+    if (ImGui::ArrowButton("down", ImGuiDir_Down)) push_move_partner(edits, p.id, +1);
     ImGui::SameLine();
     ImGui::TextDisabled("order");
 }
 
 // [SECTION] Identity and evidence --------------------------------------------------------------
 
-static void identity_and_evidence(const Plan& plan, Edits& edits, const Partner& p) {
+static void identity_and_evidence(ViewContext& ctx, const Partner& p) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
     const PartnerEvidence& ev = p.evidence;
     const std::string id = p.id;
     if (!ImGui::BeginTable("evidence", 2, ImGuiTableFlags_SizingStretchProp)) return;
@@ -62,20 +65,23 @@ static void identity_and_evidence(const Plan& plan, Edits& edits, const Partner&
 
     form_row("Name");
     std::string name = p.name;
-    if (input_string("##name", name)) edit_partner(edits, "Rename partner", "name", id, [name](Partner& x) { x.name = name; });
+    if (input_string("##name", name))
+        edit_partner(edits, "Rename partner", field_key(id, "name"), id, [name](Partner& x) { x.name = name; });
     MF_TEST_ANCHOR("decision.partner.name");
+    field_error_marker(ctx, field_key(id, "name"));
     form_row("Kind");
     const PartnerKind kinds[] = {PartnerKind::InHouse, PartnerKind::Boutique, PartnerKind::FullServiceCM, PartnerKind::Other};
     if (ImGui::BeginCombo("##kind", kind_label(p.kind))) {
         for (PartnerKind k : kinds)
             if (ImGui::Selectable(kind_label(k), k == p.kind) && k != p.kind)
-                edit_partner(edits, std::string("Set kind to ") + kind_label(k), "", id, [k](Partner& x) { x.kind = k; });
+                edit_partner(edits, std::string("Set kind to ") + kind_label(k), "", id, [k](Partner& x) { x.kind = k; }, false);
         ImGui::EndCombo();
     }
     form_row("Notes");
     std::string notes = p.notes;
     if (input_multiline("##notes", notes, ImVec2(-FLT_MIN, em(3))))
-        edit_partner(edits, "Edit partner notes", "notes", id, [notes](Partner& x) { x.notes = notes; });
+        edit_partner(edits, "Edit partner notes", field_key(id, "notes"), id, [notes](Partner& x) { x.notes = notes; });
+    field_error_marker(ctx, field_key(id, "notes"));
 
     ImGui::EndTable();
     ImGui::SeparatorText("Evidence");
@@ -93,8 +99,9 @@ static void identity_and_evidence(const Plan& plan, Edits& edits, const Partner&
     std::optional<double> typed;
     if (field_optional("##tol", shown, &typed)) {
         const std::optional<double> mm = typed ? std::optional<double>(*typed * mm_per_unit(unit)) : std::nullopt;
-        edit_partner(edits, "Set demonstrated tolerance", "tol", id, [mm](Partner& x) { x.evidence.tolerance_mm = mm; });
+        edit_partner(edits, "Set demonstrated tolerance", field_key(id, "tol"), id, [mm](Partner& x) { x.evidence.tolerance_mm = mm; });
     }
+    field_error_marker(ctx, field_key(id, "tol"));
     struct OptField {
         const char* label;
         const char* help;
@@ -114,8 +121,9 @@ static void identity_and_evidence(const Plan& plan, Edits& edits, const Partner&
         ImGui::PushID(f.label);
         if (field_optional("##f", ev.*(f.member), &o)) {
             auto m = f.member;
-            edit_partner(edits, std::string("Set ") + f.label, f.label, id, [m, o](Partner& x) { x.evidence.*m = o; });
+            edit_partner(edits, std::string("Set ") + f.label, field_key(id, f.label), id, [m, o](Partner& x) { x.evidence.*m = o; });
         }
+        field_error_marker(ctx, field_key(id, f.label));
         ImGui::PopID();
     }
     struct BoolField {
@@ -135,7 +143,7 @@ static void identity_and_evidence(const Plan& plan, Edits& edits, const Partner&
         ImGui::PushID(f.label);
         if (ImGui::Checkbox(b ? "yes" : "no", &b)) {
             auto m = f.member;
-            edit_partner(edits, std::string("Set ") + f.label, "", id, [m, b](Partner& x) { x.evidence.*m = b; });
+            edit_partner(edits, std::string("Set ") + f.label, "", id, [m, b](Partner& x) { x.evidence.*m = b; }, false);
         }
         ImGui::PopID();
     }
@@ -145,12 +153,14 @@ static void identity_and_evidence(const Plan& plan, Edits& edits, const Partner&
     if (ImGui::BeginCombo("##audit", audit_rights_key(ev.audit))) {
         for (AuditRights r : audits)
             if (ImGui::Selectable(audit_rights_key(r), r == ev.audit) && r != ev.audit)
-                edit_partner(edits, "Set audit rights", "", id, [r](Partner& x) { x.evidence.audit = r; });
+                edit_partner(edits, "Set audit rights", "", id, [r](Partner& x) { x.evidence.audit = r; }, false);
         ImGui::EndCombo();
     }
     form_row("IP terms");
     std::string ip = ev.ip_terms;
-    if (input_string("##ip", ip)) edit_partner(edits, "Edit IP terms", "ip", id, [ip](Partner& x) { x.evidence.ip_terms = ip; });
+    if (input_string("##ip", ip))
+        edit_partner(edits, "Edit IP terms", field_key(id, "ip"), id, [ip](Partner& x) { x.evidence.ip_terms = ip; });
+    field_error_marker(ctx, field_key(id, "ip"));
     struct ListField {
         const char* label;
         const char* help;
@@ -170,8 +180,9 @@ static void identity_and_evidence(const Plan& plan, Edits& edits, const Partner&
         if (input_string("##l", text)) {
             auto m = f.member;
             const auto items = split_list(text);
-            edit_partner(edits, std::string("Set ") + f.label, f.label, id, [m, items](Partner& x) { x.evidence.*m = items; });
+            edit_partner(edits, std::string("Set ") + f.label, field_key(id, f.label), id, [m, items](Partner& x) { x.evidence.*m = items; });
         }
+        field_error_marker(ctx, field_key(id, f.label));
         ImGui::PopID();
     }
     ImGui::EndTable();
@@ -179,8 +190,9 @@ static void identity_and_evidence(const Plan& plan, Edits& edits, const Partner&
 
 // [SECTION] Scores -----------------------------------------------------------------------------
 
-static void partner_scores(const DecisionView& v, const Plan& plan, Edits& edits, size_t pi) {
-    const DecisionSection& s = plan.decision;
+static void partner_scores(const DecisionView& v, ViewContext& ctx, size_t pi) {
+    Edits& edits = ctx.edits;
+    const DecisionSection& s = ctx.plan.decision;
     const Partner& p = s.partners[pi];
     if (s.criteria.empty()) {
         ImGui::TextDisabled("No criteria yet.");
@@ -229,14 +241,17 @@ static void partner_scores(const DecisionView& v, const Plan& plan, Edits& edits
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (field_optional("##low", sc ? sc->low : std::nullopt, &o) && sc)
             edit_score(edits, p.id, c.id, std::nullopt, o, std::nullopt, "low");
+        field_error_marker(ctx, score_key(p.id, c.id, "low"));
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (field_optional("##likely", sc ? std::optional<double>(sc->value) : std::nullopt, &o) && o)
             edit_score(edits, p.id, c.id, o, std::nullopt, std::nullopt, "value");
+        field_error_marker(ctx, score_key(p.id, c.id, "value"));
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (field_optional("##high", sc ? sc->high : std::nullopt, &o) && sc)
             edit_score(edits, p.id, c.id, std::nullopt, std::nullopt, o, "high");
+        field_error_marker(ctx, score_key(p.id, c.id, "high"));
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         if (c.scale_min && c.scale_max) ImGui::TextDisabled("%s – %s", format_number(*c.scale_min).c_str(), format_number(*c.scale_max).c_str());
@@ -284,7 +299,8 @@ static const CostField kCostFields[] = {
     {"Staff per quarter", "In-house dedicated staff.", &CostModel::staff_per_quarter, Kind::Money},
 };
 
-static void price_breaks(Edits& edits, const Partner& p) {
+static void price_breaks(ViewContext& ctx, const Partner& p) {
+    Edits& edits = ctx.edits;
     const CostModel& m = *p.cost;
     const std::string id = p.id;
     ImGui::TextUnformatted("Price breaks");
@@ -303,21 +319,26 @@ static void price_breaks(Edits& edits, const Partner& p) {
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         double d;
+        const std::string qkey = field_key(id, "pbq" + std::to_string(k));
         if (field_double("##q", b.quantity, &d, "%.0f"))
-            edit_partner(edits, "Set price-break quantity", "pbq" + std::to_string(k), id, [k, d](Partner& x) {
+            edit_partner(edits, "Set price-break quantity", qkey, id, [k, d](Partner& x) {
                 if (x.cost && k < x.cost->price_breaks.size()) x.cost->price_breaks[k].quantity = d;
             });
+        MF_TEST_ANCHOR(("decision.price_break.q" + std::to_string(k)).c_str());
+        field_error_marker(ctx, qkey);
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
+        const std::string ukey = field_key(id, "pbu" + std::to_string(k));
         if (field_double("##u", b.unit_price, &d, "%.6g"))
-            edit_partner(edits, "Set unit price", "pbu" + std::to_string(k), id, [k, d](Partner& x) {
+            edit_partner(edits, "Set unit price", ukey, id, [k, d](Partner& x) {
                 if (x.cost && k < x.cost->price_breaks.size()) x.cost->price_breaks[k].unit_price = d;
             });
+        field_error_marker(ctx, ukey);
         ImGui::TableNextColumn();
-        if (ImGui::SmallButton("×"))
-            edit_partner(edits, "Delete price break", "", id, [k](Partner& x) {
-                if (x.cost && k < x.cost->price_breaks.size()) x.cost->price_breaks.erase(x.cost->price_breaks.begin() + static_cast<long>(k));
-            });
+        const std::string dkey = field_key(id, "pbdel" + std::to_string(k));
+        if (ImGui::SmallButton("×"))  // the last one is refused: a cost model needs a price
+            edits.push_at("Delete price break", dkey, [id, k](Plan& pl) { delete_price_break(pl.decision, id, k); });
+        field_error_marker(ctx, dkey);
         if (ImGui::BeginItemTooltip()) {
             ImGui::TextUnformatted("Delete this price break");
             ImGui::EndTooltip();
@@ -325,31 +346,20 @@ static void price_breaks(Edits& edits, const Partner& p) {
         ImGui::PopID();
     }
     ImGui::EndTable();
+    const std::string akey = field_key(id, "pbadd");
     if (ImGui::SmallButton("Add price break"))
-        edit_partner(edits, "Add price break", "", id, [](Partner& x) {
-            if (!x.cost) return;
-            auto& pb = x.cost->price_breaks;
-            PriceBreak b;
-            b.quantity = pb.empty() ? 1 : pb.back().quantity * 10;
-            b.unit_price = pb.empty() ? 1 : pb.back().unit_price;
-            pb.push_back(b);
-        });
+        edits.push_at("Add price break", akey, [id](Plan& pl) { add_price_break(pl.decision, id); });
+    field_error_marker(ctx, akey);
 }
 
-static void cost_model(const DecisionView& v, const Plan& plan, Edits& edits, const Partner& p, size_t pi) {
+static void cost_model(const DecisionView& v, ViewContext& ctx, const Partner& p, size_t pi) {
+    Edits& edits = ctx.edits;
     const std::string id = p.id;
     bool has = p.cost.has_value();
-    if (ImGui::Checkbox("This partner has a cost model", &has)) {
-        edit_partner(edits, has ? "Add cost model" : "Remove cost model", "", id, [has](Partner& x) {
-            if (!has) {
-                x.cost.reset();
-                return;
-            }
-            CostModel m;
-            m.price_breaks = {{100, 10.0}, {10000, 1.0}, {100000, 0.2}};
-            x.cost = m;
-        });
-    }
+    const std::string has_key = field_key(id, "has_cost");
+    if (ImGui::Checkbox("This partner has a cost model", &has))
+        edits.push_at(has ? "Add cost model" : "Remove cost model", has_key, [id, has](Plan& pl) { set_has_cost_model(pl.decision, id, has); });
+    field_error_marker(ctx, has_key);
     if (!p.cost) {
         ImGui::TextDisabled("Without a cost model the partner has no cost curve, and a cost criterion cannot score it.");
         return;
@@ -366,25 +376,29 @@ static void cost_model(const DecisionView& v, const Plan& plan, Edits& edits, co
             const bool changed = f.kind == Kind::Percent ? field_percent("##c", value, &d)
                                  : f.kind == Kind::Count ? field_double("##c", value, &d, "%.0f")
                                                          : field_double("##c", value, &d, "%.6g");
+            const std::string key = field_key(id, f.label);
             if (changed) {
                 auto mp = f.member;
-                edit_partner(edits, std::string("Set ") + f.label, f.label, id, [mp, d](Partner& x) {
+                edit_partner(edits, std::string("Set ") + f.label, key, id, [mp, d](Partner& x) {
                     if (x.cost) (*x.cost).*mp = d;
                 });
             }
+            if (f.member == &CostModel::first_pass_yield) MF_TEST_ANCHOR("decision.cost.first_pass_yield");
+            field_error_marker(ctx, key);
             ImGui::PopID();
             if (f.member == &CostModel::revision_fixed) {  // the cap right after the revision fields
                 form_row("Cap per revision", "Per-revision cap in writing; empty = no cap.");
                 std::optional<double> o;
                 if (field_optional("##cap", m.revision_cap, &o, "no cap"))
-                    edit_partner(edits, "Set revision cap", "cap", id, [o](Partner& x) {
+                    edit_partner(edits, "Set revision cap", field_key(id, "cap"), id, [o](Partner& x) {
                         if (x.cost) x.cost->revision_cap = o;
                     });
+                field_error_marker(ctx, field_key(id, "cap"));
             }
         }
         ImGui::EndTable();
     }
-    price_breaks(edits, p);
+    price_breaks(ctx, p);
 
     // What the model gives at the standard volumes.
     const DecisionAnalysis& a = v.analysis;
@@ -422,7 +436,9 @@ static void cost_model(const DecisionView& v, const Plan& plan, Edits& edits, co
 
 // [SECTION] Page -------------------------------------------------------------------------------
 
-void draw_partners_page(DecisionView& v, const Plan& plan, Edits& edits) {
+void draw_partners_page(DecisionView& v, ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
     const int sel = v.selected_partner(plan);
     ImGui::BeginChild("list", ImVec2(em(18), 0), ImGuiChildFlags_Border);
     partner_list(v, plan, edits, sel);
@@ -443,19 +459,19 @@ void draw_partners_page(DecisionView& v, const Plan& plan, Edits& edits) {
     if (wide && ImGui::BeginTable("columns", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        identity_and_evidence(plan, edits, p);
+        identity_and_evidence(ctx, p);
         ImGui::SeparatorText("Scores");
-        partner_scores(v, plan, edits, static_cast<size_t>(sel));
+        partner_scores(v, ctx, static_cast<size_t>(sel));
         ImGui::TableNextColumn();
         ImGui::SeparatorText("Cost model");
-        cost_model(v, plan, edits, p, static_cast<size_t>(sel));
+        cost_model(v, ctx, p, static_cast<size_t>(sel));
         ImGui::EndTable();
     } else {
-        identity_and_evidence(plan, edits, p);
+        identity_and_evidence(ctx, p);
         ImGui::SeparatorText("Scores");
-        partner_scores(v, plan, edits, static_cast<size_t>(sel));
+        partner_scores(v, ctx, static_cast<size_t>(sel));
         ImGui::SeparatorText("Cost model");
-        cost_model(v, plan, edits, p, static_cast<size_t>(sel));
+        cost_model(v, ctx, p, static_cast<size_t>(sel));
     }
     ImGui::PopID();
     ImGui::PopTextWrapPos();

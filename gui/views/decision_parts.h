@@ -9,20 +9,22 @@
 #include "format.h"
 #include "imgui.h"
 #include "plan/plan.h"
+#include "view_context.h"
 #include "views/decision_view.h"
 
 namespace mf::decision_ui {
 
 // [SECTION] Pages ---------------------------------------------------------------------------
-void draw_matrix_page(DecisionView& v, const Plan& plan, Edits& edits);
-void draw_partners_page(DecisionView& v, const Plan& plan, Edits& edits);
-void draw_criteria_page(DecisionView& v, const Plan& plan, Edits& edits);
-void draw_sensitivity_page(DecisionView& v, const Plan& plan, Edits& edits);
-void draw_cost_page(DecisionView& v, const Plan& plan, Edits& edits);
-void draw_processes_page(DecisionView& v, const Plan& plan, Edits& edits);
-void draw_warnings_page(DecisionView& v, const Plan& plan, Edits& edits);
+// Each reads ctx.plan, pushes edits to ctx.edits and shows refusals at their fields.
+void draw_matrix_page(DecisionView& v, ViewContext& ctx);
+void draw_partners_page(DecisionView& v, ViewContext& ctx);
+void draw_criteria_page(DecisionView& v, ViewContext& ctx);
+void draw_sensitivity_page(DecisionView& v, ViewContext& ctx);
+void draw_cost_page(DecisionView& v, ViewContext& ctx);
+void draw_processes_page(DecisionView& v, ViewContext& ctx);
+void draw_warnings_page(DecisionView& v, ViewContext& ctx);
 // Planned volume, programme length, demand, design freeze, IP, the decider's choice.
-void draw_programme_settings(const Plan& plan, Edits& edits);
+void draw_programme_settings(ViewContext& ctx);
 // The rank-first Monte Carlo: progress with Cancel while it runs, Run when it is stale.
 void draw_monte_carlo_controls(DecisionView& v);
 
@@ -59,24 +61,33 @@ std::vector<std::string> split_list(const std::string& text);
 
 // [SECTION] Edits by id ---------------------------------------------------------------------
 // Indices can move between the frame that pushed an edit and the one that applies it; ids
-// do not. `key` merges keystrokes in one field into one undo step ("" = never merge).
-void edit_partner(Edits& edits, std::string label, std::string key, const std::string& id, std::function<void(Partner&)> f);
-void edit_criterion(Edits& edits, std::string label, std::string key, const std::string& id, std::function<void(Criterion&)> f);
-void edit_section(Edits& edits, std::string label, std::string key, std::function<void(DecisionSection&)> f);
-// Sets (or creates) the entered score of partner × criterion.
+// do not. Every field edit names its field key, and the widget calls field_error_marker(ctx,
+// key) after itself: a refused edit (the plan would not reopen: a yield of 150 %, all weights
+// zero ...) shows its reason there. `typing`: keystrokes in one field merge into one undo step.
+//
+// The key of a field of the item with this id ("" = of the decision section itself).
+std::string field_key(const std::string& id, const std::string& what);
+std::string score_key(const std::string& partner_id, const std::string& criterion_id, const char* what);
+void edit_partner(Edits& edits, std::string label, std::string key, const std::string& id, std::function<void(Partner&)> f,
+                  bool typing = true);
+void edit_criterion(Edits& edits, std::string label, std::string key, const std::string& id,
+                    std::function<void(Criterion&)> f, bool typing = true);
+void edit_section(Edits& edits, std::string label, std::string key, std::function<void(DecisionSection&)> f,
+                  bool typing = true);
+// Sets (or creates) the entered score of partner × criterion (core's set_score), at the field
+// score_key(partner, criterion, what).
 void edit_score(Edits& edits, const std::string& partner_id, const std::string& criterion_id,
                 std::optional<double> value, std::optional<std::optional<double>> low,
                 std::optional<std::optional<double>> high, const char* what);
-const Score* find_score(const DecisionSection& s, const std::string& partner_id, const std::string& criterion_id);
 
-// Adds, duplicates and deletes (references cleaned up: scores, judgements, choice, split,
-// tasks and tolerance contributors that named a deleted partner).
-void add_partner(const Plan& plan, Edits& edits, DecisionView& v);
-void duplicate_partner(const Plan& plan, Edits& edits, DecisionView& v, const std::string& id);
-void delete_partner(Edits& edits, DecisionView& v, const Partner& p);
-void move_partner(Edits& edits, const std::string& id, int delta);
-void add_criterion(const Plan& plan, Edits& edits);
-void delete_criterion(Edits& edits, const Criterion& c);
-void move_criterion(Edits& edits, const std::string& id, int delta);
+// Structural edits: each pushes one named operation of core/decision/decision_edit.h (the
+// references it cleans up are listed there) and keeps the view's selection on the item.
+void push_add_partner(const Plan& plan, Edits& edits, DecisionView& v);
+void push_duplicate_partner(const Plan& plan, Edits& edits, DecisionView& v, const std::string& id);
+void push_delete_partner(Edits& edits, DecisionView& v, const Partner& p);
+void push_move_partner(Edits& edits, const std::string& id, int delta);
+void push_add_criterion(const Plan& plan, Edits& edits);
+void push_delete_criterion(Edits& edits, const Criterion& c);
+void push_move_criterion(Edits& edits, const std::string& id, int delta);
 
 }  // namespace mf::decision_ui

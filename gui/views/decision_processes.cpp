@@ -17,7 +17,9 @@ namespace mf::decision_ui {
 
 // [SECTION] Process selector -------------------------------------------------------------------
 
-static void process_filters(DecisionView& v, const Plan& plan, Edits& edits) {
+static void process_filters(DecisionView& v, ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
     const DecisionSection& s = plan.decision;
     const PartRequirements& part = s.part;
     if (!ImGui::BeginTable("filters", 4, ImGuiTableFlags_SizingStretchProp)) return;
@@ -33,23 +35,26 @@ static void process_filters(DecisionView& v, const Plan& plan, Edits& edits) {
     std::optional<double> typed;
     if (field_optional("##feature", shown, &typed)) {
         const std::optional<double> mm = typed ? std::optional<double>(*typed * mm_per_unit(unit)) : std::nullopt;
-        edit_section(edits, "Set smallest feature", "part.feature", [mm](DecisionSection& x) { x.part.min_feature_mm = mm; });
+        edit_section(edits, "Set smallest feature", field_key("", "part.feature"), [mm](DecisionSection& x) { x.part.min_feature_mm = mm; });
     }
+    field_error_marker(ctx, field_key("", "part.feature"));
     form_row("Materials", "Comma-separated, e.g. 316L stainless, alumina. Each must suit the process.");
     std::string mats = join_list(part.materials);
     if (input_string("##materials", mats)) {
         const auto items = split_list(mats);
-        edit_section(edits, "Set part materials", "part.materials", [items](DecisionSection& x) { x.part.materials = items; });
+        edit_section(edits, "Set part materials", field_key("", "part.materials"), [items](DecisionSection& x) { x.part.materials = items; });
     }
     MF_TEST_ANCHOR("decision.filter.materials");
+    field_error_marker(ctx, field_key("", "part.materials"));
     form_row("Planned volume", "Good parts over the programme (the same figure drives the costs).");
     double d;
     if (field_double("##volume", s.planned_volume, &d, "%.0f"))
-        edit_section(edits, "Set planned volume", "planned_volume", [d](DecisionSection& x) { x.planned_volume = d; });
+        edit_section(edits, "Set planned volume", field_key("", "planned_volume"), [d](DecisionSection& x) { x.planned_volume = d; });
+    field_error_marker(ctx, field_key("", "planned_volume"));
     form_row("Sidewalls");
     bool vertical = part.vertical_sidewalls;
     if (ImGui::Checkbox("must be vertical (no taper)", &vertical))
-        edit_section(edits, "Set sidewall requirement", "", [vertical](DecisionSection& x) { x.part.vertical_sidewalls = vertical; });
+        edit_section(edits, "Set sidewall requirement", "", [vertical](DecisionSection& x) { x.part.vertical_sidewalls = vertical; }, false);
     ImGui::EndTable();
     ImGui::Checkbox("Show the processes filtered out, with the reasons", &v.show_excluded);
     ImGui::SameLine();
@@ -119,8 +124,9 @@ static void process_table_view(const DecisionView& v) {
 
 // [SECTION] Photolithography vs direct write ---------------------------------------------------
 
-static void litho_section(const DecisionView& v, const Plan& plan, Edits& edits) {
-    const DecisionSection& s = plan.decision;
+static void litho_section(const DecisionView& v, ViewContext& ctx) {
+    Edits& edits = ctx.edits;
+    const DecisionSection& s = ctx.plan.decision;
     ImGui::SeparatorText("Photolithography + etch vs direct write (laser ablation / FIB)");
     bool has = s.litho_vs_direct_write.has_value();
     if (ImGui::Checkbox("Compare for this part", &has))
@@ -162,12 +168,14 @@ static void litho_section(const DecisionView& v, const Plan& plan, Edits& edits)
             ImGui::PushID(static_cast<int>(k));
             double d;
             const double value = in.*(fields[k].member);
+            const std::string key = field_key("", std::string("litho.") + fields[k].label);
             if (fields[k].percent ? field_percent("##f", value, &d) : field_double("##f", value, &d, "%.6g")) {
                 auto m = fields[k].member;
-                edit_section(edits, std::string("Set ") + fields[k].label, std::string("litho.") + fields[k].label, [m, d](DecisionSection& x) {
+                edit_section(edits, std::string("Set ") + fields[k].label, key, [m, d](DecisionSection& x) {
                     if (x.litho_vs_direct_write) (*x.litho_vs_direct_write).*m = d;
                 });
             }
+            field_error_marker(ctx, key);
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -198,16 +206,16 @@ static void litho_section(const DecisionView& v, const Plan& plan, Edits& edits)
         ImGui::TextDisabled("Photolithography loses even at 100 %% yield at this volume.");
 }
 
-void draw_processes_page(DecisionView& v, const Plan& plan, Edits& edits) {
-    process_filters(v, plan, edits);
+void draw_processes_page(DecisionView& v, ViewContext& ctx) {
+    process_filters(v, ctx);
     process_table_view(v);
-    litho_section(v, plan, edits);
+    litho_section(v, ctx);
 }
 
 // [SECTION] Warnings ---------------------------------------------------------------------------
 
-void draw_warnings_page(DecisionView& v, const Plan& plan, Edits& edits) {
-    (void)edits;
+void draw_warnings_page(DecisionView& v, ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
     const auto& ws = v.analysis.warnings;
     if (ws.empty()) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_good()), "No warnings.");

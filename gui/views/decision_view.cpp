@@ -9,7 +9,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "busy.h"
+#include "decision/decision_edit.h"
 #include "plot.h"
 #include "style.h"
 #include "test_hooks.h"
@@ -35,7 +35,6 @@ void DecisionView::refresh(const Plan& plan, uint64_t state_id) {
     DecisionOptions o;
     o.mc_samples = 0;  // run below, in slices
     analysis = analyse_decision(plan, o);
-    input_errors = check_decision(plan.decision);
 
     // Cost per good part vs volume over the crossover search range, jumps included.
     curves.clear();
@@ -57,80 +56,38 @@ void DecisionView::refresh(const Plan& plan, uint64_t state_id) {
 
 // [SECTION] Monte Carlo ------------------------------------------------------------------------
 
-// Same numbers in the same places (NaN equal to NaN: a missing score stays missing).
-static bool same(const std::vector<double>& a, const std::vector<double>& b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;
-    return true;
-}
-static bool same(const std::vector<std::vector<double>>& a, const std::vector<std::vector<double>>& b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (!same(a[i], b[i])) return false;
-    return true;
-}
-static bool same_matrix(const MatrixInput& a, const MatrixInput& b) {
-    return a.alternatives == b.alternatives && a.criteria == b.criteria && a.benefit == b.benefit && same(a.weights, b.weights) &&
-           same(a.value, b.value) && same(a.low, b.low) && same(a.high, b.high) && a.scale_min == b.scale_min &&
-           a.scale_max == b.scale_max;
-}
-
-void DecisionView::run_monte_carlo(uint64_t state_id) {
-    const bool usable = ranked() && input_errors.empty();
-    const bool inputs_changed = mc_state != state_id && !(usable && same_matrix(analysis.built.matrix, mc_matrix));
-    if (mc_state != state_id && !inputs_changed) mc_state = state_id;  // an edit elsewhere: keep the run
-    if (mc_state != state_id || mc_run_samples != mc_samples) {
-        if (inputs_changed) mc_cancelled = false;  // new inputs: run again
-        mc_state = state_id;
-        mc_run_samples = mc_samples;
-        mc_have = false;
-        mc = RankFirstRun{};
-        mc_matrix = usable ? analysis.built.matrix : MatrixInput{};
-        if (usable && !mc_cancelled) mc.start(mc_matrix, static_cast<size_t>(mc_samples), 1);
-    }
-    if (mc.started() && !mc.done()) run_slice([&] {
-        mc.step(256);
-        return mc.done();
+void DecisionView::run_monte_carlo(const Plan& plan) {
+    const MonteCarloInputs inputs{plan.decision, mc_samples, 1};
+    mc.update(inputs, [&]() -> std::unique_ptr<RankFirstRun> {
+        if (!ranked()) return nullptr;  // nothing to run: the problems say why
+        return std::make_unique<RankFirstRun>(analysis.built.matrix, static_cast<size_t>(inputs.samples), inputs.seed);
     });
-    if (mc.started() && mc.done() && !mc_have) {
-        mc_result = mc.result();
-        mc_have = true;
-    }
 }
 
 namespace decision_ui {
 
 void draw_monte_carlo_controls(DecisionView& v) {
-    if (v.mc.started() && !v.mc.done()) {
-        const bool cancel = progress_with_cancel(v.mc.progress(), "Rank-first Monte Carlo");
+    if (v.mc.running()) {
+        v.mc.draw_progress("Rank-first Monte Carlo");
         MF_TEST_ANCHOR("decision.mc.cancel");
-        if (cancel) {
-            v.mc = RankFirstRun{};
-            v.mc_cancelled = true;
-        }
         return;
     }
-    if (v.mc_cancelled) {
+    if (v.mc.cancelled()) {
         ImGui::TextDisabled("Monte Carlo cancelled.");
         ImGui::SameLine();
         const bool run = ImGui::SmallButton("Run");
         MF_TEST_ANCHOR("decision.mc.run");
-        if (run) {
-            v.mc_cancelled = false;
-            v.mc_matrix = MatrixInput{};  // start over next frame
-            v.mc_state = 0;
-        }
+        if (run) v.mc.restart();
         return;
     }
-    if (!v.mc_have) ImGui::TextDisabled("The rank-first Monte Carlo needs a complete matrix with no problems in the inputs.");
+    if (!v.mc_result()) ImGui::TextDisabled("The rank-first Monte Carlo needs a complete matrix with no problems in the inputs.");
 }
 
 }  // namespace decision_ui
 
 // [SECTION] Frame ------------------------------------------------------------------------------
 
-static const char* page_key(DecisionView::Page p) {
+[[maybe_unused]] static const char* page_key(DecisionView::Page p) {
     switch (p) {
         case DecisionView::Page::Matrix: return "matrix";
         case DecisionView::Page::Partners: return "partners";
@@ -143,11 +100,12 @@ static const char* page_key(DecisionView::Page p) {
     return "";
 }
 
+#ifdef MF_TEST_HOOKS
+// The view's figures for the headless and browser tests (compiled into test builds only).
 static void publish(const DecisionView& v, const Plan& plan) {
     const DecisionAnalysis& a = v.analysis;
     const DecisionSection& s = plan.decision;
     MF_TEST_VALUE("decision.errors", static_cast<double>(a.errors.size()));
-    MF_TEST_VALUE("decision.input_errors", static_cast<double>(v.input_errors.size()));
     MF_TEST_VALUE("decision.warnings", static_cast<double>(a.warnings.size()));
     for (size_t j = 0; j < s.criteria.size() && j < a.weights.size(); ++j)
         MF_TEST_VALUE("decision.weight." + s.criteria[j].id, a.weights[j]);
@@ -167,11 +125,12 @@ static void publish(const DecisionView& v, const Plan& plan) {
                 MF_TEST_VALUE("decision.topsis.rank." + id, a.topsis.ranking.rank[i]);
             }
         }
-    MF_TEST_VALUE("decision.mc.done", v.mc_have ? 1 : 0);
-    MF_TEST_VALUE("decision.mc.progress", v.mc.started() ? v.mc.progress() : (v.mc_have ? 1.0 : 0.0));
-    if (v.mc_have)
-        for (size_t i = 0; i < s.partners.size() && i < v.mc_result.p_first.size(); ++i)
-            MF_TEST_VALUE("decision.mc.p_first." + s.partners[i].id, v.mc_result.p_first[i]);
+    const RankFirstResult* mc = v.mc_result();
+    MF_TEST_VALUE("decision.mc.done", mc ? 1 : 0);
+    MF_TEST_VALUE("decision.mc.progress", v.mc.running() ? v.mc.progress() : (mc ? 1.0 : 0.0));
+    if (mc)
+        for (size_t i = 0; i < s.partners.size() && i < mc->p_first.size(); ++i)
+            MF_TEST_VALUE("decision.mc.p_first." + s.partners[i].id, mc->p_first[i]);
     for (size_t k = 0; k < a.cost_partners.size(); ++k)
         if (!a.costs[k].empty())
             MF_TEST_VALUE("decision.cost." + s.partners[static_cast<size_t>(a.cost_partners[k])].id, a.costs[k].back().per_good_part);
@@ -179,6 +138,7 @@ static void publish(const DecisionView& v, const Plan& plan) {
     if (a.split) MF_TEST_VALUE("decision.split.best_n", a.split->best_n);
     MF_TEST_TEXT("decision.page", page_key(v.page));
 }
+#endif
 
 static void draw_summary(const DecisionView& v, const Plan& plan) {
     const DecisionAnalysis& a = v.analysis;
@@ -208,8 +168,8 @@ static void draw_summary(const DecisionView& v, const Plan& plan) {
     if (!ws.top_tied && !tp.top_tied && ws.order[0] != tp.order[0]) line += " (the methods disagree)";
     if (!ws.top_tied) {  // the same length while the Monte Carlo runs: nothing below moves
         const size_t t = static_cast<size_t>(ws.order[0]);
-        line += "  ·  P(first) " + (v.mc_have && t < v.mc_result.p_first.size() ? format_probability(v.mc_result.p_first[t])
-                                                                               : std::string("…      "));
+        const RankFirstResult* mc = v.mc_result();
+        line += "  ·  P(first) " + (mc && t < mc->p_first.size() ? format_probability(mc->p_first[t]) : std::string("…      "));
     }
     line += "  ·  chosen: " + (a.chosen_by_decider ? name(a.chosen) : std::string("not set"));
     ImGui::TextWrapped("%s", line.c_str());
@@ -221,15 +181,11 @@ static void draw_summary(const DecisionView& v, const Plan& plan) {
 }
 
 // What is wrong with the inputs, in words, each naming where.
-static void draw_problems(const DecisionView& v, const Plan& plan) {
-    // The analysis repeats some of check_decision's findings in its own words: when the file
-    // check already reports missing AHP judgements, the per-pair lines add nothing.
-    bool pairs_reported = false;
-    for (const auto& e : v.input_errors) pairs_reported |= e.where == "/decision/pairwise";
-    std::vector<const std::string*> extra;
-    for (const auto& e : v.analysis.errors)
-        if (!(pairs_reported && e.rfind("AHP: no judgement", 0) == 0)) extra.push_back(&e);
-    const size_t n = v.input_errors.size() + extra.size();
+// Why the matrix cannot be ranked yet, in words (missing scores, evidence, cost models). The
+// document never holds a plan the file rules refuse, so these are all the problems there are.
+static void draw_problems(const DecisionView& v) {
+    const auto& errors = v.analysis.errors;
+    const size_t n = errors.size();
     MF_TEST_VALUE("decision.problems", static_cast<double>(n));
     if (n == 0) return;
     const ImVec4 bad = ImGui::ColorConvertU32ToFloat4(plot_bad());
@@ -240,13 +196,9 @@ static void draw_problems(const DecisionView& v, const Plan& plan) {
     ImGui::TextColored(bad, "%zu problem%s in the inputs", n, n == 1 ? "" : "s");
     ImGui::SameLine();
     ImGui::TextDisabled("(the ranking and the warnings wait until they are fixed; costs still run)");
-    for (const auto& e : v.input_errors) {
+    for (const std::string& e : errors) {
         ImGui::Bullet();
-        ImGui::TextWrapped("%s: %s", describe_pointer(plan, e.where).c_str(), e.message.c_str());
-    }
-    for (const std::string* e : extra) {
-        ImGui::Bullet();
-        ImGui::TextWrapped("%s", e->c_str());
+        ImGui::TextWrapped("%s", e.c_str());
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
@@ -255,19 +207,20 @@ static void draw_problems(const DecisionView& v, const Plan& plan) {
 void DecisionView::draw(ViewContext& ctx) {
     const Plan& plan = ctx.plan;
     const uint64_t state_id = ctx.state_id;
-    Edits& edits = ctx.edits;
     refresh(plan, state_id);
-    run_monte_carlo(state_id);
+    run_monte_carlo(plan);
+#ifdef MF_TEST_HOOKS
     publish(*this, plan);
+#endif
 
     draw_summary(*this, plan);
-    draw_problems(*this, plan);
+    draw_problems(*this);
 
     if (!ImGui::BeginTabBar("decision_pages")) return;
     struct Entry {
         Page page;
         const char* label;
-        void (*draw)(DecisionView&, const Plan&, Edits&);
+        void (*draw)(DecisionView&, ViewContext&);
     };
     char warnings_label[64];
     std::snprintf(warnings_label, sizeof warnings_label, "Warnings (%zu)###warnings", analysis.warnings.size());
@@ -290,7 +243,7 @@ void DecisionView::draw(ViewContext& ctx) {
         if (!forced) page = e.page;
         ImGui::BeginChild("page", ImVec2(0, 0), ImGuiChildFlags_None);
         ImGui::PushTextWrapPos(0.0f);  // long notes wrap at the window (or table cell) edge, never clip
-        e.draw(*this, plan, edits);
+        e.draw(*this, ctx);
         ImGui::PopTextWrapPos();
         ImGui::EndChild();
         ImGui::EndTabItem();
@@ -302,8 +255,9 @@ namespace decision_ui {
 
 // [SECTION] Programme settings -----------------------------------------------------------------
 
-void draw_programme_settings(const Plan& plan, Edits& edits) {
-    const DecisionSection& s = plan.decision;
+void draw_programme_settings(ViewContext& ctx) {
+    const DecisionSection& s = ctx.plan.decision;
+    Edits& edits = ctx.edits;
     std::string summary = "Programme: " + format_count(s.planned_volume) + " good parts over " + format_number(s.programme_quarters) +
                           " quarters";
     if (s.monthly_demand) summary += " · demand " + format_count(*s.monthly_demand) + "/month";
@@ -315,16 +269,23 @@ void draw_programme_settings(const Plan& plan, Edits& edits) {
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, em(12));
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
     double d;
+    const std::string volume_key = field_key("", "planned_volume");
     form_row("Planned volume", "Good parts over the whole programme: drives the cost per good part and the cost criterion.");
     if (field_double("##volume", s.planned_volume, &d, "%.0f"))
-        edit_section(edits, "Set planned volume", "planned_volume", [d](DecisionSection& x) { x.planned_volume = d; });
+        edit_section(edits, "Set planned volume", volume_key, [d](DecisionSection& x) { x.planned_volume = d; });
+    field_error_marker(ctx, volume_key);
+    MF_TEST_ANCHOR("decision.planned_volume");
+    const std::string quarters_key = field_key("", "quarters");
     form_row("Programme length", "Quarters; in-house quarterly costs run at least this long.");
     if (field_double("##quarters", s.programme_quarters, &d, "%.4g quarters"))
-        edit_section(edits, "Set programme length", "quarters", [d](DecisionSection& x) { x.programme_quarters = d; });
+        edit_section(edits, "Set programme length", quarters_key, [d](DecisionSection& x) { x.programme_quarters = d; });
+    field_error_marker(ctx, quarters_key);
+    const std::string demand_key = field_key("", "demand");
     form_row("Monthly demand", "Parts needed per month at steady state (capacity warnings).");
     std::optional<double> od;
     if (field_optional("##demand", s.monthly_demand, &od, "not stated"))
-        edit_section(edits, "Set monthly demand", "demand", [od](DecisionSection& x) { x.monthly_demand = od; });
+        edit_section(edits, "Set monthly demand", demand_key, [od](DecisionSection& x) { x.monthly_demand = od; });
+    field_error_marker(ctx, demand_key);
     form_row("Design frozen");
     const char* frozen_items[] = {"not stated", "yes, frozen", "no, still changing"};
     int fi = !s.design_frozen ? 0 : (*s.design_frozen ? 1 : 2);
@@ -386,10 +347,10 @@ static void criterion_menu(DecisionView& v, const Plan& plan, Edits& edits, cons
         v.page = DecisionView::Page::Criteria;
         v.select_page = true;
     }
-    if (ImGui::MenuItem("Move left", nullptr, false, j > 0)) move_criterion(edits, c.id, -1);
-    if (ImGui::MenuItem("Move right", nullptr, false, j + 1 < plan.decision.criteria.size())) move_criterion(edits, c.id, +1);
+    if (ImGui::MenuItem("Move left", nullptr, false, j > 0)) push_move_criterion(edits, c.id, -1);
+    if (ImGui::MenuItem("Move right", nullptr, false, j + 1 < plan.decision.criteria.size())) push_move_criterion(edits, c.id, +1);
     ImGui::Separator();
-    if (ImGui::MenuItem("Delete criterion")) delete_criterion(edits, c);
+    if (ImGui::MenuItem("Delete criterion")) push_delete_criterion(edits, c);
     ImGui::EndPopup();
 }
 
@@ -401,11 +362,11 @@ static void partner_menu(DecisionView& v, const Plan& plan, Edits& edits, const 
         v.page = DecisionView::Page::Partners;
         v.select_page = true;
     }
-    if (ImGui::MenuItem("Duplicate")) duplicate_partner(plan, edits, v, p.id);
-    if (ImGui::MenuItem("Move up", nullptr, false, i > 0)) move_partner(edits, p.id, -1);
-    if (ImGui::MenuItem("Move down", nullptr, false, i + 1 < plan.decision.partners.size())) move_partner(edits, p.id, +1);
+    if (ImGui::MenuItem("Duplicate")) push_duplicate_partner(plan, edits, v, p.id);
+    if (ImGui::MenuItem("Move up", nullptr, false, i > 0)) push_move_partner(edits, p.id, -1);
+    if (ImGui::MenuItem("Move down", nullptr, false, i + 1 < plan.decision.partners.size())) push_move_partner(edits, p.id, +1);
     ImGui::Separator();
-    if (ImGui::MenuItem("Delete partner")) delete_partner(edits, v, p);
+    if (ImGui::MenuItem("Delete partner")) push_delete_partner(edits, v, p);
     ImGui::EndPopup();
 }
 
@@ -418,7 +379,9 @@ static void cell_contribution(const DecisionAnalysis& a, size_t i, size_t j) {
 }
 
 // One entered score: the likely value inline, the range under it and in a right-click popup.
-static void entered_cell(const DecisionView& v, const Plan& plan, Edits& edits, size_t i, size_t j) {
+static void entered_cell(const DecisionView& v, ViewContext& ctx, size_t i, size_t j) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
     const Partner& p = plan.decision.partners[i];
     const Criterion& c = plan.decision.criteria[j];
     const Score* sc = find_score(plan.decision, p.id, c.id);
@@ -426,6 +389,7 @@ static void entered_cell(const DecisionView& v, const Plan& plan, Edits& edits, 
     std::optional<double> nv;
     if (field_optional("##v", sc ? std::optional<double>(sc->value) : std::nullopt, &nv) && nv)
         edit_score(edits, p.id, c.id, nv, std::nullopt, std::nullopt, "value");
+    field_error_marker(ctx, score_key(p.id, c.id, "value"));
     if (ImGui::BeginItemTooltip()) {
         ImGui::Text("%s on \"%s\"%s", p.name.c_str(), c.name.c_str(), sc ? "" : ": no score yet, type one");
         if (v.ranked()) cell_contribution(v.analysis, i, j);
@@ -437,9 +401,11 @@ static void entered_cell(const DecisionView& v, const Plan& plan, Edits& edits, 
         std::optional<double> lo;
         ImGui::SetNextItemWidth(em(8));
         if (field_optional("low", sc->low, &lo)) edit_score(edits, p.id, c.id, std::nullopt, lo, std::nullopt, "low");
+        field_error_marker(ctx, score_key(p.id, c.id, "low"));
         std::optional<double> hi;
         ImGui::SetNextItemWidth(em(8));
         if (field_optional("high", sc->high, &hi)) edit_score(edits, p.id, c.id, std::nullopt, std::nullopt, hi, "high");
+        field_error_marker(ctx, score_key(p.id, c.id, "high"));
         if (ImGui::Button("Clear range"))
             edit_score(edits, p.id, c.id, std::nullopt, std::optional<double>(), std::optional<double>(), "range");
         ImGui::EndPopup();
@@ -453,15 +419,18 @@ static void entered_cell(const DecisionView& v, const Plan& plan, Edits& edits, 
     }
 }
 
-void draw_matrix_page(DecisionView& v, const Plan& plan, Edits& edits) {
+void draw_matrix_page(DecisionView& v, ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
     const DecisionSection& s = plan.decision;
     const DecisionAnalysis& a = v.analysis;
-    draw_programme_settings(plan, edits);
+    const RankFirstResult* mc = v.mc_result();
+    draw_programme_settings(ctx);
 
-    if (ImGui::Button("Add partner")) add_partner(plan, edits, v);
+    if (ImGui::Button("Add partner")) push_add_partner(plan, edits, v);
     MF_TEST_ANCHOR("decision.add_partner");
     ImGui::SameLine();
-    if (ImGui::Button("Add criterion")) add_criterion(plan, edits);
+    if (ImGui::Button("Add criterion")) push_add_criterion(plan, edits);
     MF_TEST_ANCHOR("decision.add_criterion");
     ImGui::SameLine();
     ImGui::TextDisabled("Weights: %s · right-click a partner or criterion for more", s.weighting == Weighting::AHP
@@ -478,7 +447,7 @@ void draw_matrix_page(DecisionView& v, const Plan& plan, Edits& edits) {
     }
     ImGui::TextDisabled("Cell shade: how good the value is on its criterion, as the weighted sum normalises it (pale = "
                         "worst, dark = best). Ranks: 1 = best; \"tied\" = equal scores, never broken silently.");
-    if (ranked && v.mc_have && v.mc_result.ranged_cells == 0)
+    if (ranked && mc && mc->ranged_cells == 0)
         ImGui::TextDisabled("P(first) is certain: no score has a low/high range (right-click a score to give one).");
 
     // Too narrow for every criterion column: scroll sideways (the partner column stays).
@@ -561,9 +530,11 @@ void draw_matrix_page(DecisionView& v, const Plan& plan, Edits& edits) {
         if (s.weighting == Weighting::Direct) {
             ImGui::SetNextItemWidth(-FLT_MIN);
             double w;
+            const std::string key = field_key(c.id, "weight");
             if (field_double("##w", c.weight, &w, "%.4g"))
-                edit_criterion(edits, "Set weight of " + c.name, "weight", c.id, [w](Criterion& x) { x.weight = w; });
+                edit_criterion(edits, "Set weight of " + c.name, key, c.id, [w](Criterion& x) { x.weight = w; });
             MF_TEST_ANCHOR(("decision.weight." + c.id).c_str());
+            field_error_marker(ctx, key);
         }
         if (s.weighting == Weighting::AHP) ImGui::AlignTextToFramePadding();
         if (s.weighting == Weighting::AHP && !(a.ahp && a.ahp->errors.empty())) ImGui::TextDisabled("no AHP weights yet");
@@ -608,7 +579,7 @@ void draw_matrix_page(DecisionView& v, const Plan& plan, Edits& edits) {
                 ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, plot_color(2, 0.06f + 0.42f * static_cast<float>(u)));
             }
             if (c.source == ScoreSource::Entered) {
-                entered_cell(v, plan, edits, i, j);
+                entered_cell(v, ctx, i, j);
             } else {
                 const double val = i < a.built.matrix.value.size() && j < a.built.matrix.value[i].size() ? a.built.matrix.value[i][j] : NAN;
                 ImGui::AlignTextToFramePadding();
@@ -649,16 +620,16 @@ void draw_matrix_page(DecisionView& v, const Plan& plan, Edits& edits) {
         rank_cell(a.weighted_sum.ranking, "weighted sum");
         rank_cell(a.topsis.ranking, "TOPSIS closeness");
         ImGui::TableNextColumn();
-        if (v.mc_have && i < v.mc_result.p_first.size()) {
-            ImGui::TextUnformatted(format_probability(v.mc_result.p_first[i]).c_str());
+        if (mc && i < mc->p_first.size()) {
+            ImGui::TextUnformatted(format_probability(mc->p_first[i]).c_str());
             if (ImGui::BeginItemTooltip()) {
-                ImGui::Text("P(%s ranks first) = %.4f, 95 %% interval %.4f – %.4f", p.name.c_str(), v.mc_result.p_first[i],
-                            v.mc_result.ci95[i].lower, v.mc_result.ci95[i].upper);
-                ImGui::Text("mean rank %.3f over %zu samples (%zu ranged scores, seed %llu)", v.mc_result.mean_rank[i],
-                            v.mc_result.samples, v.mc_result.ranged_cells, static_cast<unsigned long long>(v.mc_result.seed));
+                ImGui::Text("P(%s ranks first) = %.4f, 95 %% interval %.4f – %.4f", p.name.c_str(), mc->p_first[i],
+                            mc->ci95[i].lower, mc->ci95[i].upper);
+                ImGui::Text("mean rank %.3f over %zu samples (%zu ranged scores, seed %llu)", mc->mean_rank[i],
+                            mc->samples, mc->ranged_cells, static_cast<unsigned long long>(mc->seed));
                 ImGui::EndTooltip();
             }
-        } else if (v.mc.started() && !v.mc.done()) {
+        } else if (v.mc.running()) {
             ImGui::TextDisabled("%.0f %%…", 100.0 * v.mc.progress());
         } else {
             ImGui::TextDisabled("—");

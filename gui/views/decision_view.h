@@ -1,7 +1,7 @@
 // The partner decision view (the Decision tab): in-house vs boutique vs full-service CM.
 //
 //   DecisionView decision;                                   // a member of App
-//   decision.draw(doc.plan, doc.state_id, pending_edits_);   // inside the "Decision" tab
+//   decision.draw(ctx);                                      // inside the "Decision" tab
 //
 // Pages (an inner tab bar): the matrix with the rankings beside it (weighted sum and TOPSIS,
 // ties flagged), partners (evidence, cost model, scores with ranges), criteria and weights
@@ -9,7 +9,9 @@
 // rank-first Monte Carlo), cost per good part vs volume (crossovers, cheapest bands, split
 // plan), the process selector and the warnings. Every number comes from
 // analyse_decision() (core/decision/decision_analysis.h), cached by the document state id;
-// the Monte Carlo runs in slices across frames. The parts live in decision_*.cpp.
+// the Monte Carlo runs in slices across frames (JobRunner), rerun only when the decision
+// section or the sample count changes. Every change is a named operation of
+// core/decision/decision_edit.h. The parts live in decision_*.cpp.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -17,6 +19,7 @@
 
 #include "decision/decision_analysis.h"
 #include "edits.h"
+#include "job_runner.h"
 #include "view_context.h"
 #include "imgui.h"
 #include "plan/plan.h"
@@ -38,7 +41,6 @@ struct DecisionView {
     // --- Cached results, keyed by the document state id ------------------------------------
     uint64_t cached_state = 0;
     DecisionAnalysis analysis;       // analyse_decision() without the Monte Carlo
-    Issues input_errors;         // check_decision(): what is wrong with what was typed
     struct Curve {
         int partner = -1;            // partner index
         std::vector<double> volume, per_part;
@@ -47,13 +49,18 @@ struct DecisionView {
     std::vector<Curve> curves;       // cost per good part vs volume, one per costed partner
 
     // --- The rank-first Monte Carlo, in slices -------------------------------------------
-    RankFirstRun mc;
-    MatrixInput mc_matrix;           // the matrix it ran on: an edit elsewhere does not rerun it
-    uint64_t mc_state = 0;           // state id the running / finished run was last checked at
-    int mc_run_samples = 0;          // samples of that run
-    bool mc_cancelled = false;       // cancelled for mc_state: wait for "Run" or a change
-    bool mc_have = false;            // mc_result holds a finished run for mc_state
-    RankFirstResult mc_result;
+    // Its inputs: the matrix comes from the decision section alone, so an edit elsewhere in
+    // the plan (a task, a stack) keeps the result.
+    struct MonteCarloInputs {
+        DecisionSection decision;
+        int samples = 0;
+        uint64_t seed = 1;           // the CLI's default, so the numbers equal mfplan decide
+        bool operator==(const MonteCarloInputs&) const = default;
+    };
+    JobRunner<RankFirstRun, MonteCarloInputs> mc{2048};
+    // The finished run for the current inputs (null while running, after a cancel, or when
+    // the matrix cannot be ranked).
+    const RankFirstResult* mc_result() const { return mc.cancelled() ? nullptr : mc.result(); }
 
     void draw(ViewContext& ctx);
 
@@ -63,7 +70,7 @@ struct DecisionView {
 
 private:
     void refresh(const Plan& plan, uint64_t state_id);
-    void run_monte_carlo(uint64_t state_id);
+    void run_monte_carlo(const Plan& plan);
 };
 
 }  // namespace mf

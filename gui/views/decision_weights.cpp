@@ -6,6 +6,7 @@
 #include <map>
 
 #include "decision/ahp.h"
+#include "decision/decision_edit.h"
 #include "plot.h"
 #include "style.h"
 #include "test_hooks.h"
@@ -19,23 +20,11 @@ static const ScoreSource kSources[] = {ScoreSource::Entered,         ScoreSource
                                        ScoreSource::MonthlyCapacity,  ScoreSource::DemonstratedCpk,
                                        ScoreSource::AuditRights};
 
-// The natural direction of a derived source (a derived cost criterion is a cost, ...).
-static std::optional<bool> natural_benefit(ScoreSource s) {
-    switch (s) {
-        case ScoreSource::CostPerGoodPart:
-        case ScoreSource::FirstArticleDays:
-        case ScoreSource::ProductionLeadDays: return false;
-        case ScoreSource::MonthlyCapacity:
-        case ScoreSource::DemonstratedCpk:
-        case ScoreSource::AuditRights: return true;
-        case ScoreSource::Entered: return std::nullopt;
-    }
-    return std::nullopt;
-}
-
 // [SECTION] Criteria table ---------------------------------------------------------------------
 
-static void criteria_table(DecisionView& v, const Plan& plan, Edits& edits) {
+static void criteria_table(DecisionView& v, ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
     const DecisionSection& s = plan.decision;
     const DecisionAnalysis& a = v.analysis;
     const bool direct = s.weighting == Weighting::Direct;
@@ -59,35 +48,28 @@ static void criteria_table(DecisionView& v, const Plan& plan, Edits& edits) {
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         std::string name = c.name;
-        if (input_string("##name", name)) edit_criterion(edits, "Rename criterion", "name", id, [name](Criterion& x) { x.name = name; });
+        if (input_string("##name", name))
+            edit_criterion(edits, "Rename criterion", field_key(id, "name"), id, [name](Criterion& x) { x.name = name; });
+        field_error_marker(ctx, field_key(id, "name"));
 
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         int dir = c.benefit ? 0 : 1;
         const char* dirs[] = {"↑ more", "↓ less"};
-        if (ImGui::Combo("##dir", &dir, dirs, 2)) {
+        if (ImGui::Combo("##dir", &dir, dirs, 2)) {  // a cost-per-part criterion as a benefit is refused, with why
             const bool b = dir == 0;
-            edit_criterion(edits, b ? "Make criterion a benefit" : "Make criterion a cost", "", id, [b](Criterion& x) { x.benefit = b; });
+            edit_criterion(edits, b ? "Make criterion a benefit" : "Make criterion a cost", field_key(id, "benefit"), id,
+                           [b](Criterion& x) { x.benefit = b; }, false);
         }
+        field_error_marker(ctx, field_key(id, "benefit"));
 
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (ImGui::BeginCombo("##src", score_source_key(c.source))) {
             for (ScoreSource src : kSources)
-                if (ImGui::Selectable(score_source_key(src), src == c.source) && src != c.source) {
-                    const auto nb = natural_benefit(src);
-                    edit_criterion(edits, std::string("Derive criterion from ") + score_source_key(src), "", id,
-                                   [src, nb](Criterion& x) {
-                                       x.source = src;
-                                       if (nb) x.benefit = *nb;
-                                       if (src != ScoreSource::Entered) x.scale_min = x.scale_max = std::nullopt;
-                                   });
-                    if (src != ScoreSource::Entered)  // derived criteria take no entered scores
-                        edits.push("Remove entered scores", [id](Plan& p) {
-                            auto& sc = p.decision.scores;
-                            sc.erase(std::remove_if(sc.begin(), sc.end(), [&](const Score& x) { return x.criterion_id == id; }), sc.end());
-                        });
-                }
+                if (ImGui::Selectable(score_source_key(src), src == c.source) && src != c.source)
+                    edits.push_at(std::string("Derive criterion from ") + score_source_key(src), field_key(id, "source"),
+                                  [id, src](Plan& p) { set_criterion_source(p.decision, id, src); });
             ImGui::EndCombo();
         }
         if (ImGui::BeginItemTooltip()) {
@@ -95,26 +77,34 @@ static void criteria_table(DecisionView& v, const Plan& plan, Edits& edits) {
                                    "or cost model (their scores are removed when you switch).");
             ImGui::EndTooltip();
         }
+        field_error_marker(ctx, field_key(id, "source"));
 
         std::optional<double> o;
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
-        if (field_optional("##smin", c.scale_min, &o)) edit_criterion(edits, "Set scale minimum", "smin", id, [o](Criterion& x) { x.scale_min = o; });
+        if (field_optional("##smin", c.scale_min, &o))
+            edit_criterion(edits, "Set scale minimum", field_key(id, "smin"), id, [o](Criterion& x) { x.scale_min = o; });
+        field_error_marker(ctx, field_key(id, "smin"));
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
-        if (field_optional("##smax", c.scale_max, &o)) edit_criterion(edits, "Set scale maximum", "smax", id, [o](Criterion& x) { x.scale_max = o; });
+        if (field_optional("##smax", c.scale_max, &o))
+            edit_criterion(edits, "Set scale maximum", field_key(id, "smax"), id, [o](Criterion& x) { x.scale_max = o; });
+        field_error_marker(ctx, field_key(id, "smax"));
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         std::string unit = c.unit;
-        if (input_string("##unit", unit)) edit_criterion(edits, "Set criterion unit", "unit", id, [unit](Criterion& x) { x.unit = unit; });
+        if (input_string("##unit", unit))
+            edit_criterion(edits, "Set criterion unit", field_key(id, "unit"), id, [unit](Criterion& x) { x.unit = unit; });
+        field_error_marker(ctx, field_key(id, "unit"));
 
         ImGui::TableNextColumn();
         if (direct) {
             ImGui::SetNextItemWidth(-FLT_MIN);
             double w;
             if (field_double("##w", c.weight, &w, "%.4g"))
-                edit_criterion(edits, "Set weight of " + c.name, "weight", id, [w](Criterion& x) { x.weight = w; });
+                edit_criterion(edits, "Set weight of " + c.name, field_key(id, "weight"), id, [w](Criterion& x) { x.weight = w; });
             MF_TEST_ANCHOR(("decision.criteria.weight." + id).c_str());
+            field_error_marker(ctx, field_key(id, "weight"));
         } else {
             ImGui::AlignTextToFramePadding();
             ImGui::TextDisabled("from pairs");
@@ -125,11 +115,11 @@ static void criteria_table(DecisionView& v, const Plan& plan, Edits& edits) {
         else if (j < a.weights.size()) ImGui::Text("%.1f %%", 100.0 * a.weights[j]);
 
         ImGui::TableNextColumn();
-        if (ImGui::ArrowButton("left", ImGuiDir_Up)) move_criterion(edits, id, -1);
+        if (ImGui::ArrowButton("left", ImGuiDir_Up)) push_move_criterion(edits, id, -1);
         ImGui::SameLine(0, 2);
-        if (ImGui::ArrowButton("right", ImGuiDir_Down)) move_criterion(edits, id, +1);
+        if (ImGui::ArrowButton("right", ImGuiDir_Down)) push_move_criterion(edits, id, +1);
         ImGui::SameLine(0, 2);
-        if (ImGui::SmallButton("×")) delete_criterion(edits, c);
+        if (ImGui::SmallButton("×")) push_delete_criterion(edits, c);
         if (ImGui::BeginItemTooltip()) {
             ImGui::Text("Delete \"%s\" with its scores and pairwise judgements (Ctrl+Z brings it back)", c.name.c_str());
             ImGui::EndTooltip();
@@ -137,7 +127,7 @@ static void criteria_table(DecisionView& v, const Plan& plan, Edits& edits) {
         ImGui::PopID();
     }
     ImGui::EndTable();
-    if (ImGui::Button("Add criterion")) add_criterion(plan, edits);
+    if (ImGui::Button("Add criterion")) push_add_criterion(plan, edits);
     ImGui::SameLine();
     ImGui::TextDisabled("Weights may use any scale; they are normalised to sum 1 (the share column).");
 }
@@ -165,19 +155,9 @@ static const char* saaty_words(double r) {
     return "extremely more important";
 }
 
-// Sets the judgement of criterion a against b (replacing any given either way round).
-static void set_judgement(Edits& edits, const std::string& a, const std::string& b, double ratio) {
-    edits.push("Set pairwise judgement", [a, b, ratio](Plan& p) {
-        auto& pw = p.decision.pairwise;
-        pw.erase(std::remove_if(pw.begin(), pw.end(),
-                                [&](const Judgement& j) { return (j.a == a && j.b == b) || (j.a == b && j.b == a); }),
-                 pw.end());
-        pw.push_back({a, b, ratio});
-    });
-}
-
-static void ahp_editor(DecisionView& v, const Plan& plan, Edits& edits) {
-    const DecisionSection& s = plan.decision;
+static void ahp_editor(DecisionView& v, ViewContext& ctx) {
+    Edits& edits = ctx.edits;
+    const DecisionSection& s = ctx.plan.decision;
     const size_t n = s.criteria.size();
     if (n < 2) {
         ImGui::TextDisabled("AHP needs at least two criteria.");
@@ -222,30 +202,12 @@ static void ahp_editor(DecisionView& v, const Plan& plan, Edits& edits) {
         ImGui::TextUnformatted("AHP needs every pair once (the cells marked \"?\").");
     }
 
-    if (ImGui::Button("Fill missing pairs with 1 (equal)")) {
-        std::vector<Judgement> add;
-        for (size_t i = 0; i < n; ++i)
-            for (size_t k = i + 1; k < n; ++k)
-                if (a[i][k] == 0) add.push_back({s.criteria[i].id, s.criteria[k].id, 1.0});
-        if (!add.empty())
-            edits.push("Fill missing judgements", [add](Plan& p) {
-                p.decision.pairwise.insert(p.decision.pairwise.end(), add.begin(), add.end());
-            });
-    }
+    if (ImGui::Button("Fill missing pairs with 1 (equal)") && missing)
+        edits.push("Fill missing judgements", [](Plan& p) { fill_missing_judgements(p.decision, 1.0); });
     ImGui::SameLine();
     const bool from_weights = ImGui::Button("Start from the direct weights");
     MF_TEST_ANCHOR("decision.ahp.from_weights");
-    if (from_weights) {
-        std::vector<Judgement> all;
-        for (size_t i = 0; i < n; ++i)
-            for (size_t k = i + 1; k < n; ++k) {
-                const double wi = s.criteria[i].weight, wk = s.criteria[k].weight;
-                double ratio = wi > 0 && wk > 0 ? wi / wk : 1.0;
-                ratio = std::clamp(ratio, 1.0 / 9.0, 9.0);
-                all.push_back({s.criteria[i].id, s.criteria[k].id, ratio});
-            }
-        edits.push("Pairwise judgements from the direct weights", [all](Plan& p) { p.decision.pairwise = all; });
-    }
+    if (from_weights) edits.push("Pairwise judgements from the direct weights", [](Plan& p) { judgements_from_weights(p.decision); });
     if (ImGui::BeginItemTooltip()) {
         ImGui::TextUnformatted("Every judgement becomes the ratio of the two direct weights (clamped to 1/9 … 9): a "
                                "consistent starting point to adjust.");
@@ -305,7 +267,9 @@ static void ahp_editor(DecisionView& v, const Plan& plan, Edits& edits) {
                         const std::string label = ratio_text(x) + "  " + (x == 1 ? "equal" : (x > 1 ? "row " : "column ")) +
                                                   (x == 1 ? "" : saaty_words(x));
                         if (ImGui::Selectable(label.c_str(), std::fabs(x - a[i][k]) < 1e-9))
-                            set_judgement(edits, s.criteria[i].id, s.criteria[k].id, x);
+                            edits.push("Set pairwise judgement", [ia = s.criteria[i].id, ik = s.criteria[k].id, x](Plan& p) {
+                                set_judgement(p.decision, ia, ik, x);
+                            });
                     }
                     ImGui::EndCombo();
                 }
@@ -333,25 +297,29 @@ static void ahp_editor(DecisionView& v, const Plan& plan, Edits& edits) {
 
 // [SECTION] Page -------------------------------------------------------------------------------
 
-void draw_criteria_page(DecisionView& v, const Plan& plan, Edits& edits) {
-    const DecisionSection& s = plan.decision;
+void draw_criteria_page(DecisionView& v, ViewContext& ctx) {
+    const DecisionSection& s = ctx.plan.decision;
+    Edits& edits = ctx.edits;
+    const std::string key = field_key("", "weighting");
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Weights:");
     ImGui::SameLine();
     if (ImGui::RadioButton("entered directly", s.weighting == Weighting::Direct) && s.weighting != Weighting::Direct)
-        edit_section(edits, "Weights entered directly", "", [](DecisionSection& x) { x.weighting = Weighting::Direct; });
+        edits.push_at("Weights entered directly", key, [](Plan& p) { set_weighting(p.decision, Weighting::Direct); });
     ImGui::SameLine();
+    // Switching to AHP brings the judgements AHP needs, from the direct weights (CR = 0).
     if (ImGui::RadioButton("AHP from pairwise comparisons", s.weighting == Weighting::AHP) && s.weighting != Weighting::AHP)
-        edit_section(edits, "Weights by AHP", "", [](DecisionSection& x) { x.weighting = Weighting::AHP; });
+        edits.push_at("Weights by AHP", key, [](Plan& p) { set_weighting(p.decision, Weighting::AHP); });
     MF_TEST_ANCHOR("decision.weighting.ahp");
+    field_error_marker(ctx, key);
 
-    criteria_table(v, plan, edits);
+    criteria_table(v, ctx);
     ImGui::Spacing();
     if (s.weighting == Weighting::AHP || !s.pairwise.empty()) {
         ImGui::SeparatorText("AHP pairwise comparisons");
         if (s.weighting != Weighting::AHP)
             ImGui::TextDisabled("These judgements are kept but not used: switch to AHP above to weight by them.");
-        ahp_editor(v, plan, edits);
+        ahp_editor(v, ctx);
     }
 }
 

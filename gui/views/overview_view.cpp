@@ -42,6 +42,7 @@ void OverviewView::draw(ViewContext& ctx) {
         if (input_string("##name", name))
             edits.push_merge("Rename project", "meta.name", [name](Plan& p) { p.meta.name = name; });
         MF_TEST_ANCHOR("overview.name");
+        field_error_marker(ctx, "meta.name");
 
         row("Display unit");
         ImGui::SetNextItemWidth(em(8));
@@ -49,15 +50,17 @@ void OverviewView::draw(ViewContext& ctx) {
         if (ImGui::BeginCombo("##units", unit_symbol(m.units))) {
             for (LengthUnit u : units)
                 if (ImGui::Selectable(unit_symbol(u), u == m.units) && u != m.units)
-                    edits.push(std::string("Show lengths in ") + unit_symbol(u), [u](Plan& p) { p.meta.units = u; });
+                    edits.push_at(std::string("Show lengths in ") + unit_symbol(u), "meta.units", [u](Plan& p) { p.meta.units = u; });
             ImGui::EndCombo();
         }
+        field_error_marker(ctx, "meta.units");
         help_marker("Lengths are stored in millimetres; this only changes how they are shown and typed.");
 
         row("Decider");
         std::string decider = m.decider;
         if (input_string("##decider", decider, 0))
             edits.push_merge("Set decider", "meta.decider", [decider](Plan& p) { p.meta.decider = decider; });
+        field_error_marker(ctx, "meta.decider");
         if (m.decider.empty()) {
             ImGui::TextColored(ImVec4(0.85f, 0.55f, 0.1f, 1), "No decider named: name one person before design freeze.");
         }
@@ -65,27 +68,26 @@ void OverviewView::draw(ViewContext& ctx) {
         row("Start date");
         std::optional<Date> start;
         if (input_date("##start", m.start_date, &start))
-            edits.push("Set start date", [start](Plan& p) { p.meta.start_date = start; });
+            edits.push_at("Set start date", "meta.start_date", [start](Plan& p) { p.meta.start_date = start; });
+        field_error_marker(ctx, "meta.start_date");
 
         row("Deadline");
         std::optional<Date> deadline;
         if (input_date("##deadline", m.deadline, &deadline))
-            edits.push("Set deadline", [deadline](Plan& p) { p.meta.deadline = deadline; });
+            edits.push_at("Set deadline", "meta.deadline", [deadline](Plan& p) { p.meta.deadline = deadline; });
         MF_TEST_ANCHOR("overview.deadline");
-        if (m.start_date && m.deadline) {
-            if (*m.deadline < *m.start_date) {
-                ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1), "The deadline is before the start date.");
-            } else {
-                const int days = m.deadline->days - m.start_date->days;
-                ImGui::TextDisabled("Market window: %d calendar days (%.1f weeks), %d weekdays after the start",
-                                    days, days / 7.0, weekdays_between(*m.start_date, *m.deadline));
-            }
+        field_error_marker(ctx, "meta.deadline");  // a deadline before the start is refused, with why
+        if (m.start_date && m.deadline && !(*m.deadline < *m.start_date)) {
+            const int days = m.deadline->days - m.start_date->days;
+            ImGui::TextDisabled("Market window: %d calendar days (%.1f weeks), %d weekdays after the start", days, days / 7.0,
+                                weekdays_between(*m.start_date, *m.deadline));
         }
 
         row("Notes");
         std::string notes = m.notes;
         if (input_multiline("##notes", notes, ImVec2(-FLT_MIN, em(5))))
             edits.push_merge("Edit notes", "meta.notes", [notes](Plan& p) { p.meta.notes = notes; });
+        field_error_marker(ctx, "meta.notes");
         ImGui::EndTable();
     }
 

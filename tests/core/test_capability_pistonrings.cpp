@@ -44,7 +44,7 @@ Dataset piston_rings() {
 TEST_CASE("capability: piston rings, X̄–R chart (Montgomery Table 6.3, qcc)") {
     const Dataset d = piston_rings();
     REQUIRE(static_cast<bool>(d.subgroups));   // the "sample" column became the subgroup labels
-    AnalysisOptions opt;
+    CapabilityOptions opt;
     opt.sigma = SigmaMethod::RBar;
     const FeatureAnalysis a = analyse_feature(d, 0, opt);
     REQUIRE(a.errors.empty());
@@ -123,7 +123,7 @@ TEST_CASE("capability: piston rings, Minitab's defaults (pooled SD, overall n �
 TEST_CASE("capability: piston rings, X̄–S chart") {
     // numpy: S̄ = 0.009240036602; A3(5) = 1.427, B4(5) = 2.089 from exact c4(5).
     const Dataset d = piston_rings();
-    AnalysisOptions opt;
+    CapabilityOptions opt;
     opt.chart = ChartType::XbarS;
     opt.sigma = SigmaMethod::SBar;
     const FeatureAnalysis a = analyse_feature(d, 0, opt);

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "base/job.h"
 #include "decision/sensitivity.h"
 #include "decision/topsis.h"
 #include "decision/weighted_sum.h"
@@ -196,17 +197,23 @@ TEST_CASE("decision rank-first: run in slices, the numbers are the same as in on
     m.low = {{4, 2}, {0, 5}, {3, 4}};
     m.high = {{6, 4}, {10, 8}, {6, 4}};
     const RankFirstResult whole = rank_first_probability(m, 5003, 9);
-    RankFirstRun run;
-    CHECK_FALSE(run.started());
-    run.start(m, 5003, 9);
-    CHECK_FALSE(run.done());
+    RankFirstRun run(m, 5003, 9);
+    CHECK_FALSE(run.finished());
+    CHECK(run.progress() == 0.0);
+    CHECK(run.result().p_first.empty());  // nothing sampled yet
     int slices = 0;
-    while (!run.done()) {
-        run.step(700);
+    while (!run.step(700)) {
         ++slices;
+        // A partial result any time: the samples so far, probabilities summing to 1.
+        const RankFirstResult part = run.result();
+        REQUIRE(part.p_first.size() == 3);
+        CHECK(part.p_first[0] + part.p_first[1] + part.p_first[2] == doctest::Approx(1.0));
+        CHECK(run.progress() == doctest::Approx(700.0 * slices / 5003));
     }
-    CHECK(slices == 8);
-    CHECK(run.progress() == 1.0f);
+    CHECK(slices == 7);  // the eighth step finished it
+    CHECK(run.finished());
+    CHECK(run.step(700));  // finished stays finished
+    CHECK(run.progress() == 1.0);
     const RankFirstResult sliced = run.result();
     REQUIRE(sliced.p_first.size() == 3);
     for (size_t i = 0; i < 3; ++i) {
@@ -214,9 +221,13 @@ TEST_CASE("decision rank-first: run in slices, the numbers are the same as in on
         CHECK(sliced.mean_rank[i] == whole.mean_rank[i]);
         CHECK(sliced.ci95[i].lower == whole.ci95[i].lower);
     }
-    // A bad matrix is done at once, with the reason.
+    // run_to_end (core/base/job.h) gives the same numbers.
+    RankFirstRun again(m, 5003, 9);
+    CHECK(run_to_end(again, 64).p_first == whole.p_first);
+    // A bad matrix is finished at once, with the reason.
     m.weights = {0, 0};
-    run.start(m, 100, 1);
-    CHECK(run.done());
-    CHECK_FALSE(run.result().errors.empty());
+    RankFirstRun bad(m, 100, 1);
+    CHECK(bad.finished());
+    CHECK(bad.step(10));
+    CHECK_FALSE(bad.result().errors.empty());
 }

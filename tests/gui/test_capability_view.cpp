@@ -156,6 +156,17 @@ TEST_CASE("capability view: Ctrl+V of a pasted column makes a new dataset; limit
     in.chord(ImGuiKey_Enter);
     h.frames(2);
     CHECK(*h.app.doc.plan.datasets[0].features[0].lsl == doctest::Approx(9.990));
+    CHECK(h.app.status.find("/datasets/0/features/0/lsl") != std::string::npos);   // the document's reason
+    CHECK(check_plan(h.app.doc.plan).empty());
+
+    // A subgroup size the plan file refuses (0) is refused at the field; the plan keeps 1.
+    show_page(h, CapabilityView::Page::Settings);
+    const std::string before = save_plan(h.app.doc.plan);
+    in.replace("capability.subgroup_size", "0");
+    h.frames(2);
+    CHECK(save_plan(h.app.doc.plan) == before);
+    CHECK(h.app.status.find("/datasets/0/subgroup_size") != std::string::npos);
+    show_page(h, CapabilityView::Page::Analysis);
 
     // Pasting again replaces the data and keeps the limits.
     std::string text2 = "bore\n";
@@ -341,11 +352,11 @@ TEST_CASE("capability view: skewed values show the labelled non-normal alternati
     show_page(h, CapabilityView::Page::Analysis);
     h.frames(5);
     CHECK(value("capability.ad_p") < 0.05);
-    const CachedFeature* c = h.app.capability.results().get(0);
+    const FeatureAnalysis* c = h.app.capability.feature_result(0);
     REQUIRE(c);
-    CHECK_FALSE(c->a.normal);
-    REQUIRE(c->a.lognormal);
-    CHECK(c->a.lognormal->error.empty());
+    CHECK_FALSE(c->normal);
+    REQUIRE(c->lognormal);
+    CHECK(c->lognormal->error.empty());
     h.app.capability.feature = 1;
     h.frames(5);
     CHECK(test_texts()["capability.verdict"] == "not enough data");

@@ -1,11 +1,13 @@
 // The partner decision view ("Decision" tab) drawn headless: the example's rankings on screen,
 // every page in both themes, typing a weight into the matrix (one undo step), adding /
-// duplicating / deleting partners and criteria, bad input shown as messages, AHP with the
-// consistency ratio live, and the rank-first Monte Carlo in slices with cancel.
+// duplicating / deleting partners and criteria, input the plan file would refuse refused at
+// the field (the plan unchanged), what it accepts but cannot rank shown as messages, AHP with
+// the consistency ratio live, and the rank-first Monte Carlo in slices with cancel.
 #include <cmath>
 
 #include "busy.h"
 #include "decision/ahp.h"
+#include "decision/decision_edit.h"
 #include "harness.h"
 #include "plan/plan_file.h"
 #include "test_hooks.h"
@@ -186,7 +188,7 @@ TEST_CASE("decision view: add, duplicate and delete partners and criteria; refer
     // Duplicate it: its scores come along, so the matrix stays complete (and tied with it).
     {
         Edits e;
-        decision_ui::duplicate_partner(h.app.doc.plan, e, h.app.decision, "boutique");
+        decision_ui::push_duplicate_partner(h.app.doc.plan, e, h.app.decision, "boutique");
         h.app.doc.apply(e, platform::now_seconds());
         h.frames(3);
     }
@@ -204,7 +206,7 @@ TEST_CASE("decision view: add, duplicate and delete partners and criteria; refer
     CHECK(referenced);
     {
         Edits e;
-        decision_ui::delete_partner(e, h.app.decision, h.app.doc.plan.decision.partners[1]);
+        decision_ui::push_delete_partner(e, h.app.decision, h.app.doc.plan.decision.partners[1]);
         h.app.doc.apply(e, platform::now_seconds());
         h.frames(3);
     }
@@ -222,7 +224,7 @@ TEST_CASE("decision view: add, duplicate and delete partners and criteria; refer
     // Delete a criterion: its scores and judgements go with it.
     {
         Edits e;
-        decision_ui::delete_criterion(e, h.app.doc.plan.decision.criteria[0]);
+        decision_ui::push_delete_criterion(e, h.app.doc.plan.decision.criteria[0]);
         h.app.doc.apply(e, platform::now_seconds());
         h.frames(3);
     }
@@ -237,35 +239,69 @@ TEST_CASE("decision view: input a plan file would refuse is refused at the edit;
     const auto every_page = [&] {
         for (int p = 0; p < DecisionView::kPageCount; ++p) show_page(h, static_cast<DecisionView::Page>(p), 2);
     };
-    // Refused: the plan would not reopen (load_plan applies these rules).
-    refused(h, "Yield 0", "/decision/partners/1/cost", [](Plan& p) { p.decision.partners[1].cost->first_pass_yield = 0; });
-    refused(h, "Yield above 1", "/decision/partners/1/cost", [](Plan& p) { p.decision.partners[1].cost->first_pass_yield = 1.5; });
-    refused(h, "No price breaks", "/decision/partners/0/cost", [](Plan& p) { p.decision.partners[0].cost->price_breaks.clear(); });
-    refused(h, "Decreasing price breaks", "/decision/partners/2/cost",
+    // Refused: the plan would not reopen (load_plan applies these rules). The issue names the field.
+    refused(h, "Yield 0", "/decision/partners/1/cost/first_pass_yield",
+            [](Plan& p) { p.decision.partners[1].cost->first_pass_yield = 0; });
+    refused(h, "Yield above 1", "/decision/partners/1/cost/first_pass_yield",
+            [](Plan& p) { p.decision.partners[1].cost->first_pass_yield = 1.5; });
+    refused(h, "No price breaks", "/decision/partners/0/cost/price_breaks",
+            [](Plan& p) { p.decision.partners[0].cost->price_breaks.clear(); });
+    refused(h, "Decreasing price breaks", "/decision/partners/2/cost/price_breaks/1/quantity",
             [](Plan& p) { p.decision.partners[2].cost->price_breaks[1].quantity = 50; });
     refused(h, "Planned volume 0", "/decision/planned_volume", [](Plan& p) { p.decision.planned_volume = 0; });
-    CHECK(value("decision.problems") == 0);
-    every_page();
-
-    // Accepted by the file format, but the analysis cannot rank: shown as messages.
-    apply(h, "All weights zero", [](Plan& p) {
+    refused(h, "All weights zero", "/decision/criteria", [](Plan& p) {
         for (auto& c : p.decision.criteria) c.weight = 0;
     });
-    CHECK(value("decision.input_errors") > 0);
+    refused(h, "Likely above high", "/decision/scores/0/high", [](Plan& p) {
+        REQUIRE(p.decision.scores[0].high);
+        p.decision.scores[0].value = *p.decision.scores[0].high + 0.5;
+    });
+    refused(h, "AHP with one criterion", "/decision/weighting", [](Plan& p) {
+        while (p.decision.criteria.size() > 1) delete_criterion(p.decision, p.decision.criteria.back().id);
+        set_weighting(p.decision, Weighting::AHP);
+    });
+    CHECK(value("decision.problems") == 0);
+    CHECK(text("decision.ws.top") == "cm");
+    every_page();
+
+    // The same through the fields: 150 % typed as the boutique's first-pass yield, and a
+    // second price break below the first. Refused with the reason; the plan keeps its values.
+    Input in{h};
+    h.app.decision.partner_id = "boutique";
+    show_page(h, DecisionView::Page::Partners);
+    const std::string before = save_plan(h.app.doc.plan);
+    const double yield = h.app.doc.plan.decision.partners[1].cost->first_pass_yield;
+    in.scroll_to("decision.cost.first_pass_yield");
+    in.replace("decision.cost.first_pass_yield", "150");
+    h.frames(2);
+    CHECK(h.app.doc.plan.decision.partners[1].cost->first_pass_yield == yield);
+    CHECK(save_plan(h.app.doc.plan) == before);
+    CHECK(h.app.status.find("/decision/partners/1/cost/first_pass_yield") != std::string::npos);
+    in.scroll_to("decision.price_break.q1");
+    in.replace("decision.price_break.q1", "1");
+    h.frames(2);
+    CHECK(save_plan(h.app.doc.plan) == before);
+    CHECK(h.app.status.find("/decision/partners/1/cost/price_breaks/1/quantity") != std::string::npos);
+    // A good value in the same field is applied (and the refusal forgotten).
+    in.replace("decision.price_break.q1", "2000");
+    h.frames(2);
+    CHECK(h.app.doc.plan.decision.partners[1].cost->price_breaks[1].quantity == 2000);
+    h.app.doc.undo();
+    h.frames(2);
+    CHECK(save_plan(h.app.doc.plan) == before);
+
+    // Accepted by the file format, but the analysis cannot rank: shown as messages.
+    apply(h, "Partner without scores", [](Plan& p) { add_partner(p, "p-new"); });
+    CHECK(value("decision.problems") > 0);
     CHECK(value("decision.errors") > 0);
     CHECK(text("decision.ws.top") == "");
     every_page();
     h.app.doc.undo();
     apply(h, "Empty matrix", [](Plan& p) {
-        p.decision.partners.clear();
-        p.decision.criteria.clear();
-        p.decision.scores.clear();
-        p.decision.chosen.clear();
-        p.decision.split = {};
-        for (auto& t : p.schedule.tasks) t.partner_id.clear();
-        for (auto& st : p.stacks)
-            for (auto& c : st.contributors) c.partner_id.clear();
+        while (!p.decision.partners.empty()) delete_partner(p, p.decision.partners.front().id);
+        while (!p.decision.criteria.empty()) delete_criterion(p.decision, p.decision.criteria.front().id);
     });
+    REQUIRE(h.app.doc.plan.decision.partners.empty());
     CHECK(value("decision.errors") > 0);
     every_page();
     h.app.doc.undo();
@@ -278,22 +314,27 @@ TEST_CASE("decision view: AHP weights with the consistency ratio live; CR above 
     open_decision(h);
     show_page(h, DecisionView::Page::Criteria);
     Input in{h};
+    // Switching to AHP fills every judgement from the direct weights (w_i / w_j, consistent):
+    // the plan stays valid, AHP gives back the direct weights with CR = 0, and nothing moves.
     in.click("decision.weighting.ahp");
     CHECK(h.app.doc.plan.decision.weighting == Weighting::AHP);
-    CHECK(value("decision.input_errors") > 0);  // no judgements yet: 28 pairs missing
-    CHECK(text("decision.ws.top") == "");
-    // "Start from the direct weights": every judgement w_i / w_j (clamped to 1/9 … 9), which
-    // is consistent, so AHP gives back the direct weights and CR = 0.
-    apply(h, "Judgements from weights", [](Plan& p) {
-        const auto& c = p.decision.criteria;
-        p.decision.pairwise.clear();
-        for (size_t i = 0; i < c.size(); ++i)
-            for (size_t k = i + 1; k < c.size(); ++k) p.decision.pairwise.push_back({c[i].id, c[k].id, c[i].weight / c[k].weight});
-    });
-    CHECK(value("decision.input_errors") == 0);
+    CHECK(h.app.doc.plan.decision.pairwise.size() == 28);
+    CHECK(check_plan(h.app.doc.plan).empty());
+    CHECK(value("decision.problems") == 0);
     CHECK(value("decision.ahp.cr") == doctest::Approx(0).epsilon(1e-9));
     CHECK(value("decision.weight.c-capability") == doctest::Approx(0.25).epsilon(1e-9));
     CHECK(text("decision.ws.top") == "cm");
+    {  // the same judgements as "Start from the direct weights"
+        Plan p = h.app.doc.plan;
+        judgements_from_weights(p.decision);
+        CHECK(save_plan(p) == save_plan(h.app.doc.plan));
+    }
+    h.app.doc.undo();  // one step
+    h.frames(2);
+    CHECK(h.app.doc.plan.decision.weighting == Weighting::Direct);
+    CHECK(h.app.doc.plan.decision.pairwise.empty());
+    in.click("decision.weighting.ahp");
+    REQUIRE(h.app.doc.plan.decision.weighting == Weighting::AHP);
     // Reverse one strong judgement: capability vs IP becomes 1/9 instead of 2.5.
     apply(h, "Inconsistent judgement", [](Plan& p) {
         for (auto& j : p.decision.pairwise)
@@ -336,7 +377,7 @@ TEST_CASE("decision view: the rank-first Monte Carlo runs in slices, restarts on
     CHECK(value("decision.mc.progress") < 0.5);
     Input in{h};
     in.click("decision.mc.cancel");
-    CHECK(h.app.decision.mc_cancelled);
+    CHECK(h.app.decision.mc.cancelled());
     h.frames(2);
     CHECK_FALSE(drawing_requested());  // idle once cancelled
     CHECK(value("decision.mc.done") == 0);
@@ -349,8 +390,9 @@ TEST_CASE("decision view: the rank-first Monte Carlo runs in slices, restarts on
     apply(h, "Weight", [](Plan& p) { criterion(p, "c-cost").weight = 0.21; });
     for (int i = 0; i < 100 && value("decision.mc.done") == 0; ++i) h.frames(1);
     CHECK(value("decision.mc.done") == 1);
-    CHECK(h.app.decision.mc_result.samples == 2000);
+    REQUIRE(h.app.decision.mc_result());
+    CHECK(h.app.decision.mc_result()->samples == 2000);
     double sum = 0;
-    for (double x : h.app.decision.mc_result.p_first) sum += x;
+    for (double x : h.app.decision.mc_result()->p_first) sum += x;
     CHECK(sum == doctest::Approx(1.0));
 }
