@@ -99,12 +99,12 @@ LoadResult load_plan(const std::string& text) {
     if (text.size() > kMaxPlanFileBytes) {
         r.error("/", "file is too large (" + std::to_string(text.size() / (1024 * 1024)) +
                          " MB; a plan file is at most 64 MB)");
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
     if (max_nesting(text) > kMaxJsonDepth) {
         r.error("/", "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels: not a plan file");
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -145,33 +145,33 @@ LoadResult load_plan(const std::string& text) {
         else if (const auto bracket = detail.find("] "); bracket != std::string::npos) detail = detail.substr(bracket + 2);
         r.error("/", "not valid JSON (line " + std::to_string(line) + ", column " + std::to_string(col) + "): " +
                          (detail.empty() ? "unexpected end of file" : detail));
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
     if (!r.begin_object(doc, "")) {
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
     std::string format;
     if (!r.string(doc, "", "format", format, Need::Required, 100) || format != kPlanFormatTag) {
         if (r.ok()) r.error("/format", "\"" + format + "\" is not a MicroFab plan (expected \"" + kPlanFormatTag + "\")");
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
     int64_t version = 0;
     if (!r.integer(doc, "", "version", version, Need::Required, 1, 1000000)) {
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
     result.file_version = static_cast<int>(version);
     if (version > kPlanFormatVersion) {
         r.error("/version", "file version " + std::to_string(version) + " is newer than this app reads (" +
                                 std::to_string(kPlanFormatVersion) + "): update MicroFab Planner to open it");
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
     if (!migrate(doc, static_cast<int>(version), r)) {
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
 
@@ -184,9 +184,9 @@ LoadResult load_plan(const std::string& text) {
     r.end_object(doc, "");
 
     if (r.ok()) {
-        for (auto& e : check_plan_references(plan)) r.errors.push_back(std::move(e));
+        for (auto& e : check_plan_references(plan)) r.error(e.where, std::move(e.message));
     }
-    result.errors = std::move(r.errors);
+    result.errors = r.take_errors();
     if (result.errors.empty()) result.plan = std::move(plan);
     return result;
 }
@@ -223,7 +223,7 @@ Issues check_plan(const Plan& p) {
     read_schedule(write_schedule(p.schedule), "/schedule", r, schedule);
     std::vector<Stack> stacks;
     read_stacks(write_stacks(p.stacks), "/stacks", r, stacks);
-    Issues errors = std::move(r.errors);
+    Issues errors = r.take_errors();
     if (!errors.empty()) return errors;  // the references below assume well-formed sections
     return check_plan_references(p);
 }
