@@ -7,6 +7,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <unordered_map>
+
+#include "base/issue_cap.h"
 
 namespace mf {
 
@@ -223,11 +226,19 @@ ContributorTable parse_contributor_table(const std::string& text, double mm_per_
         t.contributors.push_back(std::move(c));
         t.rows.push_back(row);
     }
-    for (size_t k = 0; k < t.contributors.size(); ++k)
-        for (size_t m = 0; m < k; ++m)
-            if (t.contributors[k].id == t.contributors[m].id)
-                t.errors.push_back({where(t.rows[k], "id"), "duplicate id \"" + t.contributors[k].id + "\" (also on row " +
-                                                                std::to_string(t.rows[m]) + ")"});
+    if (t.contributors.size() > kMaxContributors) {
+        t.errors.push_back({"", too_many("rows", t.contributors.size(), kMaxContributors, "a contributor table")});
+        cap_issues(t.errors);
+        return t;
+    }
+    // A repeated id is reported once per repeat, naming the row where the id first appears.
+    std::unordered_map<std::string, size_t> first_row;
+    for (size_t k = 0; k < t.contributors.size(); ++k) {
+        auto [it, inserted] = first_row.emplace(t.contributors[k].id, t.rows[k]);
+        if (!inserted)
+            t.errors.push_back({where(t.rows[k], "id"), "duplicate id \"" + t.contributors[k].id + "\" (also on row " +
+                                                            std::to_string(it->second) + ")"});
+    }
     // The value checks every analysis makes, reported by row and column.
     Stack probe;
     probe.contributors = t.contributors;
@@ -241,6 +252,7 @@ ContributorTable parse_contributor_table(const std::string& text, double mm_per_
         if (sym && (field == "tol_plus" || field == "tol_minus")) field = "tol";
         t.errors.push_back({k < t.rows.size() ? where(t.rows[k], field) : e.where, e.message});
     }
+    cap_issues(t.errors);
     return t;
 }
 
