@@ -334,11 +334,19 @@ int cmd_stack(int argc, char** argv) {
     for (size_t si = 0; si < stacks.size(); ++si) {
         const Stack& s = stacks[si];
         std::optional<MonteCarloResult> mc;
+        Issues mc_errors;
         if (run_mc) {
             mc = run_monte_carlo(s, mco);
-            if (!mc->errors.empty()) mc.reset();
+            if (!mc->errors.empty()) {
+                mc_errors = std::move(mc->errors);
+                mc.reset();
+            }
         }
         const StackReport rep = analyze_stack(s, mc ? &*mc : nullptr);
+        if (rep.errors.empty())  // the stack is fine but the Monte Carlo refused (e.g. samples × contributors): say why
+            for (const auto& e : mc_errors)
+                std::fprintf(stderr, "%s: stack \"%s\": Monte Carlo not run: %s\n", source.c_str(), s.id.c_str(),
+                             to_string(e).c_str());
         if (!rep.errors.empty()) {
             any_error = true;
             for (const auto& e : rep.errors)

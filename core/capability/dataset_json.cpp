@@ -189,10 +189,17 @@ void read_datasets(const json& j, const std::string& path, JsonReader& r, std::v
 
 void check_datasets(const std::vector<Dataset>& datasets, const std::string& path, Issues& errors) {
     auto in = [](double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; };
+    if (datasets.size() > kMaxDatasets) {
+        errors.push_back({path, too_many("datasets", datasets.size(), kMaxDatasets, "a plan")});
+        return;
+    }
     for (size_t i = 0; i < datasets.size(); ++i) {
         const Dataset& d = datasets[i];
         const std::string p = path + "/" + std::to_string(i);
         auto err = [&](const std::string& where, const std::string& msg) { errors.push_back({p + where, msg}); };
+        if (d.features.size() > kMaxFeatures) err("/features", too_many("features", d.features.size(), kMaxFeatures, "a dataset"));
+        if (d.rows() > kMaxRows) err("", too_many("rows", d.rows(), kMaxRows, "a dataset"));
+        if (d.yield.size() > kMaxYieldRows) err("/yield", too_many("yield records", d.yield.size(), kMaxYieldRows, "a dataset"));
         if (d.name.size() > 200) err("/name", "longer than 200 characters");
         if (d.subgroup_size < 1 || d.subgroup_size > 1000) err("/subgroup_size", "must be 1 to 1000");
         if (d.part_interval < 1 || d.part_interval > 1'000'000) err("/part_interval", "must be 1 to 1000000");

@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <map>
 
+#include "base/limits.h"
+
 namespace mf {
 
 namespace {
@@ -173,6 +175,12 @@ TableReadResult read_table(std::string_view text, const TableOptions& o) {
     auto rec_size = [&](size_t rec) { return static_cast<size_t>(record_start[rec + 1] - record_start[rec]); };
 
     t.columns = rec_size(0);
+    // The documented limits (base/limits.h): a column is a feature, a record a row.
+    if (t.columns > kMaxFeatures || nrec > kMaxRows + 1) {
+        r.errors.push_back({"", t.columns > kMaxFeatures ? too_many("columns", t.columns, kMaxFeatures, "a table")
+                                                         : too_many("rows", nrec, kMaxRows, "a table")});
+        return r;
+    }
     // Header: the first record holds a cell that is not a number.
     bool header = o.header == 1;
     if (o.header < 0) {

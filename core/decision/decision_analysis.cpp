@@ -163,6 +163,11 @@ DecisionAnalysis analyse_decision(const Plan& plan, const DecisionOptions& o) {
     DecisionAnalysis a;
     const DecisionSection& s = plan.decision;
     a.weighting = s.weighting;
+    if (s.partners.size() > kMaxPartners || s.criteria.size() > kMaxCriteria) {  // only a plan built in code
+        a.errors.push_back(s.partners.size() > kMaxPartners ? too_many("partners", s.partners.size(), kMaxPartners, "a plan")
+                                                            : too_many("criteria", s.criteria.size(), kMaxCriteria, "a plan"));
+        return a;
+    }
 
     // Weights.
     std::vector<double> raw;

@@ -22,6 +22,7 @@
 #include <map>
 #include <set>
 
+#include "base/issue_cap.h"
 #include "plan/section_json.h"
 
 namespace mf {
@@ -501,6 +502,12 @@ Issues check_decision(const DecisionSection& s) {
     if (!(s.programme_quarters >= 0))
         errors.push_back({d + "/programme_quarters", "programme length in quarters must not be negative"});
 
+    // Sections built in code meet the reader's limits here (AHP and crossovers grow with the
+    // square of these counts).
+    if (s.partners.size() > kMaxPartners) errors.push_back({d + "/partners", too_many("partners", s.partners.size(), kMaxPartners, "a plan")});
+    if (s.criteria.size() > kMaxCriteria) errors.push_back({d + "/criteria", too_many("criteria", s.criteria.size(), kMaxCriteria, "a plan")});
+    if (!errors.empty()) return errors;
+
     std::map<std::string, size_t> partner_index, criterion_index;
     for (size_t i = 0; i < s.partners.size(); ++i) partner_index.emplace(s.partners[i].id, i);
     for (size_t i = 0; i < s.criteria.size(); ++i) criterion_index.emplace(s.criteria[i].id, i);
@@ -623,6 +630,7 @@ Issues check_decision(const DecisionSection& s) {
         if (!(l->litho_yield > 0)) errors.push_back({d + "/litho_vs_direct_write/litho_yield", "yield must be above 0"});
         if (!(l->dw_yield > 0)) errors.push_back({d + "/litho_vs_direct_write/dw_yield", "yield must be above 0"});
     }
+    cap_issues(errors);
     return errors;
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "base/issue_cap.h"
 #include "base/json_reader.h"
 #include "plan/section_json.h"
 #include "schedule/outline.h"
@@ -225,7 +226,9 @@ Issues check_plan(const Plan& p) {
     read_stacks(write_stacks(p.stacks), "/stacks", r, stacks);
     Issues errors = r.take_errors();
     if (!errors.empty()) return errors;  // the references below assume well-formed sections
-    return check_plan_references(p);
+    errors = check_plan_references(p);
+    cap_issues(errors);  // load_plan caps them in its reader
+    return errors;
 }
 
 // [SECTION] Checks across sections -----------------------------------------------------
@@ -288,17 +291,21 @@ Issues check_plan_references(const Plan& p) {
         for (size_t k = 0; k < p.stacks[i].contributors.size(); ++k)
             must_name(partners, p.stacks[i].contributors[k].partner_id,
                       "/stacks/" + std::to_string(i) + "/contributors/" + std::to_string(k) + "/partner", "partner");
-    // Measured links (core/links/measured_links.h) name a dataset and one of its features.
+    // Measured links (core/links/measured_links.h) name a dataset and one of its features:
+    // looked up in a set of (first dataset of an id, feature id) pairs, not by a scan per link.
+    std::map<std::string, size_t> dataset_at;
+    for (size_t i = 0; i < p.datasets.size(); ++i) dataset_at.emplace(p.datasets[i].id, i);
+    std::set<std::pair<size_t, std::string>> features;
+    for (const auto& [id, i] : dataset_at)
+        for (const auto& f : p.datasets[i].features) features.emplace(i, f.id);
     auto must_name_feature = [&](const std::string& dataset_id, const std::string& feature_id, const std::string& where) {
-        for (const auto& d : p.datasets) {
-            if (d.id != dataset_id) continue;
-            for (const auto& f : d.features)
-                if (f.id == feature_id) return;
+        auto d = dataset_at.find(dataset_id);
+        if (d == dataset_at.end()) {
+            errors.push_back({where + "/dataset", "refers to dataset \"" + dataset_id + "\", which does not exist"});
+        } else if (!features.count({d->second, feature_id})) {
             errors.push_back({where + "/feature", "refers to feature \"" + feature_id + "\", which is not in dataset \"" +
                                                       dataset_id + "\""});
-            return;
         }
-        errors.push_back({where + "/dataset", "refers to dataset \"" + dataset_id + "\", which does not exist"});
     };
     for (size_t i = 0; i < p.stacks.size(); ++i)
         for (size_t k = 0; k < p.stacks[i].contributors.size(); ++k)

@@ -245,6 +245,10 @@ ContributorTable parse_contributor_table(const std::string& text, double mm_per_
     for (const auto& e : validate_stack(probe, StackCheck::InFile)) {
         // e.where = "/contributors/<k>/<field>[/<sub>]"
         const std::string prefix = "/contributors/";
+        if (e.where.empty()) {  // "and N more problems"
+            t.errors.push_back(e);
+            continue;
+        }
         if (e.where.compare(0, prefix.size(), prefix) != 0) continue;
         const size_t k = std::strtoul(e.where.c_str() + prefix.size(), nullptr, 10);
         std::string field = e.where.substr(e.where.rfind('/') + 1);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "base/issue_cap.h"
 #include "base/limits.h"
 
 #include "tolerance/materials.h"
@@ -167,6 +168,7 @@ Issues validate_stack(const Stack& s, StackCheck check) {
                     "zero-length vector (nominal length " + num(length) + " mm): a loop vector must be longer than 0");
         }
     }
+    cap_issues(errors);
     return errors;
 }
 
