@@ -137,7 +137,10 @@ ContributorTable parse_contributor_table(const std::string& text, double mm_per_
         t.errors.push_back({"row " + std::to_string(hrow), "give either \"tol\" (±) or \"tol_plus\" and \"tol_minus\", not both"});
     else if (!sym && (!col.count("tol_plus") || !col.count("tol_minus")))
         t.errors.push_back({"row " + std::to_string(hrow), "missing tolerance columns: \"tol\" (±) or \"tol_plus\" and \"tol_minus\""});
-    if (!t.errors.empty()) return t;
+    if (!t.errors.empty()) {
+        cap_issues(t.errors);  // a header of thousands of unknown columns
+        return t;
+    }
 
     std::vector<std::string> cells;
     for (size_t li = 1; li < lines.size(); ++li) {
