@@ -291,7 +291,7 @@ int cmd_capability(int argc, char** argv) {
             std::fprintf(stderr, "error: the plan has no dataset \"%s\"\n", a.option("dataset")->c_str());
             return 1;
         }
-        if (a.flag("json")) std::puts(json{{"datasets", ds}}.dump(2).c_str());
+        if (a.flag("json")) std::puts(json{{"datasets", ds}}.dump(2, ' ', false, json::error_handler_t::replace).c_str());
         return 0;
     }
 
@@ -339,7 +339,7 @@ int cmd_capability(int argc, char** argv) {
             for (const auto& r : results) out["features"].push_back(feature_json(r));
         }
         out["conventions"] = conventions(opt, d);
-        std::puts(out.dump(2).c_str());
+        std::puts(out.dump(2, ' ', false, json::error_handler_t::replace).c_str());
     } else {
         for (const auto& note : imp.notes) std::printf("%s\n", note.c_str());
         for (const auto& r : results) print_text(r);
@@ -420,7 +420,7 @@ int cmd_yield(int argc, char** argv) {
                       {"rty_interval", "product of per-step Wilson intervals at 1 - 0.05/m (Bonferroni): "
                                        "conservative, at least 95 % jointly"},
                       {"verdict", "point estimate against the target; rolled (default) or per step"}}}};
-        std::puts(out.dump(2).c_str());
+        std::puts(out.dump(2, ' ', false, json::error_handler_t::replace).c_str());
     } else {
         for (const auto& s : r.steps)
             std::printf("  %-24s FPY %6.2f %%  (95 %% %.2f .. %.2f %%)  %lld passed, %lld failed\n", s.name.c_str(),

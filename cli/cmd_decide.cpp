@@ -268,7 +268,7 @@ int cmd_decide(int argc, char** argv) {
 
     for (const auto& e : r.errors) std::fprintf(stderr, "%s: %s\n", a.positional[0].c_str(), e.c_str());
     if (a.flag("json")) {
-        std::fputs((out.dump(2) + "\n").c_str(), stdout);
+        std::fputs((out.dump(2, ' ', false, json::error_handler_t::replace) + "\n").c_str(), stdout);
         return ranked ? 0 : 1;
     }
 

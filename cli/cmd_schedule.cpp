@@ -294,7 +294,7 @@ int cmd_schedule(int argc, char** argv) {
     json warnings = json::array();
     for (const auto& w : cpm.warnings) warnings.push_back(to_string(w));
     out["warnings"] = std::move(warnings);
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", out.dump(2, ' ', false, json::error_handler_t::replace).c_str());
     return 0;
 }
 
