@@ -138,7 +138,7 @@ int cmd_capability(int argc, char** argv) {
             std::fprintf(stderr, "error: the plan has no dataset \"%s\"\n", a.option("dataset")->c_str());
             return 1;
         }
-        if (a.flag("json")) std::puts(json{{"datasets", ds}}.dump(2).c_str());
+        if (a.flag("json")) std::puts(json{{"datasets", ds}}.dump(2, ' ', false, json::error_handler_t::replace).c_str());
         return 0;
     }
 
@@ -179,7 +179,7 @@ int cmd_capability(int argc, char** argv) {
     bool failed = false;
     for (const auto& f : r.features) failed = failed || !f->errors.empty();
     if (a.flag("json")) {
-        std::puts(capability_table_json(r).dump(2).c_str());
+        std::puts(capability_table_json(r).dump(2, ' ', false, json::error_handler_t::replace).c_str());
     } else {
         for (const auto& note : imp.notes) std::printf("%s\n", note.c_str());
         for (const auto& f : r.features) print_text(*f);
@@ -236,7 +236,7 @@ int cmd_yield(int argc, char** argv) {
     const YieldResult r = first_pass_yield(records, settings);
     if (!r.errors.empty()) { report(r.errors, path); return 1; }
     if (a.flag("json")) {
-        std::puts(yield_json(r, settings).dump(2).c_str());
+        std::puts(yield_json(r, settings).dump(2, ' ', false, json::error_handler_t::replace).c_str());
     } else {
         for (const auto& s : r.steps)
             std::printf("  %-24s FPY %6.2f %%  (95 %% %.2f .. %.2f %%)  %lld passed, %lld failed\n", s.name.c_str(),

@@ -45,7 +45,7 @@ int cmd_decide(int argc, char** argv) {
     auto cp = [&](int k) { return s.partners[static_cast<size_t>(r.cost_partners[static_cast<size_t>(k)])].id; };
     for (const auto& e : r.errors) std::fprintf(stderr, "%s: %s\n", a.positional[0].c_str(), e.c_str());
     if (a.flag("json")) {
-        std::fputs((decision_json(*plan, r, o).dump(2) + "\n").c_str(), stdout);
+        std::fputs((decision_json(*plan, r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n").c_str(), stdout);
         return ranked ? 0 : 1;
     }
 

@@ -132,7 +132,7 @@ int cmd_schedule(int argc, char** argv) {
     nlohmann::json out = schedule_analysis_json(an, plan->meta.name);
     out["links"] = links_json(an.resolved.links);
     out["conventions"]["measured_links"] = measured_links_convention();
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return 0;
 }
 

@@ -179,6 +179,12 @@ int cmd_stack(int argc, char** argv) {
             any_error = true;
             for (const auto& e : an.issues)
                 std::fprintf(stderr, "%s: stack \"%s\": %s\n", source.c_str(), an.stack.id.c_str(), to_string(e).c_str());
+        } else {  // the stack is fine but the Monte Carlo refused (e.g. samples × contributors): say why
+            const std::string mc = "/monte_carlo/";
+            for (const auto& e : an.issues)
+                if (e.where.rfind(mc, 0) == 0)
+                    std::fprintf(stderr, "%s: stack \"%s\": Monte Carlo not run: %s: %s\n", source.c_str(),
+                                 an.stack.id.c_str(), e.where.substr(mc.size()).c_str(), e.message.c_str());
         }
         if (a.flag("json")) out["stacks"].push_back(stack_analysis_json(an));
         else print_text(an);

@@ -1,8 +1,30 @@
 #include "base/json_reader.h"
 
 #include <cmath>
+#include <functional>
+
+#include "base/issue_cap.h"
+#include "base/limits.h"
 
 namespace mf {
+
+void JsonReader::error(const std::string& path, std::string message) {
+    std::string where = path.empty() ? "/" : path;
+    // A hash, not the text, keeps memory flat however many problems a file holds; two
+    // different problems sharing a hash would drop one, in a file refused anyway.
+    if (!seen_.insert(std::hash<std::string>{}(where + '\n' + message)).second) return;
+    if (errors.size() < kMaxIssuesListed) errors.push_back({std::move(where), std::move(message)});
+    else ++dropped_;
+}
+
+Issues JsonReader::take_errors() {
+    Issues out = std::move(errors);
+    errors.clear();
+    if (dropped_ > 0) out.push_back({"", more_problems_text(dropped_, out.size())});
+    dropped_ = 0;
+    seen_.clear();
+    return out;
+}
 
 const char* json_type_name(const json& j) {
     switch (j.type()) {
@@ -54,6 +76,20 @@ const json* JsonReader::array(const json& obj, const std::string& path, const ch
         return nullptr;
     }
     return m;
+}
+
+const json* JsonReader::array(const json& obj, const std::string& path, const char* key, Need need,
+                              size_t max_items, const char* what, const char* holder) {
+    const json* m = array(obj, path, key, need);
+    if (m && !within_limit(*m, child(path, key), max_items, what, holder)) return nullptr;
+    return m;
+}
+
+bool JsonReader::within_limit(const json& arr, const std::string& path, size_t max_items, const char* what,
+                              const char* holder) {
+    if (!arr.is_array() || arr.size() <= max_items) return true;
+    error(path, too_many(what, arr.size(), max_items, holder));
+    return false;
 }
 
 bool JsonReader::string(const json& obj, const std::string& path, const char* key, std::string& out,

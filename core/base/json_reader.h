@@ -18,6 +18,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -35,10 +36,14 @@ class JsonReader {
 public:
     Issues errors;
 
-    void error(const std::string& path, std::string message) {
-        errors.push_back({path.empty() ? "/" : path, std::move(message)});
-    }
+    // Records a problem: the same place and message once, at most kMaxIssuesListed of them
+    // (the rest are only counted, so a file with a million bad values costs no memory).
+    void error(const std::string& path, std::string message);
     bool ok() const { return errors.empty(); }
+    // Problems found so far, listed or only counted (compare before and after a read).
+    size_t error_count() const { return errors.size() + dropped_; }
+    // The problems, with one last "and N more problems" entry when some were only counted.
+    Issues take_errors();
 
     static std::string child(const std::string& path, const std::string& key) {
         return path + "/" + key;
@@ -55,6 +60,13 @@ public:
     const json* member(const json& obj, const std::string& path, const char* key, Need need);
     // Checks that a member is an array; returns nullptr when absent (optional) or wrong.
     const json* array(const json& obj, const std::string& path, const char* key, Need need);
+    // The same for a list with a documented cap (base/limits.h): a longer array is refused
+    // with the limit in the message ("120000 tasks: a schedule holds at most 100000 tasks")
+    // and not read, so its items cost nothing.
+    const json* array(const json& obj, const std::string& path, const char* key, Need need, size_t max_items,
+                      const char* what, const char* holder);
+    // For a section that is itself an array (stacks, datasets): true when it may be read.
+    bool within_limit(const json& arr, const std::string& path, size_t max_items, const char* what, const char* holder);
 
     bool string(const json& obj, const std::string& path, const char* key, std::string& out,
                 Need need, size_t max_length = 10000);
@@ -86,6 +98,8 @@ public:
 
 private:
     std::map<const json*, std::set<std::string>> read_keys_;
+    std::unordered_set<size_t> seen_;    // hashes of the problems recorded (a repeat is dropped)
+    size_t dropped_ = 0;                 // problems past kMaxIssuesListed, counted only
 };
 
 // The name of a JSON value's type, for messages ("expected a number, found a string").

@@ -79,7 +79,7 @@ void read_gate(const json& obj, const std::string& path, JsonReader& r, GateSett
 }
 
 void read_yield(const json& obj, const std::string& path, JsonReader& r, std::vector<YieldRecord>& out) {
-    const json* arr = r.array(obj, path, "yield", Need::Optional);
+    const json* arr = r.array(obj, path, "yield", Need::Optional, kMaxYieldRows, "yield records", "a dataset");
     if (!arr) return;
     const std::string p = JsonReader::child(path, "yield");
     for (size_t i = 0; i < arr->size(); ++i) {
@@ -104,6 +104,7 @@ void read_datasets(const json& j, const std::string& path, JsonReader& r, std::v
         r.error(path, std::string("expected an array, found ") + json_type_name(j));
         return;
     }
+    if (!r.within_limit(j, path, kMaxDatasets, "datasets", "a plan")) return;
     for (size_t i = 0; i < j.size(); ++i) {
         const json& e = j[i];
         const std::string p = JsonReader::child(path, i);
@@ -121,7 +122,7 @@ void read_datasets(const json& j, const std::string& path, JsonReader& r, std::v
                       {{"pooled", SigmaMethod::Pooled}, {"rbar", SigmaMethod::RBar}, {"sbar", SigmaMethod::SBar}});
         r.integer(e, p, "part_interval", d.part_interval, Need::Optional, 1, 1'000'000);
         read_gate(e, p, r, d.gate);
-        if (const json* arr = r.array(e, p, "features", Need::Required)) {
+        if (const json* arr = r.array(e, p, "features", Need::Required, kMaxFeatures, "features", "a dataset")) {
             const std::string fpath = JsonReader::child(p, "features");
             for (size_t k = 0; k < arr->size(); ++k) {
                 const json& fe = (*arr)[k];
@@ -188,10 +189,17 @@ void read_datasets(const json& j, const std::string& path, JsonReader& r, std::v
 
 void check_datasets(const std::vector<Dataset>& datasets, const std::string& path, Issues& errors) {
     auto in = [](double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; };
+    if (datasets.size() > kMaxDatasets) {
+        errors.push_back({path, too_many("datasets", datasets.size(), kMaxDatasets, "a plan")});
+        return;
+    }
     for (size_t i = 0; i < datasets.size(); ++i) {
         const Dataset& d = datasets[i];
         const std::string p = path + "/" + std::to_string(i);
         auto err = [&](const std::string& where, const std::string& msg) { errors.push_back({p + where, msg}); };
+        if (d.features.size() > kMaxFeatures) err("/features", too_many("features", d.features.size(), kMaxFeatures, "a dataset"));
+        if (d.rows() > kMaxRows) err("", too_many("rows", d.rows(), kMaxRows, "a dataset"));
+        if (d.yield.size() > kMaxYieldRows) err("/yield", too_many("yield records", d.yield.size(), kMaxYieldRows, "a dataset"));
         if (d.name.size() > 200) err("/name", "longer than 200 characters");
         if (d.subgroup_size < 1 || d.subgroup_size > 1000) err("/subgroup_size", "must be 1 to 1000");
         if (d.part_interval < 1 || d.part_interval > 1'000'000) err("/part_interval", "must be 1 to 1000000");

@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <map>
 
+#include "base/limits.h"
+
 namespace mf {
 
 namespace {
@@ -72,6 +74,12 @@ TableReadResult read_table(std::string_view text, const TableOptions& o) {
     t.decimal = text_rows.decimal;
     t.has_header = text_rows.has_header;
     t.columns = text_rows.columns;
+    // The documented limits (base/limits.h): a column is a feature, a record a row.
+    if (t.columns > kMaxFeatures || text_rows.rows.size() > kMaxRows) {
+        r.errors.push_back({"", t.columns > kMaxFeatures ? too_many("columns", t.columns, kMaxFeatures, "a table")
+                                                         : too_many("rows", text_rows.rows.size(), kMaxRows, "a table")});
+        return r;
+    }
     for (size_t c = 0; c < t.columns; ++c) {
         std::string h = t.has_header ? trim_cell(text_rows.cell(text_rows.header, c)) : std::string();
         if (h.empty()) h = "C" + std::to_string(c + 1);

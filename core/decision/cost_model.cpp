@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace mf {
 
@@ -18,10 +19,13 @@ double effective_yield(const CostModel& m) {
 
 double unit_price_at(const CostModel& m, double started) {
     if (m.price_breaks.empty()) return 0;
-    double price = m.price_breaks.front().unit_price;
-    for (const auto& b : m.price_breaks)
-        if (b.quantity <= started * (1 + 1e-9)) price = b.unit_price;
-    return price;
+    if (std::isnan(started)) return m.price_breaks.front().unit_price;
+    // The last break whose quantity is reached. Quantities increase (check_cost_model), so a
+    // binary search finds it: the price at every breakpoint of 100 000 breaks stays fast.
+    const double reached = started * (1 + 1e-9);
+    const auto after = std::upper_bound(m.price_breaks.begin(), m.price_breaks.end(), reached,
+                                        [](double q, const PriceBreak& b) { return q < b.quantity; });
+    return after == m.price_breaks.begin() ? m.price_breaks.front().unit_price : std::prev(after)->unit_price;
 }
 
 double revision_cost(const CostModel& m) {
@@ -88,10 +92,22 @@ std::vector<CostBreakpoint> cost_breakpoints(const CostInputs& in, double v_lo, 
         return out;
     }
     const double s_lo = v_lo / Y;
+    auto by_volume = [](const CostBreakpoint& a, const CostBreakpoint& b) { return a.volume < b.volume; };
+    // Each progression comes out ascending: merged into the list in linear time (a sort of
+    // millions of breakpoints was most of the time of a crossover search).
+    size_t sorted_up_to = 0;
+    auto merge_block = [&] {
+        std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(sorted_up_to), out.end(), by_volume);
+        sorted_up_to = out.size();
+    };
     auto progression = [&](double step, unsigned cause, double k_min) {
         if (!(step > 0)) return;
         double k = std::max(k_min, std::floor(s_lo / step));
         for (;; k += 1) {
+            if (k + 1 == k) {  // past 2^53 steps k no longer counts: the jumps are denser than a double resolves
+                cut = true;
+                break;
+            }
             const double v = k * step * Y;
             if (v <= v_lo) continue;
             if (v >= v_hi) break;
@@ -101,6 +117,7 @@ std::vector<CostBreakpoint> cost_breakpoints(const CostInputs& in, double v_lo, 
             }
             out.push_back({v, cause});
         }
+        merge_block();
     };
     if (m.setup_per_lot + m.shipping_per_lot + m.inspection_per_lot > 0) progression(m.lot_size, kJumpLot, 1);
     if (m.tooling > 0) progression(m.tooling_life, kJumpTooling, 1);
@@ -115,7 +132,8 @@ std::vector<CostBreakpoint> cost_breakpoints(const CostInputs& in, double v_lo, 
         if (v > v_lo && v < v_hi && m.price_breaks[i].unit_price != m.price_breaks[i - 1].unit_price)
             out.push_back({v, kJumpPriceBreak});
     }
-    std::sort(out.begin(), out.end(), [](const CostBreakpoint& a, const CostBreakpoint& b) { return a.volume < b.volume; });
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(sorted_up_to), out.end(), by_volume);  // ascending when valid
+    merge_block();
     // Merge coincident points (same volume within 1e-12 relative), keeping every cause.
     std::vector<CostBreakpoint> merged;
     for (const auto& b : out) {

@@ -4,21 +4,23 @@
 #include <cmath>
 #include <limits>
 
+#include "base/limits.h"
+
 namespace mf {
 
 namespace {
 
-// Breakpoints of several partners merged into one ascending list (causes OR-ed).
-std::vector<CostBreakpoint> merged_breakpoints(const std::vector<const CostInputs*>& ps, double lo, double hi,
-                                               size_t max_count, bool& truncated) {
+// Breakpoint lists (each ascending, from cost_breakpoints) merged into one ascending list,
+// coincident points (within 1e-12 relative) as one with their causes OR-ed. Each partner's
+// list is computed once and merged here in linear time, not recomputed and sorted per pair.
+std::vector<CostBreakpoint> merged_breakpoints(const std::vector<const std::vector<CostBreakpoint>*>& lists) {
+    auto by_volume = [](const CostBreakpoint& a, const CostBreakpoint& b) { return a.volume < b.volume; };
     std::vector<CostBreakpoint> all;
-    for (const CostInputs* p : ps) {
-        bool cut = false;
-        auto b = cost_breakpoints(*p, lo, hi, max_count, &cut);
-        truncated = truncated || cut;
-        all.insert(all.end(), b.begin(), b.end());
+    for (const auto* l : lists) {
+        const size_t mid = all.size();
+        all.insert(all.end(), l->begin(), l->end());
+        std::inplace_merge(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(mid), all.end(), by_volume);
     }
-    std::sort(all.begin(), all.end(), [](const CostBreakpoint& a, const CostBreakpoint& b) { return a.volume < b.volume; });
     std::vector<CostBreakpoint> out;
     for (const auto& b : all) {
         if (!out.empty() && std::fabs(b.volume - out.back().volume) <= 1e-12 * b.volume)
@@ -85,10 +87,33 @@ CrossoverResult cost_crossovers(const std::vector<CostInputs>& ps, double v_lo, 
     if (!r.errors.empty()) return r;
     const int n = static_cast<int>(ps.size());
 
+    // Each partner's breakpoints, once. The work is bounded (base/limits.h, kMaxCrossoverWork):
+    // half for the pairs, half for the envelope, in cost evaluations; a partner's list is not
+    // made longer than the envelope could get through (n (1 + n/2) evaluations a segment).
+    const double budget = kMaxCrossoverWork / 2;
+    const double envelope_segments = budget / (std::max(1, n) * (1.0 + 0.5 * n));
+    const size_t per_partner = static_cast<size_t>(
+        std::min<double>(static_cast<double>(max_breakpoints), std::max(1000.0, envelope_segments)));
+    std::vector<std::vector<CostBreakpoint>> own(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        bool cut = false;
+        own[static_cast<size_t>(i)] = cost_breakpoints(ps[static_cast<size_t>(i)], v_lo, v_hi, per_partner, &cut);
+        r.truncated = r.truncated || cut;
+    }
+
     // Pairwise crossings.
+    double pair_work = 0;
     for (int a = 0; a < n; ++a)
         for (int b = a + 1; b < n; ++b) {
-            auto bp = merged_breakpoints({&ps[a], &ps[b]}, v_lo, v_hi, max_breakpoints, r.truncated);
+            // Two cost evaluations per segment; the segments are at most both lists and one.
+            const double work = 2.0 * static_cast<double>(own[static_cast<size_t>(a)].size() +
+                                                          own[static_cast<size_t>(b)].size() + 1);
+            if (pair_work + work > budget) {
+                r.truncated = true;  // this pair is not examined
+                continue;
+            }
+            pair_work += work;
+            auto bp = merged_breakpoints({&own[static_cast<size_t>(a)], &own[static_cast<size_t>(b)]});
             std::vector<double> pts{v_lo};
             std::vector<unsigned> causes{0};
             for (const auto& x : bp) {
@@ -119,14 +144,20 @@ CrossoverResult cost_crossovers(const std::vector<CostInputs>& ps, double v_lo, 
         }
 
     // Cheapest partner per band: lower envelope, segment by segment.
-    std::vector<const CostInputs*> all;
-    for (const auto& p : ps) all.push_back(&p);
-    auto bp = merged_breakpoints(all, v_lo, v_hi, max_breakpoints, r.truncated);
+    std::vector<const std::vector<CostBreakpoint>*> all;
+    for (const auto& l : own) all.push_back(&l);
+    auto bp = merged_breakpoints(all);
     std::vector<double> pts{v_lo};
     for (const auto& x : bp) pts.push_back(x.volume);
     pts.push_back(v_hi);
     std::vector<AffinePiece> piece(n);
+    // Per segment: n cost evaluations, n² / 2 roots, and n evaluations per cut.
+    double envelope_work = 0;
     for (size_t s = 0; s + 1 < pts.size(); ++s) {
+        if (envelope_work > budget) {
+            r.truncated = true;  // the bands stop at pts[s]
+            break;
+        }
         const double p = pts[s], q = pts[s + 1], mid = 0.5 * (p + q);
         for (int i = 0; i < n; ++i) piece[i] = cost_piece(ps[i], mid);
         std::vector<double> cuts{p, q};
@@ -138,6 +169,7 @@ CrossoverResult cost_crossovers(const std::vector<CostInputs>& ps, double v_lo, 
                 if (root > p && root < q) cuts.push_back(root);
             }
         std::sort(cuts.begin(), cuts.end());
+        envelope_work += static_cast<double>(n) * (1.0 + 0.5 * n + static_cast<double>(cuts.size()));
         for (size_t c = 0; c + 1 < cuts.size(); ++c) {
             if (!(cuts[c + 1] > cuts[c])) continue;
             const double x = 0.5 * (cuts[c] + cuts[c + 1]);

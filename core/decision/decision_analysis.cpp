@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "base/limits.h"
 #include "plan/plan.h"
 
 namespace mf {
@@ -107,11 +108,27 @@ std::vector<MatingPair> mating_pairs(const Plan& plan) {
     std::vector<MatingPair> out;
     for (size_t si = 0; si < plan.stacks.size(); ++si) {
         const Stack& st = plan.stacks[si];
+        // Pairs (a < b, in order) of contributors with different partners. Pairs grow with the
+        // square of the contributors, so the first kMaxMatingPairs are taken (a real stack has a
+        // few dozen contributors), and a run of contributors of a's own partner is skipped in
+        // one step: the walk costs the pairs it makes, not every pair of the stack.
+        std::vector<size_t> with;  // contributors that name a partner
         for (size_t a = 0; a < st.contributors.size(); ++a)
-            for (size_t b = a + 1; b < st.contributors.size(); ++b) {
+            if (!st.contributors[a].partner_id.empty()) with.push_back(a);
+        auto partner = [&](size_t k) -> const std::string& { return st.contributors[with[k]].partner_id; };
+        std::vector<size_t> run_end(with.size());  // first position past the run of partner(k)
+        for (size_t k = with.size(); k-- > 0;)
+            run_end[k] = k + 1 < with.size() && partner(k + 1) == partner(k) ? run_end[k + 1] : k + 1;
+        for (size_t ka = 0; ka < with.size(); ++ka)
+            for (size_t kb = ka + 1; kb < with.size();) {
+                if (partner(kb) == partner(ka)) {
+                    kb = run_end[kb];
+                    continue;
+                }
+                if (out.size() >= kMaxMatingPairs) return out;
+                const size_t a = with[ka], b = with[kb];
                 const Contributor& x = st.contributors[a];
                 const Contributor& y = st.contributors[b];
-                if (x.partner_id.empty() || y.partner_id.empty() || x.partner_id == y.partner_id) continue;
                 MatingPair m;
                 m.stack = st.name;
                 m.name_a = x.name;
@@ -124,6 +141,7 @@ std::vector<MatingPair> mating_pairs(const Plan& plan) {
                 m.where_a = sp + std::to_string(a);
                 m.where_b = sp + std::to_string(b);
                 out.push_back(std::move(m));
+                ++kb;
             }
     }
     return out;
@@ -145,6 +163,11 @@ DecisionAnalysis analyse_decision(const Plan& plan, const DecisionOptions& o) {
     DecisionAnalysis a;
     const DecisionSection& s = plan.decision;
     a.weighting = s.weighting;
+    if (s.partners.size() > kMaxPartners || s.criteria.size() > kMaxCriteria) {  // only a plan built in code
+        a.errors.push_back(s.partners.size() > kMaxPartners ? too_many("partners", s.partners.size(), kMaxPartners, "a plan")
+                                                            : too_many("criteria", s.criteria.size(), kMaxCriteria, "a plan"));
+        return a;
+    }
 
     // Weights.
     std::vector<double> raw;
@@ -208,7 +231,8 @@ DecisionAnalysis analyse_decision(const Plan& plan, const DecisionOptions& o) {
         si.to = cost_inputs(s, s.partners[a.split_to]);
         si.volume = s.planned_volume;
         si.settings = s.split;
-        a.split = best_split(si);
+        // At most kMaxSplitBreakpoints per partner: each gives four candidates of two evaluations.
+        a.split = best_split(si, kMaxSplitBreakpoints);
     }
 
     // Processes.

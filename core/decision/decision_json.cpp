@@ -22,6 +22,7 @@
 #include <map>
 #include <set>
 
+#include "base/issue_cap.h"
 #include "plan/section_json.h"
 
 namespace mf {
@@ -72,7 +73,7 @@ static constexpr double kMoneyMax = 1e12;   // any single amount above this is a
 
 static void read_strings(const json& j, const std::string& path, const char* key, JsonReader& r,
                          std::vector<std::string>& out) {
-    const json* arr = r.array(j, path, key, Need::Optional);
+    const json* arr = r.array(j, path, key, Need::Optional, kMaxListEntries, "entries", "a list");
     if (!arr) return;
     const std::string apath = JsonReader::child(path, key);
     for (size_t i = 0; i < arr->size(); ++i) {
@@ -120,7 +121,7 @@ static void read_cost(const json& c, const std::string& p, JsonReader& r, CostMo
     r.number(c, p, "lot_size", m.lot_size, Need::Optional, lo, hi);
     r.number(c, p, "tooling", m.tooling, Need::Optional, lo, hi);
     r.number(c, p, "tooling_life", m.tooling_life, Need::Optional, lo, hi);
-    if (const json* arr = r.array(c, p, "price_breaks", Need::Required)) {
+    if (const json* arr = r.array(c, p, "price_breaks", Need::Required, kMaxPriceBreaks, "price breaks", "a cost model")) {
         const std::string apath = JsonReader::child(p, "price_breaks");
         for (size_t i = 0; i < arr->size(); ++i) {
             const json& e = (*arr)[i];
@@ -150,7 +151,7 @@ static void read_cost(const json& c, const std::string& p, JsonReader& r, CostMo
 
 void read_decision(const json& j, const std::string& path, JsonReader& r, DecisionSection& out) {
     if (!r.begin_object(j, path)) return;
-    const size_t errors_before = r.errors.size();
+    const size_t errors_before = r.error_count();
     r.number(j, path, "planned_volume", out.planned_volume, Need::Optional, 1, 1e12);
     r.number(j, path, "programme_quarters", out.programme_quarters, Need::Optional, 0, 1000);
     r.optional_number(j, path, "monthly_demand", out.monthly_demand, 0, 1e12);
@@ -163,7 +164,7 @@ void read_decision(const json& j, const std::string& path, JsonReader& r, Decisi
     r.enumeration(j, path, "weighting", out.weighting, Need::Optional, kWeightings);
     r.enumeration(j, path, "topsis_normalisation", out.topsis_normalisation, Need::Optional, kTopsisNorms);
 
-    if (const json* arr = r.array(j, path, "partners", Need::Optional)) {
+    if (const json* arr = r.array(j, path, "partners", Need::Optional, kMaxPartners, "partners", "a plan")) {
         const std::string apath = JsonReader::child(path, "partners");
         for (size_t i = 0; i < arr->size(); ++i) {
             const json& e = (*arr)[i];
@@ -185,7 +186,7 @@ void read_decision(const json& j, const std::string& path, JsonReader& r, Decisi
             out.partners.push_back(std::move(x));
         }
     }
-    if (const json* arr = r.array(j, path, "criteria", Need::Optional)) {
+    if (const json* arr = r.array(j, path, "criteria", Need::Optional, kMaxCriteria, "criteria", "a plan")) {
         const std::string apath = JsonReader::child(path, "criteria");
         for (size_t i = 0; i < arr->size(); ++i) {
             const json& e = (*arr)[i];
@@ -204,7 +205,7 @@ void read_decision(const json& j, const std::string& path, JsonReader& r, Decisi
             out.criteria.push_back(std::move(x));
         }
     }
-    if (const json* arr = r.array(j, path, "scores", Need::Optional)) {
+    if (const json* arr = r.array(j, path, "scores", Need::Optional, kMaxScores, "scores", "a plan")) {
         const std::string apath = JsonReader::child(path, "scores");
         for (size_t i = 0; i < arr->size(); ++i) {
             const json& e = (*arr)[i];
@@ -220,7 +221,7 @@ void read_decision(const json& j, const std::string& path, JsonReader& r, Decisi
             out.scores.push_back(std::move(x));
         }
     }
-    if (const json* arr = r.array(j, path, "pairwise", Need::Optional)) {
+    if (const json* arr = r.array(j, path, "pairwise", Need::Optional, kMaxScores, "judgements", "a plan")) {
         const std::string apath = JsonReader::child(path, "pairwise");
         for (size_t i = 0; i < arr->size(); ++i) {
             const json& e = (*arr)[i];
@@ -240,7 +241,7 @@ void read_decision(const json& j, const std::string& path, JsonReader& r, Decisi
             r.optional_number(*pj, p, "min_feature_mm", out.part.min_feature_mm, 0, 1000);
             read_strings(*pj, p, "materials", r, out.part.materials);
             r.boolean(*pj, p, "vertical_sidewalls", out.part.vertical_sidewalls, Need::Optional);
-            if (const json* arr = r.array(*pj, p, "bonded", Need::Optional)) {
+            if (const json* arr = r.array(*pj, p, "bonded", Need::Optional, kMaxListEntries, "bonded pairs", "a part")) {
                 const std::string apath = JsonReader::child(p, "bonded");
                 for (size_t i = 0; i < arr->size(); ++i) {
                     const json& e = (*arr)[i];
@@ -291,8 +292,8 @@ void read_decision(const json& j, const std::string& path, JsonReader& r, Decisi
 
     // Semantic checks only on a section that read cleanly (otherwise they would repeat
     // the reading errors in other words).
-    if (r.errors.size() == errors_before)
-        for (auto& e : check_decision(out)) r.errors.push_back(std::move(e));
+    if (r.error_count() == errors_before)
+        for (auto& e : check_decision(out)) r.error(e.where, std::move(e.message));
 }
 
 // [SECTION] Writing --------------------------------------------------------------------
@@ -449,16 +450,24 @@ Issues check_cost_model(const CostModel& m, const std::string& p) {
     non_negative("revision_fixed", m.revision_fixed, "the fixed charge per revision");
     if (m.revision_cap) non_negative("revision_cap", *m.revision_cap, "the per-revision cap");
     non_negative("setup_per_lot", m.setup_per_lot, "the setup fee per lot");
-    non_negative("lot_size", m.lot_size, "the lot size");
+    // A size below one part would put a cost jump at every fraction of a part (docs/plan-format.md,
+    // "Limits"); 0 keeps its meaning, "one for the whole programme".
+    auto parts_or_zero = [&](const char* key, double v, const char* what) {
+        if (!(v >= 0)) errors.push_back({p + "/" + key, std::string(what) + " must not be negative (found " + num(v) + ")"});
+        else if (v > 0 && v < kMinPartsPerLot)
+            errors.push_back({p + "/" + key, std::string(what) + " must be 0 (one for the whole programme) or at least 1 "
+                                             "part (found " + num(v) + ")"});
+    };
+    parts_or_zero("lot_size", m.lot_size, "the lot size");
     non_negative("tooling", m.tooling, "the tooling cost");
-    non_negative("tooling_life", m.tooling_life, "the tooling life");
+    parts_or_zero("tooling_life", m.tooling_life, "the tooling life");
     non_negative("rework_cost", m.rework_cost, "the rework cost");
     non_negative("scrap_cost", m.scrap_cost, "the scrap cost");
     non_negative("inspection_per_lot", m.inspection_per_lot, "the inspection cost per lot");
     non_negative("capability_study", m.capability_study, "the capability study cost");
     non_negative("shipping_per_lot", m.shipping_per_lot, "the shipping cost per lot");
     non_negative("requalification_per_batch", m.requalification_per_batch, "the re-qualification cost");
-    non_negative("material_batch_size", m.material_batch_size, "the material batch size");
+    parts_or_zero("material_batch_size", m.material_batch_size, "the material batch size");
     non_negative("capital", m.capital, "the capital cost");
     non_negative("cleanroom_per_quarter", m.cleanroom_per_quarter, "the cleanroom cost per quarter");
     non_negative("staff_per_quarter", m.staff_per_quarter, "the staff cost per quarter");
@@ -492,6 +501,12 @@ Issues check_decision(const DecisionSection& s) {
         errors.push_back({d + "/planned_volume", "planned volume must be at least 1 part (found " + num(s.planned_volume) + ")"});
     if (!(s.programme_quarters >= 0))
         errors.push_back({d + "/programme_quarters", "programme length in quarters must not be negative"});
+
+    // Sections built in code meet the reader's limits here (AHP and crossovers grow with the
+    // square of these counts).
+    if (s.partners.size() > kMaxPartners) errors.push_back({d + "/partners", too_many("partners", s.partners.size(), kMaxPartners, "a plan")});
+    if (s.criteria.size() > kMaxCriteria) errors.push_back({d + "/criteria", too_many("criteria", s.criteria.size(), kMaxCriteria, "a plan")});
+    if (!errors.empty()) return errors;
 
     std::map<std::string, size_t> partner_index, criterion_index;
     for (size_t i = 0; i < s.partners.size(); ++i) partner_index.emplace(s.partners[i].id, i);
@@ -615,6 +630,7 @@ Issues check_decision(const DecisionSection& s) {
         if (!(l->litho_yield > 0)) errors.push_back({d + "/litho_vs_direct_write/litho_yield", "yield must be above 0"});
         if (!(l->dw_yield > 0)) errors.push_back({d + "/litho_vs_direct_write/dw_yield", "yield must be above 0"});
     }
+    cap_issues(errors);
     return errors;
 }
 

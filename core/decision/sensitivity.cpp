@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "base/job.h"
+#include "base/limits.h"
 #include "decision/weighted_sum.h"
 #include "stats/distributions.h"
 #include "stats/random.h"
@@ -88,6 +89,15 @@ RankFirstRun::RankFirstRun(const MatrixInput& m, size_t samples, uint64_t seed) 
         for (size_t i = 0; i < na; ++i)
             for (size_t j = 0; j < nc; ++j)
                 if (m.low[i][j] < m.high[i][j]) cells_.push_back({i, j, m.low[i][j], m.value[i][j], m.high[i][j]});
+    // Each sample scores every cell and ranks every pair of partners (base/limits.h).
+    const double per_sample = static_cast<double>(na) * static_cast<double>(nc + na);
+    if (!cells_.empty() && static_cast<double>(samples) * per_sample > kMaxRankSteps) {
+        r.errors.push_back("too many Monte Carlo samples: samples × partners × (criteria + partners) = " +
+                           std::to_string(samples) + " × " + std::to_string(static_cast<long long>(per_sample)) +
+                           " must stay below 1 000 000 000 (docs/plan-format.md, \"Limits\")");
+        cells_.clear();
+        return;
+    }
     r.ranged_cells = cells_.size();
     r.samples = samples;
     w_ = normalised_weights(m.weights);

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "capability/analysis.h"
@@ -22,17 +24,22 @@ std::string num(double v) {
 // One analysis per linked feature per resolution (several links to one feature share it).
 class Features {
 public:
-    explicit Features(const std::vector<Dataset>& d) : datasets_(d) {}
+    explicit Features(const std::vector<Dataset>& d) : datasets_(d), feature_index_(d.size()) {
+        for (size_t i = 0; i < d.size(); ++i) dataset_index_.emplace(d[i].id, i);  // the first of a repeated id
+    }
 
     // Finds the link's dataset and feature and fills the names into `rep`; null (with the
-    // message) when either is unknown.
+    // message) when either is unknown. By index, so that many links cost no scan each.
     const FeatureAnalysis* find(const std::string& dataset_id, const std::string& feature_id, LinkReport& rep) {
-        for (size_t i = 0; i < datasets_.size(); ++i) {
+        if (auto di = dataset_index_.find(dataset_id); di != dataset_index_.end()) {
+            const size_t i = di->second;
             const Dataset& d = datasets_[i];
-            if (d.id != dataset_id) continue;
             rep.dataset_name = d.name;
-            for (size_t k = 0; k < d.features.size(); ++k) {
-                if (d.features[k].id != feature_id) continue;
+            auto& features = feature_index_[i];
+            if (features.empty())
+                for (size_t k = 0; k < d.features.size(); ++k) features.emplace(d.features[k].id, k);
+            if (auto fi = features.find(feature_id); fi != features.end()) {
+                const size_t k = fi->second;
                 rep.feature_name = d.features[k].name;
                 rep.units = d.features[k].units;
                 dataset_ = &d;
@@ -52,6 +59,8 @@ public:
 
 private:
     const std::vector<Dataset>& datasets_;
+    std::unordered_map<std::string, size_t> dataset_index_;                  // id → first dataset
+    std::vector<std::unordered_map<std::string, size_t>> feature_index_;     // per dataset, made when first used
     std::map<std::pair<size_t, size_t>, FeatureAnalysis> cache_;
     const Dataset* dataset_ = nullptr;
     const Feature* feature_ = nullptr;

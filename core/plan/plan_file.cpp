@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "base/issue_cap.h"
 #include "base/json_reader.h"
 #include "plan/section_json.h"
 #include "schedule/outline.h"
@@ -99,12 +100,12 @@ LoadResult load_plan(const std::string& text) {
     if (text.size() > kMaxPlanFileBytes) {
         r.error("/", "file is too large (" + std::to_string(text.size() / (1024 * 1024)) +
                          " MB; a plan file is at most 64 MB)");
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
     if (max_nesting(text) > kMaxJsonDepth) {
         r.error("/", "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels: not a plan file");
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -145,33 +146,33 @@ LoadResult load_plan(const std::string& text) {
         else if (const auto bracket = detail.find("] "); bracket != std::string::npos) detail = detail.substr(bracket + 2);
         r.error("/", "not valid JSON (line " + std::to_string(line) + ", column " + std::to_string(col) + "): " +
                          (detail.empty() ? "unexpected end of file" : detail));
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
     if (!r.begin_object(doc, "")) {
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
     std::string format;
     if (!r.string(doc, "", "format", format, Need::Required, 100) || format != kPlanFormatTag) {
         if (r.ok()) r.error("/format", "\"" + format + "\" is not a MicroFab plan (expected \"" + kPlanFormatTag + "\")");
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
     int64_t version = 0;
     if (!r.integer(doc, "", "version", version, Need::Required, 1, 1000000)) {
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
     result.file_version = static_cast<int>(version);
     if (version > kPlanFormatVersion) {
         r.error("/version", "file version " + std::to_string(version) + " is newer than this app reads (" +
                                 std::to_string(kPlanFormatVersion) + "): update MicroFab Planner to open it");
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
     if (!migrate(doc, static_cast<int>(version), r)) {
-        result.errors = std::move(r.errors);
+        result.errors = r.take_errors();
         return result;
     }
 
@@ -184,9 +185,9 @@ LoadResult load_plan(const std::string& text) {
     r.end_object(doc, "");
 
     if (r.ok()) {
-        for (auto& e : check_plan_references(plan)) r.errors.push_back(std::move(e));
+        for (auto& e : check_plan_references(plan)) r.error(e.where, std::move(e.message));
     }
-    result.errors = std::move(r.errors);
+    result.errors = r.take_errors();
     if (result.errors.empty()) result.plan = std::move(plan);
     return result;
 }
@@ -223,9 +224,11 @@ Issues check_plan(const Plan& p) {
     read_schedule(write_schedule(p.schedule), "/schedule", r, schedule);
     std::vector<Stack> stacks;
     read_stacks(write_stacks(p.stacks), "/stacks", r, stacks);
-    Issues errors = std::move(r.errors);
+    Issues errors = r.take_errors();
     if (!errors.empty()) return errors;  // the references below assume well-formed sections
-    return check_plan_references(p);
+    errors = check_plan_references(p);
+    cap_issues(errors);  // load_plan caps them in its reader
+    return errors;
 }
 
 // [SECTION] Checks across sections -----------------------------------------------------
@@ -288,17 +291,21 @@ Issues check_plan_references(const Plan& p) {
         for (size_t k = 0; k < p.stacks[i].contributors.size(); ++k)
             must_name(partners, p.stacks[i].contributors[k].partner_id,
                       "/stacks/" + std::to_string(i) + "/contributors/" + std::to_string(k) + "/partner", "partner");
-    // Measured links (core/links/measured_links.h) name a dataset and one of its features.
+    // Measured links (core/links/measured_links.h) name a dataset and one of its features:
+    // looked up in a set of (first dataset of an id, feature id) pairs, not by a scan per link.
+    std::map<std::string, size_t> dataset_at;
+    for (size_t i = 0; i < p.datasets.size(); ++i) dataset_at.emplace(p.datasets[i].id, i);
+    std::set<std::pair<size_t, std::string>> features;
+    for (const auto& [id, i] : dataset_at)
+        for (const auto& f : p.datasets[i].features) features.emplace(i, f.id);
     auto must_name_feature = [&](const std::string& dataset_id, const std::string& feature_id, const std::string& where) {
-        for (const auto& d : p.datasets) {
-            if (d.id != dataset_id) continue;
-            for (const auto& f : d.features)
-                if (f.id == feature_id) return;
+        auto d = dataset_at.find(dataset_id);
+        if (d == dataset_at.end()) {
+            errors.push_back({where + "/dataset", "refers to dataset \"" + dataset_id + "\", which does not exist"});
+        } else if (!features.count({d->second, feature_id})) {
             errors.push_back({where + "/feature", "refers to feature \"" + feature_id + "\", which is not in dataset \"" +
                                                       dataset_id + "\""});
-            return;
         }
-        errors.push_back({where + "/dataset", "refers to dataset \"" + dataset_id + "\", which does not exist"});
     };
     for (size_t i = 0; i < p.stacks.size(); ++i)
         for (size_t k = 0; k < p.stacks[i].contributors.size(); ++k)

@@ -3,6 +3,7 @@
 // Readers report problems into the JsonReader and never throw.
 #pragma once
 #include "base/json_reader.h"
+#include "base/limits.h"
 #include "plan/plan.h"
 
 namespace mf {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace mf {
 
@@ -42,16 +43,22 @@ int64_t WorkdayClock::working_days_before(Date d) const {
 Date WorkdayClock::date_of_day(int64_t index) const {
     if (!ok()) return origin_;
     if (index >= 0) {
-        // Jump whole weeks (never past the answer: holidays only push it later), then walk.
+        // Jump whole weeks (never past the answer: holidays only push it later), then search.
         Date d{static_cast<int32_t>(origin_.days + (index / working_per_week_) * 7)};
-        int64_t c = working_days_between(origin_, d);
-        for (;;) {
-            if (is_working(d)) {
-                if (c == index) return d;
-                ++c;
-            }
-            ++d.days;
+        const int64_t c = working_days_between(origin_, d);
+        // The answer is the first day e >= d after which index + 1 working days have passed.
+        // Every 7 days hold a working weekday and the holidays remove at most all of theirs,
+        // so it lies within 7 · (index − c + 1 + holidays) days: a binary search, not a walk
+        // through a calendar full of holidays.
+        int64_t lo = d.days;
+        int64_t hi = std::min<int64_t>(lo + 7 * (index - c + 1 + static_cast<int64_t>(holidays_.size())),
+                                       std::numeric_limits<int32_t>::max() - 1);
+        while (lo < hi) {
+            const int64_t mid = lo + (hi - lo) / 2;
+            if (working_days_between(origin_, Date{static_cast<int32_t>(mid + 1)}) > index) hi = mid;
+            else lo = mid + 1;
         }
+        return Date{static_cast<int32_t>(lo)};
     }
     // Before the origin: walk back.
     Date d = origin_;

@@ -5,6 +5,7 @@
 #include <limits>
 #include <numeric>
 
+#include "base/limits.h"
 #include "schedule/cpm.h"
 #include "schedule/gate.h"
 #include "schedule/multi_calendar.h"
@@ -30,6 +31,18 @@ ScheduleMonteCarlo::ScheduleMonteCarlo(McInput in)
     if (errors_.empty() && static_cast<double>(in_.problem.section.tasks.size()) * in_.iterations > kMaxCells)
         errors_.push_back({"iterations", "too many iterations for " + std::to_string(in_.problem.section.tasks.size()) +
                                              " tasks: iterations × tasks must stay below 25 000 000 (memory)"});
+    if (errors_.empty()) {
+        // Time: each iteration visits every task and link and draws every rework loop a gate
+        // can take (max_loops × the rework and each repeated task).
+        double per_iteration = static_cast<double>(in_.problem.section.tasks.size());
+        for (const auto& links : net_.incoming) per_iteration += static_cast<double>(links.size());
+        for (const NetGate& g : net_.gates) per_iteration += g.max_loops * (1.0 + static_cast<double>(g.repeat.size()));
+        if (per_iteration * in_.iterations > kMaxScheduleSteps)
+            errors_.push_back({"iterations", "too many iterations for this schedule: iterations × (tasks + links + "
+                                             "gate rework draws) = " + std::to_string(in_.iterations) + " × " +
+                                             std::to_string(static_cast<long long>(per_iteration)) +
+                                             " must stay below 1 000 000 000 (docs/plan-format.md, \"Limits\")"});
+    }
     if (!errors_.empty()) return;
     n_ = in_.problem.section.tasks.size();
     total_ = in_.iterations;

@@ -2,8 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <map>
+#include <queue>
+#include <unordered_set>
+
+#include "base/issue_cap.h"
+#include "base/limits.h"
 
 #include "schedule/gate.h"
 #include "schedule/outline.h"
@@ -100,16 +107,24 @@ static std::vector<int> leaves_of(const Network& net, int i) {
     return out;
 }
 
-// True when `a` is `b` or one of b's summaries (b lies under a).
-static bool is_ancestor(const Network& net, int a, int b) {
-    std::vector<int> stack{a};
-    while (!stack.empty()) {
-        const int j = stack.back();
-        stack.pop_back();
-        if (j == b) return true;
-        for (int c : net.children[static_cast<size_t>(j)]) stack.push_back(c);
-    }
+// True when `a` is `b` or one of b's summaries (b lies under a): a walk up b's parents, at
+// most kMaxOutlineDepth steps (outline.h refuses deeper outlines; parents have no cycle).
+static bool is_ancestor(const std::vector<int>& parent, int a, int b) {
+    for (int j = b, steps = 0; j >= 0 && steps <= kMaxOutlineDepth + 1; j = parent[static_cast<size_t>(j)], ++steps)
+        if (j == a) return true;
     return false;
+}
+
+// Per task: how many non-summary tasks lie under it (1 for a task that is no summary), so
+// that the links a summary link expands to are counted before they are made.
+static std::vector<uint64_t> leaf_counts(const Network& net) {
+    std::vector<uint64_t> count(net.summary.size(), 1);
+    for (int j : net.summaries_bottom_up) {
+        uint64_t c = 0;
+        for (int k : net.children[static_cast<size_t>(j)]) c += count[static_cast<size_t>(k)];
+        count[static_cast<size_t>(j)] = c;
+    }
+    return count;
 }
 
 Network compile_network(const ScheduleSection& s) {
@@ -121,6 +136,10 @@ Network compile_network(const ScheduleSection& s) {
         net.errors.push_back(section_issue("tasks", "the schedule has no tasks"));
         return net;
     }
+    if (s.tasks.size() > kMaxTasks) {  // a plan read from a file never gets here (the reader refuses it)
+        net.errors.push_back(section_issue("tasks", too_many("tasks", s.tasks.size(), kMaxTasks, "a schedule")));
+        return net;
+    }
     std::map<std::string, int> index;
     for (int i = 0; i < n; ++i) {
         const Task& t = s.tasks[static_cast<size_t>(i)];
@@ -130,6 +149,7 @@ Network compile_network(const ScheduleSection& s) {
     if (std::none_of(s.calendar.working.begin(), s.calendar.working.end(), [](bool b) { return b; }))
         net.errors.push_back(section_issue("calendar/working_days", "no weekday is a working day"));
     net.calendars = resolve_calendars(s, &net.errors);
+    std::vector<int> parent;
     {
         Outline o = build_outline(s);
         for (const auto& e : o.errors) net.errors.push_back(task_issue(static_cast<size_t>(e.task), "parent", e.message));
@@ -137,7 +157,11 @@ Network compile_network(const ScheduleSection& s) {
         for (int i = 0; i < n; ++i) net.summary[static_cast<size_t>(i)] = o.is_summary(i) ? 1 : 0;
         net.children = std::move(o.children);
         net.summaries_bottom_up = std::move(o.summaries_bottom_up);
+        parent = std::move(o.parent);
     }
+    const std::vector<uint64_t> leaves = leaf_counts(net);
+    uint64_t links = 0;            // task-to-task links made so far (summary links expanded)
+    bool too_many_links = false;  // reported once
 
     for (int i = 0; i < n; ++i) {
         const size_t ti = static_cast<size_t>(i);
@@ -146,8 +170,10 @@ Network compile_network(const ScheduleSection& s) {
         if (!is_summary) check_three_point(ti, "", t.optimistic, t.most_likely, t.pessimistic, net.errors);
         if (t.kind == TaskKind::Milestone && (t.optimistic != 0 || t.most_likely != 0 || t.pessimistic != 0))
             net.errors.push_back(task_issue(ti, "most_likely", "a milestone has zero duration"));
+        std::unordered_set<std::string> listed;  // predecessor ids so far: a repeat is refused at the repeat
         for (size_t k = 0; k < t.predecessors.size(); ++k) {
             const Dependency& d = t.predecessors[k];
+            const bool listed_before = !listed.insert(d.task_id).second;
             const std::string f = "predecessors/" + std::to_string(k);
             auto it = index.find(d.task_id);
             if (it == index.end()) {
@@ -174,7 +200,7 @@ Network compile_network(const ScheduleSection& s) {
                                                "link from a summary task is not supported (link from its first subtask)"));
                 continue;
             }
-            if ((is_summary || from_summary) && (is_ancestor(net, i, from) || is_ancestor(net, from, i))) {
+            if ((is_summary || from_summary) && (is_ancestor(parent, i, from) || is_ancestor(parent, from, i))) {
                 net.errors.push_back(task_issue(ti, f, "a summary task cannot be linked with its own subtask (\"" + d.task_id +
                                                "\" and \"" + t.id + "\")"));
                 continue;
@@ -184,9 +210,7 @@ Network compile_network(const ScheduleSection& s) {
                                                             " is not a number of working days in [-10000, 10000]"));
                 continue;
             }
-            bool dup = false;
-            for (size_t q = 0; q < k; ++q) dup = dup || t.predecessors[q].task_id == d.task_id;
-            if (dup) {
+            if (listed_before) {
                 net.errors.push_back(task_issue(ti, f, "predecessor \"" + d.task_id + "\" is listed twice"));
                 continue;
             }
@@ -198,6 +222,17 @@ Network compile_network(const ScheduleSection& s) {
             if (d.type == LinkType::FinishToFinish && d.lag < 0 && -d.lag > t.pessimistic && t.pessimistic > 0)
                 net.warnings.push_back(task_issue(ti, f + "/lag", "a finish-to-finish lead longer than this task: it may "
                                                           "finish before its predecessor starts"));
+            const uint64_t made = leaves[static_cast<size_t>(i)] * leaves[static_cast<size_t>(from)];
+            if (links + made > kMaxScheduleLinks) {
+                if (!too_many_links)
+                    net.errors.push_back(task_issue(ti, f, "links to and from summary tasks, applied to each subtask, make more "
+                                                   "than " + std::to_string(kMaxScheduleLinks) + " task-to-task links (the "
+                                                   "most a schedule holds, docs/plan-format.md \"Limits\"): link fewer "
+                                                   "summary tasks, or link their first and last subtasks"));
+                too_many_links = true;
+                continue;
+            }
+            links += made;
             if (!is_summary && !from_summary) {
                 net.incoming[static_cast<size_t>(i)].push_back({from, d.type, d.lag});
             } else {
@@ -265,17 +300,16 @@ Network compile_network(const ScheduleSection& s) {
             ++indegree[static_cast<size_t>(j)];
             out[static_cast<size_t>(l.from)].push_back(j);
         }
-    std::vector<int> ready;
-    for (int j = n - 1; j >= 0; --j)
-        if (indegree[static_cast<size_t>(j)] == 0) ready.push_back(j);
+    // The ready tasks in a min-heap: the smallest index first, O(log n) a step.
+    std::priority_queue<int, std::vector<int>, std::greater<int>> ready;
+    for (int j = 0; j < n; ++j)
+        if (indegree[static_cast<size_t>(j)] == 0) ready.push(j);
     while (!ready.empty()) {
-        // pop the smallest index
-        auto it = std::min_element(ready.begin(), ready.end());
-        const int j = *it;
-        ready.erase(it);
+        const int j = ready.top();
+        ready.pop();
         net.order.push_back(j);
         for (int k : out[static_cast<size_t>(j)])
-            if (--indegree[static_cast<size_t>(k)] == 0) ready.push_back(k);
+            if (--indegree[static_cast<size_t>(k)] == 0) ready.push(k);
     }
     if (static_cast<int>(net.order.size()) < n) {
         // Some tasks sit on or behind a cycle. Walk predecessors among them until a task repeats.
@@ -302,6 +336,8 @@ Network compile_network(const ScheduleSection& s) {
         net.order.clear();
     }
     for (Issue& w : net.warnings) w.severity = Severity::Warning;
+    cap_issues(net.errors);
+    cap_issues(net.warnings, kMaxIssuesListed, 0, Severity::Warning);
     return net;
 }
 

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
+
+#include "base/limits.h"
 
 #include "schedule/network.h"
 
@@ -64,8 +67,12 @@ Outline build_outline(const ScheduleSection& s) {
     }
     std::sort(o.errors.begin(), o.errors.end(), [](const OutlineIssue& a, const OutlineIssue& b) { return a.task < b.task; });
 
+    std::vector<size_t> position(un, 0);  // per task: its place among its siblings (0-based)
     for (int i = 0; i < n; ++i)
-        if (o.parent[static_cast<size_t>(i)] >= 0) o.children[static_cast<size_t>(o.parent[static_cast<size_t>(i)])].push_back(i);
+        if (const int p = o.parent[static_cast<size_t>(i)]; p >= 0) {
+            position[static_cast<size_t>(i)] = o.children[static_cast<size_t>(p)].size();
+            o.children[static_cast<size_t>(p)].push_back(i);
+        }
     // Depth-first, children in file order.
     std::vector<int> stack;
     std::vector<int> roots;
@@ -73,6 +80,7 @@ Outline build_outline(const ScheduleSection& s) {
         if (o.parent[static_cast<size_t>(i)] < 0) roots.push_back(i);
     for (auto r = roots.rbegin(); r != roots.rend(); ++r) stack.push_back(*r);
     int top_count = 0;
+    std::vector<OutlineIssue> too_deep;
     while (!stack.empty()) {
         const int i = stack.back();
         stack.pop_back();
@@ -82,16 +90,26 @@ Outline build_outline(const ScheduleSection& s) {
         if (p < 0) {
             o.wbs[ui] = std::to_string(++top_count);
         } else {
-            const auto& sib = o.children[static_cast<size_t>(p)];
-            const size_t pos = static_cast<size_t>(std::find(sib.begin(), sib.end(), i) - sib.begin());
             o.depth[ui] = o.depth[static_cast<size_t>(p)] + 1;
-            o.wbs[ui] = o.wbs[static_cast<size_t>(p)] + "." + std::to_string(pos + 1);
+            // Past the depth limit the outline number stops growing (the error below refuses the
+            // outline): numbers of depth² characters would be the memory of a deep chain.
+            o.wbs[ui] = o.depth[ui] > kMaxOutlineDepth ? o.wbs[static_cast<size_t>(p)]
+                                                       : o.wbs[static_cast<size_t>(p)] + "." + std::to_string(position[ui] + 1);
+            if (o.depth[ui] == kMaxOutlineDepth + 1)
+                too_deep.push_back({i, "the outline is more than " + std::to_string(kMaxOutlineDepth) +
+                                          " levels deep here (the most a schedule holds, docs/plan-format.md \"Limits\"): "
+                                          "outdent some of its summary tasks"});
         }
         const auto& ch = o.children[ui];
         for (auto c = ch.rbegin(); c != ch.rend(); ++c) stack.push_back(*c);
     }
     for (auto it = o.order.rbegin(); it != o.order.rend(); ++it)
         if (!o.children[static_cast<size_t>(*it)].empty()) o.summaries_bottom_up.push_back(*it);
+    if (!too_deep.empty()) {
+        for (auto& e : too_deep) o.errors.push_back(std::move(e));
+        std::stable_sort(o.errors.begin(), o.errors.end(),
+                         [](const OutlineIssue& a, const OutlineIssue& b) { return a.task < b.task; });
+    }
     return o;
 }
 
@@ -118,17 +136,15 @@ static int find_index(const ScheduleSection& s, const std::string& id) {
 static std::string new_network_problem(const ScheduleSection& before, const ScheduleSection& after) {
     const Network a = compile_network(before), b = compile_network(after);
     // The same problem may sit at another index once the tasks are reordered: compare the
-    // task's id and the message.
+    // task's id and the message (a set: a long outline has many problems).
     auto task_of = [](const Issue& e, const ScheduleSection& s) {
         const int i = issue_task_index(e);
         return i >= 0 && static_cast<size_t>(i) < s.tasks.size() ? s.tasks[static_cast<size_t>(i)].id : std::string();
     };
-    for (const auto& e : b.errors) {
-        bool old = false;
-        for (const auto& x : a.errors)
-            old = old || (task_of(x, before) == task_of(e, after) && x.message == e.message);
-        if (!old) return schedule_issue_text(e, after);
-    }
+    std::unordered_set<std::string> old;
+    for (const auto& x : a.errors) old.insert(task_of(x, before) + '\n' + x.message);
+    for (const auto& e : b.errors)
+        if (!old.count(task_of(e, after) + '\n' + e.message)) return schedule_issue_text(e, after);
     return "";
 }
 

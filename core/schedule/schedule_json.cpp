@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_set>
 
 #include "plan/section_json.h"
 
@@ -57,18 +58,18 @@ static std::string num(double v) {
 
 static void read_three_point(const json& e, const std::string& p, JsonReader& r, Need need, double& o, double& m,
                              double& pe) {
-    const size_t before = r.errors.size();
+    const size_t before = r.error_count();
     r.number(e, p, "optimistic", o, need, 0, kMaxDays);
     r.number(e, p, "most_likely", m, need, 0, kMaxDays);
     r.number(e, p, "pessimistic", pe, need, 0, kMaxDays);
-    if (r.errors.size() == before && !(o <= m && m <= pe))
+    if (r.error_count() == before && !(o <= m && m <= pe))
         r.error(p, "durations must satisfy optimistic <= most_likely <= pessimistic (found " + num(o) + ", " +
                        num(m) + ", " + num(pe) + ")");
 }
 
 static void read_id_list(const json& e, const std::string& p, const char* key, JsonReader& r,
                          std::vector<std::string>& out) {
-    const json* arr = r.array(e, p, key, Need::Optional);
+    const json* arr = r.array(e, p, key, Need::Optional, kMaxTasks, "tasks", "a gate's list");
     if (!arr) return;
     const std::string ap = JsonReader::child(p, key);
     for (size_t k = 0; k < arr->size(); ++k) {
@@ -85,6 +86,7 @@ static void read_predecessors(const json& e, const std::string& p, JsonReader& r
     const json* arr = r.array(e, p, "predecessors", Need::Optional);
     if (!arr) return;
     const std::string ap = JsonReader::child(p, "predecessors");
+    std::unordered_set<std::string> listed;   // a repeat is reported once, at the repeat
     for (size_t k = 0; k < arr->size(); ++k) {
         const json& d = (*arr)[k];
         const std::string dp = JsonReader::child(ap, k);
@@ -101,9 +103,8 @@ static void read_predecessors(const json& e, const std::string& p, JsonReader& r
             r.error(dp, std::string("expected a task id or {\"task\", \"type\", \"lag\"}, found ") + json_type_name(d));
             continue;
         }
-        for (const auto& other : t.predecessors)
-            if (other.task_id == dep.task_id && !dep.task_id.empty())
-                r.error(dp, "task \"" + dep.task_id + "\" is listed twice as a predecessor");
+        if (!dep.task_id.empty() && !listed.insert(dep.task_id).second)
+            r.error(dp, "task \"" + dep.task_id + "\" is listed twice as a predecessor");
         t.predecessors.push_back(std::move(dep));
     }
 }
@@ -176,7 +177,7 @@ static void read_calendar_fields(const json& c, const std::string& cp, JsonReade
         if (std::none_of(out.working.begin(), out.working.end(), [](bool b) { return b; }))
             r.error(wp, "at least one weekday must be a working day");
     }
-    if (const json* hol = r.array(c, cp, "holidays", Need::Optional)) {
+    if (const json* hol = r.array(c, cp, "holidays", Need::Optional, kMaxHolidays, "holidays", "a calendar")) {
         const std::string hp = JsonReader::child(cp, "holidays");
         for (size_t k = 0; k < hol->size(); ++k) {
             const json& d = (*hol)[k];
@@ -198,7 +199,7 @@ static void read_calendar(const json& c, const std::string& cp, JsonReader& r, W
 
 // "calendars": [{"id", "name", "working_days", "holidays"}], "partner_calendars": {"partner": "calendar"}
 static void read_named_calendars(const json& j, const std::string& path, JsonReader& r, ScheduleSection& out) {
-    if (const json* arr = r.array(j, path, "calendars", Need::Optional)) {
+    if (const json* arr = r.array(j, path, "calendars", Need::Optional, kMaxCalendars, "calendars", "a schedule")) {
         const std::string ap = JsonReader::child(path, "calendars");
         for (size_t i = 0; i < arr->size(); ++i) {
             const json& e = (*arr)[i];
@@ -232,12 +233,12 @@ void read_schedule(const json& j, const std::string& path, JsonReader& r, Schedu
     if (const json* c = r.member(j, path, "calendar", Need::Optional))
         read_calendar(*c, JsonReader::child(path, "calendar"), r, out.calendar);
     read_named_calendars(j, path, r, out);
-    if (const json* arr = r.array(j, path, "tasks", Need::Optional)) {
+    if (const json* arr = r.array(j, path, "tasks", Need::Optional, kMaxTasks, "tasks", "a schedule")) {
         const std::string apath = JsonReader::child(path, "tasks");
         // Summary tasks (named as some task's parent) may leave their durations out: they are ignored.
-        std::vector<std::string> parents;
+        std::unordered_set<std::string> parents;
         for (const json& e : *arr)
-            if (e.is_object() && e.contains("parent") && e["parent"].is_string()) parents.push_back(e["parent"].get<std::string>());
+            if (e.is_object() && e.contains("parent") && e["parent"].is_string()) parents.insert(e["parent"].get<std::string>());
         for (size_t i = 0; i < arr->size(); ++i) {
             const json& e = (*arr)[i];
             const std::string p = JsonReader::child(apath, i);
@@ -249,7 +250,7 @@ void read_schedule(const json& j, const std::string& path, JsonReader& r, Schedu
             if (r.member(e, p, "partner", Need::Optional)) r.id(e, p, "partner", t.partner_id, Need::Optional);
             if (r.member(e, p, "parent", Need::Optional)) r.id(e, p, "parent", t.parent, Need::Optional);
             if (r.member(e, p, "calendar", Need::Optional)) r.id(e, p, "calendar", t.calendar, Need::Optional);
-            const bool summary = !t.id.empty() && std::find(parents.begin(), parents.end(), t.id) != parents.end();
+            const bool summary = !t.id.empty() && parents.count(t.id) != 0;
             read_three_point(e, p, r, t.kind == TaskKind::Task && !summary ? Need::Required : Need::Optional, t.optimistic,
                              t.most_likely, t.pessimistic);
             if (t.kind == TaskKind::Milestone && (t.optimistic != 0 || t.most_likely != 0 || t.pessimistic != 0))

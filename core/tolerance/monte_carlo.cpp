@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/limits.h"
 #include "stats/fast_normal.h"
 #include "stats/select.h"
 #include "tolerance/stack_analysis.h"
@@ -22,6 +23,11 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
     if (o.samples < 1 || o.samples > kMaxSamples)
         errors_.push_back({"samples", "the number of Monte Carlo samples must be between 1 and 20 000 000 (got " +
                                           std::to_string(o.samples) + ")"});
+    if (errors_.empty() && static_cast<double>(o.samples) * static_cast<double>(s.contributors.size()) > kMaxStackDraws)
+        errors_.push_back({"samples", "too many Monte Carlo draws: samples × contributors = " + std::to_string(o.samples) +
+                                          " × " + std::to_string(s.contributors.size()) +
+                                          " must stay below 500 000 000 (docs/plan-format.md, \"Limits\"): ask for "
+                                          "fewer samples"});
     if (o.histogram_bins < 1 || o.histogram_bins > 10000)
         errors_.push_back({"histogram_bins", "the number of histogram bins must be between 1 and 10 000 (got " +
                                                  std::to_string(o.histogram_bins) + ")"});

@@ -79,7 +79,7 @@ static void read_distribution(const json& d, const std::string& dp, JsonReader& 
 static void read_loop(const json& j, const std::string& lp, JsonReader& r, VectorLoop& out) {
     if (!r.begin_object(j, lp)) return;
     r.number(j, lp, "direction", out.direction, Need::Optional, -36000, 36000);
-    if (const json* arr = r.array(j, lp, "vectors", Need::Required)) {
+    if (const json* arr = r.array(j, lp, "vectors", Need::Required, kMaxLoopVectors, "vectors", "a loop")) {
         const std::string vpath = JsonReader::child(lp, "vectors");
         for (size_t v = 0; v < arr->size(); ++v) {
             const json& ve = (*arr)[v];
@@ -105,11 +105,12 @@ void read_stacks(const json& j, const std::string& path, JsonReader& r, std::vec
         r.error(path, std::string("expected an array, found ") + json_type_name(j));
         return;
     }
+    if (!r.within_limit(j, path, kMaxStacks, "stacks", "a plan")) return;
     for (size_t i = 0; i < j.size(); ++i) {
         const json& e = j[i];
         const std::string p = JsonReader::child(path, i);
         if (!r.begin_object(e, p)) continue;
-        const size_t errors_before = r.errors.size();
+        const size_t errors_before = r.error_count();
         Stack s;
         r.id(e, p, "id", s.id, Need::Required);
         r.string(e, p, "name", s.name, Need::Required, kMaxStackNameLength);
@@ -125,7 +126,7 @@ void read_stacks(const json& j, const std::string& path, JsonReader& r, std::vec
             s.loop.emplace();
             read_loop(*lj, JsonReader::child(p, "loop"), r, *s.loop);
         }
-        if (const json* arr = r.array(e, p, "contributors", Need::Required)) {
+        if (const json* arr = r.array(e, p, "contributors", Need::Required, kMaxContributors, "contributors", "a stack")) {
             const std::string cpath = JsonReader::child(p, "contributors");
             for (size_t k = 0; k < arr->size(); ++k) {
                 const json& ce = (*arr)[k];
@@ -154,7 +155,7 @@ void read_stacks(const json& j, const std::string& path, JsonReader& r, std::vec
         r.end_object(e, p);
         // Value checks (the same as the analyses run), only when the stack read cleanly, so
         // that a field that failed to read is not reported twice.
-        if (r.errors.size() == errors_before)
+        if (r.error_count() == errors_before)
             for (auto& fe : validate_stack(s, StackCheck::InFile)) r.error(p + fe.where, std::move(fe.message));
         out.push_back(std::move(s));
     }

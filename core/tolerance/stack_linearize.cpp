@@ -1,6 +1,8 @@
 // linearize_stack and exact_gap: a stack resolved at one temperature, with the sensitivities
 // of a 2D vector loop computed from its geometry (glm).
 #include <cmath>
+#include <string>
+#include <unordered_map>
 
 #include <glm/glm.hpp>
 
@@ -43,11 +45,12 @@ LoopUse loop_use(const Stack& s) {
     LoopUse u;
     u.in_loop.assign(s.contributors.size(), false);
     if (!s.loop) return u;
+    std::unordered_map<std::string, int> first_at;  // id → index of its first contributor
+    for (size_t i = 0; i < s.contributors.size(); ++i) first_at.emplace(s.contributors[i].id, static_cast<int>(i));
     auto index_of = [&](const std::string& id) -> int {
         if (id.empty()) return -1;
-        for (size_t i = 0; i < s.contributors.size(); ++i)
-            if (s.contributors[i].id == id) return static_cast<int>(i);
-        return -1;
+        auto it = first_at.find(id);
+        return it == first_at.end() ? -1 : it->second;
     };
     for (const auto& v : s.loop->vectors) {
         const int li = index_of(v.length_from), ai = index_of(v.angle_from);

@@ -8,6 +8,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <unordered_map>
+
+#include "base/issue_cap.h"
 
 namespace mf {
 
@@ -102,7 +105,10 @@ ContributorTable parse_contributor_table(std::string_view text, double mm_per_un
         t.errors.push_back({"row " + std::to_string(hrow), "give either \"tol\" (±) or \"tol_plus\" and \"tol_minus\", not both"});
     else if (!sym && (!col.count("tol_plus") || !col.count("tol_minus")))
         t.errors.push_back({"row " + std::to_string(hrow), "missing tolerance columns: \"tol\" (±) or \"tol_plus\" and \"tol_minus\""});
-    if (!t.errors.empty()) return t;
+    if (!t.errors.empty()) {
+        cap_issues(t.errors);  // a header of thousands of unknown columns
+        return t;
+    }
 
     for (size_t li = t.has_header ? 1 : 0; li < text_rows.rows.size(); ++li) {
         const TextRow& text_row = text_rows.rows[li];
@@ -191,17 +197,29 @@ ContributorTable parse_contributor_table(std::string_view text, double mm_per_un
         t.contributors.push_back(std::move(c));
         t.rows.push_back(row);
     }
-    for (size_t k = 0; k < t.contributors.size(); ++k)
-        for (size_t m = 0; m < k; ++m)
-            if (t.contributors[k].id == t.contributors[m].id)
-                t.errors.push_back({where(t.rows[k], "id"), "duplicate id \"" + t.contributors[k].id + "\" (also on row " +
-                                                                std::to_string(t.rows[m]) + ")"});
+    if (t.contributors.size() > kMaxContributors) {
+        t.errors.push_back({"", too_many("rows", t.contributors.size(), kMaxContributors, "a contributor table")});
+        cap_issues(t.errors);
+        return t;
+    }
+    // A repeated id is reported once per repeat, naming the row where the id first appears.
+    std::unordered_map<std::string, size_t> first_row;
+    for (size_t k = 0; k < t.contributors.size(); ++k) {
+        auto [it, inserted] = first_row.emplace(t.contributors[k].id, t.rows[k]);
+        if (!inserted)
+            t.errors.push_back({where(t.rows[k], "id"), "duplicate id \"" + t.contributors[k].id + "\" (also on row " +
+                                                            std::to_string(it->second) + ")"});
+    }
     // The value checks every analysis makes, reported by row and column.
     Stack probe;
     probe.contributors = t.contributors;
     for (const auto& e : validate_stack(probe, StackCheck::InFile)) {
         // e.where = "/contributors/<k>/<field>[/<sub>]"
         const std::string prefix = "/contributors/";
+        if (e.where.empty()) {  // "and N more problems"
+            t.errors.push_back(e);
+            continue;
+        }
         if (e.where.compare(0, prefix.size(), prefix) != 0) continue;
         const size_t k = std::strtoul(e.where.c_str() + prefix.size(), nullptr, 10);
         std::string field = e.where.substr(e.where.rfind('/') + 1);
@@ -209,6 +227,7 @@ ContributorTable parse_contributor_table(std::string_view text, double mm_per_un
         if (sym && (field == "tol_plus" || field == "tol_minus")) field = "tol";
         t.errors.push_back({k < t.rows.size() ? where(t.rows[k], field) : e.where, e.message});
     }
+    cap_issues(t.errors);
     return t;
 }
 

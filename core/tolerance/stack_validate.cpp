@@ -3,6 +3,10 @@
 // the analyses.
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
+
+#include "base/issue_cap.h"
+#include "base/limits.h"
 
 #include "tolerance/materials.h"
 #include "tolerance/stack_model.h"
@@ -59,15 +63,25 @@ Issues validate_stack(const Stack& s, StackCheck check) {
 
     if (check == StackCheck::ForAnalysis && s.contributors.empty())
         err("/contributors", "the stack has no contributors: add at least one dimension");
+    if (s.contributors.size() > kMaxContributors) {  // a stack read from a file never gets here
+        err("/contributors", too_many("contributors", s.contributors.size(), kMaxContributors, "a stack"));
+        return errors;
+    }
+    if (s.loop && s.loop->vectors.size() > kMaxLoopVectors) {
+        err("/loop/vectors", too_many("vectors", s.loop->vectors.size(), kMaxLoopVectors, "a loop"));
+        return errors;
+    }
 
+    // Where each id is first used: a duplicate names that place (one lookup, not a scan).
+    std::unordered_map<std::string, size_t> first_at;
     for (size_t i = 0; i < s.contributors.size(); ++i) {
         const Contributor& c = s.contributors[i];
         const std::string p = "/contributors/" + std::to_string(i);
-        for (size_t k = 0; k < i; ++k)
-            if (!c.id.empty() && s.contributors[k].id == c.id) {
-                err(p + "/id", "duplicate id \"" + c.id + "\" (also used at /contributors/" + std::to_string(k) + ")");
-                break;
-            }
+        if (!c.id.empty()) {
+            auto [it, inserted] = first_at.emplace(c.id, i);
+            if (!inserted)
+                err(p + "/id", "duplicate id \"" + c.id + "\" (also used at /contributors/" + std::to_string(it->second) + ")");
+        }
         const std::string who = c.name.empty() ? "" : " of \"" + c.name + "\"";
         finite(c.nominal, p + "/nominal", ("the nominal" + who).c_str());
         finite(c.sensitivity, p + "/sensitivity", ("the sensitivity" + who).c_str());
@@ -93,6 +107,10 @@ Issues validate_stack(const Stack& s, StackCheck check) {
                 if (!(d.capability > 0) || !std::isfinite(d.capability))
                     err(dp + "/" + key, std::string(label) + who + " must be greater than 0 (got " + num(d.capability) +
                                             ")");
+                else if (d.capability < kMinCapabilityIndex)
+                    err(dp + "/" + key, std::string(label) + who + " must be at least 1e-06 (got " + num(d.capability) +
+                                            "): a smaller one makes σ more than 300 000 times the tolerance, or "
+                                            "infinite (docs/plan-format.md, \"Limits\")");
                 else if (d.by == NormalBy::Cpk && tol_ok && std::fabs(d.shift) >= half && std::isfinite(d.shift))
                     err(dp + "/shift", "the mean shift" + who + " (" + num(d.shift) +
                                            ") reaches the tolerance limit (half-width " + num(half) +
@@ -116,9 +134,8 @@ Issues validate_stack(const Stack& s, StackCheck check) {
         finite(L.direction, "/loop/direction", "the gap direction");
         if (L.vectors.empty()) err("/loop/vectors", "the loop has no vectors (zero-length loop): add at least one");
         auto find = [&](const std::string& id) -> const Contributor* {
-            for (const auto& c : s.contributors)
-                if (c.id == id) return &c;
-            return nullptr;
+            auto it = first_at.find(id);
+            return it == first_at.end() ? nullptr : &s.contributors[it->second];
         };
         for (size_t v = 0; v < L.vectors.size(); ++v) {
             const LoopVector& vec = L.vectors[v];
@@ -151,6 +168,7 @@ Issues validate_stack(const Stack& s, StackCheck check) {
                     "zero-length vector (nominal length " + num(length) + " mm): a loop vector must be longer than 0");
         }
     }
+    cap_issues(errors);
     return errors;
 }
 
