@@ -12,7 +12,7 @@
 #include "test_hooks.h"
 #include "views/capability_parts.h"
 
-namespace mf::cap {
+namespace mf::capability_ui {
 
 // [SECTION] Drawing helpers ---------------------------------------------------------------
 
@@ -380,4 +380,4 @@ void draw_control_charts(const FeatureAnalysis& a, const ValueUnit& u, const Rul
     draw_one_chart(disp, u, rules, height * 0.42f, "capability.dispersion_chart");
 }
 
-}  // namespace mf::cap
+}  // namespace mf::capability_ui

@@ -11,7 +11,7 @@
 #include "style.h"
 #include "views/capability_parts.h"
 
-namespace mf::cap {
+namespace mf::capability_ui {
 
 ValueUnit value_unit(const Feature& f, LengthUnit plan_units) {
     if (f.units == "mm") return {mm_per_unit(plan_units), unit_symbol(plan_units)};
@@ -100,4 +100,4 @@ ImU32 yield_colour(YieldVerdict v) {
     return plot_warn();
 }
 
-}  // namespace mf::cap
+}  // namespace mf::capability_ui

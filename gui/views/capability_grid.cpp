@@ -26,7 +26,7 @@
 #include "test_hooks.h"
 #include "views/capability_parts.h"
 
-namespace mf::cap {
+namespace mf::capability_ui {
 
 namespace {
 
@@ -497,4 +497,4 @@ long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
     return on_feature ? static_cast<long>(cols[static_cast<size_t>(g.col)].feature) : -1;
 }
 
-}  // namespace mf::cap
+}  // namespace mf::capability_ui

@@ -242,11 +242,11 @@ long CapabilityImport::draw(const Plan& plan, size_t selected, Edits& edits) {
             double lo = INFINITY, hi = -INFINITY;
             for (double x : *f.values)
                 if (!std::isnan(x)) { ++n; lo = std::min(lo, x); hi = std::max(hi, x); }
-            const cap::ValueUnit vu = cap::value_unit(f, LengthUnit::Millimetre);
+            const capability_ui::ValueUnit vu = capability_ui::value_unit(f, LengthUnit::Millimetre);
             if (n > 0)
                 ImGui::BulletText("\"%s\": a feature, %zu values%s, %s … %s", f.name.c_str(), n,
                                   n < f.values->size() ? (", " + std::to_string(f.values->size() - n) + " missing").c_str() : "",
-                                  cap::format_value(lo, vu).c_str(), cap::format_value(hi, vu).c_str());
+                                  capability_ui::format_value(lo, vu).c_str(), capability_ui::format_value(hi, vu).c_str());
             else
                 ImGui::BulletText("\"%s\": a feature with no values", f.name.c_str());
         }

@@ -19,7 +19,7 @@
 #include "plan/plan.h"
 #include "view_context.h"
 
-namespace mf::cap {
+namespace mf::capability_ui {
 
 // How a feature's values are shown: lengths (units "mm") in the plan's display unit,
 // anything else as stored with its own unit text. shown = stored / scale.
@@ -87,4 +87,4 @@ struct GridState {
 // Analysis page follows the column the user works in.
 long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits);
 
-}  // namespace mf::cap
+}  // namespace mf::capability_ui

@@ -14,7 +14,7 @@
 #include "views/capability_parts.h"
 #include "widgets.h"
 
-namespace mf::cap {
+namespace mf::capability_ui {
 
 static void header_with_tip(const char* tip) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
@@ -553,4 +553,4 @@ void draw_dataset_settings(ViewContext& ctx, const Dataset& d) {
     ImGui::TextDisabled("A new feature has every cell missing: paste its values in the Data tab.");
 }
 
-}  // namespace mf::cap
+}  // namespace mf::capability_ui

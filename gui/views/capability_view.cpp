@@ -18,7 +18,7 @@
 
 namespace mf {
 
-using namespace cap;
+using namespace capability_ui;
 
 // [SECTION] Files and pasted text arriving -------------------------------------------------
 

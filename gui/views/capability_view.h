@@ -65,7 +65,7 @@ private:
     JobRunner<CapabilityRun, Inputs> run_{1};   // one feature per step
     CapabilityAnalysis analysis_;
     uint64_t shown_generation_ = 0;
-    cap::GridState grid_;
+    capability_ui::GridState grid_;
     uint64_t yield_state_ = 0;
     std::string yield_dataset_;
     YieldResult yield_;

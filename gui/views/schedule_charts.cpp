@@ -16,7 +16,7 @@
 
 namespace mf {
 
-using namespace sched;
+using namespace schedule_ui;
 
 static ImVec4 col4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 

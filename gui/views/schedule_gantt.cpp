@@ -26,7 +26,7 @@
 
 namespace mf {
 
-using namespace sched;
+using namespace schedule_ui;
 
 namespace {
 

@@ -11,7 +11,7 @@
 #include "views/schedule_shared.h"
 #include "widgets.h"
 
-namespace mf::sched {
+namespace mf::schedule_ui {
 
 static const LinkReport* gate_link(const Task& t, const std::vector<LinkReport>& links) {
     if (t.kind != TaskKind::Gate || !t.gate.cpk || !t.gate.cpk->measured) return nullptr;
@@ -115,4 +115,4 @@ void publish_gate_links(const std::vector<LinkReport>& links) {
 }
 #endif
 
-}  // namespace mf::sched
+}  // namespace mf::schedule_ui

@@ -10,7 +10,7 @@
 #include "plan/plan.h"
 #include "view_context.h"
 
-namespace mf::sched {
+namespace mf::schedule_ui {
 
 // The pass probability the analyses use for this gate: the linked one when its link resolved,
 // else the typed figures (gate_spec_pass_probability).
@@ -29,4 +29,4 @@ bool draw_gate_link(ViewContext& ctx, const Task& t, const std::vector<LinkRepor
 void publish_gate_links(const std::vector<LinkReport>& links);
 #endif
 
-}  // namespace mf::sched
+}  // namespace mf::schedule_ui

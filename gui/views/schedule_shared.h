@@ -8,7 +8,7 @@
 #include "edits.h"
 #include "plan/plan.h"
 
-namespace mf::sched {
+namespace mf::schedule_ui {
 
 // The field key of indent / outdent: their refusal is shown above the task table.
 inline constexpr const char* kOutlineField = "schedule.outline";
@@ -26,4 +26,4 @@ void edit_task(Edits& edits, const std::string& label, const std::string& field,
 // "56.1 % (at risk)" coloured good / warn / bad at 80 % and 50 %.
 void verdict_text(double probability);
 
-}  // namespace mf::sched
+}  // namespace mf::schedule_ui

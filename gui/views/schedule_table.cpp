@@ -19,7 +19,7 @@
 
 namespace mf {
 
-using namespace sched;
+using namespace schedule_ui;
 
 // [SECTION] Task edits ------------------------------------------------------------------------
 // Each wraps a named operation of core/schedule/schedule_edit.h, applied by task id.

@@ -13,7 +13,7 @@
 
 namespace mf {
 
-using namespace sched;
+using namespace schedule_ui;
 
 static const PartnerKind kKinds[] = {PartnerKind::Boutique, PartnerKind::FullServiceCM, PartnerKind::InHouse,
                                      PartnerKind::Other};

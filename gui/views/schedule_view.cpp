@@ -26,7 +26,7 @@ namespace mf {
 
 // [SECTION] Helpers shared by the Timeline files -----------------------------------------
 
-namespace sched {
+namespace schedule_ui {
 
 std::string fmt(const char* f, double v) {
     char buf[64];
@@ -93,9 +93,9 @@ void verdict_text(double probability) {
     ImGui::PopStyleColor();
 }
 
-}  // namespace sched
+}  // namespace schedule_ui
 
-using namespace sched;
+using namespace schedule_ui;
 
 // [SECTION] The analysis and the Monte Carlo ---------------------------------------------
 
@@ -145,9 +145,9 @@ void ScheduleView::publish(const ViewContext& ctx) const {
     test_value("schedule.errors", static_cast<double>(errors));
     test_value("schedule.warnings", static_cast<double>(an_.issues.size() - errors));
     test_value("schedule.gantt.day_px", gantt_day_px);
-    sched::publish_gate_links(an_.resolved.links);   // measured links of the gates
+    schedule_ui::publish_gate_links(an_.resolved.links);   // measured links of the gates
     if (!selected.empty()) test_text("schedule.selected", selected);
-    const Issue* outline_refused = ctx.field_errors.find(sched::kOutlineField);
+    const Issue* outline_refused = ctx.field_errors.find(schedule_ui::kOutlineField);
     test_text("schedule.outline_message", outline_refused ? outline_refused->message : std::string());
     {
         const Outline o = build_outline(plan.schedule);

@@ -11,7 +11,7 @@
 #include "test_hooks.h"
 #include "views/stack_parts.h"
 
-namespace mf::stackui {
+namespace mf::stack_ui {
 
 // `text` shortened with "…" to fit `width` pixels.
 std::string fit_text(const std::string& text, float width) {
@@ -257,4 +257,4 @@ void draw_histogram(Ctx& c) {
                         format_length(h.width, c.unit, 3).c_str(), m.skewness);
 }
 
-}  // namespace mf::stackui
+}  // namespace mf::stack_ui

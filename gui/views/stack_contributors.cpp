@@ -22,7 +22,7 @@
 #include "views/stack_parts.h"
 #include "widgets.h"
 
-namespace mf::stackui {
+namespace mf::stack_ui {
 
 namespace {
 
@@ -805,4 +805,4 @@ void draw_contributors(Ctx& c) {
     }
 }
 
-}  // namespace mf::stackui
+}  // namespace mf::stack_ui

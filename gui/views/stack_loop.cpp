@@ -15,7 +15,7 @@
 #include "views/stack_parts.h"
 #include "widgets.h"
 
-namespace mf::stackui {
+namespace mf::stack_ui {
 
 namespace {
 
@@ -306,4 +306,4 @@ void draw_loop_switch(Ctx& c) {
     field_error_marker(c.vc, "stack.loop.switch");
 }
 
-}  // namespace mf::stackui
+}  // namespace mf::stack_ui

@@ -9,7 +9,7 @@
 #include "imgui.h"
 #include "views/stack_view.h"
 
-namespace mf::stackui {
+namespace mf::stack_ui {
 
 struct Ctx {
     const Plan& plan;
@@ -57,4 +57,4 @@ void draw_histogram(Ctx& c);                // stack_charts.cpp
 void draw_loop(Ctx& c);                     // stack_loop.cpp: drawing and editor of a 2D loop
 void draw_loop_switch(Ctx& c);              // stack_loop.cpp: 1D chain ⇄ 2D loop
 
-}  // namespace mf::stackui
+}  // namespace mf::stack_ui

@@ -13,7 +13,7 @@
 #include "views/stack_parts.h"
 #include "widgets.h"
 
-namespace mf::stackui {
+namespace mf::stack_ui {
 
 namespace {
 
@@ -403,4 +403,4 @@ void draw_details(Ctx& c) {
     }
 }
 
-}  // namespace mf::stackui
+}  // namespace mf::stack_ui

@@ -21,7 +21,7 @@
 #include "widgets.h"
 
 namespace mf {
-namespace stackui {
+namespace stack_ui {
 
 // [SECTION] Shared helpers ---------------------------------------------------------------
 
@@ -85,9 +85,9 @@ void verdict_badge(FitVerdict v) {
     dl->AddText(ImVec2(p.x + pad.x, p.y + (h - ts.y) * 0.5f), IM_COL32(255, 255, 255, 255), word);
 }
 
-}  // namespace stackui
+}  // namespace stack_ui
 
-using namespace stackui;
+using namespace stack_ui;
 
 namespace {
 
