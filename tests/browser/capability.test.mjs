@@ -221,6 +221,7 @@ test('a CSV file through the file input becomes a dataset; the example pilot run
   const plan = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/examples/micro-gearbox.mfplan.json'), 'utf8'));
   const run = plan.datasets.find((d) => d.id === 'd-pilot-run');
   await anchor(page, 'capability.dataset');
+  await page.waitForTimeout(400);   // the combo's list places itself on its first frames
   await anchor(page, 'capability.dataset.1');
   await anchor(page, 'capability.tab.analysis');
   s = await waitFor(page, (q) => q.values['capability.dataset_name'] === run.name && q.values['capability.chart_type'] === 'xbar-r');

@@ -59,6 +59,7 @@ test('edit, then a share link opened next session: asked first; after Discard th
   await page.goto(server.url + linkFor(TIMELINE));
   let s = await waitFor(page, (q) => q.asking_to_replace);
   assert.equal(s.name, 'Yesterday');
+  await page.waitForTimeout(400);               // the dialog sizes itself on its first frames
   await clickAnchor(page, 'replace.discard');
   s = await waitFor(page, (q) => !q.asking_to_replace && q.name !== 'Yesterday');
   assert.ok(s.recent.some((r) => r.name === 'Yesterday' && r.unsaved), JSON.stringify(s.recent));
