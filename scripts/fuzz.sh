@@ -38,9 +38,10 @@ for target in fuzz_plan fuzz_tables; do
   echo "=== $target: $SECONDS_EACH s ==="
   mkdir -p "$BUILD/corpus/$target" "$BUILD/artifacts/$target" "tests/fuzz/corpus/$target"
   seeds=(assets/examples tests/data "tests/fuzz/corpus/$target")
+  dict="tests/fuzz/${target#fuzz_}.dict"   # keys, column names and edge numbers
   started=$(date +%s)
   "$BUILD/$target" "$BUILD/corpus/$target" "${seeds[@]}" \
-      -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=262144 \
+      -dict="$dict" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=262144 \
       -artifact_prefix="$BUILD/artifacts/$target/" -print_final_stats=1 2>"$BUILD/$target.log"
   rc=$?
   grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE)" "$BUILD/$target.log" | tail -3

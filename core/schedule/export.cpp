@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
+#include <unordered_map>
 
 #include "schedule/calendar.h"
 #include "schedule/outline.h"
@@ -235,6 +237,8 @@ std::string export_mspdi(const ScheduleExportInput& in) {
     // Tasks in outline order: ID = row (1-based), UID = position in the file + 1 (the same for a
     // flat plan); OutlineLevel 1 at the top, WBS/OutlineNumber the outline number.
     const Outline outline = build_outline(s);
+    std::unordered_map<std::string, size_t> position;  // task id → its first place in the file
+    for (size_t i = 0; i < s.tasks.size(); ++i) position.emplace(s.tasks[i].id, i);
     for (size_t row = 0; row < outline.order.size(); ++row) {
         const size_t i = static_cast<size_t>(outline.order[row]);
         const Task& t = s.tasks[i];
@@ -280,8 +284,8 @@ std::string export_mspdi(const ScheduleExportInput& in) {
         if (t.kind == TaskKind::Gate) notes += "; quality gate";
         el(i3, "Notes", xml_escape(notes));
         for (const auto& d : t.predecessors) {
-            size_t from = 0;
-            while (from < s.tasks.size() && s.tasks[from].id != d.task_id) ++from;
+            const auto found = position.find(d.task_id);   // a lookup, not a scan per link
+            const size_t from = found == position.end() ? s.tasks.size() : found->second;
             x += "      <PredecessorLink>\n";
             el("        ", "PredecessorUID", std::to_string(from + 1));
             el("        ", "Type", std::to_string(mspdi_link_type(d.type)));
