@@ -18,13 +18,7 @@
 #include "plan/plan_file.h"
 #include "platform/platform.h"
 
-struct EmbeddedFile {
-    const char* name;
-    const unsigned char* data;
-    unsigned int size;
-};
-extern const EmbeddedFile mf_example_plans[];
-extern const unsigned int mf_example_plans_count;
+#include "example_files.h"
 
 namespace mf {
 

@@ -9,13 +9,7 @@
 #include "widgets.h"
 #include "test_hooks.h"
 
-struct EmbeddedFile {
-    const char* name;
-    const unsigned char* data;
-    unsigned int size;
-};
-extern const EmbeddedFile mf_example_plans[];
-extern const unsigned int mf_example_plans_count;
+#include "example_files.h"
 
 namespace mf {
 

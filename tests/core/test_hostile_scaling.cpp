@@ -1,7 +1,9 @@
 // Growth of every check and analysis with the size of its input: each is timed on 10³ and on
-// 10⁵ items and must grow at most about linearly — ×100 items may cost at most ×300 time
-// (n log n gives ~×170; a quadratic step, as fixed in 2026-12 for repeated predecessors,
-// sibling lookups, the ready list, contributor ids, price breaks, gives ×10 000).
+// 10⁵ items and must grow at most about linearly — ×100 items may cost at most ×1000 time.
+// Linear or n log n work measures ×100–×300 on a quiet machine and up to ×380 on a loaded
+// 2-core one (CI shares it); a quadratic step, as fixed in 2026-12 for repeated predecessors,
+// sibling lookups, the ready list, contributor ids, price breaks, gives ×10 000 — so the bound
+// tells the two apart with room for a busy machine, and a timing test never fails on noise.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -45,13 +47,13 @@ constexpr size_t kSmall = 300, kLarge = 30000;
 #else
 constexpr size_t kSmall = 1000, kLarge = 100000;
 #endif
-constexpr double kMaxRatio = 300;
+constexpr double kMaxRatio = 1000;
 
-// The fastest of two runs — the one least disturbed by whatever else the machine does — or
+// The fastest of three runs — the one least disturbed by whatever else the machine does — or
 // the one run when it took over half a second (long enough not to be noise).
 double seconds(const std::function<void()>& f) {
     double best = 1e300;
-    for (int r = 0; r < 2; ++r) {
+    for (int r = 0; r < 3; ++r) {
         const auto t0 = std::chrono::steady_clock::now();
         f();
         best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());

@@ -12,13 +12,7 @@
 #include "test_hooks.h"
 #include "platform/platform_native.h"
 
-struct EmbeddedFile {
-    const char* name;
-    const unsigned char* data;
-    unsigned int size;
-};
-extern const EmbeddedFile mf_example_plans[];
-extern const unsigned int mf_example_plans_count;
+#include "example_files.h"
 
 namespace mf::test {
 
