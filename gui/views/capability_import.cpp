@@ -115,37 +115,14 @@ static bool combo(const char* label, int* v, const char* const items[], int n, f
     return ImGui::Combo(label, v, items, n);
 }
 
-long CapabilityImport::draw(const Plan& plan, size_t selected, Edits& edits) {
-    const char* title = "Import measurements";
-    if (request_open) {
-        ImGui::OpenPopup(title);
-        request_open = false;
-        open = true;
-    }
-    if (!open) return -1;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(em(48), vp->WorkSize.x * 0.95f), std::min(em(38), vp->WorkSize.y * 0.95f)),
-                             ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal(title, &open, ImGuiWindowFlags_NoSavedSettings)) {
-        open = false;
-        return -1;
-    }
-    long select = -1;
-    // Ctrl+V outside the text box replaces the text with what was pasted.
-    if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
-        const char* clip = ImGui::GetClipboardText();
-        start("pasted text", clip ? clip : "", true);
-        request_open = false;
-    }
-    if (!parsed) reparse();
-
+// Where the text came from, and the text: editable when small; a read-only look at the first
+// lines of a large file.
+void CapabilityImport::draw_text() {
     char size_text[64];
     if (text.size() >= 10000) std::snprintf(size_text, sizeof size_text, "%.1f kB", text.size() / 1000.0);
     else std::snprintf(size_text, sizeof size_text, "%zu characters", text.size());
     ImGui::Text("From %s (%s)", source.c_str(), size_text);
 
-    // The text: editable when small; a read-only look at the first lines of a large file.
     constexpr size_t kEditableChars = 200000;
     if (text.size() <= kEditableChars) {
         if (input_multiline("##text", text, ImVec2(-FLT_MIN, em(7)))) parsed = false;
@@ -162,8 +139,10 @@ long CapabilityImport::draw(const Plan& plan, size_t selected, Edits& edits) {
         ImGui::EndChild();
         ImGui::TextDisabled("Showing the first 30 lines of %s.", size_text);
     }
+}
 
-    // Reading options.
+// Reading options: separator, decimal mark, header row, unit, subgroup size.
+void CapabilityImport::draw_options() {
     const float w = em(8);
     int sep = options.delimiter == ',' ? 1 : options.delimiter == ';' ? 2 : options.delimiter == '\t' ? 3 : 0;
     const char* seps[] = {"Auto", "Comma", "Semicolon", "Tab"};
@@ -214,10 +193,10 @@ long CapabilityImport::draw(const Plan& plan, size_t selected, Edits& edits) {
     }
     help_marker("Consecutive rows per subgroup for a new dataset (1 = individual values, I–MR chart). A column named "
                 "\"subgroup\" or \"sample\" overrides it: a new subgroup starts wherever its label changes.");
-    if (!parsed) reparse();
+}
 
-    // What the text holds.
-    ImGui::Separator();
+// What the text holds: its shape, then the errors, the yield records or the features.
+void CapabilityImport::draw_parsed() {
     if (table.columns > 0 && (errors.empty() || table.rows > 0)) {
         const char* sep_name = table.delimiter == '\t' ? "tab" : table.delimiter == ';' ? "semicolon" : "comma";
         ImGui::Text("%zu rows × %zu columns · %s-separated · decimal %s · %s", table.rows, table.columns, sep_name,
@@ -254,8 +233,12 @@ long CapabilityImport::draw(const Plan& plan, size_t selected, Edits& edits) {
         MF_TEST_TEXT("capability.import.error", "");
     }
     ImGui::EndChild();
+}
 
-    // What to do with it.
+// What to do with it: add as a new dataset, replace the selected one's data or use as its
+// yield records. Returns the dataset to select afterwards, or -1.
+long CapabilityImport::draw_actions(const Plan& plan, size_t selected, Edits& edits) {
+    long select = -1;
     const Dataset* target = selected < plan.datasets.size() ? &plan.datasets[selected] : nullptr;
     const bool usable = errors.empty() && (is_yield ? !yield.empty() : !dataset.features.empty());
     ImGui::BeginDisabled(!usable);
@@ -295,6 +278,42 @@ long CapabilityImport::draw(const Plan& plan, size_t selected, Edits& edits) {
         }
     }
     ImGui::EndDisabled();
+    return select;
+}
+
+long CapabilityImport::draw(const Plan& plan, size_t selected, Edits& edits) {
+    const char* title = "Import measurements";
+    if (request_open) {
+        ImGui::OpenPopup(title);
+        request_open = false;
+        open = true;
+    }
+    if (!open) return -1;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(em(48), vp->WorkSize.x * 0.95f), std::min(em(38), vp->WorkSize.y * 0.95f)),
+                             ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(title, &open, ImGuiWindowFlags_NoSavedSettings)) {
+        open = false;
+        return -1;
+    }
+    // Ctrl+V outside the text box replaces the text with what was pasted.
+    if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
+        const char* clip = ImGui::GetClipboardText();
+        start("pasted text", clip ? clip : "", true);
+        request_open = false;
+    }
+    if (!parsed) reparse();
+
+    draw_text();
+
+    draw_options();
+    if (!parsed) reparse();
+
+    ImGui::Separator();
+    draw_parsed();
+
+    const long select = draw_actions(plan, selected, edits);
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) open = false;
     if (!open) {

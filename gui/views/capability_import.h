@@ -42,6 +42,13 @@ struct CapabilityImport {
     // Draws the modal dialog; pushes the chosen import. Returns the index of the dataset to
     // select afterwards, or -1.
     long draw(const Plan& plan, size_t selected_dataset, Edits& edits);
+
+private:
+    // The parts of draw(), top to bottom.
+    void draw_text();
+    void draw_options();
+    void draw_parsed();
+    long draw_actions(const Plan& plan, size_t selected_dataset, Edits& edits);
 };
 
 }  // namespace mf

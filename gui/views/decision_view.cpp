@@ -419,14 +419,9 @@ static void entered_cell(const DecisionView& v, ViewContext& ctx, size_t i, size
     }
 }
 
-void draw_matrix_page(DecisionView& v, ViewContext& ctx) {
-    const Plan& plan = ctx.plan;
-    Edits& edits = ctx.edits;
+// Add partner / Add criterion, and how the weights are given.
+static void draw_matrix_toolbar(DecisionView& v, const Plan& plan, Edits& edits) {
     const DecisionSection& s = plan.decision;
-    const DecisionAnalysis& a = v.analysis;
-    const RankFirstResult* mc = v.mc_result();
-    draw_programme_settings(ctx);
-
     if (ImGui::Button("Add partner")) push_add_partner(plan, edits, v);
     MF_TEST_ANCHOR("decision.add_partner");
     ImGui::SameLine();
@@ -436,6 +431,206 @@ void draw_matrix_page(DecisionView& v, ViewContext& ctx) {
     ImGui::TextDisabled("Weights: %s · right-click a partner or criterion for more", s.weighting == Weighting::AHP
                                                                                             ? "AHP (edit the pairwise judgements on the Criteria page)"
                                                                                             : "entered directly (any scale; shown normalised)");
+}
+
+// Header row 1: the criteria's names (tooltip: direction, source, scale; right-click menu) and the rankings'.
+static void draw_criterion_names_row(DecisionView& v, const Plan& plan, Edits& edits, bool ranked) {
+    const DecisionSection& s = plan.decision;
+    const DecisionAnalysis& a = v.analysis;
+    const size_t nc = s.criteria.size();
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    header_bg();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("Partner");
+    for (size_t j = 0; j < nc; ++j) {
+        const Criterion& c = s.criteria[j];
+        ImGui::TableNextColumn();
+        ImGui::PushID(static_cast<int>(j));
+        ImGui::TextWrapped("%s", c.name.c_str());
+        if (ImGui::BeginItemTooltip()) {
+            ImGui::Text("%s", c.name.c_str());
+            ImGui::TextDisabled("%s criterion (%s is better), %s", c.benefit ? "benefit" : "cost", c.benefit ? "more" : "less",
+                                source_words(c.source));
+            if (c.scale_min && c.scale_max) ImGui::TextDisabled("scale %s – %s", format_number(*c.scale_min).c_str(), format_number(*c.scale_max).c_str());
+            if (ranked && j < a.weighted_sum.normalisation.size())
+                ImGui::TextDisabled("weighted-sum normalisation: %s", a.weighted_sum.normalisation[j].c_str());
+            ImGui::TextDisabled("right-click: move, delete");
+            ImGui::EndTooltip();
+        }
+        criterion_menu(v, plan, edits, c, j);
+        ImGui::PopID();
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("Weighted sum");
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("TOPSIS (%s)", s.topsis_normalisation == TopsisNormalisation::Vector ? "vector" : "min-max");
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("P(first)");
+}
+
+// Header row 2: direction and source.
+static void draw_criterion_directions_row(const DecisionSection& s) {
+    const size_t nc = s.criteria.size();
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    header_bg();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("more / less is better");
+    for (size_t j = 0; j < nc; ++j) {
+        const Criterion& c = s.criteria[j];
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s %s", c.benefit ? "↑" : "↓", c.source == ScoreSource::Entered ? c.unit.c_str() : "derived");
+        if (c.source != ScoreSource::Entered && ImGui::BeginItemTooltip()) {
+            ImGui::TextUnformatted(source_words(c.source));
+            ImGui::EndTooltip();
+        }
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("score, #rank");
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("closeness");
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("simulated");
+}
+
+// The weight row: typed (direct weighting) or the AHP weights, each with its normalised share.
+static void draw_weight_row(const DecisionView& v, ViewContext& ctx) {
+    const DecisionSection& s = ctx.plan.decision;
+    const DecisionAnalysis& a = v.analysis;
+    Edits& edits = ctx.edits;
+    const size_t nc = s.criteria.size();
+    ImGui::TableNextRow();
+    header_bg();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(s.weighting == Weighting::AHP ? "Weight (AHP)" : "Weight");
+    help_marker("Weights are normalised to sum 1 before use; the share each criterion gets is shown under its field.");
+    for (size_t j = 0; j < nc; ++j) {
+        const Criterion& c = s.criteria[j];
+        ImGui::TableNextColumn();
+        ImGui::PushID(static_cast<int>(j));
+        if (s.weighting == Weighting::Direct) {
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            double w;
+            const std::string key = field_key(c.id, "weight");
+            if (field_double("##w", c.weight, &w, "%.4g"))
+                edit_criterion(edits, "Set weight of " + c.name, key, c.id, [w](Criterion& x) { x.weight = w; });
+            MF_TEST_ANCHOR(("decision.weight." + c.id).c_str());
+            field_error_marker(ctx, key);
+        }
+        if (s.weighting == Weighting::AHP) ImGui::AlignTextToFramePadding();
+        if (s.weighting == Weighting::AHP && !(a.ahp && a.ahp->errors.empty())) ImGui::TextDisabled("no AHP weights yet");
+        else if (j < a.weights.size()) ImGui::TextDisabled("= %.1f %%", 100.0 * a.weights[j]);
+        ImGui::PopID();
+    }
+    for (int k = 0; k < 3; ++k) ImGui::TableNextColumn();
+}
+
+// The partner cell: the name wraps (long names are common); the whole cell selects the partner.
+static void draw_partner_name_cell(DecisionView& v, const Plan& plan, Edits& edits, const Partner& p, size_t i) {
+    ImGui::TableNextColumn();
+    const float line = ImGui::GetTextLineHeight(), indent = line * 0.9f;
+    const float w = ImGui::GetContentRegionAvail().x;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 name_size = ImGui::CalcTextSize(p.name.c_str(), nullptr, false, w - indent);
+    if (ImGui::Selectable("##partner", v.partner_id == p.id, 0,
+                          ImVec2(0, name_size.y + line)))
+        v.partner_id = p.id;
+    if (ImGui::BeginItemTooltip()) {
+        ImGui::Text("%s (%s)", p.name.c_str(), kind_label(p.kind));
+        ImGui::TextDisabled("right-click: evidence and cost model, duplicate, move, delete");
+        ImGui::EndTooltip();
+    }
+    partner_menu(v, plan, edits, p, i);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddCircleFilled(ImVec2(at.x + indent * 0.4f, at.y + line * 0.5f), line * 0.2f, partner_colour(static_cast<int>(i)));
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + indent, at.y), ImGui::GetColorU32(ImGuiCol_Text),
+                p.name.c_str(), nullptr, w - indent);
+    dl->AddText(ImVec2(at.x + indent, at.y + name_size.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), kind_label(p.kind));
+}
+
+// A partner's scores: entered (editable) or derived (read-only), shaded by their normalised value.
+static void draw_partner_score_cells(const DecisionView& v, ViewContext& ctx, size_t i, bool ranked, bool have_u) {
+    const DecisionSection& s = ctx.plan.decision;
+    const DecisionAnalysis& a = v.analysis;
+    const Partner& p = s.partners[i];
+    const size_t nc = s.criteria.size();
+    for (size_t j = 0; j < nc; ++j) {
+        const Criterion& c = s.criteria[j];
+        ImGui::TableNextColumn();
+        ImGui::PushID(static_cast<int>(j));
+        if (have_u && j < a.weighted_sum.normalised[i].size()) {
+            const double u = std::clamp(a.weighted_sum.normalised[i][j], 0.0, 1.0);
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, plot_color(2, 0.06f + 0.42f * static_cast<float>(u)));
+        }
+        if (c.source == ScoreSource::Entered) {
+            entered_cell(v, ctx, i, j);
+        } else {
+            const double val = i < a.built.matrix.value.size() && j < a.built.matrix.value[i].size() ? a.built.matrix.value[i][j] : NAN;
+            ImGui::AlignTextToFramePadding();
+            if (std::isfinite(val)) {
+                ImGui::TextUnformatted(c.source == ScoreSource::CostPerGoodPart ? format_money(val).c_str() : format_count(val).c_str());
+                ImGui::TextDisabled("derived");
+            } else {
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "missing");
+                ImGui::TextDisabled("see Partners");
+            }
+            if (ImGui::BeginItemTooltip()) {
+                ImGui::Text("%s: %s", c.name.c_str(), source_words(c.source));
+                if (ranked) cell_contribution(a, i, j);
+                ImGui::TextDisabled("Edit it on the Partners page (evidence or cost model of %s).", p.name.c_str());
+                ImGui::EndTooltip();
+            }
+        }
+        ImGui::PopID();
+    }
+}
+
+// A ranking beside the matrix: score and rank (green when first, "tied" when tied).
+static void draw_rank_cell(const Partner& p, size_t i, bool ranked, const Ranking& r, const char* what) {
+    ImGui::TableNextColumn();
+    if (!ranked || i >= r.score.size()) {
+        ImGui::TextDisabled("—");
+        return;
+    }
+    const int rank = r.rank[i];
+    if (rank == 1) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, with_alpha(plot_good(), 0.18f));
+    ImGui::Text("%.3f", r.score[i]);
+    ImGui::SameLine();
+    if (r.tied[i]) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "#%d tied", rank);
+    else ImGui::Text("#%d", rank);
+    if (ImGui::BeginItemTooltip()) {
+        ImGui::Text("%s %s: %.6f, rank %d%s", p.name.c_str(), what, r.score[i], rank, r.tied[i] ? " (tied: same score within 1e-9)" : "");
+        ImGui::EndTooltip();
+    }
+}
+
+// P(first) from the Monte Carlo, or its progress.
+static void draw_p_first_cell(const DecisionView& v, const RankFirstResult* mc, const Partner& p, size_t i) {
+    ImGui::TableNextColumn();
+    if (mc && i < mc->p_first.size()) {
+        ImGui::TextUnformatted(format_probability(mc->p_first[i]).c_str());
+        if (ImGui::BeginItemTooltip()) {
+            ImGui::Text("P(%s ranks first) = %.4f, 95 %% interval %.4f – %.4f", p.name.c_str(), mc->p_first[i],
+                        mc->ci95[i].lower, mc->ci95[i].upper);
+            ImGui::Text("mean rank %.3f over %zu samples (%zu ranged scores, seed %llu)", mc->mean_rank[i],
+                        mc->samples, mc->ranged_cells, static_cast<unsigned long long>(mc->seed));
+            ImGui::EndTooltip();
+        }
+    } else if (v.mc.running()) {
+        ImGui::TextDisabled("%.0f %%…", 100.0 * v.mc.progress());
+    } else {
+        ImGui::TextDisabled("—");
+    }
+}
+
+void draw_matrix_page(DecisionView& v, ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
+    const DecisionSection& s = plan.decision;
+    const DecisionAnalysis& a = v.analysis;
+    const RankFirstResult* mc = v.mc_result();
+    draw_programme_settings(ctx);
+    draw_matrix_toolbar(v, plan, edits);
 
     const size_t na = s.partners.size(), nc = s.criteria.size();
     const bool ranked = v.ranked();
@@ -465,175 +660,20 @@ void draw_matrix_page(DecisionView& v, ViewContext& ctx) {
     ImGui::TableSetupColumn("TOPSIS", ImGuiTableColumnFlags_WidthFixed, em(5.6f));
     ImGui::TableSetupColumn("P(first)", ImGuiTableColumnFlags_WidthFixed, em(5.2f));
 
-    // Header row 1: names.
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    header_bg();
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted("Partner");
-    for (size_t j = 0; j < nc; ++j) {
-        const Criterion& c = s.criteria[j];
-        ImGui::TableNextColumn();
-        ImGui::PushID(static_cast<int>(j));
-        ImGui::TextWrapped("%s", c.name.c_str());
-        if (ImGui::BeginItemTooltip()) {
-            ImGui::Text("%s", c.name.c_str());
-            ImGui::TextDisabled("%s criterion (%s is better), %s", c.benefit ? "benefit" : "cost", c.benefit ? "more" : "less",
-                                source_words(c.source));
-            if (c.scale_min && c.scale_max) ImGui::TextDisabled("scale %s – %s", format_number(*c.scale_min).c_str(), format_number(*c.scale_max).c_str());
-            if (ranked && j < a.weighted_sum.normalisation.size())
-                ImGui::TextDisabled("weighted-sum normalisation: %s", a.weighted_sum.normalisation[j].c_str());
-            ImGui::TextDisabled("right-click: move, delete");
-            ImGui::EndTooltip();
-        }
-        criterion_menu(v, plan, edits, c, j);
-        ImGui::PopID();
-    }
-    ImGui::TableNextColumn();
-    ImGui::TextWrapped("Weighted sum");
-    ImGui::TableNextColumn();
-    ImGui::TextWrapped("TOPSIS (%s)", s.topsis_normalisation == TopsisNormalisation::Vector ? "vector" : "min-max");
-    ImGui::TableNextColumn();
-    ImGui::TextWrapped("P(first)");
-
-    // Header row 2: direction and source.
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    header_bg();
-    ImGui::TableNextColumn();
-    ImGui::TextDisabled("more / less is better");
-    for (size_t j = 0; j < nc; ++j) {
-        const Criterion& c = s.criteria[j];
-        ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s %s", c.benefit ? "↑" : "↓", c.source == ScoreSource::Entered ? c.unit.c_str() : "derived");
-        if (c.source != ScoreSource::Entered && ImGui::BeginItemTooltip()) {
-            ImGui::TextUnformatted(source_words(c.source));
-            ImGui::EndTooltip();
-        }
-    }
-    ImGui::TableNextColumn();
-    ImGui::TextDisabled("score, #rank");
-    ImGui::TableNextColumn();
-    ImGui::TextDisabled("closeness");
-    ImGui::TableNextColumn();
-    ImGui::TextDisabled("simulated");
-
-    // Weight row.
-    ImGui::TableNextRow();
-    header_bg();
-    ImGui::TableNextColumn();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(s.weighting == Weighting::AHP ? "Weight (AHP)" : "Weight");
-    help_marker("Weights are normalised to sum 1 before use; the share each criterion gets is shown under its field.");
-    for (size_t j = 0; j < nc; ++j) {
-        const Criterion& c = s.criteria[j];
-        ImGui::TableNextColumn();
-        ImGui::PushID(static_cast<int>(j));
-        if (s.weighting == Weighting::Direct) {
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            double w;
-            const std::string key = field_key(c.id, "weight");
-            if (field_double("##w", c.weight, &w, "%.4g"))
-                edit_criterion(edits, "Set weight of " + c.name, key, c.id, [w](Criterion& x) { x.weight = w; });
-            MF_TEST_ANCHOR(("decision.weight." + c.id).c_str());
-            field_error_marker(ctx, key);
-        }
-        if (s.weighting == Weighting::AHP) ImGui::AlignTextToFramePadding();
-        if (s.weighting == Weighting::AHP && !(a.ahp && a.ahp->errors.empty())) ImGui::TextDisabled("no AHP weights yet");
-        else if (j < a.weights.size()) ImGui::TextDisabled("= %.1f %%", 100.0 * a.weights[j]);
-        ImGui::PopID();
-    }
-    for (int k = 0; k < 3; ++k) ImGui::TableNextColumn();
+    draw_criterion_names_row(v, plan, edits, ranked);
+    draw_criterion_directions_row(s);
+    draw_weight_row(v, ctx);
 
     // Partner rows.
     for (size_t i = 0; i < na; ++i) {
         const Partner& p = s.partners[i];
         ImGui::TableNextRow();
         ImGui::PushID(p.id.c_str());
-        ImGui::TableNextColumn();
-        {
-            // The name wraps (long names are common); the whole cell selects the partner.
-            const float line = ImGui::GetTextLineHeight(), indent = line * 0.9f;
-            const float w = ImGui::GetContentRegionAvail().x;
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            const ImVec2 name_size = ImGui::CalcTextSize(p.name.c_str(), nullptr, false, w - indent);
-            if (ImGui::Selectable("##partner", v.partner_id == p.id, 0,
-                                  ImVec2(0, name_size.y + line)))
-                v.partner_id = p.id;
-            if (ImGui::BeginItemTooltip()) {
-                ImGui::Text("%s (%s)", p.name.c_str(), kind_label(p.kind));
-                ImGui::TextDisabled("right-click: evidence and cost model, duplicate, move, delete");
-                ImGui::EndTooltip();
-            }
-            partner_menu(v, plan, edits, p, i);
-            ImDrawList* dl = ImGui::GetWindowDrawList();
-            dl->AddCircleFilled(ImVec2(at.x + indent * 0.4f, at.y + line * 0.5f), line * 0.2f, partner_colour(static_cast<int>(i)));
-            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + indent, at.y), ImGui::GetColorU32(ImGuiCol_Text),
-                        p.name.c_str(), nullptr, w - indent);
-            dl->AddText(ImVec2(at.x + indent, at.y + name_size.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), kind_label(p.kind));
-        }
-        for (size_t j = 0; j < nc; ++j) {
-            const Criterion& c = s.criteria[j];
-            ImGui::TableNextColumn();
-            ImGui::PushID(static_cast<int>(j));
-            if (have_u && j < a.weighted_sum.normalised[i].size()) {
-                const double u = std::clamp(a.weighted_sum.normalised[i][j], 0.0, 1.0);
-                ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, plot_color(2, 0.06f + 0.42f * static_cast<float>(u)));
-            }
-            if (c.source == ScoreSource::Entered) {
-                entered_cell(v, ctx, i, j);
-            } else {
-                const double val = i < a.built.matrix.value.size() && j < a.built.matrix.value[i].size() ? a.built.matrix.value[i][j] : NAN;
-                ImGui::AlignTextToFramePadding();
-                if (std::isfinite(val)) {
-                    ImGui::TextUnformatted(c.source == ScoreSource::CostPerGoodPart ? format_money(val).c_str() : format_count(val).c_str());
-                    ImGui::TextDisabled("derived");
-                } else {
-                    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "missing");
-                    ImGui::TextDisabled("see Partners");
-                }
-                if (ImGui::BeginItemTooltip()) {
-                    ImGui::Text("%s: %s", c.name.c_str(), source_words(c.source));
-                    if (ranked) cell_contribution(a, i, j);
-                    ImGui::TextDisabled("Edit it on the Partners page (evidence or cost model of %s).", p.name.c_str());
-                    ImGui::EndTooltip();
-                }
-            }
-            ImGui::PopID();
-        }
-        // Rankings beside the matrix.
-        auto rank_cell = [&](const Ranking& r, const char* what) {
-            ImGui::TableNextColumn();
-            if (!ranked || i >= r.score.size()) {
-                ImGui::TextDisabled("—");
-                return;
-            }
-            const int rank = r.rank[i];
-            if (rank == 1) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, with_alpha(plot_good(), 0.18f));
-            ImGui::Text("%.3f", r.score[i]);
-            ImGui::SameLine();
-            if (r.tied[i]) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "#%d tied", rank);
-            else ImGui::Text("#%d", rank);
-            if (ImGui::BeginItemTooltip()) {
-                ImGui::Text("%s %s: %.6f, rank %d%s", p.name.c_str(), what, r.score[i], rank, r.tied[i] ? " (tied: same score within 1e-9)" : "");
-                ImGui::EndTooltip();
-            }
-        };
-        rank_cell(a.weighted_sum.ranking, "weighted sum");
-        rank_cell(a.topsis.ranking, "TOPSIS closeness");
-        ImGui::TableNextColumn();
-        if (mc && i < mc->p_first.size()) {
-            ImGui::TextUnformatted(format_probability(mc->p_first[i]).c_str());
-            if (ImGui::BeginItemTooltip()) {
-                ImGui::Text("P(%s ranks first) = %.4f, 95 %% interval %.4f – %.4f", p.name.c_str(), mc->p_first[i],
-                            mc->ci95[i].lower, mc->ci95[i].upper);
-                ImGui::Text("mean rank %.3f over %zu samples (%zu ranged scores, seed %llu)", mc->mean_rank[i],
-                            mc->samples, mc->ranged_cells, static_cast<unsigned long long>(mc->seed));
-                ImGui::EndTooltip();
-            }
-        } else if (v.mc.running()) {
-            ImGui::TextDisabled("%.0f %%…", 100.0 * v.mc.progress());
-        } else {
-            ImGui::TextDisabled("—");
-        }
+        draw_partner_name_cell(v, plan, edits, p, i);
+        draw_partner_score_cells(v, ctx, i, ranked, have_u);
+        draw_rank_cell(p, i, ranked, a.weighted_sum.ranking, "weighted sum");
+        draw_rank_cell(p, i, ranked, a.topsis.ranking, "TOPSIS closeness");
+        draw_p_first_cell(v, mc, p, i);
         ImGui::PopID();
     }
     ImGui::EndTable();

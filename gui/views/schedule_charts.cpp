@@ -27,45 +27,10 @@ static PlotAxes axes(double x0, double x1, double y0, double y1, const char* xl,
     return a;
 }
 
-void ScheduleView::draw_risk_page(const Plan& plan) {
-    const McResult* r = mc_drawn();
-    if (!an_.cpm || !an_.clock) {
-        ImGui::TextWrapped("The risk analysis runs once the schedule computes: fix the messages above first.");
-        return;
-    }
-    if (!r || !r->ok()) {
-        if (mc_running()) ImGui::Text("Monte Carlo running: %.0f %%", mc_progress() * 100);
-        else ImGui::TextDisabled("No Monte Carlo result yet.");
-        if (r)
-            for (const auto& e : r->errors) ImGui::TextColored(col4(plot_bad()), "%s", an_.text(e).c_str());
-        return;
-    }
-    const WorkdayClock& clock = *an_.clock;
-    const CpmResult& cpm = *an_.cpm;
-    const auto& tasks = plan.schedule.tasks;
-    const bool same_tasks = r->tasks.size() == tasks.size();
-    if (mc_stale()) ImGui::TextDisabled("Showing the previous result while the Monte Carlo reruns for your change…");
-
-    // Summary line: buffer and merge bias.
-    ImGui::Text("%d iterations, seed %llu.", r->iterations, static_cast<unsigned long long>(r->seed));
-    ImGui::SameLine();
-    ImGui::Text("Buffer to hold: %s working days", format_days(r->buffer).c_str());
-    MF_TEST_ANCHOR("schedule.risk.buffer");
-    ImGui::SetItemTooltip("P80 finish %s (working day %s) − plan finish %s (working day %s).\n"
-                          "Hold this much between the plan's finish and any date you promise.",
-                          format_iso_date(r->p80_date).c_str(), format_days(r->p80).c_str(),
-                          format_iso_date(r->deterministic_finish_date).c_str(), format_days(r->deterministic_finish).c_str());
-    ImGui::SameLine();
-    ImGui::TextDisabled("· merge bias %+.1f working days", r->merge_bias);
-    ImGui::SetItemTooltip("Mean Monte Carlo finish − the finish with every duration at its mean (and gates at their "
-                          "expected loops).\nWhere parallel paths join, the later of two uncertain paths finishes "
-                          "later than either alone: a plan on averages is optimistic.");
-
-    const float avail_w = ImGui::GetContentRegionAvail().x;
-    const float left_w = std::floor(avail_w * 0.56f);
-    const float chart_h = em(13);
-
-    // [SECTION] Finish-date histogram and S-curve ------------------------------------------------------
+// [SECTION] Finish-date histogram and S-curve ------------------------------------------------------
+// The probability of meeting the deadline, the finish-date histogram and the S-curve, with the
+// plan / P50 / P80 / deadline lines on both.
+static void draw_finish_charts(const Plan& plan, const WorkdayClock& clock, const McResult* r, float left_w, float chart_h) {
     ImGui::BeginGroup();
     ImGui::PushItemWidth(left_w);
     const auto& fs = r->finish_sorted;
@@ -161,11 +126,12 @@ void ScheduleView::draw_risk_page(const Plan& plan) {
                 format_iso_date(r->p95_date).c_str(), r->mean, r->sd);
     ImGui::PopItemWidth();
     ImGui::EndGroup();
+}
 
-    // [SECTION] Tornado and criticality ------------------------------------------------------------
-    ImGui::SameLine(0, em(1));
-    ImGui::BeginGroup();
-    const float right_w = ImGui::GetContentRegionAvail().x;
+// [SECTION] Tornado (sensitivity) and criticality --------------------------------------------------
+// The ten tasks whose duration moves the finish most (Spearman ρ), with their criticality index.
+static void draw_tornado(const std::vector<Task>& tasks, const CpmResult& cpm, const McResult* r, bool same_tasks,
+                         float right_w) {
     ImGui::TextUnformatted("Most sensitive tasks (rank correlation of duration with the finish)");
     std::vector<size_t> order;
     if (same_tasks)
@@ -208,8 +174,12 @@ void ScheduleView::draw_risk_page(const Plan& plan) {
     MF_TEST_ANCHOR("schedule.risk.tornado");
     ImGui::TextDisabled("Bars in red: on the plan's critical path. Critical = share of runs\n"
                         "in which the task had no float (criticality index).");
+}
 
-    // [SECTION] Rework loops, buffer, milestones ------------------------------------------------------
+// [SECTION] Rework loops, buffer, milestones -------------------------------------------------------
+// Per gate (and all gates together) the distribution of rework loops taken.
+static void draw_rework_loops(const Plan& plan, const McResult* r, float right_w) {
+    const auto& tasks = plan.schedule.tasks;
     if (!r->gates.empty()) {
         ImGui::Spacing();
         ImGui::TextUnformatted("Rework loops taken (share of runs)");
@@ -271,7 +241,11 @@ void ScheduleView::draw_risk_page(const Plan& plan) {
                        "mean " + fmt("%.2f", tot > 0 ? mean / tot : 0) + " loops per run");
         }
     }
+}
 
+// Tasks with a target date: target, plan finish, P80 finish and the probability of meeting it.
+static void draw_target_table(const std::vector<Task>& tasks, const CpmResult& cpm, const McResult* r, bool same_tasks,
+                              float right_w) {
     bool any_target = false;
     for (const auto& t : tasks) any_target |= t.target.has_value();
     if (any_target && same_tasks) {
@@ -302,6 +276,54 @@ void ScheduleView::draw_risk_page(const Plan& plan) {
             ImGui::EndTable();
         }
     }
+}
+
+void ScheduleView::draw_risk_page(const Plan& plan) {
+    const McResult* r = mc_drawn();
+    if (!an_.cpm || !an_.clock) {
+        ImGui::TextWrapped("The risk analysis runs once the schedule computes: fix the messages above first.");
+        return;
+    }
+    if (!r || !r->ok()) {
+        if (mc_running()) ImGui::Text("Monte Carlo running: %.0f %%", mc_progress() * 100);
+        else ImGui::TextDisabled("No Monte Carlo result yet.");
+        if (r)
+            for (const auto& e : r->errors) ImGui::TextColored(col4(plot_bad()), "%s", an_.text(e).c_str());
+        return;
+    }
+    const WorkdayClock& clock = *an_.clock;
+    const CpmResult& cpm = *an_.cpm;
+    const auto& tasks = plan.schedule.tasks;
+    const bool same_tasks = r->tasks.size() == tasks.size();
+    if (mc_stale()) ImGui::TextDisabled("Showing the previous result while the Monte Carlo reruns for your change…");
+
+    // Summary line: buffer and merge bias.
+    ImGui::Text("%d iterations, seed %llu.", r->iterations, static_cast<unsigned long long>(r->seed));
+    ImGui::SameLine();
+    ImGui::Text("Buffer to hold: %s working days", format_days(r->buffer).c_str());
+    MF_TEST_ANCHOR("schedule.risk.buffer");
+    ImGui::SetItemTooltip("P80 finish %s (working day %s) − plan finish %s (working day %s).\n"
+                          "Hold this much between the plan's finish and any date you promise.",
+                          format_iso_date(r->p80_date).c_str(), format_days(r->p80).c_str(),
+                          format_iso_date(r->deterministic_finish_date).c_str(), format_days(r->deterministic_finish).c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("· merge bias %+.1f working days", r->merge_bias);
+    ImGui::SetItemTooltip("Mean Monte Carlo finish − the finish with every duration at its mean (and gates at their "
+                          "expected loops).\nWhere parallel paths join, the later of two uncertain paths finishes "
+                          "later than either alone: a plan on averages is optimistic.");
+
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const float left_w = std::floor(avail_w * 0.56f);
+    const float chart_h = em(13);
+
+    draw_finish_charts(plan, clock, r, left_w, chart_h);
+
+    ImGui::SameLine(0, em(1));
+    ImGui::BeginGroup();
+    const float right_w = ImGui::GetContentRegionAvail().x;
+    draw_tornado(tasks, cpm, r, same_tasks, right_w);
+    draw_rework_loops(plan, r, right_w);
+    draw_target_table(tasks, cpm, r, same_tasks, right_w);
     ImGui::EndGroup();
 }
 

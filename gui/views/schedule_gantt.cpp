@@ -55,6 +55,423 @@ void arrow_head(ImDrawList* dl, ImVec2 tip, float dir, float s, ImU32 c) {
     dl->AddTriangleFilled(tip, ImVec2(tip.x - dir * s, tip.y - s * 0.6f), ImVec2(tip.x - dir * s, tip.y + s * 0.6f), c);
 }
 
+// What every part of the chart reads: the schedule, the mouse-independent geometry of this
+// frame (after zoom and pan were applied) and the colours.
+struct GanttFrame {
+    const Plan& plan;
+    const std::vector<Task>& tasks;
+    const CpmResult& cpm;
+    const WorkdayClock& clock;
+    Date origin;
+    const McResult* mc;           // null when there is no usable Monte Carlo
+    bool mc_current;              // mc is for the current inputs (not stale)
+    const Outline& outline;
+    const std::vector<size_t>& row_of;  // task index → row
+    const std::string& selected;
+    ImVec2 p0, p1;                // the canvas
+    float x0, x1;                 // the chart's left and right edge (right of the task names)
+    float rows_top, row_h;
+    float cal_h;                  // height of the calendar header
+    float mid_y, band_y;          // months | weeks or days | vertical-line labels
+    float chart_w;
+    double left_day;              // calendar day at x0
+    float day_px;
+    float scroll_y;
+    ImDrawList* dl;
+    ImU32 text, dim, grid;
+    float fh;
+
+    double day_of(Date d) const { return static_cast<double>(d.days - origin.days); }
+    float xd(double day) const { return static_cast<float>(x0 + (day - left_day) * day_px); }
+    float row_y(size_t i) const { return rows_top + row_h * static_cast<float>(row_of[i]) - scroll_y; }
+};
+
+// Where each task's bar starts and ends (x) and its row's centre (y).
+struct GanttBars {
+    std::vector<float> x0, x1, cy;
+};
+
+void draw_gantt_legend(const Plan& plan, const McResult* mc) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float fh = ImGui::GetFontSize();
+    auto swatch = [&](ImU32 c, const char* text, int shape) {
+        ImGui::AlignTextToFramePadding();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float y = p.y + ImGui::GetFrameHeight() * 0.5f;
+        if (shape == 0) dl->AddRectFilled(ImVec2(p.x, y - fh * 0.3f), ImVec2(p.x + fh, y + fh * 0.3f), c, 2);
+        if (shape == 1) diamond(dl, ImVec2(p.x + fh * 0.5f, y), fh * 0.45f, c, 0);
+        if (shape == 2) dl->AddLine(ImVec2(p.x + fh * 0.5f, y - fh * 0.5f), ImVec2(p.x + fh * 0.5f, y + fh * 0.5f), c, 2);
+        if (shape == 3) dl->AddRectFilled(ImVec2(p.x, y - fh * 0.5f), ImVec2(p.x + fh * 0.7f, y + fh * 0.5f), c);
+        ImGui::Dummy(ImVec2(fh * 1.1f, fh));
+        ImGui::SameLine(0, 2);
+        ImGui::TextUnformatted(text);
+        ImGui::SameLine(0, em(0.8f));
+    };
+    swatch(plot_bad(), "critical", 0);
+    swatch(plot_color(0), "task", 0);
+    swatch(ImGui::GetColorU32(ImGuiCol_Text), "milestone", 1);
+    swatch(plot_color(5), "gate", 1);
+    swatch(ImGui::GetColorU32(ImGuiCol_Text, 0.08f), "weekend", 3);
+    swatch(plot_color(5, 0.22f), "holiday", 3);
+    swatch(plot_color(3), ("today " + format_iso_date(today())).c_str(), 2);
+    if (plan.meta.deadline) swatch(plot_bad(), "deadline", 2);
+    if (mc) {
+        swatch(plot_color(0), "P50", 2);
+        swatch(plot_color(1), "P80", 2);
+    }
+    ImGui::TextDisabled("(?)");
+    ImGui::SetItemTooltip("Ctrl+wheel or − / +: zoom · drag or Shift+wheel: pan · wheel: scroll the rows\n"
+                          "Click a row to select the task, double-click to edit it.\n"
+                          "Grey line after a bar: its total float. Whisker below a bar: the task's P50–P80 finish.\n"
+                          "Triangle above a row: its target date (green: the plan meets it, red: it misses it).\n"
+                          "W = project week; week 1 is the week of the start date.");
+}
+
+// [SECTION] Calendar header and shading ----------------------------------------------------------
+// Row backgrounds (selected and alternate rows) and the non-working days.
+void draw_gantt_row_shading(const GanttFrame& f, int first_day, int last_day) {
+    ImDrawList* dl = f.dl;
+    for (size_t i = 0; i < f.tasks.size(); ++i) {
+        const float y = f.row_y(i);
+        if (y + f.row_h < f.rows_top || y > f.p1.y) continue;
+        if (f.tasks[i].id == f.selected) dl->AddRectFilled(ImVec2(f.x0, y), ImVec2(f.x1, y + f.row_h), ImGui::GetColorU32(ImGuiCol_Header));
+        else if (f.row_of[i] % 2) dl->AddRectFilled(ImVec2(f.x0, y), ImVec2(f.x1, y + f.row_h), ImGui::GetColorU32(ImGuiCol_TableRowBgAlt));
+    }
+    if (f.day_px >= 1.5f) {
+        for (int d = first_day; d <= last_day; ++d) {
+            const Date date{f.origin.days + d};
+            if (f.clock.is_working(date)) continue;
+            const bool weekend = !f.plan.schedule.calendar.working[static_cast<size_t>(weekday(date))];
+            dl->AddRectFilled(ImVec2(f.xd(d), f.rows_top), ImVec2(f.xd(d + 1), f.p1.y),
+                              weekend ? ImGui::GetColorU32(ImGuiCol_Text, 0.07f) : plot_color(5, 0.22f));
+        }
+    }
+}
+
+// Header: months on top, then days (when they fit) or project weeks.
+void draw_gantt_calendar_header(const GanttFrame& f, int first_day, int last_day) {
+    ImDrawList* dl = f.dl;
+    const float x0 = f.x0, x1 = f.x1, mid_y = f.mid_y, band_y = f.band_y;
+    dl->AddRectFilled(ImVec2(x0, f.p0.y), ImVec2(x1, f.rows_top), ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+    for (int d = first_day - 31; d <= last_day; ++d) {
+        const Date date{f.origin.days + d};
+        int y;
+        unsigned m, day;
+        ymd_from_date(date, y, m, day);
+        if (day != 1 && d != first_day - 31) continue;
+        // Month label at the month's first day (or the left edge).
+        const float mx = f.xd(d);
+        if (day == 1) dl->AddLine(ImVec2(mx, f.p0.y), ImVec2(mx, f.p1.y), f.grid);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%s %d", kMonths[m - 1], y);
+        const float next = f.xd(d + 31);
+        const float lx = std::max(mx, x0) + 3;
+        if (next - lx > ImGui::CalcTextSize(buf).x + 4) dl->AddText(ImVec2(lx, f.p0.y + 2), f.text, buf);
+        else if (next - lx > ImGui::CalcTextSize(kMonths[m - 1]).x + 2) dl->AddText(ImVec2(lx, f.p0.y + 2), f.text, kMonths[m - 1]);
+    }
+    dl->AddLine(ImVec2(x0, mid_y), ImVec2(x1, mid_y), f.grid);
+    if (f.day_px >= f.fh * 1.3f) {  // days
+        for (int d = first_day; d <= last_day; ++d) {
+            int y;
+            unsigned m, day;
+            ymd_from_date(Date{f.origin.days + d}, y, m, day);
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "%u", day);
+            const float w = ImGui::CalcTextSize(buf).x;
+            dl->AddText(ImVec2(f.xd(d + 0.5) - w * 0.5f, mid_y + 2), f.dim, buf);
+        }
+    } else {  // project weeks at each week start (Monday)
+        const Date start = f.plan.meta.start_date.value_or(f.origin);
+        const int week0 = start.days - weekday(start);  // Monday of the start date's week
+        const float week_px = f.day_px * 7;
+        const std::string sample = "W00";
+        const int every = std::max(1, static_cast<int>(std::ceil((ImGui::CalcTextSize(sample.c_str()).x + 6) / week_px)));
+        for (int d = first_day - 7; d <= last_day; ++d) {
+            const int abs = f.origin.days + d;
+            if (weekday(Date{abs}) != 0) continue;
+            const int week = (abs - week0) / 7 + 1;
+            if (f.day_px >= 3) dl->AddLine(ImVec2(f.xd(d), mid_y), ImVec2(f.xd(d), band_y), f.grid);
+            if ((week % every) != 0 && every > 1) continue;
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "W%d", week);
+            dl->AddText(ImVec2(f.xd(d) + 2, mid_y + 2), f.dim, buf);
+        }
+    }
+    dl->AddLine(ImVec2(x0, band_y), ImVec2(x1, band_y), f.grid);
+    dl->AddLine(ImVec2(x0, f.rows_top), ImVec2(x1, f.rows_top), f.grid);
+}
+
+// [SECTION] Rows: links, bars, markers -----------------------------------------------------------
+GanttBars gantt_bars(const GanttFrame& f) {
+    const size_t n = f.tasks.size();
+    GanttBars b;
+    b.x0.resize(n), b.x1.resize(n), b.cy.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        const CpmTask& c = f.cpm.tasks[i];
+        b.cy[i] = f.row_y(i) + f.row_h * 0.5f;
+        if (c.duration <= 0) {
+            b.x0[i] = b.x1[i] = f.xd(f.day_of(c.ef_date) + 1);
+        } else {
+            b.x0[i] = f.xd(f.day_of(c.es_date));
+            b.x1[i] = f.xd(f.day_of(c.ef_date) + 1);
+        }
+    }
+    return b;
+}
+
+// The links (FS, SS, FF) as elbowed arrows, drawn under the bars.
+void draw_gantt_links(const GanttFrame& f, const GanttBars& b) {
+    ImDrawList* dl = f.dl;
+    const auto& tasks = f.tasks;
+    const CpmResult& cpm = f.cpm;
+    const float row_h = f.row_h;
+    const std::vector<float>&bx0 = b.x0, &bx1 = b.x1, &cy = b.cy;
+    const float stub = em(0.5f);
+    for (size_t j = 0; j < tasks.size(); ++j) {
+        for (const auto& d : tasks[j].predecessors) {
+            const int ii = task_index(f.plan, d.task_id);
+            if (ii < 0) continue;
+            const size_t i = static_cast<size_t>(ii);
+            const bool crit = cpm.tasks[i].critical && cpm.tasks[j].critical;
+            const ImU32 c = crit ? ((plot_bad() & 0x00FFFFFFu) | 0xD9000000u) : ImGui::GetColorU32(ImGuiCol_Text, 0.45f);
+            const float th = crit ? 1.6f : 1.0f;
+            const float ys = cy[i], ye = cy[j];
+            const float y_between = ye - row_h * 0.5f + 1;
+            std::vector<ImVec2> pts;
+            float dir = 1;
+            if (d.type == LinkType::FinishToFinish) {  // into the successor's end, from the right
+                const float xs = bx1[i], xe = bx1[j];
+                const float xr = std::max(xs, xe) + stub;
+                pts = {ImVec2(xs, ys), ImVec2(xr, ys), ImVec2(xr, ye), ImVec2(xe + (cpm.tasks[j].duration <= 0 ? row_h * 0.3f : 0), ye)};
+                dir = -1;
+            } else {
+                const float xs = d.type == LinkType::StartToStart ? bx0[i] : bx1[i];
+                const float xe = bx0[j] - (cpm.tasks[j].duration <= 0 ? row_h * 0.3f : 0);
+                if (d.type == LinkType::StartToStart) {
+                    const float xl = std::min(xs, xe) - stub;
+                    pts = {ImVec2(xs, ys), ImVec2(xl, ys), ImVec2(xl, ye), ImVec2(xe, ye)};
+                } else if (xe - xs >= stub * 2) {
+                    pts = {ImVec2(xs, ys), ImVec2(xs + stub, ys), ImVec2(xs + stub, ye), ImVec2(xe, ye)};
+                } else {  // a lead or a tight link: go round below the predecessor
+                    pts = {ImVec2(xs, ys), ImVec2(xs + stub, ys), ImVec2(xs + stub, y_between), ImVec2(xe - stub, y_between),
+                           ImVec2(xe - stub, ye), ImVec2(xe, ye)};
+                }
+            }
+            dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), c, ImDrawFlags_None, th);
+            arrow_head(dl, pts.back(), dir, em(0.4f), c);
+        }
+    }
+}
+
+// Bars, float lines, P50–P80 whiskers, targets.
+void draw_gantt_task_bars(const GanttFrame& f, const GanttBars& b) {
+    ImDrawList* dl = f.dl;
+    const float row_h = f.row_h;
+    const std::vector<float>&bx0 = b.x0, &bx1 = b.x1;
+    const float bar_h = row_h * 0.56f;
+    for (size_t i = 0; i < f.tasks.size(); ++i) {
+        const float y = b.cy[i];
+        if (y + row_h < f.rows_top || y - row_h > f.p1.y) continue;
+        const Task& t = f.tasks[i];
+        const CpmTask& c = f.cpm.tasks[i];
+        const ImU32 fill = c.critical ? plot_bad() : plot_color(0);
+        // Total float: a thin line from the early finish to the late finish.
+        if (c.total_float > 1e-6) {
+            const float lf = f.xd(f.day_of(c.lf_date) + 1);
+            dl->AddLine(ImVec2(bx1[i], y), ImVec2(lf, y), f.dim, 1.5f);
+            dl->AddLine(ImVec2(lf, y - bar_h * 0.35f), ImVec2(lf, y + bar_h * 0.35f), f.dim, 1.5f);
+        }
+        if (c.summary) {
+            // MS Project's summary bar: a thin bar over the subtasks' span with pointed ends.
+            const ImU32 sc = c.critical ? plot_bad() : f.text;
+            const float top = y - bar_h * 0.5f, bot = y - bar_h * 0.05f, tip = em(0.35f);
+            const float right = std::max(bx1[i], bx0[i] + 2);
+            dl->AddRectFilled(ImVec2(bx0[i], top), ImVec2(right, bot), sc);
+            dl->AddTriangleFilled(ImVec2(bx0[i], bot), ImVec2(bx0[i] + tip, bot), ImVec2(bx0[i], bot + tip), sc);
+            dl->AddTriangleFilled(ImVec2(right - tip, bot), ImVec2(right, bot), ImVec2(right, bot + tip), sc);
+        } else if (c.duration > 0) {
+            dl->AddRectFilled(ImVec2(bx0[i], y - bar_h * 0.5f), ImVec2(std::max(bx1[i], bx0[i] + 2), y + bar_h * 0.5f), fill,
+                              3);
+        }
+        if (t.kind == TaskKind::Gate)
+            diamond(dl, ImVec2(bx1[i], y), row_h * 0.36f, plot_color(5), c.critical ? plot_bad() : f.text);
+        else if (t.kind == TaskKind::Milestone)
+            diamond(dl, ImVec2(bx1[i], y), row_h * 0.36f, c.critical ? plot_bad() : f.text, 0);
+        if (f.mc_current) {
+            const McTaskStats& s = f.mc->tasks[i];
+            const float a = f.xd(f.day_of(s.p50_finish_date) + 1), bb = f.xd(f.day_of(s.p80_finish_date) + 1);
+            const float wy = y + bar_h * 0.5f + 2;
+            dl->AddLine(ImVec2(a, wy), ImVec2(std::max(bb, a + 1), wy), plot_color(1), 2);
+            dl->AddCircleFilled(ImVec2(a, wy), 2.5f, plot_color(0));
+            dl->AddLine(ImVec2(bb, wy - 3), ImVec2(bb, wy + 3), plot_color(1), 2);
+        }
+        if (t.target) {
+            const float tx = f.xd(f.day_of(*t.target) + 1);
+            const bool met = c.ef_date <= *t.target;  // the finish date (any calendar) on or before it
+            const ImU32 tc = met ? plot_good() : plot_bad();
+            const float s3 = em(0.33f);
+            dl->AddTriangleFilled(ImVec2(tx - s3, y - row_h * 0.5f + 1), ImVec2(tx + s3, y - row_h * 0.5f + 1),
+                                  ImVec2(tx, y - row_h * 0.5f + 1 + s3 * 1.5f), tc);
+        }
+    }
+}
+
+// Left column: row number and name (indented by outline depth), and its header.
+void draw_gantt_task_names(const GanttFrame& f) {
+    ImDrawList* dl = f.dl;
+    const ImVec2 p0 = f.p0, p1 = f.p1;
+    const float x0 = f.x0, rows_top = f.rows_top, row_h = f.row_h, fh = f.fh;
+    dl->PushClipRect(ImVec2(p0.x, rows_top), ImVec2(x0, p1.y), true);
+    dl->AddRectFilled(ImVec2(p0.x, rows_top), ImVec2(x0, p1.y), ImGui::GetColorU32(ImGuiCol_WindowBg));
+    for (size_t i = 0; i < f.tasks.size(); ++i) {
+        const float y = f.row_y(i);
+        if (y + row_h < rows_top || y > p1.y) continue;
+        if (f.tasks[i].id == f.selected) dl->AddRectFilled(ImVec2(p0.x, y), ImVec2(x0, y + row_h), ImGui::GetColorU32(ImGuiCol_Header));
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "%zu", i + 1);
+        dl->AddText(ImVec2(p0.x + 3, y + (row_h - fh) * 0.5f), f.dim, buf);
+        const ImU32 nc = f.cpm.tasks[i].critical ? plot_bad() : f.text;
+        dl->PushClipRect(ImVec2(p0.x, y), ImVec2(x0 - 4, y + row_h), true);
+        const float indent = em(0.9f) * static_cast<float>(f.outline.depth[i]);
+        dl->AddText(ImVec2(p0.x + em(1.6f) + indent, y + (row_h - fh) * 0.5f), nc, f.tasks[i].name.c_str());
+        dl->PopClipRect();
+    }
+    dl->PopClipRect();
+    dl->AddRectFilled(p0, ImVec2(x0, rows_top), ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+    dl->AddText(ImVec2(p0.x + 3, p0.y + 2), f.text, "Task");
+    dl->AddText(ImVec2(p0.x + 3, f.mid_y + 2), f.dim, "W = project week");
+    dl->AddLine(ImVec2(x0, p0.y), ImVec2(x0, p1.y), f.grid);
+}
+
+// [SECTION] Vertical lines and tooltips ----------------------------------------------------------
+// Today, the deadline and the Monte Carlo P50/P80 finish, left to right.
+std::vector<VLine> gantt_vertical_lines(const GanttFrame& f) {
+    const auto& cpm = f.cpm;
+    const McResult* mc = f.mc;
+    std::vector<VLine> lines;
+    lines.push_back({f.day_of(today()), plot_color(3), "Today", format_iso_date(today()), false});
+    if (f.plan.meta.deadline) {
+        std::string det = format_iso_date(*f.plan.meta.deadline);
+        if (cpm.deadline_slack) det += ", plan slack " + format_days(*cpm.deadline_slack) + " working days";
+        if (f.mc_current && mc->probability_meet_deadline) det += ", P(meet) " + format_percent(*mc->probability_meet_deadline);
+        lines.push_back({f.day_of(*f.plan.meta.deadline) + 1, plot_bad(), "Deadline", det, false});
+    }
+    if (f.mc_current) {
+        lines.push_back({f.day_of(mc->p50_date) + 1, plot_color(0), "P50", format_iso_date(mc->p50_date), true});
+        lines.push_back({f.day_of(mc->p80_date) + 1, plot_color(1), "P80", format_iso_date(mc->p80_date), true});
+    }
+    std::sort(lines.begin(), lines.end(), [](const VLine& a, const VLine& b) { return a.day < b.day; });
+    return lines;
+}
+
+// Draws the lines and their labels; returns the line under the mouse (or null).
+const VLine* draw_gantt_vertical_lines(const GanttFrame& f, const std::vector<VLine>& lines, bool hovered) {
+    ImDrawList* dl = f.dl;
+    const ImGuiIO& io = ImGui::GetIO();
+    const float x0 = f.x0, x1 = f.x1, band_y = f.band_y, fh = f.fh;
+    dl->PushClipRect(ImVec2(x0, f.p0.y), f.p1, true);
+    // Labels sit in the band under the calendar, right of their line if there is room there,
+    // else left of it, in one of two lanes.
+    std::vector<std::pair<float, float>> taken[2];
+    auto free_at = [&](int lane, float a, float b) {
+        for (const auto& [u, v] : taken[lane])
+            if (a < v && b > u) return false;
+        return true;
+    };
+    const VLine* hovered_line = nullptr;
+    for (const auto& l : lines) {  // the lines first, then their labels on top
+        const float x = f.xd(l.day);
+        if (x < x0 - 1 || x > x1 + 1) continue;
+        if (l.dashed) dashed_vline(dl, x, band_y, f.p1.y, l.colour, 2);
+        else dl->AddLine(ImVec2(x, band_y), ImVec2(x, f.p1.y), l.colour, 2);
+    }
+    for (const auto& l : lines) {
+        const float x = f.xd(l.day);
+        if (x < x0 - 1 || x > x1 + 1) continue;
+        const float w = ImGui::CalcTextSize(l.label.c_str()).x + 4;
+        int lane = 1;
+        float a = x + 2;
+        bool placed = false;
+        for (int side = 0; side < 2 && !placed; ++side)
+            for (int ln = 0; ln < 2 && !placed; ++ln) {
+                const float left = side == 0 ? x + 2 : x - 2 - w;
+                if (free_at(ln, left, left + w) && (side == 1 || left + w <= x1)) {
+                    lane = ln, a = left, placed = true;
+                }
+            }
+        taken[lane].push_back({a, a + w});
+        const ImVec2 at(a, band_y + 1 + static_cast<float>(lane) * (fh + 2));
+        dl->AddRectFilled(at, ImVec2(at.x + w, at.y + fh), ImGui::GetColorU32(ImGuiCol_WindowBg, 0.9f), 2);
+        dl->AddText(ImVec2(at.x + 2, at.y), l.colour, l.label.c_str());
+        if (hovered && std::fabs(io.MousePos.x - x) <= 4) hovered_line = &l;
+    }
+    dl->PopClipRect();
+    return hovered_line;
+}
+
+// The tooltip of a task row: its dates, float, target and Monte Carlo figures.
+void gantt_task_tooltip(const GanttFrame& f, size_t i) {
+    const Task& t = f.tasks[i];
+    const CpmTask& c = f.cpm.tasks[i];
+    ImGui::BeginTooltip();
+    ImGui::Text("%zu  %s  (%s%s)", i + 1, t.name.c_str(), kind_label(t.kind),
+                t.partner_id.empty() ? "" : (", " + partner_name(f.plan, t.partner_id)).c_str());
+    if (c.summary)
+        ImGui::Text("Summary task: %s working days from its subtasks' earliest start to their latest finish",
+                    format_days(c.duration).c_str());
+    else if (t.kind != TaskKind::Milestone)
+        ImGui::Text("Duration %s working days (O/M/P %s / %s / %s)", format_days(c.duration).c_str(),
+                    format_days(t.optimistic).c_str(), format_days(t.most_likely).c_str(), format_days(t.pessimistic).c_str());
+    if (t.kind == TaskKind::Gate && t.gate.assume_first_fails)
+        ImGui::TextDisabled("includes one planned rework loop (first batch assumed to fail)");
+    ImGui::Text("ES %s   EF %s   (working days %s → %s)", format_iso_date(c.es_date).c_str(),
+                format_iso_date(c.ef_date).c_str(), format_days(c.es).c_str(), format_days(c.ef).c_str());
+    ImGui::Text("LS %s   LF %s   (working days %s → %s)", format_iso_date(c.ls_date).c_str(),
+                format_iso_date(c.lf_date).c_str(), format_days(c.ls).c_str(), format_days(c.lf).c_str());
+    ImGui::Text("Total float %s, free float %s working days%s", format_days(c.total_float).c_str(),
+                format_days(c.free_float).c_str(), c.calendar.empty() ? "" : " of its calendar");
+    if (!c.calendar.empty()) ImGui::TextDisabled("Works on calendar \"%s\"", c.calendar.c_str());
+    if (c.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "Critical (no float)");
+    if (t.target && !c.calendar.empty()) {  // a task on another calendar: by dates
+        const bool met = c.ef_date <= *t.target;
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(met ? plot_good() : plot_bad()),
+                           "Target %s: the plan %s it (finish %s)", format_iso_date(*t.target).c_str(),
+                           met ? "meets" : "misses", format_iso_date(c.ef_date).c_str());
+    } else if (t.target) {
+        const double slack = static_cast<double>(f.clock.working_days_through(*t.target)) - c.ef;
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(slack >= -1e-9 ? plot_good() : plot_bad()),
+                           "Target %s: the plan %s it (%s working days %s)", format_iso_date(*t.target).c_str(),
+                           slack >= -1e-9 ? "meets" : "misses", format_days(std::fabs(slack)).c_str(),
+                           slack >= -1e-9 ? "to spare" : "late");
+    }
+    if (f.mc) {
+        const McTaskStats& s = f.mc->tasks[i];
+        ImGui::Text("Criticality index %.0f %% · finish P50 %s, P80 %s", s.criticality * 100,
+                    format_iso_date(s.p50_finish_date).c_str(), format_iso_date(s.p80_finish_date).c_str());
+        if (std::isfinite(s.sensitivity)) ImGui::Text("Sensitivity (Spearman ρ with the finish) %.2f", s.sensitivity);
+        if (s.probability_meet_target)
+            ImGui::Text("Meets its target %s: %s", t.target ? format_iso_date(*t.target).c_str() : "",
+                        format_percent(*s.probability_meet_target).c_str());
+    }
+    ImGui::EndTooltip();
+}
+
+// The tooltip under the mouse: a vertical line's, else a task row's, else the day's.
+void gantt_tooltip(const GanttFrame& f, const VLine* hovered_line, int hovered_row) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (hovered_line) {
+        ImGui::SetTooltip("%s: %s", hovered_line->label.c_str(), hovered_line->detail.c_str());
+    } else if (hovered_row >= 0 && hovered_row < static_cast<int>(f.tasks.size()) && io.MousePos.y >= f.rows_top) {
+        gantt_task_tooltip(f, static_cast<size_t>(hovered_row));
+    } else if (io.MousePos.x >= f.x0) {
+        const double day = f.left_day + (io.MousePos.x - f.x0) / f.day_px;
+        const Date d{f.origin.days + static_cast<int>(std::floor(day))};
+        const char* wd[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+        ImGui::SetTooltip("%s %s%s", wd[weekday(d)], format_iso_date(d).c_str(),
+                          f.clock.is_working(d) ? "" : " (not a working day)");
+    }
+}
+
 }  // namespace
 
 void ScheduleView::draw_gantt(const Plan& plan, float height) {
@@ -98,42 +515,7 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     ImGui::SameLine();
     if (ImGui::Button("Today")) gantt_left_day_ = day_of(today()) - 7;
     ImGui::SameLine(0, em(1));
-    // Legend.
-    {
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        const float fh = ImGui::GetFontSize();
-        auto swatch = [&](ImU32 c, const char* text, int shape) {
-            ImGui::AlignTextToFramePadding();
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            const float y = p.y + ImGui::GetFrameHeight() * 0.5f;
-            if (shape == 0) dl->AddRectFilled(ImVec2(p.x, y - fh * 0.3f), ImVec2(p.x + fh, y + fh * 0.3f), c, 2);
-            if (shape == 1) diamond(dl, ImVec2(p.x + fh * 0.5f, y), fh * 0.45f, c, 0);
-            if (shape == 2) dl->AddLine(ImVec2(p.x + fh * 0.5f, y - fh * 0.5f), ImVec2(p.x + fh * 0.5f, y + fh * 0.5f), c, 2);
-            if (shape == 3) dl->AddRectFilled(ImVec2(p.x, y - fh * 0.5f), ImVec2(p.x + fh * 0.7f, y + fh * 0.5f), c);
-            ImGui::Dummy(ImVec2(fh * 1.1f, fh));
-            ImGui::SameLine(0, 2);
-            ImGui::TextUnformatted(text);
-            ImGui::SameLine(0, em(0.8f));
-        };
-        swatch(plot_bad(), "critical", 0);
-        swatch(plot_color(0), "task", 0);
-        swatch(ImGui::GetColorU32(ImGuiCol_Text), "milestone", 1);
-        swatch(plot_color(5), "gate", 1);
-        swatch(ImGui::GetColorU32(ImGuiCol_Text, 0.08f), "weekend", 3);
-        swatch(plot_color(5, 0.22f), "holiday", 3);
-        swatch(plot_color(3), ("today " + format_iso_date(today())).c_str(), 2);
-        if (plan.meta.deadline) swatch(plot_bad(), "deadline", 2);
-        if (mc) {
-            swatch(plot_color(0), "P50", 2);
-            swatch(plot_color(1), "P80", 2);
-        }
-        ImGui::TextDisabled("(?)");
-        ImGui::SetItemTooltip("Ctrl+wheel or − / +: zoom · drag or Shift+wheel: pan · wheel: scroll the rows\n"
-                              "Click a row to select the task, double-click to edit it.\n"
-                              "Grey line after a bar: its total float. Whisker below a bar: the task's P50–P80 finish.\n"
-                              "Triangle above a row: its target date (green: the plan meets it, red: it misses it).\n"
-                              "W = project week; week 1 is the week of the start date.");
-    }
+    draw_gantt_legend(plan, mc);
 
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     (void)height;
@@ -203,318 +585,35 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     }
     if (!ImGui::IsItemVisible()) return;
 
-    auto xd = [&](double day) { return static_cast<float>(x0 + (day - gantt_left_day_) * gantt_day_px); };
-    auto row_y = [&](size_t i) { return rows_top + row_h * static_cast<float>(row_of[i]) - gantt_scroll_y_; };
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-    const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.6f);
-    const float fh = ImGui::GetFontSize();
+    const GanttFrame g{.plan = plan, .tasks = tasks, .cpm = cpm, .clock = clock, .origin = origin, .mc = mc,
+                       .mc_current = mc_current, .outline = outline, .row_of = row_of, .selected = selected,
+                       .p0 = p0, .p1 = p1, .x0 = x0, .x1 = x1, .rows_top = rows_top, .row_h = row_h, .cal_h = cal_h,
+                       .mid_y = p0.y + cal_h * 0.5f, .band_y = p0.y + cal_h, .chart_w = chart_w,
+                       .left_day = gantt_left_day_, .day_px = gantt_day_px, .scroll_y = gantt_scroll_y_, .dl = dl,
+                       .text = ImGui::GetColorU32(ImGuiCol_Text), .dim = ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                       .grid = ImGui::GetColorU32(ImGuiCol_Border, 0.6f), .fh = ImGui::GetFontSize()};
     dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.35f));
 
-    // [SECTION] Calendar header and shading ------------------------------------------------------
     const int first_day = static_cast<int>(std::floor(gantt_left_day_));
     const int last_day = static_cast<int>(std::ceil(gantt_left_day_ + chart_w / gantt_day_px));
     dl->PushClipRect(ImVec2(x0, p0.y), p1, true);
-    // Row backgrounds (selected and hovered rows).
-    for (size_t i = 0; i < tasks.size(); ++i) {
-        const float y = row_y(i);
-        if (y + row_h < rows_top || y > p1.y) continue;
-        if (tasks[i].id == selected) dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + row_h), ImGui::GetColorU32(ImGuiCol_Header));
-        else if (row_of[i] % 2) dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + row_h), ImGui::GetColorU32(ImGuiCol_TableRowBgAlt));
-    }
-    // Non-working days.
-    if (gantt_day_px >= 1.5f) {
-        for (int d = first_day; d <= last_day; ++d) {
-            const Date date{origin.days + d};
-            if (clock.is_working(date)) continue;
-            const bool weekend = !plan.schedule.calendar.working[static_cast<size_t>(weekday(date))];
-            dl->AddRectFilled(ImVec2(xd(d), rows_top), ImVec2(xd(d + 1), p1.y),
-                              weekend ? ImGui::GetColorU32(ImGuiCol_Text, 0.07f) : plot_color(5, 0.22f));
-        }
-    }
-    // Header: months on top, then weeks or days.
-    dl->AddRectFilled(ImVec2(x0, p0.y), ImVec2(x1, rows_top), ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
-    const float mid_y = p0.y + cal_h * 0.5f;
-    const float band_y = p0.y + cal_h;
-    for (int d = first_day - 31; d <= last_day; ++d) {
-        const Date date{origin.days + d};
-        int y;
-        unsigned m, day;
-        ymd_from_date(date, y, m, day);
-        if (day != 1 && d != first_day - 31) continue;
-        // Month label at the month's first day (or the left edge).
-        const float mx = xd(d);
-        if (day == 1) dl->AddLine(ImVec2(mx, p0.y), ImVec2(mx, p1.y), grid);
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%s %d", kMonths[m - 1], y);
-        const float next = xd(d + 31);
-        const float lx = std::max(mx, x0) + 3;
-        if (next - lx > ImGui::CalcTextSize(buf).x + 4) dl->AddText(ImVec2(lx, p0.y + 2), text, buf);
-        else if (next - lx > ImGui::CalcTextSize(kMonths[m - 1]).x + 2) dl->AddText(ImVec2(lx, p0.y + 2), text, kMonths[m - 1]);
-    }
-    dl->AddLine(ImVec2(x0, mid_y), ImVec2(x1, mid_y), grid);
-    if (gantt_day_px >= fh * 1.3f) {  // days
-        for (int d = first_day; d <= last_day; ++d) {
-            int y;
-            unsigned m, day;
-            ymd_from_date(Date{origin.days + d}, y, m, day);
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "%u", day);
-            const float w = ImGui::CalcTextSize(buf).x;
-            dl->AddText(ImVec2(xd(d + 0.5) - w * 0.5f, mid_y + 2), dim, buf);
-        }
-    } else {  // project weeks at each week start (Monday)
-        const Date start = plan.meta.start_date.value_or(origin);
-        const int week0 = start.days - weekday(start);  // Monday of the start date's week
-        const float week_px = gantt_day_px * 7;
-        const std::string sample = "W00";
-        const int every = std::max(1, static_cast<int>(std::ceil((ImGui::CalcTextSize(sample.c_str()).x + 6) / week_px)));
-        for (int d = first_day - 7; d <= last_day; ++d) {
-            const int abs = origin.days + d;
-            if (weekday(Date{abs}) != 0) continue;
-            const int week = (abs - week0) / 7 + 1;
-            if (gantt_day_px >= 3) dl->AddLine(ImVec2(xd(d), mid_y), ImVec2(xd(d), band_y), grid);
-            if ((week % every) != 0 && every > 1) continue;
-            char buf[16];
-            std::snprintf(buf, sizeof buf, "W%d", week);
-            dl->AddText(ImVec2(xd(d) + 2, mid_y + 2), dim, buf);
-        }
-    }
-    dl->AddLine(ImVec2(x0, band_y), ImVec2(x1, band_y), grid);
-    dl->AddLine(ImVec2(x0, rows_top), ImVec2(x1, rows_top), grid);
+    draw_gantt_row_shading(g, first_day, last_day);
+    draw_gantt_calendar_header(g, first_day, last_day);
     dl->PopClipRect();
 
-    // [SECTION] Rows: links, bars, markers --------------------------------------------------------
-    const size_t n = tasks.size();
-    std::vector<float> bx0(n), bx1(n), cy(n);
-    for (size_t i = 0; i < n; ++i) {
-        const CpmTask& c = cpm.tasks[i];
-        cy[i] = row_y(i) + row_h * 0.5f;
-        if (c.duration <= 0) {
-            bx0[i] = bx1[i] = xd(day_of(c.ef_date) + 1);
-        } else {
-            bx0[i] = xd(day_of(c.es_date));
-            bx1[i] = xd(day_of(c.ef_date) + 1);
-        }
-    }
+    const GanttBars bars = gantt_bars(g);
     dl->PushClipRect(ImVec2(x0, rows_top), p1, true);
-    // Links under the bars.
-    const float stub = em(0.5f);
-    for (size_t j = 0; j < n; ++j) {
-        for (const auto& d : tasks[j].predecessors) {
-            const int ii = task_index(plan, d.task_id);
-            if (ii < 0) continue;
-            const size_t i = static_cast<size_t>(ii);
-            const bool crit = cpm.tasks[i].critical && cpm.tasks[j].critical;
-            const ImU32 c = crit ? ((plot_bad() & 0x00FFFFFFu) | 0xD9000000u) : ImGui::GetColorU32(ImGuiCol_Text, 0.45f);
-            const float th = crit ? 1.6f : 1.0f;
-            const float ys = cy[i], ye = cy[j];
-            const float y_between = ye - row_h * 0.5f + 1;
-            std::vector<ImVec2> pts;
-            float dir = 1;
-            if (d.type == LinkType::FinishToFinish) {  // into the successor's end, from the right
-                const float xs = bx1[i], xe = bx1[j];
-                const float xr = std::max(xs, xe) + stub;
-                pts = {ImVec2(xs, ys), ImVec2(xr, ys), ImVec2(xr, ye), ImVec2(xe + (cpm.tasks[j].duration <= 0 ? row_h * 0.3f : 0), ye)};
-                dir = -1;
-            } else {
-                const float xs = d.type == LinkType::StartToStart ? bx0[i] : bx1[i];
-                const float xe = bx0[j] - (cpm.tasks[j].duration <= 0 ? row_h * 0.3f : 0);
-                if (d.type == LinkType::StartToStart) {
-                    const float xl = std::min(xs, xe) - stub;
-                    pts = {ImVec2(xs, ys), ImVec2(xl, ys), ImVec2(xl, ye), ImVec2(xe, ye)};
-                } else if (xe - xs >= stub * 2) {
-                    pts = {ImVec2(xs, ys), ImVec2(xs + stub, ys), ImVec2(xs + stub, ye), ImVec2(xe, ye)};
-                } else {  // a lead or a tight link: go round below the predecessor
-                    pts = {ImVec2(xs, ys), ImVec2(xs + stub, ys), ImVec2(xs + stub, y_between), ImVec2(xe - stub, y_between),
-                           ImVec2(xe - stub, ye), ImVec2(xe, ye)};
-                }
-            }
-            dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), c, ImDrawFlags_None, th);
-            arrow_head(dl, pts.back(), dir, em(0.4f), c);
-        }
-    }
-    // Bars, float lines, P50–P80 whiskers, targets.
-    const float bar_h = row_h * 0.56f;
-    for (size_t i = 0; i < n; ++i) {
-        const float y = cy[i];
-        if (y + row_h < rows_top || y - row_h > p1.y) continue;
-        const Task& t = tasks[i];
-        const CpmTask& c = cpm.tasks[i];
-        const ImU32 fill = c.critical ? plot_bad() : plot_color(0);
-        // Total float: a thin line from the early finish to the late finish.
-        if (c.total_float > 1e-6) {
-            const float lf = xd(day_of(c.lf_date) + 1);
-            dl->AddLine(ImVec2(bx1[i], y), ImVec2(lf, y), dim, 1.5f);
-            dl->AddLine(ImVec2(lf, y - bar_h * 0.35f), ImVec2(lf, y + bar_h * 0.35f), dim, 1.5f);
-        }
-        if (c.summary) {
-            // MS Project's summary bar: a thin bar over the subtasks' span with pointed ends.
-            const ImU32 sc = c.critical ? plot_bad() : text;
-            const float top = y - bar_h * 0.5f, bot = y - bar_h * 0.05f, tip = em(0.35f);
-            const float right = std::max(bx1[i], bx0[i] + 2);
-            dl->AddRectFilled(ImVec2(bx0[i], top), ImVec2(right, bot), sc);
-            dl->AddTriangleFilled(ImVec2(bx0[i], bot), ImVec2(bx0[i] + tip, bot), ImVec2(bx0[i], bot + tip), sc);
-            dl->AddTriangleFilled(ImVec2(right - tip, bot), ImVec2(right, bot), ImVec2(right, bot + tip), sc);
-        } else if (c.duration > 0) {
-            dl->AddRectFilled(ImVec2(bx0[i], y - bar_h * 0.5f), ImVec2(std::max(bx1[i], bx0[i] + 2), y + bar_h * 0.5f), fill,
-                              3);
-        }
-        if (t.kind == TaskKind::Gate)
-            diamond(dl, ImVec2(bx1[i], y), row_h * 0.36f, plot_color(5), c.critical ? plot_bad() : text);
-        else if (t.kind == TaskKind::Milestone)
-            diamond(dl, ImVec2(bx1[i], y), row_h * 0.36f, c.critical ? plot_bad() : text, 0);
-        if (mc_current) {
-            const McTaskStats& s = mc->tasks[i];
-            const float a = xd(day_of(s.p50_finish_date) + 1), b = xd(day_of(s.p80_finish_date) + 1);
-            const float wy = y + bar_h * 0.5f + 2;
-            dl->AddLine(ImVec2(a, wy), ImVec2(std::max(b, a + 1), wy), plot_color(1), 2);
-            dl->AddCircleFilled(ImVec2(a, wy), 2.5f, plot_color(0));
-            dl->AddLine(ImVec2(b, wy - 3), ImVec2(b, wy + 3), plot_color(1), 2);
-        }
-        if (t.target) {
-            const float tx = xd(day_of(*t.target) + 1);
-            const bool met = c.ef_date <= *t.target;  // the finish date (any calendar) on or before it
-            const ImU32 tc = met ? plot_good() : plot_bad();
-            const float s3 = em(0.33f);
-            dl->AddTriangleFilled(ImVec2(tx - s3, y - row_h * 0.5f + 1), ImVec2(tx + s3, y - row_h * 0.5f + 1),
-                                  ImVec2(tx, y - row_h * 0.5f + 1 + s3 * 1.5f), tc);
-        }
-    }
+    draw_gantt_links(g, bars);
+    draw_gantt_task_bars(g, bars);
     dl->PopClipRect();
+    draw_gantt_task_names(g);
 
-    // Left column: row number and name.
-    dl->PushClipRect(ImVec2(p0.x, rows_top), ImVec2(x0, p1.y), true);
-    dl->AddRectFilled(ImVec2(p0.x, rows_top), ImVec2(x0, p1.y), ImGui::GetColorU32(ImGuiCol_WindowBg));
-    for (size_t i = 0; i < n; ++i) {
-        const float y = row_y(i);
-        if (y + row_h < rows_top || y > p1.y) continue;
-        if (tasks[i].id == selected) dl->AddRectFilled(ImVec2(p0.x, y), ImVec2(x0, y + row_h), ImGui::GetColorU32(ImGuiCol_Header));
-        char buf[24];
-        std::snprintf(buf, sizeof buf, "%zu", i + 1);
-        dl->AddText(ImVec2(p0.x + 3, y + (row_h - fh) * 0.5f), dim, buf);
-        const ImU32 nc = cpm.tasks[i].critical ? plot_bad() : text;
-        dl->PushClipRect(ImVec2(p0.x, y), ImVec2(x0 - 4, y + row_h), true);
-        const float indent = em(0.9f) * static_cast<float>(outline.depth[i]);
-        dl->AddText(ImVec2(p0.x + em(1.6f) + indent, y + (row_h - fh) * 0.5f), nc, tasks[i].name.c_str());
-        dl->PopClipRect();
-    }
-    dl->PopClipRect();
-    dl->AddRectFilled(p0, ImVec2(x0, rows_top), ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
-    dl->AddText(ImVec2(p0.x + 3, p0.y + 2), text, "Task");
-    dl->AddText(ImVec2(p0.x + 3, mid_y + 2), dim, "W = project week");
-    dl->AddLine(ImVec2(x0, p0.y), ImVec2(x0, p1.y), grid);
+    const std::vector<VLine> lines = gantt_vertical_lines(g);
+    const VLine* hovered_line = draw_gantt_vertical_lines(g, lines, hovered);
+    dl->AddRect(p0, p1, g.grid);
 
-    // [SECTION] Vertical lines and tooltips --------------------------------------------------------
-    std::vector<VLine> lines;
-    lines.push_back({day_of(today()), plot_color(3), "Today", format_iso_date(today()), false});
-    if (plan.meta.deadline) {
-        std::string det = format_iso_date(*plan.meta.deadline);
-        if (cpm.deadline_slack) det += ", plan slack " + format_days(*cpm.deadline_slack) + " working days";
-        if (mc_current && mc->probability_meet_deadline) det += ", P(meet) " + format_percent(*mc->probability_meet_deadline);
-        lines.push_back({day_of(*plan.meta.deadline) + 1, plot_bad(), "Deadline", det, false});
-    }
-    if (mc_current) {
-        lines.push_back({day_of(mc->p50_date) + 1, plot_color(0), "P50", format_iso_date(mc->p50_date), true});
-        lines.push_back({day_of(mc->p80_date) + 1, plot_color(1), "P80", format_iso_date(mc->p80_date), true});
-    }
-    std::sort(lines.begin(), lines.end(), [](const VLine& a, const VLine& b) { return a.day < b.day; });
-    dl->PushClipRect(ImVec2(x0, p0.y), p1, true);
-    // Labels sit in the band under the calendar, right of their line if there is room there,
-    // else left of it, in one of two lanes.
-    std::vector<std::pair<float, float>> taken[2];
-    auto free_at = [&](int lane, float a, float b) {
-        for (const auto& [u, v] : taken[lane])
-            if (a < v && b > u) return false;
-        return true;
-    };
-    const VLine* hovered_line = nullptr;
-    for (const auto& l : lines) {  // the lines first, then their labels on top
-        const float x = xd(l.day);
-        if (x < x0 - 1 || x > x1 + 1) continue;
-        if (l.dashed) dashed_vline(dl, x, band_y, p1.y, l.colour, 2);
-        else dl->AddLine(ImVec2(x, band_y), ImVec2(x, p1.y), l.colour, 2);
-    }
-    for (const auto& l : lines) {
-        const float x = xd(l.day);
-        if (x < x0 - 1 || x > x1 + 1) continue;
-        const float w = ImGui::CalcTextSize(l.label.c_str()).x + 4;
-        int lane = 1;
-        float a = x + 2;
-        bool placed = false;
-        for (int side = 0; side < 2 && !placed; ++side)
-            for (int ln = 0; ln < 2 && !placed; ++ln) {
-                const float left = side == 0 ? x + 2 : x - 2 - w;
-                if (free_at(ln, left, left + w) && (side == 1 || left + w <= x1)) {
-                    lane = ln, a = left, placed = true;
-                }
-            }
-        taken[lane].push_back({a, a + w});
-        const ImVec2 at(a, band_y + 1 + static_cast<float>(lane) * (fh + 2));
-        dl->AddRectFilled(at, ImVec2(at.x + w, at.y + fh), ImGui::GetColorU32(ImGuiCol_WindowBg, 0.9f), 2);
-        dl->AddText(ImVec2(at.x + 2, at.y), l.colour, l.label.c_str());
-        if (hovered && std::fabs(io.MousePos.x - x) <= 4) hovered_line = &l;
-    }
-    dl->PopClipRect();
-    dl->AddRect(p0, p1, grid);
-
-    if (hovered && !active) {
-        if (hovered_line) {
-            ImGui::SetTooltip("%s: %s", hovered_line->label.c_str(), hovered_line->detail.c_str());
-        } else if (hovered_row >= 0 && hovered_row < static_cast<int>(n) && io.MousePos.y >= rows_top) {
-            const size_t i = static_cast<size_t>(hovered_row);
-            const Task& t = tasks[i];
-            const CpmTask& c = cpm.tasks[i];
-            ImGui::BeginTooltip();
-            ImGui::Text("%zu  %s  (%s%s)", i + 1, t.name.c_str(), kind_label(t.kind),
-                        t.partner_id.empty() ? "" : (", " + partner_name(plan, t.partner_id)).c_str());
-            if (c.summary)
-                ImGui::Text("Summary task: %s working days from its subtasks' earliest start to their latest finish",
-                            format_days(c.duration).c_str());
-            else if (t.kind != TaskKind::Milestone)
-                ImGui::Text("Duration %s working days (O/M/P %s / %s / %s)", format_days(c.duration).c_str(),
-                            format_days(t.optimistic).c_str(), format_days(t.most_likely).c_str(), format_days(t.pessimistic).c_str());
-            if (t.kind == TaskKind::Gate && t.gate.assume_first_fails)
-                ImGui::TextDisabled("includes one planned rework loop (first batch assumed to fail)");
-            ImGui::Text("ES %s   EF %s   (working days %s → %s)", format_iso_date(c.es_date).c_str(),
-                        format_iso_date(c.ef_date).c_str(), format_days(c.es).c_str(), format_days(c.ef).c_str());
-            ImGui::Text("LS %s   LF %s   (working days %s → %s)", format_iso_date(c.ls_date).c_str(),
-                        format_iso_date(c.lf_date).c_str(), format_days(c.ls).c_str(), format_days(c.lf).c_str());
-            ImGui::Text("Total float %s, free float %s working days%s", format_days(c.total_float).c_str(),
-                        format_days(c.free_float).c_str(), c.calendar.empty() ? "" : " of its calendar");
-            if (!c.calendar.empty()) ImGui::TextDisabled("Works on calendar \"%s\"", c.calendar.c_str());
-            if (c.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "Critical (no float)");
-            if (t.target && !c.calendar.empty()) {  // a task on another calendar: by dates
-                const bool met = c.ef_date <= *t.target;
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(met ? plot_good() : plot_bad()),
-                                   "Target %s: the plan %s it (finish %s)", format_iso_date(*t.target).c_str(),
-                                   met ? "meets" : "misses", format_iso_date(c.ef_date).c_str());
-            } else if (t.target) {
-                const double slack = static_cast<double>(clock.working_days_through(*t.target)) - c.ef;
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(slack >= -1e-9 ? plot_good() : plot_bad()),
-                                   "Target %s: the plan %s it (%s working days %s)", format_iso_date(*t.target).c_str(),
-                                   slack >= -1e-9 ? "meets" : "misses", format_days(std::fabs(slack)).c_str(),
-                                   slack >= -1e-9 ? "to spare" : "late");
-            }
-            if (mc) {
-                const McTaskStats& s = mc->tasks[i];
-                ImGui::Text("Criticality index %.0f %% · finish P50 %s, P80 %s", s.criticality * 100,
-                            format_iso_date(s.p50_finish_date).c_str(), format_iso_date(s.p80_finish_date).c_str());
-                if (std::isfinite(s.sensitivity)) ImGui::Text("Sensitivity (Spearman ρ with the finish) %.2f", s.sensitivity);
-                if (s.probability_meet_target)
-                    ImGui::Text("Meets its target %s: %s", t.target ? format_iso_date(*t.target).c_str() : "",
-                                format_percent(*s.probability_meet_target).c_str());
-            }
-            ImGui::EndTooltip();
-        } else if (io.MousePos.x >= x0) {
-            const double day = gantt_left_day_ + (io.MousePos.x - x0) / gantt_day_px;
-            const Date d{origin.days + static_cast<int>(std::floor(day))};
-            const char* wd[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-            ImGui::SetTooltip("%s %s%s", wd[weekday(d)], format_iso_date(d).c_str(),
-                              clock.is_working(d) ? "" : " (not a working day)");
-        }
-    }
+    if (hovered && !active) gantt_tooltip(g, hovered_line, hovered_row);
 }
 
 }  // namespace mf

@@ -139,20 +139,24 @@ void ScheduleView::draw_tasks_page(ViewContext& ctx) {
     draw_calendar(ctx);
 }
 
-void ScheduleView::draw_task_table(ViewContext& ctx) {
-    const Plan& plan = ctx.plan;
-    Edits& edits = ctx.edits;
-    const auto& tasks = plan.schedule.tasks;
-    const CpmResult* cpm = an_.cpm && an_.cpm->tasks.size() == tasks.size() ? &*an_.cpm : nullptr;
-    const McResult* mc = mc_drawn() && mc_drawn()->ok() && mc_drawn()->tasks.size() == tasks.size() ? mc_drawn() : nullptr;
+// [SECTION] The task table: one row -------------------------------------------------------
 
-    const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
-    const float want = (row_h + 2) * static_cast<float>(tasks.size() + 1) + em(1);
-    const float avail = ImGui::GetContentRegionAvail().y;
-    const float height = std::min(want, std::max(em(10), avail - em(15)));  // leave room for the details
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("tasks", 15, flags, ImVec2(0, height))) return;
+// What every cell of a task's row reads; a field the user activates selects the task.
+struct TaskRow {
+    ViewContext& ctx;
+    const Plan& plan;
+    Edits& edits;
+    const Task& t;
+    size_t i;                  // index in the plan
+    bool summary;              // has subtasks: durations roll up
+    std::string key;           // "schedule.<id>." field keys
+    std::string& selected;
+    void activated() const {
+        if (ImGui::IsItemActivated()) selected = t.id;
+    }
+};
+
+static void setup_task_table_columns() {
     ImGui::TableSetupScrollFreeze(2, 1);
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, em(1.5f));
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthFixed, em(12));
@@ -170,6 +174,299 @@ void ScheduleView::draw_task_table(ViewContext& ctx) {
     ImGui::TableSetupColumn("Float", ImGuiTableColumnFlags_WidthFixed, em(4));
     ImGui::TableSetupColumn("Crit. MC", ImGuiTableColumnFlags_WidthFixed, em(3.5f));
     ImGui::TableHeadersRow();
+}
+
+// #: selects the row (spanning all columns); right-click for the row menu.
+static void draw_task_number_cell(const TaskRow& row, float row_h, bool is_sel, bool& scroll_to_selected) {
+    const Plan& plan = row.plan;
+    Edits& edits = row.edits;
+    const Task& t = row.t;
+    std::string& selected = row.selected;
+    const size_t i = row.i;
+    ImGui::TableNextColumn();
+    char num[24];
+    std::snprintf(num, sizeof num, "%zu", i + 1);
+    ImGui::AlignTextToFramePadding();
+    if (ImGui::Selectable(num, is_sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                          ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
+        selected = t.id;
+#ifdef MF_TEST_HOOKS
+    {  // the row number's cell (the selectable spans the whole row, under the fields)
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        test_anchors()["schedule.row." + t.id] = {a.x, a.y, a.x + ImGui::GetColumnWidth(), b.y};
+    }
+#endif
+    if (is_sel && scroll_to_selected) {
+        ImGui::SetScrollHereY(0.3f);
+        scroll_to_selected = false;
+    }
+    if (ImGui::BeginPopupContextItem("row")) {
+        selected = t.id;
+        if (ImGui::MenuItem("Duplicate")) push_duplicate(edits, t);
+        if (ImGui::MenuItem("Delete")) push_delete(edits, t);
+        if (ImGui::MenuItem("Move up", nullptr, false, can_move_task(plan, t.id, -1))) push_move(edits, t, -1);
+        if (ImGui::MenuItem("Move down", nullptr, false, can_move_task(plan, t.id, +1))) push_move(edits, t, +1);
+        if (ImGui::MenuItem("Indent", "Alt+Shift+Right")) push_outline(edits, t, false);
+        if (ImGui::MenuItem("Outdent", "Alt+Shift+Left", false, !t.parent.empty()))
+            push_outline(edits, t, true);
+        ImGui::EndPopup();
+    }
+}
+
+// Name, indented by its outline level.
+static void draw_task_name_cell(const TaskRow& row, int depth) {
+    ViewContext& ctx = row.ctx;
+    Edits& edits = row.edits;
+    const Task& t = row.t;
+    const std::string& key = row.key;
+    ImGui::TableNextColumn();
+    if (depth > 0)
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + em(0.9f) * static_cast<float>(depth));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    std::string name = t.name;
+    if (input_string("##name", name))
+        edit_task(edits, "Rename task", key + "name", true, t.id, [name](Task& x) { x.name = name; });
+    row.activated();
+    MF_TEST_ANCHOR(("schedule.task." + t.id + ".name").c_str());
+    field_error_marker(ctx, key + "name");
+    if (!ImGui::IsItemActive() && ImGui::GetItemRectSize().x < ImGui::CalcTextSize(t.name.c_str()).x + em(0.6f))
+        ImGui::SetItemTooltip("%s", t.name.c_str());
+}
+
+// Partner.
+static void draw_task_partner_cell(const TaskRow& row) {
+    ViewContext& ctx = row.ctx;
+    const Plan& plan = row.plan;
+    Edits& edits = row.edits;
+    const Task& t = row.t;
+    const std::string& key = row.key;
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const std::string pname = t.partner_id.empty() ? "—" : partner_name(plan, t.partner_id);
+    if (ImGui::BeginCombo("##partner", pname.c_str(), ImGuiComboFlags_NoArrowButton)) {
+        if (ImGui::Selectable("— (none)", t.partner_id.empty()) && !t.partner_id.empty())
+            edit_task(edits, "Set partner of \"" + t.name + "\"", key + "partner", false, t.id, [](Task& x) { x.partner_id.clear(); });
+        for (const auto& p : plan.decision.partners) {
+            const std::string label = (p.name.empty() ? p.id : p.name) + "##" + p.id;
+            if (ImGui::Selectable(label.c_str(), p.id == t.partner_id) && p.id != t.partner_id)
+                edit_task(edits, "Set partner of \"" + t.name + "\"", key + "partner", false, t.id,
+                          [pid = p.id](Task& x) { x.partner_id = pid; });
+        }
+        if (plan.decision.partners.empty()) ImGui::TextDisabled("No partners in this plan yet.");
+        ImGui::EndCombo();
+    }
+    row.activated();
+    field_error_marker(ctx, key + "partner");
+}
+
+// Calendar: its own, else its partner's (shown in brackets), else the project's.
+static void draw_task_calendar_cell(const TaskRow& row) {
+    ViewContext& ctx = row.ctx;
+    const Plan& plan = row.plan;
+    Edits& edits = row.edits;
+    const Task& t = row.t;
+    const std::string& key = row.key;
+    ImGui::TableNextColumn();
+    {
+        auto cal_name = [&](const std::string& id) {
+            for (const auto& nc : plan.schedule.calendars)
+                if (nc.id == id) return nc.name.empty() ? nc.id : nc.name;
+            return id;
+        };
+        std::string inherited = "Project";
+        if (auto pc = plan.schedule.partner_calendars.find(t.partner_id);
+            !t.partner_id.empty() && pc != plan.schedule.partner_calendars.end())
+            inherited = cal_name(pc->second);
+        const std::string shown = t.calendar.empty() ? "(" + inherited + ")" : cal_name(t.calendar);
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (ImGui::BeginCombo("##calendar", shown.c_str(), ImGuiComboFlags_NoArrowButton)) {
+            const std::string def = "(" + inherited + ": partner's or project calendar)";
+            if (ImGui::Selectable(def.c_str(), t.calendar.empty()) && !t.calendar.empty())
+                edit_task(edits, "Set calendar of \"" + t.name + "\"", key + "calendar", false, t.id, [](Task& x) { x.calendar.clear(); });
+            for (const auto& nc : plan.schedule.calendars) {
+                const std::string label = (nc.name.empty() ? nc.id : nc.name) + "##" + nc.id;
+                if (ImGui::Selectable(label.c_str(), nc.id == t.calendar) && nc.id != t.calendar)
+                    edit_task(edits, "Set calendar of \"" + t.name + "\"", key + "calendar", false, t.id, [cid = nc.id](Task& x) { x.calendar = cid; });
+                MF_TEST_ANCHOR(("schedule.task." + t.id + ".calendar." + nc.id).c_str());
+            }
+            if (plan.schedule.calendars.empty())
+                ImGui::TextDisabled("Add calendars under \"Working calendars\" below.");
+            ImGui::EndCombo();
+        }
+        row.activated();
+        MF_TEST_ANCHOR(("schedule.task." + t.id + ".calendar").c_str());
+        ImGui::SetItemTooltip("The calendar its durations count working days in: %s", shown.c_str());
+        field_error_marker(ctx, key + "calendar");
+    }
+}
+
+// Kind.
+static void draw_task_kind_cell(const TaskRow& row) {
+    ViewContext& ctx = row.ctx;
+    Edits& edits = row.edits;
+    const Task& t = row.t;
+    const bool summary = row.summary;
+    const std::string& key = row.key;
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##kind", kind_label(t.kind), ImGuiComboFlags_NoArrowButton)) {
+        for (TaskKind k : {TaskKind::Task, TaskKind::Milestone, TaskKind::Gate}) {
+            // A summary task stays an ordinary task (set_task_kind refuses).
+            const ImGuiSelectableFlags off = summary && k != TaskKind::Task ? ImGuiSelectableFlags_Disabled : 0;
+            if (ImGui::Selectable(kind_label(k), k == t.kind, off) && k != t.kind)
+                edits.push_at(std::string("Make \"") + t.name + "\" a " + task_kind_key(k), key + "kind",
+                              [id = t.id, k](Plan& p) { set_task_kind(p, id, k); });
+        }
+        if (summary) ImGui::TextDisabled("A summary task (it has subtasks) stays a task.");
+        ImGui::EndCombo();
+    }
+    row.activated();
+    field_error_marker(ctx, key + "kind");
+}
+
+// Three-point duration (read-only for a summary task or a milestone). `number_cell` is the
+// view's ScheduleView::number_cell (it keeps the drafts of rejected values).
+static void draw_task_duration_cells(const TaskRow& row, const CpmResult* cpm, auto&& number_cell) {
+    ViewContext& ctx = row.ctx;
+    Edits& edits = row.edits;
+    const Task& t = row.t;
+    const bool summary = row.summary;
+    const std::string& key = row.key;
+    const size_t i = row.i;
+    const char* fields[3] = {"optimistic", "most_likely", "pessimistic"};
+    const double values[3] = {t.optimistic, t.most_likely, t.pessimistic};
+    for (int k = 0; k < 3; ++k) {
+        ImGui::TableNextColumn();
+        if (summary) {  // rolled up from the subtasks: the span, read-only
+            ImGui::AlignTextToFramePadding();
+            if (k == 1 && cpm) ImGui::TextDisabled("%s", format_days(cpm->tasks[i].duration).c_str());
+            else ImGui::TextDisabled("·");
+            ImGui::SetItemTooltip("Summary task: its dates roll up from its subtasks (earliest start to latest "
+                                  "finish); its own durations are ignored.");
+            continue;
+        }
+        if (t.kind == TaskKind::Milestone) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextDisabled("0");
+            continue;
+        }
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        double v = 0;
+        const std::string label = std::string("##") + fields[k];
+        const CellResult r = number_cell(
+            label.c_str(), values[k], "%.6g",
+            [&, k](double x) { return three_point_problem(t.optimistic, t.most_likely, t.pessimistic, k, x); }, &v);
+        row.activated();
+        MF_TEST_ANCHOR(("schedule.task." + t.id + "." + fields[k]).c_str());
+        if (r != CellResult::None) {
+            const std::string what = std::string("Edit ") + (k == 0 ? "optimistic" : k == 1 ? "most likely" : "pessimistic") +
+                                     " duration of \"" + t.name + "\"";
+            auto set = [id = t.id, k, v](Plan& p) { set_task_duration(p, id, k, v); };
+            if (r == CellResult::Live) edits.push_merge(what, key + fields[k], set);   // typing: one undo step
+            else edits.push_at(what, key + fields[k], set);
+        }
+        field_error_marker(ctx, key + fields[k]);
+    }
+}
+
+// Distribution.
+static void draw_task_distribution_cell(const TaskRow& row) {
+    ViewContext& ctx = row.ctx;
+    Edits& edits = row.edits;
+    const Task& t = row.t;
+    const bool summary = row.summary;
+    const std::string& key = row.key;
+    ImGui::TableNextColumn();
+    if (t.kind != TaskKind::Milestone && !summary) {
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        const char* dn[] = {"PERT", "Triangular"};
+        const int di = t.distribution == DurationDistribution::Triangular ? 1 : 0;
+        if (ImGui::BeginCombo("##dist", dn[di], ImGuiComboFlags_NoArrowButton)) {
+            for (int k = 0; k < 2; ++k)
+                if (ImGui::Selectable(dn[k], k == di) && k != di)
+                    edit_task(edits, "Set distribution of \"" + t.name + "\"", key + "distribution", false, t.id, [k](Task& x) {
+                        x.distribution = k == 1 ? DurationDistribution::Triangular : DurationDistribution::Pert;
+                    });
+            ImGui::EndCombo();
+        }
+        ImGui::SetItemTooltip("PERT (beta, λ = 4): mean (O + 4M + P)/6 · triangular: mean (O + M + P)/3");
+        row.activated();
+        field_error_marker(ctx, key + "distribution");
+    }
+}
+
+// Predecessors (summary; edited in the details panel).
+static void draw_task_predecessors_cell(const TaskRow& row) {
+    const Plan& plan = row.plan;
+    const Task& t = row.t;
+    std::string& selected = row.selected;
+    ImGui::TableNextColumn();
+    const std::string preds = predecessor_summary(plan, t);
+    const std::string pred_label = (preds.empty() ? std::string("+") : preds) + "##preds";
+    if (ImGui::Button(pred_label.c_str(), ImVec2(-FLT_MIN, 0))) {
+        selected = t.id;
+    }
+    MF_TEST_ANCHOR(("schedule.task." + t.id + ".predecessors").c_str());
+    if (ImGui::BeginItemTooltip()) {
+        if (t.predecessors.empty()) ImGui::TextUnformatted("No predecessors: starts at the project start.");
+        for (const auto& d : t.predecessors) {
+            const Task* p = find_task(plan, d.task_id);
+            ImGui::Text("%s %s%s%s working days: %s", link_type_key(d.type), d.lag < 0 ? "lead " : "lag ",
+                        "", format_days(std::fabs(d.lag)).c_str(), p ? p->name.c_str() : d.task_id.c_str());
+        }
+        ImGui::TextDisabled("Click to edit the links below the table.");
+        ImGui::EndTooltip();
+    }
+}
+
+// Gate.
+static void draw_task_gate_cell(const Task& t, const std::vector<LinkReport>& links) {
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    if (t.kind == TaskKind::Gate) {
+        ImGui::TextUnformatted(linked_gate_summary(t, links).c_str());
+        ImGui::SetItemTooltip("Passes with %s; a failure costs %s / %s / %s working days of rework%s, at most %d loops%s.",
+                              format_percent(linked_pass_probability(t, links)).c_str(),
+                              format_days(t.gate.rework.optimistic).c_str(), format_days(t.gate.rework.most_likely).c_str(),
+                              format_days(t.gate.rework.pessimistic).c_str(),
+                              t.gate.repeat.empty() ? "" : " plus a re-run of the repeated tasks", t.gate.max_loops,
+                              t.gate.assume_first_fails ? "; the first batch is assumed to fail" : "");
+    }
+}
+
+// Dates and floats (CPM), and the Monte Carlo criticality index.
+static void draw_task_schedule_cells(const CpmResult* cpm, const McResult* mc, size_t i) {
+    ImGui::TableNextColumn();
+    if (cpm) ImGui::TextUnformatted(format_iso_date(cpm->tasks[i].es_date).c_str());
+    ImGui::TableNextColumn();
+    if (cpm) ImGui::TextUnformatted(format_iso_date(cpm->tasks[i].ef_date).c_str());
+    ImGui::TableNextColumn();
+    if (cpm) {
+        const CpmTask& c = cpm->tasks[i];
+        if (c.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "critical");
+        else ImGui::Text("%s wd", format_days(c.total_float).c_str());
+        ImGui::SetItemTooltip("Total float %s, free float %s working days%s", format_days(c.total_float).c_str(),
+                              format_days(c.free_float).c_str(), c.critical ? ": on the critical path" : "");
+    }
+    ImGui::TableNextColumn();
+    if (mc) ImGui::Text("%.0f %%", mc->tasks[i].criticality * 100);
+}
+
+void ScheduleView::draw_task_table(ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
+    Edits& edits = ctx.edits;
+    const auto& tasks = plan.schedule.tasks;
+    const CpmResult* cpm = an_.cpm && an_.cpm->tasks.size() == tasks.size() ? &*an_.cpm : nullptr;
+    const McResult* mc = mc_drawn() && mc_drawn()->ok() && mc_drawn()->tasks.size() == tasks.size() ? mc_drawn() : nullptr;
+
+    const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    const float want = (row_h + 2) * static_cast<float>(tasks.size() + 1) + em(1);
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const float height = std::min(want, std::max(em(10), avail - em(15)));  // leave room for the details
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("tasks", 15, flags, ImVec2(0, height))) return;
+    setup_task_table_columns();
 
     const Outline outline = build_outline(plan.schedule);
     for (size_t row = 0; row < outline.order.size(); ++row) {
@@ -180,226 +477,17 @@ void ScheduleView::draw_task_table(ViewContext& ctx) {
         ImGui::PushID(t.id.c_str());
         ImGui::TableNextRow(0, row_h);
         const bool is_sel = t.id == selected;
-
-        // #: selects the row.
-        ImGui::TableNextColumn();
-        char num[24];
-        std::snprintf(num, sizeof num, "%zu", i + 1);
-        ImGui::AlignTextToFramePadding();
-        if (ImGui::Selectable(num, is_sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
-                              ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
-            selected = t.id;
-#ifdef MF_TEST_HOOKS
-        {  // the row number's cell (the selectable spans the whole row, under the fields)
-            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-            test_anchors()["schedule.row." + t.id] = {a.x, a.y, a.x + ImGui::GetColumnWidth(), b.y};
-        }
-#endif
-        if (is_sel && scroll_to_selected_) {
-            ImGui::SetScrollHereY(0.3f);
-            scroll_to_selected_ = false;
-        }
-        if (ImGui::BeginPopupContextItem("row")) {
-            selected = t.id;
-            if (ImGui::MenuItem("Duplicate")) push_duplicate(edits, t);
-            if (ImGui::MenuItem("Delete")) push_delete(edits, t);
-            if (ImGui::MenuItem("Move up", nullptr, false, can_move_task(plan, t.id, -1))) push_move(edits, t, -1);
-            if (ImGui::MenuItem("Move down", nullptr, false, can_move_task(plan, t.id, +1))) push_move(edits, t, +1);
-            if (ImGui::MenuItem("Indent", "Alt+Shift+Right")) push_outline(edits, t, false);
-            if (ImGui::MenuItem("Outdent", "Alt+Shift+Left", false, !t.parent.empty()))
-                push_outline(edits, t, true);
-            ImGui::EndPopup();
-        }
-        auto activated = [&] {
-            if (ImGui::IsItemActivated()) selected = t.id;
-        };
-
-        // Name, indented by its outline level.
-        ImGui::TableNextColumn();
-        if (outline.depth[i] > 0)
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + em(0.9f) * static_cast<float>(outline.depth[i]));
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        std::string name = t.name;
-        if (input_string("##name", name))
-            edit_task(edits, "Rename task", key + "name", true, t.id, [name](Task& x) { x.name = name; });
-        activated();
-        MF_TEST_ANCHOR(("schedule.task." + t.id + ".name").c_str());
-        field_error_marker(ctx, key + "name");
-        if (!ImGui::IsItemActive() && ImGui::GetItemRectSize().x < ImGui::CalcTextSize(t.name.c_str()).x + em(0.6f))
-            ImGui::SetItemTooltip("%s", t.name.c_str());
-
-        // Partner.
-        ImGui::TableNextColumn();
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        const std::string pname = t.partner_id.empty() ? "—" : partner_name(plan, t.partner_id);
-        if (ImGui::BeginCombo("##partner", pname.c_str(), ImGuiComboFlags_NoArrowButton)) {
-            if (ImGui::Selectable("— (none)", t.partner_id.empty()) && !t.partner_id.empty())
-                edit_task(edits, "Set partner of \"" + t.name + "\"", key + "partner", false, t.id, [](Task& x) { x.partner_id.clear(); });
-            for (const auto& p : plan.decision.partners) {
-                const std::string label = (p.name.empty() ? p.id : p.name) + "##" + p.id;
-                if (ImGui::Selectable(label.c_str(), p.id == t.partner_id) && p.id != t.partner_id)
-                    edit_task(edits, "Set partner of \"" + t.name + "\"", key + "partner", false, t.id,
-                              [pid = p.id](Task& x) { x.partner_id = pid; });
-            }
-            if (plan.decision.partners.empty()) ImGui::TextDisabled("No partners in this plan yet.");
-            ImGui::EndCombo();
-        }
-        activated();
-        field_error_marker(ctx, key + "partner");
-
-        // Calendar: its own, else its partner's (shown in brackets), else the project's.
-        ImGui::TableNextColumn();
-        {
-            auto cal_name = [&](const std::string& id) {
-                for (const auto& nc : plan.schedule.calendars)
-                    if (nc.id == id) return nc.name.empty() ? nc.id : nc.name;
-                return id;
-            };
-            std::string inherited = "Project";
-            if (auto pc = plan.schedule.partner_calendars.find(t.partner_id);
-                !t.partner_id.empty() && pc != plan.schedule.partner_calendars.end())
-                inherited = cal_name(pc->second);
-            const std::string shown = t.calendar.empty() ? "(" + inherited + ")" : cal_name(t.calendar);
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            if (ImGui::BeginCombo("##calendar", shown.c_str(), ImGuiComboFlags_NoArrowButton)) {
-                const std::string def = "(" + inherited + ": partner's or project calendar)";
-                if (ImGui::Selectable(def.c_str(), t.calendar.empty()) && !t.calendar.empty())
-                    edit_task(edits, "Set calendar of \"" + t.name + "\"", key + "calendar", false, t.id, [](Task& x) { x.calendar.clear(); });
-                for (const auto& nc : plan.schedule.calendars) {
-                    const std::string label = (nc.name.empty() ? nc.id : nc.name) + "##" + nc.id;
-                    if (ImGui::Selectable(label.c_str(), nc.id == t.calendar) && nc.id != t.calendar)
-                        edit_task(edits, "Set calendar of \"" + t.name + "\"", key + "calendar", false, t.id, [cid = nc.id](Task& x) { x.calendar = cid; });
-                    MF_TEST_ANCHOR(("schedule.task." + t.id + ".calendar." + nc.id).c_str());
-                }
-                if (plan.schedule.calendars.empty())
-                    ImGui::TextDisabled("Add calendars under \"Working calendars\" below.");
-                ImGui::EndCombo();
-            }
-            activated();
-            MF_TEST_ANCHOR(("schedule.task." + t.id + ".calendar").c_str());
-            ImGui::SetItemTooltip("The calendar its durations count working days in: %s", shown.c_str());
-            field_error_marker(ctx, key + "calendar");
-        }
-
-        // Kind.
-        ImGui::TableNextColumn();
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        if (ImGui::BeginCombo("##kind", kind_label(t.kind), ImGuiComboFlags_NoArrowButton)) {
-            for (TaskKind k : {TaskKind::Task, TaskKind::Milestone, TaskKind::Gate}) {
-                // A summary task stays an ordinary task (set_task_kind refuses).
-                const ImGuiSelectableFlags off = summary && k != TaskKind::Task ? ImGuiSelectableFlags_Disabled : 0;
-                if (ImGui::Selectable(kind_label(k), k == t.kind, off) && k != t.kind)
-                    edits.push_at(std::string("Make \"") + t.name + "\" a " + task_kind_key(k), key + "kind",
-                                  [id = t.id, k](Plan& p) { set_task_kind(p, id, k); });
-            }
-            if (summary) ImGui::TextDisabled("A summary task (it has subtasks) stays a task.");
-            ImGui::EndCombo();
-        }
-        activated();
-        field_error_marker(ctx, key + "kind");
-
-        // Three-point duration.
-        const char* fields[3] = {"optimistic", "most_likely", "pessimistic"};
-        const double values[3] = {t.optimistic, t.most_likely, t.pessimistic};
-        for (int k = 0; k < 3; ++k) {
-            ImGui::TableNextColumn();
-            if (summary) {  // rolled up from the subtasks: the span, read-only
-                ImGui::AlignTextToFramePadding();
-                if (k == 1 && cpm) ImGui::TextDisabled("%s", format_days(cpm->tasks[i].duration).c_str());
-                else ImGui::TextDisabled("·");
-                ImGui::SetItemTooltip("Summary task: its dates roll up from its subtasks (earliest start to latest "
-                                      "finish); its own durations are ignored.");
-                continue;
-            }
-            if (t.kind == TaskKind::Milestone) {
-                ImGui::AlignTextToFramePadding();
-                ImGui::TextDisabled("0");
-                continue;
-            }
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            double v = 0;
-            const std::string label = std::string("##") + fields[k];
-            const CellResult r = number_cell(
-                label.c_str(), values[k], "%.6g",
-                [&, k](double x) { return three_point_problem(t.optimistic, t.most_likely, t.pessimistic, k, x); }, &v);
-            activated();
-            MF_TEST_ANCHOR(("schedule.task." + t.id + "." + fields[k]).c_str());
-            if (r != CellResult::None) {
-                const std::string what = std::string("Edit ") + (k == 0 ? "optimistic" : k == 1 ? "most likely" : "pessimistic") +
-                                         " duration of \"" + t.name + "\"";
-                auto set = [id = t.id, k, v](Plan& p) { set_task_duration(p, id, k, v); };
-                if (r == CellResult::Live) edits.push_merge(what, key + fields[k], set);   // typing: one undo step
-                else edits.push_at(what, key + fields[k], set);
-            }
-            field_error_marker(ctx, key + fields[k]);
-        }
-
-        // Distribution.
-        ImGui::TableNextColumn();
-        if (t.kind != TaskKind::Milestone && !summary) {
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            const char* dn[] = {"PERT", "Triangular"};
-            const int di = t.distribution == DurationDistribution::Triangular ? 1 : 0;
-            if (ImGui::BeginCombo("##dist", dn[di], ImGuiComboFlags_NoArrowButton)) {
-                for (int k = 0; k < 2; ++k)
-                    if (ImGui::Selectable(dn[k], k == di) && k != di)
-                        edit_task(edits, "Set distribution of \"" + t.name + "\"", key + "distribution", false, t.id, [k](Task& x) {
-                            x.distribution = k == 1 ? DurationDistribution::Triangular : DurationDistribution::Pert;
-                        });
-                ImGui::EndCombo();
-            }
-            ImGui::SetItemTooltip("PERT (beta, λ = 4): mean (O + 4M + P)/6 · triangular: mean (O + M + P)/3");
-            activated();
-            field_error_marker(ctx, key + "distribution");
-        }
-
-        // Predecessors (summary; edited in the details panel).
-        ImGui::TableNextColumn();
-        const std::string preds = predecessor_summary(plan, t);
-        const std::string pred_label = (preds.empty() ? std::string("+") : preds) + "##preds";
-        if (ImGui::Button(pred_label.c_str(), ImVec2(-FLT_MIN, 0))) {
-            selected = t.id;
-        }
-        MF_TEST_ANCHOR(("schedule.task." + t.id + ".predecessors").c_str());
-        if (ImGui::BeginItemTooltip()) {
-            if (t.predecessors.empty()) ImGui::TextUnformatted("No predecessors: starts at the project start.");
-            for (const auto& d : t.predecessors) {
-                const Task* p = find_task(plan, d.task_id);
-                ImGui::Text("%s %s%s%s working days: %s", link_type_key(d.type), d.lag < 0 ? "lead " : "lag ",
-                            "", format_days(std::fabs(d.lag)).c_str(), p ? p->name.c_str() : d.task_id.c_str());
-            }
-            ImGui::TextDisabled("Click to edit the links below the table.");
-            ImGui::EndTooltip();
-        }
-
-        // Gate.
-        ImGui::TableNextColumn();
-        ImGui::AlignTextToFramePadding();
-        if (t.kind == TaskKind::Gate) {
-            ImGui::TextUnformatted(linked_gate_summary(t, an_.resolved.links).c_str());
-            ImGui::SetItemTooltip("Passes with %s; a failure costs %s / %s / %s working days of rework%s, at most %d loops%s.",
-                                  format_percent(linked_pass_probability(t, an_.resolved.links)).c_str(),
-                                  format_days(t.gate.rework.optimistic).c_str(), format_days(t.gate.rework.most_likely).c_str(),
-                                  format_days(t.gate.rework.pessimistic).c_str(),
-                                  t.gate.repeat.empty() ? "" : " plus a re-run of the repeated tasks", t.gate.max_loops,
-                                  t.gate.assume_first_fails ? "; the first batch is assumed to fail" : "");
-        }
-
-        // Dates and floats (CPM).
-        ImGui::TableNextColumn();
-        if (cpm) ImGui::TextUnformatted(format_iso_date(cpm->tasks[i].es_date).c_str());
-        ImGui::TableNextColumn();
-        if (cpm) ImGui::TextUnformatted(format_iso_date(cpm->tasks[i].ef_date).c_str());
-        ImGui::TableNextColumn();
-        if (cpm) {
-            const CpmTask& c = cpm->tasks[i];
-            if (c.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "critical");
-            else ImGui::Text("%s wd", format_days(c.total_float).c_str());
-            ImGui::SetItemTooltip("Total float %s, free float %s working days%s", format_days(c.total_float).c_str(),
-                                  format_days(c.free_float).c_str(), c.critical ? ": on the critical path" : "");
-        }
-        ImGui::TableNextColumn();
-        if (mc) ImGui::Text("%.0f %%", mc->tasks[i].criticality * 100);
+        const TaskRow task_row{ctx, plan, edits, t, i, summary, key, selected};
+        draw_task_number_cell(task_row, row_h, is_sel, scroll_to_selected_);
+        draw_task_name_cell(task_row, outline.depth[i]);
+        draw_task_partner_cell(task_row);
+        draw_task_calendar_cell(task_row);
+        draw_task_kind_cell(task_row);
+        draw_task_duration_cells(task_row, cpm, [this](auto&&... a) { return number_cell(a...); });
+        draw_task_distribution_cell(task_row);
+        draw_task_predecessors_cell(task_row);
+        draw_task_gate_cell(t, an_.resolved.links);
+        draw_task_schedule_cells(cpm, mc, i);
         ImGui::PopID();
     }
     ImGui::EndTable();

@@ -119,6 +119,8 @@ private:
     void draw_gantt(const Plan& plan, float height);
     void draw_risk_page(const Plan& plan);
     void draw_template_dialog(ViewContext& ctx);
+    void draw_template_form(const Plan& plan);
+    void build_template(ViewContext& ctx);
     void open_template_dialog(const Plan& plan);
 #ifdef MF_TEST_HOOKS
     void publish(const ViewContext& ctx) const;   // figures for the tests (test_hooks.h)

@@ -532,7 +532,10 @@ void draw_paste_dialog(Ctx& c) {
 
 // [SECTION] The table --------------------------------------------------------------------
 
-void draw_contributors(Ctx& c) {
+namespace {
+
+// The buttons above the table: add, duplicate, delete, move rows; paste and copy as a table.
+void draw_contributor_toolbar(Ctx& c) {
     const Stack& s = c.stack;
     StackView& v = c.view;
     const bool have_sel = contributor_index(s, v.selected_row) >= 0;
@@ -577,6 +580,237 @@ void draw_contributors(Ctx& c) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copies the rows, with a header, as tab-separated text for a spreadsheet");
     ImGui::SameLine(0, em(1));
     ImGui::TextDisabled("%s", v.notice.empty() ? "Select a row, then Ctrl+V pastes rows from a spreadsheet" : v.notice.c_str());
+}
+
+// A field's width in its cell, leaving room for the refusal marker when the field has one.
+void set_cell_width(Ctx& c, const std::string& field_key) {
+    ImGui::SetNextItemWidth(refusal(c, field_key) ? -em(1) : -FLT_MIN);
+}
+
+// The row number: selects the row (spanning all columns), right-click for the row menu.
+void draw_row_number_cell(Ctx& c, size_t i) {
+    const Stack& s = c.stack;
+    StackView& v = c.view;
+    const std::string& cid = s.contributors[i].id;
+    const std::string anchor = "stack.row" + std::to_string(i);
+    ImGui::TableNextColumn();
+    char num[24];
+    std::snprintf(num, sizeof num, "%zu", i + 1);
+    ImGui::AlignTextToFramePadding();
+    const ImVec2 cell = ImGui::GetCursorScreenPos();
+    if (ImGui::Selectable(num, v.selected_row == cid,
+                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                          ImVec2(0, ImGui::GetFrameHeight())))
+        v.selected_row = cid;
+#ifdef MF_TEST_HOOKS
+    // The row's anchor is its number cell (the selectable itself spans the whole row).
+    test_anchors()[anchor] = {cell.x, cell.y, cell.x + ImGui::GetColumnWidth(), cell.y + ImGui::GetFrameHeight()};
+#else
+    (void)cell;
+#endif
+    if (ImGui::BeginPopupContextItem("row-menu")) {
+        v.selected_row = cid;
+        if (ImGui::MenuItem("Insert row below")) add_row(c, cid);
+        if (ImGui::MenuItem("Duplicate")) duplicate_row(c, cid);
+        if (ImGui::MenuItem("Move up", nullptr, false, i > 0)) move_row(c, cid, -1);
+        if (ImGui::MenuItem("Move down", nullptr, false, i + 1 < s.contributors.size())) move_row(c, cid, +1);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Delete")) delete_row(c, cid);
+        ImGui::EndPopup();
+    }
+}
+
+// Name, nominal and the two tolerances.
+void draw_dimension_cells(Ctx& c, const Contributor& k, const std::string& key, [[maybe_unused]] const std::string& anchor) {
+    const std::string& cid = k.id;
+    auto width = [&](const char* field) { set_cell_width(c, key + field); };
+
+    ImGui::TableNextColumn();
+    width("name");
+    std::string name = k.name;
+    if (input_string("##name", name))
+        edit_row(c, cid, "Rename contributor", "name", true, [name](Contributor& x) { x.name = name; });
+    field_error_marker(c.vc, key + "name");
+
+    ImGui::TableNextColumn();
+    width("nominal");
+    double nominal = k.nominal;
+    if (input_value("##nominal", k, k.nominal, c.unit, &nominal))
+        edit_row(c, cid, "Set nominal", "nominal", true, [nominal](Contributor& x) { x.nominal = nominal; });
+    MF_TEST_ANCHOR((anchor + ".nominal").c_str());
+    field_error_marker(c.vc, key + "nominal");
+
+    ImGui::TableNextColumn();
+    width("tol_plus");
+    double tp = k.tol_plus;
+    if (input_value("##tol_plus", k, k.tol_plus, c.unit, &tp))
+        edit_row(c, cid, "Set + tolerance", "tol_plus", true, [tp](Contributor& x) { x.tol_plus = tp; });
+    MF_TEST_ANCHOR((anchor + ".tol_plus").c_str());
+    field_error_marker(c.vc, key + "tol_plus");
+
+    ImGui::TableNextColumn();
+    width("tol_minus");
+    double tm = k.tol_minus;
+    if (input_value("##tol_minus", k, k.tol_minus, c.unit, &tm))
+        edit_row(c, cid, "Set − tolerance", "tol_minus", true, [tm](Contributor& x) { x.tol_minus = tm; });
+    if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
+        ImGui::SetTooltip("Both tolerances are ≥ 0: +0.010 / −0.002 is + tol 0.010, − tol 0.002");
+    MF_TEST_ANCHOR((anchor + ".tol_minus").c_str());
+    field_error_marker(c.vc, key + "tol_minus");
+}
+
+// Sensitivity: computed (read-only) when the loop gives it, else typed.
+void draw_sensitivity_cell(Ctx& c, const Contributor& k, const LinearTerm* term, const std::string& key,
+                           [[maybe_unused]] const std::string& anchor) {
+    const std::string& cid = k.id;
+    ImGui::TableNextColumn();
+    if (term && term->from_loop) {
+        ImGui::AlignTextToFramePadding();
+        std::string text;
+        if (k.kind == DimensionKind::Angle) text = format_length(term->sensitivity, c.unit) + "/°";
+        else {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.4g", tidy(term->sensitivity));
+            text = buf;
+        }
+        ImGui::TextDisabled("%s", text.c_str());
+        if (ImGui::BeginItemTooltip()) {
+            ImGui::TextUnformatted(k.kind == DimensionKind::Angle
+                                       ? "Computed from the loop: L·sin(φ − θ)·π/180 per degree, summed over the vectors using it"
+                                       : "Computed from the loop: the direction cosine cos(θ − φ) of its vector(s)");
+            ImGui::EndTooltip();
+        }
+    } else {
+        set_cell_width(c, key + "sens");
+        double sv = k.sensitivity;
+        if (ImGui::InputDouble("##sens", &sv, 0, 0, "%.4g") && std::isfinite(sv))
+            edit_row(c, cid, "Set sensitivity", "sens", true, [sv](Contributor& x) { x.sensitivity = sv; });
+        if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
+            ImGui::SetTooltip("∂gap/∂dimension: +1 when the dimension opens the gap, −1 when it closes it");
+        MF_TEST_ANCHOR((anchor + ".sens").c_str());
+        field_error_marker(c.vc, key + "sens");
+    }
+}
+
+// The distribution button (measured link or declared) with its tooltip and popup.
+void draw_distribution_cell(Ctx& c, const Contributor& k, const LinearTerm* term, const std::string& key,
+                            [[maybe_unused]] const std::string& anchor) {
+    const std::string& cid = k.id;
+    ImGui::TableNextColumn();
+    // A measured link replaces the declared distribution in the analyses: say so in the cell.
+    const LinkReport* link = k.measured ? find_link(c.links, cid) : nullptr;
+    std::string dl = distribution_label(k, c.unit);
+    if (link && link->used) dl = "measured σ " + value_text(k, *link->sigma, c.unit) + " (" + link->sigma_kind + ")";
+    else if (k.measured) dl = "! link unused: " + dl;
+    const bool dist_err = refusal(c, key + "cap") || refusal(c, key + "sigma") ||
+                          refusal(c, key + "shift") || refusal(c, key + "skew") ||
+                          refusal(c, key + "measured");
+    if (dist_err || (k.measured && !(link && link->used))) ImGui::PushStyleColor(ImGuiCol_Text, dist_err ? plot_bad() : plot_warn());
+    if (ImGui::Button((dl + "##dist").c_str(), ImVec2(-FLT_MIN, 0))) ImGui::OpenPopup("dist");
+    if (dist_err || (k.measured && !(link && link->used))) ImGui::PopStyleColor();
+    MF_TEST_ANCHOR((anchor + ".dist").c_str());
+    if (ImGui::BeginItemTooltip()) {
+        if (link) {
+            ImGui::PushTextWrapPos(em(30));
+            ImGui::TextUnformatted(link_summary(c, k, *link).c_str());
+            for (const auto& w : link->warnings) ImGui::TextDisabled("Caution: %s", w.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::Separator();
+            ImGui::TextDisabled("Declared (the fallback): %s", distribution_label(k, c.unit).c_str());
+        } else {
+            ImGui::TextUnformatted(dl.c_str());
+        }
+        if (term) ImGui::TextDisabled("σ %s · mean %s", value_text(k, term->sigma, c.unit).c_str(),
+                                      value_text(k, term->mean, c.unit).c_str());
+        ImGui::EndTooltip();
+    }
+    if (ImGui::BeginPopup("dist")) {
+        measured_section(c, k);
+        distribution_popup(c, k, term);
+        ImGui::EndPopup();
+    }
+}
+
+// One contributor's row of the table.
+void draw_contributor_row(Ctx& c, size_t i, float row_h, const LinearTerm* term) {
+    const Contributor& k = c.stack.contributors[i];
+    const std::string& cid = k.id;
+    const std::string key = "stack." + cid + ".";
+    const std::string anchor = "stack.row" + std::to_string(i);
+    ImGui::PushID(cid.c_str());
+    ImGui::TableNextRow(0, row_h);
+
+    draw_row_number_cell(c, i);
+    draw_dimension_cells(c, k, key, anchor);
+    draw_sensitivity_cell(c, k, term, key, anchor);
+    draw_distribution_cell(c, k, term, key, anchor);
+
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    material_combo(c, k);
+
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    partner_combo(c, k);
+
+    ImGui::TableNextColumn();
+    if (ImGui::Button("…")) ImGui::OpenPopup("details");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kind (length or angle), own CTE, measured-at temperature, duplicate, delete");
+    MF_TEST_ANCHOR((anchor + ".more").c_str());
+    if (ImGui::BeginPopup("details")) {
+        details_popup(c, k);
+        ImGui::EndPopup();
+    }
+    ImGui::PopID();
+}
+
+// Ctrl+V with the table focused (not a field being edited) pastes spreadsheet rows; rows that
+// do not parse open the paste dialog with the text.
+void paste_rows_on_ctrl_v(Ctx& c, bool focused) {
+    StackView& v = c.view;
+    if (focused && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
+        ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
+        const char* clip = ImGui::GetClipboardText();
+        const std::string text = clip ? clip : "";
+        Issues errs;
+        if (const size_t n = paste_rows(c, text, &errs)) {
+            v.notice = "Pasted " + std::to_string(n) + (n == 1 ? " row" : " rows") + " (Ctrl+Z undoes)";
+        } else {
+            // Show what is wrong next to the text, to fix it there or in the spreadsheet.
+            v.paste_text = text;
+            v.paste_open = true;
+        }
+    }
+}
+
+// What stops the analysis, and edits of this stack the document did not apply.
+void draw_stack_problems(Ctx& c) {
+    std::vector<const Issue*> refused;
+    for (const auto& [key, issue] : c.vc.field_errors.by_field)
+        if (key.rfind("stack.", 0) == 0) refused.push_back(&issue);
+    if (!c.report.errors.empty() || !refused.empty()) {
+        const ImVec4 bad = ImGui::ColorConvertU32ToFloat4(plot_bad());
+        for (const auto& e : c.report.errors) {
+            // "/contributors/2/tol_plus" → row 3
+            std::string where = e.where;
+            const std::string prefix = "/contributors/";
+            if (where.compare(0, prefix.size(), prefix) == 0) {
+                const size_t k = std::strtoul(where.c_str() + prefix.size(), nullptr, 10);
+                where = "row " + std::to_string(k + 1) + where.substr(where.find('/', prefix.size()) == std::string::npos
+                                                                            ? where.size()
+                                                                            : where.find('/', prefix.size()));
+            }
+            ImGui::TextColored(bad, "Cannot analyse: %s%s%s", where.c_str(), where.empty() ? "" : ": ", e.message.c_str());
+        }
+        for (const Issue* e : refused) ImGui::TextColored(bad, "Not applied: %s", e->message.c_str());
+    }
+}
+
+}  // namespace
+
+void draw_contributors(Ctx& c) {
+    const Stack& s = c.stack;
+    draw_contributor_toolbar(c);
 
     // The table sits in its own child window so "the table is focused" is well defined.
     const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
@@ -610,158 +844,7 @@ void draw_contributors(Ctx& c) {
             ImGui::AlignTextToFramePadding();
             ImGui::TextDisabled("No contributors yet: Add row, or click here and paste rows (Ctrl+V)");
         }
-        for (size_t i = 0; i < s.contributors.size(); ++i) {
-            const Contributor& k = s.contributors[i];
-            const std::string& cid = k.id;
-            const std::string key = "stack." + cid + ".";
-            const std::string anchor = "stack.row" + std::to_string(i);
-            ImGui::PushID(cid.c_str());
-            ImGui::TableNextRow(0, row_h);
-
-            ImGui::TableNextColumn();
-            char num[24];
-            std::snprintf(num, sizeof num, "%zu", i + 1);
-            ImGui::AlignTextToFramePadding();
-            const ImVec2 cell = ImGui::GetCursorScreenPos();
-            if (ImGui::Selectable(num, v.selected_row == cid,
-                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
-                                  ImVec2(0, ImGui::GetFrameHeight())))
-                v.selected_row = cid;
-#ifdef MF_TEST_HOOKS
-            // The row's anchor is its number cell (the selectable itself spans the whole row).
-            test_anchors()[anchor] = {cell.x, cell.y, cell.x + ImGui::GetColumnWidth(), cell.y + ImGui::GetFrameHeight()};
-#else
-            (void)cell;
-#endif
-            if (ImGui::BeginPopupContextItem("row-menu")) {
-                v.selected_row = cid;
-                if (ImGui::MenuItem("Insert row below")) add_row(c, cid);
-                if (ImGui::MenuItem("Duplicate")) duplicate_row(c, cid);
-                if (ImGui::MenuItem("Move up", nullptr, false, i > 0)) move_row(c, cid, -1);
-                if (ImGui::MenuItem("Move down", nullptr, false, i + 1 < s.contributors.size())) move_row(c, cid, +1);
-                ImGui::Separator();
-                if (ImGui::MenuItem("Delete")) delete_row(c, cid);
-                ImGui::EndPopup();
-            }
-
-            auto width = [&](const char* field) {
-                ImGui::SetNextItemWidth(refusal(c, key + field) ? -em(1) : -FLT_MIN);
-            };
-
-            ImGui::TableNextColumn();
-            width("name");
-            std::string name = k.name;
-            if (input_string("##name", name))
-                edit_row(c, cid, "Rename contributor", "name", true, [name](Contributor& x) { x.name = name; });
-            field_error_marker(c.vc, key + "name");
-
-            ImGui::TableNextColumn();
-            width("nominal");
-            double nominal = k.nominal;
-            if (input_value("##nominal", k, k.nominal, c.unit, &nominal))
-                edit_row(c, cid, "Set nominal", "nominal", true, [nominal](Contributor& x) { x.nominal = nominal; });
-            MF_TEST_ANCHOR((anchor + ".nominal").c_str());
-            field_error_marker(c.vc, key + "nominal");
-
-            ImGui::TableNextColumn();
-            width("tol_plus");
-            double tp = k.tol_plus;
-            if (input_value("##tol_plus", k, k.tol_plus, c.unit, &tp))
-                edit_row(c, cid, "Set + tolerance", "tol_plus", true, [tp](Contributor& x) { x.tol_plus = tp; });
-            MF_TEST_ANCHOR((anchor + ".tol_plus").c_str());
-            field_error_marker(c.vc, key + "tol_plus");
-
-            ImGui::TableNextColumn();
-            width("tol_minus");
-            double tm = k.tol_minus;
-            if (input_value("##tol_minus", k, k.tol_minus, c.unit, &tm))
-                edit_row(c, cid, "Set − tolerance", "tol_minus", true, [tm](Contributor& x) { x.tol_minus = tm; });
-            if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
-                ImGui::SetTooltip("Both tolerances are ≥ 0: +0.010 / −0.002 is + tol 0.010, − tol 0.002");
-            MF_TEST_ANCHOR((anchor + ".tol_minus").c_str());
-            field_error_marker(c.vc, key + "tol_minus");
-
-            ImGui::TableNextColumn();
-            const LinearTerm* term = term_of[i];
-            if (term && term->from_loop) {
-                ImGui::AlignTextToFramePadding();
-                std::string text;
-                if (k.kind == DimensionKind::Angle) text = format_length(term->sensitivity, c.unit) + "/°";
-                else {
-                    char buf[32];
-                    std::snprintf(buf, sizeof buf, "%.4g", tidy(term->sensitivity));
-                    text = buf;
-                }
-                ImGui::TextDisabled("%s", text.c_str());
-                if (ImGui::BeginItemTooltip()) {
-                    ImGui::TextUnformatted(k.kind == DimensionKind::Angle
-                                               ? "Computed from the loop: L·sin(φ − θ)·π/180 per degree, summed over the vectors using it"
-                                               : "Computed from the loop: the direction cosine cos(θ − φ) of its vector(s)");
-                    ImGui::EndTooltip();
-                }
-            } else {
-                width("sens");
-                double sv = k.sensitivity;
-                if (ImGui::InputDouble("##sens", &sv, 0, 0, "%.4g") && std::isfinite(sv))
-                    edit_row(c, cid, "Set sensitivity", "sens", true, [sv](Contributor& x) { x.sensitivity = sv; });
-                if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
-                    ImGui::SetTooltip("∂gap/∂dimension: +1 when the dimension opens the gap, −1 when it closes it");
-                MF_TEST_ANCHOR((anchor + ".sens").c_str());
-                field_error_marker(c.vc, key + "sens");
-            }
-
-            ImGui::TableNextColumn();
-            // A measured link replaces the declared distribution in the analyses: say so in the cell.
-            const LinkReport* link = k.measured ? find_link(c.links, cid) : nullptr;
-            std::string dl = distribution_label(k, c.unit);
-            if (link && link->used) dl = "measured σ " + value_text(k, *link->sigma, c.unit) + " (" + link->sigma_kind + ")";
-            else if (k.measured) dl = "! link unused: " + dl;
-            const bool dist_err = refusal(c, key + "cap") || refusal(c, key + "sigma") ||
-                                  refusal(c, key + "shift") || refusal(c, key + "skew") ||
-                                  refusal(c, key + "measured");
-            if (dist_err || (k.measured && !(link && link->used))) ImGui::PushStyleColor(ImGuiCol_Text, dist_err ? plot_bad() : plot_warn());
-            if (ImGui::Button((dl + "##dist").c_str(), ImVec2(-FLT_MIN, 0))) ImGui::OpenPopup("dist");
-            if (dist_err || (k.measured && !(link && link->used))) ImGui::PopStyleColor();
-            MF_TEST_ANCHOR((anchor + ".dist").c_str());
-            if (ImGui::BeginItemTooltip()) {
-                if (link) {
-                    ImGui::PushTextWrapPos(em(30));
-                    ImGui::TextUnformatted(link_summary(c, k, *link).c_str());
-                    for (const auto& w : link->warnings) ImGui::TextDisabled("Caution: %s", w.c_str());
-                    ImGui::PopTextWrapPos();
-                    ImGui::Separator();
-                    ImGui::TextDisabled("Declared (the fallback): %s", distribution_label(k, c.unit).c_str());
-                } else {
-                    ImGui::TextUnformatted(dl.c_str());
-                }
-                if (term) ImGui::TextDisabled("σ %s · mean %s", value_text(k, term->sigma, c.unit).c_str(),
-                                              value_text(k, term->mean, c.unit).c_str());
-                ImGui::EndTooltip();
-            }
-            if (ImGui::BeginPopup("dist")) {
-                measured_section(c, k);
-                distribution_popup(c, k, term);
-                ImGui::EndPopup();
-            }
-
-            ImGui::TableNextColumn();
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            material_combo(c, k);
-
-            ImGui::TableNextColumn();
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            partner_combo(c, k);
-
-            ImGui::TableNextColumn();
-            if (ImGui::Button("…")) ImGui::OpenPopup("details");
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kind (length or angle), own CTE, measured-at temperature, duplicate, delete");
-            MF_TEST_ANCHOR((anchor + ".more").c_str());
-            if (ImGui::BeginPopup("details")) {
-                details_popup(c, k);
-                ImGui::EndPopup();
-            }
-            ImGui::PopID();
-        }
+        for (size_t i = 0; i < s.contributors.size(); ++i) draw_contributor_row(c, i, row_h, term_of[i]);
         ImGui::EndTable();
     }
     MF_TEST_ANCHOR("stack.table");
@@ -769,40 +852,8 @@ void draw_contributors(Ctx& c) {
     const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);
     ImGui::EndChild();
     MF_TEST_VALUE("stack.table_focused", focused ? 1 : 0);
-    if (focused && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
-        ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
-        const char* clip = ImGui::GetClipboardText();
-        const std::string text = clip ? clip : "";
-        Issues errs;
-        if (const size_t n = paste_rows(c, text, &errs)) {
-            v.notice = "Pasted " + std::to_string(n) + (n == 1 ? " row" : " rows") + " (Ctrl+Z undoes)";
-        } else {
-            // Show what is wrong next to the text, to fix it there or in the spreadsheet.
-            v.paste_text = text;
-            v.paste_open = true;
-        }
-    }
-
-    // What stops the analysis, and edits of this stack the document did not apply.
-    std::vector<const Issue*> refused;
-    for (const auto& [key, issue] : c.vc.field_errors.by_field)
-        if (key.rfind("stack.", 0) == 0) refused.push_back(&issue);
-    if (!c.report.errors.empty() || !refused.empty()) {
-        const ImVec4 bad = ImGui::ColorConvertU32ToFloat4(plot_bad());
-        for (const auto& e : c.report.errors) {
-            // "/contributors/2/tol_plus" → row 3
-            std::string where = e.where;
-            const std::string prefix = "/contributors/";
-            if (where.compare(0, prefix.size(), prefix) == 0) {
-                const size_t k = std::strtoul(where.c_str() + prefix.size(), nullptr, 10);
-                where = "row " + std::to_string(k + 1) + where.substr(where.find('/', prefix.size()) == std::string::npos
-                                                                            ? where.size()
-                                                                            : where.find('/', prefix.size()));
-            }
-            ImGui::TextColored(bad, "Cannot analyse: %s%s%s", where.c_str(), where.empty() ? "" : ": ", e.message.c_str());
-        }
-        for (const Issue* e : refused) ImGui::TextColored(bad, "Not applied: %s", e->message.c_str());
-    }
+    paste_rows_on_ctrl_v(c, focused);
+    draw_stack_problems(c);
 }
 
 }  // namespace mf::stack_ui
