@@ -1,4 +1,5 @@
 // [SECTION] Shared helpers: number and time formatting
+// [SECTION] Shared helpers: UTF-8
 // [SECTION] MSPDI (Microsoft Project XML)
 // [SECTION] iCalendar
 // [SECTION] CSV
@@ -95,20 +96,84 @@ static std::string iso_duration(double days) {
 
 static long long tenths_of_minutes(double days) { return std::llround(days * kMinutesPerDay * 10); }
 
+// [SECTION] Shared helpers: UTF-8 --------------------------------------------------------
+
+// Every export writes UTF-8; a plan may hold anything (a name pasted with a stray byte, a
+// control character). next_code_point reads one code point at s[i] and advances i; it returns
+// -1 for a byte that does not start a well-formed sequence (overlong forms, surrogates and
+// values past U+10FFFF included) and then advances by one byte only, so the next call resumes
+// at the following byte.
+static long next_code_point(const std::string& s, size_t& i) {
+    const unsigned char b0 = static_cast<unsigned char>(s[i]);
+    int len = 0;
+    long cp = 0, min = 0;
+    if (b0 < 0x80) { ++i; return b0; }
+    if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; cp = b0 & 0x1F; min = 0x80; }
+    else if (b0 >= 0xE0 && b0 <= 0xEF) { len = 3; cp = b0 & 0x0F; min = 0x800; }
+    else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; cp = b0 & 0x07; min = 0x10000; }
+    else { ++i; return -1; }
+    if (i + static_cast<size_t>(len) > s.size()) { ++i; return -1; }
+    for (int k = 1; k < len; ++k) {
+        const unsigned char b = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
+        if ((b & 0xC0) != 0x80) { ++i; return -1; }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; return -1; }
+    i += static_cast<size_t>(len);
+    return cp;
+}
+
+static void append_utf8(std::string& o, long cp) {
+    if (cp < 0x80) {
+        o += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        o += static_cast<char>(0xC0 | (cp >> 6));
+        o += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        o += static_cast<char>(0xE0 | (cp >> 12));
+        o += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        o += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        o += static_cast<char>(0xF0 | (cp >> 18));
+        o += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        o += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        o += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+static constexpr long kReplacement = 0xFFFD;  // U+FFFD REPLACEMENT CHARACTER
+
+// The text with every ill-formed UTF-8 sequence replaced by U+FFFD (CSV and Mermaid; MSPDI
+// and iCalendar do this inside their own escaping).
+static std::string valid_utf8(const std::string& s) {
+    std::string o;
+    o.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+        const long cp = next_code_point(s, i);
+        append_utf8(o, cp < 0 ? kReplacement : cp);
+    }
+    return o;
+}
+
 // [SECTION] MSPDI -----------------------------------------------------------------------
 
+// The one way text enters the XML: & < > " ' as entities, CR as &#13; (a parser would turn a
+// raw CR into LF), and every character XML 1.0 forbids (U+0000–U+0008, U+000B, U+000C,
+// U+000E–U+001F, U+FFFE, U+FFFF) and every ill-formed UTF-8 sequence (lone surrogates
+// included) replaced by U+FFFD, so the file is well-formed whatever the plan holds.
 static std::string xml_escape(const std::string& s) {
     std::string o;
     o.reserve(s.size());
-    for (char ch : s) {
-        const unsigned char c = static_cast<unsigned char>(ch);
+    for (size_t i = 0; i < s.size();) {
+        const long c = next_code_point(s, i);
         if (c == '&') o += "&amp;";
         else if (c == '<') o += "&lt;";
         else if (c == '>') o += "&gt;";
         else if (c == '"') o += "&quot;";
         else if (c == '\'') o += "&apos;";
-        else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') o += ' ';
-        else o += ch;
+        else if (c == '\r') o += "&#13;";
+        else if (c < 0 || (c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF) append_utf8(o, kReplacement);
+        else append_utf8(o, c);
     }
     return o;
 }
@@ -302,15 +367,24 @@ std::string export_mspdi(const ScheduleExportInput& in) {
 
 // [SECTION] iCalendar -------------------------------------------------------------------
 
+// RFC 5545 TEXT (§3.3.11): backslash, semicolon and comma escaped; a line break (CRLF, LF or a
+// lone CR) written as \n; every other control character (CONTROL in §3.1: U+0000–U+0008,
+// U+000A–U+001F, U+007F; the tab stays) removed; ill-formed UTF-8 as U+FFFD.
 static std::string ics_text(const std::string& s) {
     std::string o;
-    for (char c : s) {
+    for (size_t i = 0; i < s.size();) {
+        const long c = next_code_point(s, i);
         if (c == '\\') o += "\\\\";
         else if (c == ';') o += "\\;";
         else if (c == ',') o += "\\,";
         else if (c == '\n') o += "\\n";
-        else if (c == '\r') continue;
-        else o += c;
+        else if (c == '\r') {
+            o += "\\n";
+            if (i < s.size() && s[i] == '\n') ++i;  // CRLF is one line break
+        }
+        else if (c < 0) append_utf8(o, kReplacement);
+        else if ((c < 0x20 && c != '\t') || c == 0x7F) continue;
+        else append_utf8(o, c);
     }
     return o;
 }
@@ -326,6 +400,15 @@ static void ics_line(std::string& out, const std::string& line) {
         limit = 74;  // the leading space counts
     }
     out += line.substr(pos) + "\r\n";
+}
+
+// A DATE value (§3.3.4) has a four-digit year; 0001-01-01 … 9999-12-31 are written (year 0
+// is refused too: calendar programs do not take it).
+static bool ics_can_write(Date d) {
+    int y;
+    unsigned m, day;
+    ymd_from_date(d, y, m, day);
+    return y >= 1 && y <= 9999;
 }
 
 static std::string ics_date(Date d) {
@@ -344,8 +427,39 @@ static std::string slug(const std::string& s) {
     return o.empty() ? "plan" : o.substr(0, 60);
 }
 
+// The events the export writes: each milestone and gate on its early finish date, then the deadline.
+struct IcsEvent {
+    size_t task;  // index in the schedule; npos for the deadline
+    Date day;
+};
+
+static std::vector<IcsEvent> ics_events(const ScheduleExportInput& in) {
+    std::vector<IcsEvent> ev;
+    const ScheduleSection& s = in.problem.section;
+    for (size_t i = 0; i < s.tasks.size(); ++i)
+        if (s.tasks[i].kind != TaskKind::Task) ev.push_back({i, in.cpm.tasks[i].ef_date});
+    if (in.problem.deadline) ev.push_back({std::string::npos, *in.problem.deadline});
+    return ev;
+}
+
+Issues ics_export_issues(const ScheduleExportInput& in) {
+    Issues out;
+    if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return out;
+    for (const IcsEvent& e : ics_events(in)) {
+        const Date end{e.day.days + 1};  // DTEND, exclusive
+        if (ics_can_write(e.day) && ics_can_write(end)) continue;
+        const bool deadline = e.task == std::string::npos;
+        out.push_back({deadline ? "/project/deadline" : "/schedule/tasks/" + std::to_string(e.task),
+                       std::string("cannot export to iCalendar: ") + (deadline ? "the deadline " : "the date ") +
+                           format_iso_date(e.day) + " needs an all-day event ending " + format_iso_date(end) +
+                           ", and RFC 5545 dates run from 0001-01-01 to 9999-12-31"});
+    }
+    return out;
+}
+
 std::string export_ics(const ScheduleExportInput& in) {
     if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return "";
+    if (!ics_export_issues(in).empty()) return "";
     const ScheduleSection& s = in.problem.section;
     const std::string domain = slug(in.title) + ".microfab-planner";
     std::string o;
@@ -358,7 +472,7 @@ std::string export_ics(const ScheduleExportInput& in) {
     auto event = [&](const std::string& uid, Date day, const std::string& summary, const std::string& description,
                      const char* category) {
         ics_line(o, "BEGIN:VEVENT");
-        ics_line(o, "UID:" + uid + "@" + domain);
+        ics_line(o, "UID:" + ics_text(uid) + "@" + domain);
         ics_line(o, "DTSTAMP:" + in.dtstamp);
         ics_line(o, "DTSTART;VALUE=DATE:" + ics_date(day));
         ics_line(o, "DTEND;VALUE=DATE:" + ics_date(Date{day.days + 1}));
@@ -368,28 +482,30 @@ std::string export_ics(const ScheduleExportInput& in) {
         ics_line(o, "TRANSP:TRANSPARENT");
         ics_line(o, "END:VEVENT");
     };
-    for (size_t i = 0; i < s.tasks.size(); ++i) {
-        const Task& t = s.tasks[i];
-        if (t.kind == TaskKind::Task) continue;
-        const CpmTask& c = in.cpm.tasks[i];
+    for (const IcsEvent& e : ics_events(in)) {
+        if (e.task == std::string::npos) {
+            event("deadline", e.day, "Deadline (market window)",
+                  "Planned finish " + format_iso_date(in.cpm.finish_date) + " (deterministic plan).", "DEADLINE");
+            continue;
+        }
+        const Task& t = s.tasks[e.task];
+        const CpmTask& c = in.cpm.tasks[e.task];
         const bool gate = t.kind == TaskKind::Gate;
         std::string d = std::string(gate ? "Quality gate" : "Milestone") + " (deterministic plan): early finish " +
                         format_iso_date(c.ef_date) + ", late finish " + format_iso_date(c.lf_date) + ", total float " +
                         num(c.total_float) + " working days" + (c.critical ? ", on the critical path" : "") + ".";
         if (t.target) d += " Target: " + format_iso_date(*t.target) + ".";
         if (!t.partner_id.empty()) d += " Partner: " + partner_name(in, t.partner_id) + ".";
-        event(t.id, c.ef_date, std::string(gate ? "Gate: " : "Milestone: ") + (t.name.empty() ? t.id : t.name), d,
+        event(t.id, e.day, std::string(gate ? "Gate: " : "Milestone: ") + (t.name.empty() ? t.id : t.name), d,
               gate ? "GATE" : "MILESTONE");
     }
-    if (in.problem.deadline)
-        event("deadline", *in.problem.deadline, "Deadline (market window)",
-              "Planned finish " + format_iso_date(in.cpm.finish_date) + " (deterministic plan).", "DEADLINE");
     ics_line(o, "END:VCALENDAR");
     return o;
 }
 
 // [SECTION] CSV -------------------------------------------------------------------------
 
+// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
 static std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
     std::string o = "\"";
@@ -397,27 +513,41 @@ static std::string csv_field(const std::string& s) {
     return o + "\"";
 }
 
+// A text cell (an id, a name, a partner, the links): valid UTF-8, and a cell starting with
+// = + - @, a tab or a CR gets a leading apostrophe, so a spreadsheet shows it as text instead
+// of evaluating it as a formula ("CSV injection"). Numbers and dates are ours and never prefixed.
+static std::string csv_text(const std::string& s) {
+    std::string v = valid_utf8(s);
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
+        v.insert(0, 1, '\'');
+    return csv_field(v);
+}
+
 std::string export_csv(const ScheduleExportInput& in) {
     if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return "";
     const ScheduleSection& s = in.problem.section;
+    // The UTF-8 byte-order mark first: without it Excel reads the file as ANSI (µ, –, ≥ garbled).
     std::string o =
+        "\xEF\xBB\xBF"
         "id,name,kind,partner,distribution,optimistic,most_likely,pessimistic,duration,predecessors,"
         "es,ef,ls,lf,total_float,free_float,critical,early_start,early_finish,late_start,late_finish,target,parent,wbs\r\n";
     const Outline outline = build_outline(s);
     for (size_t i = 0; i < s.tasks.size(); ++i) {
         const Task& t = s.tasks[i];
         const CpmTask& c = in.cpm.tasks[i];
+        // Text cells through csv_text; the others (numbers, dates, keys) are written by us.
         const std::string fields[] = {
-            t.id, t.name, task_kind_key(t.kind), t.partner_id.empty() ? "" : partner_name(in, t.partner_id),
-            distribution_key(t.distribution), num(t.optimistic), num(t.most_likely), num(t.pessimistic),
-            num(c.duration), predecessor_text(t), num(c.es), num(c.ef), num(c.ls), num(c.lf), num(c.total_float),
-            num(c.free_float), c.critical ? "yes" : "no", format_iso_date(c.es_date), format_iso_date(c.ef_date),
-            format_iso_date(c.ls_date), format_iso_date(c.lf_date), t.target ? format_iso_date(*t.target) : "",
-            t.parent, outline.wbs[i]};
+            csv_text(t.id), csv_text(t.name), csv_field(task_kind_key(t.kind)),
+            csv_text(t.partner_id.empty() ? "" : partner_name(in, t.partner_id)),
+            csv_field(distribution_key(t.distribution)), num(t.optimistic), num(t.most_likely), num(t.pessimistic),
+            num(c.duration), csv_text(predecessor_text(t)), num(c.es), num(c.ef), num(c.ls), num(c.lf),
+            num(c.total_float), num(c.free_float), c.critical ? "yes" : "no", format_iso_date(c.es_date),
+            format_iso_date(c.ef_date), format_iso_date(c.ls_date), format_iso_date(c.lf_date),
+            t.target ? format_iso_date(*t.target) : "", csv_text(t.parent), outline.wbs[i]};
         bool first = true;
         for (const auto& f : fields) {
             if (!first) o += ',';
-            o += csv_field(f);
+            o += f;
             first = false;
         }
         o += "\r\n";
@@ -427,16 +557,60 @@ std::string export_csv(const ScheduleExportInput& in) {
 
 // [SECTION] Mermaid ---------------------------------------------------------------------
 
-static std::string mermaid_text(const std::string& s) {
-    std::string o;
-    for (char c : s) o += (c == ':' || c == ';' || c == '#' || c == '\n' || c == '\r') ? ' ' : c;
-    return o;
+// Mermaid's gantt lexer matches its keywords before a task's text (case-insensitively, without
+// needing a word boundary), so a name starting with one would be read as that statement.
+static bool starts_like_mermaid_statement(const std::string& s) {
+    static const char* const kKeywords[] = {"gantt",   "dateformat", "inclusiveenddates", "topaxis",  "axisformat",
+                                            "tickinterval", "includes", "excludes", "todaymarker", "weekday",
+                                            "weekend", "title",   "accdescr",          "acctitle", "section",
+                                            "click",   "call",    "href"};
+    std::string lower;
+    for (size_t k = 0; k < s.size() && k < 20; ++k)
+        lower += (s[k] >= 'A' && s[k] <= 'Z') ? static_cast<char>(s[k] - 'A' + 'a') : s[k];
+    for (const char* kw : kKeywords)
+        if (lower.rfind(kw, 0) == 0) return true;
+    // A leading date (2027-01-04) is a date token.
+    return s.size() >= 5 && std::all_of(s.begin(), s.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
+           s[4] == '-';
 }
 
-static std::string mermaid_id(const std::string& s) {
+// A name on one Mermaid line: line breaks, other control characters, `:` (starts the task's
+// data), `;` and `#` (end a statement, start an entity) become spaces; a `%` right after a `%`
+// becomes a space (`%%` starts a comment anywhere on a line, which would swallow the task);
+// ill-formed UTF-8 becomes U+FFFD; spaces at both ends are trimmed; a name that reads as a
+// Mermaid statement gets "- " in front. `fallback` stands in for a name left empty.
+static std::string mermaid_text(const std::string& s, const std::string& fallback = "") {
     std::string o;
-    for (char c : s) o += ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ? c : '_';
-    return o;
+    const std::string v = valid_utf8(s);
+    for (char c : v) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (c == ':' || c == ';' || c == '#' || u < 0x20 || u == 0x7F) o += ' ';
+        else if (c == '%' && !o.empty() && o.back() == '%') o += ' ';
+        else o += c;
+    }
+    const size_t a = o.find_first_not_of(' ');
+    if (a == std::string::npos) return fallback;
+    o = o.substr(a, o.find_last_not_of(' ') - a + 1);
+    return starts_like_mermaid_statement(o) ? "- " + o : o;
+}
+
+// Task ids: letters, digits and '_' only; one that Mermaid reads as a tag (crit, done, active,
+// milestone) or the `after` keyword gets a trailing '_'; a repeat gets _2, _3 …
+static std::vector<std::string> mermaid_ids(const std::vector<Task>& tasks) {
+    std::vector<std::string> ids;
+    for (const Task& t : tasks) {
+        std::string o;
+        for (char c : t.id) o += ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ? c : '_';
+        if (o.empty()) o = "task";
+        std::string lower = o;
+        for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if (lower == "crit" || lower == "done" || lower == "active" || lower == "milestone" || lower == "after")
+            o += '_';
+        std::string unique = o;
+        for (int n = 2; std::find(ids.begin(), ids.end(), unique) != ids.end(); ++n) unique = o + "_" + std::to_string(n);
+        ids.push_back(unique);
+    }
+    return ids;
 }
 
 std::string export_mermaid(const ScheduleExportInput& in) {
@@ -444,7 +618,7 @@ std::string export_mermaid(const ScheduleExportInput& in) {
     const ScheduleSection& s = in.problem.section;
     static const char* const kDayNames[7] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     std::string o = "gantt\n";
-    o += "    title " + mermaid_text(in.title) + "\n";
+    o += "    title " + mermaid_text(in.title, "Timeline") + "\n";
     o += "    dateFormat YYYY-MM-DD\n";
     o += "    axisFormat %d %b\n";
     const auto& w = s.calendar.working;
@@ -464,12 +638,13 @@ std::string export_mermaid(const ScheduleExportInput& in) {
         for (size_t k = 0; k < ex.size(); ++k) o += (k ? ", " : "") + ex[k];
         o += "\n";
     }
+    const std::vector<std::string> ids = mermaid_ids(s.tasks);
     // Sections by partner, in order of first appearance; tasks without a partner under "Programme".
     std::vector<std::string> sections;
     for (const auto& t : s.tasks)
         if (std::find(sections.begin(), sections.end(), t.partner_id) == sections.end()) sections.push_back(t.partner_id);
     for (const auto& sec : sections) {
-        o += "    section " + mermaid_text(sec.empty() ? "Programme" : partner_name(in, sec)) + "\n";
+        o += "    section " + mermaid_text(sec.empty() ? "Programme" : partner_name(in, sec), "Partner") + "\n";
         for (size_t i = 0; i < s.tasks.size(); ++i) {
             const Task& t = s.tasks[i];
             if (t.partner_id != sec) continue;
@@ -478,8 +653,8 @@ std::string export_mermaid(const ScheduleExportInput& in) {
             std::string tags;
             if (c.critical) tags += "crit, ";
             if (milestone) tags += "milestone, ";
-            std::string name = (t.kind == TaskKind::Gate ? "Gate - " : "") + (t.name.empty() ? t.id : t.name);
-            o += "    " + mermaid_text(name) + " :" + tags + mermaid_id(t.id) + ", ";
+            const std::string name = mermaid_text(t.name.empty() ? t.id : t.name, ids[i]);
+            o += "    " + (t.kind == TaskKind::Gate ? "Gate - " + name : name) + " :" + tags + ids[i] + ", ";
             if (milestone) o += format_iso_date(c.ef_date) + ", 0d\n";
             else o += format_iso_date(c.es_date) + ", " + format_iso_date(Date{c.ef_date.days + 1}) + "\n";
         }

@@ -21,13 +21,17 @@
 //     Summary 1 on summary tasks (their links are written as they are, to the summary's UID).
 //   iCalendar (RFC 5545): all-day VEVENTs (DTSTART;VALUE=DATE, DTEND the next day, exclusive)
 //     for every milestone and gate on its early finish date, and for the plan's deadline.
-//     CRLF line ends, lines folded at 75 octets, TEXT escaped.
-//   CSV (RFC 4180): comma-separated, fields with a comma, quote or line break quoted; file order,
-//     with the parent id and the outline number (wbs) in the last two columns.
+//     CRLF line ends, lines folded at 75 octets, TEXT escaped, control characters removed;
+//     dates past 9999-12-31 refused (ics_export_issues).
+//   CSV (RFC 4180): UTF-8 BOM first; comma-separated, fields with a comma, quote or line break
+//     quoted; file order, with the parent id and the outline number (wbs) in the last two columns;
+//     text cells starting with = + - @ tab CR get a leading apostrophe (numbers never do).
+//   MSPDI text: & < > " ' escaped, characters XML 1.0 forbids and bad UTF-8 as U+FFFD.
 //   Mermaid is flat: a summary task is one more bar spanning its subtasks (no nesting).
 //   Mermaid: dateFormat YYYY-MM-DD, non-working weekdays and holidays in `excludes`, every
 //     task with its early start and its finish date + 1 (Mermaid end dates are exclusive),
-//     `crit` on critical tasks, milestones as `milestone`, sections by partner.
+//     `crit` on critical tasks, milestones as `milestone`, sections by partner; names on one
+//     line without `:`, `;`, `#`, `%%` (spaces instead), ids unique.
 #pragma once
 #include <string>
 #include <utility>
@@ -54,6 +58,10 @@ ScheduleExportInput schedule_export_input(const Plan& plan, const ScheduleAnalys
 
 std::string export_mspdi(const ScheduleExportInput& in);
 std::string export_ics(const ScheduleExportInput& in);
+// Why export_ics cannot write this schedule (empty when it can): an event date before 0001-01-01
+// or an event ending after 9999-12-31 (a deadline of 9999-12-31 ends on 10000-01-01), at
+// /project/deadline or /schedule/tasks/N. export_ics returns "" when there is one.
+Issues ics_export_issues(const ScheduleExportInput& in);
 std::string export_csv(const ScheduleExportInput& in);
 std::string export_mermaid(const ScheduleExportInput& in);
 

@@ -436,11 +436,23 @@ void ScheduleView::draw_exports(const Plan& plan) {
     if (ImGui::SmallButton("copy")) which = CopyMermaid;
     ImGui::SetItemTooltip("Copy the Mermaid block, fenced for Markdown, to the clipboard.");
     if (!can) ImGui::EndDisabled();
+    if (!export_refused_.empty())
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", export_refused_.c_str());
     if (which == None) return;
 
     ScheduleExportInput in = schedule_export_input(plan, an_);
     if (!in.cpm.ok()) return;
     in.dtstamp = utc_stamp();
+    // A schedule the format cannot hold is not downloaded as an empty file: the reason stays
+    // under the buttons until the next export.
+    export_refused_.clear();
+    if (which == Ics) {
+        const Issues refused = ics_export_issues(in);
+        if (!refused.empty()) {
+            export_refused_ = an_.text(refused.front());
+            return;
+        }
+    }
     const std::string base = file_slug(plan.meta.name) + "-timeline";
     switch (which) {
         case Csv: platform::download_file(base + ".csv", export_csv(in), "text/csv"); break;

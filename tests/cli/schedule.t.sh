@@ -98,9 +98,10 @@ sys.exit(0 if ok else 1)"
 "$MF" schedule "$SCHED_LT" --export csv >"$out" 2>"$err"
 check "export csv: read back by the csv module, dates match the CPM" "$SCHED_PY" -c "
 import csv, json, sys
-rows = list(csv.DictReader(open('$out', newline='', encoding='utf-8')))
+raw = open('$out', 'rb').read()
+rows = list(csv.DictReader(open('$out', newline='', encoding='utf-8-sig')))
 cpm = {r['id']: r for r in json.load(open('$err.2'))['cpm']['tasks']}
-ok = len(rows) == len(cpm)
+ok = len(rows) == len(cpm) and raw.startswith(b'\xef\xbb\xbfid,name,')
 for r in rows:
     c = cpm[r['id']]
     ok &= r['early_start'] == c['es_date'] and r['early_finish'] == c['ef_date'] and float(r['total_float']) == c['total_float']
@@ -144,7 +145,7 @@ sys.exit(0 if ok else 1)"
 "$MF" schedule "$SCHED_OL" --export csv >"$out" 2>"$err"
 check "export csv outline: parent and wbs columns" "$SCHED_PY" -c "
 import csv, sys
-rows = {r['id']: r for r in csv.DictReader(open('$out', newline='', encoding='utf-8'))}
+rows = {r['id']: r for r in csv.DictReader(open('$out', newline='', encoding='utf-8-sig'))}
 sys.exit(0 if rows['c']['parent'] == 's2' and rows['c']['wbs'] == '2.2.1' and rows['a']['parent'] == '' else 1)"
 "$MF" schedule "$ROOT/tests/data/schedule/outline-bad.json" >"$out" 2>"$err"
 check "schedule outline: bad parents exit 1" test $? -eq 1
@@ -191,4 +192,79 @@ sed 's/"partner_calendars": {"p-shop": "shop"}/"partner_calendars": {"p-shop": "
 "$MF" schedule "$err.3" >"$out" 2>"$err"
 check "schedule calendars: an unknown partner calendar is named by JSON Pointer (exit 1)" \
   sh -c "test $? -eq 1 && grep -q '/schedule/partner_calendars/p-shop: refers to calendar \"nope\", which does not exist' '$err'"
+
+# Hostile names (2026-12-06, "exports that parse anywhere"): a plan whose every name, partner
+# and note is markup, a formula, a Mermaid comment, a control character or U+FFFF; each export
+# still parses (xml.etree, the csv module) and a 9999-12-31 deadline is refused for iCalendar.
+"$SCHED_PY" -c "
+import json
+# (names are at most 200 bytes in a plan file: the long one is 22 × 'µ–≥a', 198 bytes)
+names = ['<script>alert(1)</script>', '\"><img src=x onerror=alert(1)>', '=HYPERLINK(\"x\")', '+1', '@SUM(A1)',
+         '%%hidden', 'a\u0001b', 'x\uffffy', 'line\nbreak', 'semi;colon,comma\\\\back', 'µ–≥a' * 22]
+tasks = []
+for k, n in enumerate(names):
+    t = {'id': 't%d' % k, 'name': n, 'kind': 'milestone' if k == 5 else 'task', 'partner': 'p%d' % (k % 2),
+         'predecessors': ['t%d' % (k - 1)] if k else []}
+    if k != 5: t.update(optimistic=1, most_likely=2, pessimistic=3)
+    tasks.append(t)
+plan = {'format': 'microfab-plan', 'version': 1,
+        'project': {'name': '=cmd|\" /C calc\"!A0 <x> & %%y', 'units': 'mm', 'start_date': '2027-01-04',
+                    'deadline': '2027-06-30', 'notes': '<b>x\u0002</b>'},
+        'decision': {'partners': [{'id': 'p0', 'name': '@SUM(A1)', 'kind': 'boutique', 'notes': '=1+1'},
+                                  {'id': 'p1', 'name': '<p1> & \"q\"', 'kind': 'boutique', 'notes': '%%n'}],
+                     'criteria': []},
+        'schedule': {'tasks': tasks}}
+json.dump(plan, open('$err.3', 'w'))
+json.dump(dict(plan, project=dict(plan['project'], deadline='9999-12-31')), open('$err.4', 'w'))
+"
+"$MF" schedule "$err.3" --export mspdi >"$out" 2>"$err"
+check "export mspdi, hostile names: exit 0 and read back by xml.etree with the names intact" "$SCHED_PY" -c "
+import sys, xml.etree.ElementTree as ET
+ns = {'p': 'http://schemas.microsoft.com/project'}
+root = ET.parse('$out').getroot()
+names = [t.find('p:Name', ns).text for t in root.find('p:Tasks', ns)]
+ok = names[1] == '<script>alert(1)</script>' and names[2] == '\"><img src=x onerror=alert(1)>'
+ok &= names[7] == 'a\ufffdb' and names[8] == 'x\ufffdy' and names[9] == 'line\nbreak' and names[11] == 'µ–≥a' * 22
+ok &= root.find('p:Title', ns).text == '=cmd|\" /C calc\"!A0 <x> & %%y'
+sys.exit(0 if ok else 1)"
+"$MF" schedule "$err.3" --export csv >"$out" 2>"$err"
+check "export csv, hostile names: BOM, read back by the csv module, formulas neutralised by an apostrophe" "$SCHED_PY" -c "
+import csv, sys
+raw = open('$out', 'rb').read()
+rows = list(csv.reader(open('$out', newline='', encoding='utf-8-sig')))
+ok = raw.startswith(b'\xef\xbb\xbfid,name,') and len(rows) == 12 and all(len(r) == 24 for r in rows)
+names = [r[1] for r in rows[1:]]
+ok &= names[2] == \"'=HYPERLINK(\\\"x\\\")\" and names[3] == \"'+1\" and names[4] == \"'@SUM(A1)\"
+ok &= [n[1:] if n[:1] == \"'\" else n for n in names][8:] == ['line\nbreak', 'semi;colon,comma\\\\back', 'µ–≥a' * 22]
+ok &= rows[1][3] == \"'@SUM(A1)\"
+for r in rows[1:]:
+    for col, v in enumerate(r):
+        if v[:1] in ('=', '+', '-', '@'):
+            try: float(v); ok &= col not in (0, 1, 3, 9, 22)
+            except ValueError: ok = False
+sys.exit(0 if ok else 1)"
+"$MF" schedule "$err.3" --export ics >"$out" 2>"$err"
+check "export ics, hostile names: lines <= 75 octets, no control characters, TEXT escaped" "$SCHED_PY" -c "
+import sys
+raw = open('$out', 'rb').read()
+lines = raw.split(b'\r\n')
+ok = raw.endswith(b'END:VCALENDAR\r\n') and all(len(l) <= 75 for l in lines)
+ok &= not any(b < 32 and b != 9 for l in lines for b in l) and b'\x7f' not in raw
+u = raw.replace(b'\r\n ', b'').decode('utf-8').split('\r\n')
+ok &= 'SUMMARY:Milestone: %%hidden' in u and 'X-WR-CALNAME:=cmd|\" /C calc\"!A0 <x> & %%y' in u
+sys.exit(0 if ok else 1)"
+"$MF" schedule "$err.4" --export ics >"$out" 2>"$err"
+check "export ics: a 9999-12-31 deadline is refused with the reason (exit 1, nothing on stdout)" \
+  sh -c "test $? -eq 1 && test ! -s '$out' && grep -qF ': (project.deadline): cannot export to iCalendar: the deadline 9999-12-31 needs an all-day event ending 10000-01-01' '$err'"
+"$MF" schedule "$err.3" --export mermaid >"$out" 2>"$err"
+check "export mermaid, hostile names: one line per task, each id once, no %% comment" "$SCHED_PY" -c "
+import sys
+lines = open('$out', encoding='utf-8').read().split('\n')[:-1]
+tasks = [l for l in lines if ' :' in l and not l.strip().startswith(('title', 'section'))]
+ids = [[p for p in l.split(':', 1)[1].split(', ') if p not in ('crit', 'milestone')][0] for l in tasks]
+ok = len(tasks) == 11 and sorted(ids) == sorted(set(ids)) == sorted('t%d' % k for k in range(11))
+ok &= not any('%%' in l or ';' in l or '#' in l for l in lines)
+ok &= all(l.count(':') == 1 for l in tasks) and '    % hidden :milestone, t5, ' in ''.join(l + '\n' for l in lines).replace('crit, ', '')
+sys.exit(0 if ok else 1)"
+rm -f "$err.4"
 rm -f "$err.2" "$err.3"

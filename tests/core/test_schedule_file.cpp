@@ -270,7 +270,7 @@ TEST_CASE("exports: CSV quoting and Mermaid block") {
     const std::string csv = export_csv(in);
     const auto rows = split_crlf(csv);
     REQUIRE(rows.size() == 5);
-    CHECK(rows[0].rfind("id,name,kind,partner,", 0) == 0);
+    CHECK(rows[0].rfind("\xEF\xBB\xBFid,name,kind,partner,", 0) == 0);  // the UTF-8 BOM first (Excel)
     CHECK(rows[1] == "a,\"Design, review\",task,\"Shop, Inc.\",pert,5,5,5,5,,0,5,0,5,0,0,yes,2027-01-04,2027-01-08,2027-01-04,2027-01-08,,,1");
     // (the last three: target, parent, wbs — a flat plan: no parent, outline number = row)
     CHECK(rows[2].rfind("b,\"Half: a \"\"quote\"\"\",task,", 0) == 0);
