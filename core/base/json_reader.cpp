@@ -10,9 +10,11 @@ namespace mf {
 
 void JsonReader::error(const std::string& path, std::string message) {
     std::string where = path.empty() ? "/" : path;
-    // A hash, not the text, keeps memory flat however many problems a file holds; two
-    // different problems sharing a hash would drop one, in a file refused anyway.
-    if (!seen_.insert(std::hash<std::string>{}(where + '\n' + message)).second) return;
+    // Repeats are recognised by a hash (two different problems sharing one would drop one, in
+    // a file refused anyway), for the first 10 000 problems; past them a file of millions of
+    // bad values is only counted, so memory stays flat (the count may then include repeats).
+    constexpr size_t kTracked = 10000;
+    if (seen_.size() < kTracked && !seen_.insert(std::hash<std::string>{}(where + '\n' + message)).second) return;
     if (errors.size() < kMaxIssuesListed) errors.push_back({std::move(where), std::move(message)});
     else ++dropped_;
 }
