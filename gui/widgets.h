@@ -1,6 +1,11 @@
 // Small widgets on top of Dear ImGui that the views share: text fields over std::string,
 // a date field that only accepts real dates, a length field in the plan's display unit,
 // and a hover help marker.
+//
+// Tables: every stretch column is given its weight (TableSetupColumn(..., WidthStretch, w)).
+// Under SizingStretchProp, ImGui 1.90.1 otherwise divides by the stretch columns' summed
+// auto-width, which is 0 while they hold only full-width fields or nothing yet, and the whole
+// window's layout turns NaN (found by clang's UBSan in gui_tests).
 #pragma once
 #include <optional>
 #include <string>

@@ -7,6 +7,7 @@
 #   bash scripts/fuzz.sh                 # 60 s per target
 #   FUZZ_SECONDS=600 bash scripts/fuzz.sh
 #   FUZZ_CLI_FILES=0 bash scripts/fuzz.sh   # skip the CLI sweep
+#   FUZZ_BUILD=build/asan bash scripts/fuzz.sh   # use that MF_FUZZ build (scripts/test.sh does)
 #
 # Seed corpus: assets/examples, tests/data and every committed crasher (tests/fuzz/corpus/TARGET).
 # New inputs go to build/fuzz/corpus/TARGET (kept between runs, not committed); a crash, a
@@ -19,15 +20,20 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 CLI_FILES=${FUZZ_CLI_FILES:-100}
-BUILD=build/fuzz
+BUILD=${FUZZ_BUILD:-build/fuzz}
 CXX=${FUZZ_CXX:-clang++-14}
 CC=${FUZZ_CC:-clang-14}
 
-echo "=== configure and build ($BUILD, $CXX) ==="
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
-cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER="$CC" -DCMAKE_CXX_COMPILER="$CXX" \
-      -DMF_FUZZ=ON -DMF_GUI=OFF "${launcher[@]}" >/dev/null || exit 1
+if [ -n "${FUZZ_BUILD:-}" ]; then
+  # An existing MF_FUZZ build (scripts/test.sh passes the asan preset's, which has the targets).
+  echo "=== build ($BUILD) ==="
+else
+  echo "=== configure and build ($BUILD, $CXX) ==="
+  launcher=()
+  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER="$CC" -DCMAKE_CXX_COMPILER="$CXX" \
+        -DMF_FUZZ=ON -DMF_GUI=OFF "${launcher[@]}" >/dev/null || exit 1
+fi
 cmake --build "$BUILD" --target fuzz_plan fuzz_tables mfplan || exit 1
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds every target and runs every test:
 #   1. native release: core unit tests, CLI tests, schema check, headless GUI test
-#   2. native debug with AddressSanitizer + UndefinedBehaviorSanitizer: the same tests
-#   2b. libFuzzer over the plan loader + every analysis and the table readers, briefly
+#   2. native debug (clang-14) with AddressSanitizer + UndefinedBehaviorSanitizer: the same tests
+#   2b. libFuzzer over the plan loader + every analysis and the table readers, briefly, from
+#       the same sanitized build (one sanitized compile of the tree, not two)
 #   3. WebAssembly: the core unit tests under node, and the app
 #   4. the real page in headless Chromium (served URL and file://)
 # Exits non-zero at the first failing stage.
@@ -24,13 +25,13 @@ cmake --preset native >/dev/null
 cmake --build --preset native
 ctest --preset native
 
-stage "native (debug, ASan + UBSan)"
+stage "native (debug, clang-14, ASan + UBSan; the same build holds the fuzz targets)"
 cmake --preset asan >/dev/null
 cmake --build --preset asan
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --preset asan
 
 stage "fuzzing (libFuzzer, clang-14 + ASan/UBSan), bounded: ${FUZZ_SECONDS:-15} s per target"
-FUZZ_SECONDS=${FUZZ_SECONDS:-15} FUZZ_CLI_FILES=${FUZZ_CLI_FILES:-20} bash scripts/fuzz.sh
+FUZZ_BUILD=build/asan FUZZ_SECONDS=${FUZZ_SECONDS:-15} FUZZ_CLI_FILES=${FUZZ_CLI_FILES:-20} bash scripts/fuzz.sh
 
 stage "WebAssembly (core tests under node, app build)"
 cmake --preset wasm >/dev/null

@@ -40,7 +40,7 @@ void draw_summary_table(ViewContext& ctx, const Dataset& d, const CapabilityAnal
     const float height = std::min(ImGui::GetContentRegionAvail().y, row_h * (static_cast<float>(d.features.size()) + 1.6f));
     if (!ImGui::BeginTable("summary", 10, flags, ImVec2(0, std::max(height, row_h * 2)))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("Feature", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Feature", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("LSL", ImGuiTableColumnFlags_WidthFixed, em(6.5f));
     ImGui::TableSetupColumn("USL", ImGuiTableColumnFlags_WidthFixed, em(6.5f));
     ImGui::TableSetupColumn("Target", ImGuiTableColumnFlags_WidthFixed, em(6.5f));
@@ -231,7 +231,8 @@ void draw_normality(const FeatureAnalysis& a, const ValueUnit& u) {
     ImGui::PopStyleColor();
     if (!ImGui::BeginTable("nonnormal", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
         return;
-    for (const char* h : {"Method", "P0.135", "P50", "P99.865", "Pp", "Ppk", "Expected ppm"}) ImGui::TableSetupColumn(h);
+    for (const char* h : {"Method", "P0.135", "P50", "P99.865", "Pp", "Ppk", "Expected ppm"})
+        ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthStretch, h[0] == 'M' ? 1.6f : 1.0f);  // explicit weights: see gui/widgets.h
     ImGui::TableHeadersRow();
     for (const auto* nn : {&a.percentile, &a.lognormal}) {
         if (!*nn) continue;

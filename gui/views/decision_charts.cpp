@@ -518,9 +518,9 @@ static void split_plan(const DecisionView& v, ViewContext& ctx) {
 
     if (ImGui::BeginTable("split_settings", 4, ImGuiTableFlags_SizingStretchProp, ImVec2(em(44), 0))) {
         ImGui::TableSetupColumn("l1", ImGuiTableColumnFlags_WidthFixed, em(10));
-        ImGui::TableSetupColumn("v1", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("v1", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("l2", ImGuiTableColumnFlags_WidthFixed, em(10));
-        ImGui::TableSetupColumn("v2", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("v2", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         struct F {
             const char* label;
             double SplitSettings::*member;

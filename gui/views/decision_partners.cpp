@@ -61,7 +61,7 @@ static void identity_and_evidence(ViewContext& ctx, const Partner& p) {
     const std::string id = p.id;
     if (!ImGui::BeginTable("evidence", 2, ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, em(13));
-    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
 
     form_row("Name");
     std::string name = p.name;
@@ -88,7 +88,7 @@ static void identity_and_evidence(ViewContext& ctx, const Partner& p) {
     ImGui::TextDisabled("What the article says to ask for; an empty field means not known.");
     if (!ImGui::BeginTable("evidence2", 2, ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, em(13));
-    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
 
     // Demonstrated tolerance, typed in the plan's display unit.
     const LengthUnit unit = plan.meta.units;
@@ -367,7 +367,7 @@ static void cost_model(const DecisionView& v, ViewContext& ctx, const Partner& p
     const CostModel& m = *p.cost;
     if (ImGui::BeginTable("cost", 2, ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, em(13));
-        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         for (const auto& f : kCostFields) {
             form_row(f.label, f.help);
             ImGui::PushID(f.label);

@@ -24,9 +24,9 @@ static void process_filters(DecisionView& v, ViewContext& ctx) {
     const PartRequirements& part = s.part;
     if (!ImGui::BeginTable("filters", 4, ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("l1", ImGuiTableColumnFlags_WidthFixed, em(11));
-    ImGui::TableSetupColumn("v1", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("v1", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("l2", ImGuiTableColumnFlags_WidthFixed, em(11));
-    ImGui::TableSetupColumn("v2", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("v2", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     const LengthUnit unit = plan.meta.units;
     char label[64];
     std::snprintf(label, sizeof label, "Smallest feature (%s)", unit_symbol(unit));
@@ -156,7 +156,7 @@ static void litho_section(const DecisionView& v, ViewContext& ctx) {
     if (ImGui::BeginTable("litho", 6, ImGuiTableFlags_SizingStretchProp)) {
         for (int c = 0; c < 3; ++c) {
             ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, em(10.5f));
-            ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, 1.0f);
         }
         for (size_t k = 0; k < 9; ++k) {
             if (k % 3 == 0) ImGui::TableNextRow();

@@ -267,7 +267,7 @@ void draw_programme_settings(ViewContext& ctx) {
     if (!ImGui::CollapsingHeader(summary.c_str())) return;
     if (!ImGui::BeginTable("programme", 2, ImGuiTableFlags_SizingStretchProp, ImVec2(em(34), 0))) return;
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, em(12));
-    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     double d;
     const std::string volume_key = field_key("", "planned_volume");
     form_row("Planned volume", "Good parts over the whole programme: drives the cost per good part and the cost criterion.");

@@ -25,7 +25,7 @@ void FileErrorsView::draw(const PlanLibrary& library) {
                               ImVec2(0, -footer))) {
             ImGui::TableSetupScrollFreeze(0, 1);
             ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, em(14));
-            ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableHeadersRow();
             ImGuiListClipper clipper;
             clipper.Begin(static_cast<int>(errors.size()));

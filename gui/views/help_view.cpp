@@ -116,7 +116,7 @@ void HelpView::draw() {
                 ImGui::SeparatorText(area);
                 ImGui::BeginTable(area, 2, ImGuiTableFlags_RowBg);
                 ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthFixed, em(13));
-                ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthStretch);
+                ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             }
             ImGui::TableNextRow();
             ImGui::TableNextColumn();

@@ -26,7 +26,7 @@ void OverviewView::draw(ViewContext& ctx) {
     ImGui::SeparatorText("Project");
     if (ImGui::BeginTable("meta", 2, ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, label_w);
-        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
 
         auto row = [](const char* label) {
             ImGui::TableNextRow();

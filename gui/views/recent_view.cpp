@@ -23,8 +23,8 @@ void RecentView::draw(App& app) {
         std::string remove_id;
         if (ImGui::BeginTable("recent", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
             ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn("Plan", ImGuiTableColumnFlags_WidthStretch);
-            ImGui::TableSetupColumn("File", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn("Plan", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            ImGui::TableSetupColumn("File", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableSetupColumn("Kept", ImGuiTableColumnFlags_WidthFixed, em(7));
             ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, em(4.5f));
             ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em(12));

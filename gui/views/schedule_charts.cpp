@@ -143,7 +143,7 @@ static void draw_tornado(const std::vector<Task>& tasks, const CpmResult& cpm, c
     if (order.size() > 10) order.resize(10);
     if (ImGui::BeginTable("tornado", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit,
                           ImVec2(right_w, 0))) {
-        ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("ρ", ImGuiTableColumnFlags_WidthFixed, em(2.6f));
         ImGui::TableSetupColumn("−1  ·  0  ·  +1", ImGuiTableColumnFlags_WidthFixed, std::max(em(8), right_w * 0.32f));
         ImGui::TableSetupColumn("Critical", ImGuiTableColumnFlags_WidthFixed, em(4));
@@ -253,7 +253,7 @@ static void draw_target_table(const std::vector<Task>& tasks, const CpmResult& c
         ImGui::TextUnformatted("Milestones and due dates");
         if (ImGui::BeginTable("targets", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit,
                               ImVec2(right_w, 0))) {
-            ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableSetupColumn("Target", ImGuiTableColumnFlags_WidthFixed, em(5.4f));
             ImGui::TableSetupColumn("Plan", ImGuiTableColumnFlags_WidthFixed, em(5.4f));
             ImGui::TableSetupColumn("P80", ImGuiTableColumnFlags_WidthFixed, em(5.4f));

@@ -87,7 +87,7 @@ static void draw_template_preview(const Plan& plan, const TemplateResult& previe
     if (!has_start) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "The schedule needs a start date.");
     if (preview.errors.empty() &&
         ImGui::BeginTable("preview", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, em(5));
         ImGui::TableSetupColumn("O / M / P working days", ImGuiTableColumnFlags_WidthFixed, em(10));
         ImGui::TableHeadersRow();

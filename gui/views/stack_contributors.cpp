@@ -827,7 +827,7 @@ void draw_contributors(Ctx& c) {
     if (ImGui::BeginTable(loop ? "rows-loop" : "rows", 10, flags, ImVec2(0, table_h))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, em(1.6f));
-        ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("Nominal", ImGuiTableColumnFlags_WidthFixed, em(6.5f));
         ImGui::TableSetupColumn("+ tol", ImGuiTableColumnFlags_WidthFixed, em(5.5f));
         ImGui::TableSetupColumn("− tol", ImGuiTableColumnFlags_WidthFixed, em(5.5f));

@@ -189,10 +189,10 @@ void draw_editor(Ctx& c) {
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
     if (!ImGui::BeginTable("vectors", 7, flags)) return;
     ImGui::TableSetupColumn("#");
-    ImGui::TableSetupColumn("Length from", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Length from", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_WidthFixed, em(6));
     ImGui::TableSetupColumn("Angle", ImGuiTableColumnFlags_WidthFixed, em(4.5f));
-    ImGui::TableSetupColumn("+ angle of", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("+ angle of", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Sens.");
     ImGui::TableSetupColumn("");
     ImGui::TableHeadersRow();

@@ -95,7 +95,7 @@ void draw_verdict(Ctx& c) {
         ImGui::TableSetupColumn("Verdict");
         ImGui::TableSetupColumn("Mean gap");
         ImGui::TableSetupColumn("Worst case");
-        ImGui::TableSetupColumn("Out of limits [95 % CI]", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Out of limits [95 % CI]", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
         for (int k = 0; k < 2; ++k) {
             const ConditionVerdict& cv = k ? f.at_operating : f.at_measurement;
@@ -283,7 +283,7 @@ void draw_details(Ctx& c) {
     if (ImGui::CollapsingHeader("Contribution shares (table)")) {
         if (ImGui::BeginTable("shares", 7, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
             ImGui::TableSetupColumn("Rank");
-            ImGui::TableSetupColumn("Contributor", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn("Contributor", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableSetupColumn("Sensitivity");
             ImGui::TableSetupColumn("Worst-case range");
             ImGui::TableSetupColumn("RSS variance");
@@ -318,7 +318,7 @@ void draw_details(Ctx& c) {
                     temp_label(t.measurement_temperature), format_length(t.nominal_at_operating, c.unit).c_str(),
                     temp_label(t.operating_temperature), format_length(t.gap_change, c.unit).c_str());
         if (ImGui::BeginTable("thermal", 7, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-            ImGui::TableSetupColumn("Contributor", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn("Contributor", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableSetupColumn("Material");
             ImGui::TableSetupColumn("α (ppm/K)");
             ImGui::TableSetupColumn("Measured at");

@@ -121,9 +121,22 @@ export async function clickAnchor(page, name) {
   if (!r) throw new Error('no anchor ' + name + ' in ' + Object.keys((s && s.anchors) || {}).join(', '));
   await page.mouse.move((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
   await page.waitForTimeout(80);
+  await framesPass(page, 2);
   await page.mouse.down();
   await page.waitForTimeout(80);
+  await framesPass(page, 1);
   await page.mouse.up();
   await page.waitForTimeout(80);
+  await framesPass(page, 1);
   return r;
+}
+
+// Waits until the page has drawn n more frames since this call. A pause of a few tens of
+// milliseconds is a frame on a fast machine but not on a loaded 2-core CI runner, where a
+// press could otherwise reach ImGui before the frame that sees the mouse over the widget.
+// Input wakes an idle page, so frames follow; an idle page that draws none is left after 1 s.
+export async function framesPass(page, n) {
+  const s0 = await state(page);
+  if (!s0) return;
+  await waitFor(page, (x) => x.frames_drawn >= s0.frames_drawn + n, 1000).catch(() => {});
 }
