@@ -20,10 +20,16 @@ Args parse_args(int argc, char** argv, std::initializer_list<const char*> value_
             if (eq != std::string::npos) {
                 value = name.substr(eq + 1);
                 name = name.substr(0, eq);
-                if (!takes_value.count(name)) { a.error = "option --" + name + " takes no value"; return a; }
+                if (!takes_value.count(name)) {
+                    a.error = "option --" + name + " takes no value";
+                    return a;
+                }
                 a.options[name] = value;
             } else if (takes_value.count(name)) {
-                if (i + 1 >= argc) { a.error = "option --" + name + " needs a value"; return a; }
+                if (i + 1 >= argc) {
+                    a.error = "option --" + name + " needs a value";
+                    return a;
+                }
                 a.options[name] = argv[++i];
             } else {
                 a.flags.insert(name);

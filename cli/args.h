@@ -13,9 +13,9 @@ namespace mf::cli {
 
 struct Args {
     std::vector<std::string> positional;
-    std::set<std::string> flags;                    // "--json" -> "json"
-    std::map<std::string, std::string> options;     // "--seed 7" -> {"seed", "7"}
-    std::string error;                              // set when parsing failed
+    std::set<std::string> flags;                 // "--json" -> "json"
+    std::map<std::string, std::string> options;  // "--seed 7" -> {"seed", "7"}
+    std::string error;                           // set when parsing failed
 
     bool flag(const char* name) const { return flags.count(name) != 0; }
     std::optional<std::string> option(const char* name) const {

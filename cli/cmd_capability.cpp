@@ -38,7 +38,8 @@ void print_text(const FeatureAnalysis& a) {
     if (a.overall.sigma > 0) std::printf("  %-22s %.6g\n", "sigma overall", a.overall.sigma);
     show("Cp", a.cap.cp);
     show("Cpk", a.cap.cpk);
-    if (a.cap.cpk_ci95) std::printf("  %-22s %.4f .. %.4f\n", "Cpk 95 % interval", a.cap.cpk_ci95->lower, a.cap.cpk_ci95->upper);
+    if (a.cap.cpk_ci95)
+        std::printf("  %-22s %.4f .. %.4f\n", "Cpk 95 % interval", a.cap.cpk_ci95->lower, a.cap.cpk_ci95->upper);
     show("Pp", a.cap.pp);
     show("Ppk", a.cap.ppk);
     show("Cpm", a.cap.cpm);
@@ -68,15 +69,26 @@ bool looks_like_plan(const std::string& path, const std::string& text) {
 
 bool table_options(const Args& a, TableOptions& t) {
     if (auto d = a.option("delimiter")) {
-        if (*d == "," || *d == "comma") t.delimiter = ',';
-        else if (*d == ";" || *d == "semicolon") t.delimiter = ';';
-        else if (*d == "tab" || *d == "\\t" || *d == "\t") t.delimiter = '\t';
-        else { std::fprintf(stderr, "error: --delimiter must be , ; or tab\n"); return false; }
+        if (*d == "," || *d == "comma")
+            t.delimiter = ',';
+        else if (*d == ";" || *d == "semicolon")
+            t.delimiter = ';';
+        else if (*d == "tab" || *d == "\\t" || *d == "\t")
+            t.delimiter = '\t';
+        else {
+            std::fprintf(stderr, "error: --delimiter must be , ; or tab\n");
+            return false;
+        }
     }
     if (auto d = a.option("decimal")) {
-        if (*d == "." || *d == "point") t.decimal = '.';
-        else if (*d == "," || *d == "comma") t.decimal = ',';
-        else { std::fprintf(stderr, "error: --decimal must be . or ,\n"); return false; }
+        if (*d == "." || *d == "point")
+            t.decimal = '.';
+        else if (*d == "," || *d == "comma")
+            t.decimal = ',';
+        else {
+            std::fprintf(stderr, "error: --decimal must be . or ,\n");
+            return false;
+        }
     }
     return true;
 }
@@ -88,9 +100,9 @@ void report(const Issues& errors, const std::string& file) {
 }  // namespace
 
 int cmd_capability(int argc, char** argv) {
-    Args a = parse_args(argc, argv, {"feature", "lsl", "usl", "target", "nominal", "subgroup", "subgroup-column",
-                                     "sigma", "chart", "rules", "part-interval", "min-cpk", "delimiter", "decimal",
-                                     "dataset"});
+    Args a = parse_args(argc, argv,
+                        {"feature", "lsl", "usl", "target", "nominal", "subgroup", "subgroup-column", "sigma", "chart",
+                         "rules", "part-interval", "min-cpk", "delimiter", "decimal", "dataset"});
     if (!a.error.empty() || a.positional.size() != 1) {
         if (!a.error.empty()) std::fprintf(stderr, "error: %s\n", a.error.c_str());
         std::fprintf(stderr,
@@ -101,22 +113,40 @@ int cmd_capability(int argc, char** argv) {
     }
     CapabilityOptions opt;
     if (auto s = a.option("sigma")) {
-        if (*s == "pooled") opt.sigma = SigmaMethod::Pooled;
-        else if (*s == "rbar") opt.sigma = SigmaMethod::RBar;
-        else if (*s == "sbar") opt.sigma = SigmaMethod::SBar;
-        else { std::fprintf(stderr, "error: --sigma must be pooled, rbar or sbar (got \"%s\")\n", s->c_str()); return 2; }
+        if (*s == "pooled")
+            opt.sigma = SigmaMethod::Pooled;
+        else if (*s == "rbar")
+            opt.sigma = SigmaMethod::RBar;
+        else if (*s == "sbar")
+            opt.sigma = SigmaMethod::SBar;
+        else {
+            std::fprintf(stderr, "error: --sigma must be pooled, rbar or sbar (got \"%s\")\n", s->c_str());
+            return 2;
+        }
     }
     if (auto c = a.option("chart")) {
-        if (*c == "auto") opt.chart = ChartType::Auto;
-        else if (*c == "xbar-r") opt.chart = ChartType::XbarR;
-        else if (*c == "xbar-s") opt.chart = ChartType::XbarS;
-        else if (*c == "i-mr") opt.chart = ChartType::IMR;
-        else { std::fprintf(stderr, "error: --chart must be auto, xbar-r, xbar-s or i-mr\n"); return 2; }
+        if (*c == "auto")
+            opt.chart = ChartType::Auto;
+        else if (*c == "xbar-r")
+            opt.chart = ChartType::XbarR;
+        else if (*c == "xbar-s")
+            opt.chart = ChartType::XbarS;
+        else if (*c == "i-mr")
+            opt.chart = ChartType::IMR;
+        else {
+            std::fprintf(stderr, "error: --chart must be auto, xbar-r, xbar-s or i-mr\n");
+            return 2;
+        }
     }
     if (auto r = a.option("rules")) {
-        if (*r == "nelson") opt.rules = RuleSettings::nelson();
-        else if (*r == "western-electric" || *r == "we") opt.rules = RuleSettings::western_electric();
-        else { std::fprintf(stderr, "error: --rules must be nelson or western-electric\n"); return 2; }
+        if (*r == "nelson")
+            opt.rules = RuleSettings::nelson();
+        else if (*r == "western-electric" || *r == "we")
+            opt.rules = RuleSettings::western_electric();
+        else {
+            std::fprintf(stderr, "error: --rules must be nelson or western-electric\n");
+            return 2;
+        }
     }
     const std::string path = a.positional[0];
     std::string text;
@@ -131,14 +161,17 @@ int cmd_capability(int argc, char** argv) {
             if (auto want = a.option("dataset"); want && *want != d.id) continue;
             found = true;
             const CapabilityAnalysis r = analyse_capability(*plan, d.id, opt);
-            if (a.flag("json")) ds.push_back(capability_json(r));
-            else for (const auto& f : r.features) print_text(*f);
+            if (a.flag("json"))
+                ds.push_back(capability_json(r));
+            else
+                for (const auto& f : r.features) print_text(*f);
         }
         if (a.option("dataset") && !found) {
             std::fprintf(stderr, "error: the plan has no dataset \"%s\"\n", a.option("dataset")->c_str());
             return 1;
         }
-        if (a.flag("json")) std::puts(json{{"datasets", ds}}.dump(2, ' ', false, json::error_handler_t::replace).c_str());
+        if (a.flag("json"))
+            std::puts(json{{"datasets", ds}}.dump(2, ' ', false, json::error_handler_t::replace).c_str());
         return 0;
     }
 
@@ -146,7 +179,10 @@ int cmd_capability(int argc, char** argv) {
     TableOptions topt;
     if (!table_options(a, topt)) return 2;
     TableReadResult t = read_table(text, topt);
-    if (!t.errors.empty()) { report(t.errors, path); return 1; }
+    if (!t.errors.empty()) {
+        report(t.errors, path);
+        return 1;
+    }
     DatasetImportOptions iopt;
     if (auto f = a.option("feature")) iopt.features = {*f};
     if (auto c = a.option("subgroup-column")) iopt.subgroup_column = *c;
@@ -159,9 +195,12 @@ int cmd_capability(int argc, char** argv) {
     iopt.subgroup_size = n;
     iopt.name = path;
     DatasetImportResult imp = dataset_from_table(t.table, iopt);
-    if (!imp.errors.empty()) { report(imp.errors, path); return 1; }
+    if (!imp.errors.empty()) {
+        report(imp.errors, path);
+        return 1;
+    }
     Dataset& d = imp.dataset;
-    if (a.option("subgroup")) d.subgroups.reset();   // --subgroup N overrides a column found by name
+    if (a.option("subgroup")) d.subgroups.reset();  // --subgroup N overrides a column found by name
     long long interval = 1;
     if (!option_integer(a, "part-interval", interval, 1, 1000000)) return 2;
     d.part_interval = interval;
@@ -170,10 +209,22 @@ int cmd_capability(int argc, char** argv) {
     d.gate.min_cpk = min_cpk;
     for (auto& f : d.features) {
         double v = 0;
-        if (a.option("lsl")) { if (!option_number(a, "lsl", v)) return 2; f.lsl = v; }
-        if (a.option("usl")) { if (!option_number(a, "usl", v)) return 2; f.usl = v; }
-        if (a.option("target")) { if (!option_number(a, "target", v)) return 2; f.nominal = v; }
-        if (a.option("nominal")) { if (!option_number(a, "nominal", v)) return 2; f.nominal = v; }
+        if (a.option("lsl")) {
+            if (!option_number(a, "lsl", v)) return 2;
+            f.lsl = v;
+        }
+        if (a.option("usl")) {
+            if (!option_number(a, "usl", v)) return 2;
+            f.usl = v;
+        }
+        if (a.option("target")) {
+            if (!option_number(a, "target", v)) return 2;
+            f.nominal = v;
+        }
+        if (a.option("nominal")) {
+            if (!option_number(a, "nominal", v)) return 2;
+            f.nominal = v;
+        }
     }
     const CapabilityAnalysis r = analyse_capability(d, opt);
     bool failed = false;
@@ -216,25 +267,40 @@ int cmd_yield(int argc, char** argv) {
             records = d.yield;
             settings = d.yield_settings;
         }
-        if (!found) { std::fprintf(stderr, "%s: no dataset holds first-pass-yield records\n", path.c_str()); return 1; }
+        if (!found) {
+            std::fprintf(stderr, "%s: no dataset holds first-pass-yield records\n", path.c_str());
+            return 1;
+        }
     } else {
         TableOptions topt;
         if (!table_options(a, topt)) return 2;
         TableReadResult t = read_table(text, topt);
-        if (!t.errors.empty()) { report(t.errors, path); return 1; }
+        if (!t.errors.empty()) {
+            report(t.errors, path);
+            return 1;
+        }
         YieldImportResult y = yield_from_table(t.table);
-        if (!y.errors.empty()) { report(y.errors, path); return 1; }
+        if (!y.errors.empty()) {
+            report(y.errors, path);
+            return 1;
+        }
         records = std::move(y.records);
     }
     if (a.option("target")) {
         double target = 0;
         if (!option_number(a, "target", target)) return 2;
-        if (!(target > 0 && target <= 1)) { std::fprintf(stderr, "error: --target must be a fraction in (0, 1]\n"); return 2; }
+        if (!(target > 0 && target <= 1)) {
+            std::fprintf(stderr, "error: --target must be a fraction in (0, 1]\n");
+            return 2;
+        }
         settings.target = target;
     }
     if (a.flag("per-step")) settings.applies_to = YieldTarget::PerStep;
     const YieldResult r = first_pass_yield(records, settings);
-    if (!r.errors.empty()) { report(r.errors, path); return 1; }
+    if (!r.errors.empty()) {
+        report(r.errors, path);
+        return 1;
+    }
     if (a.flag("json")) {
         std::puts(yield_json(r, settings).dump(2, ' ', false, json::error_handler_t::replace).c_str());
     } else {

@@ -45,7 +45,9 @@ int cmd_decide(int argc, char** argv) {
     auto cp = [&](int k) { return s.partners[static_cast<size_t>(r.cost_partners[static_cast<size_t>(k)])].id; };
     for (const auto& e : r.errors) std::fprintf(stderr, "%s: %s\n", a.positional[0].c_str(), e.c_str());
     if (a.flag("json")) {
-        std::fputs((decision_json(*plan, r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n").c_str(), stdout);
+        std::fputs(
+            (decision_json(*plan, r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n").c_str(),
+            stdout);
         return ranked ? 0 : 1;
     }
 
@@ -59,7 +61,9 @@ int cmd_decide(int argc, char** argv) {
                         r.weighted_sum.ranking.tied[i] ? "=" : " ", r.topsis.ranking.score[i], r.topsis.ranking.rank[i],
                         r.topsis.ranking.tied[i] ? "=" : " ", r.rank_first.p_first[i]);
     }
-    if (r.ahp) std::printf("\n  AHP: lambda_max %.4f, CI %.4f, CR %.4f (%s)\n", r.ahp->lambda_max, r.ahp->ci, r.ahp->cr, kRandomIndexTable);
+    if (r.ahp)
+        std::printf("\n  AHP: lambda_max %.4f, CI %.4f, CR %.4f (%s)\n", r.ahp->lambda_max, r.ahp->ci, r.ahp->cr,
+                    kRandomIndexTable);
     if (!r.cost_partners.empty()) {
         std::printf("\n  cost per good part at");
         for (double v : r.volumes) std::printf(" %12g", v);
@@ -74,11 +78,12 @@ int cmd_decide(int argc, char** argv) {
                         c.jump ? "jump: " : "continuous", c.jump ? describe_jumps(c.causes).c_str() : "", "");
     }
     if (r.split)
-        std::printf("\n  split %s -> %s: best transfer after N = %g parts, total %.6g (mid transfer cost); %s only %.6g, "
-                    "%s only %.6g; cheapest road: N = %g\n",
-                    s.partners[r.split_from].id.c_str(), s.partners[r.split_to].id.c_str(), r.split->best_n,
-                    r.split->total_best_mid, s.partners[r.split_from].id.c_str(), r.split->from_only_total,
-                    s.partners[r.split_to].id.c_str(), r.split->to_only_total, r.split->recommended_n);
+        std::printf(
+            "\n  split %s -> %s: best transfer after N = %g parts, total %.6g (mid transfer cost); %s only %.6g, "
+            "%s only %.6g; cheapest road: N = %g\n",
+            s.partners[r.split_from].id.c_str(), s.partners[r.split_to].id.c_str(), r.split->best_n,
+            r.split->total_best_mid, s.partners[r.split_from].id.c_str(), r.split->from_only_total,
+            s.partners[r.split_to].id.c_str(), r.split->to_only_total, r.split->recommended_n);
     if (!r.warnings.empty()) {
         std::printf("\n  warnings:\n");
         for (const auto& w : r.warnings) std::printf("  - [%s] %s\n", w.code.c_str(), w.message.c_str());

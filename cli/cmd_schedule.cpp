@@ -80,8 +80,8 @@ int cmd_schedule(int argc, char** argv) {
         for (const Issue& e : refused) std::fprintf(stderr, "%s: %s\n", file.c_str(), an.text(e).c_str());
         if (!refused.empty()) return 1;
         const std::string text = *fmt == "mspdi" ? export_mspdi(in)
-                                 : *fmt == "ics" ? export_ics(in)
-                                 : *fmt == "csv" ? export_csv(in)
+            : *fmt == "ics"                      ? export_ics(in)
+            : *fmt == "csv"                      ? export_csv(in)
                                                  : export_mermaid(in);
         std::fwrite(text.data(), 1, text.size(), stdout);
         return 0;
@@ -103,12 +103,12 @@ int cmd_schedule(int argc, char** argv) {
             std::printf("link %s: %s%s\n", l.target_id.c_str(), l.used ? "" : "NOT USED: ", l.message.c_str());
             for (const auto& w : l.warnings) std::printf("  warning: %s\n", w.c_str());
         }
-        std::printf("%s\nstart %s (working day 0 = %s)", plan->meta.name.c_str(), format_iso_date(problem.start).c_str(),
-                    format_iso_date(cpm.origin).c_str());
+        std::printf("%s\nstart %s (working day 0 = %s)", plan->meta.name.c_str(),
+                    format_iso_date(problem.start).c_str(), format_iso_date(cpm.origin).c_str());
         if (problem.deadline) std::printf(", deadline %s", format_iso_date(*problem.deadline).c_str());
         std::printf("\n\nCPM (most likely durations; offsets in working days, start of day)\n");
-        std::printf("  %-24s %6s %7s %7s %7s %7s %6s %6s  %-10s %-10s %s\n", "task", "dur", "ES", "EF", "LS", "LF", "TF",
-                    "FF", "start", "finish", "");
+        std::printf("  %-24s %6s %7s %7s %7s %7s %6s %6s  %-10s %-10s %s\n", "task", "dur", "ES", "EF", "LS", "LF",
+                    "TF", "FF", "start", "finish", "");
         for (size_t i = 0; i < tasks.size(); ++i) {
             const CpmTask& t = cpm.tasks[i];
             std::printf("  %-24.24s %6.1f %7.1f %7.1f %7.1f %7.1f %6.1f %6.1f  %s %s %s\n", t.id.c_str(), t.duration,
@@ -117,7 +117,8 @@ int cmd_schedule(int argc, char** argv) {
         }
         std::printf("  finish %s (offset %.1f)", format_iso_date(cpm.finish_date).c_str(), cpm.finish);
         if (cpm.deadline_slack) std::printf(", slack to deadline %.1f working days", *cpm.deadline_slack);
-        std::printf("\n\nMonte Carlo, %d iterations, seed %llu\n", mc.iterations, static_cast<unsigned long long>(seed));
+        std::printf("\n\nMonte Carlo, %d iterations, seed %llu\n", mc.iterations,
+                    static_cast<unsigned long long>(seed));
         std::printf("  P10 %s  P50 %s  P80 %s  P95 %s\n", format_iso_date(mc.p10_date).c_str(),
                     format_iso_date(mc.p50_date).c_str(), format_iso_date(mc.p80_date).c_str(),
                     format_iso_date(mc.p95_date).c_str());

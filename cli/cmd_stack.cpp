@@ -67,22 +67,23 @@ void print_text(const StackAnalysis& a) {
                 rep.statistical.mean, rep.statistical.sigma, rep.statistical.tails.ppm_total);
     if (mc) {
         const auto& m = mc->at_measurement;
-        std::printf("  %-30s mean %.6g, sigma %.4g, skew %.3g, %zu samples, seed %llu\n", "Monte Carlo", m.mean, m.sigma,
-                    m.skewness, m.n, static_cast<unsigned long long>(mc->seed));
+        std::printf("  %-30s mean %.6g, sigma %.4g, skew %.3g, %zu samples, seed %llu\n", "Monte Carlo", m.mean,
+                    m.sigma, m.skewness, m.n, static_cast<unsigned long long>(mc->seed));
         std::printf("  %-30s %.6g / %.6g / %.6g\n", "  0.135 / 50 / 99.865 %", m.p00135, m.p50, m.p99865);
         print_opt_ppm("  below lower limit", m.ppm_below);
         print_opt_ppm("  above upper limit", m.ppm_above);
         if (s.lower_limit || s.upper_limit)
-            std::printf("  %-30s %.4g ppm (95 %% CI %.4g to %.4g)\n", "  out of limits", m.ppm_total, m.ci95_total.lower,
-                        m.ci95_total.upper);
+            std::printf("  %-30s %.4g ppm (95 %% CI %.4g to %.4g)\n", "  out of limits", m.ppm_total,
+                        m.ci95_total.lower, m.ci95_total.upper);
     }
     std::printf("  contributions (rank, statistical / RSS / worst-case share):\n");
     for (const auto& c : rep.contributions)
         std::printf("    %d. %-26s %5.1f %% / %5.1f %% / %5.1f %%\n", c.rank, c.name.c_str(), 100 * c.statistical_share,
                     100 * c.rss_share, 100 * c.worst_case_share);
     const ThermalResult& t = rep.thermal;
-    std::printf("  %-30s %.6g at %.4g C -> %.6g at %.4g C (change %.4g)\n", "thermal: nominal gap", t.nominal_at_measurement,
-                t.measurement_temperature, t.nominal_at_operating, t.operating_temperature, t.gap_change);
+    std::printf("  %-30s %.6g at %.4g C -> %.6g at %.4g C (change %.4g)\n", "thermal: nominal gap",
+                t.nominal_at_measurement, t.measurement_temperature, t.nominal_at_operating, t.operating_temperature,
+                t.gap_change);
     std::printf("  %-30s %.6g .. %.6g\n", "  worst case at operating", t.worst_case_at_operating.min,
                 t.worst_case_at_operating.max);
     std::printf("  verdict: %s\n", rep.fit.reason.c_str());
@@ -91,8 +92,9 @@ void print_text(const StackAnalysis& a) {
 }  // namespace
 
 int cmd_stack(int argc, char** argv) {
-    Args a = parse_args(argc, argv,
-                        {"stack", "samples", "seed", "bins", "csv", "unit", "lower", "upper", "measure-temp", "operate-temp", "name"});
+    Args a = parse_args(
+        argc, argv,
+        {"stack", "samples", "seed", "bins", "csv", "unit", "lower", "upper", "measure-temp", "operate-temp", "name"});
     for (const auto& f : a.flags)
         if (f != "json" && f != "no-mc") a.error = "unknown option --" + f;
     const bool csv = a.option("csv").has_value();
@@ -104,11 +106,11 @@ int cmd_stack(int argc, char** argv) {
     const MonteCarloOptions mc_defaults;
     long long samples = static_cast<long long>(mc_defaults.samples), seed = static_cast<long long>(mc_defaults.seed),
               bins = mc_defaults.histogram_bins;
-    if (!option_integer(a, "samples", samples, 1, static_cast<long long>(kMaxSamples)) || !option_integer(a, "seed", seed, 0, INT64_MAX) ||
-        !option_integer(a, "bins", bins, 1, 10000))
+    if (!option_integer(a, "samples", samples, 1, static_cast<long long>(kMaxSamples)) ||
+        !option_integer(a, "seed", seed, 0, INT64_MAX) || !option_integer(a, "bins", bins, 1, 10000))
         return 2;
     const bool run_mc = !a.flag("no-mc");
-    StackOptions opts;   // the Monte Carlo's samples, seed and bins (none with --no-mc)
+    StackOptions opts;  // the Monte Carlo's samples, seed and bins (none with --no-mc)
     opts.samples = run_mc ? static_cast<size_t>(samples) : 0;
     opts.seed = static_cast<uint64_t>(seed);
     opts.histogram_bins = static_cast<int>(bins);
@@ -122,9 +124,12 @@ int cmd_stack(int argc, char** argv) {
         source = *a.option("csv");
         double unit = 1.0;
         if (auto u = a.option("unit")) {
-            if (*u == "mm") unit = 1.0;
-            else if (*u == "um" || *u == "µm") unit = 0.001;
-            else if (*u == "in") unit = 25.4;
+            if (*u == "mm")
+                unit = 1.0;
+            else if (*u == "um" || *u == "µm")
+                unit = 0.001;
+            else if (*u == "in")
+                unit = 25.4;
             else {
                 std::fprintf(stderr, "error: --unit must be mm, um or in (got \"%s\")\n", u->c_str());
                 return 2;
@@ -140,8 +145,14 @@ int cmd_stack(int argc, char** argv) {
         s.name = a.option("name").value_or(source);
         s.contributors = std::move(table.contributors);
         double v = 0;
-        if (a.option("lower")) { if (!option_number(a, "lower", v)) return 2; s.lower_limit = v * unit; }
-        if (a.option("upper")) { if (!option_number(a, "upper", v)) return 2; s.upper_limit = v * unit; }
+        if (a.option("lower")) {
+            if (!option_number(a, "lower", v)) return 2;
+            s.lower_limit = v * unit;
+        }
+        if (a.option("upper")) {
+            if (!option_number(a, "upper", v)) return 2;
+            s.upper_limit = v * unit;
+        }
         if (!option_number(a, "measure-temp", s.measurement_temperature)) return 2;
         s.operating_temperature = s.measurement_temperature;
         if (!option_number(a, "operate-temp", s.operating_temperature)) return 2;
@@ -161,8 +172,8 @@ int cmd_stack(int argc, char** argv) {
             if (stack_ids.empty()) {
                 std::string known;
                 for (const auto& s : plan->stacks) known += (known.empty() ? "" : ", ") + s.id;
-                std::fprintf(stderr, "%s: no stack with id or name \"%s\" (stacks: %s)\n", source.c_str(), want->c_str(),
-                             known.empty() ? "none" : known.c_str());
+                std::fprintf(stderr, "%s: no stack with id or name \"%s\" (stacks: %s)\n", source.c_str(),
+                             want->c_str(), known.empty() ? "none" : known.c_str());
                 return 1;
             }
         } else {
@@ -178,7 +189,8 @@ int cmd_stack(int argc, char** argv) {
         if (has_errors(an.issues)) {
             any_error = true;
             for (const auto& e : an.issues)
-                std::fprintf(stderr, "%s: stack \"%s\": %s\n", source.c_str(), an.stack.id.c_str(), to_string(e).c_str());
+                std::fprintf(stderr, "%s: stack \"%s\": %s\n", source.c_str(), an.stack.id.c_str(),
+                             to_string(e).c_str());
         } else {  // the stack is fine but the Monte Carlo refused (e.g. samples × contributors): say why
             const std::string mc = "/monte_carlo/";
             for (const auto& e : an.issues)
@@ -186,8 +198,10 @@ int cmd_stack(int argc, char** argv) {
                     std::fprintf(stderr, "%s: stack \"%s\": Monte Carlo not run: %s: %s\n", source.c_str(),
                                  an.stack.id.c_str(), e.where.substr(mc.size()).c_str(), e.message.c_str());
         }
-        if (a.flag("json")) out["stacks"].push_back(stack_analysis_json(an));
-        else print_text(an);
+        if (a.flag("json"))
+            out["stacks"].push_back(stack_analysis_json(an));
+        else
+            print_text(an);
     };
     if (csv_stack) report(analyse_stack_without_plan(*csv_stack, opts));
     for (const std::string& id : stack_ids) report(analyse_stack(*plan, id, opts));

@@ -10,9 +10,9 @@ namespace mf::cli {
 
 int cmd_validate(int argc, char** argv);
 int cmd_show(int argc, char** argv);
-int cmd_stack(int argc, char** argv);   // cmd_stack.cpp: tolerance stacks
-int cmd_decide(int argc, char** argv);  // cmd_decide.cpp: partner decision matrix
-int cmd_schedule(int argc, char** argv);  // cmd_schedule.cpp: timeline (CPM, Monte Carlo, exports)
+int cmd_stack(int argc, char** argv);       // cmd_stack.cpp: tolerance stacks
+int cmd_decide(int argc, char** argv);      // cmd_decide.cpp: partner decision matrix
+int cmd_schedule(int argc, char** argv);    // cmd_schedule.cpp: timeline (CPM, Monte Carlo, exports)
 int cmd_capability(int argc, char** argv);  // cmd_capability.cpp: capability / SPC; also cmd_yield
 int cmd_yield(int argc, char** argv);       // cmd_capability.cpp: first-pass and rolled throughput yield
 

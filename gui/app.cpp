@@ -34,7 +34,7 @@ static constexpr double kAutosaveDelaySeconds = 1.0;
 
 void App::init() {
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // window layout goes through the platform store instead
+    io.IniFilename = nullptr;               // window layout goes through the platform store instead
     io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep an idle page redrawing
     // Menus, tabs, buttons, combos and checkboxes reachable without a mouse: Tab / arrows move,
     // Space or Enter activates, Escape leaves; Alt or F10 reaches the menu bar.
@@ -147,7 +147,8 @@ void App::handle_shortcuts() {
     // While a text field is being edited, Ctrl+Z/Y belong to the field's own undo.
     if (!GetIO().WantTextInput) {
         if (IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Z)) doc.undo();
-        if (IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Y) || IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z))
+        if (IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Y) ||
+            IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z))
             doc.redo();
     }
     if (IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_S)) save();
@@ -186,10 +187,8 @@ void App::draw_menu_bar() {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Edit")) {
-        const std::string undo_label =
-            doc.can_undo() ? "Undo " + doc.undo_stack.back().label : std::string("Undo");
-        const std::string redo_label =
-            doc.can_redo() ? "Redo " + doc.redo_stack.back().label : std::string("Redo");
+        const std::string undo_label = doc.can_undo() ? "Undo " + doc.undo_stack.back().label : std::string("Undo");
+        const std::string redo_label = doc.can_redo() ? "Redo " + doc.redo_stack.back().label : std::string("Redo");
         if (ImGui::MenuItem(undo_label.c_str(), "Ctrl+Z", false, doc.can_undo())) doc.undo();
         if (ImGui::MenuItem(redo_label.c_str(), "Ctrl+Y", false, doc.can_redo())) doc.redo();
         ImGui::Separator();
@@ -231,7 +230,7 @@ void App::draw_workspace() {
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - status_h));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (ImGui::Begin("Workspace", nullptr, flags)) {
         ViewContext ctx{doc.plan, doc.state_id, pending_edits_, field_errors_, requested_tab_};
         const std::optional<Tab> requested = std::exchange(requested_tab_, std::nullopt);
@@ -277,7 +276,7 @@ void App::draw_status_bar() {
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, h));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.5f), 2));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
     if (ImGui::Begin("Status", nullptr, flags)) {
         ImGui::TextUnformatted(doc.file_name.c_str());
         ImGui::SameLine();
@@ -336,7 +335,8 @@ bool App::open_stored(const std::string& id) {
     const auto text = library.read(id);
     LoadResult r = text ? load_plan(*text) : LoadResult{};
     if (!r.plan) {
-        file_errors.show("a plan kept in this browser", text ? std::move(r.errors) : Issues{{"", "its text is missing"}});
+        file_errors.show("a plan kept in this browser",
+                         text ? std::move(r.errors) : Issues{{"", "its text is missing"}});
         file_errors.stored_id = id;
         return false;
     }
@@ -367,7 +367,7 @@ void App::replace_now(std::function<void()> replace) {
     flush_autosave();
     const std::string replaced_id = doc_id_;
     replace();
-    start.open = false;  // a plan is open: the start page has done its job
+    start.open = false;                                           // a plan is open: the start page has done its job
     if (doc_id_ == replaced_id) doc_id_ = PlanLibrary::new_id();  // open_stored() keeps the entry's own id
     flush_autosave();
 }
@@ -396,8 +396,10 @@ void App::draw_replace_question() {
         if (choice == Save) save();
         std::function<void()> replace = std::move(pending_replace_->replace);
         pending_replace_.reset();
-        if (choice != Cancel) replace_now(std::move(replace));
-        else status = "Kept " + doc.plan.meta.name;
+        if (choice != Cancel)
+            replace_now(std::move(replace));
+        else
+            status = "Kept " + doc.plan.meta.name;
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();

@@ -43,10 +43,10 @@ struct App {
     HistoryView history;
     RecentView recent;
     StartView start;
-    PlanLibrary library;           // the plans this browser keeps (autosaves, replaced plans)
+    PlanLibrary library;  // the plans this browser keeps (autosaves, replaced plans)
     ShareView share;
 
-    std::string status;            // one line at the bottom ("Saved micro-gearbox.mfplan.json")
+    std::string status;  // one line at the bottom ("Saved micro-gearbox.mfplan.json")
     uint64_t frames_drawn = 0;
 
     void init();
@@ -77,8 +77,8 @@ struct App {
 #endif
 
 private:
-    Edits pending_edits_;          // filled by views while drawing, applied after the frame
-    FieldErrors field_errors_;     // why the document refused the last edit of a field
+    Edits pending_edits_;       // filled by views while drawing, applied after the frame
+    FieldErrors field_errors_;  // why the document refused the last edit of a field
     std::optional<Tab> requested_tab_;
     uint64_t autosaved_state_ = 0;
     double last_change_time_ = 0;
@@ -100,11 +100,11 @@ private:
     void draw_replace_question();
 
     struct PendingReplace {
-        std::string what;                  // "Open micro-gearbox.mfplan.json"
-        std::function<void()> replace;     // does it, once the user agrees
+        std::string what;               // "Open micro-gearbox.mfplan.json"
+        std::function<void()> replace;  // does it, once the user agrees
     };
     std::optional<PendingReplace> pending_replace_;
-    std::string doc_id_;                   // library id of the open plan
+    std::string doc_id_;  // library id of the open plan
 };
 
 }  // namespace mf

@@ -26,8 +26,7 @@ std::vector<Document::Refusal> Document::apply(Edits& edits, double now) {
         }
         const std::string merge_key = e.merge ? e.field : std::string();
         const bool merge = !merge_key.empty() && merge_key == last_merge_key_ &&
-                           now - last_merge_time_ < kMergeWindowSeconds && !undo_stack.empty() &&
-                           undo_stack.back().label == e.label;
+            now - last_merge_time_ < kMergeWindowSeconds && !undo_stack.empty() && undo_stack.back().label == e.label;
         if (!merge) {
             std::swap(plan, before);  // push the state before this edit
             push_undo(e.label);

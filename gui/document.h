@@ -15,7 +15,7 @@ namespace mf {
 
 struct Document {
     struct Snapshot {
-        std::string label;     // the edit that left this state behind
+        std::string label;  // the edit that left this state behind
         Plan plan;
         uint64_t state_id;
         std::string file_name;
@@ -33,9 +33,9 @@ struct Document {
 
     // An edit the document did not apply, with the first problem it would have made.
     struct Refusal {
-        std::string label;     // the edit's label
-        std::string field;     // the edit's field key ("" when it came from no field)
-        Issue issue;           // where (JSON Pointer) and why
+        std::string label;  // the edit's label
+        std::string field;  // the edit's field key ("" when it came from no field)
+        Issue issue;        // where (JSON Pointer) and why
     };
     // Applies queued edits in order. Each result is checked with check_plan, the rules
     // load_plan applies: an edit after which the plan would not reopen is reverted and

@@ -23,9 +23,9 @@
 namespace mf {
 
 struct Edit {
-    std::string label;       // "Rename project", shown in Edit > Undo and the history
-    std::string field;       // where a refusal is shown ("" = the status bar only)
-    bool merge = false;      // typing: consecutive edits of one field become one undo step
+    std::string label;   // "Rename project", shown in Edit > Undo and the history
+    std::string field;   // where a refusal is shown ("" = the status bar only)
+    bool merge = false;  // typing: consecutive edits of one field become one undo step
     // Changes the plan; returns "" or why the operation refuses (a named core edit's own
     // reason, e.g. "a gate cannot be indented"): the document then keeps the plan as it was.
     std::function<std::string(Plan&)> apply;

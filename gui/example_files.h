@@ -3,9 +3,9 @@
 #pragma once
 
 struct EmbeddedFile {
-    const char* name;             // file name, e.g. "micro-gearbox.mfplan.json"
+    const char* name;  // file name, e.g. "micro-gearbox.mfplan.json"
     const unsigned char* data;
     unsigned int size;
 };
-extern const EmbeddedFile mf_example_plans[];   // sorted by name
+extern const EmbeddedFile mf_example_plans[];  // sorted by name
 extern const unsigned int mf_example_plans_count;

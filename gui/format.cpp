@@ -60,18 +60,24 @@ std::string format_percent(double fraction) {
 std::string format_days(double wd) {
     if (!std::isfinite(wd)) return "—";
     char buf[64];
-    if (std::fabs(wd - std::round(wd)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", wd);
-    else std::snprintf(buf, sizeof buf, "%.1f", wd);
+    if (std::fabs(wd - std::round(wd)) < 1e-9)
+        std::snprintf(buf, sizeof buf, "%.0f", wd);
+    else
+        std::snprintf(buf, sizeof buf, "%.1f", wd);
     return buf;
 }
 
 std::string format_ppm(double ppm) {
     if (!std::isfinite(ppm)) return "—";
     char buf[48];
-    if (ppm == 0) std::snprintf(buf, sizeof buf, "0 ppm");
-    else if (ppm >= 1000) std::snprintf(buf, sizeof buf, "%.0f ppm", ppm);
-    else if (ppm < 0.001) std::snprintf(buf, sizeof buf, "%.1e ppm", ppm);
-    else std::snprintf(buf, sizeof buf, "%.3g ppm", ppm);
+    if (ppm == 0)
+        std::snprintf(buf, sizeof buf, "0 ppm");
+    else if (ppm >= 1000)
+        std::snprintf(buf, sizeof buf, "%.0f ppm", ppm);
+    else if (ppm < 0.001)
+        std::snprintf(buf, sizeof buf, "%.1e ppm", ppm);
+    else
+        std::snprintf(buf, sizeof buf, "%.3g ppm", ppm);
     return buf;
 }
 

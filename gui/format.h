@@ -8,13 +8,13 @@
 
 namespace mf {
 
-std::string format_number(double v, int significant = 4);   // 0.6331, 20.81, 1.2e+06
-std::string format_count(double v);                         // 985.6, 8 600, 100 000, 1.5e+07
-std::string format_money(double v);                         // 0.9205, 20.81, 1 234, 871 938
-std::string format_probability(double p);                   // "0 %", "< 0.1 %", "42.3 %", "> 99.9 %", "100 %"
-std::string format_percent(double fraction);                // 0.561 → "56.1 %"
-std::string format_days(double working_days);               // "12" or "12.5"
-std::string format_ppm(double ppm);                         // "0 ppm", "63.3 ppm", "2700 ppm", "1.2e-04 ppm"
+std::string format_number(double v, int significant = 4);  // 0.6331, 20.81, 1.2e+06
+std::string format_count(double v);                        // 985.6, 8 600, 100 000, 1.5e+07
+std::string format_money(double v);                        // 0.9205, 20.81, 1 234, 871 938
+std::string format_probability(double p);                  // "0 %", "< 0.1 %", "42.3 %", "> 99.9 %", "100 %"
+std::string format_percent(double fraction);               // 0.561 → "56.1 %"
+std::string format_days(double working_days);              // "12" or "12.5"
+std::string format_ppm(double ppm);                        // "0 ppm", "63.3 ppm", "2700 ppm", "1.2e-04 ppm"
 // A length stored in millimetres, in the display unit with its symbol ("12.5 µm"); a value
 // that rounds to zero at the shown precision prints as 0, never "-0".
 std::string format_length(double value_mm, LengthUnit unit, int significant = 4);

@@ -39,15 +39,20 @@ std::vector<StoredPlan> PlanLibrary::list() const {
 std::optional<std::string> PlanLibrary::read(const std::string& id) const { return platform::store_get(plan_key(id)); }
 
 void PlanLibrary::put(const StoredPlan& meta, const std::string& text) {
-    const json j = {{"name", meta.name}, {"file", meta.file_name}, {"time", meta.time}, {"bytes", text.size()},
+    const json j = {{"name", meta.name},
+                    {"file", meta.file_name},
+                    {"time", meta.time},
+                    {"bytes", text.size()},
                     {"unsaved", meta.unsaved}};
-    platform::store_put_all({{plan_key(meta.id), text},
-                             {meta_key(meta.id), j.dump(-1, ' ', false, json::error_handler_t::replace)}});
+    platform::store_put_all(
+        {{plan_key(meta.id), text}, {meta_key(meta.id), j.dump(-1, ' ', false, json::error_handler_t::replace)}});
     std::vector<StoredPlan> all = list();
     size_t kept = 0;
     for (const StoredPlan& p : all)
-        if (p.id == meta.id || ++kept <= kKeep - 1) continue;
-        else remove(p.id);
+        if (p.id == meta.id || ++kept <= kKeep - 1)
+            continue;
+        else
+            remove(p.id);
 }
 
 void PlanLibrary::remove(const std::string& id) {
@@ -66,18 +71,25 @@ std::string age_text(double then, double now) {
     const double s = now - then;
     char buf[48];
     if (s < 60) return "just now";
-    if (s < 3600) std::snprintf(buf, sizeof buf, "%.0f min ago", std::floor(s / 60));
-    else if (s < 86400) std::snprintf(buf, sizeof buf, "%.0f h ago", std::floor(s / 3600));
-    else if (s < 7 * 86400) std::snprintf(buf, sizeof buf, "%.0f days ago", std::floor(s / 86400));
-    else return format_iso_date(Date{static_cast<int32_t>(std::floor(then / 86400.0))});
+    if (s < 3600)
+        std::snprintf(buf, sizeof buf, "%.0f min ago", std::floor(s / 60));
+    else if (s < 86400)
+        std::snprintf(buf, sizeof buf, "%.0f h ago", std::floor(s / 3600));
+    else if (s < 7 * 86400)
+        std::snprintf(buf, sizeof buf, "%.0f days ago", std::floor(s / 86400));
+    else
+        return format_iso_date(Date{static_cast<int32_t>(std::floor(then / 86400.0))});
     return buf;
 }
 
 std::string size_text(size_t bytes) {
     char buf[32];
-    if (bytes < 1000) std::snprintf(buf, sizeof buf, "%zu B", bytes);
-    else if (bytes < 1000 * 1000) std::snprintf(buf, sizeof buf, "%.0f kB", bytes / 1e3);
-    else std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
+    if (bytes < 1000)
+        std::snprintf(buf, sizeof buf, "%zu B", bytes);
+    else if (bytes < 1000 * 1000)
+        std::snprintf(buf, sizeof buf, "%.0f kB", bytes / 1e3);
+    else
+        std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
     return buf;
 }
 

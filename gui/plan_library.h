@@ -19,18 +19,18 @@
 namespace mf {
 
 struct StoredPlan {
-    std::string id;              // "p" + time in ms + counter: unique in this browser
-    std::string name;            // the plan's project name
-    std::string file_name;       // the name it is saved under (Ctrl+S)
-    double time = 0;             // wall clock, seconds since 1970 (last write)
-    size_t bytes = 0;            // size of the plan text
-    bool unsaved = false;        // had changes not yet saved to a file
+    std::string id;         // "p" + time in ms + counter: unique in this browser
+    std::string name;       // the plan's project name
+    std::string file_name;  // the name it is saved under (Ctrl+S)
+    double time = 0;        // wall clock, seconds since 1970 (last write)
+    size_t bytes = 0;       // size of the plan text
+    bool unsaved = false;   // had changes not yet saved to a file
 };
 
 struct PlanLibrary {
-    static constexpr size_t kKeep = 12;     // plans kept; older ones are dropped on write
+    static constexpr size_t kKeep = 12;  // plans kept; older ones are dropped on write
 
-    std::vector<StoredPlan> list() const;   // newest first
+    std::vector<StoredPlan> list() const;  // newest first
     std::optional<std::string> read(const std::string& id) const;
     // Writes (or rewrites) one plan; then drops the oldest beyond kKeep, never `keep_id`.
     void put(const StoredPlan& meta, const std::string& text);

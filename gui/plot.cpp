@@ -13,7 +13,10 @@ std::vector<double> nice_ticks(double lo, double hi, int max_ticks) {
     const double mag = std::pow(10.0, std::floor(std::log10(raw)));
     double step = mag;
     for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (m * mag >= raw) { step = m * mag; break; }
+        if (m * mag >= raw) {
+            step = m * mag;
+            break;
+        }
     for (double v = std::ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
         ticks.push_back(std::fabs(v) < step * 1e-9 ? 0.0 : v);
     return ticks;
@@ -50,11 +53,16 @@ std::vector<std::string> tick_labels(const std::vector<double>& ticks) {
     for (double v : ticks) {
         char buf[32];
         const double a = std::fabs(v);
-        if (a == 0) std::snprintf(buf, sizeof buf, "0");
-        else if (a >= 1e6 && a < 1e12 && use_m) std::snprintf(buf, sizeof buf, "%gM", v / 1e6);
-        else if (a >= 1e3 && a < 1e12 && use_k) std::snprintf(buf, sizeof buf, "%gk", v / 1e3);
-        else if (a >= 1e3 && a < 1e12) std::snprintf(buf, sizeof buf, "%.9g", v);
-        else std::snprintf(buf, sizeof buf, "%.4g", v);
+        if (a == 0)
+            std::snprintf(buf, sizeof buf, "0");
+        else if (a >= 1e6 && a < 1e12 && use_m)
+            std::snprintf(buf, sizeof buf, "%gM", v / 1e6);
+        else if (a >= 1e3 && a < 1e12 && use_k)
+            std::snprintf(buf, sizeof buf, "%gk", v / 1e3);
+        else if (a >= 1e3 && a < 1e12)
+            std::snprintf(buf, sizeof buf, "%.9g", v);
+        else
+            std::snprintf(buf, sizeof buf, "%.4g", v);
         out.push_back(buf);
     }
     return out;
@@ -165,8 +173,9 @@ bool Plot::begin(const char* id, ImVec2 size, const PlotAxes& axes) {
         const std::string& s = yl[i];
         dl_->AddText(ImVec2(p0_.x - ImGui::CalcTextSize(s.c_str()).x - font * 0.3f, y - font * 0.5f), dim, s.c_str());
     }
-    const auto xt = axes_.log_x ? log_ticks(axes_.x_min, axes_.x_max)
-                                : nice_ticks(axes_.x_min, axes_.x_max, std::max(2, static_cast<int>(size.x / (font * 5))));
+    const auto xt = axes_.log_x
+        ? log_ticks(axes_.x_min, axes_.x_max)
+        : nice_ticks(axes_.x_min, axes_.x_max, std::max(2, static_cast<int>(size.x / (font * 5))));
     const std::vector<std::string> xl = tick_labels(xt);
     for (size_t i = 0; i < xt.size(); ++i) {
         const float x = to_screen(xt[i], axes_.y_min).x;

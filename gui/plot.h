@@ -21,8 +21,8 @@ namespace mf {
 struct PlotAxes {
     double x_min = 0, x_max = 1;
     double y_min = 0, y_max = 1;
-    bool log_x = false;            // x axis in decades (x_min > 0)
-    bool log_y = false;            // y axis in decades (y_min > 0)
+    bool log_x = false;  // x axis in decades (x_min > 0)
+    bool log_y = false;  // y axis in decades (y_min > 0)
     const char* x_label = "";
     const char* y_label = "";
     // Category y axis (bar charts): labels[i] is drawn at y = i instead of numeric ticks.
@@ -64,7 +64,7 @@ public:
 
 private:
     PlotAxes axes_;
-    ImVec2 p0_, p1_;      // plotting rectangle (inside the axes)
+    ImVec2 p0_, p1_;  // plotting rectangle (inside the axes)
     ImDrawList* dl_ = nullptr;
     bool hovered_ = false;
     double tx(double x) const;
@@ -78,12 +78,12 @@ std::vector<double> log_ticks(double lo, double hi);
 // Short tick labels for one axis: 12.5, 1.2k, 3M, 1e-05. k and M only when every large tick
 // on the axis is round, so 1026 stays 1026 and 9995 / 10000 / 10005 stay as they are.
 std::vector<std::string> tick_labels(const std::vector<double>& ticks);
-std::string tick_label(double v);   // one value, as on an axis of its own
+std::string tick_label(double v);  // one value, as on an axis of its own
 
 // A colour-blind-safe palette (Okabe–Ito), readable on light and dark themes.
 ImU32 plot_color(int index, float alpha = 1.0f);
-ImU32 plot_good();       // green: pass / OK
-ImU32 plot_warn();       // amber: at risk
-ImU32 plot_bad();        // red: fails / limit
+ImU32 plot_good();  // green: pass / OK
+ImU32 plot_warn();  // amber: at risk
+ImU32 plot_bad();   // red: fails / limit
 
 }  // namespace mf

@@ -35,10 +35,10 @@ struct FieldErrors {
 
 struct ViewContext {
     const Plan& plan;
-    uint64_t state_id;                   // changes whenever the plan changes (undo included)
-    Edits& edits;                        // applied by the document after the frame
+    uint64_t state_id;  // changes whenever the plan changes (undo included)
+    Edits& edits;       // applied by the document after the frame
     FieldErrors& field_errors;
-    std::optional<Tab>& requested_tab;   // the workspace shows this tab next frame
+    std::optional<Tab>& requested_tab;  // the workspace shows this tab next frame
 
     void show(Tab t) { requested_tab = t; }
 };

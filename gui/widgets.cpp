@@ -24,8 +24,8 @@ bool input_string(const char* label, std::string& text, ImGuiInputTextFlags flag
 }
 
 bool input_multiline(const char* label, std::string& text, const ImVec2& size) {
-    return ImGui::InputTextMultiline(label, text.data(), text.capacity() + 1, size,
-                                     ImGuiInputTextFlags_CallbackResize, resize_callback, &text);
+    return ImGui::InputTextMultiline(label, text.data(), text.capacity() + 1, size, ImGuiInputTextFlags_CallbackResize,
+                                     resize_callback, &text);
 }
 
 bool input_date(const char* label, const std::optional<Date>& value, std::optional<Date>* out) {
@@ -86,8 +86,8 @@ void help_marker(const char* text) {
 }
 
 void close_on_escape(bool* open) {
-    if (open && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGuiKey_Escape, false) &&
-        !ImGui::IsAnyItemActive())
+    if (open && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+        ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsAnyItemActive())
         *open = false;
 }
 

@@ -19,7 +19,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # --- Debian binary packages -----------------------------------------------------------
 PKGS=(build-essential cmake ninja-build python3 dpkg-dev xz-utils ca-certificates
-      emscripten doctest-dev nlohmann-json3-dev libglm-dev clang-14 libclang-rt-14-dev
+      emscripten doctest-dev nlohmann-json3-dev libglm-dev clang-14 libclang-rt-14-dev clang-format-14
       fonts-dejavu-core fonttools chromium python3-jsonschema)
 missing=()
 for p in "${PKGS[@]}"; do

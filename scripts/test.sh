@@ -20,6 +20,10 @@ if grep -rnE '#\s*include\s*[<"](imgui|SDL|emscripten|GLES)' core/; then
 fi
 echo "ok"
 
+stage "the code follows .clang-format (clang-format 14)"
+git ls-files '*.cpp' '*.h' | grep -E '^(core|gui|cli|web|tests)/' | xargs clang-format-14 --dry-run --Werror
+echo "ok"
+
 stage "native (release)"
 cmake --preset native >/dev/null
 cmake --build --preset native

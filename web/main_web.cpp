@@ -151,9 +151,9 @@ int main(int, char**) {
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
     // RESIZABLE + a CSS-sized canvas: SDL follows the page size; ALLOW_HIGHDPI: the drawable
     // is CSS size × devicePixelRatio.
-    g_window = SDL_CreateWindow("MicroFab Planner", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
-                                static_cast<int>(css_w), static_cast<int>(css_h),
-                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    g_window =
+        SDL_CreateWindow("MicroFab Planner", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, static_cast<int>(css_w),
+                         static_cast<int>(css_h), SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     SDL_GLContext gl = SDL_GL_CreateContext(g_window);
     if (!g_window || !gl) {
         std::printf("Could not create a WebGL2 context: %s\n", SDL_GetError());

@@ -41,14 +41,16 @@ std::optional<Date> parse_iso_date(const std::string& s) {
     const unsigned d = static_cast<unsigned>(std::stoi(s.substr(8, 2)));
     if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
     const Date date = date_from_ymd(y, m, d);
-    int y2; unsigned m2, d2;
+    int y2;
+    unsigned m2, d2;
     ymd_from_date(date, y2, m2, d2);
     if (y2 != y || m2 != m || d2 != d) return std::nullopt;  // e.g. 2026-02-30
     return date;
 }
 
 std::string format_iso_date(Date date) {
-    int y; unsigned m, d;
+    int y;
+    unsigned m, d;
     ymd_from_date(date, y, m, d);
     char buf[40];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);

@@ -13,7 +13,7 @@ namespace mf {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr std::string_view kUnicodeMinus = "\xE2\x88\x92";   // U+2212, as word processors write a minus
+constexpr std::string_view kUnicodeMinus = "\xE2\x88\x92";  // U+2212, as word processors write a minus
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 bool is_line_break(char c) { return c == '\n' || c == '\r'; }
@@ -48,15 +48,30 @@ CellKind parse_number_cell(std::string_view cell, char decimal, double& out) {
     for (size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         const bool at_sign = k == 0 || buf[k - 1] == 'e';
-        if (c >= '0' && c <= '9') { digit = true; buf[k++] = c; continue; }
-        if ((c == '+' || c == '-') && at_sign) { buf[k++] = c; continue; }
+        if (c >= '0' && c <= '9') {
+            digit = true;
+            buf[k++] = c;
+            continue;
+        }
+        if ((c == '+' || c == '-') && at_sign) {
+            buf[k++] = c;
+            continue;
+        }
         if (at_sign && s.substr(i, kUnicodeMinus.size()) == kUnicodeMinus) {
             buf[k++] = '-';
             i += kUnicodeMinus.size() - 1;
             continue;
         }
-        if (c == decimal && !point && !exp) { point = true; buf[k++] = '.'; continue; }
-        if ((c == 'e' || c == 'E') && digit && !exp && i + 1 < s.size()) { exp = true; buf[k++] = 'e'; continue; }
+        if (c == decimal && !point && !exp) {
+            point = true;
+            buf[k++] = '.';
+            continue;
+        }
+        if ((c == 'e' || c == 'E') && digit && !exp && i + 1 < s.size()) {
+            exp = true;
+            buf[k++] = 'e';
+            continue;
+        }
         return CellKind::Text;
     }
     if (!digit) return CellKind::Text;
@@ -93,7 +108,10 @@ bool decimal_comma_column(std::string_view text, char comment) {
     size_t i = 0;
     while (i < text.size()) {
         const size_t after_comment = skip_comment(text, i, comment);
-        if (after_comment != i) { i = after_comment; continue; }
+        if (after_comment != i) {
+            i = after_comment;
+            continue;
+        }
         size_t e = i;
         while (e < text.size() && !is_line_break(text[e])) ++e;
         const std::string_view line = text.substr(i, e - i);
@@ -117,9 +135,12 @@ bool decimal_comma_column(std::string_view text, char comment) {
 // splitter follows them, with every candidate separator starting a cell.
 char sniff_separator(std::string_view text, char comment) {
     size_t i = 0;
-    for (;;) {   // the first line that is neither a comment nor blank
+    for (;;) {  // the first line that is neither a comment nor blank
         const size_t after_comment = skip_comment(text, i, comment);
-        if (after_comment != i) { i = after_comment; continue; }
+        if (after_comment != i) {
+            i = after_comment;
+            continue;
+        }
         size_t e = i;
         while (e < text.size() && (text[e] == ' ' || text[e] == '\t')) ++e;
         if (e < text.size() && is_line_break(text[e])) {
@@ -134,16 +155,34 @@ char sniff_separator(std::string_view text, char comment) {
         const char c = text[i];
         if (quoted) {
             if (c == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') ++i;
-                else quoted = false;
+                if (i + 1 < text.size() && text[i + 1] == '"')
+                    ++i;
+                else
+                    quoted = false;
             }
             continue;
         }
         if (is_line_break(c)) break;
-        if (c == '"' && cell_start) { quoted = true; cell_start = false; continue; }
-        if (c == '\t') { ++tabs; cell_start = true; continue; }
-        if (c == ';') { ++semicolons; cell_start = true; continue; }
-        if (c == ',') { ++commas; cell_start = true; continue; }
+        if (c == '"' && cell_start) {
+            quoted = true;
+            cell_start = false;
+            continue;
+        }
+        if (c == '\t') {
+            ++tabs;
+            cell_start = true;
+            continue;
+        }
+        if (c == ';') {
+            ++semicolons;
+            cell_start = true;
+            continue;
+        }
+        if (c == ',') {
+            ++commas;
+            cell_start = true;
+            continue;
+        }
         if (c != ' ') cell_start = false;
     }
     if (tabs) return '\t';
@@ -155,7 +194,7 @@ char sniff_separator(std::string_view text, char comment) {
 
 struct RawRow {
     TextRow row;
-    bool blank = false;   // one unquoted cell of nothing but spaces
+    bool blank = false;  // one unquoted cell of nothing but spaces
 };
 
 // Splits the text into rows of cells (out.buffer, out.spans); false (with the error in out)
@@ -175,7 +214,7 @@ bool split_rows(std::string_view text, char sep, char comment, DelimitedText& ou
         }
         const size_t first = out.spans.size();
         bool quoted_any = false;
-        for (;;) {   // a cell
+        for (;;) {  // a cell
             const size_t offset = buf.size();
             size_t j = i;
             while (j < text.size() && (text[j] == ' ' || (text[j] == '\t' && sep != '\t'))) ++j;
@@ -184,11 +223,16 @@ bool split_rows(std::string_view text, char sep, char comment, DelimitedText& ou
                 i = j + 1;
                 for (;;) {
                     if (i >= text.size()) {
-                        out.errors.push_back({"row " + std::to_string(number), "a quoted cell is not closed (a \" is missing)"});
+                        out.errors.push_back(
+                            {"row " + std::to_string(number), "a quoted cell is not closed (a \" is missing)"});
                         return false;
                     }
                     if (text[i] == '"') {
-                        if (i + 1 < text.size() && text[i + 1] == '"') { buf += '"'; i += 2; continue; }
+                        if (i + 1 < text.size() && text[i + 1] == '"') {
+                            buf += '"';
+                            i += 2;
+                            continue;
+                        }
                         ++i;
                         break;
                     }
@@ -198,7 +242,10 @@ bool split_rows(std::string_view text, char sep, char comment, DelimitedText& ou
             // Unquoted text, or text after the closing quote, up to the separator or the line's end.
             while (i < text.size() && text[i] != sep && !is_line_break(text[i])) buf += text[i++];
             out.spans.push_back({static_cast<uint32_t>(offset), static_cast<uint32_t>(buf.size() - offset)});
-            if (i < text.size() && text[i] == sep) { ++i; continue; }
+            if (i < text.size() && text[i] == sep) {
+                ++i;
+                continue;
+            }
             break;
         }
         if (i < text.size() && text[i] == '\r') ++i;
@@ -229,8 +276,10 @@ char sniff_decimal(const DelimitedText& t) {
     for (const TextRow& row : t.rows)
         for (size_t c = 0; c < row.cells; ++c) {
             const std::string_view cell = t.cell(row, c);
-            if (cell.find(',') != std::string_view::npos && parse_number_cell(cell, ',', v) == CellKind::Number) ++commas;
-            else if (cell.find('.') != std::string_view::npos && parse_number_cell(cell, '.', v) == CellKind::Number) ++points;
+            if (cell.find(',') != std::string_view::npos && parse_number_cell(cell, ',', v) == CellKind::Number)
+                ++commas;
+            else if (cell.find('.') != std::string_view::npos && parse_number_cell(cell, '.', v) == CellKind::Number)
+                ++points;
         }
     return commas > points ? ',' : '.';
 }

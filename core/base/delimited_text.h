@@ -56,19 +56,19 @@ struct DelimitedOptions {
 };
 
 struct TextRow {
-    uint32_t first = 0;                  // index of its first cell in DelimitedText::spans
-    uint32_t cells = 0;                  // how many cells it has (rows may be ragged)
-    uint32_t number = 0;                 // 1-based row number as a spreadsheet shows it
+    uint32_t first = 0;   // index of its first cell in DelimitedText::spans
+    uint32_t cells = 0;   // how many cells it has (rows may be ragged)
+    uint32_t number = 0;  // 1-based row number as a spreadsheet shows it
 };
 
 struct DelimitedText {
-    char separator = ',';                // as given or sniffed
-    char decimal = '.';                  // as given or sniffed
+    char separator = ',';  // as given or sniffed
+    char decimal = '.';    // as given or sniffed
     bool has_header = false;
-    TextRow header;                      // the header row, when has_header
-    std::vector<TextRow> rows;           // the data rows, skipped lines left out
-    size_t columns = 0;                  // cells in the first row (the header, when there is one)
-    Issues errors;                       // an unclosed quote or too large a text; no rows then
+    TextRow header;             // the header row, when has_header
+    std::vector<TextRow> rows;  // the data rows, skipped lines left out
+    size_t columns = 0;         // cells in the first row (the header, when there is one)
+    Issues errors;              // an unclosed quote or too large a text; no rows then
 
     // The text of a cell without its quotes; "" past the end of a short row.
     std::string_view cell(const TextRow& row, size_t col) const {
@@ -78,9 +78,11 @@ struct DelimitedText {
     }
     std::string_view cell(size_t row, size_t col) const { return cell(rows[row], col); }
 
-    struct Span { uint32_t offset, length; };
-    std::string buffer;                  // every cell's text, back to back
-    std::vector<Span> spans;             // every cell of every row (skipped lines too)
+    struct Span {
+        uint32_t offset, length;
+    };
+    std::string buffer;       // every cell's text, back to back
+    std::vector<Span> spans;  // every cell of every row (skipped lines too)
 };
 
 DelimitedText read_delimited(std::string_view text, const DelimitedOptions& options = {});

@@ -18,16 +18,14 @@ namespace mf {
 enum class Severity { Error, Warning, Info };
 
 struct Issue {
-    std::string where;                   // JSON Pointer ("" = the plan as a whole)
-    std::string message;                 // what is wrong, with the values that broke the rule
+    std::string where;    // JSON Pointer ("" = the plan as a whole)
+    std::string message;  // what is wrong, with the values that broke the rule
     Severity severity = Severity::Error;
 };
 using Issues = std::vector<Issue>;
 
 // "where: message" — the form the CLI prints and the GUI lists.
-inline std::string to_string(const Issue& e) {
-    return e.where.empty() ? e.message : e.where + ": " + e.message;
-}
+inline std::string to_string(const Issue& e) { return e.where.empty() ? e.message : e.where + ": " + e.message; }
 
 inline const char* severity_name(Severity s) {
     switch (s) {

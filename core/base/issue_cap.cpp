@@ -7,7 +7,7 @@ namespace mf {
 
 std::string more_problems_text(size_t more, size_t listed) {
     return "and " + std::to_string(more) + " more problem" + (more == 1 ? "" : "s") + " (only the first " +
-           std::to_string(listed) + " are listed)";
+        std::to_string(listed) + " are listed)";
 }
 
 void cap_issues(Issues& issues, size_t max, size_t already_dropped, Severity dropped_severity) {

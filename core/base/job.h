@@ -27,17 +27,17 @@ namespace mf {
 template <class J, class = void>
 struct is_sliced_job : std::false_type {};
 template <class J>
-struct is_sliced_job<J, std::void_t<decltype(bool(std::declval<J&>().step(size_t{1}))),
-                                    decltype(bool(std::declval<const J&>().finished())),
-                                    decltype(double(std::declval<const J&>().progress())),
-                                    decltype(std::declval<const J&>().result())>> : std::true_type {};
+struct is_sliced_job<
+    J,
+    std::void_t<decltype(bool(std::declval<J&>().step(size_t{1}))), decltype(bool(std::declval<const J&>().finished())),
+                decltype(double(std::declval<const J&>().progress())), decltype(std::declval<const J&>().result())>>
+    : std::true_type {};
 
 // The whole job in one call (the CLI, tests, benchmarks).
 template <class J>
 auto run_to_end(J& job, size_t slice = 1u << 16) {
     static_assert(is_sliced_job<J>::value, "J must follow the sliced-job contract (core/base/job.h)");
-    while (!job.step(slice)) {
-    }
+    while (!job.step(slice)) {}
     return job.result();
 }
 

@@ -15,8 +15,10 @@ void JsonReader::error(const std::string& path, std::string message) {
     // bad values is only counted, so memory stays flat (the count may then include repeats).
     constexpr size_t kTracked = 10000;
     if (seen_.size() < kTracked && !seen_.insert(std::hash<std::string>{}(where + '\n' + message)).second) return;
-    if (errors.size() < kMaxIssuesListed) errors.push_back({std::move(where), std::move(message)});
-    else ++dropped_;
+    if (errors.size() < kMaxIssuesListed)
+        errors.push_back({std::move(where), std::move(message)});
+    else
+        ++dropped_;
 }
 
 Issues JsonReader::take_errors() {
@@ -80,8 +82,8 @@ const json* JsonReader::array(const json& obj, const std::string& path, const ch
     return m;
 }
 
-const json* JsonReader::array(const json& obj, const std::string& path, const char* key, Need need,
-                              size_t max_items, const char* what, const char* holder) {
+const json* JsonReader::array(const json& obj, const std::string& path, const char* key, Need need, size_t max_items,
+                              const char* what, const char* holder) {
     const json* m = array(obj, path, key, need);
     if (m && !within_limit(*m, child(path, key), max_items, what, holder)) return nullptr;
     return m;
@@ -94,8 +96,8 @@ bool JsonReader::within_limit(const json& arr, const std::string& path, size_t m
     return false;
 }
 
-bool JsonReader::string(const json& obj, const std::string& path, const char* key, std::string& out,
-                        Need need, size_t max_length) {
+bool JsonReader::string(const json& obj, const std::string& path, const char* key, std::string& out, Need need,
+                        size_t max_length) {
     const json* m = member(obj, path, key, need);
     if (!m) return false;
     if (!m->is_string()) {
@@ -104,8 +106,9 @@ bool JsonReader::string(const json& obj, const std::string& path, const char* ke
     }
     const auto& s = m->get_ref<const std::string&>();
     if (s.size() > max_length) {
-        error(child(path, key), "text too long (" + std::to_string(s.size()) + " characters, at most " +
-                                    std::to_string(max_length) + ")");
+        error(
+            child(path, key),
+            "text too long (" + std::to_string(s.size()) + " characters, at most " + std::to_string(max_length) + ")");
         return false;
     }
     out = s;
@@ -118,8 +121,8 @@ static std::string number_text(double v) {
     return buf;
 }
 
-bool JsonReader::number(const json& obj, const std::string& path, const char* key, double& out,
-                        Need need, double min, double max) {
+bool JsonReader::number(const json& obj, const std::string& path, const char* key, double& out, Need need, double min,
+                        double max) {
     const json* m = member(obj, path, key, need);
     if (!m) return false;
     if (!m->is_number()) {
@@ -134,39 +137,43 @@ bool JsonReader::number(const json& obj, const std::string& path, const char* ke
         return false;
     }
     if (v < min || v > max) {
-        error(child(path, key), "value " + number_text(v) + " is out of range [" + number_text(min) + ", " +
-                                    number_text(max) + "]");
+        error(child(path, key),
+              "value " + number_text(v) + " is out of range [" + number_text(min) + ", " + number_text(max) + "]");
         return false;
     }
     out = v;
     return true;
 }
 
-bool JsonReader::optional_number(const json& obj, const std::string& path, const char* key,
-                                 std::optional<double>& out, double min, double max) {
+bool JsonReader::optional_number(const json& obj, const std::string& path, const char* key, std::optional<double>& out,
+                                 double min, double max) {
     const json* m = member(obj, path, key, Need::Optional);
-    if (!m || m->is_null()) { out.reset(); return true; }
+    if (!m || m->is_null()) {
+        out.reset();
+        return true;
+    }
     double v = 0;
     if (!number(obj, path, key, v, Need::Optional, min, max)) return false;
     out = v;
     return true;
 }
 
-bool JsonReader::integer(const json& obj, const std::string& path, const char* key, int64_t& out,
-                         Need need, int64_t min, int64_t max) {
+bool JsonReader::integer(const json& obj, const std::string& path, const char* key, int64_t& out, Need need,
+                         int64_t min, int64_t max) {
     const json* m = member(obj, path, key, need);
     if (!m) return false;
     if (!m->is_number_integer()) {
-        error(child(path, key), std::string("expected a whole number, found ") +
-                                    (m->is_number() ? "a fraction" : json_type_name(*m)));
+        error(child(path, key),
+              std::string("expected a whole number, found ") + (m->is_number() ? "a fraction" : json_type_name(*m)));
         return false;
     }
     const bool is_unsigned = m->is_number_unsigned();
-    const int64_t v = is_unsigned ? static_cast<int64_t>(std::min<uint64_t>(m->get<uint64_t>(), INT64_MAX))
-                                  : m->get<int64_t>();
+    const int64_t v =
+        is_unsigned ? static_cast<int64_t>(std::min<uint64_t>(m->get<uint64_t>(), INT64_MAX)) : m->get<int64_t>();
     if (v < min || v > max) {
-        error(child(path, key), "value " + std::to_string(v) + " is out of range [" + std::to_string(min) +
-                                    ", " + std::to_string(max) + "]");
+        error(child(path, key),
+              "value " + std::to_string(v) + " is out of range [" + std::to_string(min) + ", " + std::to_string(max) +
+                  "]");
         return false;
     }
     out = v;
@@ -184,10 +191,12 @@ bool JsonReader::boolean(const json& obj, const std::string& path, const char* k
     return true;
 }
 
-bool JsonReader::date(const json& obj, const std::string& path, const char* key, std::optional<Date>& out,
-                      Need need) {
+bool JsonReader::date(const json& obj, const std::string& path, const char* key, std::optional<Date>& out, Need need) {
     const json* m = member(obj, path, key, need);
-    if (!m || (m->is_null() && need == Need::Optional)) { out.reset(); return m != nullptr; }
+    if (!m || (m->is_null() && need == Need::Optional)) {
+        out.reset();
+        return m != nullptr;
+    }
     std::string text;
     if (!string(obj, path, key, text, need, 64)) return false;
     auto d = parse_iso_date(text);
@@ -204,11 +213,12 @@ bool JsonReader::id(const json& obj, const std::string& path, const char* key, s
     if (!string(obj, path, key, text, need, 1000)) return false;
     bool valid = !text.empty() && text.size() <= 64;
     for (char c : text)
-        valid = valid && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                          c == '.' || c == '_' || c == '-');
+        valid = valid &&
+            ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+             c == '-');
     if (!valid) {
-        error(child(path, key), "\"" + text.substr(0, 40) +
-                                    "\" is not a valid id (1 to 64 characters of A-Z, a-z, 0-9, '.', '_', '-')");
+        error(child(path, key),
+              "\"" + text.substr(0, 40) + "\" is not a valid id (1 to 64 characters of A-Z, a-z, 0-9, '.', '_', '-')");
         return false;
     }
     out = text;

@@ -45,12 +45,8 @@ public:
     // The problems, with one last "and N more problems" entry when some were only counted.
     Issues take_errors();
 
-    static std::string child(const std::string& path, const std::string& key) {
-        return path + "/" + key;
-    }
-    static std::string child(const std::string& path, size_t index) {
-        return path + "/" + std::to_string(index);
-    }
+    static std::string child(const std::string& path, const std::string& key) { return path + "/" + key; }
+    static std::string child(const std::string& path, size_t index) { return path + "/" + std::to_string(index); }
 
     // Checks that j is an object and starts tracking which of its keys get read.
     bool begin_object(const json& j, const std::string& path);
@@ -68,17 +64,16 @@ public:
     // For a section that is itself an array (stacks, datasets): true when it may be read.
     bool within_limit(const json& arr, const std::string& path, size_t max_items, const char* what, const char* holder);
 
-    bool string(const json& obj, const std::string& path, const char* key, std::string& out,
-                Need need, size_t max_length = 10000);
-    bool number(const json& obj, const std::string& path, const char* key, double& out, Need need,
-                double min = -1e300, double max = 1e300);
-    bool optional_number(const json& obj, const std::string& path, const char* key,
-                         std::optional<double>& out, double min = -1e300, double max = 1e300);
-    bool integer(const json& obj, const std::string& path, const char* key, int64_t& out,
-                 Need need, int64_t min, int64_t max);
+    bool string(const json& obj, const std::string& path, const char* key, std::string& out, Need need,
+                size_t max_length = 10000);
+    bool number(const json& obj, const std::string& path, const char* key, double& out, Need need, double min = -1e300,
+                double max = 1e300);
+    bool optional_number(const json& obj, const std::string& path, const char* key, std::optional<double>& out,
+                         double min = -1e300, double max = 1e300);
+    bool integer(const json& obj, const std::string& path, const char* key, int64_t& out, Need need, int64_t min,
+                 int64_t max);
     bool boolean(const json& obj, const std::string& path, const char* key, bool& out, Need need);
-    bool date(const json& obj, const std::string& path, const char* key, std::optional<Date>& out,
-              Need need);
+    bool date(const json& obj, const std::string& path, const char* key, std::optional<Date>& out, Need need);
     // A stable item id: 1–64 characters of [A-Za-z0-9._-].
     bool id(const json& obj, const std::string& path, const char* key, std::string& out, Need need);
 
@@ -89,7 +84,10 @@ public:
         std::string text;
         if (!string(obj, path, key, text, need, 64) || text.empty()) return false;
         for (const auto& [name, value] : names)
-            if (text == name) { out = value; return true; }
+            if (text == name) {
+                out = value;
+                return true;
+            }
         std::string accepted;
         for (const auto& [name, value] : names) accepted += (accepted.empty() ? "" : ", ") + std::string(name);
         error(child(path, key), "unknown value \"" + text + "\" (accepted: " + accepted + ")");
@@ -98,8 +96,8 @@ public:
 
 private:
     std::map<const json*, std::set<std::string>> read_keys_;
-    std::unordered_set<size_t> seen_;    // hashes of the problems recorded (a repeat is dropped)
-    size_t dropped_ = 0;                 // problems past kMaxIssuesListed, counted only
+    std::unordered_set<size_t> seen_;  // hashes of the problems recorded (a repeat is dropped)
+    size_t dropped_ = 0;               // problems past kMaxIssuesListed, counted only
 };
 
 // The name of a JSON value's type, for messages ("expected a number, found a string").

@@ -19,25 +19,25 @@ namespace mf {
 inline constexpr size_t kMaxIssuesListed = 100;
 
 // [SECTION] Items in a plan (also the limits of the CSV imports)
-inline constexpr size_t kMaxTasks = 100000;            // schedule tasks
-inline constexpr size_t kMaxCalendars = 100;           // named calendars
-inline constexpr size_t kMaxHolidays = 100000;         // holidays per calendar
-inline constexpr int kMaxOutlineDepth = 100;           // levels of subtasks under a top-level task
+inline constexpr size_t kMaxTasks = 100000;     // schedule tasks
+inline constexpr size_t kMaxCalendars = 100;    // named calendars
+inline constexpr size_t kMaxHolidays = 100000;  // holidays per calendar
+inline constexpr int kMaxOutlineDepth = 100;    // levels of subtasks under a top-level task
 // Task-to-task links after links to and from summary tasks are applied to each subtask:
 // linking two summaries of 2 000 subtasks each would otherwise make 4 000 000 links.
 inline constexpr size_t kMaxScheduleLinks = 1000000;
-inline constexpr size_t kMaxStacks = 1000;             // tolerance stacks
-inline constexpr size_t kMaxContributors = 100000;     // contributors in one stack (and CSV rows)
-inline constexpr size_t kMaxLoopVectors = 10000;       // vectors of one loop
-inline constexpr size_t kMaxPartners = 100;            // partners (crossovers compare every pair)
-inline constexpr size_t kMaxCriteria = 100;            // criteria (AHP judges every pair)
-inline constexpr size_t kMaxScores = 100000;           // entered scores
-inline constexpr size_t kMaxPriceBreaks = 100000;      // price breaks of one cost model
-inline constexpr size_t kMaxListEntries = 100;         // short lists: materials, processes, bonded pairs
-inline constexpr size_t kMaxDatasets = 1000;           // capability datasets
-inline constexpr size_t kMaxFeatures = 10000;          // features of one dataset (CSV columns)
-inline constexpr size_t kMaxRows = 10000000;           // rows (values per feature) of one dataset
-inline constexpr size_t kMaxYieldRows = 1000000;       // yield records of one dataset
+inline constexpr size_t kMaxStacks = 1000;          // tolerance stacks
+inline constexpr size_t kMaxContributors = 100000;  // contributors in one stack (and CSV rows)
+inline constexpr size_t kMaxLoopVectors = 10000;    // vectors of one loop
+inline constexpr size_t kMaxPartners = 100;         // partners (crossovers compare every pair)
+inline constexpr size_t kMaxCriteria = 100;         // criteria (AHP judges every pair)
+inline constexpr size_t kMaxScores = 100000;        // entered scores
+inline constexpr size_t kMaxPriceBreaks = 100000;   // price breaks of one cost model
+inline constexpr size_t kMaxListEntries = 100;      // short lists: materials, processes, bonded pairs
+inline constexpr size_t kMaxDatasets = 1000;        // capability datasets
+inline constexpr size_t kMaxFeatures = 10000;       // features of one dataset (CSV columns)
+inline constexpr size_t kMaxRows = 10000000;        // rows (values per feature) of one dataset
+inline constexpr size_t kMaxYieldRows = 1000000;    // yield records of one dataset
 
 // [SECTION] Size of an analysis
 // Stack Monte Carlo: samples × contributors drawn (5·10^8 draws: about ten seconds natively).
@@ -65,8 +65,8 @@ inline constexpr size_t kMaxMatingPairs = 10000;
 
 // "12 000 tasks: a schedule holds at most 10 000 tasks" — the message of every item cap.
 inline std::string too_many(const char* what, size_t count, size_t limit, const char* holder) {
-    return std::to_string(count) + " " + what + ": " + holder + " holds at most " + std::to_string(limit) + " " +
-           what + " (docs/plan-format.md, \"Limits\")";
+    return std::to_string(count) + " " + what + ": " + holder + " holds at most " + std::to_string(limit) + " " + what +
+        " (docs/plan-format.md, \"Limits\")";
 }
 
 }  // namespace mf

@@ -24,15 +24,25 @@ FeatureAnalysis analyse(const Dataset& d, const Feature& f, const Subgrouping& g
 
     // --- validation -----------------------------------------------------------------------
     bool limits_ok = true;
-    for (const auto& [name, v] : {std::pair<const char*, std::optional<double>>{"LSL", f.lsl}, {"USL", f.usl},
-                                  {"nominal", f.nominal}})
-        if (v && !std::isfinite(*v)) { error(std::string(", ") + name, std::string(name) + " is not a finite number"); limits_ok = false; }
+    for (const auto& [name, v] :
+         {std::pair<const char*, std::optional<double>>{"LSL", f.lsl}, {"USL", f.usl}, {"nominal", f.nominal}})
+        if (v && !std::isfinite(*v)) {
+            error(std::string(", ") + name, std::string(name) + " is not a finite number");
+            limits_ok = false;
+        }
     if (limits_ok && f.lsl && f.usl && *f.lsl >= *f.usl) {
-        error(", LSL", "LSL must be below USL (LSL " + std::to_string(*f.lsl) + ", USL " + std::to_string(*f.usl) + ")");
+        error(", LSL",
+              "LSL must be below USL (LSL " + std::to_string(*f.lsl) + ", USL " + std::to_string(*f.usl) + ")");
         limits_ok = false;
     }
-    if (!f.lsl && !f.usl) { error("", "no specification limits: capability needs an LSL, a USL or both"); limits_ok = false; }
-    if (!f.values || f.values->empty()) { error("", "has no values"); return a; }
+    if (!f.lsl && !f.usl) {
+        error("", "no specification limits: capability needs an LSL, a USL or both");
+        limits_ok = false;
+    }
+    if (!f.values || f.values->empty()) {
+        error("", "has no values");
+        return a;
+    }
     const std::vector<double>& x = *f.values;
     a.histogram = histogram_of(x);
     a.rows = x.size();
@@ -49,10 +59,15 @@ FeatureAnalysis analyse(const Dataset& d, const Feature& f, const Subgrouping& g
     a.values = sorted.size();
     a.missing = a.rows - a.values;
     if (a.values < 2) {
-        error("", a.values == 0 ? "has no values (every cell is missing)" : "has only one value; capability needs at least two");
+        error("",
+              a.values == 0 ? "has no values (every cell is missing)"
+                            : "has only one value; capability needs at least two");
         return a;
     }
-    if (g.rows != x.size()) { error("", "has a different number of rows from the dataset's subgroup column"); return a; }
+    if (g.rows != x.size()) {
+        error("", "has a different number of rows from the dataset's subgroup column");
+        return a;
+    }
 
     // --- σ within and overall ---------------------------------------------------------------
     a.overall = sigma_overall(x);
@@ -67,11 +82,14 @@ FeatureAnalysis analyse(const Dataset& d, const Feature& f, const Subgrouping& g
         a.within = sigma_within(st, opt.sigma ? *opt.sigma : d.sigma);
         a.subgroups = std::count_if(st.n.begin(), st.n.end(), [](uint32_t n) { return n > 0; });
         a.subgroup_size = st.modal_size;
-        if (!st.equal_sizes) a.warnings.push_back("subgroups have unequal sizes (most common " + std::to_string(st.modal_size) + "); limits vary per subgroup");
+        if (!st.equal_sizes)
+            a.warnings.push_back("subgroups have unequal sizes (most common " + std::to_string(st.modal_size) +
+                                 "); limits vary per subgroup");
     }
     if (!a.within.error.empty()) error("", a.within.error);
     const bool spread = a.overall.sigma > 0 && std::isfinite(a.overall.sigma);
-    if (!spread) error("", "all values are equal (σ = 0): no capability can be computed — is the gauge resolution too coarse?");
+    if (!spread)
+        error("", "all values are equal (σ = 0): no capability can be computed — is the gauge resolution too coarse?");
     else if (a.within.error.empty() && !(a.within.sigma > 0))
         error("", "the within-subgroup σ is 0 (no variation inside subgroups or between neighbours)");
 
@@ -99,14 +117,17 @@ FeatureAnalysis analyse(const Dataset& d, const Feature& f, const Subgrouping& g
     // --- control chart and rules ----------------------------------------------------------------
     if (spread) {
         ChartPrecomputed pre;
-        if (g.individuals()) { pre.moving_range = &a.within; pre.overall = &a.overall; }
-        else pre.stats = &st;
+        if (g.individuals()) {
+            pre.moving_range = &a.within;
+            pre.overall = &a.overall;
+        } else
+            pre.stats = &st;
         a.chart = control_chart(x, g, opt.chart, pre);
         if (a.chart.error.empty() && a.chart.sigma > 0) {
             const double point_sigma = a.chart.sigma / std::sqrt(static_cast<double>(a.chart.subgroup_size));
             a.violations = run_rules(a.chart.points, a.chart.center, point_sigma, a.chart.point_sigma, opt.rules);
-            a.dispersion_violations =
-                beyond_limits(a.chart.dispersion, a.chart.d_lcl, a.chart.d_ucl, a.chart.d_point_lcl, a.chart.d_point_ucl);
+            a.dispersion_violations = beyond_limits(a.chart.dispersion, a.chart.d_lcl, a.chart.d_ucl,
+                                                    a.chart.d_point_lcl, a.chart.d_point_ucl);
             if (!a.violations.empty() || !a.dispersion_violations.empty())
                 a.warnings.push_back("the process is not in statistical control (" +
                                      std::to_string(a.violations.size() + a.dispersion_violations.size()) +

@@ -30,10 +30,10 @@
 namespace mf {
 
 struct CapabilityOptions {
-    std::optional<SigmaMethod> sigma;    // overrides dataset.sigma
+    std::optional<SigmaMethod> sigma;  // overrides dataset.sigma
     ChartType chart = ChartType::Auto;
     RuleSettings rules = RuleSettings::nelson();
-    double normality_alpha = 0.05;      // A–D p below this: normal capability not trustworthy
+    double normality_alpha = 0.05;  // A–D p below this: normal capability not trustworthy
     double drift_alpha = 0.05;
 
     bool operator==(const CapabilityOptions&) const = default;
@@ -42,32 +42,32 @@ struct CapabilityOptions {
 // The non-missing values binned for a histogram: √n bins (5 to 40) over their range (a range
 // of zero widened to ±0.5).
 struct ValueHistogram {
-    double vmin = 0, vmax = 0;           // range of the non-missing values
-    std::vector<double> edges, counts;   // edges.size() = counts.size() + 1; empty without values
+    double vmin = 0, vmax = 0;          // range of the non-missing values
+    std::vector<double> edges, counts;  // edges.size() = counts.size() + 1; empty without values
     double max_count = 0;
 };
 ValueHistogram histogram_of(const std::vector<double>& values);
 
 struct FeatureAnalysis {
     std::string feature_id, feature_name, units;
-    Issues errors;                   // blocking: the indices are absent
-    std::vector<std::string> warnings;   // not blocking: read the numbers with care
+    Issues errors;                      // blocking: the indices are absent
+    std::vector<std::string> warnings;  // not blocking: read the numbers with care
 
     size_t rows = 0, values = 0, missing = 0, subgroups = 0;
-    size_t subgroup_size = 1;            // modal
+    size_t subgroup_size = 1;  // modal
     SpecLimits spec;
     double mean = 0;
     SigmaEstimate within, overall;
     CapabilityIndices cap;
 
     ControlChart chart;
-    std::vector<Violation> violations;            // on the X̄ / I chart
-    std::vector<Violation> dispersion_violations; // on the R / S / MR chart (rule 1)
+    std::vector<Violation> violations;             // on the X̄ / I chart
+    std::vector<Violation> dispersion_violations;  // on the R / S / MR chart (rule 1)
 
     AndersonDarling ad;
-    bool normal = true;                  // ad.p >= normality_alpha
-    std::optional<NonNormalCapability> percentile;   // only when not normal
-    std::optional<NonNormalCapability> lognormal;    // only when not normal
+    bool normal = true;                             // ad.p >= normality_alpha
+    std::optional<NonNormalCapability> percentile;  // only when not normal
+    std::optional<NonNormalCapability> lognormal;   // only when not normal
 
     Drift drift;
     GateResult gate;

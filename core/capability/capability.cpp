@@ -23,9 +23,12 @@ SideIndices indices_for(const SpecLimits& s, double mean, double sigma) {
     if (s.lsl && s.usl) r.c = (*s.usl - *s.lsl) / (6.0 * sigma);
     if (s.lsl) r.lower = (mean - *s.lsl) / (3.0 * sigma);
     if (s.usl) r.upper = (*s.usl - mean) / (3.0 * sigma);
-    if (r.lower && r.upper) r.k = std::min(*r.lower, *r.upper);
-    else if (r.lower) r.k = r.lower;
-    else if (r.upper) r.k = r.upper;
+    if (r.lower && r.upper)
+        r.k = std::min(*r.lower, *r.upper);
+    else if (r.lower)
+        r.k = r.lower;
+    else if (r.upper)
+        r.k = r.upper;
     return r;
 }
 
@@ -43,9 +46,15 @@ Ppm expected_ppm(const SpecLimits& s, double mean, double sigma) {
 CapabilityIndices capability_indices(const CapabilityInput& in) {
     CapabilityIndices c;
     const SideIndices w = indices_for(in.spec, in.mean, in.sigma_within);
-    c.cp = w.c; c.cpl = w.lower; c.cpu = w.upper; c.cpk = w.k;
+    c.cp = w.c;
+    c.cpl = w.lower;
+    c.cpu = w.upper;
+    c.cpk = w.k;
     const SideIndices o = indices_for(in.spec, in.mean, in.sigma_overall);
-    c.pp = o.c; c.ppl = o.lower; c.ppu = o.upper; c.ppk = o.k;
+    c.pp = o.c;
+    c.ppl = o.lower;
+    c.ppu = o.upper;
+    c.ppk = o.k;
 
     const double n = static_cast<double>(in.n);
     const double z95 = normal_quantile(0.975);

@@ -25,20 +25,20 @@ struct SpecLimits {
 };
 
 struct CapabilityInput {
-    size_t n = 0;                        // values used
-    double mean = 0;                     // overall mean
+    size_t n = 0;     // values used
+    double mean = 0;  // overall mean
     double sigma_within = 0;
-    double dof_within = 0;               // ν of the within estimator (sigma.h)
-    double sigma_overall = 0;            // sample SD (n − 1)
-    double msd_target = 0;               // Σ(x − T)² / (N − 1), for Cpm (ignored without a target)
-    size_t observed_below = 0;           // values < LSL
-    size_t observed_above = 0;           // values > USL
+    double dof_within = 0;      // ν of the within estimator (sigma.h)
+    double sigma_overall = 0;   // sample SD (n − 1)
+    double msd_target = 0;      // Σ(x − T)² / (N − 1), for Cpm (ignored without a target)
+    size_t observed_below = 0;  // values < LSL
+    size_t observed_above = 0;  // values > USL
     SpecLimits spec;
-    double bound_confidence = 0.95;      // confidence of the one-sided lower bounds
+    double bound_confidence = 0.95;  // confidence of the one-sided lower bounds
 };
 
 struct Ppm {
-    double below = 0;                    // parts per million below the LSL (0 without an LSL)
+    double below = 0;  // parts per million below the LSL (0 without an LSL)
     double above = 0;
     double total = 0;
 };
@@ -47,12 +47,12 @@ struct CapabilityIndices {
     std::optional<double> cp, cpl, cpu, cpk;
     std::optional<double> pp, ppl, ppu, ppk;
     std::optional<double> cpm;
-    std::optional<Interval> cpk_ci95;    // two-sided 95 %
+    std::optional<Interval> cpk_ci95;  // two-sided 95 %
     std::optional<Interval> ppk_ci95;
-    std::optional<double> cpk_lower_bound;   // one-sided, at bound_confidence (the gate's figure)
+    std::optional<double> cpk_lower_bound;  // one-sided, at bound_confidence (the gate's figure)
     std::optional<double> ppk_lower_bound;
-    Ppm ppm_within;                      // expected, normal with σ_within
-    Ppm ppm_overall;                     // expected, normal with σ_overall
+    Ppm ppm_within;   // expected, normal with σ_within
+    Ppm ppm_overall;  // expected, normal with σ_overall
     Ppm ppm_observed;
 };
 

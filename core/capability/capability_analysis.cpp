@@ -17,7 +17,7 @@ size_t CapabilityAnalysis::current_count() const {
 // yield records).
 static bool same_settings(const Dataset& a, const Dataset& b) {
     return a.id == b.id && a.subgroup_size == b.subgroup_size && a.subgroups == b.subgroups && a.sigma == b.sigma &&
-           a.part_interval == b.part_interval && a.gate == b.gate;
+        a.part_interval == b.part_interval && a.gate == b.gate;
 }
 
 CapabilityRun::CapabilityRun(const Dataset& d, const CapabilityOptions& o, const CapabilityAnalysis* previous,
@@ -49,7 +49,8 @@ CapabilityRun::CapabilityRun(const Dataset& d, const CapabilityOptions& o, const
 bool CapabilityRun::step(size_t n) {
     for (size_t done = 0; done < n && !finished(); ++done, ++next_) {
         const size_t i = order_[next_];
-        result_.features[i] = std::make_shared<const FeatureAnalysis>(analyse_feature(result_.dataset, i, result_.options));
+        result_.features[i] =
+            std::make_shared<const FeatureAnalysis>(analyse_feature(result_.dataset, i, result_.options));
         result_.current[i] = true;
     }
     return finished();
@@ -65,7 +66,8 @@ CapabilityAnalysis analyse_capability(const Dataset& dataset, const CapabilityOp
     return run_to_end(job);
 }
 
-CapabilityAnalysis analyse_capability(const Plan& plan, const std::string& dataset_id, const CapabilityOptions& options) {
+CapabilityAnalysis analyse_capability(const Plan& plan, const std::string& dataset_id,
+                                      const CapabilityOptions& options) {
     for (const Dataset& d : plan.datasets)
         if (d.id == dataset_id) return analyse_capability(d, options);
     CapabilityAnalysis a;

@@ -25,19 +25,20 @@ namespace mf {
 struct Plan;
 
 struct CapabilityAnalysis {
-    Dataset dataset;                     // the inputs: the dataset as analysed (columns shared)
+    Dataset dataset;  // the inputs: the dataset as analysed (columns shared)
     CapabilityOptions options;
-    Issues errors;                       // the dataset could not be analysed at all (unknown id)
+    Issues errors;  // the dataset could not be analysed at all (unknown id)
     // One per feature of `dataset`, in its order. While a job runs, a feature not analysed yet
     // holds the result of its previous inputs (null when there was none): current[i] says.
     std::vector<std::shared_ptr<const FeatureAnalysis>> features;
     std::vector<bool> current;
 
-    size_t current_count() const;        // features analysed for these inputs
+    size_t current_count() const;  // features analysed for these inputs
 };
 
 // The whole study of the plan's dataset `dataset_id`; an unknown id gives errors only.
-CapabilityAnalysis analyse_capability(const Plan& plan, const std::string& dataset_id, const CapabilityOptions& options);
+CapabilityAnalysis analyse_capability(const Plan& plan, const std::string& dataset_id,
+                                      const CapabilityOptions& options);
 // The same for a dataset built elsewhere (a CSV file on the command line).
 CapabilityAnalysis analyse_capability(const Dataset& dataset, const CapabilityOptions& options);
 
@@ -45,8 +46,8 @@ CapabilityAnalysis analyse_capability(const Dataset& dataset, const CapabilityOp
 // others; the features `previous` already holds for the same inputs are taken over at once.
 class CapabilityRun {
 public:
-    CapabilityRun(const Dataset& dataset, const CapabilityOptions& options, const CapabilityAnalysis* previous = nullptr,
-                  size_t first = 0);
+    CapabilityRun(const Dataset& dataset, const CapabilityOptions& options,
+                  const CapabilityAnalysis* previous = nullptr, size_t first = 0);
     bool step(size_t n);
     bool finished() const { return next_ >= order_.size(); }
     double progress() const;
@@ -55,7 +56,7 @@ public:
 
 private:
     CapabilityAnalysis result_;
-    std::vector<size_t> order_;          // features to analyse, in the order they are done
+    std::vector<size_t> order_;  // features to analyse, in the order they are done
     size_t next_ = 0;
 };
 

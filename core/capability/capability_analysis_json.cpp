@@ -20,43 +20,51 @@ static const char* dispersion_name(ChartType t) {
 
 static std::string gate_text(const GateSettings& g) {
     char b[300];
-    std::snprintf(b, sizeof b,
-                  "capable when %s of Cpk >= %.2f; not enough data below %lld values or %lld subgroups",
-                  g.use_lower_bound ? ("the one-sided lower " + std::to_string(static_cast<int>(g.confidence * 100 + 0.5)) +
-                                       " % confidence bound (Bissell)").c_str()
-                                    : "the point estimate",
+    std::snprintf(b, sizeof b, "capable when %s of Cpk >= %.2f; not enough data below %lld values or %lld subgroups",
+                  g.use_lower_bound
+                      ? ("the one-sided lower " + std::to_string(static_cast<int>(g.confidence * 100 + 0.5)) +
+                         " % confidence bound (Bissell)")
+                            .c_str()
+                      : "the point estimate",
                   g.min_cpk, static_cast<long long>(g.min_values), static_cast<long long>(g.min_subgroups));
     return b;
 }
 
 json capability_conventions(const CapabilityOptions& o, const Dataset& d) {
     return {
-        {"sigma_within", std::string(sigma_method_name(o.sigma ? *o.sigma : d.sigma)) +
-                             " for subgroups of 2 or more (pooled: pooled SD / c4(d+1), d = sum(n_i - 1); rbar: "
-                             "Rbar/d2; sbar: Sbar/c4), MRbar/d2(2) (moving range, span 2) for individual values"},
-        {"constants", "d2, d3 tabulated to 6 decimals (n = 2..25); c4 exact from the gamma function; A2, A3, "
-                      "D3, D4, B3, B4 from their definitions"},
+        {"sigma_within",
+         std::string(sigma_method_name(o.sigma ? *o.sigma : d.sigma)) +
+             " for subgroups of 2 or more (pooled: pooled SD / c4(d+1), d = sum(n_i - 1); rbar: "
+             "Rbar/d2; sbar: Sbar/c4), MRbar/d2(2) (moving range, span 2) for individual values"},
+        {"constants",
+         "d2, d3 tabulated to 6 decimals (n = 2..25); c4 exact from the gamma function; A2, A3, "
+         "D3, D4, B3, B4 from their definitions"},
         {"sigma_overall", "sample standard deviation, divisor n - 1, no c4 correction (Minitab default)"},
         {"width", "6 sigma: Cp = (USL - LSL)/6s, Cpk = min(USL - mean, mean - LSL)/3s"},
         {"cpm", "min(T - LSL, USL - T) / (3 sqrt(sum (x - T)^2 / (N - 1))), T = nominal (Minitab)"},
-        {"cpk_interval", "Bissell normal approximation as Minitab: Cpk +/- z sqrt(1/(9N) + Cpk^2/(2 nu)), nu "
-                         "of the within estimator (pooled sum(n_i - 1); rbar 0.9 k (n - 1); sbar f_n k (n - 1); "
-                         "moving range N - 1); Ppk uses nu = N - 1"},
+        {"cpk_interval",
+         "Bissell normal approximation as Minitab: Cpk +/- z sqrt(1/(9N) + Cpk^2/(2 nu)), nu "
+         "of the within estimator (pooled sum(n_i - 1); rbar 0.9 k (n - 1); sbar f_n k (n - 1); "
+         "moving range N - 1); Ppk uses nu = N - 1"},
         {"gate", gate_text(d.gate)},
         {"ppm_expected", "normal tails: within uses sigma_within, overall uses sigma_overall, both about the mean"},
         {"ppm_observed", "values strictly below LSL or above USL, per million values"},
         {"chart", "auto: I-MR for subgroups of 1, Xbar-R up to 8, Xbar-S from 9; 3-sigma limits"},
-        {"rules", std::string(o.rules.name) +
-                      ": Nelson numbering, Minitab K (1: 1 point > 3s; 2: 9 same side; 3: 6 trending; 4: 14 "
-                      "alternating; 5: 2 of 3 > 2s same side; 6: 4 of 5 > 1s same side; 7: 15 within 1s; 8: 8 "
-                      "beyond 1s either side); western-electric = rules 1, 2 (K = 8), 5, 6. Location chart: all "
-                      "rules; dispersion chart: rule 1. Index = 1-based point number that completes the pattern"},
-        {"normality", "Anderson-Darling A^2 (mean and n-1 SD estimated), p from D'Agostino & Stephens for "
-                      "A*^2 = A^2 (1 + 0.75/n + 2.25/n^2); not normal when p < 0.05"},
-        {"non_normal", "percentile method on the data's 0.135/50/99.865 % points (type 7) and a "
-                       "maximum-likelihood lognormal; shown only when not normal"},
-        {"drift", "least-squares slope of value vs row number, per 100 parts = 100 slope / part_interval; "
-                  "two-sided t-test, df = n - 2"},
+        {"rules",
+         std::string(o.rules.name) +
+             ": Nelson numbering, Minitab K (1: 1 point > 3s; 2: 9 same side; 3: 6 trending; 4: 14 "
+             "alternating; 5: 2 of 3 > 2s same side; 6: 4 of 5 > 1s same side; 7: 15 within 1s; 8: 8 "
+             "beyond 1s either side); western-electric = rules 1, 2 (K = 8), 5, 6. Location chart: all "
+             "rules; dispersion chart: rule 1. Index = 1-based point number that completes the pattern"},
+        {"normality",
+         "Anderson-Darling A^2 (mean and n-1 SD estimated), p from D'Agostino & Stephens for "
+         "A*^2 = A^2 (1 + 0.75/n + 2.25/n^2); not normal when p < 0.05"},
+        {"non_normal",
+         "percentile method on the data's 0.135/50/99.865 % points (type 7) and a "
+         "maximum-likelihood lognormal; shown only when not normal"},
+        {"drift",
+         "least-squares slope of value vs row number, per 100 parts = 100 slope / part_interval; "
+         "two-sided t-test, df = n - 2"},
         {"indices", "1-based"},
     };
 }
@@ -126,7 +134,10 @@ json feature_json(const FeatureAnalysis& a) {
     j["normal"] = a.normal;
     auto nonnormal = [](const NonNormalCapability& c) {
         json k = {{"method", c.method}};
-        if (!c.error.empty()) { k["error"] = c.error; return k; }
+        if (!c.error.empty()) {
+            k["error"] = c.error;
+            return k;
+        }
         k["p0_135"] = c.p00135;
         k["p50"] = c.p50;
         k["p99_865"] = c.p99865;
@@ -159,7 +170,9 @@ json feature_json(const FeatureAnalysis& a) {
 json capability_json(const CapabilityAnalysis& a) {
     json fs = json::array();
     for (const auto& f : a.features) fs.push_back(f ? feature_json(*f) : json(nullptr));
-    return {{"id", a.dataset.id}, {"name", a.dataset.name}, {"features", fs},
+    return {{"id", a.dataset.id},
+            {"name", a.dataset.name},
+            {"features", fs},
             {"conventions", capability_conventions(a.options, a.dataset)}};
 }
 
@@ -180,11 +193,18 @@ json yield_json(const YieldResult& r, const YieldSettings& settings) {
     for (const auto& s : r.steps) {
         json lots = json::array();
         for (const auto& l : s.lots)
-            lots.push_back({{"lot", l.lot}, {"passed", l.passed}, {"failed", l.failed}, {"fpy", l.fpy},
+            lots.push_back({{"lot", l.lot},
+                            {"passed", l.passed},
+                            {"failed", l.failed},
+                            {"fpy", l.fpy},
                             {"ci95", {{"lower", l.ci95.lower}, {"upper", l.ci95.upper}}}});
-        steps.push_back({{"name", s.name}, {"passed", s.passed}, {"failed", s.failed}, {"fpy", s.fpy},
+        steps.push_back({{"name", s.name},
+                         {"passed", s.passed},
+                         {"failed", s.failed},
+                         {"fpy", s.fpy},
                          {"ci95", {{"lower", s.ci95.lower}, {"upper", s.ci95.upper}}},
-                         {"meets_target", s.meets_target}, {"lots", lots}});
+                         {"meets_target", s.meets_target},
+                         {"lots", lots}});
     }
     return {{"steps", steps},
             {"rty", r.rty},
@@ -197,8 +217,9 @@ json yield_json(const YieldResult& r, const YieldSettings& settings) {
              {{"fpy", "passed / (passed + failed) at the first attempt, records of a step summed over lots"},
               {"fpy_interval", "Wilson score, 95 % two-sided"},
               {"rty", "product of the steps' first-pass yields, steps in order of first appearance"},
-              {"rty_interval", "product of per-step Wilson intervals at 1 - 0.05/m (Bonferroni): "
-                               "conservative, at least 95 % jointly"},
+              {"rty_interval",
+               "product of per-step Wilson intervals at 1 - 0.05/m (Bonferroni): "
+               "conservative, at least 95 % jointly"},
               {"verdict", "point estimate against the target; rolled (default) or per step"}}}};
 }
 

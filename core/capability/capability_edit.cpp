@@ -52,7 +52,8 @@ std::string add_dataset(Plan& p) {
 }
 
 // Gives the dataset and its features ids unique in the plan (and among themselves).
-static void give_unique_ids(const Plan& p, Dataset& d, const std::string& dataset_base, const std::string& feature_base) {
+static void give_unique_ids(const Plan& p, Dataset& d, const std::string& dataset_base,
+                            const std::string& feature_base) {
     std::vector<std::string> taken;
     d.id = unique_id(p, d.id.empty() ? dataset_base : d.id);
     taken.push_back(d.id);
@@ -107,7 +108,8 @@ void replace_dataset_data(Plan& p, const std::string& id_ref, const Dataset& imp
             old = &d->features[j];
         } else {
             for (const Feature& o : d->features)
-                if (lower(o.name) == lower(f.name) && std::find(matched.begin(), matched.end(), o.id) == matched.end()) {
+                if (lower(o.name) == lower(f.name) &&
+                    std::find(matched.begin(), matched.end(), o.id) == matched.end()) {
                     old = &o;
                     break;
                 }

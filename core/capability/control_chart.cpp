@@ -28,14 +28,17 @@ ControlChart individuals_chart(const std::vector<double>& x, const ChartPrecompu
     c.subgroup_size = 1;
     const SigmaEstimate mr = pre.moving_range ? *pre.moving_range : sigma_moving_range(x);
     const SigmaEstimate all = pre.overall ? *pre.overall : sigma_overall(x);
-    if (!mr.error.empty()) { c.error = mr.error; return c; }
+    if (!mr.error.empty()) {
+        c.error = mr.error;
+        return c;
+    }
     c.points = x;
     c.sigma = mr.sigma;
     c.center = all.mean;
     c.ucl = c.center + 3.0 * c.sigma;
     c.lcl = c.center - 3.0 * c.sigma;
     c.dispersion.assign(x.size(), kNaN);
-    for (size_t i = 1; i < x.size(); ++i) c.dispersion[i] = std::fabs(x[i] - x[i - 1]);   // NaN propagates
+    for (size_t i = 1; i < x.size(); ++i) c.dispersion[i] = std::fabs(x[i] - x[i - 1]);  // NaN propagates
     const ChartConstants k2 = chart_constants(2);
     c.d_center = mr.mean;
     c.d_ucl = k2.D4 * mr.mean;
@@ -62,13 +65,19 @@ ControlChart control_chart(const std::vector<double>& values, const Subgrouping&
     if (type == ChartType::Auto) type = n <= 8 ? ChartType::XbarR : ChartType::XbarS;
     c.type = type;
     c.subgroup_size = n;
-    if (n < 2) { c.error = "subgroup charts need subgroups of at least two values"; return c; }
+    if (n < 2) {
+        c.error = "subgroup charts need subgroups of at least two values";
+        return c;
+    }
     if (type == ChartType::XbarR && n > static_cast<size_t>(kMaxTabulatedSubgroup)) {
         c.error = "an Xbar–R chart needs subgroups of at most 25 values (use Xbar–S)";
         return c;
     }
     const SigmaEstimate est = sigma_within(s, type == ChartType::XbarR ? SigmaMethod::RBar : SigmaMethod::SBar);
-    if (!est.error.empty()) { c.error = est.error; return c; }
+    if (!est.error.empty()) {
+        c.error = est.error;
+        return c;
+    }
     c.sigma = est.sigma;
     c.points = s.mean;
     c.dispersion = type == ChartType::XbarR ? s.range : s.sd;
@@ -96,8 +105,12 @@ ControlChart control_chart(const std::vector<double>& values, const Subgrouping&
     // With equal sizes these equal A2·R̄ / D3·R̄ / D4·R̄ (or A3·S̄, B3·S̄, B4·S̄).
     if (!s.equal_sizes) {
         const size_t k = s.n.size();
-        c.point_ucl.assign(k, kNaN); c.point_lcl.assign(k, kNaN); c.point_sigma.assign(k, kNaN);
-        c.d_point_center.assign(k, kNaN); c.d_point_ucl.assign(k, kNaN); c.d_point_lcl.assign(k, kNaN);
+        c.point_ucl.assign(k, kNaN);
+        c.point_lcl.assign(k, kNaN);
+        c.point_sigma.assign(k, kNaN);
+        c.d_point_center.assign(k, kNaN);
+        c.d_point_ucl.assign(k, kNaN);
+        c.d_point_lcl.assign(k, kNaN);
         for (size_t i = 0; i < k; ++i) {
             const size_t m = s.n[i];
             if (m == 0) continue;

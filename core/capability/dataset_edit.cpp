@@ -12,7 +12,7 @@ namespace mf {
 
 namespace {
 
-constexpr size_t kMaxRows = 10'000'000;   // as the plan-file reader allows
+constexpr size_t kMaxRows = 10'000'000;  // as the plan-file reader allows
 
 TextColumn* text_column(Dataset& d, SheetColumnKind k) {
     switch (k) {
@@ -79,14 +79,14 @@ std::string sheet_column_name(const Dataset& d, const SheetColumn& c) {
 CellBlock read_cell_block(std::string_view text) {
     CellBlock b;
     DelimitedOptions o;
-    o.header = HeaderRow::No;   // the cells land where they are pasted: a header row is cells too
+    o.header = HeaderRow::No;  // the cells land where they are pasted: a header row is cells too
     const DelimitedText t = read_delimited(text, o);
     b.decimal = t.decimal;
     if (!t.errors.empty()) {
         b.error = "pasted " + to_string(t.errors.front());
         return b;
     }
-    if (t.rows.empty()) {   // no text (or only line breaks): one empty cell, as when an empty cell is typed
+    if (t.rows.empty()) {  // no text (or only line breaks): one empty cell, as when an empty cell is typed
         b.rows = b.cols = 1;
         b.cells.emplace_back();
         return b;
@@ -99,7 +99,7 @@ CellBlock read_cell_block(std::string_view text) {
     for (const TextRow& row : t.rows)
         if (row.cells != b.cols) {
             b.error = "pasted line " + std::to_string(row.number) + " has " + std::to_string(row.cells) +
-                      " cells, the first line has " + std::to_string(b.cols) + " (the cells must form a rectangle)";
+                " cells, the first line has " + std::to_string(b.cols) + " (the cells must form a rectangle)";
             b.cols = 0;
             return b;
         }
@@ -115,7 +115,10 @@ CellBlock read_typed_cell(std::string_view text) {
     b.rows = b.cols = 1;
     b.cells.emplace_back(text);
     double v;
-    b.decimal = parse_number_cell(text, '.', v) != CellKind::Number && parse_number_cell(text, ',', v) == CellKind::Number ? ',' : '.';
+    b.decimal =
+        parse_number_cell(text, '.', v) != CellKind::Number && parse_number_cell(text, ',', v) == CellKind::Number
+        ? ','
+        : '.';
     return b;
 }
 
@@ -124,12 +127,14 @@ std::string paste_block(Dataset& d, size_t row, size_t col, const CellBlock& b, 
     if (b.rows == 0 || b.cols == 0) return "nothing to paste";
     const std::vector<SheetColumn> cols = sheet_columns(d);
     const size_t rows = d.rows();
-    if (col >= cols.size()) return "there is no column " + std::to_string(col + 1) + " (the table has " + std::to_string(cols.size()) + ")";
+    if (col >= cols.size())
+        return "there is no column " + std::to_string(col + 1) + " (the table has " + std::to_string(cols.size()) + ")";
     if (col + b.cols > cols.size())
         return "the pasted cells are " + std::to_string(b.cols) + " columns wide, but from column \"" +
-               sheet_column_name(d, cols[col]) + "\" on the table has only " + std::to_string(cols.size() - col) +
-               ": add features in Settings first";
-    if (row > rows) return "row " + std::to_string(row + 1) + " is past the end of the table (" + std::to_string(rows) + " rows)";
+            sheet_column_name(d, cols[col]) + "\" on the table has only " + std::to_string(cols.size() - col) +
+            ": add features in Settings first";
+    if (row > rows)
+        return "row " + std::to_string(row + 1) + " is past the end of the table (" + std::to_string(rows) + " rows)";
     if (b.rows > kMaxRows || row + b.rows > kMaxRows) return "the table would have more than 10 000 000 rows";
     const size_t new_rows = std::max(rows, row + b.rows);
 
@@ -144,7 +149,8 @@ std::string paste_block(Dataset& d, size_t row, size_t col, const CellBlock& b, 
             const std::string& cell = b.cell(i, j);
             const CellKind k = parse_number_cell(cell, b.decimal, v);
             if (k == CellKind::Text)
-                return cell_place(row + i + 1, sheet_column_name(d, sc)) + ": " + quoted_cell(cell) + " is not a number";
+                return cell_place(row + i + 1, sheet_column_name(d, sc)) + ": " + quoted_cell(cell) +
+                    " is not a number";
             if (k == CellKind::Number) numbers[i * b.cols + j] = v * s;
         }
     }
@@ -173,14 +179,16 @@ std::string paste_block(Dataset& d, size_t row, size_t col, const CellBlock& b, 
 void clear_block(Dataset& d, const CellRange& r) {
     const std::vector<SheetColumn> cols = sheet_columns(d);
     const size_t rows = d.rows();
-    if (rows == 0 || cols.empty() || r.row0 > r.row1 || r.col0 > r.col1 || r.row0 >= rows || r.col0 >= cols.size()) return;
+    if (rows == 0 || cols.empty() || r.row0 > r.row1 || r.col0 > r.col1 || r.row0 >= rows || r.col0 >= cols.size())
+        return;
     const size_t row1 = std::min(r.row1, rows - 1), col1 = std::min(r.col1, cols.size() - 1);
     for (size_t k = r.col0; k <= col1; ++k) {
         const SheetColumn& sc = cols[k];
         if (sc.kind == SheetColumnKind::Feature) {
             Feature& f = d.features[sc.feature];
             auto v = number_copy(f, rows);
-            std::fill(v->begin() + static_cast<std::ptrdiff_t>(r.row0), v->begin() + static_cast<std::ptrdiff_t>(row1 + 1), std::nan(""));
+            std::fill(v->begin() + static_cast<std::ptrdiff_t>(r.row0),
+                      v->begin() + static_cast<std::ptrdiff_t>(row1 + 1), std::nan(""));
             f.values = std::move(v);
         } else {
             TextColumn* c = text_column(d, sc.kind);
@@ -195,7 +203,8 @@ std::string copy_block(const Dataset& d, const CellRange& r, const std::vector<d
     const std::vector<SheetColumn> cols = sheet_columns(d);
     const size_t rows = d.rows();
     std::string out;
-    if (rows == 0 || cols.empty() || r.row0 > r.row1 || r.col0 > r.col1 || r.row0 >= rows || r.col0 >= cols.size()) return out;
+    if (rows == 0 || cols.empty() || r.row0 > r.row1 || r.col0 > r.col1 || r.row0 >= rows || r.col0 >= cols.size())
+        return out;
     const size_t row1 = std::min(r.row1, rows - 1), col1 = std::min(r.col1, cols.size() - 1);
     char buf[40];
     for (size_t i = r.row0; i <= row1; ++i) {
@@ -222,7 +231,8 @@ std::string insert_rows(Dataset& d, size_t at, size_t count) {
     const std::vector<SheetColumn> cols = sheet_columns(d);
     const size_t rows = d.rows();
     if (cols.empty()) return "the dataset has no columns: add a feature first";
-    if (at > rows) return "row " + std::to_string(at + 1) + " is past the end of the table (" + std::to_string(rows) + " rows)";
+    if (at > rows)
+        return "row " + std::to_string(at + 1) + " is past the end of the table (" + std::to_string(rows) + " rows)";
     if (count == 0) return {};
     if (count > kMaxRows || rows + count > kMaxRows) return "the table would have more than 10 000 000 rows";
     for (const SheetColumn& sc : cols) {
@@ -244,8 +254,9 @@ std::string insert_rows(Dataset& d, size_t at, size_t count) {
 std::string delete_rows(Dataset& d, size_t first, size_t count) {
     const std::vector<SheetColumn> cols = sheet_columns(d);
     const size_t rows = d.rows();
-    if (first >= rows) return "row " + std::to_string(first + 1) + " is past the end of the table (" + std::to_string(rows) + " rows)";
-    const size_t last = first + std::min(count, rows - first);   // one past
+    if (first >= rows)
+        return "row " + std::to_string(first + 1) + " is past the end of the table (" + std::to_string(rows) + " rows)";
+    const size_t last = first + std::min(count, rows - first);  // one past
     if (last == first) return {};
     const auto b = static_cast<std::ptrdiff_t>(first), e = static_cast<std::ptrdiff_t>(last);
     for (const SheetColumn& sc : cols) {

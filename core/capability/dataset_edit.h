@@ -29,7 +29,7 @@ enum class SheetColumnKind { Subgroup, Time, Machine, Operator, Cavity, Feature 
 
 struct SheetColumn {
     SheetColumnKind kind = SheetColumnKind::Feature;
-    size_t feature = 0;                  // index into Dataset::features (kind Feature only)
+    size_t feature = 0;  // index into Dataset::features (kind Feature only)
 };
 
 // The editable columns in grid order: the text columns the dataset has (subgroup, time,
@@ -53,9 +53,9 @@ struct CellRange {
 // No text at all is one empty cell.
 struct CellBlock {
     size_t rows = 0, cols = 0;
-    std::vector<std::string> cells;      // rows × cols, row-major, as typed
+    std::vector<std::string> cells;  // rows × cols, row-major, as typed
     char decimal = '.';
-    std::string error;                   // "" or why the text is not a rectangle of cells
+    std::string error;  // "" or why the text is not a rectangle of cells
 
     const std::string& cell(size_t r, size_t c) const { return cells[r * cols + c]; }
 };

@@ -22,7 +22,7 @@ static constexpr size_t kMaxValuesPerFeature = 10'000'000;
 
 size_t Dataset::rows() const {
     for (const auto& f : features)
-        if (f.values) return f.values->size();   // the first feature sets the row count
+        if (f.values) return f.values->size();  // the first feature sets the row count
     size_t n = 0;
     for (const TextColumn* c : {&subgroups, &times, &machines, &operators, &cavities})
         if (*c) n = std::max(n, (*c)->size());
@@ -57,7 +57,7 @@ TextColumn read_text_column(const json& obj, const std::string& path, const char
         } else if (x.is_string()) {
             col->push_back(x.get<std::string>());
         } else if (x.is_number()) {
-            col->push_back(x.dump());   // a numeric label (subgroup 3) is kept as its text
+            col->push_back(x.dump());  // a numeric label (subgroup 3) is kept as its text
         } else {
             r.error(JsonReader::child(p, i), std::string("expected a string or null, found ") + json_type_name(x));
         }
@@ -135,8 +135,7 @@ void read_datasets(const json& j, const std::string& path, JsonReader& r, std::v
                 r.optional_number(fe, fp, "usl", f.usl, -1e6, 1e6);
                 r.optional_number(fe, fp, "nominal", f.nominal, -1e6, 1e6);
                 r.string(fe, fp, "units", f.units, Need::Optional, 32);
-                if (f.lsl && f.usl && *f.lsl >= *f.usl)
-                    r.error(JsonReader::child(fp, "lsl"), "LSL must be below USL");
+                if (f.lsl && f.usl && *f.lsl >= *f.usl) r.error(JsonReader::child(fp, "lsl"), "LSL must be below USL");
                 auto values = std::make_shared<std::vector<double>>();
                 if (const json* vals = r.array(fe, fp, "values", Need::Required)) {
                     if (vals->size() > kMaxValuesPerFeature) {
@@ -176,13 +175,15 @@ void read_datasets(const json& j, const std::string& path, JsonReader& r, std::v
                 r.error(JsonReader::child(JsonReader::child(JsonReader::child(p, "features"), k), "values"),
                         "has " + std::to_string(d.features[k].values->size()) + " rows, the dataset has " +
                             std::to_string(rows) + " (pad with null)");
-        const std::pair<const char*, const TextColumn*> text_cols[] = {
-            {"subgroups", &d.subgroups}, {"times", &d.times}, {"machines", &d.machines},
-            {"operators", &d.operators}, {"cavities", &d.cavities}};
+        const std::pair<const char*, const TextColumn*> text_cols[] = {{"subgroups", &d.subgroups},
+                                                                       {"times", &d.times},
+                                                                       {"machines", &d.machines},
+                                                                       {"operators", &d.operators},
+                                                                       {"cavities", &d.cavities}};
         for (const auto& [key, col] : text_cols)
             if (*col && (*col)->size() != rows)
-                r.error(JsonReader::child(p, key), "has " + std::to_string((*col)->size()) +
-                                                       " rows, the dataset has " + std::to_string(rows));
+                r.error(JsonReader::child(p, key),
+                        "has " + std::to_string((*col)->size()) + " rows, the dataset has " + std::to_string(rows));
         out.push_back(std::move(d));
     }
 }
@@ -197,15 +198,18 @@ void check_datasets(const std::vector<Dataset>& datasets, const std::string& pat
         const Dataset& d = datasets[i];
         const std::string p = path + "/" + std::to_string(i);
         auto err = [&](const std::string& where, const std::string& msg) { errors.push_back({p + where, msg}); };
-        if (d.features.size() > kMaxFeatures) err("/features", too_many("features", d.features.size(), kMaxFeatures, "a dataset"));
+        if (d.features.size() > kMaxFeatures)
+            err("/features", too_many("features", d.features.size(), kMaxFeatures, "a dataset"));
         if (d.rows() > kMaxRows) err("", too_many("rows", d.rows(), kMaxRows, "a dataset"));
-        if (d.yield.size() > kMaxYieldRows) err("/yield", too_many("yield records", d.yield.size(), kMaxYieldRows, "a dataset"));
+        if (d.yield.size() > kMaxYieldRows)
+            err("/yield", too_many("yield records", d.yield.size(), kMaxYieldRows, "a dataset"));
         if (d.name.size() > 200) err("/name", "longer than 200 characters");
         if (d.subgroup_size < 1 || d.subgroup_size > 1000) err("/subgroup_size", "must be 1 to 1000");
         if (d.part_interval < 1 || d.part_interval > 1'000'000) err("/part_interval", "must be 1 to 1000000");
         if (!in(d.gate.min_cpk, 0.01, 100)) err("/gate/min_cpk", "must be 0.01 to 100");
         if (!in(d.gate.confidence, 0.5, 0.9999)) err("/gate/confidence", "must be 0.5 to 0.9999");
-        if (d.gate.min_subgroups < 1 || d.gate.min_subgroups > 1'000'000) err("/gate/min_subgroups", "must be 1 to 1000000");
+        if (d.gate.min_subgroups < 1 || d.gate.min_subgroups > 1'000'000)
+            err("/gate/min_subgroups", "must be 1 to 1000000");
         if (d.gate.min_values < 1 || d.gate.min_values > 10'000'000) err("/gate/min_values", "must be 1 to 10000000");
         if (!in(d.yield_settings.target, 0.0001, 1.0)) err("/yield_target", "must be 0.0001 to 1");
         const size_t rows = d.rows();
@@ -214,20 +218,25 @@ void check_datasets(const std::vector<Dataset>& datasets, const std::string& pat
             const std::string fp = "/features/" + std::to_string(k);
             if (f.name.size() > 200) err(fp + "/name", "longer than 200 characters");
             if (f.units.size() > 32) err(fp + "/units", "longer than 32 characters");
-            for (const auto& [key, v] : {std::pair<const char*, std::optional<double>>{"lsl", f.lsl}, {"usl", f.usl},
-                                         {"nominal", f.nominal}})
+            for (const auto& [key, v] :
+                 {std::pair<const char*, std::optional<double>>{"lsl", f.lsl}, {"usl", f.usl}, {"nominal", f.nominal}})
                 if (v && !in(*v, -1e6, 1e6)) err(fp + "/" + key, "must be a finite number from -1e6 to 1e6");
             if (f.lsl && f.usl && *f.lsl >= *f.usl) err(fp + "/lsl", "LSL must be below USL");
-            if (!f.values) err(fp + "/values", "missing");
+            if (!f.values)
+                err(fp + "/values", "missing");
             else if (f.values->size() != rows)
-                err(fp + "/values", "has " + std::to_string(f.values->size()) + " rows, the dataset has " + std::to_string(rows));
+                err(fp + "/values",
+                    "has " + std::to_string(f.values->size()) + " rows, the dataset has " + std::to_string(rows));
         }
-        const std::pair<const char*, const TextColumn*> text_cols[] = {
-            {"subgroups", &d.subgroups}, {"times", &d.times}, {"machines", &d.machines},
-            {"operators", &d.operators}, {"cavities", &d.cavities}};
+        const std::pair<const char*, const TextColumn*> text_cols[] = {{"subgroups", &d.subgroups},
+                                                                       {"times", &d.times},
+                                                                       {"machines", &d.machines},
+                                                                       {"operators", &d.operators},
+                                                                       {"cavities", &d.cavities}};
         for (const auto& [key, col] : text_cols)
             if (*col && (*col)->size() != rows)
-                err(std::string("/") + key, "has " + std::to_string((*col)->size()) + " rows, the dataset has " + std::to_string(rows));
+                err(std::string("/") + key,
+                    "has " + std::to_string((*col)->size()) + " rows, the dataset has " + std::to_string(rows));
         for (size_t k = 0; k < d.yield.size(); ++k) {
             const YieldRecord& y = d.yield[k];
             const std::string yp = "/yield/" + std::to_string(k);
@@ -249,8 +258,11 @@ void put_text_column(json& obj, const char* key, const TextColumn& col) {
 json write_datasets(const std::vector<Dataset>& datasets) {
     json arr = json::array();
     for (const auto& d : datasets) {
-        json e = {{"id", d.id}, {"name", d.name}, {"subgroup_size", d.subgroup_size},
-                  {"sigma", sigma_method_name(d.sigma)}, {"part_interval", d.part_interval}};
+        json e = {{"id", d.id},
+                  {"name", d.name},
+                  {"subgroup_size", d.subgroup_size},
+                  {"sigma", sigma_method_name(d.sigma)},
+                  {"part_interval", d.part_interval}};
         put_text_column(e, "subgroups", d.subgroups);
         put_text_column(e, "times", d.times);
         put_text_column(e, "machines", d.machines);

@@ -20,8 +20,8 @@
 
 namespace mf {
 
-using Column = std::shared_ptr<const std::vector<double>>;            // NaN marks a missing cell
-using TextColumn = std::shared_ptr<const std::vector<std::string>>;   // "" marks a missing cell
+using Column = std::shared_ptr<const std::vector<double>>;           // NaN marks a missing cell
+using TextColumn = std::shared_ptr<const std::vector<std::string>>;  // "" marks a missing cell
 
 // Estimator of the within-subgroup σ for subgroups of 2 or more (for individual values,
 // subgroup size 1, the average moving range of span 2 is always used).
@@ -34,11 +34,11 @@ enum class SigmaMethod {
 struct Feature {
     std::string id;
     std::string name;
-    std::optional<double> lsl;           // lower specification limit (one-sided allowed)
-    std::optional<double> usl;           // upper specification limit
-    std::optional<double> nominal;       // target: used by Cpm (none: no Cpm)
-    Column values{};                     // one value per dataset row; never null after loading
-    std::string units = "mm";            // what the values are in (display only; lengths are mm)
+    std::optional<double> lsl;      // lower specification limit (one-sided allowed)
+    std::optional<double> usl;      // upper specification limit
+    std::optional<double> nominal;  // target: used by Cpm (none: no Cpm)
+    Column values{};                // one value per dataset row; never null after loading
+    std::string units = "mm";       // what the values are in (display only; lengths are mm)
 
     bool operator==(const Feature&) const = default;
 };
@@ -47,10 +47,10 @@ struct Feature {
 // "not enough data" below the minimum amount of data.
 struct GateSettings {
     double min_cpk = 1.33;
-    bool use_lower_bound = true;         // compare the one-sided lower bound, not the point estimate
-    double confidence = 0.95;            // of that one-sided bound
-    int64_t min_subgroups = 25;          // not enough data below this many subgroups ...
-    int64_t min_values = 100;            // ... or below this many values
+    bool use_lower_bound = true;  // compare the one-sided lower bound, not the point estimate
+    double confidence = 0.95;     // of that one-sided bound
+    int64_t min_subgroups = 25;   // not enough data below this many subgroups ...
+    int64_t min_values = 100;     // ... or below this many values
 
     bool operator==(const GateSettings&) const = default;
 };
@@ -59,7 +59,7 @@ struct GateSettings {
 // optionally per lot (several records per step are summed).
 struct YieldRecord {
     std::string step;
-    std::string lot;                     // optional
+    std::string lot;  // optional
     int64_t passed = 0;
     int64_t failed = 0;
 
@@ -72,7 +72,7 @@ enum class YieldTarget {
 };
 
 struct YieldSettings {
-    double target = 0.95;                // the article's first-pass-yield minimum
+    double target = 0.95;  // the article's first-pass-yield minimum
     YieldTarget applies_to = YieldTarget::Rolled;
 
     bool operator==(const YieldSettings&) const = default;
@@ -95,7 +95,7 @@ struct Dataset {
     TextColumn cavities{};
 
     SigmaMethod sigma = SigmaMethod::Pooled;
-    int64_t part_interval = 1;           // parts produced per measured row (5 = every fifth part)
+    int64_t part_interval = 1;  // parts produced per measured row (5 = every fifth part)
     GateSettings gate{};
     std::vector<YieldRecord> yield{};
     YieldSettings yield_settings{};
@@ -107,6 +107,6 @@ struct Dataset {
     bool operator==(const Dataset&) const = default;
 };
 
-const char* sigma_method_name(SigmaMethod m);   // "pooled", "rbar", "sbar"
+const char* sigma_method_name(SigmaMethod m);  // "pooled", "rbar", "sbar"
 
 }  // namespace mf

@@ -16,13 +16,23 @@ Drift drift_trend(const std::vector<double>& x, double part_interval, double alp
     size_t n = 0;
     for (size_t i = 0; i < x.size(); ++i) {
         if (std::isnan(x[i])) continue;
-        if (!have_y0) { y0 = x[i]; have_y0 = true; }
+        if (!have_y0) {
+            y0 = x[i];
+            have_y0 = true;
+        }
         const double r = static_cast<double>(i + 1), y = x[i] - y0;
-        sr += r; sy += y; srr += r * r; sry += r * y; syy_raw += y * y;
+        sr += r;
+        sy += y;
+        srr += r * r;
+        sry += r * y;
+        syy_raw += y * y;
         ++n;
     }
     d.n = n;
-    if (n < 3) { d.error = "a trend needs at least 3 values"; return d; }
+    if (n < 3) {
+        d.error = "a trend needs at least 3 values";
+        return d;
+    }
     const double dn = static_cast<double>(n);
     const double sxx = srr - sr * sr / dn;
     const double sxy = sry - sr * sy / dn;

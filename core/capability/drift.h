@@ -13,14 +13,14 @@
 namespace mf {
 
 struct Drift {
-    size_t n = 0;                        // values used
+    size_t n = 0;  // values used
     double slope_per_row = 0;
     double slope_per_100_parts = 0;
-    double std_error = 0;                // of slope_per_row
+    double std_error = 0;  // of slope_per_row
     double t = 0;
     double dof = 0;
-    double p = 1;                        // two-sided
-    bool significant = false;            // p < alpha
+    double p = 1;              // two-sided
+    bool significant = false;  // p < alpha
     std::string error;
 };
 

@@ -17,9 +17,9 @@ GateResult pilot_gate(const GateInput& in, const GateSettings& s) {
     GateResult g;
     char b[256];
     if (static_cast<int64_t>(in.values) < s.min_values || static_cast<int64_t>(in.subgroups) < s.min_subgroups) {
-        std::snprintf(b, sizeof b, "%zu values in %zu subgroups; the gate needs at least %lld values and %lld subgroups",
-                      in.values, in.subgroups, static_cast<long long>(s.min_values),
-                      static_cast<long long>(s.min_subgroups));
+        std::snprintf(b, sizeof b,
+                      "%zu values in %zu subgroups; the gate needs at least %lld values and %lld subgroups", in.values,
+                      in.subgroups, static_cast<long long>(s.min_values), static_cast<long long>(s.min_subgroups));
         g.reason = b;
         return g;
     }
@@ -29,7 +29,10 @@ GateResult pilot_gate(const GateInput& in, const GateSettings& s) {
     }
     const int pct = static_cast<int>(s.confidence * 100.0 + 0.5);
     if (s.use_lower_bound) {
-        if (!in.cpk_lower_bound) { g.reason = "no confidence bound for Cpk could be computed"; return g; }
+        if (!in.cpk_lower_bound) {
+            g.reason = "no confidence bound for Cpk could be computed";
+            return g;
+        }
         g.compared = *in.cpk_lower_bound;
         const bool ok = g.compared >= s.min_cpk;
         std::snprintf(b, sizeof b, "Cpk %.3f, lower %d %% confidence bound %.3f %s %.2f", *in.cpk, pct, g.compared,

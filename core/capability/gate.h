@@ -15,20 +15,20 @@
 namespace mf {
 
 enum class GateVerdict { Capable, NotCapable, NotEnoughData };
-const char* gate_verdict_name(GateVerdict v);   // "capable", "not capable", "not enough data"
+const char* gate_verdict_name(GateVerdict v);  // "capable", "not capable", "not enough data"
 
 struct GateInput {
     size_t values = 0;
     size_t subgroups = 0;
     std::optional<double> cpk;
-    std::optional<double> cpk_lower_bound;   // one-sided at GateSettings::confidence
-    std::string no_cpk_reason;               // why cpk is missing, for the message
+    std::optional<double> cpk_lower_bound;  // one-sided at GateSettings::confidence
+    std::string no_cpk_reason;              // why cpk is missing, for the message
 };
 
 struct GateResult {
     GateVerdict verdict = GateVerdict::NotEnoughData;
     std::string reason;
-    double compared = 0;                 // the figure compared with min_cpk
+    double compared = 0;  // the figure compared with min_cpk
 };
 
 GateResult pilot_gate(const GateInput& in, const GateSettings& s);

@@ -30,10 +30,10 @@ namespace mf {
 
 struct AndersonDarling {
     size_t n = 0;
-    double a2 = 0;                       // A², the statistic Minitab prints
-    double a2_adjusted = 0;              // A*²
+    double a2 = 0;           // A², the statistic Minitab prints
+    double a2_adjusted = 0;  // A*²
     double p = 0;
-    std::string error;                   // n < 3 or σ = 0
+    std::string error;  // n < 3 or σ = 0
 };
 
 // `sorted`: the non-missing values in ascending order; mean/sd of those values (sd: n − 1).
@@ -41,14 +41,14 @@ AndersonDarling anderson_darling_normal(const std::vector<double>& sorted, doubl
 double anderson_darling_p_value(double a2_adjusted);
 
 struct NonNormalCapability {
-    std::string method;                  // "percentile (data)" / "lognormal (ML fit)"
+    std::string method;  // "percentile (data)" / "lognormal (ML fit)"
     double p00135 = 0, p50 = 0, p99865 = 0;
     std::optional<double> pp, ppl, ppu, ppk;
     std::optional<Ppm> ppm_expected;     // lognormal only
     double mu = 0, sigma = 0;            // lognormal parameters (of ln x)
     std::optional<AndersonDarling> fit;  // lognormal: A–D test of ln x
     std::string warning;
-    std::string error;                   // cannot be computed (e.g. values <= 0 for a lognormal)
+    std::string error;  // cannot be computed (e.g. values <= 0 for a lognormal)
 };
 
 NonNormalCapability percentile_capability(const std::vector<double>& sorted, const SpecLimits& spec);

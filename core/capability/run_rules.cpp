@@ -43,10 +43,10 @@ std::vector<Violation> run_rules(const std::vector<double>& x, double center, do
     uint64_t hi2 = 0, lo2 = 0, hi1 = 0, lo1 = 0;
     long n_hi2 = 0, n_lo2 = 0, n_hi1 = 0, n_lo1 = 0;
     const int w5 = static_cast<int>(kk[4]) + 1, w6 = static_cast<int>(kk[5]) + 1;
-    long above = 0, below = 0;   // points in a row above / below the centre line
-    long up = 0, down = 0;    // consecutive increases / decreases (points = steps + 1)
-    long alt = 0;             // consecutive alternating steps
-    long last_step = 0;       // sign of the previous step (0: none or equal)
+    long above = 0, below = 0;  // points in a row above / below the centre line
+    long up = 0, down = 0;      // consecutive increases / decreases (points = steps + 1)
+    long alt = 0;               // consecutive alternating steps
+    long last_step = 0;         // sign of the previous step (0: none or equal)
     long within = 0, outside = 0;
     bool have_prev = false;
     double prev = 0;
@@ -79,7 +79,7 @@ std::vector<Violation> run_rules(const std::vector<double>& x, double center, do
                 cnt += flag - static_cast<long>((reg >> width) & 1);
                 reg &= mask;
             };
-            const long f_hi2 = z > 2, f_lo2 = z < -2, f_hi1 = z > 1, f_lo1 = z < -1;
+            const long f_hi2 = z > 2, f_lo2 = z<-2, f_hi1 = z> 1, f_lo1 = z < -1;
             slide(hi2, n_hi2, f_hi2, w5, mask5);
             slide(lo2, n_lo2, f_lo2, w5, mask5);
             slide(hi1, n_hi1, f_hi1, w6, mask6);

@@ -28,7 +28,7 @@ namespace mf {
 
 struct RuleSettings {
     std::array<bool, 8> enabled{true, true, true, true, true, true, true, true};
-    std::array<double, 8> k{3, 9, 6, 14, 2, 4, 15, 8};   // Minitab's defaults
+    std::array<double, 8> k{3, 9, 6, 14, 2, 4, 15, 8};  // Minitab's defaults
     const char* name = "nelson";
 
     static RuleSettings nelson() { return {}; }
@@ -46,8 +46,8 @@ struct RuleSettings {
 };
 
 struct Violation {
-    int rule = 0;        // 1..8
-    size_t index = 0;    // 1-based point number
+    int rule = 0;      // 1..8
+    size_t index = 0;  // 1-based point number
 };
 
 // sigma: σ of one plotted point (σ/√n for X̄ charts); point_sigma (when not empty) overrides
@@ -60,6 +60,6 @@ std::vector<Violation> run_rules(const std::vector<double>& points, double cente
 std::vector<Violation> beyond_limits(const std::vector<double>& points, double lcl, double ucl,
                                      const std::vector<double>& point_lcl, const std::vector<double>& point_ucl);
 
-const char* rule_description(int rule);   // "1 point more than 3σ from the centre line", ...
+const char* rule_description(int rule);  // "1 point more than 3σ from the centre line", ...
 
 }  // namespace mf

@@ -27,10 +27,13 @@ double sbar_dof_factor(double n) {
 SigmaEstimate sigma_within(const SubgroupStats& s, SigmaMethod method) {
     SigmaEstimate e;
     e.sigma = kNaN;
-    size_t k2 = 0;          // subgroups with at least 2 values
+    size_t k2 = 0;  // subgroups with at least 2 values
     double n_sum = 0;
     for (size_t i = 0; i < s.n.size(); ++i)
-        if (s.n[i] >= 2) { ++k2; n_sum += s.n[i]; }
+        if (s.n[i] >= 2) {
+            ++k2;
+            n_sum += s.n[i];
+        }
     if (k2 == 0) {
         e.error = "no subgroup has two or more values, so the within-subgroup σ cannot be estimated";
         return e;
@@ -59,7 +62,7 @@ SigmaEstimate sigma_within(const SubgroupStats& s, SigmaMethod method) {
                 den += f;
                 rsum += s.range[i];
             }
-            e.sigma = num / den;   // equal sizes: R̄ / d2(n)
+            e.sigma = num / den;  // equal sizes: R̄ / d2(n)
             e.mean = rsum / static_cast<double>(k2);
             e.dof = 0.9 * static_cast<double>(k2) * (nbar - 1.0);
             break;
@@ -75,7 +78,7 @@ SigmaEstimate sigma_within(const SubgroupStats& s, SigmaMethod method) {
                 den += h;
                 ssum += s.sd[i];
             }
-            e.sigma = num / den;   // equal sizes: S̄ / c4(n)
+            e.sigma = num / den;  // equal sizes: S̄ / c4(n)
             e.mean = ssum / static_cast<double>(k2);
             e.dof = sbar_dof_factor(nbar) * static_cast<double>(k2) * (nbar - 1.0);
             break;
@@ -114,7 +117,10 @@ SigmaEstimate sigma_overall(const std::vector<double>& x) {
     double sum = 0;
     size_t n = 0;
     for (double v : x)
-        if (!std::isnan(v)) { sum += v; ++n; }
+        if (!std::isnan(v)) {
+            sum += v;
+            ++n;
+        }
     if (n < 2) {
         e.sigma = kNaN;
         e.mean = n ? sum : kNaN;

@@ -18,11 +18,11 @@
 namespace mf {
 
 struct SigmaEstimate {
-    double sigma = 0;                    // NaN when it cannot be estimated (see error)
+    double sigma = 0;  // NaN when it cannot be estimated (see error)
     double dof = 0;
-    double mean = 0;                     // the mean the SD is taken about (overall) / R̄, S̄, MR̄
-    std::string method;                  // "pooled SD / c4(d+1)", "Rbar/d2", "Sbar/c4", "MRbar/d2(2)", "sample SD (n-1)"
-    std::string error;                   // why it cannot be estimated
+    double mean = 0;     // the mean the SD is taken about (overall) / R̄, S̄, MR̄
+    std::string method;  // "pooled SD / c4(d+1)", "Rbar/d2", "Sbar/c4", "MRbar/d2(2)", "sample SD (n-1)"
+    std::string error;   // why it cannot be estimated
 };
 
 SigmaEstimate sigma_within(const SubgroupStats& s, SigmaMethod method);

@@ -8,14 +8,14 @@ namespace mf {
 
 namespace {
 constexpr int kBits = 11;
-constexpr int kPasses = 6;                 // 6 × 11 = 66 ≥ 64 bits
+constexpr int kPasses = 6;  // 6 × 11 = 66 ≥ 64 bits
 constexpr uint32_t kBuckets = 1u << kBits;
 constexpr uint64_t kSign = 0x8000000000000000ull;
 
 inline uint64_t to_key(double d) {
     uint64_t u;
     std::memcpy(&u, &d, sizeof u);
-    return (u & kSign) ? ~u : (u | kSign);   // negatives reversed, positives above them
+    return (u & kSign) ? ~u : (u | kSign);  // negatives reversed, positives above them
 }
 inline double from_key(uint64_t k) {
     const uint64_t u = (k & kSign) ? (k & ~kSign) : ~k;
@@ -27,11 +27,17 @@ inline double from_key(uint64_t k) {
 
 void sort_values(std::vector<double>& v) {
     const size_t n = v.size();
-    if (n < 256) { std::sort(v.begin(), v.end()); return; }
+    if (n < 256) {
+        std::sort(v.begin(), v.end());
+        return;
+    }
     // Scratch reused between calls (no page faults for every 100 000-value column).
     thread_local std::vector<uint64_t> a, b;
     thread_local std::vector<uint32_t> count;
-    if (a.size() < n) { a.resize(n); b.resize(n); }
+    if (a.size() < n) {
+        a.resize(n);
+        b.resize(n);
+    }
     count.assign(static_cast<size_t>(kPasses) * kBuckets, 0);
     for (size_t i = 0; i < n; ++i) {
         const uint64_t k = to_key(v[i]);

@@ -69,7 +69,10 @@ SubgroupStats subgroup_stats(const std::vector<double>& x, const Subgrouping& g)
     s.grand_mean = s.values ? total / static_cast<double>(s.values) : nan;
     size_t best = 0;
     for (const auto& [size, count] : size_count)
-        if (count >= best) { best = count; s.modal_size = size; }
+        if (count >= best) {
+            best = count;
+            s.modal_size = size;
+        }
     s.equal_sizes = size_count.size() <= 1;
     return s;
 }

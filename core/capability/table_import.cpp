@@ -15,7 +15,7 @@
 namespace mf {
 
 namespace {
-constexpr size_t kMaxErrors = 20;   // then "... and N more"
+constexpr size_t kMaxErrors = 20;  // then "... and N more"
 
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -27,8 +27,10 @@ struct ErrorSink {
     Issues& out;
     size_t dropped = 0;
     void add(std::string where, std::string msg) {
-        if (out.size() < kMaxErrors) out.push_back({std::move(where), std::move(msg)});
-        else ++dropped;
+        if (out.size() < kMaxErrors)
+            out.push_back({std::move(where), std::move(msg)});
+        else
+            ++dropped;
     }
     void finish() {
         if (dropped) out.push_back({"", "... and " + std::to_string(dropped) + " more problems of the same kind"});
@@ -69,15 +71,19 @@ TableReadResult read_table(std::string_view text, const TableOptions& o) {
         r.errors = std::move(text_rows.errors);
         return r;
     }
-    if (text_rows.columns == 0) { r.errors.push_back({"", "the text holds no rows"}); return r; }
+    if (text_rows.columns == 0) {
+        r.errors.push_back({"", "the text holds no rows"});
+        return r;
+    }
     t.delimiter = text_rows.separator;
     t.decimal = text_rows.decimal;
     t.has_header = text_rows.has_header;
     t.columns = text_rows.columns;
     // The documented limits (base/limits.h): a column is a feature, a record a row.
     if (t.columns > kMaxFeatures || text_rows.rows.size() > kMaxRows) {
-        r.errors.push_back({"", t.columns > kMaxFeatures ? too_many("columns", t.columns, kMaxFeatures, "a table")
-                                                         : too_many("rows", text_rows.rows.size(), kMaxRows, "a table")});
+        r.errors.push_back({"",
+                            t.columns > kMaxFeatures ? too_many("columns", t.columns, kMaxFeatures, "a table")
+                                                     : too_many("rows", text_rows.rows.size(), kMaxRows, "a table")});
         return r;
     }
     for (size_t c = 0; c < t.columns; ++c) {
@@ -90,9 +96,9 @@ TableReadResult read_table(std::string_view text, const TableOptions& o) {
     ErrorSink sink{r.errors};
     for (const TextRow& row : text_rows.rows)
         if (row.cells != t.columns)
-            sink.add("row " + std::to_string(row.number), "has " + std::to_string(row.cells) + " cells, the " +
-                                                              (t.has_header ? "header" : "first row") + " has " +
-                                                              std::to_string(t.columns));
+            sink.add("row " + std::to_string(row.number),
+                     "has " + std::to_string(row.cells) + " cells, the " + (t.has_header ? "header" : "first row") +
+                         " has " + std::to_string(t.columns));
     sink.finish();
     if (!r.errors.empty()) return r;
 
@@ -101,7 +107,8 @@ TableReadResult read_table(std::string_view text, const TableOptions& o) {
     t.spans_.reserve(t.rows * t.columns);
     t.sheet_rows_.reserve(t.rows);
     for (const TextRow& row : text_rows.rows) {
-        t.spans_.insert(t.spans_.end(), text_rows.spans.begin() + row.first, text_rows.spans.begin() + row.first + row.cells);
+        t.spans_.insert(t.spans_.end(), text_rows.spans.begin() + row.first,
+                        text_rows.spans.begin() + row.first + row.cells);
         t.sheet_rows_.push_back(row.number);
     }
     t.buffer_ = std::move(text_rows.buffer);
@@ -112,8 +119,10 @@ std::string slug(const std::string& name, const char* fallback) {
     std::string s;
     for (char c : name) {
         const unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u)) s += static_cast<char>(std::tolower(u));
-        else if (!s.empty() && s.back() != '-') s += '-';
+        if (std::isalnum(u))
+            s += static_cast<char>(std::tolower(u));
+        else if (!s.empty() && s.back() != '-')
+            s += '-';
     }
     while (!s.empty() && s.back() == '-') s.pop_back();
     if (s.size() > 40) s.resize(40);
@@ -139,7 +148,6 @@ Role role_by_name(const std::string& header) {
     return Role::Feature;
 }
 
-
 TextColumn text_column(const TextTable& t, size_t col) {
     auto v = std::make_shared<std::vector<std::string>>();
     v->reserve(t.rows);
@@ -164,15 +172,20 @@ DatasetImportResult dataset_from_table(const TextTable& t, const DatasetImportOp
     std::vector<Role> roles(t.columns, Role::Feature);
     for (size_t c = 0; c < t.columns; ++c) roles[c] = t.has_header ? role_by_name(t.headers[c]) : Role::Feature;
     // Explicit role columns override the names.
-    const std::pair<const std::string*, Role> explicit_roles[] = {
-        {&o.subgroup_column, Role::Subgroup}, {&o.time_column, Role::Time}, {&o.machine_column, Role::Machine},
-        {&o.operator_column, Role::Operator}, {&o.cavity_column, Role::Cavity}};
+    const std::pair<const std::string*, Role> explicit_roles[] = {{&o.subgroup_column, Role::Subgroup},
+                                                                  {&o.time_column, Role::Time},
+                                                                  {&o.machine_column, Role::Machine},
+                                                                  {&o.operator_column, Role::Operator},
+                                                                  {&o.cavity_column, Role::Cavity}};
     for (const auto& [name, role] : explicit_roles) {
         if (name->empty()) continue;
         const long c = find(*name);
-        if (c < 0) { out.errors.push_back({"column \"" + *name + "\"", "no such column in the table"}); continue; }
+        if (c < 0) {
+            out.errors.push_back({"column \"" + *name + "\"", "no such column in the table"});
+            continue;
+        }
         for (auto& rl : roles)
-            if (rl == role) rl = Role::Identifier;   // only one column per role
+            if (rl == role) rl = Role::Identifier;  // only one column per role
         roles[static_cast<size_t>(c)] = role;
     }
     std::vector<size_t> feature_cols;
@@ -193,16 +206,34 @@ DatasetImportResult dataset_from_table(const TextTable& t, const DatasetImportOp
             if (roles[c] == Role::Feature) feature_cols.push_back(c);
     }
     if (!out.errors.empty()) return out;
-    if (feature_cols.empty()) { out.errors.push_back({"", "no measurement column in the table"}); return out; }
+    if (feature_cols.empty()) {
+        out.errors.push_back({"", "no measurement column in the table"});
+        return out;
+    }
 
     for (size_t c = 0; c < t.columns; ++c) {
         const std::string label = "column " + column_letter(c) + " (\"" + t.headers[c] + "\")";
         switch (roles[c]) {
-            case Role::Subgroup: d.subgroups = text_column(t, c); out.notes.push_back(label + ": subgroup labels"); break;
-            case Role::Time: d.times = text_column(t, c); out.notes.push_back(label + ": time"); break;
-            case Role::Machine: d.machines = text_column(t, c); out.notes.push_back(label + ": machine"); break;
-            case Role::Operator: d.operators = text_column(t, c); out.notes.push_back(label + ": operator"); break;
-            case Role::Cavity: d.cavities = text_column(t, c); out.notes.push_back(label + ": cavity"); break;
+            case Role::Subgroup:
+                d.subgroups = text_column(t, c);
+                out.notes.push_back(label + ": subgroup labels");
+                break;
+            case Role::Time:
+                d.times = text_column(t, c);
+                out.notes.push_back(label + ": time");
+                break;
+            case Role::Machine:
+                d.machines = text_column(t, c);
+                out.notes.push_back(label + ": machine");
+                break;
+            case Role::Operator:
+                d.operators = text_column(t, c);
+                out.notes.push_back(label + ": operator");
+                break;
+            case Role::Cavity:
+                d.cavities = text_column(t, c);
+                out.notes.push_back(label + ": cavity");
+                break;
             case Role::Identifier: out.notes.push_back(label + ": not analysed"); break;
             case Role::Feature: break;
         }
@@ -225,8 +256,9 @@ DatasetImportResult dataset_from_table(const TextTable& t, const DatasetImportOp
                 case CellKind::Missing: (*values)[r] = std::nan(""); break;
                 case CellKind::Text:
                     (*values)[r] = std::nan("");
-                    sink.add(cell_where(t, r, c), quoted_cell(cell) + " is not a number" +
-                                                      (t.decimal == ',' ? " (decimal comma expected)" : ""));
+                    sink.add(
+                        cell_where(t, r, c),
+                        quoted_cell(cell) + " is not a number" + (t.decimal == ',' ? " (decimal comma expected)" : ""));
                     break;
             }
         }
@@ -250,15 +282,21 @@ YieldImportResult yield_from_table(const TextTable& t) {
     long step = -1, lot = -1, passed = -1, failed = -1, tested = -1;
     for (size_t c = 0; c < t.columns; ++c) {
         const std::string h = lower(t.headers[c]);
-        if (h == "step" || h == "process step" || h == "operation") step = static_cast<long>(c);
-        else if (h == "lot" || h == "batch") lot = static_cast<long>(c);
-        else if (h == "passed" || h == "pass" || h == "good" || h == "ok") passed = static_cast<long>(c);
-        else if (h == "failed" || h == "fail" || h == "rejected" || h == "scrap" || h == "ng") failed = static_cast<long>(c);
-        else if (h == "tested" || h == "total" || h == "inspected") tested = static_cast<long>(c);
+        if (h == "step" || h == "process step" || h == "operation")
+            step = static_cast<long>(c);
+        else if (h == "lot" || h == "batch")
+            lot = static_cast<long>(c);
+        else if (h == "passed" || h == "pass" || h == "good" || h == "ok")
+            passed = static_cast<long>(c);
+        else if (h == "failed" || h == "fail" || h == "rejected" || h == "scrap" || h == "ng")
+            failed = static_cast<long>(c);
+        else if (h == "tested" || h == "total" || h == "inspected")
+            tested = static_cast<long>(c);
     }
     if (!t.has_header || step < 0 || (passed < 0 && failed < 0) || (tested < 0 && (passed < 0 || failed < 0))) {
-        out.errors.push_back({"header", "needs the columns step, passed and failed (or tested with passed or failed); "
-                                        "lot is optional"});
+        out.errors.push_back({"header",
+                              "needs the columns step, passed and failed (or tested with passed or failed); "
+                              "lot is optional"});
         return out;
     }
     ErrorSink sink{out.errors};
@@ -275,7 +313,10 @@ YieldImportResult yield_from_table(const TextTable& t) {
     for (size_t r = 0; r < t.rows; ++r) {
         YieldRecord y;
         y.step = trim_cell(t.cell(r, static_cast<size_t>(step)));
-        if (y.step.empty()) { sink.add(cell_where(t, r, static_cast<size_t>(step)), "the step needs a name"); continue; }
+        if (y.step.empty()) {
+            sink.add(cell_where(t, r, static_cast<size_t>(step)), "the step needs a name");
+            continue;
+        }
         if (lot >= 0) y.lot = trim_cell(t.cell(r, static_cast<size_t>(lot)));
         int64_t p = 0, f = 0, n = 0;
         bool ok = true;

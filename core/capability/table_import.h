@@ -23,32 +23,30 @@
 namespace mf {
 
 struct TableOptions {
-    char delimiter = 0;                  // 0 = auto; ',', ';' or '\t'
-    char decimal = 0;                    // 0 = auto; '.' or ','
-    int header = -1;                     // -1 = auto, 0 = no header row, 1 = header row
+    char delimiter = 0;  // 0 = auto; ',', ';' or '\t'
+    char decimal = 0;    // 0 = auto; '.' or ','
+    int header = -1;     // -1 = auto, 0 = no header row, 1 = header row
 };
 
 struct TextTable {
-    std::vector<std::string> headers;    // one per column
+    std::vector<std::string> headers;  // one per column
     bool has_header = false;
     char delimiter = ',';
     char decimal = '.';
     size_t columns = 0;
-    size_t rows = 0;                     // data rows (without the header)
+    size_t rows = 0;  // data rows (without the header)
 
     std::string_view cell(size_t row, size_t col) const {
         const Span& s = spans_[row * columns + col];
         return std::string_view(buffer_).substr(s.offset, s.length);
     }
     // 1-based spreadsheet row number of data row `row` (the header is row 1).
-    size_t sheet_row(size_t row) const {
-        return sheet_rows_.empty() ? row + (has_header ? 2 : 1) : sheet_rows_[row];
-    }
+    size_t sheet_row(size_t row) const { return sheet_rows_.empty() ? row + (has_header ? 2 : 1) : sheet_rows_[row]; }
 
     using Span = DelimitedText::Span;
-    std::string buffer_;                 // unescaped cell text, back to back
-    std::vector<Span> spans_;            // rows × columns
-    std::vector<uint32_t> sheet_rows_;   // the sheet row of each data row
+    std::string buffer_;                // unescaped cell text, back to back
+    std::vector<Span> spans_;           // rows × columns
+    std::vector<uint32_t> sheet_rows_;  // the sheet row of each data row
 };
 
 struct TableReadResult {
@@ -69,10 +67,10 @@ std::string cell_where(const TextTable& t, size_t row, size_t col);
 // Cells are read as numbers by parse_number_cell (base/delimited_text.h).
 
 struct DatasetImportOptions {
-    std::vector<std::string> features;   // columns to analyse (by header); empty: every other column
-    std::string subgroup_column;         // empty: a column named "subgroup" or "sample", if any
-    std::string time_column, machine_column, operator_column, cavity_column;   // empty: by name
-    int64_t subgroup_size = 1;           // used when there is no subgroup column
+    std::vector<std::string> features;  // columns to analyse (by header); empty: every other column
+    std::string subgroup_column;        // empty: a column named "subgroup" or "sample", if any
+    std::string time_column, machine_column, operator_column, cavity_column;  // empty: by name
+    int64_t subgroup_size = 1;                                                // used when there is no subgroup column
     std::string id = "d-import";
     std::string name = "Imported measurements";
 };
@@ -80,7 +78,7 @@ struct DatasetImportOptions {
 struct DatasetImportResult {
     Dataset dataset;
     Issues errors;                   // empty when the dataset can be used
-    std::vector<std::string> notes;      // which column became what
+    std::vector<std::string> notes;  // which column became what
 };
 
 DatasetImportResult dataset_from_table(const TextTable& t, const DatasetImportOptions& options);

@@ -27,24 +27,41 @@ YieldResult first_pass_yield(const std::vector<YieldRecord>& records, const Yiel
     for (size_t i = 0; i < records.size(); ++i) {
         const auto& rec = records[i];
         const std::string where = "/yield/" + std::to_string(i);
-        if (rec.step.empty()) { r.errors.push_back({where + "/step", "the step needs a name"}); continue; }
-        if (rec.passed < 0 || rec.failed < 0) { r.errors.push_back({where, "counts cannot be negative"}); continue; }
+        if (rec.step.empty()) {
+            r.errors.push_back({where + "/step", "the step needs a name"});
+            continue;
+        }
+        if (rec.passed < 0 || rec.failed < 0) {
+            r.errors.push_back({where, "counts cannot be negative"});
+            continue;
+        }
         StepYield* step = nullptr;
         for (auto& s : r.steps)
             if (s.name == rec.step) step = &s;
-        if (!step) { r.steps.push_back({}); step = &r.steps.back(); step->name = rec.step; }
+        if (!step) {
+            r.steps.push_back({});
+            step = &r.steps.back();
+            step->name = rec.step;
+        }
         step->passed += rec.passed;
         step->failed += rec.failed;
         if (!rec.lot.empty()) {
             LotYield* lot = nullptr;
             for (auto& l : step->lots)
                 if (l.lot == rec.lot) lot = &l;
-            if (!lot) { step->lots.push_back({}); lot = &step->lots.back(); lot->lot = rec.lot; }
+            if (!lot) {
+                step->lots.push_back({});
+                lot = &step->lots.back();
+                lot->lot = rec.lot;
+            }
             lot->passed += rec.passed;
             lot->failed += rec.failed;
         }
     }
-    if (r.steps.empty()) { r.reason = "no first-pass-yield records"; return r; }
+    if (r.steps.empty()) {
+        r.reason = "no first-pass-yield records";
+        return r;
+    }
     const double m = static_cast<double>(r.steps.size());
     const double z_bonf = normal_quantile(1.0 - 0.05 / (2.0 * m));
     r.rty = 1.0;
@@ -62,7 +79,10 @@ YieldResult first_pass_yield(const std::vector<YieldRecord>& records, const Yiel
         s.ci95 = wilson_interval(static_cast<double>(s.passed), n);
         s.meets_target = s.fpy >= settings.target;
         all_meet = all_meet && s.meets_target;
-        if (s.fpy < worst_fpy) { worst_fpy = s.fpy; worst = s.name; }
+        if (s.fpy < worst_fpy) {
+            worst_fpy = s.fpy;
+            worst = s.name;
+        }
         for (auto& l : s.lots) {
             const double ln = static_cast<double>(l.passed + l.failed);
             if (ln <= 0) continue;
@@ -74,16 +94,20 @@ YieldResult first_pass_yield(const std::vector<YieldRecord>& records, const Yiel
         r.rty_ci95.lower *= b.lower;
         r.rty_ci95.upper *= b.upper;
     }
-    if (!r.errors.empty()) { r.verdict = YieldVerdict::NoData; r.reason = "some steps have no counts"; return r; }
+    if (!r.errors.empty()) {
+        r.verdict = YieldVerdict::NoData;
+        r.reason = "some steps have no counts";
+        return r;
+    }
     if (settings.applies_to == YieldTarget::Rolled) {
         r.verdict = r.rty >= settings.target ? YieldVerdict::Meets : YieldVerdict::Fails;
         r.reason = "rolled throughput yield " + percent(r.rty) + (r.rty >= settings.target ? " ≥ " : " < ") +
-                   "target " + percent(settings.target);
+            "target " + percent(settings.target);
     } else {
         r.verdict = all_meet ? YieldVerdict::Meets : YieldVerdict::Fails;
-        r.reason = all_meet ? "every step's first-pass yield ≥ target " + percent(settings.target)
-                            : "step \"" + worst + "\" first-pass yield " + percent(worst_fpy) + " < target " +
-                                  percent(settings.target);
+        r.reason = all_meet
+            ? "every step's first-pass yield ≥ target " + percent(settings.target)
+            : "step \"" + worst + "\" first-pass yield " + percent(worst_fpy) + " < target " + percent(settings.target);
     }
     return r;
 }

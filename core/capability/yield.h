@@ -32,11 +32,11 @@ struct StepYield {
     double fpy = 0;
     Interval ci95;
     bool meets_target = false;
-    std::vector<LotYield> lots;          // only records that name a lot
+    std::vector<LotYield> lots;  // only records that name a lot
 };
 
 enum class YieldVerdict { Meets, Fails, NoData };
-const char* yield_verdict_name(YieldVerdict v);   // "meets target", "below target", "no data"
+const char* yield_verdict_name(YieldVerdict v);  // "meets target", "below target", "no data"
 
 struct YieldResult {
     std::vector<StepYield> steps;
@@ -44,7 +44,7 @@ struct YieldResult {
     Interval rty_ci95;
     YieldVerdict verdict = YieldVerdict::NoData;
     std::string reason;
-    Issues errors;                   // bad records ("/yield/3": step has no parts)
+    Issues errors;  // bad records ("/yield/3": step has no parts)
 };
 
 YieldResult first_pass_yield(const std::vector<YieldRecord>& records, const YieldSettings& settings = {});

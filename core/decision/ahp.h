@@ -19,14 +19,14 @@ inline constexpr double kAhpConsistencyLimit = 0.10;
 double saaty_random_index(size_t n);
 
 struct AhpResult {
-    std::vector<std::string> errors;   // non-empty: nothing else is meaningful
-    std::vector<double> weights;       // principal eigenvector, sum 1
+    std::vector<std::string> errors;  // non-empty: nothing else is meaningful
+    std::vector<double> weights;      // principal eigenvector, sum 1
     double lambda_max = 0;
-    double ci = 0;                     // consistency index
-    double ri = 0;                     // random index used
-    double cr = 0;                     // consistency ratio (0 for n <= 2)
-    bool cr_available = true;          // false when n > 15 (outside the RI table)
-    bool consistent = true;            // CR <= 0.10
+    double ci = 0;             // consistency index
+    double ri = 0;             // random index used
+    double cr = 0;             // consistency ratio (0 for n <= 2)
+    bool cr_available = true;  // false when n > 15 (outside the RI table)
+    bool consistent = true;    // CR <= 0.10
     const char* random_index_table = kRandomIndexTable;
     int iterations = 0;
     bool converged = false;
@@ -36,8 +36,7 @@ struct AhpResult {
 };
 
 // A must be square, positive and reciprocal (a_ji = 1/a_ij, a_ii = 1).
-AhpResult ahp_weights(const std::vector<std::vector<double>>& a, int max_iterations = 100000,
-                      double tolerance = 1e-14);
+AhpResult ahp_weights(const std::vector<std::vector<double>>& a, int max_iterations = 100000, double tolerance = 1e-14);
 
 // The matrix from judgements by criterion id (check_decision has already reported gaps,
 // duplicates and contradictions; here missing pairs are an error naming them).

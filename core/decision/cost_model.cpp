@@ -42,7 +42,9 @@ CostBreakdown programme_cost(const CostInputs& in, double volume) {
     const double S = c.started;
     c.lots = m.lot_size > 0 ? count_up(S / m.lot_size) : (S > 0 ? 1 : 0);
     c.tool_sets = m.tooling > 0 ? (m.tooling_life > 0 ? count_up(S / m.tooling_life) : 1) : 0;
-    c.batches = m.requalification_per_batch > 0 ? (m.material_batch_size > 0 ? count_up(S / m.material_batch_size) : (S > 0 ? 1 : 0)) : 0;
+    c.batches = m.requalification_per_batch > 0
+        ? (m.material_batch_size > 0 ? count_up(S / m.material_batch_size) : (S > 0 ? 1 : 0))
+        : 0;
     const double per_quarter = m.cleanroom_per_quarter + m.staff_per_quarter;
     if (per_quarter > 0) {
         const double needed = in.monthly_capacity > 0 ? count_up(S / (3.0 * in.monthly_capacity)) : 0;
@@ -63,7 +65,7 @@ CostBreakdown programme_cost(const CostInputs& in, double volume) {
     c.rework = rework ? S * fail * m.rework_cost : 0;
     c.scrap = S * fail * (1.0 - (rework ? m.rework_success : 0.0)) * m.scrap_cost;
     c.total = c.nre + c.revisions + c.capability_study + c.capital + c.tooling + c.lot_fees + c.requalification +
-              c.quarterly + c.parts + c.rework + c.scrap;
+        c.quarterly + c.parts + c.rework + c.scrap;
     c.per_good_part = volume > 0 ? c.total / volume : std::nan("");
     return c;
 }

@@ -27,20 +27,20 @@ namespace mf {
 struct CostInputs {
     std::string name;
     CostModel model;
-    double monthly_capacity = 0;     // parts started per month; 0 = not limiting
-    double programme_quarters = 0;   // quarterly costs run at least this many quarters
+    double monthly_capacity = 0;    // parts started per month; 0 = not limiting
+    double programme_quarters = 0;  // quarterly costs run at least this many quarters
 };
 
 struct CostBreakdown {
-    double volume = 0;               // good parts
+    double volume = 0;  // good parts
     double effective_yield = 1;
     double started = 0;
     double lots = 0, tool_sets = 0, batches = 0, quarters = 0;
     double unit_price = 0;
-    double nre = 0, revisions = 0, capability_study = 0, capital = 0, tooling = 0, lot_fees = 0,
-           requalification = 0, quarterly = 0, parts = 0, rework = 0, scrap = 0;
+    double nre = 0, revisions = 0, capability_study = 0, capital = 0, tooling = 0, lot_fees = 0, requalification = 0,
+           quarterly = 0, parts = 0, rework = 0, scrap = 0;
     double total = 0;
-    double per_good_part = 0;        // total / volume; NaN when volume is 0
+    double per_good_part = 0;  // total / volume; NaN when volume is 0
 };
 
 double effective_yield(const CostModel& m);
@@ -56,19 +56,19 @@ enum CostJump : unsigned {
     kJumpMaterialBatch = 8,
     kJumpCapacityQuarter = 16,
 };
-std::string describe_jumps(unsigned causes);   // "price break, lot boundary"
+std::string describe_jumps(unsigned causes);  // "price break, lot boundary"
 
 struct CostBreakpoint {
-    double volume;                   // good parts
-    unsigned causes;                 // CostJump bits
+    double volume;    // good parts
+    unsigned causes;  // CostJump bits
 };
 // Breakpoints strictly inside (v_lo, v_hi), ascending. Stops after max_count (truncated set).
 std::vector<CostBreakpoint> cost_breakpoints(const CostInputs& in, double v_lo, double v_hi, size_t max_count,
                                              bool* truncated);
 
 struct AffinePiece {
-    double a = 0;                    // fixed part
-    double b = 0;                    // per good part
+    double a = 0;  // fixed part
+    double b = 0;  // per good part
 };
 // The affine form of C on the open interval between breakpoints that contains `volume`.
 AffinePiece cost_piece(const CostInputs& in, double volume);
@@ -79,7 +79,7 @@ AffinePiece cost_piece(const CostInputs& in, double volume);
 // than max_breakpoints breakpoints in the range only the log grid is returned and
 // *truncated is set (the jumps are then too dense to draw one by one).
 struct CostCurvePoint {
-    double volume = 0;               // good parts
+    double volume = 0;  // good parts
     double per_good_part = 0;
 };
 std::vector<CostCurvePoint> cost_curve(const CostInputs& in, double v_lo, double v_hi, int samples,

@@ -36,8 +36,8 @@ struct PairSweep {
     std::vector<Crossover>& out;
     size_t max_crossings;
     bool& truncated;
-    int last = 0;                    // last non-zero sign of C_a − C_b
-    double zero_at = std::nan("");   // where a run of equal costs began
+    int last = 0;                   // last non-zero sign of C_a − C_b
+    double zero_at = std::nan("");  // where a run of equal costs began
     bool zero_by_jump = false;
     unsigned zero_causes = 0;
 
@@ -61,8 +61,10 @@ struct PairSweep {
             c.causes = c.jump ? (via_zero ? zero_causes : causes) : 0;
             c.cheaper_below = last > 0 ? b : a;
             c.cheaper_above = s > 0 ? b : a;
-            if (out.size() < max_crossings) out.push_back(c);
-            else truncated = true;
+            if (out.size() < max_crossings)
+                out.push_back(c);
+            else
+                truncated = true;
         }
         last = s;
         zero_at = std::nan("");
@@ -106,8 +108,8 @@ CrossoverResult cost_crossovers(const std::vector<CostInputs>& ps, double v_lo, 
     for (int a = 0; a < n; ++a)
         for (int b = a + 1; b < n; ++b) {
             // Two cost evaluations per segment; the segments are at most both lists and one.
-            const double work = 2.0 * static_cast<double>(own[static_cast<size_t>(a)].size() +
-                                                          own[static_cast<size_t>(b)].size() + 1);
+            const double work =
+                2.0 * static_cast<double>(own[static_cast<size_t>(a)].size() + own[static_cast<size_t>(b)].size() + 1);
             if (pair_work + work > budget) {
                 r.truncated = true;  // this pair is not examined
                 continue;
@@ -231,8 +233,9 @@ SplitResult best_split(const SplitInput& in, size_t max_breakpoints) {
     r.recommended_n = r.split_pays ? r.best_n : (r.from_only_total < r.to_only_total ? V : 0);
     for (double n : {500.0, 2000.0})
         if (n < V)
-            r.pilot_totals.push_back({n, programme_cost(in.from, n).total + programme_cost(in.to, V - n).total +
-                                             r.transfer_cost_mid + delay_mid * s.delay_cost_per_week});
+            r.pilot_totals.push_back({n,
+                                      programme_cost(in.from, n).total + programme_cost(in.to, V - n).total +
+                                          r.transfer_cost_mid + delay_mid * s.delay_cost_per_week});
     return r;
 }
 

@@ -72,24 +72,34 @@ BuiltMatrix build_matrix(const DecisionSection& s, const std::vector<double>& we
                     break;
                 }
                 case ScoreSource::CostPerGoodPart:
-                    if (!p.cost) b.errors.push_back(cell + "derived from the cost model, but the partner has none");
-                    else v = programme_cost(cost_inputs(s, p), s.planned_volume).per_good_part;
+                    if (!p.cost)
+                        b.errors.push_back(cell + "derived from the cost model, but the partner has none");
+                    else
+                        v = programme_cost(cost_inputs(s, p), s.planned_volume).per_good_part;
                     break;
                 case ScoreSource::FirstArticleDays:
-                    if (!p.evidence.first_article_days) b.errors.push_back(cell + "derived from evidence.first_article_days, which is not given");
-                    else v = *p.evidence.first_article_days;
+                    if (!p.evidence.first_article_days)
+                        b.errors.push_back(cell + "derived from evidence.first_article_days, which is not given");
+                    else
+                        v = *p.evidence.first_article_days;
                     break;
                 case ScoreSource::ProductionLeadDays:
-                    if (!p.evidence.production_lead_days) b.errors.push_back(cell + "derived from evidence.production_lead_days, which is not given");
-                    else v = *p.evidence.production_lead_days;
+                    if (!p.evidence.production_lead_days)
+                        b.errors.push_back(cell + "derived from evidence.production_lead_days, which is not given");
+                    else
+                        v = *p.evidence.production_lead_days;
                     break;
                 case ScoreSource::MonthlyCapacity:
-                    if (!p.evidence.monthly_capacity) b.errors.push_back(cell + "derived from evidence.monthly_capacity, which is not given");
-                    else v = *p.evidence.monthly_capacity;
+                    if (!p.evidence.monthly_capacity)
+                        b.errors.push_back(cell + "derived from evidence.monthly_capacity, which is not given");
+                    else
+                        v = *p.evidence.monthly_capacity;
                     break;
                 case ScoreSource::DemonstratedCpk:
-                    if (!p.evidence.cpk) b.errors.push_back(cell + "derived from evidence.cpk, which is not given");
-                    else v = *p.evidence.cpk;
+                    if (!p.evidence.cpk)
+                        b.errors.push_back(cell + "derived from evidence.cpk, which is not given");
+                    else
+                        v = *p.evidence.cpk;
                     break;
                 case ScoreSource::AuditRights:
                     v = audit_value(p.evidence.audit);
@@ -164,8 +174,9 @@ DecisionAnalysis analyse_decision(const Plan& plan, const DecisionOptions& o) {
     const DecisionSection& s = plan.decision;
     a.weighting = s.weighting;
     if (s.partners.size() > kMaxPartners || s.criteria.size() > kMaxCriteria) {  // only a plan built in code
-        a.errors.push_back(s.partners.size() > kMaxPartners ? too_many("partners", s.partners.size(), kMaxPartners, "a plan")
-                                                            : too_many("criteria", s.criteria.size(), kMaxCriteria, "a plan"));
+        a.errors.push_back(s.partners.size() > kMaxPartners
+                               ? too_many("partners", s.partners.size(), kMaxPartners, "a plan")
+                               : too_many("criteria", s.criteria.size(), kMaxCriteria, "a plan"));
         return a;
     }
 

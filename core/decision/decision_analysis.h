@@ -26,17 +26,17 @@ namespace mf {
 struct Plan;
 
 struct DecisionOptions {
-    size_t mc_samples = 20000;            // 0: skip the rank-first Monte Carlo (the GUI runs it in slices)
+    size_t mc_samples = 20000;  // 0: skip the rank-first Monte Carlo (the GUI runs it in slices)
     uint64_t seed = 1;
     std::vector<double> volumes = {100, 10000, 100000};  // the planned volume is added after these
-    std::optional<double> max_volume;     // crossover search to here (default max(1e6, 10 × planned))
+    std::optional<double> max_volume;                    // crossover search to here (default max(1e6, 10 × planned))
 };
 
 // The decision matrix as numbers, with where each column came from.
 struct BuiltMatrix {
     MatrixInput matrix;
-    std::vector<std::string> errors;      // missing scores / evidence, naming partner and criterion
-    std::vector<std::string> sources;     // per criterion: "entered", "cost-per-good-part", ...
+    std::vector<std::string> errors;   // missing scores / evidence, naming partner and criterion
+    std::vector<std::string> sources;  // per criterion: "entered", "cost-per-good-part", ...
 };
 // weights: already derived (direct or AHP), one per criterion.
 BuiltMatrix build_matrix(const DecisionSection& s, const std::vector<double>& weights);
@@ -48,24 +48,24 @@ std::vector<MatingPair> mating_pairs(const Plan& plan);
 CostInputs cost_inputs(const DecisionSection& s, const Partner& p);
 
 struct DecisionAnalysis {
-    std::vector<std::string> errors;      // problems that stop the ranking (the costs may still run)
+    std::vector<std::string> errors;  // problems that stop the ranking (the costs may still run)
     Weighting weighting = Weighting::Direct;
-    std::vector<double> weights;          // normalised, sum 1
+    std::vector<double> weights;  // normalised, sum 1
     std::optional<AhpResult> ahp;
     BuiltMatrix built;
     WeightedSumResult weighted_sum;
     TopsisResult topsis;
     WeightFlipResult flips;
     RankFirstResult rank_first;
-    int chosen = -1;                      // partner index
+    int chosen = -1;  // partner index
     bool chosen_by_decider = false;
 
-    std::vector<double> volumes;          // options.volumes + planned volume
-    std::vector<int> cost_partners;       // partner indices with a cost model
+    std::vector<double> volumes;                    // options.volumes + planned volume
+    std::vector<int> cost_partners;                 // partner indices with a cost model
     std::vector<std::vector<CostBreakdown>> costs;  // [cost partner][volume]
-    CrossoverResult crossovers;           // partner indices in it are cost_partners positions
+    CrossoverResult crossovers;                     // partner indices in it are cost_partners positions
     std::optional<SplitResult> split;
-    int split_from = -1, split_to = -1;   // partner indices
+    int split_from = -1, split_to = -1;  // partner indices
 
     std::vector<ProcessVerdict> processes;
     std::optional<LithoDwResult> litho;

@@ -18,7 +18,8 @@ static json num_or_null(double v) { return std::isfinite(v) ? json(v) : json(nul
 static json ranking_rows(const DecisionSection& s, const Ranking& r, const char* score_name) {
     json rows = json::array();
     for (size_t i = 0; i < r.score.size(); ++i)
-        rows.push_back({{"partner", s.partners[i].id}, {score_name, r.score[i]}, {"rank", r.rank[i]}, {"tied", bool(r.tied[i])}});
+        rows.push_back(
+            {{"partner", s.partners[i].id}, {score_name, r.score[i]}, {"rank", r.rank[i]}, {"tied", bool(r.tied[i])}});
     return rows;
 }
 
@@ -54,31 +55,42 @@ static json breakdown_json(const CostBreakdown& c) {
 
 static json conventions(const DecisionSection& s, const DecisionOptions& o) {
     return {
-        {"ranks", "1-based, 1 = best; tied scores (within 1e-9 relative) share the best of their places (1, 2, 2, 4) "
-                  "and are flagged, never broken"},
-        {"weights", "normalised to sum 1; " + std::string(s.weighting == Weighting::AHP ? "derived by AHP" : "entered directly")},
-        {"weighted_sum", "S = sum of w_j u_ij; u = (v - min)/(max - min) on the criterion's scale (cost criteria "
-                         "reversed), or without a scale v/max (benefit) and min/v (cost)"},
-        {"topsis", std::string(s.topsis_normalisation == TopsisNormalisation::Vector
-                                   ? "vector normalisation x/sqrt(sum x^2)"
-                                   : "min-max normalisation (x - min)/(max - min)") +
-                       ", weighted, Euclidean distances to the ideal and anti-ideal, closeness D-/(D+ + D-)"},
-        {"ahp", "principal eigenvector by power iteration (sum 1); lambda_max = sum_i (A w)_i; CI = (lambda_max - n)/(n - 1); "
-                "CR = CI/RI; CR > 0.10 is inconsistent"},
+        {"ranks",
+         "1-based, 1 = best; tied scores (within 1e-9 relative) share the best of their places (1, 2, 2, 4) "
+         "and are flagged, never broken"},
+        {"weights",
+         "normalised to sum 1; " + std::string(s.weighting == Weighting::AHP ? "derived by AHP" : "entered directly")},
+        {"weighted_sum",
+         "S = sum of w_j u_ij; u = (v - min)/(max - min) on the criterion's scale (cost criteria "
+         "reversed), or without a scale v/max (benefit) and min/v (cost)"},
+        {"topsis",
+         std::string(s.topsis_normalisation == TopsisNormalisation::Vector
+                         ? "vector normalisation x/sqrt(sum x^2)"
+                         : "min-max normalisation (x - min)/(max - min)") +
+             ", weighted, Euclidean distances to the ideal and anti-ideal, closeness D-/(D+ + D-)"},
+        {"ahp",
+         "principal eigenvector by power iteration (sum 1); lambda_max = sum_i (A w)_i; CI = (lambda_max - n)/(n - 1); "
+         "CR = CI/RI; CR > 0.10 is inconsistent"},
         {"random_index_table", kRandomIndexTable},
-        {"flip_weights", "one criterion's weight varied over [0, 1], the others rescaled proportionally; exact (scores "
-                         "are linear in the weight)"},
-        {"rank_first", "Monte Carlo: ranged scores drawn triangular(low, likely, high), independently; xoshiro256** "
-                       "seeded; a tie for first splits the sample; 95 % Wilson score intervals"},
+        {"flip_weights",
+         "one criterion's weight varied over [0, 1], the others rescaled proportionally; exact (scores "
+         "are linear in the weight)"},
+        {"rank_first",
+         "Monte Carlo: ranged scores drawn triangular(low, likely, high), independently; xoshiro256** "
+         "seeded; a tie for first splits the sample; 95 % Wilson score intervals"},
         {"samples", o.mc_samples},
         {"seed", o.seed},
-        {"volumes", "good parts (continuous); parts started = volume / (first-pass yield + (1 - yield) x rework success)"},
-        {"cost", "all fixed costs spread over good parts; lots, tooling sets, material batches and capacity quarters "
-                 "rounded up; all-units price breaks by parts started"},
-        {"crossovers", "exact from the piecewise-affine programme cost; 'jump' = order changes at a discontinuity "
-                       "(price break, lot boundary ...); 'continuous' = at the root of an affine piece"},
-        {"split", "first partner makes N good parts, second the rest; totals with transfer cost low/mid/high "
-                  "(+ delay weeks x cost per week); N searched exactly over whole parts"},
+        {"volumes",
+         "good parts (continuous); parts started = volume / (first-pass yield + (1 - yield) x rework success)"},
+        {"cost",
+         "all fixed costs spread over good parts; lots, tooling sets, material batches and capacity quarters "
+         "rounded up; all-units price breaks by parts started"},
+        {"crossovers",
+         "exact from the piecewise-affine programme cost; 'jump' = order changes at a discontinuity "
+         "(price break, lot boundary ...); 'continuous' = at the root of an affine piece"},
+        {"split",
+         "first partner makes N good parts, second the rest; totals with transfer cost low/mid/high "
+         "(+ delay weeks x cost per week); N searched exactly over whole parts"},
         {"money", "the plan's currency (the article's figures are US dollars)"},
         {"lengths", "millimetres"},
     };
@@ -92,12 +104,19 @@ static json weights_json(const DecisionSection& s, const DecisionAnalysis& a) {
         weights["criteria"].push_back({{"criterion", s.criteria[j].id}, {"weight", a.weights[j]}});
     if (a.ahp) {
         const AhpResult& h = *a.ahp;
-        json ahp = {{"lambda_max", h.lambda_max}, {"ci", h.ci}, {"ri", h.ri}, {"cr", h.cr},
-                    {"cr_available", h.cr_available}, {"consistent", h.consistent}, {"iterations", h.iterations},
+        json ahp = {{"lambda_max", h.lambda_max},
+                    {"ci", h.ci},
+                    {"ri", h.ri},
+                    {"cr", h.cr},
+                    {"cr_available", h.cr_available},
+                    {"consistent", h.consistent},
+                    {"iterations", h.iterations},
                     {"random_index_table", h.random_index_table}};
         if (h.worst_i >= 0)
-            ahp["furthest_judgement"] = {{"a", s.criteria[h.worst_i].id}, {"b", s.criteria[h.worst_j].id},
-                                         {"given", h.worst_given}, {"implied", h.worst_implied}};
+            ahp["furthest_judgement"] = {{"a", s.criteria[h.worst_i].id},
+                                         {"b", s.criteria[h.worst_j].id},
+                                         {"given", h.worst_given},
+                                         {"implied", h.worst_implied}};
         weights["ahp"] = ahp;
     }
     return weights;
@@ -105,9 +124,12 @@ static json weights_json(const DecisionSection& s, const DecisionAnalysis& a) {
 
 static json matrix_json(const DecisionSection& s, const DecisionAnalysis& a, bool ranked) {
     json matrix = {{"partners", json::array()}, {"criteria", json::array()}, {"values", json::array()}};
-    for (const auto& p : s.partners) matrix["partners"].push_back({{"id", p.id}, {"name", p.name}, {"kind", partner_kind_key(p.kind)}});
+    for (const auto& p : s.partners)
+        matrix["partners"].push_back({{"id", p.id}, {"name", p.name}, {"kind", partner_kind_key(p.kind)}});
     for (size_t j = 0; j < s.criteria.size(); ++j) {
-        json c = {{"id", s.criteria[j].id}, {"name", s.criteria[j].name}, {"benefit", s.criteria[j].benefit},
+        json c = {{"id", s.criteria[j].id},
+                  {"name", s.criteria[j].name},
+                  {"benefit", s.criteria[j].benefit},
                   {"source", a.built.sources[j]}};
         if (ranked) c["weighted_sum_normalisation"] = a.weighted_sum.normalisation[j];
         matrix["criteria"].push_back(c);
@@ -151,8 +173,10 @@ static void rankings_json(const DecisionSection& s, const DecisionAnalysis& a, j
                       {"p_first", a.rank_first.p_first[i]},
                       {"ci95", {a.rank_first.ci95[i].lower, a.rank_first.ci95[i].upper}},
                       {"mean_rank", a.rank_first.mean_rank[i]}});
-    out["rank_first"] = {{"samples", a.rank_first.samples}, {"seed", a.rank_first.seed},
-                         {"ranged_cells", a.rank_first.ranged_cells}, {"partners", rf}};
+    out["rank_first"] = {{"samples", a.rank_first.samples},
+                         {"seed", a.rank_first.seed},
+                         {"ranged_cells", a.rank_first.ranged_cells},
+                         {"partners", rf}};
 }
 
 // Cost per good part at the volumes, crossovers and the cheapest partner per band.
@@ -169,12 +193,18 @@ static void cost_json(const DecisionSection& s, const DecisionAnalysis& a, json&
     auto cp = [&](int k) { return s.partners[a.cost_partners[k]].id; };
     json xs = json::array();
     for (const auto& c : a.crossovers.crossings) {
-        json e = {{"a", cp(c.a)}, {"b", cp(c.b)}, {"volume", c.volume}, {"kind", c.jump ? "jump" : "continuous"},
-                  {"cheaper_below", cp(c.cheaper_below)}, {"cheaper_above", cp(c.cheaper_above)}};
+        json e = {{"a", cp(c.a)},
+                  {"b", cp(c.b)},
+                  {"volume", c.volume},
+                  {"kind", c.jump ? "jump" : "continuous"},
+                  {"cheaper_below", cp(c.cheaper_below)},
+                  {"cheaper_above", cp(c.cheaper_above)}};
         if (c.jump) e["cause"] = describe_jumps(c.causes);
         xs.push_back(e);
     }
-    out["crossovers"] = {{"range", {a.crossovers.v_lo, a.crossovers.v_hi}}, {"list", xs}, {"truncated", a.crossovers.truncated},
+    out["crossovers"] = {{"range", {a.crossovers.v_lo, a.crossovers.v_hi}},
+                         {"list", xs},
+                         {"truncated", a.crossovers.truncated},
                          {"errors", a.crossovers.errors}};
     json bands = json::array();
     for (const auto& b : a.crossovers.bands) {
@@ -213,23 +243,36 @@ static json processes_json(const DecisionAnalysis& a) {
         const ProcessInfo& p = *v.process;
         json mats = json::array();
         for (auto m : p.materials) mats.push_back(material_family_name(m));
-        procs.push_back({{"key", p.key}, {"name", p.name}, {"passes", v.passes}, {"reasons", v.reasons},
-                         {"min_feature_mm", p.min_feature_mm}, {"sidewall", sidewall_name(p.sidewall)},
-                         {"wall_quality", p.wall_quality}, {"haz_um", p.haz_um}, {"parts_per_hour", p.parts_per_hour},
-                         {"setup_cost", p.setup_cost}, {"setup_note", p.setup_note}, {"materials", mats},
+        procs.push_back({{"key", p.key},
+                         {"name", p.name},
+                         {"passes", v.passes},
+                         {"reasons", v.reasons},
+                         {"min_feature_mm", p.min_feature_mm},
+                         {"sidewall", sidewall_name(p.sidewall)},
+                         {"wall_quality", p.wall_quality},
+                         {"haz_um", p.haz_um},
+                         {"parts_per_hour", p.parts_per_hour},
+                         {"setup_cost", p.setup_cost},
+                         {"setup_note", p.setup_note},
+                         {"materials", mats},
                          {"volume_range", {p.volume_min, p.volume_max}}});
     }
     return procs;
 }
 
 static json litho_json(const LithoDwResult& l) {
-    return {{"litho_fixed", l.litho_fixed}, {"litho_per_good_part", l.litho_per_good_part},
-            {"dw_fixed", l.dw_fixed}, {"dw_per_good_part", l.dw_per_good_part},
+    return {{"litho_fixed", l.litho_fixed},
+            {"litho_per_good_part", l.litho_per_good_part},
+            {"dw_fixed", l.dw_fixed},
+            {"dw_per_good_part", l.dw_per_good_part},
             {"crossover_volume", l.crossover_volume ? json(*l.crossover_volume) : json(nullptr)},
-            {"volume", l.volume}, {"litho_total", l.litho_total}, {"dw_total", l.dw_total},
+            {"volume", l.volume},
+            {"litho_total", l.litho_total},
+            {"dw_total", l.dw_total},
             {"cheaper_at_volume", l.litho_cheaper_at_volume ? "photolithography" : "direct write"},
             {"flip_yield", l.flip_yield ? json(*l.flip_yield) : json(nullptr)},
-            {"article_flip_yield", l.article_flip_yield}, {"errors", l.errors}};
+            {"article_flip_yield", l.article_flip_yield},
+            {"errors", l.errors}};
 }
 
 // [SECTION] The whole analysis ---------------------------------------------------------------
@@ -247,9 +290,10 @@ json decision_json(const Plan& plan, const DecisionAnalysis& a, const DecisionOp
     out["weights"] = weights_json(s, a);
     out["matrix"] = matrix_json(s, a, ranked);
     if (ranked) rankings_json(s, a, out);
-    out["chosen"] = a.chosen >= 0 ? json{{"partner", s.partners[a.chosen].id},
-                                         {"by", a.chosen_by_decider ? "decider (/decision/chosen)" : "weighted-sum top"}}
-                                  : json(nullptr);
+    out["chosen"] = a.chosen >= 0
+        ? json{{"partner", s.partners[a.chosen].id},
+               {"by", a.chosen_by_decider ? "decider (/decision/chosen)" : "weighted-sum top"}}
+        : json(nullptr);
     cost_json(s, a, out);
     out["split"] = split_json(s, a);
     out["processes"] = processes_json(a);

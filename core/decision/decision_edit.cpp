@@ -40,8 +40,10 @@ void move_by_id(std::vector<T>& items, const std::string& id, int delta) {
         if (items[i].id != id) continue;
         const long j = std::clamp(static_cast<long>(i) + delta, 0L, static_cast<long>(items.size()) - 1);
         const auto from = items.begin() + static_cast<long>(i);
-        if (j < static_cast<long>(i)) std::rotate(items.begin() + j, from, from + 1);
-        else std::rotate(from, from + 1, items.begin() + j + 1);
+        if (j < static_cast<long>(i))
+            std::rotate(items.begin() + j, from, from + 1);
+        else
+            std::rotate(from, from + 1, items.begin() + j + 1);
         return;
     }
 }
@@ -149,7 +151,8 @@ std::string add_criterion(Plan& p, const std::string& id) {
     if (s.weighting == Weighting::AHP) {  // AHP needs every pair: the new ones from the direct weights
         const Criterion& added = s.criteria.back();
         for (size_t i = 0; i + 1 < s.criteria.size(); ++i)
-            s.pairwise.push_back({s.criteria[i].id, added.id, judgement_from_weights(s.criteria[i].weight, added.weight)});
+            s.pairwise.push_back(
+                {s.criteria[i].id, added.id, judgement_from_weights(s.criteria[i].weight, added.weight)});
     }
     return "";
 }
@@ -236,7 +239,8 @@ static void fill_missing(DecisionSection& s, bool from_weights, double ratio) {
     for (size_t i = 0; i < c.size(); ++i)
         for (size_t k = i + 1; k < c.size(); ++k)
             if (!judged(s, c[i].id, c[k].id))
-                s.pairwise.push_back({c[i].id, c[k].id, from_weights ? judgement_from_weights(c[i].weight, c[k].weight) : ratio});
+                s.pairwise.push_back(
+                    {c[i].id, c[k].id, from_weights ? judgement_from_weights(c[i].weight, c[k].weight) : ratio});
 }
 
 void set_weighting(DecisionSection& s, Weighting w) {

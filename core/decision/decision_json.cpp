@@ -51,8 +51,8 @@ static const std::initializer_list<std::pair<const char*, ScoreSource>> kScoreSo
     {"demonstrated-cpk", ScoreSource::DemonstratedCpk},
     {"audit-rights", ScoreSource::AuditRights},
 };
-static const std::initializer_list<std::pair<const char*, Weighting>> kWeightings = {
-    {"direct", Weighting::Direct}, {"ahp", Weighting::AHP}};
+static const std::initializer_list<std::pair<const char*, Weighting>> kWeightings = {{"direct", Weighting::Direct},
+                                                                                     {"ahp", Weighting::AHP}};
 static const std::initializer_list<std::pair<const char*, TopsisNormalisation>> kTopsisNorms = {
     {"vector", TopsisNormalisation::Vector}, {"min-max", TopsisNormalisation::MinMax}};
 
@@ -69,7 +69,7 @@ const char* score_source_key(ScoreSource s) { return key_of(s, kScoreSources); }
 
 // [SECTION] Reading --------------------------------------------------------------------
 
-static constexpr double kMoneyMax = 1e12;   // any single amount above this is a typo
+static constexpr double kMoneyMax = 1e12;  // any single amount above this is a typo
 
 static void read_strings(const json& j, const std::string& path, const char* key, JsonReader& r,
                          std::vector<std::string>& out) {
@@ -121,7 +121,8 @@ static void read_cost(const json& c, const std::string& p, JsonReader& r, CostMo
     r.number(c, p, "lot_size", m.lot_size, Need::Optional, lo, hi);
     r.number(c, p, "tooling", m.tooling, Need::Optional, lo, hi);
     r.number(c, p, "tooling_life", m.tooling_life, Need::Optional, lo, hi);
-    if (const json* arr = r.array(c, p, "price_breaks", Need::Required, kMaxPriceBreaks, "price breaks", "a cost model")) {
+    if (const json* arr =
+            r.array(c, p, "price_breaks", Need::Required, kMaxPriceBreaks, "price breaks", "a cost model")) {
         const std::string apath = JsonReader::child(p, "price_breaks");
         for (size_t i = 0; i < arr->size(); ++i) {
             const json& e = (*arr)[i];
@@ -241,7 +242,8 @@ void read_decision(const json& j, const std::string& path, JsonReader& r, Decisi
             r.optional_number(*pj, p, "min_feature_mm", out.part.min_feature_mm, 0, 1000);
             read_strings(*pj, p, "materials", r, out.part.materials);
             r.boolean(*pj, p, "vertical_sidewalls", out.part.vertical_sidewalls, Need::Optional);
-            if (const json* arr = r.array(*pj, p, "bonded", Need::Optional, kMaxListEntries, "bonded pairs", "a part")) {
+            if (const json* arr =
+                    r.array(*pj, p, "bonded", Need::Optional, kMaxListEntries, "bonded pairs", "a part")) {
                 const std::string apath = JsonReader::child(p, "bonded");
                 for (size_t i = 0; i < arr->size(); ++i) {
                     const json& e = (*arr)[i];
@@ -315,7 +317,8 @@ static json write_cost(const CostModel& m) {
     put("tooling", m.tooling);
     put("tooling_life", m.tooling_life);
     c["price_breaks"] = json::array();
-    for (const auto& b : m.price_breaks) c["price_breaks"].push_back({{"quantity", b.quantity}, {"unit_price", b.unit_price}});
+    for (const auto& b : m.price_breaks)
+        c["price_breaks"].push_back({{"quantity", b.quantity}, {"unit_price", b.unit_price}});
     c["first_pass_yield"] = m.first_pass_yield;
     put("rework_cost", m.rework_cost);
     put("rework_success", m.rework_success);
@@ -419,12 +422,15 @@ json write_decision(const DecisionSection& s) {
         if (!p.empty()) j["split"] = std::move(p);
     }
     if (const auto& l = s.litho_vs_direct_write) {
-        j["litho_vs_direct_write"] = {
-            {"mask_cost", l->mask_cost},         {"mask_revisions", l->mask_revisions},
-            {"litho_setup", l->litho_setup},     {"litho_cost_per_part", l->litho_cost_per_part},
-            {"litho_yield", l->litho_yield},     {"dw_setup", l->dw_setup},
-            {"dw_hours_per_part", l->dw_hours_per_part}, {"dw_hourly_rate", l->dw_hourly_rate},
-            {"dw_yield", l->dw_yield}};
+        j["litho_vs_direct_write"] = {{"mask_cost", l->mask_cost},
+                                      {"mask_revisions", l->mask_revisions},
+                                      {"litho_setup", l->litho_setup},
+                                      {"litho_cost_per_part", l->litho_cost_per_part},
+                                      {"litho_yield", l->litho_yield},
+                                      {"dw_setup", l->dw_setup},
+                                      {"dw_hours_per_part", l->dw_hours_per_part},
+                                      {"dw_hourly_rate", l->dw_hourly_rate},
+                                      {"dw_yield", l->dw_yield}};
     }
     return j;
 }
@@ -440,7 +446,8 @@ static std::string num(double v) {
 Issues check_cost_model(const CostModel& m, const std::string& p) {
     Issues errors;
     auto non_negative = [&](const char* key, double v, const char* what) {
-        if (!(v >= 0)) errors.push_back({p + "/" + key, std::string(what) + " must not be negative (found " + num(v) + ")"});
+        if (!(v >= 0))
+            errors.push_back({p + "/" + key, std::string(what) + " must not be negative (found " + num(v) + ")"});
     };
     non_negative("nre", m.nre, "NRE");
     non_negative("nre_material_uplift", m.nre_material_uplift, "the NRE material uplift");
@@ -453,10 +460,14 @@ Issues check_cost_model(const CostModel& m, const std::string& p) {
     // A size below one part would put a cost jump at every fraction of a part (docs/plan-format.md,
     // "Limits"); 0 keeps its meaning, "one for the whole programme".
     auto parts_or_zero = [&](const char* key, double v, const char* what) {
-        if (!(v >= 0)) errors.push_back({p + "/" + key, std::string(what) + " must not be negative (found " + num(v) + ")"});
+        if (!(v >= 0))
+            errors.push_back({p + "/" + key, std::string(what) + " must not be negative (found " + num(v) + ")"});
         else if (v > 0 && v < kMinPartsPerLot)
-            errors.push_back({p + "/" + key, std::string(what) + " must be 0 (one for the whole programme) or at least 1 "
-                                             "part (found " + num(v) + ")"});
+            errors.push_back({p + "/" + key,
+                              std::string(what) +
+                                  " must be 0 (one for the whole programme) or at least 1 "
+                                  "part (found " +
+                                  num(v) + ")"});
     };
     parts_or_zero("lot_size", m.lot_size, "the lot size");
     non_negative("tooling", m.tooling, "the tooling cost");
@@ -472,24 +483,31 @@ Issues check_cost_model(const CostModel& m, const std::string& p) {
     non_negative("cleanroom_per_quarter", m.cleanroom_per_quarter, "the cleanroom cost per quarter");
     non_negative("staff_per_quarter", m.staff_per_quarter, "the staff cost per quarter");
     if (!(m.first_pass_yield > 0))
-        errors.push_back({p + "/first_pass_yield", "first-pass yield must be above 0 (found " + num(m.first_pass_yield) +
-                                                       "): with no good parts there is no cost per good part"});
+        errors.push_back({p + "/first_pass_yield",
+                          "first-pass yield must be above 0 (found " + num(m.first_pass_yield) +
+                              "): with no good parts there is no cost per good part"});
     else if (m.first_pass_yield > 1)
-        errors.push_back({p + "/first_pass_yield", "first-pass yield is a fraction and cannot exceed 1 (found " +
-                                                       num(m.first_pass_yield) + "; write 95 % as 0.95)"});
+        errors.push_back({p + "/first_pass_yield",
+                          "first-pass yield is a fraction and cannot exceed 1 (found " + num(m.first_pass_yield) +
+                              "; write 95 % as 0.95)"});
     if (!(m.rework_success >= 0 && m.rework_success <= 1))
-        errors.push_back({p + "/rework_success", "rework success rate is a fraction in [0, 1] (found " + num(m.rework_success) + ")"});
+        errors.push_back({p + "/rework_success",
+                          "rework success rate is a fraction in [0, 1] (found " + num(m.rework_success) + ")"});
     if (m.price_breaks.empty())
-        errors.push_back({p + "/price_breaks", "the price-break schedule is empty: give at least one quantity and unit price "
-                                               "(the article asks for quotes at 100, 10 000 and 100 000)"});
+        errors.push_back({p + "/price_breaks",
+                          "the price-break schedule is empty: give at least one quantity and unit price "
+                          "(the article asks for quotes at 100, 10 000 and 100 000)"});
     for (size_t i = 0; i < m.price_breaks.size(); ++i) {
         const auto& b = m.price_breaks[i];
         const std::string bp = p + "/price_breaks/" + std::to_string(i);
-        if (!(b.quantity >= 0)) errors.push_back({bp + "/quantity", "quantity must not be negative (found " + num(b.quantity) + ")"});
-        if (!(b.unit_price >= 0)) errors.push_back({bp + "/unit_price", "unit price must not be negative (found " + num(b.unit_price) + ")"});
+        if (!(b.quantity >= 0))
+            errors.push_back({bp + "/quantity", "quantity must not be negative (found " + num(b.quantity) + ")"});
+        if (!(b.unit_price >= 0))
+            errors.push_back({bp + "/unit_price", "unit price must not be negative (found " + num(b.unit_price) + ")"});
         if (i > 0 && !(b.quantity > m.price_breaks[i - 1].quantity))
-            errors.push_back({bp + "/quantity", "price-break quantities must increase: " + num(b.quantity) + " follows " +
-                                                    num(m.price_breaks[i - 1].quantity)});
+            errors.push_back({bp + "/quantity",
+                              "price-break quantities must increase: " + num(b.quantity) + " follows " +
+                                  num(m.price_breaks[i - 1].quantity)});
     }
     return errors;
 }
@@ -498,14 +516,17 @@ Issues check_decision(const DecisionSection& s) {
     Issues errors;
     const std::string d = "/decision";
     if (!(s.planned_volume >= 1))
-        errors.push_back({d + "/planned_volume", "planned volume must be at least 1 part (found " + num(s.planned_volume) + ")"});
+        errors.push_back(
+            {d + "/planned_volume", "planned volume must be at least 1 part (found " + num(s.planned_volume) + ")"});
     if (!(s.programme_quarters >= 0))
         errors.push_back({d + "/programme_quarters", "programme length in quarters must not be negative"});
 
     // Sections built in code meet the reader's limits here (AHP and crossovers grow with the
     // square of these counts).
-    if (s.partners.size() > kMaxPartners) errors.push_back({d + "/partners", too_many("partners", s.partners.size(), kMaxPartners, "a plan")});
-    if (s.criteria.size() > kMaxCriteria) errors.push_back({d + "/criteria", too_many("criteria", s.criteria.size(), kMaxCriteria, "a plan")});
+    if (s.partners.size() > kMaxPartners)
+        errors.push_back({d + "/partners", too_many("partners", s.partners.size(), kMaxPartners, "a plan")});
+    if (s.criteria.size() > kMaxCriteria)
+        errors.push_back({d + "/criteria", too_many("criteria", s.criteria.size(), kMaxCriteria, "a plan")});
     if (!errors.empty()) return errors;
 
     std::map<std::string, size_t> partner_index, criterion_index;
@@ -524,17 +545,24 @@ Issues check_decision(const DecisionSection& s) {
         const auto& c = s.criteria[i];
         const std::string p = d + "/criteria/" + std::to_string(i);
         weight_sum += c.weight;
-        if (!(c.weight >= 0)) errors.push_back({p + "/weight", "weight must not be negative (found " + num(c.weight) + ")"});
+        if (!(c.weight >= 0))
+            errors.push_back({p + "/weight", "weight must not be negative (found " + num(c.weight) + ")"});
         if (c.scale_min.has_value() != c.scale_max.has_value())
-            errors.push_back({p + (c.scale_min ? "/scale_max" : "/scale_min"), "give both ends of the scale or neither"});
+            errors.push_back(
+                {p + (c.scale_min ? "/scale_max" : "/scale_min"), "give both ends of the scale or neither"});
         else if (c.scale_min && !(*c.scale_max > *c.scale_min))
-            errors.push_back({p + "/scale_max", "scale maximum " + num(*c.scale_max) + " must be above the minimum " + num(*c.scale_min)});
+            errors.push_back(
+                {p + "/scale_max",
+                 "scale maximum " + num(*c.scale_max) + " must be above the minimum " + num(*c.scale_min)});
         if (c.source == ScoreSource::CostPerGoodPart && c.benefit)
-            errors.push_back({p + "/benefit", "\"" + c.name + "\" is derived from the cost per good part, which is a cost "
-                                              "criterion: set benefit to false"});
+            errors.push_back({p + "/benefit",
+                              "\"" + c.name +
+                                  "\" is derived from the cost per good part, which is a cost "
+                                  "criterion: set benefit to false"});
     }
     if (!s.criteria.empty() && s.weighting == Weighting::Direct && !(weight_sum > 0))
-        errors.push_back({d + "/criteria", "all criterion weights are zero: give at least one criterion a positive weight"});
+        errors.push_back(
+            {d + "/criteria", "all criterion weights are zero: give at least one criterion a positive weight"});
 
     // Entered scores: references, ranges, duplicates.
     std::set<std::pair<std::string, std::string>> seen;
@@ -545,13 +573,16 @@ Issues check_decision(const DecisionSection& s) {
             errors.push_back({p + "/partner", "refers to partner \"" + x.partner_id + "\", which does not exist"});
         auto ci = criterion_index.find(x.criterion_id);
         if (ci == criterion_index.end())
-            errors.push_back({p + "/criterion", "refers to criterion \"" + x.criterion_id + "\", which does not exist"});
+            errors.push_back(
+                {p + "/criterion", "refers to criterion \"" + x.criterion_id + "\", which does not exist"});
         else if (s.criteria[ci->second].source != ScoreSource::Entered)
-            errors.push_back({p + "/criterion", "criterion \"" + x.criterion_id + "\" is derived (" +
-                                                    score_source_key(s.criteria[ci->second].source) +
-                                                    "): its values come from the partners, remove this score"});
+            errors.push_back({p + "/criterion",
+                              "criterion \"" + x.criterion_id + "\" is derived (" +
+                                  score_source_key(s.criteria[ci->second].source) +
+                                  "): its values come from the partners, remove this score"});
         if (!seen.insert({x.partner_id, x.criterion_id}).second)
-            errors.push_back({p, "a second score for partner \"" + x.partner_id + "\" on criterion \"" + x.criterion_id + "\""});
+            errors.push_back(
+                {p, "a second score for partner \"" + x.partner_id + "\" on criterion \"" + x.criterion_id + "\""});
         if (x.low && !(*x.low <= x.value))
             errors.push_back({p + "/low", "low " + num(*x.low) + " is above the likely value " + num(x.value)});
         if (x.high && !(*x.high >= x.value))
@@ -561,8 +592,9 @@ Issues check_decision(const DecisionSection& s) {
             if (c.scale_min && c.scale_max) {
                 const double lo = x.low.value_or(x.value), hi = x.high.value_or(x.value);
                 if (lo < *c.scale_min || hi > *c.scale_max)
-                    errors.push_back({p + "/value", "score outside the criterion's scale [" + num(*c.scale_min) + ", " +
-                                                        num(*c.scale_max) + "]"});
+                    errors.push_back(
+                        {p + "/value",
+                         "score outside the criterion's scale [" + num(*c.scale_min) + ", " + num(*c.scale_max) + "]"});
             }
         }
     }
@@ -574,11 +606,16 @@ Issues check_decision(const DecisionSection& s) {
             const auto& x = s.pairwise[i];
             const std::string p = d + "/pairwise/" + std::to_string(i);
             auto a = criterion_index.find(x.a), b = criterion_index.find(x.b);
-            if (a == criterion_index.end()) errors.push_back({p + "/a", "refers to criterion \"" + x.a + "\", which does not exist"});
-            if (b == criterion_index.end()) errors.push_back({p + "/b", "refers to criterion \"" + x.b + "\", which does not exist"});
+            if (a == criterion_index.end())
+                errors.push_back({p + "/a", "refers to criterion \"" + x.a + "\", which does not exist"});
+            if (b == criterion_index.end())
+                errors.push_back({p + "/b", "refers to criterion \"" + x.b + "\", which does not exist"});
             if (!(x.ratio >= 1.0 / 9.0 - 1e-9 && x.ratio <= 9.0 + 1e-9))
-                errors.push_back({p + "/ratio", "ratio " + num(x.ratio) + " is outside Saaty's scale 1/9 … 9 "
-                                                "(a positive number; below 1 means \"" + x.b + "\" matters more)"});
+                errors.push_back({p + "/ratio",
+                                  "ratio " + num(x.ratio) +
+                                      " is outside Saaty's scale 1/9 … 9 "
+                                      "(a positive number; below 1 means \"" +
+                                      x.b + "\" matters more)"});
             if (a == criterion_index.end() || b == criterion_index.end()) continue;
             if (a->second == b->second) {
                 errors.push_back({p, "compares criterion \"" + x.a + "\" with itself"});
@@ -590,12 +627,15 @@ Issues check_decision(const DecisionSection& s) {
                 const auto& other = s.pairwise[it->second];
                 const double other_ratio = other.a == x.a ? other.ratio : 1.0 / other.ratio;
                 if (std::fabs(other_ratio * (1.0 / x.ratio) - 1.0) > 1e-6)
-                    errors.push_back({p, "judgement of \"" + x.a + "\" against \"" + x.b + "\" (" + num(x.ratio) +
-                                             ") contradicts /decision/pairwise/" + std::to_string(it->second) +
-                                             " (which implies " + num(other_ratio) + "): the matrix must be reciprocal"});
+                    errors.push_back({p,
+                                      "judgement of \"" + x.a + "\" against \"" + x.b + "\" (" + num(x.ratio) +
+                                          ") contradicts /decision/pairwise/" + std::to_string(it->second) +
+                                          " (which implies " + num(other_ratio) + "): the matrix must be reciprocal"});
                 else
-                    errors.push_back({p, "the pair \"" + x.a + "\" / \"" + x.b + "\" is judged twice (also at /decision/pairwise/" +
-                                             std::to_string(it->second) + ")"});
+                    errors.push_back({p,
+                                      "the pair \"" + x.a + "\" / \"" + x.b +
+                                          "\" is judged twice (also at /decision/pairwise/" +
+                                          std::to_string(it->second) + ")"});
             }
         }
         if (s.weighting == Weighting::AHP) {
@@ -606,13 +646,15 @@ Issues check_decision(const DecisionSection& s) {
             for (size_t i = 0; i < s.criteria.size(); ++i)
                 for (size_t k = i + 1; k < s.criteria.size(); ++k)
                     if (!pair_at.count({i, k})) {
-                        if (++n_missing <= 5) missing += (missing.empty() ? "" : ", ") + s.criteria[i].id + "/" + s.criteria[k].id;
+                        if (++n_missing <= 5)
+                            missing += (missing.empty() ? "" : ", ") + s.criteria[i].id + "/" + s.criteria[k].id;
                     }
             if (n_missing)
-                errors.push_back({d + "/pairwise", std::to_string(n_missing) + " of " +
-                                                       std::to_string(s.criteria.size() * (s.criteria.size() - 1) / 2) +
-                                                       " pairwise judgements missing (" + missing + (n_missing > 5 ? ", …" : "") +
-                                                       "): AHP needs every pair once"});
+                errors.push_back({d + "/pairwise",
+                                  std::to_string(n_missing) + " of " +
+                                      std::to_string(s.criteria.size() * (s.criteria.size() - 1) / 2) +
+                                      " pairwise judgements missing (" + missing + (n_missing > 5 ? ", …" : "") +
+                                      "): AHP needs every pair once"});
         }
     }
 
@@ -627,7 +669,8 @@ Issues check_decision(const DecisionSection& s) {
     if (s.split.delay_weeks_high < s.split.delay_weeks_low)
         errors.push_back({d + "/split/delay_weeks_high", "the high delay is below the low one"});
     if (const auto& l = s.litho_vs_direct_write) {
-        if (!(l->litho_yield > 0)) errors.push_back({d + "/litho_vs_direct_write/litho_yield", "yield must be above 0"});
+        if (!(l->litho_yield > 0))
+            errors.push_back({d + "/litho_vs_direct_write/litho_yield", "yield must be above 0"});
         if (!(l->dw_yield > 0)) errors.push_back({d + "/litho_vs_direct_write/dw_yield", "yield must be above 0"});
     }
     cap_issues(errors);

@@ -19,12 +19,14 @@ std::vector<Criterion> article_criteria() {
         return c;
     };
     return {
-        crit("c-capability", "Tolerance capability & process qualification", 0.25, true, ScoreSource::Entered, "1–10", true),
-        crit("c-first-article", "Lead time to first article", 0.15, false, ScoreSource::FirstArticleDays, "days", false),
+        crit("c-capability", "Tolerance capability & process qualification", 0.25, true, ScoreSource::Entered, "1–10",
+             true),
+        crit("c-first-article", "Lead time to first article", 0.15, false, ScoreSource::FirstArticleDays, "days",
+             false),
         crit("c-throughput", "Steady-state throughput", 0.10, true, ScoreSource::MonthlyCapacity, "parts/month", false),
         crit("c-ip", "IP protection & audit rights", 0.10, true, ScoreSource::Entered, "1–10", true),
-        crit("c-cost", "All-in cost per good part at planned volume", 0.20, false, ScoreSource::CostPerGoodPart, "$/part",
-             false),
+        crit("c-cost", "All-in cost per good part at planned volume", 0.20, false, ScoreSource::CostPerGoodPart,
+             "$/part", false),
         crit("c-iteration", "Iteration flexibility", 0.08, true, ScoreSource::Entered, "1–10", true),
         crit("c-material", "Material / process fit", 0.07, true, ScoreSource::Entered, "1–10", true),
         crit("c-transfer", "Transfer risk", 0.05, false, ScoreSource::Entered, "1–10", true),
@@ -61,17 +63,17 @@ DecisionSection article_template() {
     in.evidence.process_control_plan = false;
     {
         CostModel c;
-        c.nre = 30000;             // process development
+        c.nre = 30000;  // process development
         c.revisions = 3;
         c.revision_hours = 40;
         c.hourly_rate = 150;
         c.price_breaks = {{100, 6.00}, {10000, 0.90}, {100000, 0.15}};  // material and machine time
         c.first_pass_yield = 0.70;
-        c.requalification_per_batch = 4000;   // the hidden tax of every material-batch swap
+        c.requalification_per_batch = 4000;  // the hidden tax of every material-batch swap
         c.material_batch_size = 20000;
-        c.capital = 900000;        // die bonder, etcher, cleanroom fit-out
+        c.capital = 900000;  // die bonder, etcher, cleanroom fit-out
         c.cleanroom_per_quarter = 45000;
-        c.staff_per_quarter = 90000;          // two PhD-level process engineers
+        c.staff_per_quarter = 90000;  // two PhD-level process engineers
         in.cost = c;
     }
 
@@ -95,18 +97,18 @@ DecisionSection article_template() {
     bq.evidence.transfer_docs = false;
     {
         CostModel c;
-        c.nre = 8000;              // low end of the article's $8–30k
-        c.revisions = 6;           // "they budget for three revision spins; reality eats six"
+        c.nre = 8000;     // low end of the article's $8–30k
+        c.revisions = 6;  // "they budget for three revision spins; reality eats six"
         c.revision_hours = 10;
-        c.hourly_rate = 200;       // article: $150–250/h
+        c.hourly_rate = 200;  // article: $150–250/h
         c.revision_cap = 1500;
         c.setup_per_lot = 500;
         c.lot_size = 500;
         c.price_breaks = {{100, 30.00}, {10000, 2.75}, {100000, 0.45}};  // 2–3× the CM
-        c.first_pass_yield = 0.30;                 // honest low first-run yield
+        c.first_pass_yield = 0.30;                                       // honest low first-run yield
         c.rework_cost = 8;
         c.rework_success = 0.80;
-        c.capability_study = 0;                    // the 50-piece study for free
+        c.capability_study = 0;  // the 50-piece study for free
         c.shipping_per_lot = 150;
         bq.cost = c;
     }
@@ -132,18 +134,18 @@ DecisionSection article_template() {
     {
         CostModel c;
         c.nre = 20000;
-        c.revisions = 2;           // "budget for two revision cycles"
+        c.revisions = 2;  // "budget for two revision cycles"
         c.revision_hours = 16;
         c.hourly_rate = 175;
         c.revision_cap = 3000;
-        c.setup_per_lot = 5000;    // article: a $5 000 setup fee
+        c.setup_per_lot = 5000;  // article: a $5 000 setup fee
         c.lot_size = 25000;
         c.tooling = 12000;
         c.tooling_life = 250000;
         c.price_breaks = {{100, 12.00}, {10000, 1.10}, {100000, 0.18}};  // article: $12 at 100, $0.18 at 100k
         c.first_pass_yield = 0.95;
         c.inspection_per_lot = 300;
-        c.capability_study = 2500; // the CM charges for it: pay it
+        c.capability_study = 2500;  // the CM charges for it: pay it
         c.shipping_per_lot = 400;
         c.requalification_per_batch = 1500;
         c.material_batch_size = 50000;

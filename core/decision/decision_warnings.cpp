@@ -39,8 +39,9 @@ static void chosen_partner_warnings(const WarningInput& in, Warnings& w) {
         auto inputs = base;
         inputs.push_back("/decision/design_frozen");
         add(w, "cm-before-design-freeze",
-            "\"" + c.name + "\" (full-service CM) is " + chosen_how + " but the design is not frozen: CMs lock the "
-            "process and charge for every change; iterate with a boutique first and transfer a frozen recipe.",
+            "\"" + c.name + "\" (full-service CM) is " + chosen_how +
+                " but the design is not frozen: CMs lock the "
+                "process and charge for every change; iterate with a boutique first and transfer a frozen recipe.",
             inputs);
     }
     if (c.kind == PartnerKind::InHouse) {
@@ -48,12 +49,14 @@ static void chosen_partner_warnings(const WarningInput& in, Warnings& w) {
             auto inputs = base;
             inputs.push_back(cp + "/evidence/process_control_plan");
             add(w, "in-house-no-control-plan",
-                "in-house \"" + c.name + "\" is " + chosen_how + " without a documented process-control plan: start "
-                "in-house only with one in place before the first prototype ships; otherwise a boutique that "
-                "already owns the metrology is safer.",
+                "in-house \"" + c.name + "\" is " + chosen_how +
+                    " without a documented process-control plan: start "
+                    "in-house only with one in place before the first prototype ships; otherwise a boutique that "
+                    "already owns the metrology is safer.",
                 inputs);
         }
-        const double per_quarter = s.programme_quarters > 0 ? s.planned_volume / s.programme_quarters : s.planned_volume;
+        const double per_quarter =
+            s.programme_quarters > 0 ? s.planned_volume / s.programme_quarters : s.planned_volume;
         if (per_quarter < kInHouseMinPerQuarter) {
             auto inputs = base;
             inputs.push_back("/decision/planned_volume");
@@ -117,8 +120,9 @@ static void partner_evidence_warnings(const DecisionSection& s, Warnings& w) {
             }
             inputs.push_back(pp + "/evidence/spc_data_shown");
             add(w, "tolerance-without-spc",
-                "\"" + p.name + "\" claims " + claim + " but has shown no raw SPC data: ask for run charts of recent jobs "
-                "of similar geometry; without them you are buying hope, not capability.",
+                "\"" + p.name + "\" claims " + claim +
+                    " but has shown no raw SPC data: ask for run charts of recent jobs "
+                    "of similar geometry; without them you are buying hope, not capability.",
                 inputs);
         }
         if (e.cpk && *e.cpk < kCpkMinimum)
@@ -143,8 +147,10 @@ static void partner_evidence_warnings(const DecisionSection& s, Warnings& w) {
                 const std::string why = known_failure(s.part.materials[m], e.processes[k]);
                 if (!why.empty())
                     add(w, "material-process-failure",
-                        "\"" + p.name + "\" runs " + e.processes[k] + " and the part is " + s.part.materials[m] + ": " + why + ".",
-                        {pp + "/evidence/processes/" + std::to_string(k), "/decision/part/materials/" + std::to_string(m)});
+                        "\"" + p.name + "\" runs " + e.processes[k] + " and the part is " + s.part.materials[m] + ": " +
+                            why + ".",
+                        {pp + "/evidence/processes/" + std::to_string(k),
+                         "/decision/part/materials/" + std::to_string(m)});
             }
         for (size_t k = 0; k < e.materials_failed.size(); ++k)
             for (size_t m = 0; m < s.part.materials.size(); ++m)
@@ -154,7 +160,8 @@ static void partner_evidence_warnings(const DecisionSection& s, Warnings& w) {
                         "\"" + p.name + "\" has failed with " + e.materials_failed[k] + " (" +
                             material_family_name(classify_material(e.materials_failed[k])) + ", like the part's " +
                             s.part.materials[m] + "): ask what they changed since; test three coupons before a lot.",
-                        {pp + "/evidence/materials_failed/" + std::to_string(k), "/decision/part/materials/" + std::to_string(m)});
+                        {pp + "/evidence/materials_failed/" + std::to_string(k),
+                         "/decision/part/materials/" + std::to_string(m)});
         if (p.cost && p.cost->revisions > 0 && !p.cost->revision_cap)
             add(w, "no-revision-cap",
                 "\"" + p.name + "\" expects " + g(p.cost->revisions) +
@@ -178,8 +185,9 @@ static void part_warnings(const WarningInput& in, Warnings& w) {
         if ((fa == MaterialFamily::Silicon && fb == MaterialFamily::Superalloy) ||
             (fa == MaterialFamily::Superalloy && fb == MaterialFamily::Silicon))
             add(w, "cte-mismatch",
-                b.a + " bonded to " + b.b + ": the thermal-expansion mismatch alone can crack the joint under vibration; "
-                "choose a partner that has failed with this pair before, not only succeeded.",
+                b.a + " bonded to " + b.b +
+                    ": the thermal-expansion mismatch alone can crack the joint under vibration; "
+                    "choose a partner that has failed with this pair before, not only succeeded.",
                 {"/decision/part/bonded/" + std::to_string(k)});
     }
 
@@ -187,9 +195,9 @@ static void part_warnings(const WarningInput& in, Warnings& w) {
         const double lo = std::min(m.tol_a, m.tol_b), hi = std::max(m.tol_a, m.tol_b);
         if (lo > 0 && hi >= kMatingToleranceRatio * lo)
             add(w, "mating-tolerance-mismatch",
-                "in stack \"" + m.stack + "\", \"" + m.name_a + "\" (±" + g(m.tol_a * 1000) + " µm, partner \"" + m.partner_a +
-                    "\") mates with \"" + m.name_b + "\" (±" + g(m.tol_b * 1000) + " µm, partner \"" + m.partner_b +
-                    "\"): tolerances differ " + g(std::round(hi / lo * 10) / 10) +
+                "in stack \"" + m.stack + "\", \"" + m.name_a + "\" (±" + g(m.tol_a * 1000) + " µm, partner \"" +
+                    m.partner_a + "\") mates with \"" + m.name_b + "\" (±" + g(m.tol_b * 1000) + " µm, partner \"" +
+                    m.partner_b + "\"): tolerances differ " + g(std::round(hi / lo * 10) / 10) +
                     "×; agree how both partners measure (temperature, gauge, CMM) before the first lot.",
                 {m.where_a, m.where_b});
     }
@@ -205,20 +213,24 @@ static void analysis_warnings(const WarningInput& in, Warnings& w) {
             in.ahp->worst_j < static_cast<int>(s.criteria.size())) {
             const auto& a = s.criteria[in.ahp->worst_i];
             const auto& b = s.criteria[in.ahp->worst_j];
-            worst = "; the judgement furthest from the resulting weights is \"" + a.name + "\" vs \"" + b.name + "\": " +
-                    g(in.ahp->worst_given) + " given, " + g(std::round(in.ahp->worst_implied * 100) / 100) + " implied";
+            worst = "; the judgement furthest from the resulting weights is \"" + a.name + "\" vs \"" + b.name +
+                "\": " + g(in.ahp->worst_given) + " given, " + g(std::round(in.ahp->worst_implied * 100) / 100) +
+                " implied";
             for (size_t k = 0; k < s.pairwise.size(); ++k)
-                if ((s.pairwise[k].a == a.id && s.pairwise[k].b == b.id) || (s.pairwise[k].a == b.id && s.pairwise[k].b == a.id))
+                if ((s.pairwise[k].a == a.id && s.pairwise[k].b == b.id) ||
+                    (s.pairwise[k].a == b.id && s.pairwise[k].b == a.id))
                     inputs = {"/decision/pairwise/" + std::to_string(k)};
         }
         add(w, "ahp-inconsistent",
-            "the pairwise judgements are inconsistent: CR = " + g(std::round(in.ahp->cr * 1000) / 1000) + " > 0.10 (RI " +
-                g(in.ahp->ri) + ", " + in.ahp->random_index_table + ")" + worst + ". Review the judgements.",
+            "the pairwise judgements are inconsistent: CR = " + g(std::round(in.ahp->cr * 1000) / 1000) +
+                " > 0.10 (RI " + g(in.ahp->ri) + ", " + in.ahp->random_index_table + ")" + worst +
+                ". Review the judgements.",
             inputs);
     }
     if (in.ranking_top_tied)
-        add(w, "top-tied", "two or more partners tie for first in the weighted sum: the ranking does not decide; look at "
-                        "the flip weights and the rank-first probabilities.",
+        add(w, "top-tied",
+            "two or more partners tie for first in the weighted sum: the ranking does not decide; look at "
+            "the flip weights and the rank-first probabilities.",
             {"/decision/criteria", "/decision/scores"});
     if (in.weighted_sum_top >= 0 && in.topsis_top >= 0 && in.weighted_sum_top != in.topsis_top)
         add(w, "methods-disagree",

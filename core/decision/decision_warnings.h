@@ -35,29 +35,29 @@
 namespace mf {
 
 struct DecisionWarning {
-    std::string code;                    // stable key, e.g. "tolerance-without-spc"
-    std::string message;                 // the rule and the values that broke it
-    std::vector<std::string> inputs;     // JSON Pointers of the triggering inputs
+    std::string code;                 // stable key, e.g. "tolerance-without-spc"
+    std::string message;              // the rule and the values that broke it
+    std::vector<std::string> inputs;  // JSON Pointers of the triggering inputs
 };
 
 // Two contributors of one tolerance stack made by different partners.
 struct MatingPair {
-    std::string stack;                   // stack name
-    std::string name_a, name_b;          // contributor names
-    std::string partner_a, partner_b;    // partner ids
-    double tol_a = 0, tol_b = 0;         // half-width of each tolerance band, mm
-    std::string where_a, where_b;        // JSON Pointers of the contributors
+    std::string stack;                 // stack name
+    std::string name_a, name_b;        // contributor names
+    std::string partner_a, partner_b;  // partner ids
+    double tol_a = 0, tol_b = 0;       // half-width of each tolerance band, mm
+    std::string where_a, where_b;      // JSON Pointers of the contributors
 };
 
 struct WarningInput {
     DecisionSection section;
-    int chosen = -1;                     // partner index, -1: none
-    bool chosen_by_decider = false;      // from /decision/chosen (else the weighted-sum top)
+    int chosen = -1;                 // partner index, -1: none
+    bool chosen_by_decider = false;  // from /decision/chosen (else the weighted-sum top)
     std::optional<AhpResult> ahp;
     std::vector<MatingPair> mating;
     bool ranking_top_tied = false;
     int weighted_sum_top = -1, topsis_top = -1;
-    int split_from = -1;                 // partner index of the split plan's first partner
+    int split_from = -1;  // partner index of the split plan's first partner
     bool split_pays = false;
 };
 

@@ -39,8 +39,8 @@ std::vector<std::string> check_matrix(const MatrixInput& m) {
         return true;
     };
     if (!check_shape(m.value, "value", false)) return errors;
-    const bool ranges = check_shape(m.low, "low", true) && check_shape(m.high, "high", true) &&
-                        m.low.size() == m.high.size();
+    const bool ranges =
+        check_shape(m.low, "low", true) && check_shape(m.high, "high", true) && m.low.size() == m.high.size();
     for (size_t i = 0; i < na; ++i)
         for (size_t j = 0; j < nc; ++j) {
             const std::string cell = "partner \"" + m.alternatives[i] + "\", criterion \"" + m.criteria[j] + "\"";

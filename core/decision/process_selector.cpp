@@ -43,16 +43,20 @@ static bool has_any(const std::string& s, std::initializer_list<const char*> wor
 MaterialFamily classify_material(const std::string& name) {
     const std::string s = lower(name);
     // Order matters: "aluminium oxide" is a ceramic, "silicon carbide" too, Inconel is nickel-based.
-    if (has_any(s, {"alumina", "zirconia", "oxide", "ceramic", "sapphire", "carbide", "nitride"})) return MaterialFamily::Ceramic;
-    if (has_any(s, {"inconel", "superalloy", "hastelloy", "waspaloy", "rene", "haynes"})) return MaterialFamily::Superalloy;
+    if (has_any(s, {"alumina", "zirconia", "oxide", "ceramic", "sapphire", "carbide", "nitride"}))
+        return MaterialFamily::Ceramic;
+    if (has_any(s, {"inconel", "superalloy", "hastelloy", "waspaloy", "rene", "haynes"}))
+        return MaterialFamily::Superalloy;
     if (has_any(s, {"glass", "silica", "quartz", "borosilicate"})) return MaterialFamily::Glass;
     if (has_any(s, {"silicone"})) return MaterialFamily::Polymer;
     if (has_any(s, {"silicon"})) return MaterialFamily::Silicon;
-    if (has_any(s, {"peek", "polymer", "lcp", "pmma", "polycarbonate", "pom", "plastic", "resin", "su-8", "nylon",
-                    "polyimide", "ptfe"}))
+    if (has_any(s,
+                {"peek", "polymer", "lcp", "pmma", "polycarbonate", "pom", "plastic", "resin", "su-8", "nylon",
+                 "polyimide", "ptfe"}))
         return MaterialFamily::Polymer;
-    if (has_any(s, {"steel", "stainless", "316", "304", "alumin", "titanium", "copper", "nickel", "brass", "nitinol",
-                    "gold", "tungsten", "platinum", "bronze", "beryllium", "metal"}))
+    if (has_any(s,
+                {"steel", "stainless", "316", "304", "alumin", "titanium", "copper", "nickel", "brass", "nitinol",
+                 "gold", "tungsten", "platinum", "bronze", "beryllium", "metal"}))
         return MaterialFamily::Metal;
     return MaterialFamily::Unknown;
 }
@@ -60,28 +64,102 @@ MaterialFamily classify_material(const std::string& name) {
 const std::vector<ProcessInfo>& process_table() {
     using M = MaterialFamily;
     static const std::vector<ProcessInfo> table = {
-        {"laser-nanosecond", "Laser micromachining (nanosecond)", 0.020, Sidewall::Tapered,
-         "tapered walls, burr/dross at the exit", 10, 60, 500, "fixture and parameter development",
-         {M::Metal, M::Superalloy, M::Ceramic, M::Polymer, M::Silicon, M::Glass}, 1, 1e5},
-        {"laser-femtosecond", "Laser micromachining (femtosecond)", 0.005, Sidewall::NearVertical,
-         "small taper; thin recast can pass optics but fail dye-penetrant", 2, 10, 1000,
-         "fixture and parameter development", {M::Metal, M::Superalloy, M::Ceramic, M::Polymer, M::Silicon, M::Glass},
-         1, 1e4},
-        {"liga", "LIGA (X-ray lithography, electroforming, moulding)", 0.002, Sidewall::Vertical,
-         "vertical walls within about 0.1 µm", 0, 500, 200000,
-         "X-ray mask and synchrotron time; about 3 weeks to build", {M::Metal, M::Polymer}, 1000, 1e7},
-        {"micro-edm", "Micro-EDM", 0.010, Sidewall::NearVertical, "near-vertical; heat-affected zone changes local hardness",
-         5, 2, 2000, "electrodes and program", {M::Metal, M::Superalloy, M::Silicon}, 1, 1e4},
-        {"photolithography-etch", "Photolithography + etch", 0.002, Sidewall::Vertical,
-         "vertical with deep reactive-ion etch; a mask defect repeats on every die", 0, 1000, 5000, "mask set",
-         {M::Silicon, M::Glass, M::Metal}, 1000, 1e8},
-        {"direct-write", "Direct write (laser ablation / FIB)", 0.0005, Sidewall::NearVertical,
-         "no mask: change the file, get a different part", 1, 1, 0, "none (no mask)",
-         {M::Metal, M::Superalloy, M::Ceramic, M::Polymer, M::Silicon, M::Glass}, 1, 1000},
-        {"micro-molding", "Micro-molding", 0.025, Sidewall::Tapered, "needs draft; sharp internal corners do not fill",
-         0, 300, 30000, "single-cavity micro mould", {M::Polymer, M::Metal}, 10000, 1e8},
-        {"micro-stamping", "Micro-stamping", 0.050, Sidewall::NearVertical, "burr and roll-over at the cut edge", 0, 3000,
-         25000, "progressive die", {M::Metal}, 10000, 1e9},
+        {"laser-nanosecond",
+         "Laser micromachining (nanosecond)",
+         0.020,
+         Sidewall::Tapered,
+         "tapered walls, burr/dross at the exit",
+         10,
+         60,
+         500,
+         "fixture and parameter development",
+         {M::Metal, M::Superalloy, M::Ceramic, M::Polymer, M::Silicon, M::Glass},
+         1,
+         1e5},
+        {"laser-femtosecond",
+         "Laser micromachining (femtosecond)",
+         0.005,
+         Sidewall::NearVertical,
+         "small taper; thin recast can pass optics but fail dye-penetrant",
+         2,
+         10,
+         1000,
+         "fixture and parameter development",
+         {M::Metal, M::Superalloy, M::Ceramic, M::Polymer, M::Silicon, M::Glass},
+         1,
+         1e4},
+        {"liga",
+         "LIGA (X-ray lithography, electroforming, moulding)",
+         0.002,
+         Sidewall::Vertical,
+         "vertical walls within about 0.1 µm",
+         0,
+         500,
+         200000,
+         "X-ray mask and synchrotron time; about 3 weeks to build",
+         {M::Metal, M::Polymer},
+         1000,
+         1e7},
+        {"micro-edm",
+         "Micro-EDM",
+         0.010,
+         Sidewall::NearVertical,
+         "near-vertical; heat-affected zone changes local hardness",
+         5,
+         2,
+         2000,
+         "electrodes and program",
+         {M::Metal, M::Superalloy, M::Silicon},
+         1,
+         1e4},
+        {"photolithography-etch",
+         "Photolithography + etch",
+         0.002,
+         Sidewall::Vertical,
+         "vertical with deep reactive-ion etch; a mask defect repeats on every die",
+         0,
+         1000,
+         5000,
+         "mask set",
+         {M::Silicon, M::Glass, M::Metal},
+         1000,
+         1e8},
+        {"direct-write",
+         "Direct write (laser ablation / FIB)",
+         0.0005,
+         Sidewall::NearVertical,
+         "no mask: change the file, get a different part",
+         1,
+         1,
+         0,
+         "none (no mask)",
+         {M::Metal, M::Superalloy, M::Ceramic, M::Polymer, M::Silicon, M::Glass},
+         1,
+         1000},
+        {"micro-molding",
+         "Micro-molding",
+         0.025,
+         Sidewall::Tapered,
+         "needs draft; sharp internal corners do not fill",
+         0,
+         300,
+         30000,
+         "single-cavity micro mould",
+         {M::Polymer, M::Metal},
+         10000,
+         1e8},
+        {"micro-stamping",
+         "Micro-stamping",
+         0.050,
+         Sidewall::NearVertical,
+         "burr and roll-over at the cut edge",
+         0,
+         3000,
+         25000,
+         "progressive die",
+         {M::Metal},
+         10000,
+         1e9},
     };
     return table;
 }
@@ -92,7 +170,8 @@ std::string known_failure(const std::string& material, const std::string& proces
     if (laser && has_any(m, {"alumina", "zirconia", "aluminium oxide", "aluminum oxide"}))
         return "laser energy is absorbed unevenly by " + material + ": microcracks that grow under thermal cycling";
     if (process_key == "liga" && classify_material(material) == MaterialFamily::Superalloy)
-        return "LIGA electroforming with " + material + ": the bath chemistry reacts with the nickel content, porosity at the base";
+        return "LIGA electroforming with " + material +
+            ": the bath chemistry reacts with the nickel content, porosity at the base";
     return "";
 }
 
@@ -142,8 +221,10 @@ LithoDwResult litho_vs_direct_write(const LithoVsDirectWrite& in, double volume)
     r.dw_per_good_part = in.dw_hours_per_part * in.dw_hourly_rate / in.dw_yield;
     const double dfix = r.litho_fixed - r.dw_fixed, dvar = r.dw_per_good_part - r.litho_per_good_part;
     if (dvar > 0) {
-        if (dfix > 0) r.crossover_volume = dfix / dvar;
-        else r.litho_always_cheaper = true;
+        if (dfix > 0)
+            r.crossover_volume = dfix / dvar;
+        else
+            r.litho_always_cheaper = true;
     } else if (dfix >= 0) {
         r.litho_never_cheaper = true;
     } else {

@@ -23,17 +23,17 @@ enum class Sidewall { Vertical, NearVertical, Tapered };
 const char* sidewall_name(Sidewall s);
 
 struct ProcessInfo {
-    const char* key;                 // "laser-femtosecond", "liga", ...
+    const char* key;  // "laser-femtosecond", "liga", ...
     const char* name;
-    double min_feature_mm;           // smallest production feature (not the lab record)
+    double min_feature_mm;  // smallest production feature (not the lab record)
     Sidewall sidewall;
-    const char* wall_quality;        // words: taper, burr, draft ...
-    double haz_um;                   // heat-affected zone / recast depth, µm (0: none)
-    double parts_per_hour;           // steady-state throughput, order of magnitude
-    double setup_cost;               // tooling / mask / electrode set-up
+    const char* wall_quality;  // words: taper, burr, draft ...
+    double haz_um;             // heat-affected zone / recast depth, µm (0: none)
+    double parts_per_hour;     // steady-state throughput, order of magnitude
+    double setup_cost;         // tooling / mask / electrode set-up
     const char* setup_note;
     std::vector<MaterialFamily> materials;
-    double volume_min, volume_max;   // where it is economical (parts)
+    double volume_min, volume_max;  // where it is economical (parts)
 };
 
 // The built-in table (7 families of process, laser split into nanosecond and femtosecond).
@@ -62,7 +62,7 @@ struct LithoDwResult {
     std::vector<std::string> errors;
     double litho_fixed = 0, litho_per_good_part = 0;  // masks (1 + revisions) + setup; c / y
     double dw_fixed = 0, dw_per_good_part = 0;        // setup; hours · rate / y
-    std::optional<double> crossover_volume;  // direct write cheaper below, photolithography above
+    std::optional<double> crossover_volume;           // direct write cheaper below, photolithography above
     bool litho_always_cheaper = false;
     bool litho_never_cheaper = false;
     double volume = 0;
@@ -71,7 +71,7 @@ struct LithoDwResult {
     // Photolithography yield at which both cost the same at `volume` (below it direct write
     // wins). Unset when photolithography loses even at 100 % yield.
     std::optional<double> flip_yield;
-    double article_flip_yield = 0.85;        // the article's rule of thumb, for comparison
+    double article_flip_yield = 0.85;  // the article's rule of thumb, for comparison
 };
 
 LithoDwResult litho_vs_direct_write(const LithoVsDirectWrite& in, double volume);

@@ -131,7 +131,8 @@ bool RankFirstRun::step(size_t n) {
         for (size_t i = 0; i < na; ++i) {
             int better = 0;
             for (size_t k = 0; k < na; ++k)
-                if (score_[k] - score_[i] > tie_tol * std::max({1.0, std::fabs(score_[k]), std::fabs(score_[i])})) ++better;
+                if (score_[k] - score_[i] > tie_tol * std::max({1.0, std::fabs(score_[k]), std::fabs(score_[i])}))
+                    ++better;
             rank_[i] = better + 1;
             n_top += better == 0;
         }
@@ -147,8 +148,8 @@ RankFirstResult RankFirstRun::result() const {
     RankFirstResult r = result_;
     if (!r.errors.empty()) return r;
     // Samples done so far (all of them once finished).
-    const double n = cells_.empty() ? (next_ >= runs_ ? static_cast<double>(r.samples) : 0.0)
-                                    : static_cast<double>(next_);
+    const double n =
+        cells_.empty() ? (next_ >= runs_ ? static_cast<double>(r.samples) : 0.0) : static_cast<double>(next_);
     if (!(n > 0)) return r;
     for (size_t i = 0; i < first_.size(); ++i) {
         r.p_first.push_back(first_[i] / n);

@@ -26,19 +26,19 @@ namespace mf {
 
 struct WeightFlip {
     size_t criterion = 0;
-    double weight = 0;                 // current weight, normalised (sum 1)
-    bool applicable = true;            // false: top tied, or this criterion carries all the weight
-    std::optional<double> up;          // weight above the current one where the top changes
-    std::vector<int> up_new_top;       // partner(s) on top just beyond it
-    std::optional<double> down;        // weight below the current one where the top changes
+    double weight = 0;            // current weight, normalised (sum 1)
+    bool applicable = true;       // false: top tied, or this criterion carries all the weight
+    std::optional<double> up;     // weight above the current one where the top changes
+    std::vector<int> up_new_top;  // partner(s) on top just beyond it
+    std::optional<double> down;   // weight below the current one where the top changes
     std::vector<int> down_new_top;
 };
 
 struct WeightFlipResult {
     std::vector<std::string> errors;
-    int top = -1;                      // current weighted-sum winner (-1 if tied)
+    int top = -1;  // current weighted-sum winner (-1 if tied)
     bool top_tied = false;
-    std::vector<WeightFlip> flips;     // one per criterion
+    std::vector<WeightFlip> flips;  // one per criterion
 };
 
 WeightFlipResult weight_flips(const MatrixInput& m);
@@ -47,10 +47,10 @@ struct RankFirstResult {
     std::vector<std::string> errors;
     size_t samples = 0;
     uint64_t seed = 0;
-    size_t ranged_cells = 0;           // cells with low < high; 0 makes the result certain
-    std::vector<double> p_first;       // per alternative, sums to 1
-    std::vector<Interval> ci95;        // Wilson 95 % interval of each p_first
-    std::vector<double> mean_rank;     // per alternative, competition ranks averaged
+    size_t ranged_cells = 0;        // cells with low < high; 0 makes the result certain
+    std::vector<double> p_first;    // per alternative, sums to 1
+    std::vector<Interval> ci95;     // Wilson 95 % interval of each p_first
+    std::vector<double> mean_rank;  // per alternative, competition ranks averaged
     const char* distribution = "triangular(low, likely, high), cells independent";
     const char* tie_rule = "a tie for first splits the sample equally among the tied";
 };
@@ -66,7 +66,7 @@ RankFirstResult rank_first_probability(const MatrixInput& m, size_t samples, uin
 class RankFirstRun {
 public:
     RankFirstRun(const MatrixInput& m, size_t samples, uint64_t seed);
-    bool step(size_t n);                 // up to n more samples; true once finished
+    bool step(size_t n);  // up to n more samples; true once finished
     bool finished() const { return !result_.errors.empty() || next_ >= runs_; }
     double progress() const { return runs_ ? static_cast<double>(next_) / static_cast<double>(runs_) : 1.0; }
     RankFirstResult result() const;

@@ -17,11 +17,11 @@ namespace mf {
 struct TopsisResult {
     std::vector<std::string> errors;
     TopsisNormalisation normalisation = TopsisNormalisation::Vector;
-    std::vector<double> weights;                 // normalised, sum 1
-    std::vector<std::vector<double>> weighted;   // v[alternative][criterion]
-    std::vector<double> ideal, anti_ideal;       // A+, A− per criterion
-    std::vector<double> d_plus, d_minus;         // per alternative
-    Ranking ranking;                             // score = closeness C_i in [0, 1]
+    std::vector<double> weights;                // normalised, sum 1
+    std::vector<std::vector<double>> weighted;  // v[alternative][criterion]
+    std::vector<double> ideal, anti_ideal;      // A+, A− per criterion
+    std::vector<double> d_plus, d_minus;        // per alternative
+    Ranking ranking;                            // score = closeness C_i in [0, 1]
 };
 
 TopsisResult topsis(const MatrixInput& m, TopsisNormalisation norm = TopsisNormalisation::Vector);

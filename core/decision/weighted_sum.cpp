@@ -6,8 +6,8 @@
 namespace mf {
 
 static bool has_scale(const MatrixInput& m, size_t j) {
-    return m.scale_min.size() == m.criteria.size() && m.scale_max.size() == m.criteria.size() &&
-           m.scale_min[j] && m.scale_max[j];
+    return m.scale_min.size() == m.criteria.size() && m.scale_max.size() == m.criteria.size() && m.scale_min[j] &&
+        m.scale_max[j];
 }
 
 void weighted_sum_normalise(const MatrixInput& m, const std::vector<std::vector<double>>& value,
@@ -24,8 +24,7 @@ void weighted_sum_normalise(const MatrixInput& m, const std::vector<std::vector<
             double best = value[0][j];
             for (size_t i = 1; i < na; ++i)
                 best = m.benefit[j] ? std::max(best, value[i][j]) : std::min(best, value[i][j]);
-            for (size_t i = 0; i < na; ++i)
-                u[i][j] = m.benefit[j] ? value[i][j] / best : best / value[i][j];
+            for (size_t i = 0; i < na; ++i) u[i][j] = m.benefit[j] ? value[i][j] / best : best / value[i][j];
         }
     }
 }

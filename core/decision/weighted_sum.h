@@ -12,11 +12,11 @@
 namespace mf {
 
 struct WeightedSumResult {
-    std::vector<std::string> errors;            // non-empty: nothing else is filled in
-    std::vector<double> weights;                // normalised, sum 1
+    std::vector<std::string> errors;              // non-empty: nothing else is filled in
+    std::vector<double> weights;                  // normalised, sum 1
     std::vector<std::vector<double>> normalised;  // u[alternative][criterion]
-    std::vector<std::string> normalisation;     // per criterion: "scale [1, 10]" or "ratio to best"
-    Ranking ranking;                            // score = S_i in [0, 1]
+    std::vector<std::string> normalisation;       // per criterion: "scale [1, 10]" or "ratio to best"
+    Ranking ranking;                              // score = S_i in [0, 1]
 };
 
 WeightedSumResult weighted_sum(const MatrixInput& m);

@@ -59,8 +59,8 @@ public:
 
 private:
     const std::vector<Dataset>& datasets_;
-    std::unordered_map<std::string, size_t> dataset_index_;                  // id → first dataset
-    std::vector<std::unordered_map<std::string, size_t>> feature_index_;     // per dataset, made when first used
+    std::unordered_map<std::string, size_t> dataset_index_;               // id → first dataset
+    std::vector<std::unordered_map<std::string, size_t>> feature_index_;  // per dataset, made when first used
     std::map<std::pair<size_t, size_t>, FeatureAnalysis> cache_;
     const Dataset* dataset_ = nullptr;
     const Feature* feature_ = nullptr;
@@ -99,12 +99,12 @@ void resolve_contributor(Features& features, Contributor& c, const std::string& 
     const bool angle = c.kind == DimensionKind::Angle;
     if (angle ? !is_angle_unit(a->units) : !is_length_unit(a->units)) {
         rep.message = "cannot use " + src + ": its values are in \"" + a->units + "\", the contributor is " +
-                      (angle ? "an angle (needs deg)" : "a length (needs mm)");
+            (angle ? "an angle (needs deg)" : "a length (needs mm)");
         return;
     }
     const SigmaEstimate& s = link.sigma == MeasuredSigma::Within ? a->within : a->overall;
-    const bool sigma_ok = a->values >= 2 && s.error.empty() && std::isfinite(s.sigma) && s.sigma > 0 &&
-                          std::isfinite(a->mean);
+    const bool sigma_ok =
+        a->values >= 2 && s.error.empty() && std::isfinite(s.sigma) && s.sigma > 0 && std::isfinite(a->mean);
     if (!sigma_ok) {
         const std::string why = !s.error.empty() && a->errors.empty() ? s.error : first_error(*a);
         rep.message = "cannot use " + src + ": " + why + " (the declared distribution stays)";
@@ -123,8 +123,8 @@ void resolve_contributor(Features& features, Contributor& c, const std::string& 
     c.distribution.sigma = s.sigma;
     c.distribution.shift = *rep.shift;
     rep.message = "σ " + num(s.sigma) + " (" + rep.sigma_kind + ", " + s.method + ") and mean " + num(a->mean) +
-                  " (shift " + num(*rep.shift) + " from the band centre " + num(centre) + ") from " + src + ", n = " +
-                  std::to_string(a->values);
+        " (shift " + num(*rep.shift) + " from the band centre " + num(centre) + ") from " + src +
+        ", n = " + std::to_string(a->values);
     common_warnings(*a, *features.dataset(), rep);
     const Feature& f = *features.feature();
     const double lo = c.nominal - c.tol_minus, hi = c.nominal + c.tol_plus;
@@ -134,8 +134,8 @@ void resolve_contributor(Features& features, Contributor& c, const std::string& 
                                (f.usl ? num(*f.usl) : std::string("none")) + ") differ from the contributor's band (" +
                                num(lo) + " to " + num(hi) + "): the band is kept, only σ and the mean are taken");
     if (a->mean < lo || a->mean > hi)
-        rep.warnings.push_back("the measured mean " + num(a->mean) + " lies outside the contributor's band (" + num(lo) +
-                               " to " + num(hi) + "): is the link on the right feature?");
+        rep.warnings.push_back("the measured mean " + num(a->mean) + " lies outside the contributor's band (" +
+                               num(lo) + " to " + num(hi) + "): is the link on the right feature?");
 }
 
 void resolve_gate(Features& features, Task& t, const std::string& where, LinkReport& rep) {
@@ -171,10 +171,11 @@ void resolve_gate(Features& features, Task& t, const std::string& where, LinkRep
     k.dof = a->within.dof;
     const CpkPassResult pr = pass_probability_from_cpk(k);
     rep.pass_probability = pr.probability;
-    rep.message = "Cpk " + num(cpk) + " (σ within, " + a->within.method + ", ν = " + num(a->within.dof) + ") from " + src +
-                  ", n = " + std::to_string(a->values) + ": passes " + num(t.gate.cpk->threshold) + " with probability " +
-                  num(pr.probability);
-    if (cpk < 0) rep.warnings.push_back("the measured Cpk " + num(cpk) + " is negative (mean outside a limit): used as 0");
+    rep.message = "Cpk " + num(cpk) + " (σ within, " + a->within.method + ", ν = " + num(a->within.dof) + ") from " +
+        src + ", n = " + std::to_string(a->values) + ": passes " + num(t.gate.cpk->threshold) + " with probability " +
+        num(pr.probability);
+    if (cpk < 0)
+        rep.warnings.push_back("the measured Cpk " + num(cpk) + " is negative (mean outside a limit): used as 0");
     if (cpk > 100) rep.warnings.push_back("the measured Cpk " + num(cpk) + " is above 100: used as 100");
     common_warnings(*a, *features.dataset(), rep);
 }
@@ -228,7 +229,8 @@ size_t remove_measured_links(Plan& plan, const std::string& dataset_id, const st
                 ++removed;
             }
     for (auto& t : plan.schedule.tasks)
-        if (t.gate.cpk && t.gate.cpk->measured && hits(t.gate.cpk->measured->dataset_id, t.gate.cpk->measured->feature_id)) {
+        if (t.gate.cpk && t.gate.cpk->measured &&
+            hits(t.gate.cpk->measured->dataset_id, t.gate.cpk->measured->feature_id)) {
             t.gate.cpk->measured.reset();
             ++removed;
         }

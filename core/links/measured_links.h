@@ -32,38 +32,38 @@
 namespace mf {
 
 struct LinkReport {
-    std::string where;                   // JSON Pointer of the link: /stacks/0/contributors/1/measured
-    std::string target_id;               // the contributor or the gate task
+    std::string where;      // JSON Pointer of the link: /stacks/0/contributors/1/measured
+    std::string target_id;  // the contributor or the gate task
     std::string target_name;
-    std::string dataset_id, feature_id;  // as written in the link
-    std::string dataset_name, feature_name;   // empty when the id is unknown
-    bool used = false;                   // false: the declared figures stay
-    std::string sigma_kind;              // "within" or "overall": which σ was taken
-    std::string sigma_method;            // the estimator ("pooled SD / c4(d+1)", "MRbar/d2(2)", ...)
+    std::string dataset_id, feature_id;      // as written in the link
+    std::string dataset_name, feature_name;  // empty when the id is unknown
+    bool used = false;                       // false: the declared figures stay
+    std::string sigma_kind;                  // "within" or "overall": which σ was taken
+    std::string sigma_method;                // the estimator ("pooled SD / c4(d+1)", "MRbar/d2(2)", ...)
     // What was used (set when used; n also when the data were found but could not be used):
-    std::optional<double> n;             // non-missing values
-    std::optional<double> mean;          // stack links: the measured mean (mm, or degrees)
-    std::optional<double> sigma;         // stack links: the σ taken
-    std::optional<double> shift;         // stack links: mean − band centre
-    std::optional<double> cpk;           // gate links: the measured Cpk (stack links: for information)
-    std::optional<double> dof;           // gate links: ν of σ_within
-    std::optional<double> pass_probability;   // gate links: the resolved gate's pass probability
-    std::string units;                   // the feature's units
-    std::string message;                 // one line: what was used, or why it could not be
-    std::vector<std::string> warnings;   // used, but read with care (not normal, unstable, few values ...)
+    std::optional<double> n;                 // non-missing values
+    std::optional<double> mean;              // stack links: the measured mean (mm, or degrees)
+    std::optional<double> sigma;             // stack links: the σ taken
+    std::optional<double> shift;             // stack links: mean − band centre
+    std::optional<double> cpk;               // gate links: the measured Cpk (stack links: for information)
+    std::optional<double> dof;               // gate links: ν of σ_within
+    std::optional<double> pass_probability;  // gate links: the resolved gate's pass probability
+    std::string units;                       // the feature's units
+    std::string message;                     // one line: what was used, or why it could not be
+    std::vector<std::string> warnings;       // used, but read with care (not normal, unstable, few values ...)
 };
 
 struct ResolvedStack {
-    Stack stack;                         // the stack with every usable link applied
-    std::vector<LinkReport> links;       // one per linked contributor, in contributor order
+    Stack stack;                    // the stack with every usable link applied
+    std::vector<LinkReport> links;  // one per linked contributor, in contributor order
 };
 // `where` is the stack's JSON Pointer ("/stacks/2"): the reports name "<where>/contributors/k/measured".
 ResolvedStack resolve_stack_links(const std::vector<Dataset>& datasets, const Stack& stack, const std::string& where);
 ResolvedStack resolve_stack_links(const Plan& plan, size_t stack_index);
 
 struct ResolvedSchedule {
-    ScheduleSection schedule;            // the section with every usable gate link applied
-    std::vector<LinkReport> links;       // one per linked gate, in task order
+    ScheduleSection schedule;       // the section with every usable gate link applied
+    std::vector<LinkReport> links;  // one per linked gate, in task order
 };
 ResolvedSchedule resolve_schedule_links(const Plan& plan);
 
@@ -75,6 +75,6 @@ const LinkReport* find_link(const std::vector<LinkReport>& links, const std::str
 // contributors and gates fall back to their declared figures. Returns how many were removed.
 size_t remove_measured_links(Plan& plan, const std::string& dataset_id, const std::string& feature_id = "");
 
-const char* measured_sigma_key(MeasuredSigma s);   // "within", "overall"
+const char* measured_sigma_key(MeasuredSigma s);  // "within", "overall"
 
 }  // namespace mf

@@ -40,7 +40,8 @@ json links_json(const std::vector<LinkReport>& links) {
 const char* measured_links_convention() {
     return "a contributor's measured link takes the feature's mean and sigma (within: the dataset's sigma_within "
            "estimator; overall: sample SD, n - 1) as a normal distribution given by sigma, shift = mean - band centre, "
-           "the band kept; a gate's link takes Cpk (sigma_within), n = non-missing values and dof = nu of sigma_within. "
+           "the band kept; a gate's link takes Cpk (sigma_within), n = non-missing values and dof = nu of "
+           "sigma_within. "
            "A link that cannot be used leaves the declared figures (used: false, message says why). docs/capability.md";
 }
 

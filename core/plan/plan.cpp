@@ -18,12 +18,9 @@ std::vector<SectionCount> section_counts(const Plan& p) {
     size_t features = 0;
     for (const auto& d : p.datasets) features += d.features.size();
     return {
-        {"Partners", p.decision.partners.size()},
-        {"Decision criteria", p.decision.criteria.size()},
-        {"Timeline tasks", p.schedule.tasks.size()},
-        {"Tolerance stacks", p.stacks.size()},
-        {"Measurement datasets", p.datasets.size()},
-        {"Measured features", features},
+        {"Partners", p.decision.partners.size()},    {"Decision criteria", p.decision.criteria.size()},
+        {"Timeline tasks", p.schedule.tasks.size()}, {"Tolerance stacks", p.stacks.size()},
+        {"Measurement datasets", p.datasets.size()}, {"Measured features", features},
     };
 }
 

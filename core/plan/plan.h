@@ -23,9 +23,9 @@ enum class LengthUnit { Micrometre, Millimetre, Inch };
 struct PlanMeta {
     std::string name = "Untitled plan";
     LengthUnit units = LengthUnit::Micrometre;
-    std::string decider;                 // the one person who owns the sourcing decision
+    std::string decider;  // the one person who owns the sourcing decision
     std::optional<Date> start_date;
-    std::optional<Date> deadline;        // market window: production parts needed by
+    std::optional<Date> deadline;  // market window: production parts needed by
     std::string notes;
 };
 
@@ -44,8 +44,8 @@ struct SectionCount {
 };
 std::vector<SectionCount> section_counts(const Plan& plan);
 
-const char* unit_symbol(LengthUnit u);          // "µm", "mm", "in"
-double mm_per_unit(LengthUnit u);               // 0.001, 1, 25.4
+const char* unit_symbol(LengthUnit u);  // "µm", "mm", "in"
+double mm_per_unit(LengthUnit u);       // 0.001, 1, 25.4
 
 // A fresh id with the given prefix ("p", "task", ...) not used anywhere in the plan.
 std::string new_id(const Plan& plan, const std::string& prefix);

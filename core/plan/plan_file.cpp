@@ -23,14 +23,21 @@ static int max_nesting(const std::string& text) {
     bool in_string = false, escaped = false;
     for (char c : text) {
         if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
             continue;
         }
-        if (c == '"') in_string = true;
-        else if (c == '[' || c == '{') { if (++depth > deepest) deepest = depth; if (deepest > kMaxJsonDepth) break; }
-        else if (c == ']' || c == '}') --depth;
+        if (c == '"')
+            in_string = true;
+        else if (c == '[' || c == '{') {
+            if (++depth > deepest) deepest = depth;
+            if (deepest > kMaxJsonDepth) break;
+        } else if (c == ']' || c == '}')
+            --depth;
     }
     return deepest;
 }
@@ -98,8 +105,9 @@ LoadResult load_plan(const std::string& text) {
     LoadResult result;
     JsonReader r;
     if (text.size() > kMaxPlanFileBytes) {
-        r.error("/", "file is too large (" + std::to_string(text.size() / (1024 * 1024)) +
-                         " MB; a plan file is at most 64 MB)");
+        r.error(
+            "/",
+            "file is too large (" + std::to_string(text.size() / (1024 * 1024)) + " MB; a plan file is at most 64 MB)");
         result.errors = r.take_errors();
         return result;
     }
@@ -136,16 +144,23 @@ LoadResult load_plan(const std::string& text) {
         // Translate the byte offset into a line and column a person can find.
         size_t line = 1, col = 1;
         for (size_t i = 0; i + 1 < where.pos && i < text.size(); ++i) {
-            if (text[i] == '\n') { ++line; col = 1; } else ++col;
+            if (text[i] == '\n') {
+                ++line;
+                col = 1;
+            } else
+                ++col;
         }
         // nlohmann's text reads "[json.exception.parse_error.101] parse error at line 1, column 5:
         // syntax error while parsing value - ..."; keep the part after the last "]" or ": ".
         std::string detail = where.what;
         const auto syntax = detail.find("syntax error");
-        if (syntax != std::string::npos) detail = detail.substr(syntax);
-        else if (const auto bracket = detail.find("] "); bracket != std::string::npos) detail = detail.substr(bracket + 2);
-        r.error("/", "not valid JSON (line " + std::to_string(line) + ", column " + std::to_string(col) + "): " +
-                         (detail.empty() ? "unexpected end of file" : detail));
+        if (syntax != std::string::npos)
+            detail = detail.substr(syntax);
+        else if (const auto bracket = detail.find("] "); bracket != std::string::npos)
+            detail = detail.substr(bracket + 2);
+        r.error("/",
+                "not valid JSON (line " + std::to_string(line) + ", column " + std::to_string(col) +
+                    "): " + (detail.empty() ? "unexpected end of file" : detail));
         result.errors = r.take_errors();
         return result;
     }
@@ -155,7 +170,8 @@ LoadResult load_plan(const std::string& text) {
     }
     std::string format;
     if (!r.string(doc, "", "format", format, Need::Required, 100) || format != kPlanFormatTag) {
-        if (r.ok()) r.error("/format", "\"" + format + "\" is not a MicroFab plan (expected \"" + kPlanFormatTag + "\")");
+        if (r.ok())
+            r.error("/format", "\"" + format + "\" is not a MicroFab plan (expected \"" + kPlanFormatTag + "\")");
         result.errors = r.take_errors();
         return result;
     }
@@ -166,8 +182,9 @@ LoadResult load_plan(const std::string& text) {
     }
     result.file_version = static_cast<int>(version);
     if (version > kPlanFormatVersion) {
-        r.error("/version", "file version " + std::to_string(version) + " is newer than this app reads (" +
-                                std::to_string(kPlanFormatVersion) + "): update MicroFab Planner to open it");
+        r.error("/version",
+                "file version " + std::to_string(version) + " is newer than this app reads (" +
+                    std::to_string(kPlanFormatVersion) + "): update MicroFab Planner to open it");
         result.errors = r.take_errors();
         return result;
     }
@@ -239,7 +256,8 @@ Issues check_plan_references(const Plan& p) {
     std::map<std::string, std::string> defined;
     auto define = [&](const std::string& id, const std::string& where) {
         auto [it, inserted] = defined.emplace(id, where);
-        if (!inserted) errors.push_back({where + "/id", "duplicate id \"" + id + "\" (also used at " + it->second + ")"});
+        if (!inserted)
+            errors.push_back({where + "/id", "duplicate id \"" + id + "\" (also used at " + it->second + ")"});
     };
     for (size_t i = 0; i < p.decision.partners.size(); ++i)
         define(p.decision.partners[i].id, "/decision/partners/" + std::to_string(i));
@@ -252,7 +270,8 @@ Issues check_plan_references(const Plan& p) {
     for (size_t i = 0; i < p.stacks.size(); ++i) {
         define(p.stacks[i].id, "/stacks/" + std::to_string(i));
         for (size_t k = 0; k < p.stacks[i].contributors.size(); ++k)
-            define(p.stacks[i].contributors[k].id, "/stacks/" + std::to_string(i) + "/contributors/" + std::to_string(k));
+            define(p.stacks[i].contributors[k].id,
+                   "/stacks/" + std::to_string(i) + "/contributors/" + std::to_string(k));
     }
     for (size_t i = 0; i < p.datasets.size(); ++i) {
         define(p.datasets[i].id, "/datasets/" + std::to_string(i));
@@ -298,13 +317,15 @@ Issues check_plan_references(const Plan& p) {
     std::set<std::pair<size_t, std::string>> features;
     for (const auto& [id, i] : dataset_at)
         for (const auto& f : p.datasets[i].features) features.emplace(i, f.id);
-    auto must_name_feature = [&](const std::string& dataset_id, const std::string& feature_id, const std::string& where) {
+    auto must_name_feature = [&](const std::string& dataset_id, const std::string& feature_id,
+                                 const std::string& where) {
         auto d = dataset_at.find(dataset_id);
         if (d == dataset_at.end()) {
             errors.push_back({where + "/dataset", "refers to dataset \"" + dataset_id + "\", which does not exist"});
         } else if (!features.count({d->second, feature_id})) {
-            errors.push_back({where + "/feature", "refers to feature \"" + feature_id + "\", which is not in dataset \"" +
-                                                      dataset_id + "\""});
+            errors.push_back(
+                {where + "/feature",
+                 "refers to feature \"" + feature_id + "\", which is not in dataset \"" + dataset_id + "\""});
         }
     };
     for (size_t i = 0; i < p.stacks.size(); ++i)

@@ -21,9 +21,9 @@ inline constexpr size_t kMaxPlanFileBytes = 64u * 1024 * 1024;
 inline constexpr int kMaxJsonDepth = 64;
 
 struct LoadResult {
-    std::optional<Plan> plan;            // set only when errors is empty
+    std::optional<Plan> plan;  // set only when errors is empty
     Issues errors;
-    int file_version = 0;                // version found in the file (0 when unreadable)
+    int file_version = 0;  // version found in the file (0 when unreadable)
 };
 
 LoadResult load_plan(const std::string& text);

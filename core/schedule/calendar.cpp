@@ -55,8 +55,10 @@ Date WorkdayClock::date_of_day(int64_t index) const {
                                        std::numeric_limits<int32_t>::max() - 1);
         while (lo < hi) {
             const int64_t mid = lo + (hi - lo) / 2;
-            if (working_days_between(origin_, Date{static_cast<int32_t>(mid + 1)}) > index) hi = mid;
-            else lo = mid + 1;
+            if (working_days_between(origin_, Date{static_cast<int32_t>(mid + 1)}) > index)
+                hi = mid;
+            else
+                lo = mid + 1;
         }
         return Date{static_cast<int32_t>(lo)};
     }

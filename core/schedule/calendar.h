@@ -45,8 +45,8 @@ public:
     // Working days in [a, b) for a <= b.
     int64_t working_days_between(Date a, Date b) const;
 
-    Date start_date(double offset) const;    // working day ⌊offset⌋
-    Date finish_date(double offset) const;   // working day ⌈offset⌉ − 1, day 0 when offset <= 0
+    Date start_date(double offset) const;   // working day ⌊offset⌋
+    Date finish_date(double offset) const;  // working day ⌈offset⌉ − 1, day 0 when offset <= 0
 
     static int64_t start_day_index(double offset);
     static int64_t finish_day_index(double offset);

@@ -19,8 +19,8 @@ std::vector<double> deterministic_durations(const ScheduleSection& s, const Netw
     for (size_t i = 0; i < n; ++i) {
         const Task& t = s.tasks[i];
         base[i] = net.summary.empty() || !net.summary[i]
-                      ? basis_duration(t.optimistic, t.most_likely, t.pessimistic, t.distribution, basis)
-                      : 0.0;  // a summary's own durations are ignored: its dates roll up
+            ? basis_duration(t.optimistic, t.most_likely, t.pessimistic, t.distribution, basis)
+            : 0.0;  // a summary's own durations are ignored: its dates roll up
     }
     d = base;
     for (size_t g = 0; g < net.gates.size(); ++g) {
@@ -28,7 +28,8 @@ std::vector<double> deterministic_durations(const ScheduleSection& s, const Netw
         if (!ng.first_fails) continue;
         const int ti = net.gate_task[g];
         const ThreePoint& rw = s.tasks[static_cast<size_t>(ti)].gate.rework;
-        double loop = basis_duration(rw.optimistic, rw.most_likely, rw.pessimistic, s.tasks[static_cast<size_t>(ti)].distribution, basis);
+        double loop = basis_duration(rw.optimistic, rw.most_likely, rw.pessimistic,
+                                     s.tasks[static_cast<size_t>(ti)].distribution, basis);
         for (int r : ng.repeat) loop += base[static_cast<size_t>(r)];
         d[static_cast<size_t>(ti)] += loop;
     }
@@ -39,7 +40,10 @@ std::vector<double> deterministic_durations(const ScheduleSection& s, const Netw
 // duration is its rolled-up span.
 static void set_times(CpmTask& t, double d, double es, double ef, double ls, double lf, double tf, double ff) {
     t.duration = t.summary ? ef - es : d;
-    t.es = es; t.ef = ef; t.ls = ls; t.lf = lf;
+    t.es = es;
+    t.ef = ef;
+    t.ls = ls;
+    t.lf = lf;
     t.total_float = std::fabs(tf) <= kFloatTolerance ? 0 : tf;
     t.free_float = std::fabs(ff) <= kFloatTolerance ? 0 : ff;
     t.critical = t.total_float <= kFloatTolerance;
@@ -103,8 +107,12 @@ static void run_cpm_multi(const CpmInput& in, const Network& net, const std::vec
             const size_t i = static_cast<size_t>(l.from);
             double slack;
             switch (l.type) {
-                case LinkType::FinishToStart: slack = axis.work(cal[i], axis.start_pos(cal[j], es[j] - l.lag)) - ef[i]; break;
-                case LinkType::StartToStart: slack = axis.work(cal[i], axis.start_pos(cal[j], es[j] - l.lag)) - es[i]; break;
+                case LinkType::FinishToStart:
+                    slack = axis.work(cal[i], axis.start_pos(cal[j], es[j] - l.lag)) - ef[i];
+                    break;
+                case LinkType::StartToStart:
+                    slack = axis.work(cal[i], axis.start_pos(cal[j], es[j] - l.lag)) - es[i];
+                    break;
                 default: slack = axis.work(cal[i], axis.start_pos(cal[j], ef[j] - l.lag)) - ef[i]; break;
             }
             ff[i] = std::min(ff[i], slack);

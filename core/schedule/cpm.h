@@ -32,13 +32,13 @@ struct CpmInput {
 
 struct CpmTask {
     std::string id;
-    bool summary = false;        // a summary task (outline.h): dates rolled up, floats the least of its subtasks'
-    std::string calendar;        // the calendar it works on ("" = the project calendar; multi_calendar.h)
-    double duration = 0;         // deterministic duration used, working days (a summary: EF − ES)
+    bool summary = false;  // a summary task (outline.h): dates rolled up, floats the least of its subtasks'
+    std::string calendar;  // the calendar it works on ("" = the project calendar; multi_calendar.h)
+    double duration = 0;   // deterministic duration used, working days (a summary: EF − ES)
     double es = 0, ef = 0, ls = 0, lf = 0;  // offsets (start of working day t)
-    double total_float = 0;      // LS − ES
+    double total_float = 0;                 // LS − ES
     double free_float = 0;
-    bool critical = false;       // total float <= kFloatTolerance
+    bool critical = false;                    // total float <= kFloatTolerance
     Date es_date, ef_date, ls_date, lf_date;  // start dates of ES/LS, finish dates of EF/LF (a zero-
                                               // duration task: all by the finish rule)
 };
@@ -51,15 +51,15 @@ struct CpmResult {
     double finish = 0;                       // project finish offset T
     Date origin;                             // working day 0
     Date finish_date;
-    std::optional<double> deadline_offset;   // working days through the deadline
-    std::optional<double> deadline_slack;    // deadline_offset − T (negative: late)
+    std::optional<double> deadline_offset;  // working days through the deadline
+    std::optional<double> deadline_slack;   // deadline_offset − T (negative: late)
     // With task calendars (multi_calendar.h): es/ef/ls/lf and floats of a task are in working days
     // of ITS calendar; `finish` and the deadline figures in working days of the project calendar;
     // finish_position = T on the common axis (calendar days from the origin; 0 without task calendars).
     // A finish on a day the project calendar does not work counts, in project working days, as
     // the end of the project's previous working day: deadline_met compares the dates.
     double finish_position = 0;
-    std::optional<bool> deadline_met;        // finish date on or before the deadline (set with task calendars)
+    std::optional<bool> deadline_met;  // finish date on or before the deadline (set with task calendars)
     bool ok() const { return errors.empty(); }
 };
 

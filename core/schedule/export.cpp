@@ -107,18 +107,42 @@ static long next_code_point(const std::string& s, size_t& i) {
     const unsigned char b0 = static_cast<unsigned char>(s[i]);
     int len = 0;
     long cp = 0, min = 0;
-    if (b0 < 0x80) { ++i; return b0; }
-    if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; cp = b0 & 0x1F; min = 0x80; }
-    else if (b0 >= 0xE0 && b0 <= 0xEF) { len = 3; cp = b0 & 0x0F; min = 0x800; }
-    else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; cp = b0 & 0x07; min = 0x10000; }
-    else { ++i; return -1; }
-    if (i + static_cast<size_t>(len) > s.size()) { ++i; return -1; }
+    if (b0 < 0x80) {
+        ++i;
+        return b0;
+    }
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        len = 2;
+        cp = b0 & 0x1F;
+        min = 0x80;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        len = 3;
+        cp = b0 & 0x0F;
+        min = 0x800;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        len = 4;
+        cp = b0 & 0x07;
+        min = 0x10000;
+    } else {
+        ++i;
+        return -1;
+    }
+    if (i + static_cast<size_t>(len) > s.size()) {
+        ++i;
+        return -1;
+    }
     for (int k = 1; k < len; ++k) {
         const unsigned char b = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
-        if ((b & 0xC0) != 0x80) { ++i; return -1; }
+        if ((b & 0xC0) != 0x80) {
+            ++i;
+            return -1;
+        }
         cp = (cp << 6) | (b & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; return -1; }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        ++i;
+        return -1;
+    }
     i += static_cast<size_t>(len);
     return cp;
 }
@@ -166,14 +190,22 @@ static std::string xml_escape(const std::string& s) {
     o.reserve(s.size());
     for (size_t i = 0; i < s.size();) {
         const long c = next_code_point(s, i);
-        if (c == '&') o += "&amp;";
-        else if (c == '<') o += "&lt;";
-        else if (c == '>') o += "&gt;";
-        else if (c == '"') o += "&quot;";
-        else if (c == '\'') o += "&apos;";
-        else if (c == '\r') o += "&#13;";
-        else if (c < 0 || (c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF) append_utf8(o, kReplacement);
-        else append_utf8(o, c);
+        if (c == '&')
+            o += "&amp;";
+        else if (c == '<')
+            o += "&lt;";
+        else if (c == '>')
+            o += "&gt;";
+        else if (c == '"')
+            o += "&quot;";
+        else if (c == '\'')
+            o += "&apos;";
+        else if (c == '\r')
+            o += "&#13;";
+        else if (c < 0 || (c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF)
+            append_utf8(o, kReplacement);
+        else
+            append_utf8(o, c);
     }
     return o;
 }
@@ -239,37 +271,37 @@ std::string export_mspdi(const ScheduleExportInput& in) {
     // (DayType 0 with a TimePeriod).
     x += "  <Calendars>\n";
     auto write_calendar = [&](int uid, const std::string& name, const WorkCalendar& cal) {
-    x += "    <Calendar>\n";
-    el("      ", "UID", std::to_string(uid));
-    el("      ", "Name", xml_escape(name));
-    el("      ", "IsBaseCalendar", "1");
-    el("      ", "BaseCalendarUID", "-1");
-    x += "      <WeekDays>\n";
-    for (int day_type = 1; day_type <= 7; ++day_type) {
-        const int ours = (day_type + 5) % 7;  // Sunday (1) → 6, Monday (2) → 0 …
-        const bool working = cal.working[static_cast<size_t>(ours)];
-        x += "        <WeekDay>\n";
-        el("          ", "DayType", std::to_string(day_type));
-        el("          ", "DayWorking", working ? "1" : "0");
-        if (working)
-            x += "          <WorkingTimes>\n"
-                 "            <WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>\n"
-                 "            <WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime>\n"
-                 "          </WorkingTimes>\n";
-        x += "        </WeekDay>\n";
-    }
-    std::vector<Date> hol = cal.holidays;
-    std::sort(hol.begin(), hol.end());
-    hol.erase(std::unique(hol.begin(), hol.end()), hol.end());
-    for (Date h : hol) {
-        x += "        <WeekDay>\n";
-        el("          ", "DayType", "0");
-        el("          ", "DayWorking", "0");
-        x += "          <TimePeriod><FromDate>" + format_iso_date(h) + "T00:00:00</FromDate><ToDate>" +
-             format_iso_date(h) + "T23:59:00</ToDate></TimePeriod>\n";
-        x += "        </WeekDay>\n";
-    }
-    x += "      </WeekDays>\n    </Calendar>\n";
+        x += "    <Calendar>\n";
+        el("      ", "UID", std::to_string(uid));
+        el("      ", "Name", xml_escape(name));
+        el("      ", "IsBaseCalendar", "1");
+        el("      ", "BaseCalendarUID", "-1");
+        x += "      <WeekDays>\n";
+        for (int day_type = 1; day_type <= 7; ++day_type) {
+            const int ours = (day_type + 5) % 7;  // Sunday (1) → 6, Monday (2) → 0 …
+            const bool working = cal.working[static_cast<size_t>(ours)];
+            x += "        <WeekDay>\n";
+            el("          ", "DayType", std::to_string(day_type));
+            el("          ", "DayWorking", working ? "1" : "0");
+            if (working)
+                x += "          <WorkingTimes>\n"
+                     "            <WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>\n"
+                     "            <WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime>\n"
+                     "          </WorkingTimes>\n";
+            x += "        </WeekDay>\n";
+        }
+        std::vector<Date> hol = cal.holidays;
+        std::sort(hol.begin(), hol.end());
+        hol.erase(std::unique(hol.begin(), hol.end()), hol.end());
+        for (Date h : hol) {
+            x += "        <WeekDay>\n";
+            el("          ", "DayType", "0");
+            el("          ", "DayWorking", "0");
+            x += "          <TimePeriod><FromDate>" + format_iso_date(h) + "T00:00:00</FromDate><ToDate>" +
+                format_iso_date(h) + "T23:59:00</ToDate></TimePeriod>\n";
+            x += "        </WeekDay>\n";
+        }
+        x += "      </WeekDays>\n    </Calendar>\n";
     };
     write_calendar(1, "Standard", s.calendar);
     for (size_t k = 0; k < s.calendars.size(); ++k)
@@ -325,7 +357,8 @@ std::string export_mspdi(const ScheduleExportInput& in) {
         const WorkdayClock& tc = ck >= 0 ? clocks[static_cast<size_t>(ck)] : clock;
         const bool by_dates = multi && c.summary;  // rolled up on the common axis: its dates
         const std::string start = by_dates ? datetime(c.es_date, 480)
-                                  : milestone ? finish_datetime(tc, c.es) : start_datetime(tc, c.es);
+            : milestone                    ? finish_datetime(tc, c.es)
+                                           : start_datetime(tc, c.es);
         const std::string finish = by_dates ? datetime(c.ef_date, 1020) : milestone ? start : finish_datetime(tc, c.ef);
         el(i3, "Start", start);
         el(i3, "Finish", finish);
@@ -336,20 +369,27 @@ std::string export_mspdi(const ScheduleExportInput& in) {
         el(i3, "Critical", c.critical ? "1" : "0");
         el(i3, "EarlyStart", start);
         el(i3, "EarlyFinish", finish);
-        el(i3, "LateStart", by_dates ? datetime(c.ls_date, 480) : milestone ? finish_datetime(tc, c.ls) : start_datetime(tc, c.ls));
-        el(i3, "LateFinish", by_dates ? datetime(c.lf_date, 1020) : milestone ? finish_datetime(tc, c.ls) : finish_datetime(tc, c.lf));
+        el(i3, "LateStart",
+           by_dates        ? datetime(c.ls_date, 480)
+               : milestone ? finish_datetime(tc, c.ls)
+                           : start_datetime(tc, c.ls));
+        el(i3, "LateFinish",
+           by_dates        ? datetime(c.lf_date, 1020)
+               : milestone ? finish_datetime(tc, c.ls)
+                           : finish_datetime(tc, c.lf));
         el(i3, "FreeSlack", std::to_string(tenths_of_minutes(c.free_float)));
         el(i3, "TotalSlack", std::to_string(tenths_of_minutes(c.total_float)));
         el(i3, "ConstraintType", "0");
         el(i3, "CalendarUID", ck >= 0 ? std::to_string(ck + 2) : std::string("-1"));  // -1: the project calendar
         if (t.target) el(i3, "Deadline", format_iso_date(*t.target) + "T17:00:00");
-        std::string notes = "MicroFab Planner id " + t.id + (c.summary ? "; summary task (dates from its subtasks)" :
-                            "; three-point estimate " + num(t.optimistic) + " / " + num(t.most_likely) + " / " +
-                            num(t.pessimistic) + " working days (" + distribution_key(t.distribution) + ")");
+        std::string notes = "MicroFab Planner id " + t.id +
+            (c.summary ? "; summary task (dates from its subtasks)"
+                       : "; three-point estimate " + num(t.optimistic) + " / " + num(t.most_likely) + " / " +
+                     num(t.pessimistic) + " working days (" + distribution_key(t.distribution) + ")");
         if (t.kind == TaskKind::Gate) notes += "; quality gate";
         el(i3, "Notes", xml_escape(notes));
         for (const auto& d : t.predecessors) {
-            const auto found = position.find(d.task_id);   // a lookup, not a scan per link
+            const auto found = position.find(d.task_id);  // a lookup, not a scan per link
             const size_t from = found == position.end() ? s.tasks.size() : found->second;
             x += "      <PredecessorLink>\n";
             el("        ", "PredecessorUID", std::to_string(from + 1));
@@ -374,17 +414,23 @@ static std::string ics_text(const std::string& s) {
     std::string o;
     for (size_t i = 0; i < s.size();) {
         const long c = next_code_point(s, i);
-        if (c == '\\') o += "\\\\";
-        else if (c == ';') o += "\\;";
-        else if (c == ',') o += "\\,";
-        else if (c == '\n') o += "\\n";
+        if (c == '\\')
+            o += "\\\\";
+        else if (c == ';')
+            o += "\\;";
+        else if (c == ',')
+            o += "\\,";
+        else if (c == '\n')
+            o += "\\n";
         else if (c == '\r') {
             o += "\\n";
             if (i < s.size() && s[i] == '\n') ++i;  // CRLF is one line break
-        }
-        else if (c < 0) append_utf8(o, kReplacement);
-        else if ((c < 0x20 && c != '\t') || c == 0x7F) continue;
-        else append_utf8(o, c);
+        } else if (c < 0)
+            append_utf8(o, kReplacement);
+        else if ((c < 0x20 && c != '\t') || c == 0x7F)
+            continue;
+        else
+            append_utf8(o, c);
     }
     return o;
 }
@@ -419,9 +465,12 @@ static std::string ics_date(Date d) {
 static std::string slug(const std::string& s) {
     std::string o;
     for (char c : s) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) o += c;
-        else if (c >= 'A' && c <= 'Z') o += static_cast<char>(c - 'A' + 'a');
-        else if (!o.empty() && o.back() != '-') o += '-';
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            o += c;
+        else if (c >= 'A' && c <= 'Z')
+            o += static_cast<char>(c - 'A' + 'a');
+        else if (!o.empty() && o.back() != '-')
+            o += '-';
     }
     while (!o.empty() && o.back() == '-') o.pop_back();
     return o.empty() ? "plan" : o.substr(0, 60);
@@ -492,8 +541,8 @@ std::string export_ics(const ScheduleExportInput& in) {
         const CpmTask& c = in.cpm.tasks[e.task];
         const bool gate = t.kind == TaskKind::Gate;
         std::string d = std::string(gate ? "Quality gate" : "Milestone") + " (deterministic plan): early finish " +
-                        format_iso_date(c.ef_date) + ", late finish " + format_iso_date(c.lf_date) + ", total float " +
-                        num(c.total_float) + " working days" + (c.critical ? ", on the critical path" : "") + ".";
+            format_iso_date(c.ef_date) + ", late finish " + format_iso_date(c.lf_date) + ", total float " +
+            num(c.total_float) + " working days" + (c.critical ? ", on the critical path" : "") + ".";
         if (t.target) d += " Target: " + format_iso_date(*t.target) + ".";
         if (!t.partner_id.empty()) d += " Partner: " + partner_name(in, t.partner_id) + ".";
         event(t.id, e.day, std::string(gate ? "Gate: " : "Milestone: ") + (t.name.empty() ? t.id : t.name), d,
@@ -530,20 +579,37 @@ std::string export_csv(const ScheduleExportInput& in) {
     std::string o =
         "\xEF\xBB\xBF"
         "id,name,kind,partner,distribution,optimistic,most_likely,pessimistic,duration,predecessors,"
-        "es,ef,ls,lf,total_float,free_float,critical,early_start,early_finish,late_start,late_finish,target,parent,wbs\r\n";
+        "es,ef,ls,lf,total_float,free_float,critical,early_start,early_finish,late_start,late_finish,target,parent,"
+        "wbs\r\n";
     const Outline outline = build_outline(s);
     for (size_t i = 0; i < s.tasks.size(); ++i) {
         const Task& t = s.tasks[i];
         const CpmTask& c = in.cpm.tasks[i];
         // Text cells through csv_text; the others (numbers, dates, keys) are written by us.
-        const std::string fields[] = {
-            csv_text(t.id), csv_text(t.name), csv_field(task_kind_key(t.kind)),
-            csv_text(t.partner_id.empty() ? "" : partner_name(in, t.partner_id)),
-            csv_field(distribution_key(t.distribution)), num(t.optimistic), num(t.most_likely), num(t.pessimistic),
-            num(c.duration), csv_text(predecessor_text(t)), num(c.es), num(c.ef), num(c.ls), num(c.lf),
-            num(c.total_float), num(c.free_float), c.critical ? "yes" : "no", format_iso_date(c.es_date),
-            format_iso_date(c.ef_date), format_iso_date(c.ls_date), format_iso_date(c.lf_date),
-            t.target ? format_iso_date(*t.target) : "", csv_text(t.parent), outline.wbs[i]};
+        const std::string fields[] = {csv_text(t.id),
+                                      csv_text(t.name),
+                                      csv_field(task_kind_key(t.kind)),
+                                      csv_text(t.partner_id.empty() ? "" : partner_name(in, t.partner_id)),
+                                      csv_field(distribution_key(t.distribution)),
+                                      num(t.optimistic),
+                                      num(t.most_likely),
+                                      num(t.pessimistic),
+                                      num(c.duration),
+                                      csv_text(predecessor_text(t)),
+                                      num(c.es),
+                                      num(c.ef),
+                                      num(c.ls),
+                                      num(c.lf),
+                                      num(c.total_float),
+                                      num(c.free_float),
+                                      c.critical ? "yes" : "no",
+                                      format_iso_date(c.es_date),
+                                      format_iso_date(c.ef_date),
+                                      format_iso_date(c.ls_date),
+                                      format_iso_date(c.lf_date),
+                                      t.target ? format_iso_date(*t.target) : "",
+                                      csv_text(t.parent),
+                                      outline.wbs[i]};
         bool first = true;
         for (const auto& f : fields) {
             if (!first) o += ',';
@@ -560,10 +626,10 @@ std::string export_csv(const ScheduleExportInput& in) {
 // Mermaid's gantt lexer matches its keywords before a task's text (case-insensitively, without
 // needing a word boundary), so a name starting with one would be read as that statement.
 static bool starts_like_mermaid_statement(const std::string& s) {
-    static const char* const kKeywords[] = {"gantt",   "dateformat", "inclusiveenddates", "topaxis",  "axisformat",
-                                            "tickinterval", "includes", "excludes", "todaymarker", "weekday",
-                                            "weekend", "title",   "accdescr",          "acctitle", "section",
-                                            "click",   "call",    "href"};
+    static const char* const kKeywords[] = {
+        "gantt",    "dateformat", "inclusiveenddates", "topaxis", "axisformat", "tickinterval",
+        "includes", "excludes",   "todaymarker",       "weekday", "weekend",    "title",
+        "accdescr", "acctitle",   "section",           "click",   "call",       "href"};
     std::string lower;
     for (size_t k = 0; k < s.size() && k < 20; ++k)
         lower += (s[k] >= 'A' && s[k] <= 'Z') ? static_cast<char>(s[k] - 'A' + 'a') : s[k];
@@ -571,7 +637,7 @@ static bool starts_like_mermaid_statement(const std::string& s) {
         if (lower.rfind(kw, 0) == 0) return true;
     // A leading date (2027-01-04) is a date token.
     return s.size() >= 5 && std::all_of(s.begin(), s.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
-           s[4] == '-';
+        s[4] == '-';
 }
 
 // A name on one Mermaid line: line breaks, other control characters, `:` (starts the task's
@@ -584,9 +650,12 @@ static std::string mermaid_text(const std::string& s, const std::string& fallbac
     const std::string v = valid_utf8(s);
     for (char c : v) {
         const unsigned char u = static_cast<unsigned char>(c);
-        if (c == ':' || c == ';' || c == '#' || u < 0x20 || u == 0x7F) o += ' ';
-        else if (c == '%' && !o.empty() && o.back() == '%') o += ' ';
-        else o += c;
+        if (c == ':' || c == ';' || c == '#' || u < 0x20 || u == 0x7F)
+            o += ' ';
+        else if (c == '%' && !o.empty() && o.back() == '%')
+            o += ' ';
+        else
+            o += c;
     }
     const size_t a = o.find_first_not_of(' ');
     if (a == std::string::npos) return fallback;
@@ -607,7 +676,8 @@ static std::vector<std::string> mermaid_ids(const std::vector<Task>& tasks) {
         if (lower == "crit" || lower == "done" || lower == "active" || lower == "milestone" || lower == "after")
             o += '_';
         std::string unique = o;
-        for (int n = 2; std::find(ids.begin(), ids.end(), unique) != ids.end(); ++n) unique = o + "_" + std::to_string(n);
+        for (int n = 2; std::find(ids.begin(), ids.end(), unique) != ids.end(); ++n)
+            unique = o + "_" + std::to_string(n);
         ids.push_back(unique);
     }
     return ids;
@@ -616,7 +686,8 @@ static std::vector<std::string> mermaid_ids(const std::vector<Task>& tasks) {
 std::string export_mermaid(const ScheduleExportInput& in) {
     if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return "";
     const ScheduleSection& s = in.problem.section;
-    static const char* const kDayNames[7] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    static const char* const kDayNames[7] = {"monday", "tuesday",  "wednesday", "thursday",
+                                             "friday", "saturday", "sunday"};
     std::string o = "gantt\n";
     o += "    title " + mermaid_text(in.title, "Timeline") + "\n";
     o += "    dateFormat YYYY-MM-DD\n";
@@ -642,7 +713,8 @@ std::string export_mermaid(const ScheduleExportInput& in) {
     // Sections by partner, in order of first appearance; tasks without a partner under "Programme".
     std::vector<std::string> sections;
     for (const auto& t : s.tasks)
-        if (std::find(sections.begin(), sections.end(), t.partner_id) == sections.end()) sections.push_back(t.partner_id);
+        if (std::find(sections.begin(), sections.end(), t.partner_id) == sections.end())
+            sections.push_back(t.partner_id);
     for (const auto& sec : sections) {
         o += "    section " + mermaid_text(sec.empty() ? "Programme" : partner_name(in, sec), "Partner") + "\n";
         for (size_t i = 0; i < s.tasks.size(); ++i) {
@@ -655,8 +727,10 @@ std::string export_mermaid(const ScheduleExportInput& in) {
             if (milestone) tags += "milestone, ";
             const std::string name = mermaid_text(t.name.empty() ? t.id : t.name, ids[i]);
             o += "    " + (t.kind == TaskKind::Gate ? "Gate - " + name : name) + " :" + tags + ids[i] + ", ";
-            if (milestone) o += format_iso_date(c.ef_date) + ", 0d\n";
-            else o += format_iso_date(c.es_date) + ", " + format_iso_date(Date{c.ef_date.days + 1}) + "\n";
+            if (milestone)
+                o += format_iso_date(c.ef_date) + ", 0d\n";
+            else
+                o += format_iso_date(c.es_date) + ", " + format_iso_date(Date{c.ef_date.days + 1}) + "\n";
         }
     }
     return o;

@@ -44,11 +44,11 @@
 namespace mf {
 
 struct ScheduleExportInput {
-    std::string title;                                             // the plan's name
+    std::string title;  // the plan's name
     ScheduleProblem problem;
-    CpmResult cpm;                                                 // the CPM of problem (most likely durations)
+    CpmResult cpm;                                                   // the CPM of problem (most likely durations)
     std::vector<std::pair<std::string, std::string>> partner_names;  // partner id → display name
-    std::string dtstamp = "20000101T000000Z";                      // iCalendar DTSTAMP (UTC)
+    std::string dtstamp = "20000101T000000Z";                        // iCalendar DTSTAMP (UTC)
 };
 
 // The input from a plan and its analysis: the plan's name and partners, the analysis's

@@ -25,7 +25,7 @@ CpkPassResult pass_probability_from_cpk(const CpkCriterion& c) {
         return r;
     }
     const double n = c.sample_size;
-    const double dof = c.dof > 0 ? c.dof : n - 1.0;   // a measured link supplies the ν of σ_within
+    const double dof = c.dof > 0 ? c.dof : n - 1.0;  // a measured link supplies the ν of σ_within
     r.standard_error = std::sqrt(1.0 / (9.0 * n) + c.estimate * c.estimate / (2.0 * dof));
     r.probability = normal_cdf((c.estimate - c.threshold) / r.standard_error);
     return r;

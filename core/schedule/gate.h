@@ -21,9 +21,9 @@
 namespace mf {
 
 struct CpkPassResult {
-    double probability = 0;       // P(Ĉpk ≥ threshold)
-    double standard_error = 0;    // SE of Ĉpk (Bissell)
-    std::string error;            // non-empty when the input is unusable
+    double probability = 0;     // P(Ĉpk ≥ threshold)
+    double standard_error = 0;  // SE of Ĉpk (Bissell)
+    std::string error;          // non-empty when the input is unusable
 };
 CpkPassResult pass_probability_from_cpk(const CpkCriterion& c);
 

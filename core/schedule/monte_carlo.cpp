@@ -26,11 +26,12 @@ ScheduleMonteCarlo::ScheduleMonteCarlo(McInput in)
       rng_(in_.seed) {
     errors_ = net_.errors;
     if (in_.iterations < 1 || in_.iterations > kMaxIterations)
-        errors_.push_back({"iterations", "iterations must be between 1 and 10 000 000 (got " +
-                                             std::to_string(in_.iterations) + ")"});
+        errors_.push_back(
+            {"iterations", "iterations must be between 1 and 10 000 000 (got " + std::to_string(in_.iterations) + ")"});
     if (errors_.empty() && static_cast<double>(in_.problem.section.tasks.size()) * in_.iterations > kMaxCells)
-        errors_.push_back({"iterations", "too many iterations for " + std::to_string(in_.problem.section.tasks.size()) +
-                                             " tasks: iterations × tasks must stay below 25 000 000 (memory)"});
+        errors_.push_back({"iterations",
+                           "too many iterations for " + std::to_string(in_.problem.section.tasks.size()) +
+                               " tasks: iterations × tasks must stay below 25 000 000 (memory)"});
     if (errors_.empty()) {
         // Time: each iteration visits every task and link and draws every rework loop a gate
         // can take (max_loops × the rework and each repeated task).
@@ -38,10 +39,12 @@ ScheduleMonteCarlo::ScheduleMonteCarlo(McInput in)
         for (const auto& links : net_.incoming) per_iteration += static_cast<double>(links.size());
         for (const NetGate& g : net_.gates) per_iteration += g.max_loops * (1.0 + static_cast<double>(g.repeat.size()));
         if (per_iteration * in_.iterations > kMaxScheduleSteps)
-            errors_.push_back({"iterations", "too many iterations for this schedule: iterations × (tasks + links + "
-                                             "gate rework draws) = " + std::to_string(in_.iterations) + " × " +
-                                             std::to_string(static_cast<long long>(per_iteration)) +
-                                             " must stay below 1 000 000 000 (docs/plan-format.md, \"Limits\")"});
+            errors_.push_back({"iterations",
+                               "too many iterations for this schedule: iterations × (tasks + links + "
+                               "gate rework draws) = " +
+                                   std::to_string(in_.iterations) + " × " +
+                                   std::to_string(static_cast<long long>(per_iteration)) +
+                                   " must stay below 1 000 000 000 (docs/plan-format.md, \"Limits\")"});
     }
     if (!errors_.empty()) return;
     n_ = in_.problem.section.tasks.size();
@@ -55,7 +58,12 @@ ScheduleMonteCarlo::ScheduleMonteCarlo(McInput in)
     int max_total = 0;
     for (const NetGate& g : net_.gates) max_total += g.max_loops;
     total_loop_hist_.assign(static_cast<size_t>(max_total) + 1, 0);
-    d_.resize(n_); es_.resize(n_); ef_.resize(n_); ls_.resize(n_); lf_.resize(n_); crit_.resize(n_);
+    d_.resize(n_);
+    es_.resize(n_);
+    ef_.resize(n_);
+    ls_.resize(n_);
+    lf_.resize(n_);
+    crit_.resize(n_);
     if (net_.calendars.multi) {  // task calendars: the common axis (multi_calendar.h)
         axis_ = std::make_shared<TimeAxis>(net_.calendars, clock_.origin(), schedule_horizon(in_.problem.section));
         esx_.resize(n_);
@@ -112,7 +120,8 @@ bool ScheduleMonteCarlo::step(size_t n) {
                 const bool failed = (loops == 0 && ng.first_fails) ? true : !(rng_.uniform() < ng.pass_probability);
                 if (!failed) break;
                 ++loops;
-                extra += sample_three_point(rng_, rw.optimistic, rw.most_likely, rw.pessimistic, tasks[ti].distribution);
+                extra +=
+                    sample_three_point(rng_, rw.optimistic, rw.most_likely, rw.pessimistic, tasks[ti].distribution);
                 for (int r : ng.repeat) extra += sample_base(static_cast<size_t>(r));
             }
             d_[ti] += extra;
@@ -161,13 +170,18 @@ static void average_ranks(const T* x, size_t n, std::vector<size_t>& idx, std::v
 static double pearson(const std::vector<double>& a, const std::vector<double>& b) {
     const size_t n = a.size();
     double ma = 0, mb = 0;
-    for (size_t i = 0; i < n; ++i) { ma += a[i]; mb += b[i]; }
+    for (size_t i = 0; i < n; ++i) {
+        ma += a[i];
+        mb += b[i];
+    }
     ma /= static_cast<double>(n);
     mb /= static_cast<double>(n);
     double sab = 0, saa = 0, sbb = 0;
     for (size_t i = 0; i < n; ++i) {
         const double da = a[i] - ma, db = b[i] - mb;
-        sab += da * db; saa += da * da; sbb += db * db;
+        sab += da * db;
+        saa += da * da;
+        sbb += db * db;
     }
     if (saa <= 0 || sbb <= 0) return std::numeric_limits<double>::quiet_NaN();
     return sab / std::sqrt(saa * sbb);
@@ -211,8 +225,8 @@ McResult ScheduleMonteCarlo::result() const {
     if (ax)
         for (double& v : r.finish_sorted) v = off(v);
     const auto& fs = r.finish_sorted;
-    const double q10 = percentile_sorted(fx, 0.10), q50 = percentile_sorted(fx, 0.50), q80 = percentile_sorted(fx, 0.80),
-                 q95 = percentile_sorted(fx, 0.95);
+    const double q10 = percentile_sorted(fx, 0.10), q50 = percentile_sorted(fx, 0.50),
+                 q80 = percentile_sorted(fx, 0.80), q95 = percentile_sorted(fx, 0.95);
     r.p10 = off(q10);
     r.p50 = off(q50);
     r.p80 = off(q80);
@@ -243,8 +257,9 @@ McResult ScheduleMonteCarlo::result() const {
         r.buffer = r.p80 - r.deterministic_finish;
         std::vector<double> mean_d(n_);
         for (size_t i = 0; i < n_; ++i)
-            mean_d[i] = net_.summary[i] ? 0.0 : three_point_mean(tasks[i].optimistic, tasks[i].most_likely, tasks[i].pessimistic,
-                                         tasks[i].distribution);
+            mean_d[i] = net_.summary[i] ? 0.0
+                                        : three_point_mean(tasks[i].optimistic, tasks[i].most_likely,
+                                                           tasks[i].pessimistic, tasks[i].distribution);
         std::vector<double> with_rework = mean_d;
         for (size_t g = 0; g < net_.gates.size(); ++g) {
             const NetGate& ng = net_.gates[g];
@@ -285,7 +300,7 @@ McResult ScheduleMonteCarlo::result() const {
         std::copy(fcol, fcol + m, work.begin());
         const double t50 = percentile_unsorted(work, 0.50), t80 = percentile_unsorted(work, 0.80);
         const int ci = net_.calendars.of_task.empty() ? 0 : net_.calendars.of_task[i];
-        s.p50_finish = ax ? ax->work(ci, t50) : t50;   // in the task's own working days
+        s.p50_finish = ax ? ax->work(ci, t50) : t50;  // in the task's own working days
         s.p80_finish = ax ? ax->work(ci, t80) : t80;
         s.p50_finish_date = fdate(t50);
         s.p80_finish_date = fdate(t80);
@@ -308,7 +323,8 @@ McResult ScheduleMonteCarlo::result() const {
         for (size_t k = 0; k < gs.loop_histogram.size(); ++k) lsum += static_cast<double>(k) * gs.loop_histogram[k];
         gs.mean_loops = lsum / static_cast<double>(m);
         gs.expected_loops = expected_rework_loops(ng.pass_probability, ng.max_loops, ng.first_fails);
-        gs.share_at_limit = ng.max_loops > 0 ? static_cast<double>(gs.loop_histogram.back()) / static_cast<double>(m) : 0.0;
+        gs.share_at_limit =
+            ng.max_loops > 0 ? static_cast<double>(gs.loop_histogram.back()) / static_cast<double>(m) : 0.0;
         r.gates.push_back(std::move(gs));
     }
     r.total_loop_histogram = total_loop_hist_;

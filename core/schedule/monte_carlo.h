@@ -37,17 +37,17 @@ namespace mf {
 
 struct McInput {
     ScheduleProblem problem;
-    int iterations = 10000;              // 1 … 10 000 000, and iterations × tasks <= 25 000 000
+    int iterations = 10000;  // 1 … 10 000 000, and iterations × tasks <= 25 000 000
     uint64_t seed = 1;
-    bool operator==(const McInput&) const = default;   // a JobRunner reruns only when the inputs change
+    bool operator==(const McInput&) const = default;  // a JobRunner reruns only when the inputs change
 };
 
 struct McTaskStats {
     std::string id;
-    double criticality = 0;              // share of iterations in which the task was critical
-    double sensitivity = 0;              // Spearman ρ(duration, project finish); NaN if undefined
-    double mean_duration = 0;            // sampled, rework included
-    double p50_finish = 0, p80_finish = 0;       // offsets of the task's finish
+    double criticality = 0;                 // share of iterations in which the task was critical
+    double sensitivity = 0;                 // Spearman ρ(duration, project finish); NaN if undefined
+    double mean_duration = 0;               // sampled, rework included
+    double p50_finish = 0, p80_finish = 0;  // offsets of the task's finish
     Date p50_finish_date, p80_finish_date;
     std::optional<double> probability_meet_target;  // P(finish on or before its target date)
     std::optional<double> target_offset;
@@ -57,28 +57,28 @@ struct McGateStats {
     std::string id;
     double pass_probability = 1;
     double mean_loops = 0;
-    double expected_loops = 0;           // analytic (gate.h), for comparison
-    std::vector<int64_t> loop_histogram; // [k] = iterations with k loops, k = 0 … max_loops
-    double share_at_limit = 0;           // share of iterations that used every allowed loop
+    double expected_loops = 0;            // analytic (gate.h), for comparison
+    std::vector<int64_t> loop_histogram;  // [k] = iterations with k loops, k = 0 … max_loops
+    double share_at_limit = 0;            // share of iterations that used every allowed loop
 };
 
 struct McResult {
-    Issues errors;                       // bad options ("iterations"), or the network's errors
-    Issues warnings;                     // the network's warnings
-    int iterations = 0;                  // iterations summarised
+    Issues errors;       // bad options ("iterations"), or the network's errors
+    Issues warnings;     // the network's warnings
+    int iterations = 0;  // iterations summarised
     uint64_t seed = 0;
-    std::vector<double> finish_sorted;   // project finish offsets, ascending (histogram, S-curve)
+    std::vector<double> finish_sorted;  // project finish offsets, ascending (histogram, S-curve)
     double p10 = 0, p50 = 0, p80 = 0, p95 = 0, mean = 0, sd = 0, min = 0, max = 0;  // offsets
     Date p10_date, p50_date, p80_date, p95_date;
-    double deterministic_finish = 0;     // CPM, most likely durations (planned rework included)
+    double deterministic_finish = 0;  // CPM, most likely durations (planned rework included)
     Date deterministic_finish_date;
-    double buffer = 0;                   // p80 − deterministic_finish, working days
-    double expected_duration_finish = 0; // CPM with every duration at its mean (rework at E[loops])
-    double merge_bias = 0;               // mean − expected_duration_finish (≥ 0: merge-event bias)
+    double buffer = 0;                    // p80 − deterministic_finish, working days
+    double expected_duration_finish = 0;  // CPM with every duration at its mean (rework at E[loops])
+    double merge_bias = 0;                // mean − expected_duration_finish (≥ 0: merge-event bias)
     std::optional<double> deadline_offset;
     std::optional<double> probability_meet_deadline;
-    std::vector<McTaskStats> tasks;      // section order
-    std::vector<McGateStats> gates;      // gates in section order
+    std::vector<McTaskStats> tasks;             // section order
+    std::vector<McGateStats> gates;             // gates in section order
     std::vector<int64_t> total_loop_histogram;  // [k] = iterations with k loops over all gates
     bool ok() const { return errors.empty(); }
 };
@@ -112,16 +112,16 @@ private:
     size_t n_ = 0;
     // per iteration
     std::vector<double> finish_;
-    std::vector<float> durations_;       // [task * total + iteration]
-    std::vector<float> task_finish_;     // [task * total + iteration]
+    std::vector<float> durations_;    // [task * total + iteration]
+    std::vector<float> task_finish_;  // [task * total + iteration]
     std::vector<int64_t> critical_count_;
     std::vector<std::vector<int64_t>> loop_hist_;
     std::vector<int64_t> total_loop_hist_;
     // scratch
     std::vector<double> d_, es_, ef_, ls_, lf_;
-    std::vector<char> crit_;             // per task: critical in this iteration (outline plans only)
+    std::vector<char> crit_;                // per task: critical in this iteration (outline plans only)
     std::shared_ptr<const TimeAxis> axis_;  // set when tasks work on different calendars
-    std::vector<double> esx_, efx_;      // positions on the common axis (task calendars only)
+    std::vector<double> esx_, efx_;         // positions on the common axis (task calendars only)
 };
 
 static_assert(is_sliced_job<ScheduleMonteCarlo>::value, "the schedule Monte Carlo is a sliced job (core/base/job.h)");

@@ -7,7 +7,7 @@
 
 namespace mf {
 
-static constexpr double kWhole = 1e-9;       // as calendar.cpp: within this of a whole number = whole
+static constexpr double kWhole = 1e-9;            // as calendar.cpp: within this of a whole number = whole
 static constexpr int64_t kMaxTableDays = 400000;  // ~1100 years per calendar; beyond: clock arithmetic
 // Days of all tables together (9 bytes a day): 100 calendars with a 1 000-year horizon would
 // otherwise take 360 MB. Past a table the clock's arithmetic gives the same numbers, slower.

@@ -44,18 +44,18 @@ public:
     TimeAxis(const CalendarSet& cs, Date origin, double horizon_working_days);
     Date origin() const { return origin_; }
     const WorkdayClock& clock(int c) const { return tables_[static_cast<size_t>(c)].clock; }
-    double work(int c, double x) const;         // W_c(x)
-    double start_pos(int c, double w) const;    // S_c(w)
-    double finish_pos(int c, double w) const;   // F_c(w)
-    Date start_date_at(double x) const;         // the day a start position falls on: origin + ⌊x⌋
-    Date finish_date_at(double x) const;        // the day a finish position ends: origin + ⌈x⌉ − 1 (origin when x <= 0)
+    double work(int c, double x) const;        // W_c(x)
+    double start_pos(int c, double w) const;   // S_c(w)
+    double finish_pos(int c, double w) const;  // F_c(w)
+    Date start_date_at(double x) const;        // the day a start position falls on: origin + ⌊x⌋
+    Date finish_date_at(double x) const;  // the day a finish position ends: origin + ⌈x⌉ − 1 (origin when x <= 0)
 
 private:
     struct Table {
         WorkdayClock clock;
-        std::vector<int32_t> cum;     // [k] = working days in [0, k), k = 0 … days
-        std::vector<int32_t> pos;     // [n] = day of working day n
-        std::vector<uint8_t> working; // [k]
+        std::vector<int32_t> cum;      // [k] = working days in [0, k), k = 0 … days
+        std::vector<int32_t> pos;      // [n] = day of working day n
+        std::vector<uint8_t> working;  // [k]
     };
     Date origin_;
     std::vector<Table> tables_;

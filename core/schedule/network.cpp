@@ -50,9 +50,11 @@ static void check_three_point(size_t task, const std::string& prefix, double o, 
     }
     if (!ok) return;
     if (o > m)
-        errors.push_back(task_issue(task, prefix + "optimistic", "optimistic " + num(o) + " is longer than most_likely " + num(m)));
+        errors.push_back(
+            task_issue(task, prefix + "optimistic", "optimistic " + num(o) + " is longer than most_likely " + num(m)));
     if (m > p)
-        errors.push_back(task_issue(task, prefix + "pessimistic", "pessimistic " + num(p) + " is shorter than most_likely " + num(m)));
+        errors.push_back(task_issue(task, prefix + "pessimistic",
+                                    "pessimistic " + num(p) + " is shorter than most_likely " + num(m)));
 }
 
 CalendarSet resolve_calendars(const ScheduleSection& s, Issues* errors) {
@@ -65,7 +67,8 @@ CalendarSet resolve_calendars(const ScheduleSection& s, Issues* errors) {
         cs.calendars.push_back(nc.calendar);
         cs.ids.push_back(nc.id);
         if (!index.emplace(nc.id, static_cast<int>(k) + 1).second && errors)
-            errors->push_back(section_issue("calendars/" + std::to_string(k) + "/id", "duplicate calendar id \"" + nc.id + "\""));
+            errors->push_back(
+                section_issue("calendars/" + std::to_string(k) + "/id", "duplicate calendar id \"" + nc.id + "\""));
         if (errors && std::none_of(nc.calendar.working.begin(), nc.calendar.working.end(), [](bool b) { return b; }))
             errors->push_back(section_issue("calendars/" + std::to_string(k) + "/working_days",
                                             "calendar \"" + nc.id + "\": no weekday is a working day"));
@@ -133,8 +136,10 @@ static std::map<std::string, int> index_task_ids(const ScheduleSection& s, Netwo
     std::map<std::string, int> index;
     for (int i = 0; i < n; ++i) {
         const Task& t = s.tasks[static_cast<size_t>(i)];
-        if (t.id.empty()) net.errors.push_back(task_issue(static_cast<size_t>(i), "id", "a task has no id"));
-        else if (!index.emplace(t.id, i).second) net.errors.push_back(task_issue(static_cast<size_t>(i), "id", "duplicate task id"));
+        if (t.id.empty())
+            net.errors.push_back(task_issue(static_cast<size_t>(i), "id", "a task has no id"));
+        else if (!index.emplace(t.id, i).second)
+            net.errors.push_back(task_issue(static_cast<size_t>(i), "id", "duplicate task id"));
     }
     return index;
 }
@@ -158,7 +163,7 @@ static std::vector<int> read_outline(const ScheduleSection& s, Network& net) {
 struct LinkBudget {
     std::vector<uint64_t> leaves;  // per task: the non-summary tasks under it
     uint64_t links = 0;
-    bool too_many = false;         // reported once
+    bool too_many = false;  // reported once
 };
 
 // Task i's predecessors: each checked (exists, no self-link, summary rules, lag, repeat, budget)
@@ -192,23 +197,29 @@ static void compile_predecessors(const ScheduleSection& s, int i, const std::map
         // a link from a summary comes from each of its subtasks (FS and FF: the summary
         // finishes with its last subtask; SS from a summary is refused here).
         if (is_summary && d.type == LinkType::FinishToFinish) {
-            net.errors.push_back(task_issue(ti, f, "\"" + t.id + "\" is a summary task: a finish-to-finish link to a summary "
-                                           "task is not supported (use FS or SS, or link its last subtask)"));
+            net.errors.push_back(task_issue(ti, f,
+                                            "\"" + t.id +
+                                                "\" is a summary task: a finish-to-finish link to a summary "
+                                                "task is not supported (use FS or SS, or link its last subtask)"));
             continue;
         }
         if (from_summary && d.type == LinkType::StartToStart) {
-            net.errors.push_back(task_issue(ti, f, "predecessor \"" + d.task_id + "\" is a summary task: a start-to-start "
-                                           "link from a summary task is not supported (link from its first subtask)"));
+            net.errors.push_back(
+                task_issue(ti, f,
+                           "predecessor \"" + d.task_id +
+                               "\" is a summary task: a start-to-start "
+                               "link from a summary task is not supported (link from its first subtask)"));
             continue;
         }
         if ((is_summary || from_summary) && (is_ancestor(parent, i, from) || is_ancestor(parent, from, i))) {
-            net.errors.push_back(task_issue(ti, f, "a summary task cannot be linked with its own subtask (\"" + d.task_id +
-                                           "\" and \"" + t.id + "\")"));
+            net.errors.push_back(task_issue(
+                ti, f,
+                "a summary task cannot be linked with its own subtask (\"" + d.task_id + "\" and \"" + t.id + "\")"));
             continue;
         }
         if (!std::isfinite(d.lag) || std::fabs(d.lag) > kMaxScheduleDays) {
-            net.errors.push_back(task_issue(ti, f + "/lag", "lag " + num(d.lag) +
-                                                        " is not a number of working days in [-10000, 10000]"));
+            net.errors.push_back(task_issue(
+                ti, f + "/lag", "lag " + num(d.lag) + " is not a number of working days in [-10000, 10000]"));
             continue;
         }
         if (listed_before) {
@@ -217,19 +228,25 @@ static void compile_predecessors(const ScheduleSection& s, int i, const std::map
         }
         const Task& pred = s.tasks[static_cast<size_t>(from)];
         if (d.type == LinkType::FinishToStart && d.lag < 0 && !from_summary && -d.lag > pred.optimistic)
-            net.warnings.push_back(task_issue(ti, f + "/lag", "a lead of " + num(-d.lag) + " working days exceeds \"" +
-                                                          pred.id + "\"'s optimistic duration: this task may start "
-                                                          "before its predecessor starts"));
+            net.warnings.push_back(task_issue(ti, f + "/lag",
+                                              "a lead of " + num(-d.lag) + " working days exceeds \"" + pred.id +
+                                                  "\"'s optimistic duration: this task may start "
+                                                  "before its predecessor starts"));
         if (d.type == LinkType::FinishToFinish && d.lag < 0 && -d.lag > t.pessimistic && t.pessimistic > 0)
-            net.warnings.push_back(task_issue(ti, f + "/lag", "a finish-to-finish lead longer than this task: it may "
-                                                      "finish before its predecessor starts"));
+            net.warnings.push_back(task_issue(ti, f + "/lag",
+                                              "a finish-to-finish lead longer than this task: it may "
+                                              "finish before its predecessor starts"));
         const uint64_t made = leaves[static_cast<size_t>(i)] * leaves[static_cast<size_t>(from)];
         if (links + made > kMaxScheduleLinks) {
             if (!too_many_links)
-                net.errors.push_back(task_issue(ti, f, "links to and from summary tasks, applied to each subtask, make more "
-                                               "than " + std::to_string(kMaxScheduleLinks) + " task-to-task links (the "
-                                               "most a schedule holds, docs/plan-format.md \"Limits\"): link fewer "
-                                               "summary tasks, or link their first and last subtasks"));
+                net.errors.push_back(
+                    task_issue(ti, f,
+                               "links to and from summary tasks, applied to each subtask, make more "
+                               "than " +
+                                   std::to_string(kMaxScheduleLinks) +
+                                   " task-to-task links (the "
+                                   "most a schedule holds, docs/plan-format.md \"Limits\"): link fewer "
+                                   "summary tasks, or link their first and last subtasks"));
             too_many_links = true;
             continue;
         }
@@ -255,7 +272,7 @@ static void compile_gate(const ScheduleSection& s, int i, const std::map<std::st
     if (g.pass_probability) {
         if (!std::isfinite(*g.pass_probability) || *g.pass_probability < 0 || *g.pass_probability > 1)
             net.errors.push_back(task_issue(ti, "gate/pass_probability",
-                                  "pass probability " + num(*g.pass_probability) + " is not in [0, 1]"));
+                                            "pass probability " + num(*g.pass_probability) + " is not in [0, 1]"));
     } else if (g.cpk) {
         CpkPassResult c = pass_probability_from_cpk(*g.cpk);
         if (!c.error.empty()) net.errors.push_back(task_issue(ti, "gate/cpk", c.error));
@@ -263,11 +280,10 @@ static void compile_gate(const ScheduleSection& s, int i, const std::map<std::st
         net.errors.push_back(task_issue(ti, "gate", "a gate needs a pass probability or a Cpk criterion"));
     }
     ng.pass_probability = gate_spec_pass_probability(g);
-    check_three_point(ti, "gate/rework/", g.rework.optimistic, g.rework.most_likely, g.rework.pessimistic,
-                      net.errors);
+    check_three_point(ti, "gate/rework/", g.rework.optimistic, g.rework.most_likely, g.rework.pessimistic, net.errors);
     if (g.max_loops < 0 || g.max_loops > 100)
-        net.errors.push_back(task_issue(ti, "gate/max_loops", "loop limit " + std::to_string(g.max_loops) +
-                                                          " is not in [0, 100]"));
+        net.errors.push_back(
+            task_issue(ti, "gate/max_loops", "loop limit " + std::to_string(g.max_loops) + " is not in [0, 100]"));
     if (g.assume_first_fails && g.max_loops < 1)
         net.errors.push_back(task_issue(ti, "gate/max_loops", "assume_first_fails needs max_loops >= 1"));
     ng.max_loops = g.max_loops;
@@ -276,20 +292,22 @@ static void compile_gate(const ScheduleSection& s, int i, const std::map<std::st
         auto it = index.find(g.repeat[k]);
         if (it == index.end())
             net.errors.push_back(task_issue(ti, "gate/repeat/" + std::to_string(k),
-                                  "task \"" + g.repeat[k] + "\" to repeat does not exist"));
+                                            "task \"" + g.repeat[k] + "\" to repeat does not exist"));
         else if (net.summary[static_cast<size_t>(it->second)])
-            net.errors.push_back(task_issue(ti, "gate/repeat/" + std::to_string(k),
-                                  "\"" + g.repeat[k] + "\" is a summary task: list its subtasks to repeat instead"));
+            net.errors.push_back(
+                task_issue(ti, "gate/repeat/" + std::to_string(k),
+                           "\"" + g.repeat[k] + "\" is a summary task: list its subtasks to repeat instead"));
         else
             ng.repeat.push_back(it->second);
     }
     if (ng.pass_probability <= 0 && g.max_loops > 0)
-        net.warnings.push_back(task_issue(ti, "gate/pass_probability",
-                                "the gate never passes: every run takes all " + std::to_string(g.max_loops) +
-                                    " rework loops"));
+        net.warnings.push_back(
+            task_issue(ti, "gate/pass_probability",
+                       "the gate never passes: every run takes all " + std::to_string(g.max_loops) + " rework loops"));
     if (g.repeat.empty() && g.rework.pessimistic == 0 && ng.pass_probability < 1)
-        net.warnings.push_back(task_issue(ti, "gate/rework", "a failure costs no time (no rework duration, nothing "
-                                                     "to repeat)"));
+        net.warnings.push_back(task_issue(ti, "gate/rework",
+                                          "a failure costs no time (no rework duration, nothing "
+                                          "to repeat)"));
     net.gate_of[static_cast<size_t>(i)] = static_cast<int>(net.gates.size());
     net.gates.push_back(std::move(ng));
     net.gate_task.push_back(i);
@@ -308,7 +326,10 @@ static void report_cycle(const ScheduleSection& s, const std::vector<int>& indeg
         path.push_back(j);
         int next = -1;
         for (const auto& l : net.incoming[static_cast<size_t>(j)])
-            if (indegree[static_cast<size_t>(l.from)] > 0) { next = l.from; break; }
+            if (indegree[static_cast<size_t>(l.from)] > 0) {
+                next = l.from;
+                break;
+            }
         j = next;  // every unordered task has an unordered predecessor
     }
     // path[seen_at[j]..] is the cycle, walked against the arrows; print it along them.
@@ -376,7 +397,8 @@ Network compile_network(const ScheduleSection& s) {
         if (t.kind == TaskKind::Milestone && (t.optimistic != 0 || t.most_likely != 0 || t.pessimistic != 0))
             net.errors.push_back(task_issue(ti, "most_likely", "a milestone has zero duration"));
         compile_predecessors(s, i, index, parent, budget, net);
-        if (t.kind == TaskKind::Gate) compile_gate(s, i, index, net);
+        if (t.kind == TaskKind::Gate)
+            compile_gate(s, i, index, net);
         else if (t.gate.pass_probability || t.gate.cpk || !t.gate.repeat.empty())
             net.warnings.push_back(task_issue(ti, "gate", "gate settings are ignored: the task is not of kind gate"));
     }

@@ -25,13 +25,13 @@ namespace mf {
 // at JSON Pointers into the plan (schedule_issue.h).
 struct ScheduleProblem {
     ScheduleSection section;
-    Date start;                          // plan.meta.start_date
-    std::optional<Date> deadline;        // plan.meta.deadline (market window)
+    Date start;                    // plan.meta.start_date
+    std::optional<Date> deadline;  // plan.meta.deadline (market window)
     bool operator==(const ScheduleProblem&) const = default;
 };
 struct ProblemFromPlan {
     std::optional<ScheduleProblem> problem;
-    Issues errors;                       // e.g. no start date (/project/start_date)
+    Issues errors;  // e.g. no start date (/project/start_date)
 };
 ProblemFromPlan schedule_problem(const Plan& plan);
 
@@ -41,14 +41,14 @@ inline constexpr double kFloatTolerance = 1e-6;
 inline constexpr double kMaxScheduleDays = 10000;
 
 struct NetLink {
-    int from = 0;                        // predecessor's index in section.tasks
+    int from = 0;  // predecessor's index in section.tasks
     LinkType type = LinkType::FinishToStart;
     double lag = 0;
 };
 
 struct NetGate {
-    double pass_probability = 1;         // typed in, or from the Cpk criterion (gate.h)
-    std::vector<int> repeat;             // task indices redone on each loop
+    double pass_probability = 1;  // typed in, or from the Cpk criterion (gate.h)
+    std::vector<int> repeat;      // task indices redone on each loop
     int max_loops = 0;
     bool first_fails = false;
 };
@@ -64,19 +64,19 @@ struct CalendarSet {
 CalendarSet resolve_calendars(const ScheduleSection& s, Issues* errors);
 
 struct Network {
-    Issues errors;                                // severity Error
-    Issues warnings;                              // severity Warning
-    std::vector<int> order;                       // topological order of task indices
-    std::vector<std::vector<NetLink>> incoming;   // per task: links from its predecessors
-    std::vector<int> gate_of;                     // per task: index into gates, or -1
+    Issues errors;                               // severity Error
+    Issues warnings;                             // severity Warning
+    std::vector<int> order;                      // topological order of task indices
+    std::vector<std::vector<NetLink>> incoming;  // per task: links from its predecessors
+    std::vector<int> gate_of;                    // per task: index into gates, or -1
     std::vector<NetGate> gates;
-    std::vector<int> gate_task;                   // per gate: its task index
+    std::vector<int> gate_task;  // per gate: its task index
     // The outline (outline.h): summary tasks take no part in the passes (duration 0, no links);
     // rollup() gives them their subtasks' earliest start and latest finish afterwards.
-    std::vector<char> summary;                    // per task: 1 for a summary task
-    std::vector<std::vector<int>> children;       // per task: its subtasks
-    std::vector<int> summaries_bottom_up;         // child summaries before their parents
-    CalendarSet calendars;                        // per-task calendars (multi_calendar.h)
+    std::vector<char> summary;               // per task: 1 for a summary task
+    std::vector<std::vector<int>> children;  // per task: its subtasks
+    std::vector<int> summaries_bottom_up;    // child summaries before their parents
+    CalendarSet calendars;                   // per-task calendars (multi_calendar.h)
     bool ok() const { return errors.empty(); }
 };
 

@@ -35,8 +35,9 @@ Outline build_outline(const ScheduleSection& s) {
         } else {
             const Task& p = s.tasks[static_cast<size_t>(it->second)];
             if (p.kind != TaskKind::Task)
-                o.errors.push_back({i, "parent \"" + p.id + "\" is " + kind_words(p.kind) +
-                                           ": only an ordinary task (kind \"task\") can have subtasks"});
+                o.errors.push_back({i,
+                                    "parent \"" + p.id + "\" is " + kind_words(p.kind) +
+                                        ": only an ordinary task (kind \"task\") can have subtasks"});
             else
                 o.parent[static_cast<size_t>(i)] = it->second;
         }
@@ -65,7 +66,8 @@ Outline build_outline(const ScheduleSection& s) {
         }
         for (int k : walk) state[static_cast<size_t>(k)] = 2;
     }
-    std::sort(o.errors.begin(), o.errors.end(), [](const OutlineIssue& a, const OutlineIssue& b) { return a.task < b.task; });
+    std::sort(o.errors.begin(), o.errors.end(),
+              [](const OutlineIssue& a, const OutlineIssue& b) { return a.task < b.task; });
 
     std::vector<size_t> position(un, 0);  // per task: its place among its siblings (0-based)
     for (int i = 0; i < n; ++i)
@@ -93,12 +95,15 @@ Outline build_outline(const ScheduleSection& s) {
             o.depth[ui] = o.depth[static_cast<size_t>(p)] + 1;
             // Past the depth limit the outline number stops growing (the error below refuses the
             // outline): numbers of depth² characters would be the memory of a deep chain.
-            o.wbs[ui] = o.depth[ui] > kMaxOutlineDepth ? o.wbs[static_cast<size_t>(p)]
-                                                       : o.wbs[static_cast<size_t>(p)] + "." + std::to_string(position[ui] + 1);
+            o.wbs[ui] = o.depth[ui] > kMaxOutlineDepth
+                ? o.wbs[static_cast<size_t>(p)]
+                : o.wbs[static_cast<size_t>(p)] + "." + std::to_string(position[ui] + 1);
             if (o.depth[ui] == kMaxOutlineDepth + 1)
-                too_deep.push_back({i, "the outline is more than " + std::to_string(kMaxOutlineDepth) +
-                                          " levels deep here (the most a schedule holds, docs/plan-format.md \"Limits\"): "
-                                          "outdent some of its summary tasks"});
+                too_deep.push_back(
+                    {i,
+                     "the outline is more than " + std::to_string(kMaxOutlineDepth) +
+                         " levels deep here (the most a schedule holds, docs/plan-format.md \"Limits\"): "
+                         "outdent some of its summary tasks"});
         }
         const auto& ch = o.children[ui];
         for (auto c = ch.rbegin(); c != ch.rend(); ++c) stack.push_back(*c);
@@ -150,8 +155,8 @@ static std::string new_network_problem(const ScheduleSection& before, const Sche
 
 // Indent and outdent refuse to work on an outline that is already broken.
 static std::string broken_outline(const ScheduleSection& s, const Outline& o) {
-    return "fix the outline first: task \"" + s.tasks[static_cast<size_t>(o.errors.front().task)].id + "\": " +
-           o.errors.front().message;
+    return "fix the outline first: task \"" + s.tasks[static_cast<size_t>(o.errors.front().task)].id +
+        "\": " + o.errors.front().message;
 }
 
 std::string indent_task(ScheduleSection& s, const std::string& id) {
@@ -180,7 +185,8 @@ std::string indent_task(ScheduleSection& s, const std::string& id) {
     // it goes (the task now starts with its summary anyway).
     auto drop = [](Task& t, const std::string& other) {
         auto& v = t.predecessors;
-        v.erase(std::remove_if(v.begin(), v.end(), [&](const Dependency& dep) { return dep.task_id == other; }), v.end());
+        v.erase(std::remove_if(v.begin(), v.end(), [&](const Dependency& dep) { return dep.task_id == other; }),
+                v.end());
     };
     drop(trial.tasks[static_cast<size_t>(i)], pt.id);
     drop(trial.tasks[static_cast<size_t>(p)], id);

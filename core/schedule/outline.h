@@ -26,8 +26,8 @@
 namespace mf {
 
 struct OutlineIssue {
-    int task = 0;            // index in section.tasks
-    std::string message;     // about the task's "parent" field
+    int task = 0;         // index in section.tasks
+    std::string message;  // about the task's "parent" field
 };
 
 struct Outline {

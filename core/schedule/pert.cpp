@@ -44,7 +44,10 @@ PertResult run_pert(const PertInput& in) {
                 default: c = ef[i] + l.lag - te[uj]; break;
             }
             if (std::fabs(c - es[uj]) > kFloatTolerance) continue;  // not driving
-            if (pv[i] > best || from[uj] < 0) { best = pv[i]; from[uj] = l.from; }
+            if (pv[i] > best || from[uj] < 0) {
+                best = pv[i];
+                from[uj] = l.from;
+            }
         }
         pv[uj] = best + var[uj];
     }
@@ -69,8 +72,10 @@ PertResult run_pert(const PertInput& in) {
         r.target_offset = static_cast<double>(clock.working_days_through(*in.problem.deadline));
     }
     if (r.target_offset) {
-        if (r.sd > 0) r.probability_meet_target = normal_cdf((*r.target_offset - r.expected_finish) / r.sd);
-        else r.probability_meet_target = *r.target_offset >= r.expected_finish - kFloatTolerance ? 1.0 : 0.0;
+        if (r.sd > 0)
+            r.probability_meet_target = normal_cdf((*r.target_offset - r.expected_finish) / r.sd);
+        else
+            r.probability_meet_target = *r.target_offset >= r.expected_finish - kFloatTolerance ? 1.0 : 0.0;
     }
     return r;
 }

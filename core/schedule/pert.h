@@ -20,24 +20,24 @@ namespace mf {
 
 struct PertInput {
     ScheduleProblem problem;
-    std::optional<double> target_offset;   // working days; default: the deadline's offset
+    std::optional<double> target_offset;  // working days; default: the deadline's offset
 };
 
 struct PertTask {
     std::string id;
-    double expected = 0;   // t_e
-    double variance = 0;   // ((P − O)/6)²
+    double expected = 0;  // t_e
+    double variance = 0;  // ((P − O)/6)²
 };
 
 struct PertResult {
     Issues errors;
     std::vector<PertTask> tasks;
-    std::vector<std::string> critical_path;   // the path whose variance is used, in order
-    double expected_finish = 0;               // T_e
+    std::vector<std::string> critical_path;  // the path whose variance is used, in order
+    double expected_finish = 0;              // T_e
     double variance = 0;
     double sd = 0;
     std::optional<double> target_offset;
-    std::optional<double> probability_meet_target;   // Φ((target − T_e)/σ); step function when σ = 0
+    std::optional<double> probability_meet_target;  // Φ((target − T_e)/σ); step function when σ = 0
     bool ok() const { return errors.empty(); }
 };
 

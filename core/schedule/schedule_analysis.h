@@ -30,19 +30,19 @@
 namespace mf {
 
 struct ScheduleOptions {
-    int iterations = 0;                  // Monte Carlo iterations; 0: no Monte Carlo
-    uint64_t seed = 1;                   // the Monte Carlo's seed (same seed, same numbers)
+    int iterations = 0;  // Monte Carlo iterations; 0: no Monte Carlo
+    uint64_t seed = 1;   // the Monte Carlo's seed (same seed, same numbers)
     bool operator==(const ScheduleOptions&) const = default;
 };
 
 struct ScheduleAnalysis {
-    ResolvedSchedule resolved;           // the section with the gates' measured links applied, one report per link
+    ResolvedSchedule resolved;               // the section with the gates' measured links applied, one report per link
     std::optional<ScheduleProblem> problem;  // resolved section + start date + deadline (set with a start date)
-    std::optional<WorkdayClock> clock;   // the project calendar anchored at the start date (set with problem)
-    std::optional<CpmResult> cpm;        // set when the network has no errors
-    std::optional<PertResult> pert;      // set with cpm
-    std::optional<McResult> mc;          // set with cpm when options.iterations > 0 (its errors are in issues too)
-    Issues issues;                       // errors, then warnings (severity says which)
+    std::optional<WorkdayClock> clock;       // the project calendar anchored at the start date (set with problem)
+    std::optional<CpmResult> cpm;            // set when the network has no errors
+    std::optional<PertResult> pert;          // set with cpm
+    std::optional<McResult> mc;              // set with cpm when options.iterations > 0 (its errors are in issues too)
+    Issues issues;                           // errors, then warnings (severity says which)
 
     bool ok() const { return !has_errors(issues); }
     // The issue as `mfplan schedule` prints it: task "t-pilot" (pessimistic): ...

@@ -16,13 +16,16 @@ static double r9(double v) { return std::round(v * 1e9) / 1e9; }
 
 json schedule_conventions_json() {
     return {
-        {"time_unit", "working days of the task's calendar: schedule.calendar unless the task or its partner has its own (conventions.calendars)"},
+        {"time_unit",
+         "working days of the task's calendar: schedule.calendar unless the task or its partner has its own "
+         "(conventions.calendars)"},
         {"day_counting",
          "offset t = the start of working day t; day 0 = the first working day on or after project.start_date; a task "
          "with start s and duration d occupies [s, s+d): it starts on working day floor(s) and finishes on working day "
          "ceil(s+d)-1 (a 5-day task starting on a Monday finishes that Friday)"},
-        {"milestone_date", "a zero-duration task at offset t is dated on working day t-1 (the day its predecessor "
-                           "finished), day 0 when t = 0"},
+        {"milestone_date",
+         "a zero-duration task at offset t is dated on working day t-1 (the day its predecessor "
+         "finished), day 0 when t = 0"},
         {"deadline_met", "finish offset <= number of working days from day 0 through the deadline date"},
         {"deterministic_durations", "most likely; a gate with assume_first_fails adds one rework loop"},
         {"late_dates", "backward pass from the project finish (max EF), not from the deadline"},
@@ -30,36 +33,45 @@ json schedule_conventions_json() {
         {"free_float", "least slack to any successor's link constraint, or to the project finish"},
         {"critical", "total float <= 1e-6 working days"},
         {"links", "FS: ES_j >= EF_i + lag; SS: ES_j >= ES_i + lag; FF: EF_j >= EF_i + lag; ES >= 0"},
-        {"distributions", {{"pert", "Beta-PERT, lambda = 4, mean (O + 4M + P)/6"},
-                           {"triangular", "triangular on [O, P], mode M, mean (O + M + P)/3"}}},
-        {"gates", "evaluation fails when U >= p (U uniform [0,1)); each failure adds a rework draw plus fresh draws of "
-                  "the repeated tasks to the gate's duration, up to max_loops, then the gate counts as passed"},
-        {"gate_from_cpk", "p = Phi((Cpk - threshold)/SE), SE = sqrt(1/(9n) + Cpk^2/(2 nu)), nu = n - 1 or, for a "
-                          "measured link, the nu of the feature's sigma_within (Bissell 1990)"},
+        {"distributions",
+         {{"pert", "Beta-PERT, lambda = 4, mean (O + 4M + P)/6"},
+          {"triangular", "triangular on [O, P], mode M, mean (O + M + P)/3"}}},
+        {"gates",
+         "evaluation fails when U >= p (U uniform [0,1)); each failure adds a rework draw plus fresh draws of "
+         "the repeated tasks to the gate's duration, up to max_loops, then the gate counts as passed"},
+        {"gate_from_cpk",
+         "p = Phi((Cpk - threshold)/SE), SE = sqrt(1/(9n) + Cpk^2/(2 nu)), nu = n - 1 or, for a "
+         "measured link, the nu of the feature's sigma_within (Bissell 1990)"},
         {"percentiles", "Hyndman-Fan type 7 of the finish offsets, then dated by the finish rule"},
         {"criticality", "share of iterations in which the task's total float <= 1e-6 (tied paths are all critical)"},
-        {"sensitivity", "Spearman rank correlation (average ranks for ties) of the task's sampled duration (a gate's "
-                        "includes its rework) with the project finish; null when either is constant"},
+        {"sensitivity",
+         "Spearman rank correlation (average ranks for ties) of the task's sampled duration (a gate's "
+         "includes its rework) with the project finish; null when either is constant"},
         {"buffer", "P80 finish offset - deterministic finish offset, working days"},
-        {"merge_bias", "mean finish - finish of the plan with every duration at its mean and rework at its expected "
-                       "loop count"},
-        {"pert", "classic PERT: te = (O+4M+P)/6, var = ((P-O)/6)^2 along the critical path of largest variance, "
-                 "P = Phi((D - Te)/sigma); rework loops not included"},
+        {"merge_bias",
+         "mean finish - finish of the plan with every duration at its mean and rework at its expected "
+         "loop count"},
+        {"pert",
+         "classic PERT: te = (O+4M+P)/6, var = ((P-O)/6)^2 along the critical path of largest variance, "
+         "P = Phi((D - Te)/sigma); rework loops not included"},
         {"rng", "xoshiro256** seeded through splitmix64; same seed, same result natively and in WASM"},
-        {"calendars", "a task works on its own calendar (tasks[].calendar), else its partner's (schedule."
-                      "partner_calendars), else the project calendar; its duration, es/ef/ls/lf and floats are in "
-                      "working days of that calendar (tasks[].calendar, null = the project calendar); a lag counts "
-                      "in the successor's calendar; links are resolved on a common axis of calendar days from "
-                      "origin_date; finish, deadline and Monte Carlo offsets are in working days of the project "
-                      "calendar (a finish on a day it does not work counts as the end of its previous working "
-                      "day), while dates, deadline_met and the deadline probability compare calendar dates; PERT "
-                      "uses the project calendar for every task"},
-        {"outline", "a task with subtasks (named as their parent) is a summary task: ES/LS = earliest of its subtasks', "
-                    "EF/LF = latest, duration = EF - ES, total and free float = the least of its subtasks'; its own "
-                    "three-point durations are ignored; a link to a summary (FS, SS) applies to each of its subtasks, "
-                    "a link from a summary (FS, FF) comes from each of its subtasks; FF to and SS from a summary, a "
-                    "summary linked with its own subtask and a summary in a gate's repeat list are refused; wbs = outline number (1.2.1) in depth-first order, children in file "
-                    "order; critical_path lists no summary task"},
+        {"calendars",
+         "a task works on its own calendar (tasks[].calendar), else its partner's (schedule."
+         "partner_calendars), else the project calendar; its duration, es/ef/ls/lf and floats are in "
+         "working days of that calendar (tasks[].calendar, null = the project calendar); a lag counts "
+         "in the successor's calendar; links are resolved on a common axis of calendar days from "
+         "origin_date; finish, deadline and Monte Carlo offsets are in working days of the project "
+         "calendar (a finish on a day it does not work counts as the end of its previous working "
+         "day), while dates, deadline_met and the deadline probability compare calendar dates; PERT "
+         "uses the project calendar for every task"},
+        {"outline",
+         "a task with subtasks (named as their parent) is a summary task: ES/LS = earliest of its subtasks', "
+         "EF/LF = latest, duration = EF - ES, total and free float = the least of its subtasks'; its own "
+         "three-point durations are ignored; a link to a summary (FS, SS) applies to each of its subtasks, "
+         "a link from a summary (FS, FF) comes from each of its subtasks; FF to and SS from a summary, a "
+         "summary linked with its own subtask and a summary in a gate's repeat list are refused; wbs = outline number "
+         "(1.2.1) in depth-first order, children in file "
+         "order; critical_path lists no summary task"},
     };
 }
 
@@ -139,13 +151,17 @@ json schedule_analysis_json(const ScheduleAnalysis& a, const std::string& plan_n
     jm["buffer_working_days"] = mc.buffer;
     jm["expected_duration_finish_offset"] = mc.expected_duration_finish;
     jm["merge_bias_working_days"] = mc.merge_bias;
-    jm["probability_meet_deadline"] = mc.probability_meet_deadline ? json(*mc.probability_meet_deadline) : json(nullptr);
+    jm["probability_meet_deadline"] =
+        mc.probability_meet_deadline ? json(*mc.probability_meet_deadline) : json(nullptr);
     json milestones = json::object(), crit = json::object(), sens = json::object(), fin = json::object();
     for (const auto& t : mc.tasks) {
         crit[t.id] = t.criticality;
         sens[t.id] = number_or_null(t.sensitivity);
-        fin[t.id] = {{"p50", format_iso_date(t.p50_finish_date)}, {"p80", format_iso_date(t.p80_finish_date)},
-                     {"p50_offset", t.p50_finish}, {"p80_offset", t.p80_finish}, {"mean_duration", t.mean_duration}};
+        fin[t.id] = {{"p50", format_iso_date(t.p50_finish_date)},
+                     {"p80", format_iso_date(t.p80_finish_date)},
+                     {"p50_offset", t.p50_finish},
+                     {"p80_offset", t.p80_finish},
+                     {"mean_duration", t.mean_duration}};
         if (t.probability_meet_target) {
             size_t i = 0;
             while (i < tasks.size() && tasks[i].id != t.id) ++i;
@@ -159,8 +175,10 @@ json schedule_analysis_json(const ScheduleAnalysis& a, const std::string& plan_n
     jm["task_finish"] = std::move(fin);
     json gates = json::object();
     for (const auto& g : mc.gates)
-        gates[g.id] = {{"pass_probability", g.pass_probability}, {"mean_loops", g.mean_loops},
-                       {"expected_loops", g.expected_loops}, {"histogram", g.loop_histogram},
+        gates[g.id] = {{"pass_probability", g.pass_probability},
+                       {"mean_loops", g.mean_loops},
+                       {"expected_loops", g.expected_loops},
+                       {"histogram", g.loop_histogram},
                        {"share_at_limit", g.share_at_limit}};
     jm["rework_loops"] = {{"total_histogram", mc.total_loop_histogram}, {"gates", std::move(gates)}};
     out["monte_carlo"] = std::move(jm);

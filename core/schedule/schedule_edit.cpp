@@ -167,21 +167,35 @@ static std::string days(double v) {
 std::string three_point_problem(double o, double m, double p, int which, double v) {
     if (!(v >= 0 && v <= kMaxScheduleDays)) return "a duration is 0 to 10 000 working days";
     if (which == 0 && v > m)
-        return "optimistic " + days(v) + " is longer than most likely " + days(m) + " (leave the field to raise the others)";
+        return "optimistic " + days(v) + " is longer than most likely " + days(m) +
+            " (leave the field to raise the others)";
     if (which == 1 && v < o)
         return "most likely " + days(v) + " is shorter than optimistic " + days(o) + " (leave the field to lower it)";
     if (which == 1 && v > p)
         return "most likely " + days(v) + " is longer than pessimistic " + days(p) + " (leave the field to raise it)";
     if (which == 2 && v < m)
-        return "pessimistic " + days(v) + " is shorter than most likely " + days(m) + " (leave the field to lower the others)";
+        return "pessimistic " + days(v) + " is shorter than most likely " + days(m) +
+            " (leave the field to lower the others)";
     return "";
 }
 
 void set_three_point(double& o, double& m, double& p, int which, double v) {
     v = std::clamp(v, 0.0, kMaxScheduleDays);
-    if (which == 0) { o = v; m = std::max(m, o); p = std::max(p, m); }
-    if (which == 1) { m = v; o = std::min(o, m); p = std::max(p, m); }
-    if (which == 2) { p = v; m = std::min(m, p); o = std::min(o, m); }
+    if (which == 0) {
+        o = v;
+        m = std::max(m, o);
+        p = std::max(p, m);
+    }
+    if (which == 1) {
+        m = v;
+        o = std::min(o, m);
+        p = std::max(p, m);
+    }
+    if (which == 2) {
+        p = v;
+        m = std::min(m, p);
+        o = std::min(o, m);
+    }
 }
 
 static std::string check_point(int which, double v) {
@@ -265,8 +279,10 @@ std::string set_link_type(Plan& p, const std::string& task_id, size_t k, LinkTyp
 
 static Task* gate_in(Plan& p, const std::string& id, std::string& why) {
     Task* t = task_in(p, id);
-    if (!t) why = no_task(id);
-    else if (t->kind != TaskKind::Gate) why = "\"" + id + "\" is not a gate";
+    if (!t)
+        why = no_task(id);
+    else if (t->kind != TaskKind::Gate)
+        why = "\"" + id + "\" is not a gate";
     return why.empty() ? t : nullptr;
 }
 
@@ -281,7 +297,7 @@ std::string set_gate_criterion(Plan& p, const std::string& id, bool from_cpk) {
         g.pass_probability.reset();
     } else {
         if (g.pass_probability && !g.cpk) return "";
-        const double pp = gate_spec_pass_probability(g);   // the criterion's probability, kept
+        const double pp = gate_spec_pass_probability(g);  // the criterion's probability, kept
         g.pass_probability = std::isfinite(pp) ? std::clamp(pp, 0.0, 1.0) : 1.0;
         g.cpk.reset();
     }
@@ -326,8 +342,9 @@ std::string apply_template(Plan& p, const TemplateApplication& a) {
     if (!a.start) return "the schedule needs a start date";
     // Check the options (and ids) before anything is created: placeholders for new partners.
     auto known = [&](const TemplatePartner& pick) {
-        return pick.id.empty() || std::any_of(p.decision.partners.begin(), p.decision.partners.end(),
-                                              [&](const Partner& x) { return x.id == pick.id; });
+        return pick.id.empty() ||
+            std::any_of(p.decision.partners.begin(), p.decision.partners.end(),
+                        [&](const Partner& x) { return x.id == pick.id; });
     };
     if (!known(a.partner) || (o.switch_partner_mid_project && !known(a.switch_to)) ||
         (o.second_partner_for_scale && !known(a.second)))

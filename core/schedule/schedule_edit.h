@@ -97,12 +97,12 @@ struct TemplatePartner {
     std::string name;
 };
 struct TemplateApplication {
-    TemplateOptions options;             // its partner ids are set from the three picks below
-    TemplatePartner partner;             // the main path
-    TemplatePartner switch_to;           // used with options.switch_partner_mid_project
-    TemplatePartner second;              // used with options.second_partner_for_scale
-    std::optional<Date> start;           // the plan's start date
-    std::optional<Date> deadline;        // kept when unset
+    TemplateOptions options;       // its partner ids are set from the three picks below
+    TemplatePartner partner;       // the main path
+    TemplatePartner switch_to;     // used with options.switch_partner_mid_project
+    TemplatePartner second;        // used with options.second_partner_for_scale
+    std::optional<Date> start;     // the plan's start date
+    std::optional<Date> deadline;  // kept when unset
 };
 // Replaces the timeline's tasks by the article's path (template.h), creating the partners
 // still to be made; the calendars stay. Refused when the options are invalid.

@@ -53,10 +53,10 @@ std::string schedule_issue_text(const Issue& issue, const ScheduleSection& secti
     } else if (issue.where.compare(0, kSection.size(), kSection) == 0) {
         field = issue.where.substr(kSection.size());
     } else if (!issue.where.empty() && issue.where[0] == '/') {
-        field = issue.where.substr(1);                 // "/project/start_date" → "project.start_date"
+        field = issue.where.substr(1);  // "/project/start_date" → "project.start_date"
         std::replace(field.begin(), field.end(), '/', '.');
     } else {
-        field = issue.where;                           // not a place in the file ("iterations")
+        field = issue.where;  // not a place in the file ("iterations")
     }
     std::string s;
     if (!task_id.empty()) s = "task \"" + task_id + "\"";

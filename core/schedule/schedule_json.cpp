@@ -63,8 +63,9 @@ static void read_three_point(const json& e, const std::string& p, JsonReader& r,
     r.number(e, p, "most_likely", m, need, 0, kMaxDays);
     r.number(e, p, "pessimistic", pe, need, 0, kMaxDays);
     if (r.error_count() == before && !(o <= m && m <= pe))
-        r.error(p, "durations must satisfy optimistic <= most_likely <= pessimistic (found " + num(o) + ", " +
-                       num(m) + ", " + num(pe) + ")");
+        r.error(p,
+                "durations must satisfy optimistic <= most_likely <= pessimistic (found " + num(o) + ", " + num(m) +
+                    ", " + num(pe) + ")");
 }
 
 static void read_id_list(const json& e, const std::string& p, const char* key, JsonReader& r,
@@ -86,7 +87,7 @@ static void read_predecessors(const json& e, const std::string& p, JsonReader& r
     const json* arr = r.array(e, p, "predecessors", Need::Optional);
     if (!arr) return;
     const std::string ap = JsonReader::child(p, "predecessors");
-    std::unordered_set<std::string> listed;   // a repeat is reported once, at the repeat
+    std::unordered_set<std::string> listed;  // a repeat is reported once, at the repeat
     for (size_t k = 0; k < arr->size(); ++k) {
         const json& d = (*arr)[k];
         const std::string dp = JsonReader::child(ap, k);
@@ -114,8 +115,9 @@ static void read_gate(const json& g, const std::string& gp, JsonReader& r, GateS
     const bool has_p = r.member(g, gp, "pass_probability", Need::Optional) != nullptr;
     const bool has_cpk = r.member(g, gp, "cpk", Need::Optional) != nullptr;
     if (has_p == has_cpk)
-        r.error(gp, has_p ? "give either pass_probability or cpk, not both"
-                          : "a gate needs pass_probability (0 to 1) or cpk {estimate, sample_size, threshold}");
+        r.error(gp,
+                has_p ? "give either pass_probability or cpk, not both"
+                      : "a gate needs pass_probability (0 to 1) or cpk {estimate, sample_size, threshold}");
     if (has_p) {
         double v = 1;
         if (r.number(g, gp, "pass_probability", v, Need::Required, 0, 1)) out.pass_probability = v;
@@ -126,7 +128,7 @@ static void read_gate(const json& g, const std::string& gp, JsonReader& r, GateS
         if (c && r.begin_object(*c, cp)) {
             CpkCriterion k;
             const bool ok = r.number(*c, cp, "estimate", k.estimate, Need::Required, 0, 100) &&
-                            r.number(*c, cp, "sample_size", k.sample_size, Need::Required, 2, 1e9);
+                r.number(*c, cp, "sample_size", k.sample_size, Need::Required, 2, 1e9);
             r.number(*c, cp, "threshold", k.threshold, Need::Optional, 0, 100);
             if (const json* m = r.member(*c, cp, "measured", Need::Optional)) {  // link: core/links/measured_links.h
                 const std::string mp = JsonReader::child(cp, "measured");
@@ -216,7 +218,8 @@ static void read_named_calendars(const json& j, const std::string& path, JsonRea
     if (const json* m = r.member(j, path, "partner_calendars", Need::Optional)) {
         const std::string mp = JsonReader::child(path, "partner_calendars");
         if (!m->is_object()) {
-            r.error(mp, std::string("expected an object {\"partner id\": \"calendar id\"}, found ") + json_type_name(*m));
+            r.error(mp,
+                    std::string("expected an object {\"partner id\": \"calendar id\"}, found ") + json_type_name(*m));
         } else {
             for (const auto& [partner, cal] : m->items()) {
                 if (!cal.is_string() || cal.get<std::string>().empty())
@@ -238,7 +241,8 @@ void read_schedule(const json& j, const std::string& path, JsonReader& r, Schedu
         // Summary tasks (named as some task's parent) may leave their durations out: they are ignored.
         std::unordered_set<std::string> parents;
         for (const json& e : *arr)
-            if (e.is_object() && e.contains("parent") && e["parent"].is_string()) parents.insert(e["parent"].get<std::string>());
+            if (e.is_object() && e.contains("parent") && e["parent"].is_string())
+                parents.insert(e["parent"].get<std::string>());
         for (size_t i = 0; i < arr->size(); ++i) {
             const json& e = (*arr)[i];
             const std::string p = JsonReader::child(apath, i);
@@ -251,8 +255,8 @@ void read_schedule(const json& j, const std::string& path, JsonReader& r, Schedu
             if (r.member(e, p, "parent", Need::Optional)) r.id(e, p, "parent", t.parent, Need::Optional);
             if (r.member(e, p, "calendar", Need::Optional)) r.id(e, p, "calendar", t.calendar, Need::Optional);
             const bool summary = !t.id.empty() && parents.count(t.id) != 0;
-            read_three_point(e, p, r, t.kind == TaskKind::Task && !summary ? Need::Required : Need::Optional, t.optimistic,
-                             t.most_likely, t.pessimistic);
+            read_three_point(e, p, r, t.kind == TaskKind::Task && !summary ? Need::Required : Need::Optional,
+                             t.optimistic, t.most_likely, t.pessimistic);
             if (t.kind == TaskKind::Milestone && (t.optimistic != 0 || t.most_likely != 0 || t.pessimistic != 0))
                 r.error(p, "a milestone has zero duration (optimistic, most_likely and pessimistic must be 0)");
             r.enumeration(e, p, "distribution", t.distribution, Need::Optional, kDistributions);
@@ -260,8 +264,10 @@ void read_schedule(const json& j, const std::string& path, JsonReader& r, Schedu
             r.date(e, p, "target", t.target, Need::Optional);
             const json* g = r.member(e, p, "gate", Need::Optional);
             if (t.kind == TaskKind::Gate) {
-                if (!g) r.error(JsonReader::child(p, "gate"), "a gate needs a \"gate\" object (pass probability, rework)");
-                else read_gate(*g, JsonReader::child(p, "gate"), r, t.gate);
+                if (!g)
+                    r.error(JsonReader::child(p, "gate"), "a gate needs a \"gate\" object (pass probability, rework)");
+                else
+                    read_gate(*g, JsonReader::child(p, "gate"), r, t.gate);
             } else if (g) {
                 r.error(JsonReader::child(p, "gate"), "only a task of kind \"gate\" has a \"gate\" object");
             }
@@ -312,8 +318,10 @@ json write_schedule(const ScheduleSection& s) {
         }
         json preds = json::array();
         for (const auto& d : t.predecessors) {
-            if (d.type == LinkType::FinishToStart && d.lag == 0) preds.push_back(d.task_id);
-            else preds.push_back({{"task", d.task_id}, {"type", link_type_key(d.type)}, {"lag", d.lag}});
+            if (d.type == LinkType::FinishToStart && d.lag == 0)
+                preds.push_back(d.task_id);
+            else
+                preds.push_back({{"task", d.task_id}, {"type", link_type_key(d.type)}, {"lag", d.lag}});
         }
         e["predecessors"] = std::move(preds);
         if (!t.partner_id.empty()) e["partner"] = t.partner_id;
@@ -324,11 +332,14 @@ json write_schedule(const ScheduleSection& s) {
             const GateSpec& g = t.gate;
             json gj = json::object();
             if (g.cpk) {
-                gj["cpk"] = {{"estimate", g.cpk->estimate}, {"sample_size", g.cpk->sample_size},
+                gj["cpk"] = {{"estimate", g.cpk->estimate},
+                             {"sample_size", g.cpk->sample_size},
                              {"threshold", g.cpk->threshold}};
                 if (g.cpk->measured)
-                    gj["cpk"]["measured"] = {{"dataset", g.cpk->measured->dataset_id}, {"feature", g.cpk->measured->feature_id}};
-            } else gj["pass_probability"] = g.pass_probability.value_or(1.0);
+                    gj["cpk"]["measured"] = {{"dataset", g.cpk->measured->dataset_id},
+                                             {"feature", g.cpk->measured->feature_id}};
+            } else
+                gj["pass_probability"] = g.pass_probability.value_or(1.0);
             gj["repeat"] = g.repeat;
             gj["rework"] = three_point_json(g.rework.optimistic, g.rework.most_likely, g.rework.pessimistic);
             gj["max_loops"] = g.max_loops;

@@ -38,9 +38,9 @@ enum class LinkType {
 };
 
 struct Dependency {
-    std::string task_id;                        // the predecessor
+    std::string task_id;  // the predecessor
     LinkType type = LinkType::FinishToStart;
-    double lag = 0;                             // working days; negative = lead (overlap)
+    double lag = 0;  // working days; negative = lead (overlap)
     bool operator==(const Dependency&) const = default;
 };
 
@@ -64,18 +64,18 @@ struct CpkSource {
 
 struct CpkCriterion {
     CpkCriterion() = default;
-    CpkCriterion(double estimate_, double sample_size_, double threshold_)   // {estimate, n, threshold}
+    CpkCriterion(double estimate_, double sample_size_, double threshold_)  // {estimate, n, threshold}
         : estimate(estimate_), sample_size(sample_size_), threshold(threshold_) {}
-    double estimate = 1.5;                      // expected (true) Cpk of the process
-    double sample_size = 60;                    // parts measured (e.g. 300 parts, every 5th)
-    double threshold = 1.33;                    // the gate's acceptance limit
-    std::optional<CpkSource> measured;          // take estimate and sample size from a measured feature
-    double dof = 0;                             // ν of the σ behind the estimate; 0: n − 1 (not in the file: set by the link)
+    double estimate = 1.5;              // expected (true) Cpk of the process
+    double sample_size = 60;            // parts measured (e.g. 300 parts, every 5th)
+    double threshold = 1.33;            // the gate's acceptance limit
+    std::optional<CpkSource> measured;  // take estimate and sample size from a measured feature
+    double dof = 0;  // ν of the σ behind the estimate; 0: n − 1 (not in the file: set by the link)
     bool operator==(const CpkCriterion&) const = default;
 };
 
 struct ThreePoint {
-    double optimistic = 0;                      // working days
+    double optimistic = 0;  // working days
     double most_likely = 0;
     double pessimistic = 0;
     bool operator==(const ThreePoint&) const = default;
@@ -83,38 +83,39 @@ struct ThreePoint {
 
 struct GateSpec {
     // Exactly one of the two decides the gate (the reader enforces it):
-    std::optional<double> pass_probability;     // typed in, in [0, 1]
-    std::optional<CpkCriterion> cpk;            // or derived from a capability figure
+    std::optional<double> pass_probability;  // typed in, in [0, 1]
+    std::optional<CpkCriterion> cpk;         // or derived from a capability figure
     // What a failure costs, per loop: the rework duration plus a fresh run of every task
     // in `repeat` (in sequence; may include the gate task itself, e.g. "re-run the pilot").
     std::vector<std::string> repeat;
-    ThreePoint rework;                          // fix-up time per loop (0 0 0 = none)
-    int max_loops = 3;                          // at most this many rework loops; then it is taken as passed
-    bool assume_first_fails = false;            // "assume the first batch fails": the plan includes one loop
+    ThreePoint rework;                // fix-up time per loop (0 0 0 = none)
+    int max_loops = 3;                // at most this many rework loops; then it is taken as passed
+    bool assume_first_fails = false;  // "assume the first batch fails": the plan includes one loop
     bool operator==(const GateSpec&) const = default;
 };
 
 struct Task {
     std::string id;
     std::string name;
-    std::string partner_id;                     // optional reference into DecisionSection::partners
-    std::string parent;                         // optional: id of the summary task this one is indented under
-    std::string calendar;                       // optional: id of a ScheduleSection::calendars entry (else the partner's, else the project's)
+    std::string partner_id;  // optional reference into DecisionSection::partners
+    std::string parent;      // optional: id of the summary task this one is indented under
+    std::string
+        calendar;  // optional: id of a ScheduleSection::calendars entry (else the partner's, else the project's)
     TaskKind kind = TaskKind::Task;
-    double optimistic = 0;                      // durations in working days (0 for milestones)
+    double optimistic = 0;  // durations in working days (0 for milestones)
     double most_likely = 0;
     double pessimistic = 0;
     DurationDistribution distribution = DurationDistribution::Pert;
-    std::vector<Dependency> predecessors;       // links from the tasks that constrain this one
-    std::optional<Date> target;                 // due date (intermediate milestone / deadline of this task)
-    GateSpec gate;                              // used only when kind == Gate
+    std::vector<Dependency> predecessors;  // links from the tasks that constrain this one
+    std::optional<Date> target;            // due date (intermediate milestone / deadline of this task)
+    GateSpec gate;                         // used only when kind == Gate
     bool operator==(const Task&) const = default;
 };
 
 // Working days: a weekly pattern and a list of non-working dates.
 struct WorkCalendar {
     std::array<bool, 7> working{true, true, true, true, true, false, false};  // Monday … Sunday
-    std::vector<Date> holidays;                 // non-working dates (any order; duplicates ignored)
+    std::vector<Date> holidays;  // non-working dates (any order; duplicates ignored)
     bool operator==(const WorkCalendar&) const = default;
 };
 
@@ -127,8 +128,8 @@ struct NamedCalendar {
 };
 
 struct ScheduleSection {
-    WorkCalendar calendar;                      // the project calendar
-    std::vector<NamedCalendar> calendars;       // further calendars (per task / per partner)
+    WorkCalendar calendar;                 // the project calendar
+    std::vector<NamedCalendar> calendars;  // further calendars (per task / per partner)
     // Partner id → calendar id: the calendar of every task of that partner without its own
     // (kept here, not in the decision section: working time is the schedule's business).
     std::map<std::string, std::string> partner_calendars;
@@ -137,8 +138,8 @@ struct ScheduleSection {
     bool operator==(const ScheduleSection&) const = default;
 };
 
-const char* task_kind_key(TaskKind k);              // "task", "milestone", "gate"
-const char* link_type_key(LinkType t);              // "FS", "SS", "FF"
+const char* task_kind_key(TaskKind k);                 // "task", "milestone", "gate"
+const char* link_type_key(LinkType t);                 // "FS", "SS", "FF"
 const char* distribution_key(DurationDistribution d);  // "pert", "triangular"
 
 }  // namespace mf

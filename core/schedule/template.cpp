@@ -37,22 +37,24 @@ TemplateResult build_article_template(const TemplateOptions& o) {
 
     // Step 1: DFμF review.
     const double extra = o.feature_count >= 10 ? 5 : 0;
-    tasks.push_back(make("t-dfmf", o.feature_count >= 10 ? "DFμF review, 10+ features (2–3 markup rounds)"
-                                                          : "DFμF review (2–3 markup rounds)",
-                         TaskKind::Task, {3 + extra, 4 + extra, 5 + extra}, {}, o.partner_id));
+    tasks.push_back(make(
+        "t-dfmf",
+        o.feature_count >= 10 ? "DFμF review, 10+ features (2–3 markup rounds)" : "DFμF review (2–3 markup rounds)",
+        TaskKind::Task, {3 + extra, 4 + extra, 5 + extra}, {}, o.partner_id));
 
     // Step 2: tooling, process development, first article — a gate at first-article inspection.
     ThreePoint fa = cm ? ThreePoint{35, 40, 50} : boutique ? ThreePoint{8, 10, 15} : ThreePoint{10, 20, 40};
-    Task first = make("t-first-article", "Tooling, process development & first-article inspection", TaskKind::Gate,
-                      fa, {"t-dfmf"}, o.partner_id);
+    Task first = make("t-first-article", "Tooling, process development & first-article inspection", TaskKind::Gate, fa,
+                      {"t-dfmf"}, o.partner_id);
     first.gate.pass_probability = o.first_article_pass_probability;
     first.gate.rework = cm ? ThreePoint{10, 15, 20} : ThreePoint{5, 7, 10};
     first.gate.max_loops = 3;
     first.gate.assume_first_fails = o.assume_first_batch_fails;
     tasks.push_back(std::move(first));
     if (!boutique && !cm)
-        r.assumptions.push_back("First article for an in-house or other partner: 10 / 20 / 40 working days "
-                                "(the article gives figures for boutique and CM only).");
+        r.assumptions.push_back(
+            "First article for an in-house or other partner: 10 / 20 / 40 working days "
+            "(the article gives figures for boutique and CM only).");
     r.assumptions.push_back("First-article inspection passes with probability " +
                             std::to_string(o.first_article_pass_probability).substr(0, 4) +
                             "; a failure costs a fix-up loop of " + (cm ? "10 / 15 / 20" : "5 / 7 / 10") +
@@ -75,15 +77,16 @@ TemplateResult build_article_template(const TemplateOptions& o) {
     pilot.gate.repeat = {"t-pilot"};
     pilot.gate.max_loops = 2;
     tasks.push_back(std::move(pilot));
-    r.assumptions.push_back("A failed pilot gate costs a process correction of 5 / 10 / 15 working days and a "
-                            "re-run of the pilot, at most 2 loops.");
+    r.assumptions.push_back(
+        "A failed pilot gate costs a process correction of 5 / 10 / 15 working days and a "
+        "re-run of the pilot, at most 2 loops.");
 
     // Step 4: ramp.
     tasks.push_back(make("t-ramp", "Ramp with SPC to ≥ 95 % first-pass yield", TaskKind::Task, {20, 30, 40},
                          {"t-pilot"}, later_partner));
 
-    Task samples = make("m-samples", "Production samples (pilot gate passed)", TaskKind::Milestone, {0, 0, 0},
-                        {"t-pilot"}, "");
+    Task samples =
+        make("m-samples", "Production samples (pilot gate passed)", TaskKind::Milestone, {0, 0, 0}, {"t-pilot"}, "");
     samples.target = o.samples_target;
     tasks.push_back(std::move(samples));
 
@@ -95,11 +98,12 @@ TemplateResult build_article_template(const TemplateOptions& o) {
         sfa.gate.rework = {10, 15, 20};
         sfa.gate.max_loops = 3;
         tasks.push_back(std::move(sfa));
-        tasks.push_back(make("t-scale-ramp", "Second partner: ramp with SPC to ≥ 95 % first-pass yield",
-                             TaskKind::Task, {20, 30, 40}, {"t-scale-first-article"}, o.second_partner_id));
+        tasks.push_back(make("t-scale-ramp", "Second partner: ramp with SPC to ≥ 95 % first-pass yield", TaskKind::Task,
+                             {20, 30, 40}, {"t-scale-first-article"}, o.second_partner_id));
         ramps.push_back("t-scale-ramp");
-        r.assumptions.push_back("The second partner starts from the recipe proven in the pilot (transfer after "
-                                "the pilot gate), with CM lead times.");
+        r.assumptions.push_back(
+            "The second partner starts from the recipe proven in the pilot (transfer after "
+            "the pilot gate), with CM lead times.");
     }
     Task prod = make("m-production", "Sustained-rate production", TaskKind::Milestone, {0, 0, 0}, ramps, "");
     prod.target = o.production_target;

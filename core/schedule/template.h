@@ -34,22 +34,22 @@ namespace mf {
 
 struct TemplateOptions {
     PartnerKind partner_kind = PartnerKind::Boutique;
-    std::string partner_id;                     // written into every task of the main path
-    int feature_count = 8;                      // features at sub-100 µm tolerance
+    std::string partner_id;                       // written into every task of the main path
+    int feature_count = 8;                        // features at sub-100 µm tolerance
     double first_article_pass_probability = 0.8;  // assumed, editable
-    CpkCriterion pilot_cpk{1.5, 60, 1.33};     // estimate, parts measured (300 parts / 5), threshold
+    CpkCriterion pilot_cpk{1.5, 60, 1.33};        // estimate, parts measured (300 parts / 5), threshold
     bool assume_first_batch_fails = false;
     bool switch_partner_mid_project = false;
-    std::string switch_to_partner_id;           // partner of the tasks after the switch
+    std::string switch_to_partner_id;  // partner of the tasks after the switch
     bool second_partner_for_scale = false;
     std::string second_partner_id;
-    std::optional<Date> samples_target;         // e.g. production samples by week 12
+    std::optional<Date> samples_target;  // e.g. production samples by week 12
     std::optional<Date> production_target;
 };
 
 struct TemplateResult {
     ScheduleSection section;
-    std::vector<std::string> assumptions;       // one sentence per figure not taken from the article
+    std::vector<std::string> assumptions;  // one sentence per figure not taken from the article
     std::vector<std::string> errors;
 };
 

@@ -5,10 +5,10 @@
 
 namespace mf {
 
-double normal_cdf(double z);            // Φ(z)
-double normal_sf(double z);             // 1 − Φ(z), accurate far into the upper tail
+double normal_cdf(double z);  // Φ(z)
+double normal_sf(double z);   // 1 − Φ(z), accurate far into the upper tail
 double normal_pdf(double z);
-double normal_quantile(double p);       // Φ⁻¹(p), p in (0, 1); Wichura's AS 241 (|error| < 1e-15)
+double normal_quantile(double p);  // Φ⁻¹(p), p in (0, 1); Wichura's AS 241 (|error| < 1e-15)
 
 // Triangular on [a, b] with mode c (a <= c <= b), by inversion of its CDF.
 double triangular_sample(Rng& rng, double a, double c, double b);

@@ -20,7 +20,8 @@ struct Tables {
         const double fr = std::exp(-0.5 * kR * kR);
         x[0] = kV / fr;
         x[1] = kR;
-        for (int i = 1; i < kLayers - 1; ++i) x[i + 1] = std::sqrt(-2.0 * std::log(kV / x[i] + std::exp(-0.5 * x[i] * x[i])));
+        for (int i = 1; i < kLayers - 1; ++i)
+            x[i + 1] = std::sqrt(-2.0 * std::log(kV / x[i] + std::exp(-0.5 * x[i] * x[i])));
         x[kLayers] = 0.0;
         for (int i = 0; i <= kLayers; ++i) f[i] = std::exp(-0.5 * x[i] * x[i]);
     }
@@ -36,7 +37,7 @@ const Tables& tables() {
 // The rare paths (1.2 % of draws): the base strip's tail and the wedges, for the draw that
 // selected layer i and gave u and x = u·x[i]; returns a value, or NaN to ask for a fresh draw.
 static double slow_path(Rng& rng, const Tables& t, int i, double u, double x) {
-    if (i == 0) {                                   // base strip overflow: the tail beyond R
+    if (i == 0) {  // base strip overflow: the tail beyond R
         double xt, y;
         do {
             xt = -std::log(rng.uniform_open()) / kR;
@@ -57,7 +58,7 @@ void normal_ziggurat_fill(Rng& rng, double* out, size_t n) {
         // (bits >> 11 < 2^53 fits a signed integer: one conversion instruction on x86-64)
         const double u = static_cast<double>(static_cast<int64_t>(bits >> 11)) * 0x1.0p-52 - 1.0;
         const double x = u * t.x[i];
-        if (std::fabs(x) < t.x[i + 1]) {             // inside the layer's core rectangle
+        if (std::fabs(x) < t.x[i + 1]) {  // inside the layer's core rectangle
             out[j++] = x;
             continue;
         }

@@ -21,7 +21,8 @@ std::vector<double> percentiles_select(std::vector<double>& x, const std::vector
         // Everything before `from` is <= everything from `from` on, so an order statistic at or
         // past `from` can be selected in the tail only; otherwise select in the whole range.
         const size_t start = lo >= from ? from : 0;
-        std::nth_element(x.begin() + static_cast<std::ptrdiff_t>(start), x.begin() + static_cast<std::ptrdiff_t>(lo), x.end());
+        std::nth_element(x.begin() + static_cast<std::ptrdiff_t>(start), x.begin() + static_cast<std::ptrdiff_t>(lo),
+                         x.end());
         from = lo;
         const double xlo = x[lo];
         double xhi = xlo;
@@ -42,7 +43,7 @@ std::vector<double> percentiles_binned(const std::vector<double>& x, const std::
         out.assign(ps.size(), std::nan(""));
         return out;
     }
-    if (!(max > min) || bins < 1) {   // all equal
+    if (!(max > min) || bins < 1) {  // all equal
         out.assign(ps.size(), min);
         return out;
     }
@@ -54,10 +55,10 @@ std::vector<double> percentiles_binned(const std::vector<double>& x, const std::
         const size_t b = t > 0 ? static_cast<size_t>(t) : 0;
         return b < bins ? b : bins - 1;
     };
-    std::vector<size_t> below(bins + 1, 0);   // below[b] = number of values in bins < b
+    std::vector<size_t> below(bins + 1, 0);  // below[b] = number of values in bins < b
     for (double v : x) ++below[bin_of(v) + 1];
     for (size_t b = 0; b < bins; ++b) below[b + 1] += below[b];
-    auto bin_of_rank = [&](size_t rank) {     // the bin holding the rank-th smallest value
+    auto bin_of_rank = [&](size_t rank) {  // the bin holding the rank-th smallest value
         return static_cast<size_t>(std::upper_bound(below.begin(), below.end(), rank) - below.begin()) - 1;
     };
     struct Want {
@@ -97,7 +98,8 @@ std::vector<double> percentiles_binned(const std::vector<double>& x, const std::
         std::nth_element(w.values.begin(), w.values.begin() + static_cast<std::ptrdiff_t>(k), w.values.end());
         const double xlo = w.values[k];
         double xhi = xlo;
-        if (w.lo + 1 < n) xhi = *std::min_element(w.values.begin() + static_cast<std::ptrdiff_t>(k) + 1, w.values.end());
+        if (w.lo + 1 < n)
+            xhi = *std::min_element(w.values.begin() + static_cast<std::ptrdiff_t>(k) + 1, w.values.end());
         out.push_back(xlo + (w.h - static_cast<double>(w.lo)) * (xhi - xlo));
     }
     return out;

@@ -18,7 +18,7 @@ double beta_continued_fraction(double a, double b, double x) {
     double h = d;
     for (int m = 1; m <= 100000; ++m) {
         const double m2 = 2.0 * m;
-        double aa = m * (b - m) * x / ((qam + m2) * (a + m2));   // even step
+        double aa = m * (b - m) * x / ((qam + m2) * (a + m2));  // even step
         d = 1.0 + aa * d;
         if (std::fabs(d) < tiny) d = tiny;
         c = 1.0 + aa / c;
@@ -45,7 +45,8 @@ double regularized_incomplete_beta(double a, double b, double x) {
     if (x == 0) return 0;
     if (x == 1) return 1;
     // ln of x^a (1−x)^b / B(a, b)
-    const double log_front = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x);
+    const double log_front =
+        std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x);
     const double front = std::exp(log_front);
     if (x < (a + 1.0) / (a + b + 2.0)) return front * beta_continued_fraction(a, b, x) / a;
     return 1.0 - front * beta_continued_fraction(b, a, 1.0 - x) / b;

@@ -12,11 +12,11 @@
 namespace mf {
 
 struct Material {
-    const char* key;      // the plan-file value: "silicon", "inconel-718", ...
-    const char* name;     // for display: "Inconel 718"
-    double cte;           // ppm/K (10⁻⁶/K), mean over the range in `range`
-    const char* range;    // temperature range of the value: "20–100 °C"
-    const char* source;   // where the value comes from
+    const char* key;     // the plan-file value: "silicon", "inconel-718", ...
+    const char* name;    // for display: "Inconel 718"
+    double cte;          // ppm/K (10⁻⁶/K), mean over the range in `range`
+    const char* range;   // temperature range of the value: "20–100 °C"
+    const char* source;  // where the value comes from
 };
 
 const std::vector<Material>& materials();

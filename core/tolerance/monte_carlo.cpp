@@ -21,16 +21,19 @@ static constexpr double kPi = 3.14159265358979323846;
 MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack_(s), options_(o) {
     errors_ = validate_stack(s, StackCheck::ForAnalysis);
     if (o.samples < 1 || o.samples > kMaxSamples)
-        errors_.push_back({"samples", "the number of Monte Carlo samples must be between 1 and 20 000 000 (got " +
-                                          std::to_string(o.samples) + ")"});
+        errors_.push_back({"samples",
+                           "the number of Monte Carlo samples must be between 1 and 20 000 000 (got " +
+                               std::to_string(o.samples) + ")"});
     if (errors_.empty() && static_cast<double>(o.samples) * static_cast<double>(s.contributors.size()) > kMaxStackDraws)
-        errors_.push_back({"samples", "too many Monte Carlo draws: samples × contributors = " + std::to_string(o.samples) +
-                                          " × " + std::to_string(s.contributors.size()) +
-                                          " must stay below 500 000 000 (docs/plan-format.md, \"Limits\"): ask for "
-                                          "fewer samples"});
+        errors_.push_back({"samples",
+                           "too many Monte Carlo draws: samples × contributors = " + std::to_string(o.samples) + " × " +
+                               std::to_string(s.contributors.size()) +
+                               " must stay below 500 000 000 (docs/plan-format.md, \"Limits\"): ask for "
+                               "fewer samples"});
     if (o.histogram_bins < 1 || o.histogram_bins > 10000)
-        errors_.push_back({"histogram_bins", "the number of histogram bins must be between 1 and 10 000 (got " +
-                                                 std::to_string(o.histogram_bins) + ")"});
+        errors_.push_back({"histogram_bins",
+                           "the number of histogram bins must be between 1 and 10 000 (got " +
+                               std::to_string(o.histogram_bins) + ")"});
     if (!errors_.empty()) return;
     total_ = o.samples;
 
@@ -43,11 +46,17 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
         const detail::ResolvedDistribution d = detail::resolve_distribution(c);
         Sampler sm;
         sm.kind = c.distribution.kind;
-        sm.rng = Rng(seeder.next());   // one independent stream per contributor
+        sm.rng = Rng(seeder.next());  // one independent stream per contributor
         switch (sm.kind) {
-            case DistributionKind::Normal: sm.a = d.mean; sm.b = d.sigma; break;
+            case DistributionKind::Normal:
+                sm.a = d.mean;
+                sm.b = d.sigma;
+                break;
             case DistributionKind::Uniform:
-            case DistributionKind::Triangular: sm.a = d.mean; sm.b = d.half; break;
+            case DistributionKind::Triangular:
+                sm.a = d.mean;
+                sm.b = d.half;
+                break;
             case DistributionKind::SkewNormal: {
                 // Azzalini: Z = δ|U0| + √(1−δ²) U1 has mean δ√(2/π) and variance 1 − 2δ²/π.
                 const double alpha = c.distribution.skew;
@@ -102,7 +111,8 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
 void MonteCarloRun::fill(Sampler& sm, double* out, size_t n) {
     switch (sm.kind) {
         case DistributionKind::Normal:
-            if (options_.fast_normal) normal_ziggurat_fill(sm.rng, out, n);
+            if (options_.fast_normal)
+                normal_ziggurat_fill(sm.rng, out, n);
             else
                 for (size_t j = 0; j < n; ++j) out[j] = sm.rng.normal();
             break;
@@ -152,8 +162,10 @@ void MonteCarloRun::run_block() {
         const int li = loop_length_[v], ai = loop_angle_[v];
         const double* L = li >= 0 ? values_.data() + static_cast<size_t>(li) * kBlock : nullptr;
         const double* A = ai >= 0 ? values_.data() + static_cast<size_t>(ai) * kBlock : nullptr;
-        const double la = li >= 0 ? samplers_[static_cast<size_t>(li)].a : 0, lb = li >= 0 ? samplers_[static_cast<size_t>(li)].b : 0;
-        const double aa = ai >= 0 ? samplers_[static_cast<size_t>(ai)].a : 0, ab = ai >= 0 ? samplers_[static_cast<size_t>(ai)].b : 0;
+        const double la = li >= 0 ? samplers_[static_cast<size_t>(li)].a : 0,
+                     lb = li >= 0 ? samplers_[static_cast<size_t>(li)].b : 0;
+        const double aa = ai >= 0 ? samplers_[static_cast<size_t>(ai)].a : 0,
+                     ab = ai >= 0 ? samplers_[static_cast<size_t>(ai)].b : 0;
         const double km = li >= 0 ? scale_meas_[static_cast<size_t>(li)] : 1.0;
         const double ko = li >= 0 ? scale_op_[static_cast<size_t>(li)] : 1.0;
         const double fixed_len = loop_fixed_length_[v], fixed_proj = loop_fixed_proj_[v];
@@ -170,7 +182,7 @@ void MonteCarloRun::run_block() {
     // depends only on the block, never on how the run was sliced.
     double* dg = dg_block_.data();
     for (size_t j = 0; j < n; ++j) dg[j] = g[j] - centre_g_;
-    for (size_t j = n; j < kBlock; ++j) dg[j] = 0;   // a short last block: pad with zeros
+    for (size_t j = n; j < kBlock; ++j) dg[j] = 0;  // a short last block: pad with zeros
     const size_t padded = (n + kLanes - 1) / kLanes * kLanes;
     {
         double s1[kLanes] = {}, s2[kLanes] = {};
@@ -187,7 +199,7 @@ void MonteCarloRun::run_block() {
     // corr(x, gap)² = corr(z, gap)² since x = a + b·z: the sums run over z.
     for (size_t i = 0; i < nc; ++i) {
         double* z = values_.data() + i * kBlock;
-        for (size_t j = n; j < padded; ++j) z[j] = 0;   // padding contributes nothing
+        for (size_t j = n; j < padded; ++j) z[j] = 0;  // padding contributes nothing
         double s1[kLanes] = {}, s2[kLanes] = {}, s3[kLanes] = {};
         for (size_t j = 0; j < padded; j += kLanes)
             for (size_t l = 0; l < kLanes; ++l) {
@@ -208,7 +220,7 @@ void MonteCarloRun::run_block() {
 }
 
 bool MonteCarloRun::step(size_t n) {
-    const size_t target = std::min(total_, done_ + std::max<size_t>(n, 1));   // total_ is 0 when refused
+    const size_t target = std::min(total_, done_ + std::max<size_t>(n, 1));  // total_ is 0 when refused
     while (done_ < target) run_block();
     return finished();
 }
@@ -221,7 +233,8 @@ static Interval ci_ppm(double k, double n) {
     return {k == 0 ? 0.0 : ci.lower * 1e6, ci.upper * 1e6};
 }
 
-static MonteCarloSummary summarise(const std::vector<double>& x, double temperature, const GapLimits& limits, int bins) {
+static MonteCarloSummary summarise(const std::vector<double>& x, double temperature, const GapLimits& limits,
+                                   int bins) {
     MonteCarloSummary s;
     s.temperature = temperature;
     s.n = x.size();
@@ -269,7 +282,7 @@ static MonteCarloSummary summarise(const std::vector<double>& x, double temperat
         out += static_cast<double>(above);
     }
     s.ppm_total = out / n * 1e6;
-    if (limits.lower || limits.upper) s.ci95_total = ci_ppm(out, n);   // without limits: [0, 0]
+    if (limits.lower || limits.upper) s.ci95_total = ci_ppm(out, n);  // without limits: [0, 0]
 
     const std::vector<double> p = percentiles_binned(x, {0.00135, 0.5, 0.99865}, lo, hi);
     s.p00135 = p[0];

@@ -29,42 +29,42 @@ namespace mf {
 constexpr size_t kMaxSamples = 20000000;
 
 struct MonteCarloOptions {
-    uint64_t seed = 1;              // same seed, same result (natively and in WASM)
-    size_t samples = 1000000;       // 1 … kMaxSamples
-    int histogram_bins = 60;        // 1 … 10 000, equal width over [min, max] of the samples
-    bool fast_normal = true;        // ziggurat (stats/fast_normal.h); false: Rng::normal (polar), for comparison
+    uint64_t seed = 1;         // same seed, same result (natively and in WASM)
+    size_t samples = 1000000;  // 1 … kMaxSamples
+    int histogram_bins = 60;   // 1 … 10 000, equal width over [min, max] of the samples
+    bool fast_normal = true;   // ziggurat (stats/fast_normal.h); false: Rng::normal (polar), for comparison
 
-    bool operator==(const MonteCarloOptions&) const = default;   // a view reruns when they change
+    bool operator==(const MonteCarloOptions&) const = default;  // a view reruns when they change
 };
 
 struct Histogram {
-    double lo = 0;                  // left edge of bin 0 (mm)
-    double width = 0;               // bin width (mm); bin k is [lo + k·width, lo + (k+1)·width), the last bin closed
+    double lo = 0;     // left edge of bin 0 (mm)
+    double width = 0;  // bin width (mm); bin k is [lo + k·width, lo + (k+1)·width), the last bin closed
     std::vector<uint32_t> counts;
 };
 
 // Summary of the gap samples at one temperature.
 struct MonteCarloSummary {
-    double temperature = 20;        // °C
+    double temperature = 20;  // °C
     size_t n = 0;
     double mean = 0;
-    double sigma = 0;               // sample standard deviation, n − 1 denominator
-    double skewness = 0;            // g1 = m3 / m2^1.5 (moment estimator, no small-sample correction)
+    double sigma = 0;     // sample standard deviation, n − 1 denominator
+    double skewness = 0;  // g1 = m3 / m2^1.5 (moment estimator, no small-sample correction)
     double min = 0, max = 0;
-    double p00135 = 0, p50 = 0, p99865 = 0;   // percentiles 0.135 %, 50 %, 99.865 % (type 7)
-    size_t below = 0, above = 0;    // samples strictly below the lower / above the upper limit
-    std::optional<double> ppm_below, ppm_above;          // absent without that limit
+    double p00135 = 0, p50 = 0, p99865 = 0;      // percentiles 0.135 %, 50 %, 99.865 % (type 7)
+    size_t below = 0, above = 0;                 // samples strictly below the lower / above the upper limit
+    std::optional<double> ppm_below, ppm_above;  // absent without that limit
     double ppm_total = 0;
-    std::optional<Interval> ci95_below, ci95_above;      // ppm, Wilson score 95 %
-    Interval ci95_total;                                 // ppm
+    std::optional<Interval> ci95_below, ci95_above;  // ppm, Wilson score 95 %
+    Interval ci95_total;                             // ppm
     Histogram histogram;
 };
 
 struct MonteCarloResult {
-    Issues errors;              // when not empty, nothing else is set
+    Issues errors;  // when not empty, nothing else is set
     uint64_t seed = 0;
-    size_t samples = 0;             // samples summarised (fewer than asked for in a partial result)
-    bool thermal_differs = false;   // false: at_operating repeats at_measurement
+    size_t samples = 0;            // samples summarised (fewer than asked for in a partial result)
+    bool thermal_differs = false;  // false: at_operating repeats at_measurement
     MonteCarloSummary at_measurement;
     MonteCarloSummary at_operating;
     // Per contributor: corr(x_i, gap)² at the measurement temperature (contribution share).
@@ -73,15 +73,15 @@ struct MonteCarloResult {
 
 class MonteCarloRun {
 public:
-    static constexpr size_t kBlock = 1024;   // samples per block (a multiple of kLanes)
-    static constexpr size_t kLanes = 4;      // interleaved partial sums
+    static constexpr size_t kBlock = 1024;  // samples per block (a multiple of kLanes)
+    static constexpr size_t kLanes = 4;     // interleaved partial sums
 
     // Checks the stack and the options and allocates; draws nothing yet. Refused inputs
     // leave the run finished at once, with the reasons in errors() and result().errors.
     MonteCarloRun(const Stack& s, const MonteCarloOptions& options = {});
     const Issues& errors() const { return errors_; }
-    size_t done() const { return done_; }     // samples drawn so far
-    size_t total() const { return total_; }   // samples asked for (0 when refused)
+    size_t done() const { return done_; }    // samples drawn so far
+    size_t total() const { return total_; }  // samples asked for (0 when refused)
 
     // The sliced-job contract (core/base/job.h).
     // Draws at least n more samples (whole blocks, at most up to the total); true when finished.
@@ -95,8 +95,8 @@ public:
 private:
     struct Sampler {
         DistributionKind kind = DistributionKind::Normal;
-        double a = 0, b = 0;        // x = a + b·z, z the standard variate of `kind`
-        double delta = 0, delta_c = 0;   // skew-normal: δ and √(1 − δ²)
+        double a = 0, b = 0;            // x = a + b·z, z the standard variate of `kind`
+        double delta = 0, delta_c = 0;  // skew-normal: δ and √(1 − δ²)
         Rng rng{0};
     };
     void fill(Sampler& sm, double* out, size_t n);
@@ -107,16 +107,16 @@ private:
     MonteCarloOptions options_;
     size_t total_ = 0, done_ = 0;
     std::vector<Sampler> samplers_;
-    double base_meas_ = 0, base_op_ = 0;           // Σ s·scale·a over the declared-sensitivity contributors
-    std::vector<double> slope_meas_, slope_op_;    // s·scale·b: the gap's slope in each z
-    std::vector<double> scale_meas_, scale_op_;    // thermal scale per contributor
+    double base_meas_ = 0, base_op_ = 0;         // Σ s·scale·a over the declared-sensitivity contributors
+    std::vector<double> slope_meas_, slope_op_;  // s·scale·b: the gap's slope in each z
+    std::vector<double> scale_meas_, scale_op_;  // thermal scale per contributor
     std::vector<bool> in_loop_;
-    std::vector<int> loop_length_, loop_angle_;    // per vector: contributor index or -1
+    std::vector<int> loop_length_, loop_angle_;  // per vector: contributor index or -1
     std::vector<double> loop_fixed_length_, loop_fixed_angle_, loop_fixed_proj_;
-    double direction_ = 0;                         // degrees
+    double direction_ = 0;  // degrees
     bool thermal_differs_ = false;
     // Block buffers (allocated once).
-    std::vector<double> values_;                   // contributors × kBlock standard variates z
+    std::vector<double> values_;  // contributors × kBlock standard variates z
     std::vector<double> gap_block_, gap_op_block_, dg_block_;
     // All samples (for percentiles and tails).
     std::vector<double> gaps_, gaps_op_;

@@ -11,7 +11,7 @@ RssResult rss(const LinearStack& lin, const GapLimits& limits) {
     double mean = lin.offset, sum_sq = 0, sum_abs = 0;
     size_t n = 0;
     for (const auto& t : lin.terms) {
-        const double st = t.sensitivity * t.half;   // this contributor's half-range in the gap
+        const double st = t.sensitivity * t.half;  // this contributor's half-range in the gap
         mean += t.sensitivity * t.mid;
         sum_sq += st * st;
         sum_abs += std::fabs(st);
@@ -28,8 +28,8 @@ RssResult rss(const LinearStack& lin, const GapLimits& limits) {
     r.bender_max = mean + 1.5 * t_rss;
     r.n = n;
     r.mrss_factor = (n > 1 && t_rss > 0)
-                        ? 0.5 * (sum_abs - t_rss) / (t_rss * (std::sqrt(static_cast<double>(n)) - 1.0)) + 1.0
-                        : 1.0;
+        ? 0.5 * (sum_abs - t_rss) / (t_rss * (std::sqrt(static_cast<double>(n)) - 1.0)) + 1.0
+        : 1.0;
     r.mrss_min = mean - r.mrss_factor * t_rss;
     r.mrss_max = mean + r.mrss_factor * t_rss;
     return r;

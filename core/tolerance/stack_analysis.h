@@ -25,12 +25,12 @@
 
 namespace mf {
 
-struct MonteCarloResult;     // monte_carlo.h
+struct MonteCarloResult;  // monte_carlo.h
 struct MonteCarloSummary;
 
 struct GapLimits {
-    std::optional<double> lower;   // mm
-    std::optional<double> upper;   // mm
+    std::optional<double> lower;  // mm
+    std::optional<double> upper;  // mm
 };
 inline GapLimits limits_of(const Stack& s) { return {s.lower_limit, s.upper_limit}; }
 
@@ -47,18 +47,18 @@ struct LinearTerm {
     double mean = 0;           // declared distribution: mid + shift
     double sigma = 0;          // declared distribution's σ (table in docs/tolerance.md)
     DistributionKind kind = DistributionKind::Normal;
-    double skew = 0;           // skew-normal shape α
-    double scale = 1;          // 1 + α·(T − measured_at); 1 for angles and without material
-    double cte = 0;            // ppm/K used (0: no material)
-    double delta_t = 0;        // K: T − the contributor's measurement temperature
+    double skew = 0;     // skew-normal shape α
+    double scale = 1;    // 1 + α·(T − measured_at); 1 for angles and without material
+    double cte = 0;      // ppm/K used (0: no material)
+    double delta_t = 0;  // K: T − the contributor's measurement temperature
 };
 
 struct LinearStack {
-    Issues errors;         // validate_stack(ForAnalysis); when not empty nothing else is set
-    double temperature = 20;   // °C
+    Issues errors;            // validate_stack(ForAnalysis); when not empty nothing else is set
+    double temperature = 20;  // °C
     bool is_loop = false;
-    double nominal_gap = 0;    // every dimension at nominal (exact loop geometry)
-    double offset = 0;         // gap ≈ offset + Σ sensitivity·x (0 for a 1D chain)
+    double nominal_gap = 0;  // every dimension at nominal (exact loop geometry)
+    double offset = 0;       // gap ≈ offset + Σ sensitivity·x (0 for a 1D chain)
     std::vector<LinearTerm> terms;
 };
 
@@ -73,20 +73,20 @@ double exact_gap(const Stack& s, const std::vector<double>& values);
 
 // [SECTION] Worst case ---------------------------------------------------------------------
 struct WorstCaseResult {
-    double nominal = 0;        // gap with every contributor at nominal
-    double min = 0, max = 0;   // every contributor at the limit that makes the gap smallest / largest
-    double mean = 0;           // mid-limit mean = (min + max) / 2: what every later figure is centred on
-    double half_range = 0;     // (max − min) / 2 = Σ |s|·T
-    double asymmetry = 0;      // mean − nominal (0 for symmetric tolerances)
+    double nominal = 0;       // gap with every contributor at nominal
+    double min = 0, max = 0;  // every contributor at the limit that makes the gap smallest / largest
+    double mean = 0;          // mid-limit mean = (min + max) / 2: what every later figure is centred on
+    double half_range = 0;    // (max − min) / 2 = Σ |s|·T
+    double asymmetry = 0;     // mean − nominal (0 for symmetric tolerances)
 };
 WorstCaseResult worst_case(const LinearStack& lin);
 
 // One- or two-sided normal tail prediction. ppm values are absent for a side without a limit.
 struct TailPrediction {
-    std::optional<double> ppm_below;   // P(gap < lower) · 10⁶
-    std::optional<double> ppm_above;   // P(gap > upper) · 10⁶
+    std::optional<double> ppm_below;  // P(gap < lower) · 10⁶
+    std::optional<double> ppm_above;  // P(gap > upper) · 10⁶
     double ppm_total = 0;
-    double yield = 1;                  // 1 − ppm_total / 10⁶
+    double yield = 1;  // 1 − ppm_total / 10⁶
 };
 TailPrediction normal_tails(double mean, double sigma, const GapLimits& limits);
 
@@ -96,14 +96,14 @@ TailPrediction normal_tails(double mean, double sigma, const GapLimits& limits);
 // Bender (σ × 1.5) and Drake's modified RSS, T = C_f · √Σ(s_i T_i)² with
 // C_f = 0.5 (T_wc − T_rss) / (T_rss (√n − 1)) + 1 (n contributors with a tolerance; C_f = 1 for n = 1).
 struct RssResult {
-    double mean = 0;           // mid-limit mean
-    double sigma = 0;          // σ_gap
-    double min = 0, max = 0;   // mean ∓ 3σ
-    TailPrediction tails;      // normal tails of N(mean, σ)
-    double bender_sigma = 0;   // 1.5 σ
+    double mean = 0;          // mid-limit mean
+    double sigma = 0;         // σ_gap
+    double min = 0, max = 0;  // mean ∓ 3σ
+    TailPrediction tails;     // normal tails of N(mean, σ)
+    double bender_sigma = 0;  // 1.5 σ
     double bender_min = 0, bender_max = 0;
-    size_t n = 0;              // contributors with s·T ≠ 0
-    double mrss_factor = 1;    // C_f
+    size_t n = 0;            // contributors with s·T ≠ 0
+    double mrss_factor = 1;  // C_f
     double mrss_min = 0, mrss_max = 0;
 };
 RssResult rss(const LinearStack& lin, const GapLimits& limits);
@@ -116,14 +116,14 @@ RssResult rss(const LinearStack& lin, const GapLimits& limits);
 struct StatisticalResult {
     double mean = 0;
     double sigma = 0;
-    double min = 0, max = 0;           // mean ∓ 3σ
+    double min = 0, max = 0;  // mean ∓ 3σ
     TailPrediction tails;
-    std::optional<double> cpk;         // min over given limits of |limit − mean| / 3σ (signed)
+    std::optional<double> cpk;  // min over given limits of |limit − mean| / 3σ (signed)
     double inflation_factor = 1;
-    std::string inflation_label;       // "none", "Bender (σ × 1.5)", "user factor (σ × 1.3)"
+    std::string inflation_label;  // "none", "Bender (σ × 1.5)", "user factor (σ × 1.3)"
     double inflated_sigma = 0;
     TailPrediction inflated_tails;
-    TailPrediction long_term_tails;    // 1.5σ shift toward each limit
+    TailPrediction long_term_tails;  // 1.5σ shift toward each limit
 };
 StatisticalResult statistical(const LinearStack& lin, const GapLimits& limits, double inflation_factor = 1.0);
 
@@ -154,22 +154,22 @@ std::vector<ContributionRow> contributions(const Stack& s, const LinearStack& li
 struct ThermalRow {
     size_t index = 0;
     std::string id, name, material;
-    double cte = 0;            // ppm/K (0: no material)
-    double measured_at = 20;   // °C
-    double delta_t = 0;        // K: operating − measured_at
-    double delta_length = 0;   // mm: α·L·ΔT at nominal
-    double gap_effect = 0;     // mm: s · α·L·ΔT
+    double cte = 0;           // ppm/K (0: no material)
+    double measured_at = 20;  // °C
+    double delta_t = 0;       // K: operating − measured_at
+    double delta_length = 0;  // mm: α·L·ΔT at nominal
+    double gap_effect = 0;    // mm: s · α·L·ΔT
 };
 struct ThermalResult {
     double measurement_temperature = 20, operating_temperature = 20;
     std::vector<ThermalRow> rows;
     double nominal_at_measurement = 0;
     double nominal_at_operating = 0;
-    double gap_change = 0;                 // nominal_at_operating − nominal_at_measurement
+    double gap_change = 0;  // nominal_at_operating − nominal_at_measurement
     WorstCaseResult worst_case_at_operating;
     RssResult rss_at_operating;
     StatisticalResult statistical_at_operating;
-    std::vector<std::string> notes;        // e.g. contributors without a material
+    std::vector<std::string> notes;  // e.g. contributors without a material
 };
 ThermalResult thermal(const Stack& s);
 
@@ -183,7 +183,7 @@ ThermalResult thermal(const Stack& s);
 // The stack's verdict is the worse of the two; the deciding temperature is named.
 // The rate is the Monte Carlo estimate when one was run, else the statistical normal model.
 enum class FitVerdict { Ok, AtRisk, Fails, NoRequirement };
-const char* verdict_name(FitVerdict v);   // "OK", "at risk", "fails", "no requirement"
+const char* verdict_name(FitVerdict v);  // "OK", "at risk", "fails", "no requirement"
 
 struct ConditionVerdict {
     double temperature = 20;
@@ -192,14 +192,14 @@ struct ConditionVerdict {
     double worst_min = 0, worst_max = 0;
     bool worst_case_inside = false;
     bool mean_inside = false;
-    double ppm = 0;                        // out-of-limit rate used
-    std::optional<Interval> ppm_ci95;      // Monte Carlo only
-    std::string ppm_source;                // "monte carlo" or "normal model"
+    double ppm = 0;                    // out-of-limit rate used
+    std::optional<Interval> ppm_ci95;  // Monte Carlo only
+    std::string ppm_source;            // "monte carlo" or "normal model"
     std::string reason;
 };
 struct FitAssessment {
     FitVerdict verdict = FitVerdict::NoRequirement;
-    std::string deciding;                  // "operating temperature (85 °C)"
+    std::string deciding;  // "operating temperature (85 °C)"
     std::string reason;
     ConditionVerdict at_measurement, at_operating;
     double ppm_ok = 63, ppm_fail = 2700;
@@ -215,8 +215,8 @@ FitAssessment assess_fit(const Stack& s, const ConditionInputs& at_measurement, 
 // [SECTION] Report -------------------------------------------------------------------------
 // Every analytic result of one stack (and the verdict from the Monte Carlo result when given).
 struct StackReport {
-    Issues errors;                     // when not empty, nothing else is meaningful
-    LinearStack linear;                    // at the measurement temperature
+    Issues errors;       // when not empty, nothing else is meaningful
+    LinearStack linear;  // at the measurement temperature
     WorstCaseResult worst_case;
     RssResult rss;
     StatisticalResult statistical;

@@ -149,7 +149,8 @@ std::string remove_contributor(Plan& p, const std::string& stack_id, const std::
     s->contributors.erase(s->contributors.begin() + k);
     if (!s->loop) return "";
     auto& v = s->loop->vectors;
-    v.erase(std::remove_if(v.begin(), v.end(), [&](const LoopVector& x) { return x.length_from == contributor_id; }), v.end());
+    v.erase(std::remove_if(v.begin(), v.end(), [&](const LoopVector& x) { return x.length_from == contributor_id; }),
+            v.end());
     for (auto& x : v)
         if (x.angle_from == contributor_id) x.angle_from.clear();
     if (v.empty()) s->loop.reset();
@@ -192,7 +193,7 @@ std::string set_contributor_kind(Plan& p, const std::string& stack_id, const std
     const int k = contributor_index(*s, contributor_id);
     Contributor& c = s->contributors[static_cast<size_t>(k)];
     c.kind = kind;
-    if (kind == DimensionKind::Angle) {   // angles do not expand with temperature
+    if (kind == DimensionKind::Angle) {  // angles do not expand with temperature
         c.material.clear();
         c.cte.reset();
     }
@@ -303,14 +304,15 @@ std::string remove_loop_vector(Plan& p, const std::string& stack_id, size_t inde
     return "";
 }
 
-std::string set_vector_length_from(Plan& p, const std::string& stack_id, size_t index, const std::string& contributor_id) {
+std::string set_vector_length_from(Plan& p, const std::string& stack_id, size_t index,
+                                   const std::string& contributor_id) {
     Stack* s = find_stack(p, stack_id);
     if (!s) return no_stack(stack_id);
     if (!s->loop || index >= s->loop->vectors.size()) return "no loop vector " + std::to_string(index + 1);
     LoopVector& v = s->loop->vectors[index];
     if (contributor_id.empty()) {
         const int k = contributor_index(*s, v.length_from);
-        if (k >= 0) v.length = s->contributors[static_cast<size_t>(k)].nominal;   // starts where the part was
+        if (k >= 0) v.length = s->contributors[static_cast<size_t>(k)].nominal;  // starts where the part was
         v.length_from.clear();
         return "";
     }
@@ -318,7 +320,8 @@ std::string set_vector_length_from(Plan& p, const std::string& stack_id, size_t 
     if (k < 0) return no_contributor(contributor_id);
     const Contributor& c = s->contributors[static_cast<size_t>(k)];
     if (c.kind != DimensionKind::Length) return "\"" + c.name + "\" is an angle, not a length";
-    if (!loop_length_candidate(c)) return "\"" + c.name + "\" has no length (nominal not above 0): a loop vector must be longer than 0";
+    if (!loop_length_candidate(c))
+        return "\"" + c.name + "\" has no length (nominal not above 0): a loop vector must be longer than 0";
     v.length_from = contributor_id;
     return "";
 }

@@ -27,7 +27,7 @@ namespace mf {
 Stack* find_stack(Plan& p, const std::string& stack_id);
 const Stack* find_stack(const Plan& p, const std::string& stack_id);
 Contributor* find_contributor(Plan& p, const std::string& stack_id, const std::string& contributor_id);
-int contributor_index(const Stack& s, const std::string& contributor_id);   // -1 when absent
+int contributor_index(const Stack& s, const std::string& contributor_id);  // -1 when absent
 
 // [SECTION] Stacks -------------------------------------------------------------------------
 // Appends an empty stack (a 1D chain without contributors: valid in a file, not yet analysable).
@@ -93,6 +93,7 @@ std::string add_loop_vector(Plan& p, const std::string& stack_id);
 std::string remove_loop_vector(Plan& p, const std::string& stack_id, size_t index);
 // Vector `index` takes its length from a contributor (a loop_length_candidate), or ("")
 // becomes a fixed length that starts at the contributor's nominal, so the geometry does not jump.
-std::string set_vector_length_from(Plan& p, const std::string& stack_id, size_t index, const std::string& contributor_id);
+std::string set_vector_length_from(Plan& p, const std::string& stack_id, size_t index,
+                                   const std::string& contributor_id);
 
 }  // namespace mf

@@ -25,9 +25,11 @@ StackAnalysis analyse_resolved(ResolvedStack resolved, const StackOptions& opts)
         if (opts.samples > 0) {
             MonteCarloRun run(a.stack, opts.monte_carlo_options());
             MonteCarloResult r = run_to_end(run);
-            if (r.errors.empty()) a.monte_carlo = std::move(r);
+            if (r.errors.empty())
+                a.monte_carlo = std::move(r);
             else
-                for (Issue& e : r.errors) a.issues.push_back({"/monte_carlo/" + e.where, std::move(e.message), Severity::Warning});
+                for (Issue& e : r.errors)
+                    a.issues.push_back({"/monte_carlo/" + e.where, std::move(e.message), Severity::Warning});
         } else if (opts.finished_monte_carlo && opts.finished_monte_carlo->errors.empty()) {
             a.monte_carlo = *opts.finished_monte_carlo;
         }

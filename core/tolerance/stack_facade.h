@@ -27,25 +27,25 @@
 namespace mf {
 
 struct StackOptions {
-    size_t samples = 0;             // Monte Carlo samples (1 … kMaxSamples); 0: no Monte Carlo
-    uint64_t seed = 1;              // same seed, same result
-    int histogram_bins = 60;        // 1 … 10 000
+    size_t samples = 0;       // Monte Carlo samples (1 … kMaxSamples); 0: no Monte Carlo
+    uint64_t seed = 1;        // same seed, same result
+    int histogram_bins = 60;  // 1 … 10 000
     // A Monte Carlo already run on this stack's resolved copy (StackAnalysis::stack), used
     // instead of running one (the GUI's sliced run). Ignored when samples > 0.
     const MonteCarloResult* finished_monte_carlo = nullptr;
 
-    MonteCarloOptions monte_carlo_options() const;   // samples, seed and bins as MonteCarloOptions
+    MonteCarloOptions monte_carlo_options() const;  // samples, seed and bins as MonteCarloOptions
 };
 
 struct StackAnalysis {
-    Stack stack;                         // what was analysed: the plan's stack with its measured links applied
-    std::vector<LinkReport> links;       // one per linked contributor: what it supplied, or why not
+    Stack stack;                    // what was analysed: the plan's stack with its measured links applied
+    std::vector<LinkReport> links;  // one per linked contributor: what it supplied, or why not
     // Why the stack cannot be analysed (errors, `where` relative to the stack:
     // "/contributors/2/tol_plus"), and Monte Carlo options that were refused (warnings: the
     // analytic figures stand). No error: `report` holds every figure.
     Issues issues;
-    StackReport report;                  // worst case, RSS, statistical, contributions, thermal, verdict
-    std::optional<MonteCarloResult> monte_carlo;   // run or given, without errors; else empty
+    StackReport report;                           // worst case, RSS, statistical, contributions, thermal, verdict
+    std::optional<MonteCarloResult> monte_carlo;  // run or given, without errors; else empty
 
     const MonteCarloResult* monte_carlo_result() const { return monte_carlo ? &*monte_carlo : nullptr; }
 };

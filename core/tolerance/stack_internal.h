@@ -26,9 +26,9 @@ inline double thermal_scale(const Stack& s, const Contributor& c, double tempera
 
 // Where each contributor enters a loop: -1 = not used by any vector.
 struct LoopUse {
-    std::vector<int> length_of;   // per vector: contributor index of its length, or -1
-    std::vector<int> angle_of;    // per vector: contributor index of its angle, or -1
-    std::vector<bool> in_loop;    // per contributor
+    std::vector<int> length_of;  // per vector: contributor index of its length, or -1
+    std::vector<int> angle_of;   // per vector: contributor index of its angle, or -1
+    std::vector<bool> in_loop;   // per contributor
 };
 LoopUse loop_use(const Stack& s);
 

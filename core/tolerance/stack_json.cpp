@@ -58,19 +58,31 @@ static void read_distribution(const json& d, const std::string& dp, JsonReader& 
     const bool normal_like = out.kind == DistributionKind::Normal || out.kind == DistributionKind::SkewNormal;
     const int given = (cp ? 1 : 0) + (cpk ? 1 : 0) + (sigma ? 1 : 0);
     if (normal_like) {
-        if (given > 1) r.error(dp, "give one of cp, cpk or sigma, not several");
-        else if (cpk) { out.by = NormalBy::Cpk; out.capability = *cpk; }
-        else if (sigma) { out.by = NormalBy::Sigma; out.sigma = *sigma; }
-        else if (cp) { out.by = NormalBy::Cp; out.capability = *cp; }
+        if (given > 1)
+            r.error(dp, "give one of cp, cpk or sigma, not several");
+        else if (cpk) {
+            out.by = NormalBy::Cpk;
+            out.capability = *cpk;
+        } else if (sigma) {
+            out.by = NormalBy::Sigma;
+            out.sigma = *sigma;
+        } else if (cp) {
+            out.by = NormalBy::Cp;
+            out.capability = *cp;
+        }
     } else {
-        for (auto [v, key] : {std::pair<const std::optional<double>*, const char*>{&cp, "cp"}, {&cpk, "cpk"}, {&sigma, "sigma"}})
+        for (auto [v, key] :
+             {std::pair<const std::optional<double>*, const char*>{&cp, "cp"}, {&cpk, "cpk"}, {&sigma, "sigma"}})
             if (*v)
-                r.error(JsonReader::child(dp, key), std::string(key) + " applies to normal and skew-normal distributions, not to " +
-                                                        distribution_name(out.kind));
+                r.error(JsonReader::child(dp, key),
+                        std::string(key) + " applies to normal and skew-normal distributions, not to " +
+                            distribution_name(out.kind));
     }
     if (skew) {
-        if (out.kind == DistributionKind::SkewNormal) out.skew = *skew;
-        else r.error(JsonReader::child(dp, "skew"), "skew applies only to the skew-normal distribution");
+        if (out.kind == DistributionKind::SkewNormal)
+            out.skew = *skew;
+        else
+            r.error(JsonReader::child(dp, "skew"), "skew applies only to the skew-normal distribution");
     }
     if (shift) out.shift = *shift;
     r.end_object(d, dp);
@@ -91,7 +103,8 @@ static void read_loop(const json& j, const std::string& lp, JsonReader& r, Vecto
             if (has_from == has_len) r.error(vp, "give either length_from (a contributor id) or length (mm)");
             if (has_from) r.id(ve, vp, "length_from", vec.length_from, Need::Required);
             if (has_len) r.number(ve, vp, "length", vec.length, Need::Required, -1e6, 1e6);
-            if (r.member(ve, vp, "angle_from", Need::Optional)) r.id(ve, vp, "angle_from", vec.angle_from, Need::Required);
+            if (r.member(ve, vp, "angle_from", Need::Optional))
+                r.id(ve, vp, "angle_from", vec.angle_from, Need::Required);
             r.number(ve, vp, "angle", vec.angle, Need::Optional, -36000, 36000);
             r.end_object(ve, vp);
             out.vectors.push_back(std::move(vec));
@@ -126,7 +139,8 @@ void read_stacks(const json& j, const std::string& path, JsonReader& r, std::vec
             s.loop.emplace();
             read_loop(*lj, JsonReader::child(p, "loop"), r, *s.loop);
         }
-        if (const json* arr = r.array(e, p, "contributors", Need::Required, kMaxContributors, "contributors", "a stack")) {
+        if (const json* arr =
+                r.array(e, p, "contributors", Need::Required, kMaxContributors, "contributors", "a stack")) {
             const std::string cpath = JsonReader::child(p, "contributors");
             for (size_t k = 0; k < arr->size(); ++k) {
                 const json& ce = (*arr)[k];
@@ -192,8 +206,10 @@ json write_stacks(const std::vector<Stack>& stacks) {
             json vectors = json::array();
             for (const auto& v : s.loop->vectors) {
                 json ve = json::object();
-                if (v.length_from.empty()) ve["length"] = v.length;
-                else ve["length_from"] = v.length_from;
+                if (v.length_from.empty())
+                    ve["length"] = v.length;
+                else
+                    ve["length_from"] = v.length_from;
                 ve["angle"] = v.angle;
                 if (!v.angle_from.empty()) ve["angle_from"] = v.angle_from;
                 vectors.push_back(std::move(ve));

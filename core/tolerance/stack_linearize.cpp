@@ -23,9 +23,12 @@ ResolvedDistribution resolve_distribution(const Contributor& c) {
     switch (d.kind) {
         case DistributionKind::Normal:
         case DistributionKind::SkewNormal:
-            if (d.by == NormalBy::Sigma) r.sigma = d.sigma;
-            else if (d.by == NormalBy::Cpk) r.sigma = (r.half - std::fabs(d.shift)) / (3.0 * d.capability);
-            else r.sigma = r.half / (3.0 * d.capability);
+            if (d.by == NormalBy::Sigma)
+                r.sigma = d.sigma;
+            else if (d.by == NormalBy::Cpk)
+                r.sigma = (r.half - std::fabs(d.shift)) / (3.0 * d.capability);
+            else
+                r.sigma = r.half / (3.0 * d.capability);
             break;
         case DistributionKind::Uniform: r.sigma = r.half / std::sqrt(3.0); break;
         case DistributionKind::Triangular: r.sigma = r.half / std::sqrt(6.0); break;
@@ -72,7 +75,8 @@ LinearStack linearize_stack(const Stack& s, double temperature) {
     LinearStack lin;
     lin.temperature = temperature;
     lin.errors = validate_stack(s, StackCheck::ForAnalysis);
-    if (!std::isfinite(temperature)) lin.errors.push_back({"/operating_temperature", "the temperature must be a finite number"});
+    if (!std::isfinite(temperature))
+        lin.errors.push_back({"/operating_temperature", "the temperature must be a finite number"});
     if (!lin.errors.empty()) return lin;
 
     lin.is_loop = s.loop.has_value();
@@ -99,7 +103,7 @@ LinearStack linearize_stack(const Stack& s, double temperature) {
         lin.terms.push_back(t);
     }
 
-    double linear_part = 0;   // Σ s·nominal over the declared-sensitivity contributors
+    double linear_part = 0;  // Σ s·nominal over the declared-sensitivity contributors
     for (const auto& t : lin.terms)
         if (!t.from_loop) linear_part += t.sensitivity * t.nominal;
     if (!lin.is_loop) {
@@ -121,7 +125,7 @@ LinearStack linearize_stack(const Stack& s, double temperature) {
         sum += length * u;
         if (li >= 0) lin.terms[static_cast<size_t>(li)].sensitivity += glm::dot(u, dir);
         if (ai >= 0) {
-            const glm::dvec2 du(-u.y, u.x);   // d u / dθ
+            const glm::dvec2 du(-u.y, u.x);  // d u / dθ
             lin.terms[static_cast<size_t>(ai)].sensitivity += length * glm::dot(du, dir) * kDegree;
         }
     }

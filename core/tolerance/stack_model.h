@@ -48,16 +48,15 @@ enum class NormalBy {
 
 struct Distribution {
     DistributionKind kind = DistributionKind::Normal;
-    NormalBy by = NormalBy::Cp;   // Normal and SkewNormal only
-    double capability = 1.0;      // the Cp or Cpk value (by == Cp / Cpk); must be > 0
-    double sigma = 0;             // by == Sigma: σ itself, > 0
-    double shift = 0;             // process mean − band centre (any kind), same unit as the value
-    double skew = 0;              // SkewNormal: shape α (0 = normal; > 0 long tail upwards)
+    NormalBy by = NormalBy::Cp;  // Normal and SkewNormal only
+    double capability = 1.0;     // the Cp or Cpk value (by == Cp / Cpk); must be > 0
+    double sigma = 0;            // by == Sigma: σ itself, > 0
+    double shift = 0;            // process mean − band centre (any kind), same unit as the value
+    double skew = 0;             // SkewNormal: shape α (0 = normal; > 0 long tail upwards)
 
     // The default (Normal, Cp = 1, no shift): "the tolerance is ±3σ of a centred normal".
     bool is_default() const {
-        return kind == DistributionKind::Normal && by == NormalBy::Cp && capability == 1.0 && shift == 0 &&
-               skew == 0;
+        return kind == DistributionKind::Normal && by == NormalBy::Cp && capability == 1.0 && shift == 0 && skew == 0;
     }
     bool operator==(const Distribution&) const = default;
 };
@@ -81,16 +80,16 @@ struct MeasuredLink {
 struct Contributor {
     std::string id;
     std::string name;
-    double nominal = 0;                  // mm (degrees for an angle)
-    double tol_plus = 0;                 // >= 0: upper limit = nominal + tol_plus
-    double tol_minus = 0;                // >= 0: lower limit = nominal - tol_minus
-    double sensitivity = 1;              // d(gap)/d(dimension): +1/-1 in a 1D chain (ignored in a loop)
-    std::string partner_id;              // optional: who makes it
+    double nominal = 0;      // mm (degrees for an angle)
+    double tol_plus = 0;     // >= 0: upper limit = nominal + tol_plus
+    double tol_minus = 0;    // >= 0: lower limit = nominal - tol_minus
+    double sensitivity = 1;  // d(gap)/d(dimension): +1/-1 in a 1D chain (ignored in a loop)
+    std::string partner_id;  // optional: who makes it
     DimensionKind kind = DimensionKind::Length;
     Distribution distribution;
-    std::string material;                // key into the material table (materials.h); empty: none
-    std::optional<double> cte;           // ppm/K; overrides the material's CTE when set
-    std::optional<double> measured_at;   // °C; overrides the stack's measurement temperature
+    std::string material;                  // key into the material table (materials.h); empty: none
+    std::optional<double> cte;             // ppm/K; overrides the material's CTE when set
+    std::optional<double> measured_at;     // °C; overrides the stack's measurement temperature
     std::optional<MeasuredLink> measured;  // σ and mean from measured data instead of `distribution`
     bool operator==(const Contributor&) const = default;
 };
@@ -99,17 +98,17 @@ struct Contributor {
 // is `angle` plus, when angle_from is set, an angle contributor's value (so several vectors of
 // one rigid part can share one tilt: angle 0 and 90, both angle_from "tilt").
 struct LoopVector {
-    std::string length_from;             // contributor id (a Length); empty: use `length`
-    double length = 0;                   // mm, used when length_from is empty
-    std::string angle_from;              // contributor id (an Angle), added to `angle`; may be empty
-    double angle = 0;                    // degrees from +x, counter-clockwise (absolute)
+    std::string length_from;  // contributor id (a Length); empty: use `length`
+    double length = 0;        // mm, used when length_from is empty
+    std::string angle_from;   // contributor id (an Angle), added to `angle`; may be empty
+    double angle = 0;         // degrees from +x, counter-clockwise (absolute)
     bool operator==(const LoopVector&) const = default;
 };
 
 // gap = d · Σ vectors (+ the contributors not used by any vector, with their own sensitivity),
 // d the unit vector at `direction` degrees.
 struct VectorLoop {
-    double direction = 0;                // degrees: the direction the gap is measured along
+    double direction = 0;  // degrees: the direction the gap is measured along
     std::vector<LoopVector> vectors;
     bool operator==(const VectorLoop&) const = default;
 };
@@ -118,14 +117,14 @@ struct Stack {
     std::string id;
     std::string name;
     std::vector<Contributor> contributors;
-    std::optional<double> lower_limit;   // mm, requirement on the gap
-    std::optional<double> upper_limit;   // mm
-    double measurement_temperature = 20; // °C: where the dimensions are true (ISO 1)
-    double operating_temperature = 20;   // °C: where the gap matters
-    std::optional<VectorLoop> loop;      // 2D vector loop instead of declared sensitivities
-    double inflation_factor = 1.0;       // σ multiplier of the "statistical, inflated" figure (1.5 = Bender)
-    double ppm_ok = 63;                  // verdict: OK when out-of-limit ppm <= this (centred Cpk 1.33)
-    double ppm_fail = 2700;              // verdict: fails when out-of-limit ppm > this (centred Cpk 1.0)
+    std::optional<double> lower_limit;    // mm, requirement on the gap
+    std::optional<double> upper_limit;    // mm
+    double measurement_temperature = 20;  // °C: where the dimensions are true (ISO 1)
+    double operating_temperature = 20;    // °C: where the gap matters
+    std::optional<VectorLoop> loop;       // 2D vector loop instead of declared sensitivities
+    double inflation_factor = 1.0;        // σ multiplier of the "statistical, inflated" figure (1.5 = Bender)
+    double ppm_ok = 63;                   // verdict: OK when out-of-limit ppm <= this (centred Cpk 1.33)
+    double ppm_fail = 2700;               // verdict: fails when out-of-limit ppm > this (centred Cpk 1.0)
 
     // Value equality, field by field: the GUI's Monte Carlo reruns only when the resolved
     // stack it samples changes (gui/job_runner.h). NaN never equals itself, but a stack in a
@@ -142,6 +141,6 @@ enum class StackCheck {
 };
 Issues validate_stack(const Stack& s, StackCheck check);
 
-const char* distribution_name(DistributionKind k);   // "normal", "uniform", "triangular", "skew-normal"
+const char* distribution_name(DistributionKind k);  // "normal", "uniform", "triangular", "skew-normal"
 
 }  // namespace mf

@@ -18,8 +18,8 @@ StackReport analyse_stack(const Stack& s, const MonteCarloResult* mc) {
     r.thermal = thermal(s);
     ConditionInputs at_meas{s.measurement_temperature, r.worst_case, r.statistical,
                             good_mc ? &good_mc->at_measurement : nullptr};
-    ConditionInputs at_op{s.operating_temperature, r.thermal.worst_case_at_operating, r.thermal.statistical_at_operating,
-                          good_mc ? &good_mc->at_operating : nullptr};
+    ConditionInputs at_op{s.operating_temperature, r.thermal.worst_case_at_operating,
+                          r.thermal.statistical_at_operating, good_mc ? &good_mc->at_operating : nullptr};
     r.fit = assess_fit(s, at_meas, at_op);
     return r;
 }

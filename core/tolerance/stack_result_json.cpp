@@ -14,7 +14,10 @@ namespace {
 json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
 json tails_json(const TailPrediction& t) {
-    return {{"ppm_below", opt(t.ppm_below)}, {"ppm_above", opt(t.ppm_above)}, {"ppm_total", t.ppm_total}, {"yield", t.yield}};
+    return {{"ppm_below", opt(t.ppm_below)},
+            {"ppm_above", opt(t.ppm_above)},
+            {"ppm_total", t.ppm_total},
+            {"yield", t.yield}};
 }
 
 json interval_json(const std::optional<Interval>& i) { return i ? json::array({i->lower, i->upper}) : json(nullptr); }
@@ -34,9 +37,10 @@ json mc_json(const MonteCarloSummary& m) {
               {"ppm_above", opt(m.ppm_above)},
               {"ppm_total", m.ppm_total},
               {"yield", 1.0 - m.ppm_total * 1e-6},
-              {"ci95", {{"below", interval_json(m.ci95_below)},
-                        {"above", interval_json(m.ci95_above)},
-                        {"total", json::array({m.ci95_total.lower, m.ci95_total.upper})}}},
+              {"ci95",
+               {{"below", interval_json(m.ci95_below)},
+                {"above", interval_json(m.ci95_above)},
+                {"total", json::array({m.ci95_total.lower, m.ci95_total.upper})}}},
               {"histogram", {{"lo", m.histogram.lo}, {"width", m.histogram.width}, {"counts", m.histogram.counts}}}};
     return j;
 }
@@ -53,11 +57,18 @@ json statistical_json(const StatisticalResult& s) {
 
 json rss_json(const RssResult& r) {
     json j = {{"label", "RSS at 3σ: each tolerance = ±3σ of a normal centred on its mid-limit mean"},
-              {"mean", r.mean}, {"sigma", r.sigma}, {"min", r.min}, {"max", r.max}};
+              {"mean", r.mean},
+              {"sigma", r.sigma},
+              {"min", r.min},
+              {"max", r.max}};
     j.update(tails_json(r.tails));
-    j["bender"] = {{"label", "Bender: RSS σ × 1.5"}, {"sigma", r.bender_sigma}, {"min", r.bender_min}, {"max", r.bender_max}};
+    j["bender"] = {
+        {"label", "Bender: RSS σ × 1.5"}, {"sigma", r.bender_sigma}, {"min", r.bender_min}, {"max", r.bender_max}};
     j["modified"] = {{"label", "Drake modified RSS: T = Cf·√Σ(sT)², Cf = 0.5(Twc − Trss)/(Trss(√n − 1)) + 1"},
-                     {"n", r.n}, {"factor", r.mrss_factor}, {"min", r.mrss_min}, {"max", r.mrss_max}};
+                     {"n", r.n},
+                     {"factor", r.mrss_factor},
+                     {"min", r.mrss_min},
+                     {"max", r.mrss_max}};
     return j;
 }
 
@@ -81,25 +92,30 @@ json stack_conventions_json() {
     return {
         {"lengths", "millimetres (angles in degrees, temperatures in °C)"},
         {"gap", "Σ sensitivity·dimension for a 1D chain; d·Σ vectors for a 2D loop (plus unused contributors)"},
-        {"centring", "mid-limit mean: each contributor's band centre (nominal + (tol_plus − tol_minus)/2) plus declared "
-                     "shifts; the nominal gap is reported separately"},
+        {"centring",
+         "mid-limit mean: each contributor's band centre (nominal + (tol_plus − tol_minus)/2) plus declared "
+         "shifts; the nominal gap is reported separately"},
         {"rss", "each tolerance is ±3σ of a centred normal; min/max = mean ∓ 3σ_gap"},
-        {"sigma_per_distribution", "normal: T/(3·Cp), (T − |shift|)/(3·Cpk) or σ; uniform: T/√3; triangular: T/√6; "
-                                   "skew-normal: as normal (T = half-width of the band)"},
+        {"sigma_per_distribution",
+         "normal: T/(3·Cp), (T − |shift|)/(3·Cpk) or σ; uniform: T/√3; triangular: T/√6; "
+         "skew-normal: as normal (T = half-width of the band)"},
         {"statistical_tails", "normal with the statistical mean and σ (one-sided per limit)"},
-        {"monte_carlo", "xoshiro256** stream per contributor seeded from --seed through splitmix64; ziggurat normals; "
-                        "all samples kept"},
+        {"monte_carlo",
+         "xoshiro256** stream per contributor seeded from --seed through splitmix64; ziggurat normals; "
+         "all samples kept"},
         {"sigma_estimator", "sample standard deviation, n − 1 denominator"},
         {"skewness_estimator", "g1 = m3 / m2^1.5 (moment estimator)"},
         {"percentile_method", "Hyndman & Fan type 7 (Excel PERCENTILE.INC, numpy default)"},
         {"ppm", "samples strictly outside a limit / samples × 10⁶"},
         {"ci_method", "Wilson score interval, 95 % two-sided (z = 1.959964)"},
-        {"contributions", "worst_case_share |s|T/Σ|s|T; rss_share (sT)²/Σ(sT)²; statistical_share (sσ)²/Σ(sσ)²; "
-                          "monte_carlo_share corr(x, gap)²; ranked by statistical_share"},
+        {"contributions",
+         "worst_case_share |s|T/Σ|s|T; rss_share (sT)²/Σ(sT)²; statistical_share (sσ)²/Σ(sσ)²; "
+         "monte_carlo_share corr(x, gap)²; ranked by statistical_share"},
         {"thermal", "x·(1 + α·(T − measured_at)) per length contributor, α from its material or cte_ppm_per_K"},
-        {"verdict", "per temperature: fails if the mean is outside the limits or ppm > ppm_fail (MC: CI lower end); "
-                    "OK if the worst case is inside or ppm ≤ ppm_ok (MC: CI upper end); else at risk; overall = worse "
-                    "of measurement and operating temperature"},
+        {"verdict",
+         "per temperature: fails if the mean is outside the limits or ppm > ppm_fail (MC: CI lower end); "
+         "OK if the worst case is inside or ppm ≤ ppm_ok (MC: CI upper end); else at risk; overall = worse "
+         "of measurement and operating temperature"},
     };
 }
 
@@ -109,7 +125,7 @@ json stack_analysis_json(const StackAnalysis& a) {
     const MonteCarloResult* mc = a.monte_carlo_result();
     const std::vector<LinkReport>& links = a.links;
     json j = {{"id", s.id}, {"name", s.name}, {"units", "mm"}};
-    j["links"] = links_json(links);   // measured links applied before the analysis
+    j["links"] = links_json(links);  // measured links applied before the analysis
     j["limits"] = {{"lower", opt(s.lower_limit)}, {"upper", opt(s.upper_limit)}};
     j["temperatures"] = {{"measurement", s.measurement_temperature}, {"operating", s.operating_temperature}};
     if (!rep.errors.empty()) {
@@ -124,36 +140,51 @@ json stack_analysis_json(const StackAnalysis& a) {
     j["is_loop"] = rep.linear.is_loop;
     json sens = json::array();
     for (const auto& t : rep.linear.terms)
-        sens.push_back({{"id", s.contributors[t.index].id}, {"sensitivity", t.sensitivity}, {"from_loop", t.from_loop}});
+        sens.push_back(
+            {{"id", s.contributors[t.index].id}, {"sensitivity", t.sensitivity}, {"from_loop", t.from_loop}});
     j["sensitivities"] = sens;
-    j["worst_case"] = {{"nominal", rep.worst_case.nominal}, {"min", rep.worst_case.min}, {"max", rep.worst_case.max},
-                       {"mean", rep.worst_case.mean}, {"half_range", rep.worst_case.half_range},
+    j["worst_case"] = {{"nominal", rep.worst_case.nominal},
+                       {"min", rep.worst_case.min},
+                       {"max", rep.worst_case.max},
+                       {"mean", rep.worst_case.mean},
+                       {"half_range", rep.worst_case.half_range},
                        {"asymmetry", rep.worst_case.asymmetry}};
     j["rss"] = rss_json(rep.rss);
     j["statistical"] = statistical_json(rep.statistical);
     if (mc) {
         j["monte_carlo"] = mc_json(mc->at_measurement);
         j["monte_carlo"]["seed"] = mc->seed;
-        j["predicted_vs_monte_carlo"] = {{"normal_model_ppm_total", rep.statistical.tails.ppm_total},
-                                         {"monte_carlo_ppm_total", mc->at_measurement.ppm_total},
-                                         {"monte_carlo_ci95_total", json::array({mc->at_measurement.ci95_total.lower,
-                                                                                 mc->at_measurement.ci95_total.upper})}};
+        j["predicted_vs_monte_carlo"] = {
+            {"normal_model_ppm_total", rep.statistical.tails.ppm_total},
+            {"monte_carlo_ppm_total", mc->at_measurement.ppm_total},
+            {"monte_carlo_ci95_total",
+             json::array({mc->at_measurement.ci95_total.lower, mc->at_measurement.ci95_total.upper})}};
     } else {
         j["monte_carlo"] = nullptr;
     }
     json rows = json::array();
     for (const auto& c : rep.contributions)
-        rows.push_back({{"rank", c.rank}, {"id", c.id}, {"name", c.name}, {"sensitivity", c.sensitivity},
-                        {"worst_case_share", c.worst_case_share}, {"rss_share", c.rss_share},
-                        {"statistical_share", c.statistical_share}, {"monte_carlo_share", opt(c.monte_carlo_share)}});
+        rows.push_back({{"rank", c.rank},
+                        {"id", c.id},
+                        {"name", c.name},
+                        {"sensitivity", c.sensitivity},
+                        {"worst_case_share", c.worst_case_share},
+                        {"rss_share", c.rss_share},
+                        {"statistical_share", c.statistical_share},
+                        {"monte_carlo_share", opt(c.monte_carlo_share)}});
     j["contributions"] = rows;
     const ThermalResult& t = rep.thermal;
     json trows = json::array();
     for (const auto& r : t.rows) {
         const Material* m = find_material(r.material);
-        trows.push_back({{"id", r.id}, {"name", r.name}, {"material", r.material.empty() ? json(nullptr) : json(r.material)},
-                         {"material_name", m ? json(m->name) : json(nullptr)}, {"cte_ppm_per_K", r.cte},
-                         {"measured_at", r.measured_at}, {"delta_t", r.delta_t}, {"delta_length", r.delta_length},
+        trows.push_back({{"id", r.id},
+                         {"name", r.name},
+                         {"material", r.material.empty() ? json(nullptr) : json(r.material)},
+                         {"material_name", m ? json(m->name) : json(nullptr)},
+                         {"cte_ppm_per_K", r.cte},
+                         {"measured_at", r.measured_at},
+                         {"delta_t", r.delta_t},
+                         {"delta_length", r.delta_length},
                          {"gap_effect", r.gap_effect}});
     }
     j["thermal"] = {{"measurement_temperature", t.measurement_temperature},
@@ -162,16 +193,24 @@ json stack_analysis_json(const StackAnalysis& a) {
                     {"nominal_at_operating", t.nominal_at_operating},
                     {"gap_change", t.gap_change},
                     {"contributors", trows},
-                    {"worst_case", {{"min", t.worst_case_at_operating.min}, {"max", t.worst_case_at_operating.max},
-                                    {"mean", t.worst_case_at_operating.mean}}},
-                    {"rss", {{"mean", t.rss_at_operating.mean}, {"sigma", t.rss_at_operating.sigma},
-                             {"min", t.rss_at_operating.min}, {"max", t.rss_at_operating.max}}},
+                    {"worst_case",
+                     {{"min", t.worst_case_at_operating.min},
+                      {"max", t.worst_case_at_operating.max},
+                      {"mean", t.worst_case_at_operating.mean}}},
+                    {"rss",
+                     {{"mean", t.rss_at_operating.mean},
+                      {"sigma", t.rss_at_operating.sigma},
+                      {"min", t.rss_at_operating.min},
+                      {"max", t.rss_at_operating.max}}},
                     {"statistical", statistical_json(t.statistical_at_operating)},
                     {"monte_carlo", mc ? mc_json(mc->at_operating) : json(nullptr)},
                     {"notes", t.notes}};
     const FitAssessment& f = rep.fit;
-    j["verdict"] = {{"verdict", verdict_name(f.verdict)}, {"deciding", f.deciding}, {"reason", f.reason},
-                    {"ppm_ok", f.ppm_ok}, {"ppm_fail", f.ppm_fail},
+    j["verdict"] = {{"verdict", verdict_name(f.verdict)},
+                    {"deciding", f.deciding},
+                    {"reason", f.reason},
+                    {"ppm_ok", f.ppm_ok},
+                    {"ppm_fail", f.ppm_fail},
                     {"at_measurement", condition_json(f.at_measurement)},
                     {"at_operating", condition_json(f.at_operating)}};
     return j;

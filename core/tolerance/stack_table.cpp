@@ -16,8 +16,8 @@ namespace mf {
 
 const std::vector<std::string>& contributor_table_columns() {
     static const std::vector<std::string> cols = {
-        "name", "nominal", "tol", "tol_plus", "tol_minus", "id", "sensitivity", "kind", "distribution", "cp", "cpk",
-        "sigma", "shift", "skew", "material", "cte_ppm_per_K", "measured_at", "partner"};
+        "name", "nominal", "tol",   "tol_plus", "tol_minus", "id",       "sensitivity",   "kind",        "distribution",
+        "cp",   "cpk",     "sigma", "shift",    "skew",      "material", "cte_ppm_per_K", "measured_at", "partner"};
     return cols;
 }
 
@@ -27,7 +27,7 @@ static std::string lower(std::string s) {
 }
 
 const std::vector<std::string>& contributor_table_default_columns() {
-    static const std::vector<std::string> cols = {"name",         "nominal",  "tol_plus", "tol_minus",
+    static const std::vector<std::string> cols = {"name",        "nominal",      "tol_plus", "tol_minus",
                                                   "sensitivity", "distribution", "material", "partner"};
     return cols;
 }
@@ -84,12 +84,15 @@ std::map<std::string, size_t> map_columns(const std::vector<std::string>& header
 // The columns every table needs: name, nominal and the tolerance (± or plus and minus).
 void check_required_columns(const std::map<std::string, size_t>& col, size_t hrow, Issues& errors) {
     for (const char* need : {"name", "nominal"})
-        if (!col.count(need)) errors.push_back({"row " + std::to_string(hrow), std::string("missing column \"") + need + "\""});
+        if (!col.count(need))
+            errors.push_back({"row " + std::to_string(hrow), std::string("missing column \"") + need + "\""});
     const bool sym = col.count("tol") != 0;
     if (sym && (col.count("tol_plus") || col.count("tol_minus")))
-        errors.push_back({"row " + std::to_string(hrow), "give either \"tol\" (±) or \"tol_plus\" and \"tol_minus\", not both"});
+        errors.push_back(
+            {"row " + std::to_string(hrow), "give either \"tol\" (±) or \"tol_plus\" and \"tol_minus\", not both"});
     else if (!sym && (!col.count("tol_plus") || !col.count("tol_minus")))
-        errors.push_back({"row " + std::to_string(hrow), "missing tolerance columns: \"tol\" (±) or \"tol_plus\" and \"tol_minus\""});
+        errors.push_back({"row " + std::to_string(hrow),
+                          "missing tolerance columns: \"tol\" (±) or \"tol_plus\" and \"tol_minus\""});
 }
 
 // The cells of one row by column name; a shorter row leaves the last columns empty.
@@ -98,7 +101,7 @@ struct RowCells {
     const TextRow& text_row;
     const std::map<std::string, size_t>& col;
     Issues& errors;
-    size_t row;   // its line number
+    size_t row;  // its line number
 
     std::string cell(const char* name) const {
         auto it = col.find(name);
@@ -125,21 +128,27 @@ void read_distribution(const RowCells& r, Distribution& d, double unit) {
     const size_t row = r.row;
     Issues& errors = r.errors;
     const std::string dist = lower(r.cell("distribution"));
-    if (dist.empty() || dist == "normal") d.kind = DistributionKind::Normal;
-    else if (dist == "uniform") d.kind = DistributionKind::Uniform;
-    else if (dist == "triangular") d.kind = DistributionKind::Triangular;
-    else if (dist == "skew-normal") d.kind = DistributionKind::SkewNormal;
+    if (dist.empty() || dist == "normal")
+        d.kind = DistributionKind::Normal;
+    else if (dist == "uniform")
+        d.kind = DistributionKind::Uniform;
+    else if (dist == "triangular")
+        d.kind = DistributionKind::Triangular;
+    else if (dist == "skew-normal")
+        d.kind = DistributionKind::SkewNormal;
     else
-        errors.push_back({cell_place(row, "distribution"), "unknown value \"" + r.cell("distribution") +
-                                                               "\" (accepted: normal, uniform, triangular, skew-normal)"});
+        errors.push_back(
+            {cell_place(row, "distribution"),
+             "unknown value \"" + r.cell("distribution") + "\" (accepted: normal, uniform, triangular, skew-normal)"});
     const bool normal_like = d.kind == DistributionKind::Normal || d.kind == DistributionKind::SkewNormal;
     double v = 0;
     int given = 0;
     for (const char* key : {"cp", "cpk", "sigma"}) {
         if (!r.number(key, v, false)) continue;
         if (!normal_like) {
-            errors.push_back({cell_place(row, key), std::string(key) + " applies to normal and skew-normal distributions, not to " +
-                                                        distribution_name(d.kind)});
+            errors.push_back({cell_place(row, key),
+                              std::string(key) + " applies to normal and skew-normal distributions, not to " +
+                                  distribution_name(d.kind)});
             continue;
         }
         if (++given > 1) {
@@ -147,14 +156,23 @@ void read_distribution(const RowCells& r, Distribution& d, double unit) {
             continue;
         }
         const std::string k = key;
-        if (k == "cpk") { d.by = NormalBy::Cpk; d.capability = v; }
-        else if (k == "cp") { d.by = NormalBy::Cp; d.capability = v; }
-        else { d.by = NormalBy::Sigma; d.sigma = v * unit; }
+        if (k == "cpk") {
+            d.by = NormalBy::Cpk;
+            d.capability = v;
+        } else if (k == "cp") {
+            d.by = NormalBy::Cp;
+            d.capability = v;
+        } else {
+            d.by = NormalBy::Sigma;
+            d.sigma = v * unit;
+        }
     }
     if (r.number("shift", v, false)) d.shift = v * unit;
     if (r.number("skew", v, false)) {
-        if (d.kind == DistributionKind::SkewNormal) d.skew = v;
-        else errors.push_back({cell_place(row, "skew"), "skew applies only to the skew-normal distribution"});
+        if (d.kind == DistributionKind::SkewNormal)
+            d.skew = v;
+        else
+            errors.push_back({cell_place(row, "skew"), "skew applies only to the skew-normal distribution"});
     }
 }
 
@@ -168,9 +186,11 @@ Contributor read_contributor(const RowCells& r, bool sym, double mm_per_unit) {
     c.id = r.cell("id").empty() ? "row" + std::to_string(row) : r.cell("id");
     c.partner_id = r.cell("partner");
     const std::string kind = lower(r.cell("kind"));
-    if (kind == "angle") c.kind = DimensionKind::Angle;
+    if (kind == "angle")
+        c.kind = DimensionKind::Angle;
     else if (!kind.empty() && kind != "length")
-        errors.push_back({cell_place(row, "kind"), "unknown value \"" + r.cell("kind") + "\" (accepted: length, angle)"});
+        errors.push_back(
+            {cell_place(row, "kind"), "unknown value \"" + r.cell("kind") + "\" (accepted: length, angle)"});
     const double unit = c.kind == DimensionKind::Angle ? 1.0 : mm_per_unit;
     if (r.number("nominal", c.nominal, true)) c.nominal *= unit;
     if (sym) {
@@ -195,8 +215,9 @@ void report_duplicate_ids(ContributorTable& t) {
     for (size_t k = 0; k < t.contributors.size(); ++k) {
         auto [it, inserted] = first_row.emplace(t.contributors[k].id, t.rows[k]);
         if (!inserted)
-            t.errors.push_back({cell_place(t.rows[k], "id"), "duplicate id \"" + t.contributors[k].id + "\" (also on row " +
-                                                                 std::to_string(it->second) + ")"});
+            t.errors.push_back(
+                {cell_place(t.rows[k], "id"),
+                 "duplicate id \"" + t.contributors[k].id + "\" (also on row " + std::to_string(it->second) + ")"});
     }
 }
 
@@ -214,7 +235,7 @@ void report_value_problems(ContributorTable& t, bool sym) {
         if (e.where.compare(0, prefix.size(), prefix) != 0) continue;
         const size_t k = std::strtoul(e.where.c_str() + prefix.size(), nullptr, 10);
         std::string field = e.where.substr(e.where.rfind('/') + 1);
-        if (field == "id") continue;   // duplicates are reported above, with row numbers
+        if (field == "id") continue;  // duplicates are reported above, with row numbers
         if (sym && (field == "tol_plus" || field == "tol_minus")) field = "tol";
         t.errors.push_back({k < t.rows.size() ? cell_place(t.rows[k], field) : e.where, e.message});
     }
@@ -241,13 +262,14 @@ ContributorTable parse_contributor_table(std::string_view text, double mm_per_un
         return t;
     }
     if (text_rows.rows.empty()) {
-        t.errors.push_back({"row 1", "the table is empty: expected a header row (name, nominal, tol_plus, tol_minus, ...)"});
+        t.errors.push_back(
+            {"row 1", "the table is empty: expected a header row (name, nominal, tol_plus, tol_minus, ...)"});
         return t;
     }
     t.has_header = header_rule == StackTableHeader::Required || names_a_column(text_rows, text_rows.rows[0]);
     const std::vector<std::string> header = header_names(text_rows, t.has_header);
     const size_t hrow = text_rows.rows[0].number;
-    const std::map<std::string, size_t> col = map_columns(header, hrow, t.errors);   // canonical name -> cell index
+    const std::map<std::string, size_t> col = map_columns(header, hrow, t.errors);  // canonical name -> cell index
     check_required_columns(col, hrow, t.errors);
     const bool sym = col.count("tol") != 0;
     if (!t.errors.empty()) {
@@ -258,13 +280,14 @@ ContributorTable parse_contributor_table(std::string_view text, double mm_per_un
     for (size_t li = t.has_header ? 1 : 0; li < text_rows.rows.size(); ++li) {
         const TextRow& text_row = text_rows.rows[li];
         const size_t row = text_row.number;
-        bool empty = true;   // a row of empty cells (a spreadsheet's empty row) is no contributor
+        bool empty = true;  // a row of empty cells (a spreadsheet's empty row) is no contributor
         for (size_t k = 0; k < text_row.cells && empty; ++k) empty = trim_cell(text_rows.cell(text_row, k)).empty();
         if (empty) continue;
         if (text_row.cells > header.size()) {
-            t.errors.push_back({"row " + std::to_string(row), "has " + std::to_string(text_row.cells) + " cells, the " +
-                                                                  (t.has_header ? "header has " : "columns without a header row are ") +
-                                                                  std::to_string(header.size())});
+            t.errors.push_back({"row " + std::to_string(row),
+                                "has " + std::to_string(text_row.cells) + " cells, the " +
+                                    (t.has_header ? "header has " : "columns without a header row are ") +
+                                    std::to_string(header.size())});
             continue;
         }
         const RowCells cells{text_rows, text_row, col, t.errors, row};

@@ -24,12 +24,12 @@
 namespace mf {
 
 struct ContributorTable {
-    std::vector<Contributor> contributors;   // one per data row, in order
-    std::vector<size_t> rows;                // the 1-based row number of each contributor
-    char separator = ',';                    // as read_delimited sniffed it
-    char decimal = '.';                      // as read_delimited sniffed it
-    bool has_header = true;                  // false: the cells were read in the default column order
-    Issues errors;                           // when not empty, `contributors` must not be used
+    std::vector<Contributor> contributors;  // one per data row, in order
+    std::vector<size_t> rows;               // the 1-based row number of each contributor
+    char separator = ',';                   // as read_delimited sniffed it
+    char decimal = '.';                     // as read_delimited sniffed it
+    bool has_header = true;                 // false: the cells were read in the default column order
+    Issues errors;                          // when not empty, `contributors` must not be used
 };
 
 // Required: the first row is the header (`mfplan stack --csv`). Optional: the first row is

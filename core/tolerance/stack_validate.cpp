@@ -43,8 +43,8 @@ Issues validate_stack(const Stack& s, StackCheck check) {
     if (s.lower_limit) finite(*s.lower_limit, "/lower_limit", "the lower limit");
     if (s.upper_limit) finite(*s.upper_limit, "/upper_limit", "the upper limit");
     if (s.lower_limit && s.upper_limit && *s.lower_limit > *s.upper_limit)
-        err("/lower_limit", "lower limit is above the upper limit (" + num(*s.lower_limit) + " > " +
-                                num(*s.upper_limit) + " mm)");
+        err("/lower_limit",
+            "lower limit is above the upper limit (" + num(*s.lower_limit) + " > " + num(*s.upper_limit) + " mm)");
     if (finite(s.measurement_temperature, "/measurement_temperature", "the measurement temperature") &&
         s.measurement_temperature < -273.15)
         err("/measurement_temperature", "below absolute zero (" + num(s.measurement_temperature) + " °C)");
@@ -52,14 +52,16 @@ Issues validate_stack(const Stack& s, StackCheck check) {
         s.operating_temperature < -273.15)
         err("/operating_temperature", "below absolute zero (" + num(s.operating_temperature) + " °C)");
     if (!(s.inflation_factor > 0) || !std::isfinite(s.inflation_factor))
-        err("/inflation_factor", "the σ inflation factor must be a number above 0 (got " + num(s.inflation_factor) +
-                                     "; 1 = none, 1.5 = Bender)");
-    if (!(s.ppm_ok >= 0 && s.ppm_ok <= 1e6)) err("/ppm_ok", "must be between 0 and 1 000 000 ppm (got " + num(s.ppm_ok) + ")");
+        err("/inflation_factor",
+            "the σ inflation factor must be a number above 0 (got " + num(s.inflation_factor) +
+                "; 1 = none, 1.5 = Bender)");
+    if (!(s.ppm_ok >= 0 && s.ppm_ok <= 1e6))
+        err("/ppm_ok", "must be between 0 and 1 000 000 ppm (got " + num(s.ppm_ok) + ")");
     if (!(s.ppm_fail >= 0 && s.ppm_fail <= 1e6))
         err("/ppm_fail", "must be between 0 and 1 000 000 ppm (got " + num(s.ppm_fail) + ")");
     else if (s.ppm_fail < s.ppm_ok)
-        err("/ppm_fail", "the fail threshold (" + num(s.ppm_fail) + " ppm) is below the OK threshold (" + num(s.ppm_ok) +
-                             " ppm)");
+        err("/ppm_fail",
+            "the fail threshold (" + num(s.ppm_fail) + " ppm) is below the OK threshold (" + num(s.ppm_ok) + " ppm)");
 
     if (check == StackCheck::ForAnalysis && s.contributors.empty())
         err("/contributors", "the stack has no contributors: add at least one dimension");
@@ -80,7 +82,8 @@ Issues validate_stack(const Stack& s, StackCheck check) {
         if (!c.id.empty()) {
             auto [it, inserted] = first_at.emplace(c.id, i);
             if (!inserted)
-                err(p + "/id", "duplicate id \"" + c.id + "\" (also used at /contributors/" + std::to_string(it->second) + ")");
+                err(p + "/id",
+                    "duplicate id \"" + c.id + "\" (also used at /contributors/" + std::to_string(it->second) + ")");
         }
         const std::string who = c.name.empty() ? "" : " of \"" + c.name + "\"";
         finite(c.nominal, p + "/nominal", ("the nominal" + who).c_str());
@@ -88,8 +91,9 @@ Issues validate_stack(const Stack& s, StackCheck check) {
         bool tol_ok = true;
         for (auto [v, key] : {std::pair<double, const char*>{c.tol_plus, "tol_plus"}, {c.tol_minus, "tol_minus"}}) {
             if (!std::isfinite(v) || v < 0) {
-                err(p + "/" + key, std::string("the ") + (key[4] == 'p' ? "plus" : "minus") + " tolerance" + who +
-                                       " must be a number >= 0 (got " + num(v) + "; write −0.002 as tol_minus 0.002)");
+                err(p + "/" + key,
+                    std::string("the ") + (key[4] == 'p' ? "plus" : "minus") + " tolerance" + who +
+                        " must be a number >= 0 (got " + num(v) + "; write −0.002 as tol_minus 0.002)");
                 tol_ok = false;
             }
         }
@@ -105,28 +109,32 @@ Issues validate_stack(const Stack& s, StackCheck check) {
                 const char* key = d.by == NormalBy::Cpk ? "cpk" : "cp";
                 const char* label = d.by == NormalBy::Cpk ? "Cpk" : "Cp";
                 if (!(d.capability > 0) || !std::isfinite(d.capability))
-                    err(dp + "/" + key, std::string(label) + who + " must be greater than 0 (got " + num(d.capability) +
-                                            ")");
+                    err(dp + "/" + key,
+                        std::string(label) + who + " must be greater than 0 (got " + num(d.capability) + ")");
                 else if (d.capability < kMinCapabilityIndex)
-                    err(dp + "/" + key, std::string(label) + who + " must be at least 1e-06 (got " + num(d.capability) +
-                                            "): a smaller one makes σ more than 300 000 times the tolerance, or "
-                                            "infinite (docs/plan-format.md, \"Limits\")");
+                    err(dp + "/" + key,
+                        std::string(label) + who + " must be at least 1e-06 (got " + num(d.capability) +
+                            "): a smaller one makes σ more than 300 000 times the tolerance, or "
+                            "infinite (docs/plan-format.md, \"Limits\")");
                 else if (d.by == NormalBy::Cpk && tol_ok && std::fabs(d.shift) >= half && std::isfinite(d.shift))
-                    err(dp + "/shift", "the mean shift" + who + " (" + num(d.shift) +
-                                           ") reaches the tolerance limit (half-width " + num(half) +
-                                           "): no positive Cpk is possible; give Cp or σ instead");
+                    err(dp + "/shift",
+                        "the mean shift" + who + " (" + num(d.shift) + ") reaches the tolerance limit (half-width " +
+                            num(half) + "): no positive Cpk is possible; give Cp or σ instead");
             }
             if (d.kind == DistributionKind::SkewNormal && (!std::isfinite(d.skew) || std::fabs(d.skew) > 100))
-                err(dp + "/skew", "the skew-normal shape" + who + " must be a number in [−100, 100] (got " + num(d.skew) + ")");
+                err(dp + "/skew",
+                    "the skew-normal shape" + who + " must be a number in [−100, 100] (got " + num(d.skew) + ")");
         }
         if (!c.material.empty() && !c.cte && !find_material(c.material))
-            err(p + "/material", "unknown material \"" + c.material + "\" (known: " + material_keys() +
-                                     "; or give cte_ppm_per_K)");
+            err(p + "/material",
+                "unknown material \"" + c.material + "\" (known: " + material_keys() + "; or give cte_ppm_per_K)");
         if (c.cte && (!std::isfinite(*c.cte) || std::fabs(*c.cte) > 1000))
-            err(p + "/cte_ppm_per_K", "the CTE" + who + " must be a number in [−1000, 1000] ppm/K (got " + num(*c.cte) + ")");
+            err(p + "/cte_ppm_per_K",
+                "the CTE" + who + " must be a number in [−1000, 1000] ppm/K (got " + num(*c.cte) + ")");
         if (c.measured_at && (!std::isfinite(*c.measured_at) || *c.measured_at < -273.15))
-            err(p + "/measured_at", "the measurement temperature" + who + " must be a number above −273.15 °C (got " +
-                                        num(*c.measured_at) + ")");
+            err(p + "/measured_at",
+                "the measurement temperature" + who + " must be a number above −273.15 °C (got " + num(*c.measured_at) +
+                    ")");
     }
 
     if (s.loop) {
@@ -144,7 +152,8 @@ Issues validate_stack(const Stack& s, StackCheck check) {
             if (!vec.length_from.empty()) {
                 const Contributor* c = find(vec.length_from);
                 if (!c) {
-                    err(vp + "/length_from", "refers to contributor \"" + vec.length_from + "\", which is not in this stack");
+                    err(vp + "/length_from",
+                        "refers to contributor \"" + vec.length_from + "\", which is not in this stack");
                     continue;
                 }
                 if (c->kind != DimensionKind::Length) {
@@ -158,11 +167,14 @@ Issues validate_stack(const Stack& s, StackCheck check) {
             }
             if (!vec.angle_from.empty()) {
                 const Contributor* c = find(vec.angle_from);
-                if (!c) err(vp + "/angle_from", "refers to contributor \"" + vec.angle_from + "\", which is not in this stack");
+                if (!c)
+                    err(vp + "/angle_from",
+                        "refers to contributor \"" + vec.angle_from + "\", which is not in this stack");
                 else if (c->kind != DimensionKind::Angle)
                     err(vp + "/angle_from", "contributor \"" + vec.angle_from + "\" is a length, not an angle");
             }
-            if (!std::isfinite(vec.angle)) err(vp + "/angle", "the vector angle must be a finite number (got " + num(vec.angle) + ")");
+            if (!std::isfinite(vec.angle))
+                err(vp + "/angle", "the vector angle must be a finite number (got " + num(vec.angle) + ")");
             if (std::isfinite(length) && length <= 0)
                 err(vp + (vec.length_from.empty() ? "/length" : "/length_from"),
                     "zero-length vector (nominal length " + num(length) + " mm): a loop vector must be longer than 0");

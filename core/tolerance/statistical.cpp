@@ -53,8 +53,10 @@ StatisticalResult statistical(const LinearStack& lin, const GapLimits& limits, d
         r.cpk = c;
     }
     r.inflation_factor = inflation_factor;
-    if (inflation_factor == 1.0) r.inflation_label = "none (σ × 1)";
-    else if (inflation_factor == 1.5) r.inflation_label = "Bender (σ × 1.5)";
+    if (inflation_factor == 1.0)
+        r.inflation_label = "none (σ × 1)";
+    else if (inflation_factor == 1.5)
+        r.inflation_label = "Bender (σ × 1.5)";
     else {
         char buf[64];
         std::snprintf(buf, sizeof buf, "user factor (σ × %.4g)", inflation_factor);

@@ -31,7 +31,8 @@ ThermalResult thermal(const Stack& s) {
         // measurement temperature; exact for a chain).
         row.gap_effect = at_meas.terms[i].sensitivity * (at_op.terms[i].nominal - at_meas.terms[i].nominal);
         if (row.cte == 0 && s.operating_temperature != s.measurement_temperature)
-            r.notes.push_back("\"" + c.name + "\" has no material or CTE: its size is taken as independent of temperature");
+            r.notes.push_back("\"" + c.name +
+                              "\" has no material or CTE: its size is taken as independent of temperature");
         if (c.measured_at && *c.measured_at != s.measurement_temperature && row.cte != 0)
             r.notes.push_back("\"" + c.name + "\" was measured at " + std::to_string(*c.measured_at).substr(0, 6) +
                               " °C: its size is corrected to every temperature from there");

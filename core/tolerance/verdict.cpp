@@ -34,12 +34,15 @@ static std::string mm(double v) {
 }
 static std::string ppm(double v) {
     char buf[48];
-    if (v >= 1000) std::snprintf(buf, sizeof buf, "%.0f ppm", v);
-    else std::snprintf(buf, sizeof buf, "%.3g ppm", v);
+    if (v >= 1000)
+        std::snprintf(buf, sizeof buf, "%.0f ppm", v);
+    else
+        std::snprintf(buf, sizeof buf, "%.3g ppm", v);
     return buf;
 }
 static std::string limits_text(const GapLimits& l) {
-    return "[" + (l.lower ? mm(*l.lower) : std::string("−∞")) + ", " + (l.upper ? mm(*l.upper) : std::string("+∞")) + "]";
+    return "[" + (l.lower ? mm(*l.lower) : std::string("−∞")) + ", " + (l.upper ? mm(*l.upper) : std::string("+∞")) +
+        "]";
 }
 
 static ConditionVerdict assess(const GapLimits& limits, const ConditionInputs& in, double ppm_ok, double ppm_fail) {
@@ -69,21 +72,21 @@ static ConditionVerdict assess(const GapLimits& limits, const ConditionInputs& i
         lo = hi = cv.ppm;
     }
     const std::string rate = ppm(cv.ppm) + " out of limits (" + cv.ppm_source +
-                             (cv.ppm_ci95 ? ", 95 % CI " + ppm(lo) + "–" + ppm(hi) : std::string()) + ")";
+        (cv.ppm_ci95 ? ", 95 % CI " + ppm(lo) + "–" + ppm(hi) : std::string()) + ")";
     if (!cv.mean_inside) {
         cv.verdict = FitVerdict::Fails;
         cv.reason = "the mean gap " + mm(cv.mean) + " is outside the limits " + limits_text(limits);
     } else if (cv.worst_case_inside) {
         cv.verdict = FitVerdict::Ok;
         cv.reason = "worst case " + mm(cv.worst_min) + " to " + mm(cv.worst_max) + " is inside the limits " +
-                    limits_text(limits) + ": every assembly of in-tolerance parts fits";
+            limits_text(limits) + ": every assembly of in-tolerance parts fits";
     } else if (lo > ppm_fail) {
         cv.verdict = FitVerdict::Fails;
         cv.reason = rate + " is above the fail threshold " + ppm(ppm_fail);
     } else if (hi <= ppm_ok) {
         cv.verdict = FitVerdict::Ok;
         cv.reason = rate + " is within the OK threshold " + ppm(ppm_ok) + " (worst case " + mm(cv.worst_min) + " to " +
-                    mm(cv.worst_max) + " exceeds the limits)";
+            mm(cv.worst_max) + " exceeds the limits)";
     } else {
         cv.verdict = FitVerdict::AtRisk;
         cv.reason = rate + " is between the OK threshold " + ppm(ppm_ok) + " and the fail threshold " + ppm(ppm_fail);
@@ -106,7 +109,8 @@ FitAssessment assess_fit(const Stack& s, const ConditionInputs& at_measurement, 
     if (s.measurement_temperature == s.operating_temperature)
         std::snprintf(buf, sizeof buf, "%.4g °C (measurement = operating temperature)", d.temperature);
     else
-        std::snprintf(buf, sizeof buf, "%s temperature (%.4g °C)", meas_decides ? "measurement" : "operating", d.temperature);
+        std::snprintf(buf, sizeof buf, "%s temperature (%.4g °C)", meas_decides ? "measurement" : "operating",
+                      d.temperature);
     f.deciding = buf;
     f.reason = std::string(verdict_name(d.verdict)) + " at " + f.deciding + ": " + d.reason;
     return f;

@@ -19,7 +19,7 @@ WorstCaseResult worst_case(const LinearStack& lin) {
     r.nominal = lin.nominal_gap;
     r.min = lo;
     r.max = hi;
-    r.mean = mid;   // = (min + max) / 2, summed directly for accuracy
+    r.mean = mid;  // = (min + max) / 2, summed directly for accuracy
     r.half_range = 0.5 * (hi - lo);
     r.asymmetry = r.mean - r.nominal;
     return r;

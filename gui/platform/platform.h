@@ -37,7 +37,7 @@ void store_put(const std::string& key, const std::string& value);
 void store_put_all(const std::vector<std::pair<std::string, std::string>>& entries);
 std::optional<std::string> store_get(const std::string& key);
 void store_erase(const std::string& key);
-std::vector<std::string> store_keys(const std::string& prefix);   // sorted
+std::vector<std::string> store_keys(const std::string& prefix);  // sorted
 
 // Wall-clock time, seconds since 1970-01-01 UTC (for "saved 5 minutes ago").
 double wall_clock_seconds();

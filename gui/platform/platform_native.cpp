@@ -33,8 +33,8 @@ void store_put_all(const std::vector<std::pair<std::string, std::string>>& entri
     size_t bytes = 0;
     for (const auto& [k, v] : entries) bytes += k.size() + v.size();
     if (g_state.store_quota && bytes > g_state.store_quota) {  // as the browser refuses: all or nothing
-        g_state.notices.push_back({"browser storage", "the browser refused to store " + std::to_string(bytes) +
-                                                          " bytes (quota exceeded)"});
+        g_state.notices.push_back(
+            {"browser storage", "the browser refused to store " + std::to_string(bytes) + " bytes (quota exceeded)"});
         return;
     }
     for (const auto& [k, v] : entries) g_state.store[k] = v;
@@ -42,7 +42,8 @@ void store_put_all(const std::vector<std::pair<std::string, std::string>>& entri
 void store_erase(const std::string& key) { g_state.store.erase(key); }
 std::vector<std::string> store_keys(const std::string& prefix) {
     std::vector<std::string> keys;
-    for (auto it = g_state.store.lower_bound(prefix); it != g_state.store.end() && it->first.rfind(prefix, 0) == 0; ++it)
+    for (auto it = g_state.store.lower_bound(prefix); it != g_state.store.end() && it->first.rfind(prefix, 0) == 0;
+         ++it)
         keys.push_back(it->first);
     return keys;
 }

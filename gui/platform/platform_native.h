@@ -10,19 +10,19 @@
 namespace mf::platform {
 
 struct NativeState {
-    std::deque<IncomingFile> incoming;         // files "dropped" by the test
-    std::vector<IncomingFile> downloads;       // what the app offered for download
+    std::deque<IncomingFile> incoming;    // files "dropped" by the test
+    std::vector<IncomingFile> downloads;  // what the app offered for download
     std::map<std::string, std::string> store;
-    size_t store_quota = 0;                    // > 0: a write of more bytes is refused with a notice
-    double fake_wall_clock = -1;               // >= 0: wall_clock_seconds() returns this
+    size_t store_quota = 0;       // > 0: a write of more bytes is refused with a notice
+    double fake_wall_clock = -1;  // >= 0: wall_clock_seconds() returns this
     std::string clipboard, title;
-    std::deque<std::string> share_links;       // links "made" (the plan's size stands in for it)
-    std::deque<Notice> notices;                // what the page could not hand over
-    bool local_file = false;                   // page_is_local_file()
+    std::deque<std::string> share_links;  // links "made" (the plan's size stands in for it)
+    std::deque<Notice> notices;           // what the page could not hand over
+    bool local_file = false;              // page_is_local_file()
     bool leave_guard = false;
     int open_requests = 0;
-    double fake_time = -1;                     // >= 0: now_seconds() returns this,
-    double fake_tick = 0;                      // then advances it by this much (a deterministic clock)
+    double fake_time = -1;  // >= 0: now_seconds() returns this,
+    double fake_tick = 0;   // then advances it by this much (a deterministic clock)
 };
 
 NativeState& native_state();

@@ -95,7 +95,8 @@ std::string take_js_string(char* p) {
 // Called from shell.html (mfHeapCall: every text arrives as pointer and length in the heap).
 // A file the user picked or dropped, or the plan inside a share link.
 extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_file(const char* name, int name_size, const char* data, int size) {
-    g_incoming.push_back({std::string(name, static_cast<size_t>(name_size)), std::string(data, static_cast<size_t>(size))});
+    g_incoming.push_back(
+        {std::string(name, static_cast<size_t>(name_size)), std::string(data, static_cast<size_t>(size))});
     mf::web::wake();
 }
 

@@ -27,13 +27,17 @@ static void draw_series(Plot& p, const std::vector<double>& y, double scale, ImU
     if (static_cast<double>(n) <= pixels * 2) {
         std::vector<ImVec2> seg;
         auto flush = [&] {
-            if (seg.size() >= 2) dl->AddPolyline(seg.data(), static_cast<int>(seg.size()), colour, ImDrawFlags_None, thickness);
-            else if (seg.size() == 1) dl->AddCircleFilled(seg[0], thickness * 1.5f, colour);
+            if (seg.size() >= 2)
+                dl->AddPolyline(seg.data(), static_cast<int>(seg.size()), colour, ImDrawFlags_None, thickness);
+            else if (seg.size() == 1)
+                dl->AddCircleFilled(seg[0], thickness * 1.5f, colour);
             seg.clear();
         };
         for (size_t i = 0; i < n; ++i) {
-            if (std::isfinite(y[i])) seg.push_back(p.to_screen(static_cast<double>(i + 1), y[i] / scale));
-            else flush();
+            if (std::isfinite(y[i]))
+                seg.push_back(p.to_screen(static_cast<double>(i + 1), y[i] / scale));
+            else
+                flush();
         }
         flush();
         return;
@@ -43,9 +47,13 @@ static void draw_series(Plot& p, const std::vector<double>& y, double scale, ImU
         const size_t i0 = b * n / buckets, i1 = std::max(i0 + 1, (b + 1) * n / buckets);
         double lo = INFINITY, hi = -INFINITY;
         for (size_t i = i0; i < i1 && i < n; ++i)
-            if (std::isfinite(y[i])) { lo = std::min(lo, y[i]); hi = std::max(hi, y[i]); }
+            if (std::isfinite(y[i])) {
+                lo = std::min(lo, y[i]);
+                hi = std::max(hi, y[i]);
+            }
         if (!std::isfinite(lo)) continue;
-        const ImVec2 a = p.to_screen(static_cast<double>(i0 + 1), lo / scale), c = p.to_screen(static_cast<double>(i0 + 1), hi / scale);
+        const ImVec2 a = p.to_screen(static_cast<double>(i0 + 1), lo / scale),
+                     c = p.to_screen(static_cast<double>(i0 + 1), hi / scale);
         const float x = sx0 + static_cast<float>(b);
         dl->AddLine(ImVec2(x, a.y + 0.5f), ImVec2(x, c.y - 0.5f), colour, 1.0f);
     }
@@ -63,7 +71,10 @@ static void dashed_polyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU3
             const ImVec2 e(a.x + (b.x - a.x) * (step / len), a.y + (b.y - a.y) * (step / len));
             if (on) dl->AddLine(a, e, colour, thickness);
             carried += step;
-            if (carried >= dash) { carried = 0; on = !on; }
+            if (carried >= dash) {
+                carried = 0;
+                on = !on;
+            }
             len -= step;
             a = e;
         }
@@ -79,7 +90,9 @@ static void legend_item(ImU32 colour, Swatch s, const char* text) {
     ImGui::Dummy(ImVec2(w, h));
     const float cy = p.y + h * 0.5f;
     switch (s) {
-        case Swatch::Box: dl->AddRectFilled(ImVec2(p.x + w * 0.2f, p.y + h * 0.2f), ImVec2(p.x + w * 0.8f, p.y + h * 0.8f), colour); break;
+        case Swatch::Box:
+            dl->AddRectFilled(ImVec2(p.x + w * 0.2f, p.y + h * 0.2f), ImVec2(p.x + w * 0.8f, p.y + h * 0.8f), colour);
+            break;
         case Swatch::Line: dl->AddLine(ImVec2(p.x, cy), ImVec2(p.x + w, cy), colour, 2.0f); break;
         case Swatch::Dashed: dashed_polyline(dl, {ImVec2(p.x, cy), ImVec2(p.x + w, cy)}, colour, 2.0f, w / 3.5f); break;
         case Swatch::Dot: dl->AddCircleFilled(ImVec2(p.x + w * 0.5f, cy), h * 0.25f, colour); break;
@@ -124,9 +137,15 @@ void draw_histogram(const FeatureAnalysis& a, const ValueUnit& u, float height) 
     const bool have_w = std::isfinite(sw) && sw > 0, have_o = std::isfinite(so) && so > 0;
     double lo = v.vmin, hi = v.vmax;
     const double spread = std::max(have_w ? sw : 0.0, have_o ? so : 0.0);
-    if (spread > 0) { lo = std::min(lo, a.mean - 3.5 * spread); hi = std::max(hi, a.mean + 3.5 * spread); }
+    if (spread > 0) {
+        lo = std::min(lo, a.mean - 3.5 * spread);
+        hi = std::max(hi, a.mean + 3.5 * spread);
+    }
     for (const auto& lim : {a.spec.lsl, a.spec.usl, a.spec.target})
-        if (lim) { lo = std::min(lo, *lim); hi = std::max(hi, *lim); }
+        if (lim) {
+            lo = std::min(lo, *lim);
+            hi = std::max(hi, *lim);
+        }
     const double pad = (hi - lo) * 0.04 + 1e-12;
     lo -= pad;
     hi += pad;
@@ -161,8 +180,11 @@ void draw_histogram(const FeatureAnalysis& a, const ValueUnit& u, float height) 
                 const double x = lo + (hi - lo) * i / m;
                 pts.push_back(p.to_screen(x / s, n * bw * normal_pdf((x - a.mean) / sigma) / sigma));
             }
-            if (k == 0) p.draw_list()->AddPolyline(pts.data(), static_cast<int>(pts.size()), plot_color(0), ImDrawFlags_None, 2.2f);
-            else dashed_polyline(p.draw_list(), pts, plot_color(1), 2.0f, em(0.45f));
+            if (k == 0)
+                p.draw_list()->AddPolyline(pts.data(), static_cast<int>(pts.size()), plot_color(0), ImDrawFlags_None,
+                                           2.2f);
+            else
+                dashed_polyline(p.draw_list(), pts, plot_color(1), 2.0f, em(0.45f));
         }
         if (a.spec.lsl) labelled_vline(p, *a.spec.lsl / s, plot_bad(), "LSL", 0, false);
         if (a.spec.usl) labelled_vline(p, *a.spec.usl / s, plot_bad(), "USL", 0, true);
@@ -172,7 +194,8 @@ void draw_histogram(const FeatureAnalysis& a, const ValueUnit& u, float height) 
             const long b = static_cast<long>(std::floor((x - v.edges[0]) / bw));
             if (b >= 0 && static_cast<size_t>(b) < nb)
                 ImGui::SetTooltip("%s … %s: %.0f values (%.1f %%)", format_value(v.edges[b], u, 5).c_str(),
-                                  format_value(v.edges[b + 1], u, 5).c_str(), v.counts[b], 100.0 * v.counts[b] / std::max(1.0, n));
+                                  format_value(v.edges[b + 1], u, 5).c_str(), v.counts[b],
+                                  100.0 * v.counts[b] / std::max(1.0, n));
             else
                 ImGui::SetTooltip("%s", format_value(x, u, 5).c_str());
         }
@@ -198,10 +221,16 @@ static std::string rule_text(int rule, const RuleSettings& r) {
         case 2: std::snprintf(b, sizeof b, "%g points in a row on the same side of the centre line", k); break;
         case 3: std::snprintf(b, sizeof b, "%g points in a row, all increasing or all decreasing", k); break;
         case 4: std::snprintf(b, sizeof b, "%g points in a row, alternating up and down", k); break;
-        case 5: std::snprintf(b, sizeof b, "%g out of %g points more than 2σ from the centre line, same side", k, k + 1); break;
-        case 6: std::snprintf(b, sizeof b, "%g out of %g points more than 1σ from the centre line, same side", k, k + 1); break;
+        case 5:
+            std::snprintf(b, sizeof b, "%g out of %g points more than 2σ from the centre line, same side", k, k + 1);
+            break;
+        case 6:
+            std::snprintf(b, sizeof b, "%g out of %g points more than 1σ from the centre line, same side", k, k + 1);
+            break;
         case 7: std::snprintf(b, sizeof b, "%g points in a row within 1σ of the centre line", k); break;
-        case 8: std::snprintf(b, sizeof b, "%g points in a row more than 1σ from the centre line, either side", k); break;
+        case 8:
+            std::snprintf(b, sizeof b, "%g points in a row more than 1σ from the centre line, either side", k);
+            break;
         default: return rule_description(rule);
     }
     return b;
@@ -210,14 +239,14 @@ static std::string rule_text(int rule, const RuleSettings& r) {
 struct ChartSeries {
     const char* id;
     const char* title;
-    const char* point_name;                 // "Subgroup", "Row"
-    const char* value_name;                 // "mean", "range", ...
+    const char* point_name;  // "Subgroup", "Row"
+    const char* value_name;  // "mean", "range", ...
     const std::vector<double>* y;
     double center, ucl, lcl;
-    const std::vector<double>* point_ucl;   // empty: fixed limits
+    const std::vector<double>* point_ucl;  // empty: fixed limits
     const std::vector<double>* point_lcl;
     const std::vector<double>* point_center;
-    const std::vector<uint8_t>* marks;      // per point; location: rule bits, dispersion: 1
+    const std::vector<uint8_t>* marks;  // per point; location: rule bits, dispersion: 1
     bool location;
 };
 
@@ -228,15 +257,21 @@ static void draw_one_chart(const ChartSeries& cs, const ValueUnit& u, const Rule
     const double s = u.scale;
     double lo = std::min(cs.lcl, cs.center), hi = std::max(cs.ucl, cs.center);
     for (double v : y)
-        if (std::isfinite(v)) { lo = std::min(lo, v); hi = std::max(hi, v); }
+        if (std::isfinite(v)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
     for (const auto* lims : {cs.point_ucl, cs.point_lcl})
         for (double v : *lims)
-            if (std::isfinite(v)) { lo = std::min(lo, v); hi = std::max(hi, v); }
+            if (std::isfinite(v)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
     const double pad = (hi - lo) * 0.08 + 1e-12;
-    hi += (hi - lo) * 0.12;   // room for the UCL label above its line
+    hi += (hi - lo) * 0.12;  // room for the UCL label above its line
     const std::string ylabel = std::string(cs.title) + (u.symbol.empty() ? "" : " (" + u.symbol + ")");
     Plot p;
-    ImGui::TextDisabled("%s", ylabel.c_str());   // above the plot: a y label inside it would meet the top tick
+    ImGui::TextDisabled("%s", ylabel.c_str());  // above the plot: a y label inside it would meet the top tick
     PlotAxes axes;
     axes.x_min = 0.5;
     axes.x_max = static_cast<double>(n) + 0.5;
@@ -262,8 +297,10 @@ static void draw_one_chart(const ChartSeries& cs, const ValueUnit& u, const Rule
         };
         stepped(*cs.point_ucl, limit_col);
         stepped(*cs.point_lcl, limit_col);
-        if (!cs.point_center->empty()) stepped(*cs.point_center, centre_col);
-        else p.hline(cs.center / s, centre_col, "CL", 1.2f);
+        if (!cs.point_center->empty())
+            stepped(*cs.point_center, centre_col);
+        else
+            p.hline(cs.center / s, centre_col, "CL", 1.2f);
     }
     draw_series(p, y, s, line_col, 1.4f);
     // Points: small dots while there is room, the flagged ones larger in the limit colour.
@@ -296,7 +333,7 @@ static void draw_one_chart(const ChartSeries& cs, const ValueUnit& u, const Rule
         }
     }
     if (cs.point_ucl->empty()) {
-        const ValueUnit bare{u.scale, ""};   // the unit is on the axis
+        const ValueUnit bare{u.scale, ""};  // the unit is on the axis
         std::snprintf(lbl, sizeof lbl, "UCL %s", format_value(cs.ucl, bare, 5).c_str());
         hline_label(p, cs.ucl / s, limit_col, lbl);
         if (cs.location || cs.lcl > 0) {
@@ -316,7 +353,7 @@ static void draw_one_chart(const ChartSeries& cs, const ValueUnit& u, const Rule
         const double ucl = cs.point_ucl->size() == n ? (*cs.point_ucl)[i] : cs.ucl;
         const double lcl = cs.point_lcl->size() == n ? (*cs.point_lcl)[i] : cs.lcl;
         std::string tip = std::string(cs.point_name) + " " + std::to_string(i + 1) + ": " + cs.value_name + " " +
-                          format_value(v, u, 6) + "\nlimits " + format_value(lcl, u, 5) + " … " + format_value(ucl, u, 5);
+            format_value(v, u, 6) + "\nlimits " + format_value(lcl, u, 5) + " … " + format_value(ucl, u, 5);
         const uint8_t m = static_cast<size_t>(i) < cs.marks->size() ? (*cs.marks)[i] : 0;
         if (cs.location) {
             for (int r = 1; r <= 8; ++r)
@@ -366,17 +403,41 @@ void draw_control_charts(const FeatureAnalysis& a, const ValueUnit& u, const Rul
     }
     ImGui::PopStyleColor();
 
-    ChartSeries loc{"location", imr ? "Individuals" : "Subgroup means", imr ? "Row" : "Subgroup", imr ? "value" : "mean",
-                    &ch.points, ch.center, ch.ucl, ch.lcl, &ch.point_ucl, &ch.point_lcl, nullptr, &a.rule_marks, true};
+    ChartSeries loc{"location",
+                    imr ? "Individuals" : "Subgroup means",
+                    imr ? "Row" : "Subgroup",
+                    imr ? "value" : "mean",
+                    &ch.points,
+                    ch.center,
+                    ch.ucl,
+                    ch.lcl,
+                    &ch.point_ucl,
+                    &ch.point_lcl,
+                    nullptr,
+                    &a.rule_marks,
+                    true};
     static const std::vector<double> kNone;
     loc.point_center = &kNone;
     MF_TEST_VALUE("capability.signal_x", NAN);
     MF_TEST_VALUE("capability.signal_y", NAN);
     draw_one_chart(loc, u, rules, height * 0.58f, "capability.chart");
-    ChartSeries disp{"dispersion", imr ? "Moving ranges" : xs ? "Subgroup SDs" : "Subgroup ranges",
-                     imr ? "Row" : "Subgroup", imr ? "moving range" : xs ? "SD" : "range", &ch.dispersion,
-                     ch.d_center, ch.d_ucl, ch.d_lcl, &ch.d_point_ucl, &ch.d_point_lcl, &ch.d_point_center,
-                     &a.dispersion_marks, false};
+    ChartSeries disp{"dispersion",
+                     imr      ? "Moving ranges"
+                         : xs ? "Subgroup SDs"
+                              : "Subgroup ranges",
+                     imr ? "Row" : "Subgroup",
+                     imr      ? "moving range"
+                         : xs ? "SD"
+                              : "range",
+                     &ch.dispersion,
+                     ch.d_center,
+                     ch.d_ucl,
+                     ch.d_lcl,
+                     &ch.d_point_ucl,
+                     &ch.d_point_lcl,
+                     &ch.d_point_center,
+                     &a.dispersion_marks,
+                     false};
     draw_one_chart(disp, u, rules, height * 0.42f, "capability.dispersion_chart");
 }
 

@@ -21,8 +21,10 @@ ValueUnit value_unit(const Feature& f, LengthUnit plan_units) {
 std::string format_value(double stored, const ValueUnit& u, int significant) {
     if (!std::isfinite(stored)) return "—";
     char b[64];
-    if (u.symbol.empty()) std::snprintf(b, sizeof b, "%.*g", significant, stored / u.scale);
-    else std::snprintf(b, sizeof b, "%.*g %s", significant, stored / u.scale, u.symbol.c_str());
+    if (u.symbol.empty())
+        std::snprintf(b, sizeof b, "%.*g", significant, stored / u.scale);
+    else
+        std::snprintf(b, sizeof b, "%.*g %s", significant, stored / u.scale, u.symbol.c_str());
     return b;
 }
 
@@ -77,9 +79,8 @@ std::string spec_key(const Dataset& d, const Feature& f, SpecLimit which) {
 void push_spec_edit(Edits& edits, const Dataset& d, const Feature& f, SpecLimit which, std::optional<double> v) {
     static const char* names[] = {"LSL", "USL", "target"};
     const std::string label = std::string("Set ") + names[static_cast<int>(which)] + " of \"" + f.name + "\"";
-    edits.push_merge(label, spec_key(d, f, which), [did = d.id, fid = f.id, which, v](Plan& p) {
-        set_spec_limit(p, did, fid, which, v);
-    });
+    edits.push_merge(label, spec_key(d, f, which),
+                     [did = d.id, fid = f.id, which, v](Plan& p) { set_spec_limit(p, did, fid, which, v); });
 }
 
 ImU32 verdict_colour(GateVerdict v) {

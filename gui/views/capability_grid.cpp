@@ -63,7 +63,7 @@ void push_clear(Edits& edits, const Dataset& d, const Sel& s, const std::string&
 
 void push_insert(Edits& edits, const Dataset& d, size_t at, size_t count, bool above, long ref) {
     const std::string label = "Insert " + std::to_string(count) + (count == 1 ? " row " : " rows ") +
-                              (above ? "above row " : "below row ") + std::to_string(ref + 1);
+        (above ? "above row " : "below row ") + std::to_string(ref + 1);
     edits.push(label, [did = d.id, at, count](Plan& p) {
         if (Dataset* ds = find_dataset(p, did)) insert_rows(*ds, at, count);
     });
@@ -71,7 +71,8 @@ void push_insert(Edits& edits, const Dataset& d, size_t at, size_t count, bool a
 
 void push_delete(Edits& edits, const Dataset& d, long r0, long r1) {
     edits.push("Delete " + rows_text(r0, r1), [did = d.id, r0, r1](Plan& p) {
-        if (Dataset* ds = find_dataset(p, did)) delete_rows(*ds, static_cast<size_t>(r0), static_cast<size_t>(r1 - r0 + 1));
+        if (Dataset* ds = find_dataset(p, did))
+            delete_rows(*ds, static_cast<size_t>(r0), static_cast<size_t>(r1 - r0 + 1));
     });
 }
 
@@ -79,7 +80,8 @@ void push_delete(Edits& edits, const Dataset& d, long r0, long r1) {
 
 // The text of sheet cell (r, k) as the edit field starts with it (full precision, display unit).
 std::string cell_edit_text(const Dataset& d, long r, long k, const std::vector<double>& scale) {
-    std::string s = copy_block(d, {static_cast<size_t>(r), static_cast<size_t>(k), static_cast<size_t>(r), static_cast<size_t>(k)}, scale);
+    std::string s = copy_block(
+        d, {static_cast<size_t>(r), static_cast<size_t>(k), static_cast<size_t>(r), static_cast<size_t>(k)}, scale);
     if (!s.empty() && s.back() == '\n') s.pop_back();
     return s;
 }
@@ -118,17 +120,17 @@ struct Grid {
     ImGuiIO& io;
     long rows = 0;
     std::vector<SheetColumn> cols{};
-    long shown = 0;                  // columns drawn (at most max_columns)
-    bool subgroup_numbers = false;   // a "Subgroup" number column (fixed-size subgroups)
-    std::vector<double> scale{};     // per feature: display unit
+    long shown = 0;                 // columns drawn (at most max_columns)
+    bool subgroup_numbers = false;  // a "Subgroup" number column (fixed-size subgroups)
+    std::vector<double> scale{};    // per feature: display unit
     std::vector<ValueUnit> units{};
-    Sel sel{};                       // the selection as it was when the frame began
+    Sel sel{};  // the selection as it was when the frame began
     bool has_cell = false;
     // The table's geometry (set once the table has begun).
-    ImGuiWindow* win = nullptr;      // the table's scrolling window
+    ImGuiWindow* win = nullptr;  // the table's scrolling window
     float header_bottom = 0;
     float frozen_right = 0;
-    bool committed = false;          // an edit ended this frame: its keys are not grid keys
+    bool committed = false;  // an edit ended this frame: its keys are not grid keys
     bool open_menu = false;
 
     // Moves the current cell there (the selection collapses to it), or with `extend` the
@@ -179,10 +181,11 @@ void draw_grid_status(const Grid& G) {
     const GridState& g = G.g;
     const Dataset& d = G.d;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%ld rows × %zu feature%s · click a cell and type (Enter commits, Escape cancels) · arrows, Tab, "
-                       "PageUp/Down move, Shift extends · Ctrl+C / Ctrl+V copy and paste at the cell · Delete clears · "
-                       "Ctrl+Plus / Ctrl+Minus insert / delete rows · right-click for more",
-                       G.rows, d.features.size(), d.features.size() == 1 ? "" : "s");
+    ImGui::TextWrapped(
+        "%ld rows × %zu feature%s · click a cell and type (Enter commits, Escape cancels) · arrows, Tab, "
+        "PageUp/Down move, Shift extends · Ctrl+C / Ctrl+V copy and paste at the cell · Delete clears · "
+        "Ctrl+Plus / Ctrl+Minus insert / delete rows · right-click for more",
+        G.rows, d.features.size(), d.features.size() == 1 ? "" : "s");
     ImGui::PopStyleColor();
     if (!g.message.empty()) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "✗ %s", g.message.c_str());
@@ -222,7 +225,8 @@ void setup_grid_columns(const Grid& G) {
     for (long k = 0; k < G.shown; ++k) {
         const SheetColumn& c = G.cols[static_cast<size_t>(k)];
         std::string h = sheet_column_name(G.d, c);
-        if (c.kind == SheetColumnKind::Feature && !G.units[c.feature].symbol.empty()) h += " (" + G.units[c.feature].symbol + ")";
+        if (c.kind == SheetColumnKind::Feature && !G.units[c.feature].symbol.empty())
+            h += " (" + G.units[c.feature].symbol + ")";
         headers.push_back(std::move(h));
         const bool number = c.kind == SheetColumnKind::Feature;
         ImGui::TableSetupColumn(headers.back().c_str(), ImGuiTableColumnFlags_WidthFixed, em(number ? 7.5f : 6.5f));
@@ -281,15 +285,14 @@ void draw_edit_cell(Grid& G, int r, long k, const SheetColumn& c) {
     std::snprintf(buf, sizeof buf, "%s", g.text.c_str());
     g.tab_pressed = false;
     const ImGuiInputTextFlags fl = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackCompletion |
-                                   ImGuiInputTextFlags_CallbackAlways |
-                                   (g.select_all ? ImGuiInputTextFlags_AutoSelectAll : 0);
+        ImGuiInputTextFlags_CallbackAlways | (g.select_all ? ImGuiInputTextFlags_AutoSelectAll : 0);
     const bool enter = ImGui::InputText("##edit", buf, sizeof buf, fl, edit_callback, &g);
     g.text = buf;
     MF_TEST_ANCHOR("capability.grid.edit");
-    const CellBlock b = read_typed_cell(g.text);   // typed: one cell, never split
+    const CellBlock b = read_typed_cell(g.text);  // typed: one cell, never split
     double v = 0;
     const bool ok = c.kind != SheetColumnKind::Feature || b.rows != 1 || b.cols != 1 ||
-                    parse_number_cell(b.cells[0], b.decimal, v) != CellKind::Text;
+        parse_number_cell(b.cells[0], b.decimal, v) != CellKind::Text;
     if (!ok) {
         ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), plot_bad(), 0, 0, 2);
         ImGui::SetItemTooltip("not a number (empty = missing; decimal point or comma)");
@@ -301,9 +304,11 @@ void draw_edit_cell(Grid& G, int r, long k, const SheetColumn& c) {
         G.committed = true;
     } else if (leave && !ok) {
         g.message = "row " + std::to_string(r + 1) + ", column \"" + sheet_column_name(d, c) + "\": \"" +
-                    g.text.substr(0, 40) + "\" is not a number (empty = missing)";
-        if (!ImGui::IsItemActive()) g.editing = false;   // clicked away: the cell keeps its value
-        else g.focus_text = false;
+            g.text.substr(0, 40) + "\" is not a number (empty = missing)";
+        if (!ImGui::IsItemActive())
+            g.editing = false;  // clicked away: the cell keeps its value
+        else
+            g.focus_text = false;
         G.committed = true;
     } else if (leave) {
         if (g.text != g.original) {
@@ -314,8 +319,10 @@ void draw_edit_cell(Grid& G, int r, long k, const SheetColumn& c) {
         g.editing = false;
         g.message.clear();
         G.committed = true;
-        if (enter) G.select(std::clamp<long>(r + (io.KeyShift ? -1 : 1), 0, G.rows - 1), k, false);
-        else if (g.tab_pressed) G.select(r, std::clamp<long>(k + (io.KeyShift ? -1 : 1), 0, G.shown - 1), false);
+        if (enter)
+            G.select(std::clamp<long>(r + (io.KeyShift ? -1 : 1), 0, G.rows - 1), k, false);
+        else if (g.tab_pressed)
+            G.select(r, std::clamp<long>(k + (io.KeyShift ? -1 : 1), 0, G.shown - 1), false);
     }
 }
 
@@ -330,36 +337,41 @@ void draw_value_cell(Grid& G, int r, long k, const SheetColumn& c, bool current)
     bool below = false, above = false;
     if (c.kind == SheetColumnKind::Feature) {
         const Feature& f = d.features[c.feature];
-        const double v = f.values && static_cast<size_t>(r) < f.values->size() ? (*f.values)[static_cast<size_t>(r)] : NAN;
+        const double v =
+            f.values && static_cast<size_t>(r) < f.values->size() ? (*f.values)[static_cast<size_t>(r)] : NAN;
         below = std::isfinite(v) && f.lsl && v < *f.lsl;
         above = std::isfinite(v) && f.usl && v > *f.usl;
-        if (std::isfinite(v)) std::snprintf(buf, sizeof buf, "%.6g%s", v / G.units[c.feature].scale, above ? " ▲" : below ? " ▼" : "");
-        else buf[0] = '\0';
+        if (std::isfinite(v))
+            std::snprintf(buf, sizeof buf, "%.6g%s", v / G.units[c.feature].scale, above ? " ▲" : below ? " ▼" : "");
+        else
+            buf[0] = '\0';
         text = buf;
     } else {
         const TextColumn* tc = c.kind == SheetColumnKind::Subgroup ? &d.subgroups
-                               : c.kind == SheetColumnKind::Time   ? &d.times
-                               : c.kind == SheetColumnKind::Machine ? &d.machines
-                               : c.kind == SheetColumnKind::Operator ? &d.operators
-                                                                     : &d.cavities;
+            : c.kind == SheetColumnKind::Time                      ? &d.times
+            : c.kind == SheetColumnKind::Machine                   ? &d.machines
+            : c.kind == SheetColumnKind::Operator                  ? &d.operators
+                                                                   : &d.cavities;
         text = (**tc)[static_cast<size_t>(r)].c_str();
     }
     const bool in_sel = G.has_cell && G.sel.has(r, k);
-    const ImVec2 text_pos = ImGui::GetCursorScreenPos();   // where a Selectable puts its label
+    const ImVec2 text_pos = ImGui::GetCursorScreenPos();  // where a Selectable puts its label
     if (ImGui::Selectable("##c", in_sel, ImGuiSelectableFlags_AllowDoubleClick)) {
-        if (g.editing) g.editing = false;   // the edit field committed itself above
+        if (g.editing) g.editing = false;  // the edit field committed itself above
         G.select(r, k, G.io.KeyShift && G.has_cell);
         if (ImGui::IsMouseDoubleClicked(0)) G.start_edit({}, true);
     }
     const ImVec2 mn = ImGui::GetItemRectMin();
-    ImGui::GetWindowDrawList()->AddText(text_pos, below || above ? plot_bad() : ImGui::GetColorU32(ImGuiCol_Text), text);
+    ImGui::GetWindowDrawList()->AddText(text_pos, below || above ? plot_bad() : ImGui::GetColorU32(ImGuiCol_Text),
+                                        text);
     if ((below || above) && ImGui::IsItemHovered()) ImGui::SetTooltip(above ? "above the USL" : "below the LSL");
     if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) {
         if (!in_sel) G.select(r, k, false);
         G.open_menu = true;
     }
     if (current)
-        ImGui::GetWindowDrawList()->AddRect(ImVec2(mn.x - 2, mn.y - 1), ImVec2(ImGui::GetItemRectMax().x + 2, ImGui::GetItemRectMax().y + 1),
+        ImGui::GetWindowDrawList()->AddRect(ImVec2(mn.x - 2, mn.y - 1),
+                                            ImVec2(ImGui::GetItemRectMax().x + 2, ImGui::GetItemRectMax().y + 1),
                                             ImGui::GetColorU32(ImGuiCol_NavHighlight), 0, 0, 2);
     if (r == 0 && c.kind == SheetColumnKind::Feature && c.feature == 0) MF_TEST_ANCHOR("capability.grid.first_cell");
     if (r == 1 && c.kind == SheetColumnKind::Feature && c.feature == 0) MF_TEST_ANCHOR("capability.grid.cell_1_0");
@@ -370,10 +382,14 @@ void scroll_cell_into_view(Grid& G) {
     const ImGuiWindow* win = G.win;
     const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
     const ImVec2 pad = ImGui::GetStyle().CellPadding;
-    if (mn.y - pad.y < G.header_bottom) ImGui::SetScrollY(ImGui::GetScrollY() - (G.header_bottom - mn.y + pad.y));
-    else if (mx.y + pad.y > win->InnerRect.Max.y) ImGui::SetScrollY(ImGui::GetScrollY() + (mx.y + pad.y - win->InnerRect.Max.y));
-    if (mn.x - pad.x < G.frozen_right) ImGui::SetScrollX(ImGui::GetScrollX() - (G.frozen_right - mn.x + pad.x));
-    else if (mx.x + pad.x > win->InnerRect.Max.x) ImGui::SetScrollX(ImGui::GetScrollX() + (mx.x + pad.x - win->InnerRect.Max.x));
+    if (mn.y - pad.y < G.header_bottom)
+        ImGui::SetScrollY(ImGui::GetScrollY() - (G.header_bottom - mn.y + pad.y));
+    else if (mx.y + pad.y > win->InnerRect.Max.y)
+        ImGui::SetScrollY(ImGui::GetScrollY() + (mx.y + pad.y - win->InnerRect.Max.y));
+    if (mn.x - pad.x < G.frozen_right)
+        ImGui::SetScrollX(ImGui::GetScrollX() - (G.frozen_right - mn.x + pad.x));
+    else if (mx.x + pad.x > win->InnerRect.Max.x)
+        ImGui::SetScrollX(ImGui::GetScrollX() + (mx.x + pad.x - win->InnerRect.Max.x));
     G.g.scroll_to = false;
 }
 
@@ -383,11 +399,15 @@ void draw_grid_rows(Grid& G) {
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(G.rows));
     if (G.has_cell) clipper.IncludeItemByIndex(static_cast<int>(g.row));
-    if (G.has_cell && g.scroll_to) clipper.IncludeItemByIndex(static_cast<int>(std::clamp(g.scroll_row, 0L, G.rows - 1)));
+    if (G.has_cell && g.scroll_to)
+        clipper.IncludeItemByIndex(static_cast<int>(std::clamp(g.scroll_row, 0L, G.rows - 1)));
     while (clipper.Step()) {
         if (clipper.ItemsHeight > 0)
-            g.page_rows = std::max(1, static_cast<int>((G.win->InnerRect.GetHeight() - (G.header_bottom - G.win->InnerRect.Min.y)) /
-                                                       clipper.ItemsHeight) - 1);
+            g.page_rows =
+                std::max(1,
+                         static_cast<int>((G.win->InnerRect.GetHeight() - (G.header_bottom - G.win->InnerRect.Min.y)) /
+                                          clipper.ItemsHeight) -
+                             1);
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
             ImGui::TableNextRow();
             ImGui::PushID(r);
@@ -402,8 +422,10 @@ void draw_grid_rows(Grid& G) {
                 const SheetColumn& c = G.cols[static_cast<size_t>(k)];
                 const bool current = g.row == r && g.col == k;
                 ImGui::PushID(static_cast<int>(k));
-                if (current && g.editing) draw_edit_cell(G, r, k, c);
-                else draw_value_cell(G, r, k, c, current);
+                if (current && g.editing)
+                    draw_edit_cell(G, r, k, c);
+                else
+                    draw_value_cell(G, r, k, c, current);
                 if (g.scroll_to && r == g.scroll_row && k == g.scroll_col) scroll_cell_into_view(G);
                 ImGui::PopID();
             }
@@ -417,15 +439,15 @@ struct SelectionActions {
     Grid& G;
     Sel s;
     bool cell;
-    std::string where;   // "at row r, column "c"" of the top-left selected cell
+    std::string where;  // "at row r, column "c"" of the top-left selected cell
 
     explicit SelectionActions(Grid& grid)
         : G(grid),
-          s{std::min(grid.g.row, grid.g.anchor_row), std::min(grid.g.col, grid.g.anchor_col), std::max(grid.g.row, grid.g.anchor_row),
-            std::max(grid.g.col, grid.g.anchor_col)},
+          s{std::min(grid.g.row, grid.g.anchor_row), std::min(grid.g.col, grid.g.anchor_col),
+            std::max(grid.g.row, grid.g.anchor_row), std::max(grid.g.col, grid.g.anchor_col)},
           cell(grid.g.row >= 0),
           where(cell ? "at row " + std::to_string(s.r0 + 1) + ", column \"" +
-                           sheet_column_name(grid.d, grid.cols[static_cast<size_t>(s.c0)]) + "\""
+                        sheet_column_name(grid.d, grid.cols[static_cast<size_t>(s.c0)]) + "\""
                      : std::string()) {}
 
     void copy() const { ImGui::SetClipboardText(copy_block(G.d, s.range(), G.scale).c_str()); }
@@ -438,7 +460,7 @@ struct SelectionActions {
             return;
         }
         CellBlock b = read_cell_block(clip);
-        Dataset trial = G.d;   // shares the columns; the trial copies only what it changes
+        Dataset trial = G.d;  // shares the columns; the trial copies only what it changes
         g.message = paste_block(trial, static_cast<size_t>(s.r0), static_cast<size_t>(s.c0), b, G.scale);
         if (!g.message.empty()) return;
         const long br = static_cast<long>(b.rows), bc = static_cast<long>(b.cols);
@@ -448,13 +470,13 @@ struct SelectionActions {
                       added ? (" (+" + std::to_string(added) + " rows)").c_str() : "");
         push_paste(G.edits, G.d, label, static_cast<size_t>(s.r0), static_cast<size_t>(s.c0), std::move(b), G.scale);
         G.select(s.r0, s.c0, false);
-        g.anchor_row = s.r0 + br - 1;   // the pasted cells stay selected (clamped once the rows exist)
+        g.anchor_row = s.r0 + br - 1;  // the pasted cells stay selected (clamped once the rows exist)
         g.anchor_col = s.c0 + bc - 1;
     }
     void insert(bool above) const {
         const long at = above ? s.r0 : s.r1 + 1;
         push_insert(G.edits, G.d, static_cast<size_t>(at), static_cast<size_t>(s.rows()), above, above ? s.r0 : s.r1);
-        G.select(at, 0, false);   // the new rows selected
+        G.select(at, 0, false);  // the new rows selected
         G.g.anchor_row = at + s.rows() - 1;
         G.g.anchor_col = G.shown - 1;
     }
@@ -475,30 +497,45 @@ void handle_grid_keys(Grid& G, const SelectionActions& act) {
         G.select(std::clamp(r0 + dr, 0L, rows - 1), std::clamp(c0 + dc, 0L, shown - 1), extend);
     };
     auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(k, true); };
-    if (pressed(ImGuiKey_UpArrow)) move(ctrl ? -rows : -1, 0, shift);
-    else if (pressed(ImGuiKey_DownArrow)) move(ctrl ? rows : 1, 0, shift);
-    else if (pressed(ImGuiKey_LeftArrow)) move(0, ctrl ? -shown : -1, shift);
-    else if (pressed(ImGuiKey_RightArrow)) move(0, ctrl ? shown : 1, shift);
-    else if (pressed(ImGuiKey_Tab)) move(0, shift ? -1 : 1, false);
-    else if (pressed(ImGuiKey_PageUp)) move(-g.page_rows, 0, shift);
-    else if (pressed(ImGuiKey_PageDown)) move(g.page_rows, 0, shift);
-    else if (pressed(ImGuiKey_Home)) move(ctrl ? -rows : 0, -shown, shift);
-    else if (pressed(ImGuiKey_End)) move(ctrl ? rows : 0, shown, shift);
-    else if (!ctrl && pressed(ImGuiKey_Enter) && shift) move(-1, 0, false);
-    else if (!ctrl && (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeypadEnter) || pressed(ImGuiKey_F2))) G.start_edit({}, true);
-    else if (!ctrl && (pressed(ImGuiKey_Delete) || pressed(ImGuiKey_Backspace))) act.clear();
+    if (pressed(ImGuiKey_UpArrow))
+        move(ctrl ? -rows : -1, 0, shift);
+    else if (pressed(ImGuiKey_DownArrow))
+        move(ctrl ? rows : 1, 0, shift);
+    else if (pressed(ImGuiKey_LeftArrow))
+        move(0, ctrl ? -shown : -1, shift);
+    else if (pressed(ImGuiKey_RightArrow))
+        move(0, ctrl ? shown : 1, shift);
+    else if (pressed(ImGuiKey_Tab))
+        move(0, shift ? -1 : 1, false);
+    else if (pressed(ImGuiKey_PageUp))
+        move(-g.page_rows, 0, shift);
+    else if (pressed(ImGuiKey_PageDown))
+        move(g.page_rows, 0, shift);
+    else if (pressed(ImGuiKey_Home))
+        move(ctrl ? -rows : 0, -shown, shift);
+    else if (pressed(ImGuiKey_End))
+        move(ctrl ? rows : 0, shown, shift);
+    else if (!ctrl && pressed(ImGuiKey_Enter) && shift)
+        move(-1, 0, false);
+    else if (!ctrl && (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeypadEnter) || pressed(ImGuiKey_F2)))
+        G.start_edit({}, true);
+    else if (!ctrl && (pressed(ImGuiKey_Delete) || pressed(ImGuiKey_Backspace)))
+        act.clear();
     else if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_A)) {
         G.select(0, 0, false);
         G.select(rows - 1, shown - 1, true);
-    } else if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_C)) act.copy();
+    } else if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_C))
+        act.copy();
     else if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_X)) {
         act.copy();
         act.clear();
     } else if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
         act.paste();
         g.took_paste = true;
-    } else if (ctrl && (pressed(ImGuiKey_Equal) || pressed(ImGuiKey_KeypadAdd))) act.insert(true);
-    else if (ctrl && (pressed(ImGuiKey_Minus) || pressed(ImGuiKey_KeypadSubtract))) act.remove();
+    } else if (ctrl && (pressed(ImGuiKey_Equal) || pressed(ImGuiKey_KeypadAdd)))
+        act.insert(true);
+    else if (ctrl && (pressed(ImGuiKey_Minus) || pressed(ImGuiKey_KeypadSubtract)))
+        act.remove();
     else if (!ctrl && !io.KeyAlt && !io.InputQueueCharacters.empty()) {
         // Typing starts editing the current cell with what was typed.
         const std::string typed = typed_text(io);
@@ -536,7 +573,7 @@ void draw_cell_menu(const SelectionActions& act) {
 }  // namespace
 
 long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
-    const long max_columns = 400;   // a table has at most 512 columns
+    const long max_columns = 400;  // a table has at most 512 columns
     Grid G{.d = d, .g = g, .edits = edits, .io = ImGui::GetIO()};
     G.rows = static_cast<long>(d.rows());
     G.cols = sheet_columns(d);
@@ -553,8 +590,9 @@ long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
 
     draw_grid_status(G);
     if (d.features.empty()) {
-        ImGui::TextWrapped("This dataset has no features yet: paste spreadsheet cells (Ctrl+V), use Paste data… or "
-                           "Import CSV…, or add a feature in Settings.");
+        ImGui::TextWrapped(
+            "This dataset has no features yet: paste spreadsheet cells (Ctrl+V), use Paste data… or "
+            "Import CSV…, or add a feature in Settings.");
         return -1;
     }
     if (G.rows == 0) {
@@ -564,11 +602,12 @@ long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
 
     const int ncols = 1 + (G.subgroup_numbers ? 1 : 0) + static_cast<int>(G.shown);
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("grid", ncols, flags, ImVec2(0, std::max(em(8), ImGui::GetContentRegionAvail().y)))) return -1;
+        ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit |
+        ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("grid", ncols, flags, ImVec2(0, std::max(em(8), ImGui::GetContentRegionAvail().y))))
+        return -1;
     setup_grid_columns(G);
-    G.win = ImGui::GetCurrentWindow();   // the table's scrolling window
+    G.win = ImGui::GetCurrentWindow();  // the table's scrolling window
     G.header_bottom = ImGui::GetItemRectMax().y + ImGui::GetStyle().CellPadding.y;
     const bool table_focused = ImGui::IsWindowFocused();
     const ImGuiID menu_id = ImGui::GetID("cell_menu");
@@ -585,7 +624,8 @@ long draw_grid(const Plan& plan, const Dataset& d, GridState& g, Edits& edits) {
     const auto& cols = G.cols;
     if (static_cast<long>(cols.size()) > max_columns)
         ImGui::TextDisabled("Showing the first %ld of %zu columns.", max_columns, cols.size());
-    const bool on_feature = g.col >= 0 && g.col < G.shown && cols[static_cast<size_t>(g.col)].kind == SheetColumnKind::Feature;
+    const bool on_feature =
+        g.col >= 0 && g.col < G.shown && cols[static_cast<size_t>(g.col)].kind == SheetColumnKind::Feature;
     return on_feature ? static_cast<long>(cols[static_cast<size_t>(g.col)].feature) : -1;
 }
 

@@ -23,7 +23,7 @@ void CapabilityImport::start(std::string source_name, std::string content, bool 
     source = std::move(source_name);
     text = std::move(content);
     pasted = from_clipboard;
-    options = {};   // a pasted column of decimal-comma numbers is one column: core's read_table decides
+    options = {};  // a pasted column of decimal-comma numbers is one column: core's read_table decides
     parsed = false;
     request_open = true;
 }
@@ -65,7 +65,7 @@ void CapabilityImport::reparse() {
     dataset = std::move(d.dataset);
     const double scale = unit == Um ? 0.001 : unit == Inch ? 25.4 : 1.0;
     for (Feature& f : dataset.features) {
-        if (f.name.size() > 200) f.name.resize(200);   // the plan file's limit
+        if (f.name.size() > 200) f.name.resize(200);  // the plan file's limit
         f.units = unit == NotLength ? "" : "mm";
         if (scale != 1.0 && f.values) {
             auto v = std::make_shared<std::vector<double>>(*f.values);
@@ -92,7 +92,8 @@ static void push_replace(Edits& edits, const Dataset& target, const Dataset& imp
     Dataset d = imported;
     for (Feature& f : d.features)
         if (f.id.empty()) f.id = "f-" + slug(f.name, "data");
-    edits.push("Replace the data of \"" + target.name + "\"", [id = target.id, d](Plan& p) { replace_dataset_data(p, id, d); });
+    edits.push("Replace the data of \"" + target.name + "\"",
+               [id = target.id, d](Plan& p) { replace_dataset_data(p, id, d); });
 }
 
 static void push_yield(Edits& edits, const Dataset* target, const std::vector<YieldRecord>& records,
@@ -119,8 +120,10 @@ static bool combo(const char* label, int* v, const char* const items[], int n, f
 // lines of a large file.
 void CapabilityImport::draw_text() {
     char size_text[64];
-    if (text.size() >= 10000) std::snprintf(size_text, sizeof size_text, "%.1f kB", text.size() / 1000.0);
-    else std::snprintf(size_text, sizeof size_text, "%zu characters", text.size());
+    if (text.size() >= 10000)
+        std::snprintf(size_text, sizeof size_text, "%.1f kB", text.size() / 1000.0);
+    else
+        std::snprintf(size_text, sizeof size_text, "%zu characters", text.size());
     ImGui::Text("From %s (%s)", source.c_str(), size_text);
 
     constexpr size_t kEditableChars = 200000;
@@ -129,7 +132,8 @@ void CapabilityImport::draw_text() {
         MF_TEST_ANCHOR("capability.import.text");
         ImGui::TextDisabled("Paste spreadsheet cells here (Ctrl+V) or edit the text; empty cells are missing values.");
     } else {
-        ImGui::BeginChild("preview", ImVec2(-FLT_MIN, em(7)), ImGuiChildFlags_Border, ImGuiWindowFlags_HorizontalScrollbar);
+        ImGui::BeginChild("preview", ImVec2(-FLT_MIN, em(7)), ImGuiChildFlags_Border,
+                          ImGuiWindowFlags_HorizontalScrollbar);
         size_t end = 0;
         for (int line = 0; line < 30 && end < text.size(); ++line) {
             const size_t nl = text.find('\n', end);
@@ -180,8 +184,9 @@ void CapabilityImport::draw_options() {
         unit = static_cast<Unit>(u);
         parsed = false;
     }
-    help_marker("Lengths are stored in mm and shown in the plan's display unit; choose \"not lengths\" for forces, "
-                "torques, percentages and the like (kept as typed).");
+    help_marker(
+        "Lengths are stored in mm and shown in the plan's display unit; choose \"not lengths\" for forces, "
+        "torques, percentages and the like (kept as typed).");
     ImGui::SameLine(0, em(1));
     ImGui::TextUnformatted("Subgroup size");
     ImGui::SameLine();
@@ -191,8 +196,9 @@ void CapabilityImport::draw_options() {
         subgroup_size = std::clamp(sg, 1, 1000);
         parsed = false;
     }
-    help_marker("Consecutive rows per subgroup for a new dataset (1 = individual values, I–MR chart). A column named "
-                "\"subgroup\" or \"sample\" overrides it: a new subgroup starts wherever its label changes.");
+    help_marker(
+        "Consecutive rows per subgroup for a new dataset (1 = individual values, I–MR chart). A column named "
+        "\"subgroup\" or \"sample\" overrides it: a new subgroup starts wherever its label changes.");
 }
 
 // What the text holds: its shape, then the errors, the yield records or the features.
@@ -200,7 +206,8 @@ void CapabilityImport::draw_parsed() {
     if (table.columns > 0 && (errors.empty() || table.rows > 0)) {
         const char* sep_name = table.delimiter == '\t' ? "tab" : table.delimiter == ';' ? "semicolon" : "comma";
         ImGui::Text("%zu rows × %zu columns · %s-separated · decimal %s · %s", table.rows, table.columns, sep_name,
-                    table.decimal == ',' ? "comma" : "point", table.has_header ? "header row" : "no header row (columns C1, C2, …)");
+                    table.decimal == ',' ? "comma" : "point",
+                    table.has_header ? "header row" : "no header row (columns C1, C2, …)");
     }
     ImGui::BeginChild("parsed", ImVec2(-FLT_MIN, -ImGui::GetFrameHeightWithSpacing() * 1.3f), ImGuiChildFlags_Border);
     if (!errors.empty()) {
@@ -211,21 +218,26 @@ void CapabilityImport::draw_parsed() {
     } else if (is_yield) {
         ImGui::Text("First-pass-yield counts: %zu records", yield.size());
         for (size_t i = 0; i < yield.size() && i < 12; ++i)
-            ImGui::BulletText("%s%s%s: %lld passed, %lld failed", yield[i].step.c_str(), yield[i].lot.empty() ? "" : ", lot ",
-                              yield[i].lot.c_str(), static_cast<long long>(yield[i].passed),
-                              static_cast<long long>(yield[i].failed));
+            ImGui::BulletText("%s%s%s: %lld passed, %lld failed", yield[i].step.c_str(),
+                              yield[i].lot.empty() ? "" : ", lot ", yield[i].lot.c_str(),
+                              static_cast<long long>(yield[i].passed), static_cast<long long>(yield[i].failed));
         if (yield.size() > 12) ImGui::TextDisabled("… and %zu more", yield.size() - 12);
     } else {
         for (const Feature& f : dataset.features) {
             size_t n = 0;
             double lo = INFINITY, hi = -INFINITY;
             for (double x : *f.values)
-                if (!std::isnan(x)) { ++n; lo = std::min(lo, x); hi = std::max(hi, x); }
+                if (!std::isnan(x)) {
+                    ++n;
+                    lo = std::min(lo, x);
+                    hi = std::max(hi, x);
+                }
             const capability_ui::ValueUnit vu = capability_ui::value_unit(f, LengthUnit::Millimetre);
             if (n > 0)
-                ImGui::BulletText("\"%s\": a feature, %zu values%s, %s … %s", f.name.c_str(), n,
-                                  n < f.values->size() ? (", " + std::to_string(f.values->size() - n) + " missing").c_str() : "",
-                                  capability_ui::format_value(lo, vu).c_str(), capability_ui::format_value(hi, vu).c_str());
+                ImGui::BulletText(
+                    "\"%s\": a feature, %zu values%s, %s … %s", f.name.c_str(), n,
+                    n < f.values->size() ? (", " + std::to_string(f.values->size() - n) + " missing").c_str() : "",
+                    capability_ui::format_value(lo, vu).c_str(), capability_ui::format_value(hi, vu).c_str());
             else
                 ImGui::BulletText("\"%s\": a feature with no values", f.name.c_str());
         }
@@ -273,8 +285,9 @@ long CapabilityImport::draw_actions(const Plan& plan, size_t selected, Edits& ed
                 open = false;
             }
             MF_TEST_ANCHOR("capability.import.replace");
-            ImGui::SetItemTooltip("The dataset's table becomes this one; features with the same name keep their "
-                                  "limits and target. Undo brings the old data back.");
+            ImGui::SetItemTooltip(
+                "The dataset's table becomes this one; features with the same name keep their "
+                "limits and target. Undo brings the old data back.");
         }
     }
     ImGui::EndDisabled();

@@ -19,14 +19,14 @@ namespace mf {
 struct CapabilityImport {
     enum Unit { Mm, Um, Inch, NotLength };
 
-    bool request_open = false;   // open the dialog on the next draw
+    bool request_open = false;  // open the dialog on the next draw
     bool open = false;
-    bool pasted = false;         // the text came from the clipboard (not a file)
-    std::string source;          // file name or "pasted text"
+    bool pasted = false;  // the text came from the clipboard (not a file)
+    std::string source;   // file name or "pasted text"
     std::string text;
     TableOptions options;
-    Unit unit = Mm;              // what the numbers in the table are in
-    int64_t subgroup_size = 1;   // for a new dataset without a subgroup column
+    Unit unit = Mm;             // what the numbers in the table are in
+    int64_t subgroup_size = 1;  // for a new dataset without a subgroup column
 
     // Parsed from text + options (kept in step by draw()).
     bool parsed = false;
@@ -34,7 +34,7 @@ struct CapabilityImport {
     TextTable table;
     Issues errors;
     std::vector<std::string> notes;
-    Dataset dataset;             // values already in mm (or as typed, for NotLength)
+    Dataset dataset;  // values already in mm (or as typed, for NotLength)
     std::vector<YieldRecord> yield;
 
     void start(std::string source_name, std::string content, bool from_clipboard);

@@ -67,10 +67,10 @@ void draw_control_charts(const FeatureAnalysis& a, const ValueUnit& u, const Rul
 // current cell (where typing and pasting go) and its other corner, which Shift+arrows and
 // Shift+click move (the same cell when one is selected).
 struct GridState {
-    std::string dataset_id;      // the selection belongs to this dataset
-    long row = -1, col = -1;     // current cell, -1: none
-    long anchor_row = -1, anchor_col = -1;   // the selection's other corner
-    long scroll_row = 0, scroll_col = 0;     // the cell scroll_to brings into view
+    std::string dataset_id;                 // the selection belongs to this dataset
+    long row = -1, col = -1;                // current cell, -1: none
+    long anchor_row = -1, anchor_col = -1;  // the selection's other corner
+    long scroll_row = 0, scroll_col = 0;    // the cell scroll_to brings into view
     bool editing = false;
     std::string text;            // the cell text being edited
     std::string original;        // the cell's text when editing started

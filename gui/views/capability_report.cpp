@@ -34,10 +34,11 @@ static void verdict_cell(GateVerdict v, bool stale) {
 
 void draw_summary_table(ViewContext& ctx, const Dataset& d, const CapabilityAnalysis& an, size_t* selected) {
     const Plan& plan = ctx.plan;
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH |
-                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+        ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
     const float row_h = ImGui::GetFrameHeightWithSpacing();
-    const float height = std::min(ImGui::GetContentRegionAvail().y, row_h * (static_cast<float>(d.features.size()) + 1.6f));
+    const float height =
+        std::min(ImGui::GetContentRegionAvail().y, row_h * (static_cast<float>(d.features.size()) + 1.6f));
     if (!ImGui::BeginTable("summary", 10, flags, ImVec2(0, std::max(height, row_h * 2)))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn("Feature", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -69,61 +70,62 @@ void draw_summary_table(ViewContext& ctx, const Dataset& d, const CapabilityAnal
         ImGui::TableHeader(name);
         header_with_tip(tips[c]);
     }
-    ImGuiListClipper clipper;   // only the visible rows: a dataset may have hundreds of features
+    ImGuiListClipper clipper;  // only the visible rows: a dataset may have hundreds of features
     clipper.Begin(static_cast<int>(d.features.size()));
     while (clipper.Step())
-    for (size_t i = static_cast<size_t>(clipper.DisplayStart); i < static_cast<size_t>(clipper.DisplayEnd); ++i) {
-        const Feature& f = d.features[i];
-        const ValueUnit u = value_unit(f, plan.meta.units);
-        // The feature's result: current, or (greyed) that of its last inputs while it is redone.
-        const bool known = i < an.features.size() && an.dataset.id == d.id;
-        const FeatureAnalysis* c = known ? an.features[i].get() : nullptr;
-        const bool stale = !known || !an.current[i];
-        ImGui::PushID(static_cast<int>(i));
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::AlignTextToFramePadding();
-        const std::string label = f.name + (u.symbol.empty() ? "" : " (" + u.symbol + ")");
-        if (ImGui::Selectable(label.c_str(), *selected == i)) *selected = i;
-        const char* fields[] = {"##lsl", "##usl", "##target"};
-        const std::optional<double> values[] = {f.lsl, f.usl, f.nominal};
-        for (int k = 0; k < 3; ++k) {
-            ImGui::TableNextColumn();
-            std::optional<double> v;
-            const SpecLimit which = static_cast<SpecLimit>(k);
-            if (input_optional_value(fields[k], values[k], u, &v, -FLT_MIN)) push_spec_edit(ctx.edits, d, f, which, v);
-            field_error_marker(ctx, spec_key(d, f, which));
-        }
-        if (c) {
-            const FeatureAnalysis& a = *c;
-            if (stale) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        for (size_t i = static_cast<size_t>(clipper.DisplayStart); i < static_cast<size_t>(clipper.DisplayEnd); ++i) {
+            const Feature& f = d.features[i];
+            const ValueUnit u = value_unit(f, plan.meta.units);
+            // The feature's result: current, or (greyed) that of its last inputs while it is redone.
+            const bool known = i < an.features.size() && an.dataset.id == d.id;
+            const FeatureAnalysis* c = known ? an.features[i].get() : nullptr;
+            const bool stale = !known || !an.current[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            ImGui::Text("%zu", a.values);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(fmt(a.cap.cp).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(fmt(a.cap.cpk).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(fmt(a.cap.cpk_lower_bound).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(fmt(a.cap.ppk).c_str());
-            if (stale) ImGui::PopStyleColor();
-            ImGui::TableNextColumn();
-            verdict_cell(a.gate.verdict, stale);
-            if (ImGui::IsItemHovered()) {
-                std::string tip = a.gate.reason;
-                for (const auto& e : a.errors) tip += "\n" + to_string(e);
-                ImGui::SetTooltip("%s", tip.c_str());
-            }
-        } else {
-            for (int k = 0; k < 6; ++k) {
+            const std::string label = f.name + (u.symbol.empty() ? "" : " (" + u.symbol + ")");
+            if (ImGui::Selectable(label.c_str(), *selected == i)) *selected = i;
+            const char* fields[] = {"##lsl", "##usl", "##target"};
+            const std::optional<double> values[] = {f.lsl, f.usl, f.nominal};
+            for (int k = 0; k < 3; ++k) {
                 ImGui::TableNextColumn();
-                ImGui::TextDisabled("…");
+                std::optional<double> v;
+                const SpecLimit which = static_cast<SpecLimit>(k);
+                if (input_optional_value(fields[k], values[k], u, &v, -FLT_MIN))
+                    push_spec_edit(ctx.edits, d, f, which, v);
+                field_error_marker(ctx, spec_key(d, f, which));
             }
+            if (c) {
+                const FeatureAnalysis& a = *c;
+                if (stale) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+                ImGui::TableNextColumn();
+                ImGui::AlignTextToFramePadding();
+                ImGui::Text("%zu", a.values);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(fmt(a.cap.cp).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(fmt(a.cap.cpk).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(fmt(a.cap.cpk_lower_bound).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(fmt(a.cap.ppk).c_str());
+                if (stale) ImGui::PopStyleColor();
+                ImGui::TableNextColumn();
+                verdict_cell(a.gate.verdict, stale);
+                if (ImGui::IsItemHovered()) {
+                    std::string tip = a.gate.reason;
+                    for (const auto& e : a.errors) tip += "\n" + to_string(e);
+                    ImGui::SetTooltip("%s", tip.c_str());
+                }
+            } else {
+                for (int k = 0; k < 6; ++k) {
+                    ImGui::TableNextColumn();
+                    ImGui::TextDisabled("…");
+                }
+            }
+            ImGui::PopID();
         }
-        ImGui::PopID();
-    }
     ImGui::EndTable();
 }
 
@@ -131,10 +133,14 @@ void draw_summary_table(ViewContext& ctx, const Dataset& d, const CapabilityAnal
 
 static std::string ppm_text(double v) {
     char b[32];
-    if (v >= 100) std::snprintf(b, sizeof b, "%.0f", v);
-    else if (v >= 0.01) std::snprintf(b, sizeof b, "%.2f", v);
-    else if (v > 0) std::snprintf(b, sizeof b, "%.1e", v);
-    else std::snprintf(b, sizeof b, "0");
+    if (v >= 100)
+        std::snprintf(b, sizeof b, "%.0f", v);
+    else if (v >= 0.01)
+        std::snprintf(b, sizeof b, "%.2f", v);
+    else if (v > 0)
+        std::snprintf(b, sizeof b, "%.1e", v);
+    else
+        std::snprintf(b, sizeof b, "0");
     return b;
 }
 
@@ -147,7 +153,8 @@ static std::string interval_text(const std::optional<Interval>& i) {
 
 void draw_indices(const FeatureAnalysis& a, const ValueUnit& u) {
     const CapabilityIndices& c = a.cap;
-    if (!ImGui::BeginTable("indices", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
+    if (!ImGui::BeginTable("indices", 3,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
         return;
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn("Within (short term)", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -176,7 +183,8 @@ void draw_indices(const FeatureAnalysis& a, const ValueUnit& u) {
     std::snprintf(overall, sizeof overall, "%s", format_value(a.overall.sigma, u, 4).c_str());
     const std::string within_tip = a.within.method + ", ν = " + fmt(a.within.dof, 1);
     row("σ", within, overall, within_tip.c_str());
-    row("Expected ppm < LSL", ppm_text(c.ppm_within.below), ppm_text(c.ppm_overall.below), "Normal tail beyond the limit");
+    row("Expected ppm < LSL", ppm_text(c.ppm_within.below), ppm_text(c.ppm_overall.below),
+        "Normal tail beyond the limit");
     row("Expected ppm > USL", ppm_text(c.ppm_within.above), ppm_text(c.ppm_overall.above));
     row("Expected ppm total", ppm_text(c.ppm_within.total), ppm_text(c.ppm_overall.total));
     row("Observed ppm", "", ppm_text(c.ppm_observed.total), "Values strictly beyond a limit, per million values");
@@ -226,13 +234,16 @@ void draw_normality(const FeatureAnalysis& a, const ValueUnit& u) {
         return;
     }
     ImGui::PushStyleColor(ImGuiCol_Text, plot_warn());
-    ImGui::TextWrapped("▲ Not normal (p < 0.05): the normal-theory Cpk, Ppk and expected ppm are not trustworthy. "
-                       "Non-normal alternatives, computed from the same values:");
+    ImGui::TextWrapped(
+        "▲ Not normal (p < 0.05): the normal-theory Cpk, Ppk and expected ppm are not trustworthy. "
+        "Non-normal alternatives, computed from the same values:");
     ImGui::PopStyleColor();
-    if (!ImGui::BeginTable("nonnormal", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
+    if (!ImGui::BeginTable("nonnormal", 7,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
         return;
     for (const char* h : {"Method", "P0.135", "P50", "P99.865", "Pp", "Ppk", "Expected ppm"})
-        ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthStretch, h[0] == 'M' ? 1.6f : 1.0f);  // explicit weights: see gui/widgets.h
+        ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthStretch,
+                                h[0] == 'M' ? 1.6f : 1.0f);  // explicit weights: see gui/widgets.h
     ImGui::TableHeadersRow();
     for (const auto* nn : {&a.percentile, &a.lognormal}) {
         if (!*nn) continue;
@@ -262,8 +273,9 @@ void draw_normality(const FeatureAnalysis& a, const ValueUnit& u) {
     for (const auto* nn : {&a.percentile, &a.lognormal}) {
         if (!*nn) continue;
         if ((*nn)->fit && (*nn)->fit->error.empty())
-            ImGui::TextWrapped("%s: Anderson–Darling of ln x: A² = %.3f, p = %.4f%s", (*nn)->method.c_str(), (*nn)->fit->a2,
-                               (*nn)->fit->p, (*nn)->fit->p < 0.05 ? " (the lognormal does not fit either)" : " (fits)");
+            ImGui::TextWrapped("%s: Anderson–Darling of ln x: A² = %.3f, p = %.4f%s", (*nn)->method.c_str(),
+                               (*nn)->fit->a2, (*nn)->fit->p,
+                               (*nn)->fit->p < 0.05 ? " (the lognormal does not fit either)" : " (fits)");
         if (!(*nn)->warning.empty()) ImGui::TextDisabled("%s: %s", (*nn)->method.c_str(), (*nn)->warning.c_str());
     }
 }
@@ -278,11 +290,13 @@ void draw_drift(const FeatureAnalysis& a, const ValueUnit& u, int64_t part_inter
     char slope[64];
     std::snprintf(slope, sizeof slope, "%+.3g%s%s", d.slope_per_100_parts / u.scale, u.symbol.empty() ? "" : " ",
                   u.symbol.c_str());
-    ImGui::TextWrapped("Trend of the values: %s per 100 parts (t = %.2f, p = %.3g, %zu values%s)", slope, d.t, d.p, d.n,
-                       part_interval > 1 ? (", every " + std::to_string(part_interval) + "th part measured").c_str() : "");
+    ImGui::TextWrapped(
+        "Trend of the values: %s per 100 parts (t = %.2f, p = %.3g, %zu values%s)", slope, d.t, d.p, d.n,
+        part_interval > 1 ? (", every " + std::to_string(part_interval) + "th part measured").c_str() : "");
     ImGui::PushStyleColor(ImGuiCol_Text, d.significant ? plot_warn() : plot_good());
-    ImGui::TextWrapped(d.significant ? "▲ The mean drifts (p < 0.05): find the cause before trusting one capability figure."
-                                     : "✓ No significant drift (p ≥ 0.05).");
+    ImGui::TextWrapped(d.significant
+                           ? "▲ The mean drifts (p < 0.05): find the cause before trusting one capability figure."
+                           : "✓ No significant drift (p ≥ 0.05).");
     ImGui::PopStyleColor();
 }
 
@@ -297,9 +311,10 @@ static std::string pct(double v, int decimals = 1) {
 void draw_yield(ViewContext& ctx, const Dataset& d, const YieldResult& y) {
     Edits& edits = ctx.edits;
     if (d.yield.empty()) {
-        ImGui::TextWrapped("This dataset has no first-pass-yield records. Import a table with the columns step, passed "
-                           "and failed (lot optional) with Import CSV… or Paste data…, and choose \"Use as the yield "
-                           "records\".");
+        ImGui::TextWrapped(
+            "This dataset has no first-pass-yield records. Import a table with the columns step, passed "
+            "and failed (lot optional) with Import CSV… or Paste data…, and choose \"Use as the yield "
+            "records\".");
         return;
     }
     ImGui::AlignTextToFramePadding();
@@ -325,7 +340,8 @@ void draw_yield(ViewContext& ctx, const Dataset& d, const YieldResult& y) {
                 ds->yield_settings.applies_to = applies == 0 ? YieldTarget::Rolled : YieldTarget::PerStep;
         });
 
-    if (ImGui::BeginTable("yield", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
+    if (ImGui::BeginTable("yield", 6,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("Step / lot", ImGuiTableColumnFlags_WidthFixed, em(14));
         ImGui::TableSetupColumn("Passed", ImGuiTableColumnFlags_WidthFixed, em(6));
         ImGui::TableSetupColumn("Failed", ImGuiTableColumnFlags_WidthFixed, em(6));
@@ -366,8 +382,9 @@ void draw_yield(ViewContext& ctx, const Dataset& d, const YieldResult& y) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted("Rolled throughput yield");
-        ImGui::SetItemTooltip("The product of the steps' first-pass yields; its interval multiplies the steps' Wilson "
-                              "intervals at 1 − 0.05/m each (Bonferroni: at least 95 %% jointly).");
+        ImGui::SetItemTooltip(
+            "The product of the steps' first-pass yields; its interval multiplies the steps' Wilson "
+            "intervals at 1 − 0.05/m each (Bonferroni: at least 95 %% jointly).");
         ImGui::TableNextColumn();
         ImGui::TableNextColumn();
         ImGui::TableNextColumn();
@@ -421,8 +438,9 @@ void draw_dataset_settings(ViewContext& ctx, const Dataset& d) {
     if (ImGui::BeginTable("settings", 2, ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, em(13));
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed, em(30));
-        setting_row("Subgroup size", "Consecutive rows per subgroup; 1 = individual values (I–MR chart, σ from the "
-                                     "moving range). Xbar–R up to 8, Xbar–S from 9.");
+        setting_row("Subgroup size",
+                    "Consecutive rows per subgroup; 1 = individual values (I–MR chart, σ from the "
+                    "moving range). Xbar–R up to 8, Xbar–S from 9.");
         if (d.subgroups) {
             ImGui::TextUnformatted("from the subgroup column");
             ImGui::SameLine();
@@ -434,12 +452,14 @@ void draw_dataset_settings(ViewContext& ctx, const Dataset& d) {
             int n = static_cast<int>(d.subgroup_size);
             ImGui::SetNextItemWidth(em(8));
             if (ImGui::InputInt("##sgsize", &n))
-                push_dataset_edit(ctx, d, "Set subgroup size", "subgroup_size", [n](Dataset& ds) { ds.subgroup_size = n; });
+                push_dataset_edit(ctx, d, "Set subgroup size", "subgroup_size",
+                                  [n](Dataset& ds) { ds.subgroup_size = n; });
             MF_TEST_ANCHOR("capability.subgroup_size");
             marker("subgroup_size");
         }
-        setting_row("σ within estimator", "For subgroups of 2 or more; individual values always use the average "
-                                          "moving range / d2(2). Pooled is Minitab's default.");
+        setting_row("σ within estimator",
+                    "For subgroups of 2 or more; individual values always use the average "
+                    "moving range / d2(2). Pooled is Minitab's default.");
         int m = static_cast<int>(d.sigma);
         const char* methods[] = {"Pooled SD / c4 (default)", "Rbar / d2", "Sbar / c4"};
         ImGui::SetNextItemWidth(em(14));
@@ -447,8 +467,9 @@ void draw_dataset_settings(ViewContext& ctx, const Dataset& d) {
             edits.push(std::string("σ within from ") + methods[m], [id = d.id, m](Plan& p) {
                 if (Dataset* ds = find_dataset(p, id)) ds->sigma = static_cast<SigmaMethod>(m);
             });
-        setting_row("Part interval", "Parts made per measured row (5 = every fifth part measured); scales the drift "
-                                     "per 100 parts.");
+        setting_row("Part interval",
+                    "Parts made per measured row (5 = every fifth part measured); scales the drift "
+                    "per 100 parts.");
         int k = static_cast<int>(d.part_interval);
         ImGui::SetNextItemWidth(em(8));
         if (ImGui::InputInt("##interval", &k))
@@ -466,10 +487,12 @@ void draw_dataset_settings(ViewContext& ctx, const Dataset& d) {
         double min_cpk = g.min_cpk;
         ImGui::SetNextItemWidth(em(8));
         if (ImGui::InputDouble("##mincpk", &min_cpk, 0, 0, "%.2f"))
-            push_dataset_edit(ctx, d, "Set minimum Cpk", "min_cpk", [min_cpk](Dataset& ds) { ds.gate.min_cpk = min_cpk; });
+            push_dataset_edit(ctx, d, "Set minimum Cpk", "min_cpk",
+                              [min_cpk](Dataset& ds) { ds.gate.min_cpk = min_cpk; });
         marker("min_cpk");
-        setting_row("Compare", "A point estimate of 1.36 from 50 parts does not demonstrate 1.33: the lower confidence "
-                               "bound does.");
+        setting_row("Compare",
+                    "A point estimate of 1.36 from 50 parts does not demonstrate 1.33: the lower confidence "
+                    "bound does.");
         bool lb = g.use_lower_bound;
         if (ImGui::Checkbox("the lower confidence bound of Cpk (not the point estimate)", &lb))
             edits.push(lb ? "Gate on the Cpk lower bound" : "Gate on the Cpk point estimate", [id = d.id, lb](Plan& p) {
@@ -479,24 +502,28 @@ void draw_dataset_settings(ViewContext& ctx, const Dataset& d) {
         double conf = g.confidence * 100;
         ImGui::SetNextItemWidth(em(8));
         if (ImGui::InputDouble("##conf", &conf, 0, 0, "%.2f %%"))
-            push_dataset_edit(ctx, d, "Set gate confidence", "confidence", [c = conf / 100](Dataset& ds) { ds.gate.confidence = c; });
+            push_dataset_edit(ctx, d, "Set gate confidence", "confidence",
+                              [c = conf / 100](Dataset& ds) { ds.gate.confidence = c; });
         marker("confidence");
         setting_row("Not enough data below");
         int sg = static_cast<int>(g.min_subgroups), mv = static_cast<int>(g.min_values);
         ImGui::SetNextItemWidth(em(7));
         if (ImGui::InputInt("subgroups##minsg", &sg, 0))
-            push_dataset_edit(ctx, d, "Set minimum subgroups", "min_subgroups", [sg](Dataset& ds) { ds.gate.min_subgroups = sg; });
+            push_dataset_edit(ctx, d, "Set minimum subgroups", "min_subgroups",
+                              [sg](Dataset& ds) { ds.gate.min_subgroups = sg; });
         marker("min_subgroups");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(7));
         if (ImGui::InputInt("values##minv", &mv, 0))
-            push_dataset_edit(ctx, d, "Set minimum values", "min_values", [mv](Dataset& ds) { ds.gate.min_values = mv; });
+            push_dataset_edit(ctx, d, "Set minimum values", "min_values",
+                              [mv](Dataset& ds) { ds.gate.min_values = mv; });
         marker("min_values");
         ImGui::EndTable();
     }
 
     ImGui::SeparatorText("Features");
-    if (ImGui::BeginTable("features", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
+    if (ImGui::BeginTable("features", 6,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthFixed, em(14));
         ImGui::TableSetupColumn("Units", ImGuiTableColumnFlags_WidthFixed, em(6));
         ImGui::TableSetupColumn("LSL", ImGuiTableColumnFlags_WidthFixed, em(7));
@@ -529,7 +556,8 @@ void draw_dataset_settings(ViewContext& ctx, const Dataset& d) {
                     if (Feature* ft = ds ? find_feature(*ds, fid) : nullptr) ft->units = units;
                 });
             field_error_marker(ctx, units_key);
-            ImGui::SetItemTooltip("\"mm\": a length, shown in the plan's display unit; anything else is shown as stored");
+            ImGui::SetItemTooltip(
+                "\"mm\": a length, shown in the plan's display unit; anything else is shown as stored");
             const std::optional<double> values[] = {f.lsl, f.usl, f.nominal};
             const char* ids[] = {"##lsl", "##usl", "##target"};
             for (int k = 0; k < 3; ++k) {

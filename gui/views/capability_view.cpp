@@ -57,7 +57,8 @@ const FeatureAnalysis* CapabilityView::feature_result(size_t i) const {
 // did not change), advances it by a slice, and keeps what the pages show.
 void CapabilityView::run_analysis(const Dataset& d) {
     const Inputs inputs{d, capability_options(chart, western_electric)};
-    run_.update(inputs, [&] { return std::make_unique<CapabilityRun>(inputs.dataset, inputs.options, &analysis_, feature); });
+    run_.update(inputs,
+                [&] { return std::make_unique<CapabilityRun>(inputs.dataset, inputs.options, &analysis_, feature); });
     if (run_.running()) {
         analysis_ = run_.job()->result();  // cheap: the features are shared
     } else if (run_.generation() != shown_generation_) {
@@ -67,7 +68,8 @@ void CapabilityView::run_analysis(const Dataset& d) {
     if (run_.running()) {
         run_.draw_progress("Analysing features");
     } else if (run_.cancelled()) {
-        ImGui::TextDisabled("Analysis stopped (%zu of %zu features done).", analysis_.current_count(), analysis_.features.size());
+        ImGui::TextDisabled("Analysis stopped (%zu of %zu features done).", analysis_.current_count(),
+                            analysis_.features.size());
         ImGui::SameLine();
         if (ImGui::SmallButton("Resume")) run_.restart();  // the features done are taken over
     }
@@ -77,7 +79,7 @@ void CapabilityView::draw(ViewContext& ctx) {
     const Plan& plan = ctx.plan;
     const uint64_t state_id = ctx.state_id;
     Edits& edits = ctx.edits;
-    if (select_next_ >= 0) {   // a dataset added by the last frame's edits
+    if (select_next_ >= 0) {  // a dataset added by the last frame's edits
         if (static_cast<size_t>(select_next_) != dataset) feature = 0;
         dataset = static_cast<size_t>(select_next_);
         select_next_ = -1;
@@ -105,8 +107,10 @@ void CapabilityView::draw(ViewContext& ctx) {
             };
             if (tab("Summary", Page::Summary, "capability.tab.summary")) {
                 draw_summary_table(ctx, d, analysis_, &feature);
-                ImGui::TextDisabled("Click a feature, then Analysis for its histogram and control charts. Limits are in "
-                                    "the plan's display unit (%s) for lengths.", unit_symbol(plan.meta.units));
+                ImGui::TextDisabled(
+                    "Click a feature, then Analysis for its histogram and control charts. Limits are in "
+                    "the plan's display unit (%s) for lengths.",
+                    unit_symbol(plan.meta.units));
                 if (const FeatureAnalysis* a = feature_result(feature)) {
                     ImGui::SeparatorText(a->feature_name.c_str());
                     draw_verdict(*a);
@@ -121,7 +125,7 @@ void CapabilityView::draw(ViewContext& ctx) {
             }
             if (tab("Data", Page::Data, "capability.tab.data")) {
                 const long f = draw_grid(plan, d, grid_, edits);
-                if (f >= 0) feature = static_cast<size_t>(f);   // Analysis follows the grid's column
+                if (f >= 0) feature = static_cast<size_t>(f);  // Analysis follows the grid's column
                 ImGui::EndTabItem();
             }
             if (tab("Settings", Page::Settings, "capability.tab.settings")) {
@@ -150,7 +154,7 @@ void CapabilityView::draw(ViewContext& ctx) {
     // Ctrl+V anywhere on the page (not in a text field, not at a cell of the data grid, which
     // pastes there itself): spreadsheet cells to import.
     const bool ours = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) ||
-                      !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow);
+        !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow);
     if (!importer.open && ours && !grid_.took_paste && !ImGui::GetIO().WantTextInput &&
         ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
         const char* clip = ImGui::GetClipboardText();
@@ -170,11 +174,13 @@ void CapabilityView::draw_empty(const Plan& plan) {
     ImGui::TextUnformatted("No measurement datasets in this plan yet.");
     MF_TEST_ANCHOR("capability.empty");
     ImGui::Spacing();
-    ImGui::BulletText("Paste spreadsheet cells here with Ctrl+V: one column per feature, one row per part in "
-                      "production order (a header row is optional; empty cells are missing values).");
+    ImGui::BulletText(
+        "Paste spreadsheet cells here with Ctrl+V: one column per feature, one row per part in "
+        "production order (a header row is optional; empty cells are missing values).");
     ImGui::BulletText("Import CSV… reads a CSV or TSV file (you can also drop one on the page).");
-    ImGui::BulletText("New makes an empty dataset; a table with step, passed and failed columns becomes "
-                      "first-pass-yield records.");
+    ImGui::BulletText(
+        "New makes an empty dataset; a table with step, passed and failed columns becomes "
+        "first-pass-yield records.");
     ImGui::Spacing();
     ImGui::TextDisabled("Limits and values of lengths are shown in %s (the plan's display unit, set in Overview).",
                         unit_symbol(plan.meta.units));
@@ -196,7 +202,7 @@ void CapabilityView::draw_dataset_bar(ViewContext& ctx) {
             const Dataset& d = plan.datasets[i];
             ImGui::PushID(static_cast<int>(i));
             const std::string label = d.name + "  (" + std::to_string(d.rows()) + " rows × " +
-                                      std::to_string(d.features.size()) + " features)";
+                std::to_string(d.features.size()) + " features)";
             if (ImGui::Selectable(label.c_str(), i == dataset) && i != dataset) {
                 dataset = i;
                 feature = 0;
@@ -254,7 +260,8 @@ void CapabilityView::draw_dataset_bar(ViewContext& ctx) {
         ImGui::OpenPopup("Delete dataset?");
         confirm_delete_ = false;
     }
-    if (ImGui::BeginPopupModal("Delete dataset?", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::BeginPopupModal("Delete dataset?", nullptr,
+                               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         if (any) {
             const Dataset& d = plan.datasets[dataset];
             ImGui::Text("Delete \"%s\" (%zu rows × %zu features)?", d.name.c_str(), d.rows(), d.features.size());
@@ -277,8 +284,9 @@ void CapabilityView::draw_dataset_bar(ViewContext& ctx) {
 void CapabilityView::draw_analysis_page(ViewContext& ctx, const Dataset& d) {
     const Plan& plan = ctx.plan;
     if (d.features.empty()) {
-        ImGui::TextWrapped("This dataset has no features yet: paste spreadsheet cells (Ctrl+V) or use Paste data… / "
-                           "Import CSV….");
+        ImGui::TextWrapped(
+            "This dataset has no features yet: paste spreadsheet cells (Ctrl+V) or use Paste data… / "
+            "Import CSV….");
         return;
     }
     const Feature& f = d.features[feature];
@@ -327,8 +335,9 @@ void CapabilityView::draw_analysis_page(ViewContext& ctx, const Dataset& d) {
     const char* sets[] = {"Nelson tests", "Western Electric"};
     ImGui::SetNextItemWidth(em(9));
     if (ImGui::Combo("##rules", &rs, sets, 2)) western_electric = rs == 1;
-    ImGui::SetItemTooltip("Nelson: the eight tests with Minitab's K values. Western Electric: tests 1, 5, 6 and 8 in a "
-                          "row on one side.");
+    ImGui::SetItemTooltip(
+        "Nelson: the eight tests with Minitab's K values. Western Electric: tests 1, 5, 6 and 8 in a "
+        "row on one side.");
 
     const FeatureAnalysis* c = feature_result(feature);
     if (!c) {
@@ -384,15 +393,21 @@ void CapabilityView::publish_test_values(const Plan& plan, const Dataset& d) {
     MF_TEST_VALUE("capability.center", ok && a.chart.error.empty() ? a.chart.center : NAN);
     MF_TEST_VALUE("capability.ucl", ok && a.chart.error.empty() ? a.chart.ucl : NAN);
     MF_TEST_VALUE("capability.lcl", ok && a.chart.error.empty() ? a.chart.lcl : NAN);
-    MF_TEST_VALUE("capability.violations", ok ? static_cast<double>(a.violations.size() + a.dispersion_violations.size()) : NAN);
+    MF_TEST_VALUE("capability.violations",
+                  ok ? static_cast<double>(a.violations.size() + a.dispersion_violations.size()) : NAN);
     MF_TEST_VALUE("capability.ad_p", ok && a.ad.error.empty() ? a.ad.p : NAN);
     MF_TEST_VALUE("capability.drift_p", ok && a.drift.error.empty() ? a.drift.p : NAN);
     MF_TEST_TEXT("capability.verdict", ok ? gate_verdict_name(a.gate.verdict) : "");
     MF_TEST_TEXT("capability.chart_type", ok && a.chart.error.empty() ? chart_type_name(a.chart.type) : "");
     MF_TEST_TEXT("capability.errors", ok && !a.errors.empty() ? to_string(a.errors.front()) : "");
-    MF_TEST_TEXT("capability.page", page == Page::Summary ? "summary" : page == Page::Analysis ? "analysis"
-                                 : page == Page::Data ? "data" : page == Page::Settings ? "settings" : "yield");
-    MF_TEST_VALUE("capability.rty", yield_dataset_ == d.id && yield_.verdict != YieldVerdict::NoData ? yield_.rty : NAN);
+    MF_TEST_TEXT("capability.page",
+                 page == Page::Summary        ? "summary"
+                     : page == Page::Analysis ? "analysis"
+                     : page == Page::Data     ? "data"
+                     : page == Page::Settings ? "settings"
+                                              : "yield");
+    MF_TEST_VALUE("capability.rty",
+                  yield_dataset_ == d.id && yield_.verdict != YieldVerdict::NoData ? yield_.rty : NAN);
 }
 
 #endif

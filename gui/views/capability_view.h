@@ -32,14 +32,14 @@ namespace mf {
 struct CapabilityView {
     enum class Page { Summary, Analysis, Data, Settings, Yield };
 
-    size_t dataset = 0;          // selected dataset (index into plan.datasets)
-    size_t feature = 0;          // selected feature of that dataset
+    size_t dataset = 0;  // selected dataset (index into plan.datasets)
+    size_t feature = 0;  // selected feature of that dataset
     Page page = Page::Summary;
-    bool select_page = false;    // make `page` the selected sub-tab on the next frame
+    bool select_page = false;  // make `page` the selected sub-tab on the next frame
     ChartType chart = ChartType::Auto;
     bool western_electric = false;
 
-    CapabilityImport importer;   // the import dialog (file or pasted text)
+    CapabilityImport importer;  // the import dialog (file or pasted text)
 
     void draw(ViewContext& ctx);
 
@@ -58,11 +58,11 @@ struct CapabilityView {
 
 private:
     struct Inputs {
-        Dataset dataset;                 // columns compared by pointer: an edit makes a new one
+        Dataset dataset;  // columns compared by pointer: an edit makes a new one
         CapabilityOptions options;
         bool operator==(const Inputs&) const = default;
     };
-    JobRunner<CapabilityRun, Inputs> run_{1};   // one feature per step
+    JobRunner<CapabilityRun, Inputs> run_{1};  // one feature per step
     CapabilityAnalysis analysis_;
     uint64_t shown_generation_ = 0;
     capability_ui::GridState grid_;
@@ -70,7 +70,7 @@ private:
     std::string yield_dataset_;
     YieldResult yield_;
     bool confirm_delete_ = false;
-    long select_next_ = -1;      // dataset to select on the next frame (after its edit is applied)
+    long select_next_ = -1;  // dataset to select on the next frame (after its edit is applied)
 
     void run_analysis(const Dataset& d);
     void draw_dataset_bar(ViewContext& ctx);

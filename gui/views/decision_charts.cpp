@@ -25,7 +25,8 @@ static std::string partner_names(const Plan& plan, const std::vector<int>& idx) 
 static void legend_chip(ImU32 colour, const char* text) {
     const float h = ImGui::GetTextLineHeight();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 1.2f, p.y + h * 0.8f), colour);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 1.2f, p.y + h * 0.8f),
+                                              colour);
     ImGui::Dummy(ImVec2(h * 1.3f, h));
     ImGui::SameLine(0, em(0.2f));
     ImGui::TextUnformatted(text);
@@ -43,15 +44,17 @@ static void tornado(const DecisionView& v, const Plan& plan) {
     if (f.top_tied) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "The weighted sum has a tie for first:");
         ImGui::SameLine();
-        ImGui::TextUnformatted("there is no single winner whose lead could flip. Break the tie with the decider's judgement.");
+        ImGui::TextUnformatted(
+            "there is no single winner whose lead could flip. Break the tie with the decider's judgement.");
         return;
     }
     const int top = f.top;
     const std::string top_name = s.partners[static_cast<size_t>(top)].name;
-    ImGui::TextWrapped("Each bar is one criterion's weight from 0 to 1 (the other weights rescaled proportionally). "
-                       "\"%s\" stays first over the pale middle part; past a flip point (the ends, coloured by who takes "
-                       "over) the ranking changes. ◆ = the weight now. Most sensitive criteria on top.",
-                       top_name.c_str());
+    ImGui::TextWrapped(
+        "Each bar is one criterion's weight from 0 to 1 (the other weights rescaled proportionally). "
+        "\"%s\" stays first over the pale middle part; past a flip point (the ends, coloured by who takes "
+        "over) the ranking changes. ◆ = the weight now. Most sensitive criteria on top.",
+        top_name.c_str());
 
     // Most sensitive first: the smallest distance from the weight now to a flip.
     std::vector<size_t> order;
@@ -97,7 +100,8 @@ static void tornado(const DecisionView& v, const Plan& plan) {
         const WeightFlip& x = f.flips[order[static_cast<size_t>(r)]];
         const double y = n - 1 - r;
         if (!x.applicable) {
-            p.text(0.01, y + 0.25, "not applicable: this criterion carries all the weight", ImGui::GetColorU32(ImGuiCol_TextDisabled));
+            p.text(0.01, y + 0.25, "not applicable: this criterion carries all the weight",
+                   ImGui::GetColorU32(ImGuiCol_TextDisabled));
             continue;
         }
         const double lo = x.down.value_or(0.0), hi = x.up.value_or(1.0);
@@ -125,10 +129,16 @@ static void tornado(const DecisionView& v, const Plan& plan) {
             ImGui::BeginTooltip();
             ImGui::Text("%s: weight now %.3f", cname.c_str(), x.weight);
             if (!x.applicable) ImGui::TextUnformatted("not applicable");
-            if (x.up) ImGui::Text("raise it to %.3f and %s takes first place", *x.up, partner_names(plan, x.up_new_top).c_str());
-            else if (x.applicable) ImGui::Text("raising it never changes the winner (never in [0, 1])");
-            if (x.down) ImGui::Text("lower it to %.3f and %s takes first place", *x.down, partner_names(plan, x.down_new_top).c_str());
-            else if (x.applicable) ImGui::Text("lowering it never changes the winner (never in [0, 1])");
+            if (x.up)
+                ImGui::Text("raise it to %.3f and %s takes first place", *x.up,
+                            partner_names(plan, x.up_new_top).c_str());
+            else if (x.applicable)
+                ImGui::Text("raising it never changes the winner (never in [0, 1])");
+            if (x.down)
+                ImGui::Text("lower it to %.3f and %s takes first place", *x.down,
+                            partner_names(plan, x.down_new_top).c_str());
+            else if (x.applicable)
+                ImGui::Text("lowering it never changes the winner (never in [0, 1])");
             ImGui::EndTooltip();
         }
     }
@@ -142,7 +152,8 @@ static void tornado(const DecisionView& v, const Plan& plan) {
     }
     for (size_t i = 0; i < s.partners.size(); ++i) {
         if (!shown[i]) continue;
-        const std::string t = static_cast<int>(i) == top ? s.partners[i].name + " keeps first" : s.partners[i].name + " takes first";
+        const std::string t =
+            static_cast<int>(i) == top ? s.partners[i].name + " keeps first" : s.partners[i].name + " takes first";
         legend_chip(partner_colour(static_cast<int>(i), static_cast<int>(i) == top ? 0.22f : 0.75f), t.c_str());
         ImGui::SameLine(0, em(1.2f));
     }
@@ -152,7 +163,8 @@ static void tornado(const DecisionView& v, const Plan& plan) {
 static void flip_table(const DecisionView& v, const Plan& plan) {
     const WeightFlipResult& f = v.analysis.flips;
     if (f.flips.empty() || f.top_tied) return;
-    if (!ImGui::BeginTable("flips", 5, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
+    if (!ImGui::BeginTable("flips", 5,
+                           ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
         return;
     ImGui::TableSetupColumn("Criterion", ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableSetupColumn("Weight now", ImGuiTableColumnFlags_WidthStretch, 1);
@@ -167,13 +179,19 @@ static void flip_table(const DecisionView& v, const Plan& plan) {
         ImGui::TableNextColumn();
         ImGui::Text("%.3f", x.weight);
         ImGui::TableNextColumn();
-        if (!x.applicable) ImGui::TextDisabled("not applicable");
-        else if (x.down) ImGui::Text("%.3f → %s", *x.down, partner_names(plan, x.down_new_top).c_str());
-        else ImGui::TextDisabled("never in [0, 1]");
+        if (!x.applicable)
+            ImGui::TextDisabled("not applicable");
+        else if (x.down)
+            ImGui::Text("%.3f → %s", *x.down, partner_names(plan, x.down_new_top).c_str());
+        else
+            ImGui::TextDisabled("never in [0, 1]");
         ImGui::TableNextColumn();
-        if (!x.applicable) ImGui::TextDisabled("not applicable");
-        else if (x.up) ImGui::Text("%.3f → %s", *x.up, partner_names(plan, x.up_new_top).c_str());
-        else ImGui::TextDisabled("never in [0, 1]");
+        if (!x.applicable)
+            ImGui::TextDisabled("not applicable");
+        else if (x.up)
+            ImGui::Text("%.3f → %s", *x.up, partner_names(plan, x.up_new_top).c_str());
+        else
+            ImGui::TextDisabled("never in [0, 1]");
         ImGui::TableNextColumn();
         double m = 2;
         if (x.up) m = std::min(m, *x.up - x.weight);
@@ -181,8 +199,10 @@ static void flip_table(const DecisionView& v, const Plan& plan) {
         if (!x.applicable || m > 1) {
             ImGui::TextDisabled("—");
         } else {
-            if (m < 0.05) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "%.3f close", m);
-            else ImGui::Text("%.3f", m);
+            if (m < 0.05)
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "%.3f close", m);
+            else
+                ImGui::Text("%.3f", m);
         }
     }
     ImGui::EndTable();
@@ -210,12 +230,14 @@ static void rank_first(DecisionView& v, const Plan& plan) {
         return;
     }
     if (r.ranged_cells == 0)
-        ImGui::TextDisabled("No entered score has a low/high range, so the winner is certain. Give scores a range (right-click "
-                            "a score in the matrix, or on the Partners page) to see how sure the ranking is.");
+        ImGui::TextDisabled(
+            "No entered score has a low/high range, so the winner is certain. Give scores a range (right-click "
+            "a score in the matrix, or on the Partners page) to see how sure the ranking is.");
     else
-        ImGui::TextDisabled("%zu scores drawn from triangular(low, likely, high), independently; %zu samples. "
-                            "A tie for first splits the sample.",
-                            r.ranged_cells, r.samples);
+        ImGui::TextDisabled(
+            "%zu scores drawn from triangular(low, likely, high), independently; %zu samples. "
+            "A tie for first splits the sample.",
+            r.ranged_cells, r.samples);
     if (!ImGui::BeginTable("pfirst", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableSetupColumn("P(ranks first)", ImGuiTableColumnFlags_WidthStretch, 3);
@@ -283,7 +305,8 @@ static void cost_chart(DecisionView& v, const Plan& plan) {
     ax.y_max = std::pow(10.0, std::ceil(std::log10(y_hi)));
     if (ax.y_max <= ax.y_min) ax.y_max = ax.y_min * 10;
     ax.x_label = "good parts over the programme (log scale)";
-    ImGui::TextDisabled("All-in cost per good part (log scale) against the volume: hover for the figures at any volume.");
+    ImGui::TextDisabled(
+        "All-in cost per good part (log scale) against the volume: hover for the figures at any volume.");
     Plot p;
     if (!p.begin("cost_chart", ImVec2(-1, em(22)), ax)) return;
     MF_TEST_ANCHOR("decision.cost_chart");
@@ -295,7 +318,8 @@ static void cost_chart(DecisionView& v, const Plan& plan) {
         if (b.cheapest.empty()) continue;
         const int who = a.cost_partners[static_cast<size_t>(b.cheapest[0])];
         const float x0 = p.to_screen(std::max(b.from, ax.x_min), 1).x, x1 = p.to_screen(std::min(b.to, ax.x_max), 1).x;
-        dl->AddRectFilled(ImVec2(x0, strip_y0), ImVec2(x1, strip_y1), partner_colour(who, b.cheapest.size() > 1 ? 0.35f : 0.9f));
+        dl->AddRectFilled(ImVec2(x0, strip_y0), ImVec2(x1, strip_y1),
+                          partner_colour(who, b.cheapest.size() > 1 ? 0.35f : 0.9f));
     }
     if (s.planned_volume >= ax.x_min && s.planned_volume <= ax.x_max)
         p.vline(s.planned_volume, ImGui::GetColorU32(ImGuiCol_TextDisabled), "planned", 1.0f);
@@ -324,10 +348,12 @@ static void cost_chart(DecisionView& v, const Plan& plan) {
         ImGui::BeginTooltip();
         if (near) {
             const auto& ps = s.partners;
-            const int pa = a.cost_partners[static_cast<size_t>(near->a)], pb = a.cost_partners[static_cast<size_t>(near->b)];
+            const int pa = a.cost_partners[static_cast<size_t>(near->a)],
+                      pb = a.cost_partners[static_cast<size_t>(near->b)];
             ImGui::Text("Crossover of %s and %s at %s good parts", ps[static_cast<size_t>(pa)].name.c_str(),
                         ps[static_cast<size_t>(pb)].name.c_str(), format_count(near->volume).c_str());
-            ImGui::TextDisabled("%s%s", near->jump ? "a jump: " : "continuous", near->jump ? describe_jumps(near->causes).c_str() : "");
+            ImGui::TextDisabled("%s%s", near->jump ? "a jump: " : "continuous",
+                                near->jump ? describe_jumps(near->causes).c_str() : "");
             ImGui::Separator();
         }
         ImGui::Text("%s good parts", format_count(vol).c_str());
@@ -344,8 +370,8 @@ static void cost_chart(DecisionView& v, const Plan& plan) {
             ImGui::Bullet();
             ImGui::PopStyleColor();
             ImGui::SameLine();
-            ImGui::Text("%s: %s per good part%s", s.partners[static_cast<size_t>(k)].name.c_str(), format_money(c).c_str(),
-                        c == best ? " (cheapest)" : "");
+            ImGui::Text("%s: %s per good part%s", s.partners[static_cast<size_t>(k)].name.c_str(),
+                        format_money(c).c_str(), c == best ? " (cheapest)" : "");
         }
         ImGui::EndTooltip();
     }
@@ -358,8 +384,9 @@ static void cost_chart(DecisionView& v, const Plan& plan) {
     ImGui::TextDisabled("● crossover  ◆ crossover at a jump  bottom strip: cheapest partner per volume");
     for (const auto& c : v.curves)
         if (c.too_many_jumps)
-            ImGui::TextDisabled("%s: too many lot / batch jumps to draw one by one; the curve is sampled (crossovers are exact).",
-                                s.partners[static_cast<size_t>(c.partner)].name.c_str());
+            ImGui::TextDisabled(
+                "%s: too many lot / batch jumps to draw one by one; the curve is sampled (crossovers are exact).",
+                s.partners[static_cast<size_t>(c.partner)].name.c_str());
 }
 
 static void cost_tables(DecisionView& v, const Plan& plan) {
@@ -369,10 +396,12 @@ static void cost_tables(DecisionView& v, const Plan& plan) {
     ImGui::SeparatorText("All-in cost per good part");
     ImGui::Checkbox("Show every cost component", &v.show_breakdown);
     const size_t nv = shown_volume_count(a.volumes);
-    if (ImGui::BeginTable("costs", static_cast<int>(nv) + 1, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable("costs", static_cast<int>(nv) + 1,
+                          ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthStretch, 2);
         for (size_t k = 0; k < nv; ++k) {
-            const std::string h = format_count(a.volumes[k]) + " parts" + (is_planned_column(a.volumes, k) ? " (planned)" : "");
+            const std::string h =
+                format_count(a.volumes[k]) + " parts" + (is_planned_column(a.volumes, k) ? " (planned)" : "");
             ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthStretch, 1);
         }
         ImGui::TableHeadersRow();
@@ -391,7 +420,8 @@ static void cost_tables(DecisionView& v, const Plan& plan) {
                 for (const auto& row : a.costs)
                     if (k < row.size()) best = std::min(best, row[k].per_good_part);
                 ImGui::TableNextColumn();
-                if (c.per_good_part == best) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, with_alpha(plot_good(), 0.18f));
+                if (c.per_good_part == best)
+                    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, with_alpha(plot_good(), 0.18f));
                 ImGui::BeginGroup();
                 ImGui::Text("%s%s", format_money(c.per_good_part).c_str(), c.per_good_part == best ? "  cheapest" : "");
                 ImGui::TextDisabled("total %s", format_money(c.total).c_str());
@@ -400,15 +430,23 @@ static void cost_tables(DecisionView& v, const Plan& plan) {
                 const struct {
                     const char* name;
                     double value;
-                } parts[] = {{"NRE", c.nre},           {"revisions", c.revisions}, {"capability study", c.capability_study},
-                             {"capital", c.capital},   {"tooling", c.tooling},     {"lot fees", c.lot_fees},
-                             {"re-qualification", c.requalification}, {"quarterly", c.quarterly}, {"parts", c.parts},
-                             {"rework", c.rework},     {"scrap", c.scrap}};
+                } parts[] = {{"NRE", c.nre},
+                             {"revisions", c.revisions},
+                             {"capability study", c.capability_study},
+                             {"capital", c.capital},
+                             {"tooling", c.tooling},
+                             {"lot fees", c.lot_fees},
+                             {"re-qualification", c.requalification},
+                             {"quarterly", c.quarterly},
+                             {"parts", c.parts},
+                             {"rework", c.rework},
+                             {"scrap", c.scrap}};
                 auto components = [&] {
-                    ImGui::TextDisabled("%s started (yield %.1f %%), unit price %s, %s lots, %s tool sets, %s batches, %s quarters",
-                                        format_count(c.started).c_str(), 100 * c.effective_yield, format_money(c.unit_price).c_str(),
-                                        format_count(c.lots).c_str(), format_count(c.tool_sets).c_str(), format_count(c.batches).c_str(),
-                                        format_count(c.quarters).c_str());
+                    ImGui::TextDisabled(
+                        "%s started (yield %.1f %%), unit price %s, %s lots, %s tool sets, %s batches, %s quarters",
+                        format_count(c.started).c_str(), 100 * c.effective_yield, format_money(c.unit_price).c_str(),
+                        format_count(c.lots).c_str(), format_count(c.tool_sets).c_str(),
+                        format_count(c.batches).c_str(), format_count(c.quarters).c_str());
                     for (const auto& x : parts)
                         if (x.value != 0) ImGui::Text("%s %s", x.name, format_money(x.value).c_str());
                 };
@@ -432,7 +470,9 @@ static void crossover_tables(const DecisionView& v, const Plan& plan) {
     const DecisionAnalysis& a = v.analysis;
     const CrossoverResult& cx = a.crossovers;
     const auto& ps = plan.decision.partners;
-    auto pname = [&](int cost_index) { return ps[static_cast<size_t>(a.cost_partners[static_cast<size_t>(cost_index)])].name; };
+    auto pname = [&](int cost_index) {
+        return ps[static_cast<size_t>(a.cost_partners[static_cast<size_t>(cost_index)])].name;
+    };
     ImGui::SeparatorText("Cheapest partner per volume");
     for (const auto& b : cx.bands) {
         ImGui::Bullet();
@@ -442,18 +482,21 @@ static void crossover_tables(const DecisionView& v, const Plan& plan) {
                     b.cheapest.size() > 1 ? " (tied)" : "");
     }
     char title[96];
-    std::snprintf(title, sizeof title, "Crossover volumes (%zu, exact, %s – %s parts)", cx.crossings.size(), format_count(cx.v_lo).c_str(),
-                  format_count(cx.v_hi).c_str());
+    std::snprintf(title, sizeof title, "Crossover volumes (%zu, exact, %s – %s parts)", cx.crossings.size(),
+                  format_count(cx.v_lo).c_str(), format_count(cx.v_hi).c_str());
     ImGui::SeparatorText(title);
     for (const auto& e : cx.errors) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", e.c_str());
-    if (cx.truncated) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "List incomplete: the search stopped at its cap.");
+    if (cx.truncated)
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()),
+                           "List incomplete: the search stopped at its cap.");
     if (cx.crossings.empty()) {
         ImGui::TextDisabled("No crossings: the order of the partners never changes in this range.");
         return;
     }
     const float row = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2 + 1;
     const float h = std::min(static_cast<float>(cx.crossings.size()) + 1.3f, 14.0f) * row;
-    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+        ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("crossings", 4, flags, ImVec2(0, h))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Good parts", ImGuiTableColumnFlags_WidthStretch, 1);
@@ -472,8 +515,10 @@ static void crossover_tables(const DecisionView& v, const Plan& plan) {
             ImGui::TableNextColumn();
             ImGui::Text("%s / %s", pname(c.a).c_str(), pname(c.b).c_str());
             ImGui::TableNextColumn();
-            if (c.jump) ImGui::Text("jump: %s", describe_jumps(c.causes).c_str());
-            else ImGui::TextUnformatted("continuous");
+            if (c.jump)
+                ImGui::Text("jump: %s", describe_jumps(c.causes).c_str());
+            else
+                ImGui::TextUnformatted("continuous");
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(pname(c.cheaper_above).c_str());
         }
@@ -488,14 +533,17 @@ static void split_plan(const DecisionView& v, ViewContext& ctx) {
     const DecisionAnalysis& a = v.analysis;
     ImGui::SeparatorText("Split plan: one partner until N parts, then transfer");
     auto partner_combo = [&](const char* id, const std::string& current, int resolved, bool from) {
-        std::string shown = current.empty() ? (resolved >= 0 ? s.partners[static_cast<size_t>(resolved)].name + " (default)" : "(none)")
-                                            : std::string("?");
+        std::string shown = current.empty()
+            ? (resolved >= 0 ? s.partners[static_cast<size_t>(resolved)].name + " (default)" : "(none)")
+            : std::string("?");
         for (const auto& p : s.partners)
             if (p.id == current) shown = p.name;
         ImGui::SetNextItemWidth(em(20));
         if (ImGui::BeginCombo(id, shown.c_str())) {
-            if (ImGui::Selectable(from ? "(default: the first boutique)" : "(default: the first full-service CM)", current.empty()))
-                edit_section(edits, "Split: default partner", "", [from](DecisionSection& x) { (from ? x.split.from : x.split.to).clear(); });
+            if (ImGui::Selectable(from ? "(default: the first boutique)" : "(default: the first full-service CM)",
+                                  current.empty()))
+                edit_section(edits, "Split: default partner", "",
+                             [from](DecisionSection& x) { (from ? x.split.from : x.split.to).clear(); });
             for (const auto& p : s.partners) {
                 if (!p.cost) continue;
                 if (ImGui::Selectable(p.name.c_str(), p.id == current)) {
@@ -542,7 +590,8 @@ static void split_plan(const DecisionView& v, ViewContext& ctx) {
             const std::string key = field_key("", std::string("split.") + fields[k].label);
             if (field_double("##f", s.split.*(fields[k].member), &d, "%.6g")) {
                 auto m = fields[k].member;
-                edit_section(edits, std::string("Set ") + fields[k].label, key, [m, d](DecisionSection& x) { x.split.*m = d; });
+                edit_section(edits, std::string("Set ") + fields[k].label, key,
+                             [m, d](DecisionSection& x) { x.split.*m = d; });
             }
             field_error_marker(ctx, key);
             ImGui::PopID();
@@ -550,8 +599,9 @@ static void split_plan(const DecisionView& v, ViewContext& ctx) {
         ImGui::EndTable();
     }
     if (!a.split) {
-        ImGui::TextDisabled("No split plan: it needs two different partners with cost models (by default the first boutique "
-                            "and the first full-service CM).");
+        ImGui::TextDisabled(
+            "No split plan: it needs two different partners with cost models (by default the first boutique "
+            "and the first full-service CM).");
         return;
     }
     const SplitResult& r = *a.split;
@@ -560,22 +610,25 @@ static void split_plan(const DecisionView& v, ViewContext& ctx) {
         ImGui::TextDisabled("A split needs a planned volume of at least 2 parts.");
         return;
     }
-    const std::string from = s.partners[static_cast<size_t>(a.split_from)].name, to = s.partners[static_cast<size_t>(a.split_to)].name;
+    const std::string from = s.partners[static_cast<size_t>(a.split_from)].name,
+                      to = s.partners[static_cast<size_t>(a.split_to)].name;
     ImGui::Text("Best transfer point: %s makes the first %s good parts, %s the remaining %s.", from.c_str(),
                 format_count(r.best_n).c_str(), to.c_str(), format_count(r.volume - r.best_n).c_str());
     ImGui::Text("Programme total %s (transfer and delay low %s, high %s).", format_money(r.total_best_mid).c_str(),
                 format_money(r.total_best_low).c_str(), format_money(r.total_best_high).c_str());
-    ImGui::Text("Everything by %s: %s · everything by %s: %s.", from.c_str(), format_money(r.from_only_total).c_str(), to.c_str(),
-                format_money(r.to_only_total).c_str());
+    ImGui::Text("Everything by %s: %s · everything by %s: %s.", from.c_str(), format_money(r.from_only_total).c_str(),
+                to.c_str(), format_money(r.to_only_total).c_str());
     const std::string road = r.recommended_n <= 0 ? "everything by " + to
-                             : r.recommended_n >= r.volume ? "everything by " + from
-                                                           : "the split";
+        : r.recommended_n >= r.volume             ? "everything by " + from
+                                                  : "the split";
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(r.split_pays ? plot_good() : plot_warn()), "%s",
                        r.split_pays ? "The split pays:" : "The split does not pay:");
     ImGui::SameLine();
-    ImGui::Text("the cheapest road at the mid transfer cost is %s (N = %s).", road.c_str(), format_count(r.recommended_n).c_str());
+    ImGui::Text("the cheapest road at the mid transfer cost is %s (N = %s).", road.c_str(),
+                format_count(r.recommended_n).c_str());
     for (const auto& [n, total] : r.pilot_totals)
-        ImGui::TextDisabled("The article's route, a pilot of %s parts then transfer: %s.", format_count(n).c_str(), format_money(total).c_str());
+        ImGui::TextDisabled("The article's route, a pilot of %s parts then transfer: %s.", format_count(n).c_str(),
+                            format_money(total).c_str());
 }
 
 void draw_cost_page(DecisionView& v, ViewContext& ctx) {

@@ -24,7 +24,9 @@ size_t shown_volume_count(const std::vector<double>& v) {
     return v.size();
 }
 
-bool is_planned_column(const std::vector<double>& v, size_t k) { return !v.empty() && k < v.size() && v[k] == v.back(); }
+bool is_planned_column(const std::vector<double>& v, size_t k) {
+    return !v.empty() && k < v.size() && v[k] == v.back();
+}
 
 ImU32 partner_colour(int index, float alpha) {
     // Okabe–Ito without the yellow (hard to see on white) and grey (used for axes).
@@ -90,7 +92,8 @@ bool field_double(const char* id, double value, double* out, const char* format)
     return true;
 }
 
-bool field_optional(const char* id, const std::optional<double>& value, std::optional<double>* out, const char* empty_means) {
+bool field_optional(const char* id, const std::optional<double>& value, std::optional<double>* out,
+                    const char* empty_means) {
     // Text that is not a number yet stays here (per widget) and is never written to the plan.
     static std::unordered_map<ImGuiID, std::string> drafts;
     const ImGuiID gid = ImGui::GetID(id);
@@ -124,8 +127,9 @@ bool field_optional(const char* id, const std::optional<double>& value, std::opt
     }
     if (!value && !active && !drafts.count(gid)) {  // say what an empty field means
         const ImVec2 a = ImGui::GetItemRectMin();
-        ImGui::GetWindowDrawList()->AddText(ImVec2(a.x + ImGui::GetStyle().FramePadding.x, a.y + ImGui::GetStyle().FramePadding.y),
-                                            ImGui::GetColorU32(ImGuiCol_TextDisabled), empty_means);
+        ImGui::GetWindowDrawList()->AddText(
+            ImVec2(a.x + ImGui::GetStyle().FramePadding.x, a.y + ImGui::GetStyle().FramePadding.y),
+            ImGui::GetColorU32(ImGuiCol_TextDisabled), empty_means);
     }
     return changed;
 }
@@ -180,13 +184,16 @@ std::string score_key(const std::string& partner_id, const std::string& criterio
 
 // Non-template on purpose: one wrapper for every call site keeps the web build small.
 static void push(Edits& edits, std::string label, std::string key, bool typing, std::function<void(Plan&)> apply) {
-    if (key.empty()) edits.push(std::move(label), std::move(apply));
-    else if (typing) edits.push_merge(std::move(label), std::move(key), std::move(apply));
-    else edits.push_at(std::move(label), std::move(key), std::move(apply));
+    if (key.empty())
+        edits.push(std::move(label), std::move(apply));
+    else if (typing)
+        edits.push_merge(std::move(label), std::move(key), std::move(apply));
+    else
+        edits.push_at(std::move(label), std::move(key), std::move(apply));
 }
 
-void edit_partner(Edits& edits, std::string label, std::string key, const std::string& id, std::function<void(Partner&)> f,
-                  bool typing) {
+void edit_partner(Edits& edits, std::string label, std::string key, const std::string& id,
+                  std::function<void(Partner&)> f, bool typing) {
     push(edits, std::move(label), std::move(key), typing, [id, f = std::move(f)](Plan& p) {
         for (auto& x : p.decision.partners)
             if (x.id == id) f(x);
@@ -201,16 +208,16 @@ void edit_criterion(Edits& edits, std::string label, std::string key, const std:
     });
 }
 
-void edit_section(Edits& edits, std::string label, std::string key, std::function<void(DecisionSection&)> f, bool typing) {
+void edit_section(Edits& edits, std::string label, std::string key, std::function<void(DecisionSection&)> f,
+                  bool typing) {
     push(edits, std::move(label), std::move(key), typing, [f = std::move(f)](Plan& p) { f(p.decision); });
 }
 
 void edit_score(Edits& edits, const std::string& partner_id, const std::string& criterion_id,
                 std::optional<double> value, std::optional<std::optional<double>> low,
                 std::optional<std::optional<double>> high, const char* what) {
-    edits.push_merge(std::string("Set score ") + what, score_key(partner_id, criterion_id, what), [=](Plan& p) {
-        set_score(p.decision, partner_id, criterion_id, value, low, high);
-    });
+    edits.push_merge(std::string("Set score ") + what, score_key(partner_id, criterion_id, what),
+                     [=](Plan& p) { set_score(p.decision, partner_id, criterion_id, value, low, high); });
 }
 
 void push_add_partner(const Plan& plan, Edits& edits, DecisionView& v) {
@@ -231,7 +238,8 @@ void push_delete_partner(Edits& edits, DecisionView& v, const Partner& partner) 
 }
 
 void push_move_partner(Edits& edits, const std::string& id, int delta) {
-    edits.push(delta < 0 ? "Move partner up" : "Move partner down", [id, delta](Plan& p) { move_partner(p.decision, id, delta); });
+    edits.push(delta < 0 ? "Move partner up" : "Move partner down",
+               [id, delta](Plan& p) { move_partner(p.decision, id, delta); });
 }
 
 void push_add_criterion(const Plan& plan, Edits& edits) {
@@ -239,7 +247,8 @@ void push_add_criterion(const Plan& plan, Edits& edits) {
 }
 
 void push_delete_criterion(Edits& edits, const Criterion& criterion) {
-    edits.push("Delete criterion " + criterion.name, [id = criterion.id](Plan& p) { delete_criterion(p.decision, id); });
+    edits.push("Delete criterion " + criterion.name,
+               [id = criterion.id](Plan& p) { delete_criterion(p.decision, id); });
 }
 
 void push_move_criterion(Edits& edits, const std::string& id, int delta) {

@@ -41,8 +41,9 @@ static void partner_list(DecisionView& v, const Plan& plan, Edits& edits, int se
     ImGui::SameLine();
     if (ImGui::Button("Delete")) push_delete_partner(edits, v, p);
     if (ImGui::BeginItemTooltip()) {
-        ImGui::TextUnformatted("Deletes the partner, its scores and every reference to it (tasks and tolerance "
-                               "contributors are unassigned). Ctrl+Z brings it back.");
+        ImGui::TextUnformatted(
+            "Deletes the partner, its scores and every reference to it (tasks and tolerance "
+            "contributors are unassigned). Ctrl+Z brings it back.");
         ImGui::EndTooltip();
     }
     if (ImGui::ArrowButton("up", ImGuiDir_Up)) push_move_partner(edits, p.id, -1);
@@ -70,11 +71,13 @@ static void identity_and_evidence(ViewContext& ctx, const Partner& p) {
     MF_TEST_ANCHOR("decision.partner.name");
     field_error_marker(ctx, field_key(id, "name"));
     form_row("Kind");
-    const PartnerKind kinds[] = {PartnerKind::InHouse, PartnerKind::Boutique, PartnerKind::FullServiceCM, PartnerKind::Other};
+    const PartnerKind kinds[] = {PartnerKind::InHouse, PartnerKind::Boutique, PartnerKind::FullServiceCM,
+                                 PartnerKind::Other};
     if (ImGui::BeginCombo("##kind", kind_label(p.kind))) {
         for (PartnerKind k : kinds)
             if (ImGui::Selectable(kind_label(k), k == p.kind) && k != p.kind)
-                edit_partner(edits, std::string("Set kind to ") + kind_label(k), "", id, [k](Partner& x) { x.kind = k; }, false);
+                edit_partner(
+                    edits, std::string("Set kind to ") + kind_label(k), "", id, [k](Partner& x) { x.kind = k; }, false);
         ImGui::EndCombo();
     }
     form_row("Notes");
@@ -95,11 +98,13 @@ static void identity_and_evidence(ViewContext& ctx, const Partner& p) {
     char label[64];
     std::snprintf(label, sizeof label, "Tolerance shown (± %s)", unit_symbol(unit));
     form_row(label, "Demonstrated on similar geometry (not the brochure figure).");
-    std::optional<double> shown = ev.tolerance_mm ? std::optional<double>(*ev.tolerance_mm / mm_per_unit(unit)) : std::nullopt;
+    std::optional<double> shown =
+        ev.tolerance_mm ? std::optional<double>(*ev.tolerance_mm / mm_per_unit(unit)) : std::nullopt;
     std::optional<double> typed;
     if (field_optional("##tol", shown, &typed)) {
         const std::optional<double> mm = typed ? std::optional<double>(*typed * mm_per_unit(unit)) : std::nullopt;
-        edit_partner(edits, "Set demonstrated tolerance", field_key(id, "tol"), id, [mm](Partner& x) { x.evidence.tolerance_mm = mm; });
+        edit_partner(edits, "Set demonstrated tolerance", field_key(id, "tol"), id,
+                     [mm](Partner& x) { x.evidence.tolerance_mm = mm; });
     }
     field_error_marker(ctx, field_key(id, "tol"));
     struct OptField {
@@ -121,7 +126,8 @@ static void identity_and_evidence(ViewContext& ctx, const Partner& p) {
         ImGui::PushID(f.label);
         if (field_optional("##f", ev.*(f.member), &o)) {
             auto m = f.member;
-            edit_partner(edits, std::string("Set ") + f.label, field_key(id, f.label), id, [m, o](Partner& x) { x.evidence.*m = o; });
+            edit_partner(edits, std::string("Set ") + f.label, field_key(id, f.label), id,
+                         [m, o](Partner& x) { x.evidence.*m = o; });
         }
         field_error_marker(ctx, field_key(id, f.label));
         ImGui::PopID();
@@ -134,7 +140,8 @@ static void identity_and_evidence(ViewContext& ctx, const Partner& p) {
     const BoolField bool_fields[] = {
         {"Raw SPC data shown", "Run charts of recent jobs were seen, not a slide.", &PartnerEvidence::spc_data_shown},
         {"Applications engineer", "A dedicated applications engineer.", &PartnerEvidence::applications_engineer},
-        {"Transfer documentation", "Willing to provide process-transfer documentation.", &PartnerEvidence::transfer_docs},
+        {"Transfer documentation", "Willing to provide process-transfer documentation.",
+         &PartnerEvidence::transfer_docs},
         {"Process-control plan", "A documented process-control plan exists.", &PartnerEvidence::process_control_plan},
     };
     for (const auto& f : bool_fields) {
@@ -143,7 +150,8 @@ static void identity_and_evidence(ViewContext& ctx, const Partner& p) {
         ImGui::PushID(f.label);
         if (ImGui::Checkbox(b ? "yes" : "no", &b)) {
             auto m = f.member;
-            edit_partner(edits, std::string("Set ") + f.label, "", id, [m, b](Partner& x) { x.evidence.*m = b; }, false);
+            edit_partner(
+                edits, std::string("Set ") + f.label, "", id, [m, b](Partner& x) { x.evidence.*m = b; }, false);
         }
         ImGui::PopID();
     }
@@ -153,7 +161,8 @@ static void identity_and_evidence(ViewContext& ctx, const Partner& p) {
     if (ImGui::BeginCombo("##audit", audit_rights_key(ev.audit))) {
         for (AuditRights r : audits)
             if (ImGui::Selectable(audit_rights_key(r), r == ev.audit) && r != ev.audit)
-                edit_partner(edits, "Set audit rights", "", id, [r](Partner& x) { x.evidence.audit = r; }, false);
+                edit_partner(
+                    edits, "Set audit rights", "", id, [r](Partner& x) { x.evidence.audit = r; }, false);
         ImGui::EndCombo();
     }
     form_row("IP terms");
@@ -170,7 +179,8 @@ static void identity_and_evidence(ViewContext& ctx, const Partner& p) {
     for (const auto& pr : process_table()) process_keys += std::string(" ") + pr.key;
     const ListField list_fields[] = {
         {"Materials run", "Comma-separated, e.g. 316L stainless, PEEK", &PartnerEvidence::materials_run},
-        {"Materials failed with", "Comma-separated: materials they have failed with", &PartnerEvidence::materials_failed},
+        {"Materials failed with", "Comma-separated: materials they have failed with",
+         &PartnerEvidence::materials_failed},
         {"Processes", process_keys.c_str(), &PartnerEvidence::processes},
     };
     for (const auto& f : list_fields) {
@@ -180,7 +190,8 @@ static void identity_and_evidence(ViewContext& ctx, const Partner& p) {
         if (input_string("##l", text)) {
             auto m = f.member;
             const auto items = split_list(text);
-            edit_partner(edits, std::string("Set ") + f.label, field_key(id, f.label), id, [m, items](Partner& x) { x.evidence.*m = items; });
+            edit_partner(edits, std::string("Set ") + f.label, field_key(id, f.label), id,
+                         [m, items](Partner& x) { x.evidence.*m = items; });
         }
         field_error_marker(ctx, field_key(id, f.label));
         ImGui::PopID();
@@ -198,7 +209,8 @@ static void partner_scores(const DecisionView& v, ViewContext& ctx, size_t pi) {
         ImGui::TextDisabled("No criteria yet.");
         return;
     }
-    if (!ImGui::BeginTable("scores", 5, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
+    if (!ImGui::BeginTable("scores", 5,
+                           ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
         return;
     ImGui::TableSetupColumn("Criterion", ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableSetupColumn("Low", ImGuiTableColumnFlags_WidthStretch, 1);
@@ -223,8 +235,10 @@ static void partner_scores(const DecisionView& v, ViewContext& ctx, size_t pi) {
             const auto& val = v.analysis.built.matrix.value;
             const double x = pi < val.size() && j < val[pi].size() ? val[pi][j] : NAN;
             ImGui::AlignTextToFramePadding();
-            if (std::isfinite(x)) ImGui::Text("%s", format_number(x, 5).c_str());
-            else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "missing");
+            if (std::isfinite(x))
+                ImGui::Text("%s", format_number(x, 5).c_str());
+            else
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "missing");
             ImGui::TableNextColumn();
             ImGui::TableNextColumn();
             ImGui::TextDisabled("derived");
@@ -254,13 +268,16 @@ static void partner_scores(const DecisionView& v, ViewContext& ctx, size_t pi) {
         field_error_marker(ctx, score_key(p.id, c.id, "high"));
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        if (c.scale_min && c.scale_max) ImGui::TextDisabled("%s – %s", format_number(*c.scale_min).c_str(), format_number(*c.scale_max).c_str());
-        else ImGui::TextDisabled("%s", c.unit.empty() ? "no scale" : c.unit.c_str());
+        if (c.scale_min && c.scale_max)
+            ImGui::TextDisabled("%s – %s", format_number(*c.scale_min).c_str(), format_number(*c.scale_max).c_str());
+        else
+            ImGui::TextDisabled("%s", c.unit.empty() ? "no scale" : c.unit.c_str());
         ImGui::PopID();
     }
     ImGui::EndTable();
-    ImGui::TextDisabled("Low and high are optional (enter the likely value first); the Monte Carlo draws from "
-                        "triangular(low, likely, high).");
+    ImGui::TextDisabled(
+        "Low and high are optional (enter the likely value first); the Monte Carlo draws from "
+        "triangular(low, likely, high).");
 }
 
 // [SECTION] Cost model -------------------------------------------------------------------------
@@ -276,8 +293,10 @@ struct CostField {
 
 static const CostField kCostFields[] = {
     {"NRE", "One-time non-recurring engineering (article: 8–30k).", &CostModel::nre, Kind::Money},
-    {"NRE uplift, exotic material", "Fraction added to NRE (article: +40–60 % for PEEK, nitinol …).", &CostModel::nre_material_uplift, Kind::Percent},
-    {"Revision cycles", "Expected revisions after the first run (budget 2; reality is often ~6).", &CostModel::revisions, Kind::Plain},
+    {"NRE uplift, exotic material", "Fraction added to NRE (article: +40–60 % for PEEK, nitinol …).",
+     &CostModel::nre_material_uplift, Kind::Percent},
+    {"Revision cycles", "Expected revisions after the first run (budget 2; reality is often ~6).",
+     &CostModel::revisions, Kind::Plain},
     {"Hours per revision", nullptr, &CostModel::revision_hours, Kind::Plain},
     {"Hourly rate", "Per hour of revision work (article: 150–250/h).", &CostModel::hourly_rate, Kind::Money},
     {"Fixed charge per revision", nullptr, &CostModel::revision_fixed, Kind::Money},
@@ -287,7 +306,8 @@ static const CostField kCostFields[] = {
     {"Tooling life (parts started)", "0 = one set lasts the programme.", &CostModel::tooling_life, Kind::Count},
     {"First-pass yield", "Fraction good first time, in (0, 100 %].", &CostModel::first_pass_yield, Kind::Percent},
     {"Rework cost per part", "Article: 8 per reworked part.", &CostModel::rework_cost, Kind::Money},
-    {"Rework success", "Fraction of reworked parts that become good; 0 = no rework.", &CostModel::rework_success, Kind::Percent},
+    {"Rework success", "Fraction of reworked parts that become good; 0 = no rework.", &CostModel::rework_success,
+     Kind::Percent},
     {"Scrap cost per part", "On top of the part's price (disposal, material).", &CostModel::scrap_cost, Kind::Money},
     {"Inspection per lot", nullptr, &CostModel::inspection_per_lot, Kind::Money},
     {"Capability study", "One-time (a boutique may do it free).", &CostModel::capability_study, Kind::Money},
@@ -304,9 +324,11 @@ static void price_breaks(ViewContext& ctx, const Partner& p) {
     const CostModel& m = *p.cost;
     const std::string id = p.id;
     ImGui::TextUnformatted("Price breaks");
-    help_marker("All-units pricing: from this many parts started on, every part costs this price. Quantities must "
-                "increase (the article quotes 100 / 10 000 / 100 000).");
-    if (!ImGui::BeginTable("breaks", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp, ImVec2(em(24), 0)))
+    help_marker(
+        "All-units pricing: from this many parts started on, every part costs this price. Quantities must "
+        "increase (the article quotes 100 / 10 000 / 100 000).");
+    if (!ImGui::BeginTable("breaks", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp,
+                           ImVec2(em(24), 0)))
         return;
     ImGui::TableSetupColumn("From quantity", ImGuiTableColumnFlags_WidthStretch, 1);
     ImGui::TableSetupColumn("Unit price", ImGuiTableColumnFlags_WidthStretch, 1);
@@ -358,10 +380,12 @@ static void cost_model(const DecisionView& v, ViewContext& ctx, const Partner& p
     bool has = p.cost.has_value();
     const std::string has_key = field_key(id, "has_cost");
     if (ImGui::Checkbox("This partner has a cost model", &has))
-        edits.push_at(has ? "Add cost model" : "Remove cost model", has_key, [id, has](Plan& pl) { set_has_cost_model(pl.decision, id, has); });
+        edits.push_at(has ? "Add cost model" : "Remove cost model", has_key,
+                      [id, has](Plan& pl) { set_has_cost_model(pl.decision, id, has); });
     field_error_marker(ctx, has_key);
     if (!p.cost) {
-        ImGui::TextDisabled("Without a cost model the partner has no cost curve, and a cost criterion cannot score it.");
+        ImGui::TextDisabled(
+            "Without a cost model the partner has no cost curve, and a cost criterion cannot score it.");
         return;
     }
     const CostModel& m = *p.cost;
@@ -374,7 +398,7 @@ static void cost_model(const DecisionView& v, ViewContext& ctx, const Partner& p
             double d;
             const double value = m.*(f.member);
             const bool changed = f.kind == Kind::Percent ? field_percent("##c", value, &d)
-                                 : f.kind == Kind::Count ? field_double("##c", value, &d, "%.0f")
+                : f.kind == Kind::Count                  ? field_double("##c", value, &d, "%.0f")
                                                          : field_double("##c", value, &d, "%.6g");
             const std::string key = field_key(id, f.label);
             if (changed) {
@@ -408,13 +432,15 @@ static void cost_model(const DecisionView& v, ViewContext& ctx, const Partner& p
     ImGui::Spacing();
     ImGui::TextUnformatted("All-in cost per good part");
     const size_t nv = std::min(row.size(), shown_volume_count(a.volumes));
-    if (ImGui::BeginTable("at_volumes", static_cast<int>(nv) + 1, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
+    if (ImGui::BeginTable("at_volumes", static_cast<int>(nv) + 1,
+                          ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextDisabled("good parts");
         for (size_t k = 0; k < nv; ++k) {
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s%s", format_count(row[k].volume).c_str(), is_planned_column(a.volumes, k) ? " (planned)" : "");
+            ImGui::TextDisabled("%s%s", format_count(row[k].volume).c_str(),
+                                is_planned_column(a.volumes, k) ? " (planned)" : "");
         }
         ImGui::TableNextRow();
         ImGui::TableNextColumn();

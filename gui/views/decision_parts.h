@@ -68,8 +68,8 @@ std::vector<std::string> split_list(const std::string& text);
 // The key of a field of the item with this id ("" = of the decision section itself).
 std::string field_key(const std::string& id, const std::string& what);
 std::string score_key(const std::string& partner_id, const std::string& criterion_id, const char* what);
-void edit_partner(Edits& edits, std::string label, std::string key, const std::string& id, std::function<void(Partner&)> f,
-                  bool typing = true);
+void edit_partner(Edits& edits, std::string label, std::string key, const std::string& id,
+                  std::function<void(Partner&)> f, bool typing = true);
 void edit_criterion(Edits& edits, std::string label, std::string key, const std::string& id,
                     std::function<void(Criterion&)> f, bool typing = true);
 void edit_section(Edits& edits, std::string label, std::string key, std::function<void(DecisionSection&)> f,

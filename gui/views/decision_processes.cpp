@@ -31,30 +31,36 @@ static void process_filters(DecisionView& v, ViewContext& ctx) {
     char label[64];
     std::snprintf(label, sizeof label, "Smallest feature (%s)", unit_symbol(unit));
     form_row(label, "The part's smallest feature: a process must make at least this small in production.");
-    std::optional<double> shown = part.min_feature_mm ? std::optional<double>(*part.min_feature_mm / mm_per_unit(unit)) : std::nullopt;
+    std::optional<double> shown =
+        part.min_feature_mm ? std::optional<double>(*part.min_feature_mm / mm_per_unit(unit)) : std::nullopt;
     std::optional<double> typed;
     if (field_optional("##feature", shown, &typed)) {
         const std::optional<double> mm = typed ? std::optional<double>(*typed * mm_per_unit(unit)) : std::nullopt;
-        edit_section(edits, "Set smallest feature", field_key("", "part.feature"), [mm](DecisionSection& x) { x.part.min_feature_mm = mm; });
+        edit_section(edits, "Set smallest feature", field_key("", "part.feature"),
+                     [mm](DecisionSection& x) { x.part.min_feature_mm = mm; });
     }
     field_error_marker(ctx, field_key("", "part.feature"));
     form_row("Materials", "Comma-separated, e.g. 316L stainless, alumina. Each must suit the process.");
     std::string mats = join_list(part.materials);
     if (input_string("##materials", mats)) {
         const auto items = split_list(mats);
-        edit_section(edits, "Set part materials", field_key("", "part.materials"), [items](DecisionSection& x) { x.part.materials = items; });
+        edit_section(edits, "Set part materials", field_key("", "part.materials"),
+                     [items](DecisionSection& x) { x.part.materials = items; });
     }
     MF_TEST_ANCHOR("decision.filter.materials");
     field_error_marker(ctx, field_key("", "part.materials"));
     form_row("Planned volume", "Good parts over the programme (the same figure drives the costs).");
     double d;
     if (field_double("##volume", s.planned_volume, &d, "%.0f"))
-        edit_section(edits, "Set planned volume", field_key("", "planned_volume"), [d](DecisionSection& x) { x.planned_volume = d; });
+        edit_section(edits, "Set planned volume", field_key("", "planned_volume"),
+                     [d](DecisionSection& x) { x.planned_volume = d; });
     field_error_marker(ctx, field_key("", "planned_volume"));
     form_row("Sidewalls");
     bool vertical = part.vertical_sidewalls;
     if (ImGui::Checkbox("must be vertical (no taper)", &vertical))
-        edit_section(edits, "Set sidewall requirement", "", [vertical](DecisionSection& x) { x.part.vertical_sidewalls = vertical; }, false);
+        edit_section(
+            edits, "Set sidewall requirement", "",
+            [vertical](DecisionSection& x) { x.part.vertical_sidewalls = vertical; }, false);
     ImGui::EndTable();
     ImGui::Checkbox("Show the processes filtered out, with the reasons", &v.show_excluded);
     ImGui::SameLine();
@@ -73,7 +79,8 @@ static void process_table_view(const DecisionView& v) {
     for (const auto& x : list) fits += x.passes;
     ImGui::Text("%zu of %zu processes fit the part.", fits, list.size());
     MF_TEST_VALUE("decision.processes.fit", static_cast<double>(fits));
-    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("processes", 8, flags)) return;
     ImGui::TableSetupColumn("Process", ImGuiTableColumnFlags_WidthStretch, 2.2f);
     ImGui::TableSetupColumn("Verdict", ImGuiTableColumnFlags_WidthStretch, 3.2f);
@@ -92,7 +99,8 @@ static void process_table_view(const DecisionView& v) {
         ImGui::TextWrapped("%s", p.name);
         ImGui::TextDisabled("%s", p.key);
         ImGui::TableNextColumn();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(x.passes ? plot_good() : plot_bad()), "%s", x.passes ? "fits" : "excluded");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(x.passes ? plot_good() : plot_bad()), "%s",
+                           x.passes ? "fits" : "excluded");
         ImGui::PushTextWrapPos(0);
         for (const auto& r : x.reasons) ImGui::TextDisabled("· %s", r.c_str());
         ImGui::PopTextWrapPos();
@@ -102,10 +110,13 @@ static void process_table_view(const DecisionView& v) {
         ImGui::TextUnformatted(sidewall_name(p.sidewall));
         ImGui::TextDisabled("%s", p.wall_quality);
         ImGui::TableNextColumn();
-        if (p.haz_um > 0) ImGui::Text("%s µm", format_number(p.haz_um, 3).c_str());
-        else ImGui::TextDisabled("none");
+        if (p.haz_um > 0)
+            ImGui::Text("%s µm", format_number(p.haz_um, 3).c_str());
+        else
+            ImGui::TextDisabled("none");
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted((p.parts_per_hour >= 1 ? format_count(p.parts_per_hour) : format_number(p.parts_per_hour, 3)).c_str());
+        ImGui::TextUnformatted(
+            (p.parts_per_hour >= 1 ? format_count(p.parts_per_hour) : format_number(p.parts_per_hour, 3)).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_money(p.setup_cost).c_str());
         if (p.setup_note && p.setup_note[0]) {
@@ -118,8 +129,9 @@ static void process_table_view(const DecisionView& v) {
         ImGui::TextDisabled("%s – %s parts", format_count(p.volume_min).c_str(), format_count(p.volume_max).c_str());
     }
     ImGui::EndTable();
-    ImGui::TextDisabled("Indicative planning figures (the article's where it gives them); ask each partner for their own "
-                        "high-yield minimum feature. Minimum features are shown in µm.");
+    ImGui::TextDisabled(
+        "Indicative planning figures (the article's where it gives them); ask each partner for their own "
+        "high-yield minimum feature. Minimum features are shown in µm.");
 }
 
 // [SECTION] Photolithography vs direct write ---------------------------------------------------
@@ -132,8 +144,10 @@ static void litho_section(const DecisionView& v, ViewContext& ctx) {
     if (ImGui::Checkbox("Compare for this part", &has))
         edit_section(edits, has ? "Add photolithography comparison" : "Remove photolithography comparison", "",
                      [has](DecisionSection& x) {
-                         if (has) x.litho_vs_direct_write = LithoVsDirectWrite{};
-                         else x.litho_vs_direct_write.reset();
+                         if (has)
+                             x.litho_vs_direct_write = LithoVsDirectWrite{};
+                         else
+                             x.litho_vs_direct_write.reset();
                      });
     if (!s.litho_vs_direct_write) return;
     const LithoVsDirectWrite& in = *s.litho_vs_direct_write;
@@ -185,10 +199,11 @@ static void litho_section(const DecisionView& v, ViewContext& ctx) {
     for (const auto& e : r.errors) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", e.c_str());
     if (!r.errors.empty()) return;
     ImGui::Text("Photolithography: %s fixed + %s per good part · direct write: %s fixed + %s per good part.",
-                format_money(r.litho_fixed).c_str(), format_money(r.litho_per_good_part).c_str(), format_money(r.dw_fixed).c_str(),
-                format_money(r.dw_per_good_part).c_str());
+                format_money(r.litho_fixed).c_str(), format_money(r.litho_per_good_part).c_str(),
+                format_money(r.dw_fixed).c_str(), format_money(r.dw_per_good_part).c_str());
     if (r.crossover_volume)
-        ImGui::Text("Crossover at %s good parts: direct write is cheaper below, photolithography above.", format_count(*r.crossover_volume).c_str());
+        ImGui::Text("Crossover at %s good parts: direct write is cheaper below, photolithography above.",
+                    format_count(*r.crossover_volume).c_str());
     else if (r.litho_always_cheaper)
         ImGui::TextUnformatted("Photolithography is cheaper at every volume.");
     else if (r.litho_never_cheaper)
@@ -199,9 +214,10 @@ static void litho_section(const DecisionView& v, ViewContext& ctx) {
                 format_money(r.litho_cheaper_at_volume ? r.litho_total : r.dw_total).c_str(),
                 format_money(r.litho_cheaper_at_volume ? r.dw_total : r.litho_total).c_str());
     if (r.flip_yield)
-        ImGui::Text("The answer flips when the photolithography yield drops below %s %% (the article's rule of thumb: %.0f %%; "
-                    "batch-killing mask defects are not in this per-part model).",
-                    format_number(100.0 * *r.flip_yield, 3).c_str(), 100.0 * r.article_flip_yield);
+        ImGui::Text(
+            "The answer flips when the photolithography yield drops below %s %% (the article's rule of thumb: %.0f %%; "
+            "batch-killing mask defects are not in this per-part model).",
+            format_number(100.0 * *r.flip_yield, 3).c_str(), 100.0 * r.article_flip_yield);
     else
         ImGui::TextDisabled("Photolithography loses even at 100 %% yield at this volume.");
 }
@@ -224,7 +240,8 @@ void draw_warnings_page(DecisionView& v, ViewContext& ctx) {
                             v.ranked() ? "" : " (the ranking-based rules wait for a ranked matrix)");
         return;
     }
-    ImGui::TextDisabled("The article's rules of thumb that the plan triggers; each names the inputs that triggered it.");
+    ImGui::TextDisabled(
+        "The article's rules of thumb that the plan triggers; each names the inputs that triggered it.");
     const ImVec4 warn = ImGui::ColorConvertU32ToFloat4(plot_warn());
     for (size_t k = 0; k < ws.size(); ++k) {
         const DecisionWarning& w = ws[k];

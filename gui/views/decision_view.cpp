@@ -80,7 +80,8 @@ void draw_monte_carlo_controls(DecisionView& v) {
         if (run) v.mc.restart();
         return;
     }
-    if (!v.mc_result()) ImGui::TextDisabled("The rank-first Monte Carlo needs a complete matrix with no problems in the inputs.");
+    if (!v.mc_result())
+        ImGui::TextDisabled("The rank-first Monte Carlo needs a complete matrix with no problems in the inputs.");
 }
 
 }  // namespace decision_ui
@@ -111,10 +112,16 @@ static void publish(const DecisionView& v, const Plan& plan) {
         MF_TEST_VALUE("decision.weight." + s.criteria[j].id, a.weights[j]);
     if (a.ahp) MF_TEST_VALUE("decision.ahp.cr", a.ahp->cr);
     const bool ranked = v.ranked();
-    MF_TEST_TEXT("decision.ws.top", ranked ? (a.weighted_sum.ranking.top_tied ? "tie" : s.partners[static_cast<size_t>(a.weighted_sum.ranking.order[0])].id) : "");
-    MF_TEST_TEXT("decision.topsis.top", ranked && !a.topsis.ranking.order.empty()
-                                         ? (a.topsis.ranking.top_tied ? "tie" : s.partners[static_cast<size_t>(a.topsis.ranking.order[0])].id)
-                                         : "");
+    MF_TEST_TEXT(
+        "decision.ws.top",
+        ranked ? (a.weighted_sum.ranking.top_tied ? "tie"
+                                                  : s.partners[static_cast<size_t>(a.weighted_sum.ranking.order[0])].id)
+               : "");
+    MF_TEST_TEXT(
+        "decision.topsis.top",
+        ranked && !a.topsis.ranking.order.empty()
+            ? (a.topsis.ranking.top_tied ? "tie" : s.partners[static_cast<size_t>(a.topsis.ranking.order[0])].id)
+            : "");
     if (ranked)
         for (size_t i = 0; i < s.partners.size(); ++i) {
             const std::string& id = s.partners[i].id;
@@ -133,7 +140,8 @@ static void publish(const DecisionView& v, const Plan& plan) {
             MF_TEST_VALUE("decision.mc.p_first." + s.partners[i].id, mc->p_first[i]);
     for (size_t k = 0; k < a.cost_partners.size(); ++k)
         if (!a.costs[k].empty())
-            MF_TEST_VALUE("decision.cost." + s.partners[static_cast<size_t>(a.cost_partners[k])].id, a.costs[k].back().per_good_part);
+            MF_TEST_VALUE("decision.cost." + s.partners[static_cast<size_t>(a.cost_partners[k])].id,
+                          a.costs[k].back().per_good_part);
     MF_TEST_VALUE("decision.crossovers", static_cast<double>(a.crossovers.crossings.size()));
     if (a.split) MF_TEST_VALUE("decision.split.best_n", a.split->best_n);
     MF_TEST_TEXT("decision.page", page_key(v.page));
@@ -143,7 +151,9 @@ static void publish(const DecisionView& v, const Plan& plan) {
 static void draw_summary(const DecisionView& v, const Plan& plan) {
     const DecisionAnalysis& a = v.analysis;
     const auto& ps = plan.decision.partners;
-    auto name = [&](int i) { return i >= 0 && i < static_cast<int>(ps.size()) ? ps[static_cast<size_t>(i)].name : std::string("?"); };
+    auto name = [&](int i) {
+        return i >= 0 && i < static_cast<int>(ps.size()) ? ps[static_cast<size_t>(i)].name : std::string("?");
+    };
     if (!v.ranked()) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "Not ranked yet:");
         ImGui::SameLine();
@@ -169,13 +179,15 @@ static void draw_summary(const DecisionView& v, const Plan& plan) {
     if (!ws.top_tied) {  // the same length while the Monte Carlo runs: nothing below moves
         const size_t t = static_cast<size_t>(ws.order[0]);
         const RankFirstResult* mc = v.mc_result();
-        line += "  ·  P(first) " + (mc && t < mc->p_first.size() ? format_probability(mc->p_first[t]) : std::string("…      "));
+        line += "  ·  P(first) " +
+            (mc && t < mc->p_first.size() ? format_probability(mc->p_first[t]) : std::string("…      "));
     }
     line += "  ·  chosen: " + (a.chosen_by_decider ? name(a.chosen) : std::string("not set"));
     ImGui::TextWrapped("%s", line.c_str());
     if (!a.chosen_by_decider && ImGui::BeginItemTooltip()) {
-        ImGui::TextUnformatted("No partner chosen yet (Programme settings on the Matrix page): the warnings assume the "
-                               "weighted-sum winner.");
+        ImGui::TextUnformatted(
+            "No partner chosen yet (Programme settings on the Matrix page): the warnings assume the "
+            "weighted-sum winner.");
         ImGui::EndTooltip();
     }
 }
@@ -258,10 +270,11 @@ namespace decision_ui {
 void draw_programme_settings(ViewContext& ctx) {
     const DecisionSection& s = ctx.plan.decision;
     Edits& edits = ctx.edits;
-    std::string summary = "Programme: " + format_count(s.planned_volume) + " good parts over " + format_number(s.programme_quarters) +
-                          " quarters";
+    std::string summary = "Programme: " + format_count(s.planned_volume) + " good parts over " +
+        format_number(s.programme_quarters) + " quarters";
     if (s.monthly_demand) summary += " · demand " + format_count(*s.monthly_demand) + "/month";
-    summary += s.design_frozen ? (*s.design_frozen ? " · design frozen" : " · design not frozen") : " · design freeze not stated";
+    summary += s.design_frozen ? (*s.design_frozen ? " · design frozen" : " · design not frozen")
+                               : " · design freeze not stated";
     if (s.ip_sensitive) summary += " · IP-sensitive";
     summary += "###programme";
     if (!ImGui::CollapsingHeader(summary.c_str())) return;
@@ -270,7 +283,8 @@ void draw_programme_settings(ViewContext& ctx) {
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     double d;
     const std::string volume_key = field_key("", "planned_volume");
-    form_row("Planned volume", "Good parts over the whole programme: drives the cost per good part and the cost criterion.");
+    form_row("Planned volume",
+             "Good parts over the whole programme: drives the cost per good part and the cost criterion.");
     if (field_double("##volume", s.planned_volume, &d, "%.0f"))
         edit_section(edits, "Set planned volume", volume_key, [d](DecisionSection& x) { x.planned_volume = d; });
     field_error_marker(ctx, volume_key);
@@ -278,7 +292,8 @@ void draw_programme_settings(ViewContext& ctx) {
     const std::string quarters_key = field_key("", "quarters");
     form_row("Programme length", "Quarters; in-house quarterly costs run at least this long.");
     if (field_double("##quarters", s.programme_quarters, &d, "%.4g quarters"))
-        edit_section(edits, "Set programme length", quarters_key, [d](DecisionSection& x) { x.programme_quarters = d; });
+        edit_section(edits, "Set programme length", quarters_key,
+                     [d](DecisionSection& x) { x.programme_quarters = d; });
     field_error_marker(ctx, quarters_key);
     const std::string demand_key = field_key("", "demand");
     form_row("Monthly demand", "Parts needed per month at steady state (capacity warnings).");
@@ -298,7 +313,8 @@ void draw_programme_settings(ViewContext& ctx) {
     }
     form_row("IP-sensitive");
     bool ip = s.ip_sensitive;
-    if (ImGui::Checkbox("##ip", &ip)) edit_section(edits, "Set IP sensitivity", "", [ip](DecisionSection& x) { x.ip_sensitive = ip; });
+    if (ImGui::Checkbox("##ip", &ip))
+        edit_section(edits, "Set IP sensitivity", "", [ip](DecisionSection& x) { x.ip_sensitive = ip; });
     form_row("Chosen partner", "The decider's pick. Empty: the warnings assume the weighted-sum winner.");
     std::string current = "(not chosen)";
     for (const auto& p : s.partners)
@@ -338,7 +354,9 @@ static const char* source_words(ScoreSource s) {
     return "";
 }
 
-static void header_bg() { ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg)); }
+static void header_bg() {
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+}
 
 static void criterion_menu(DecisionView& v, const Plan& plan, Edits& edits, const Criterion& c, size_t j) {
     if (!ImGui::BeginPopupContextItem("criterion_menu")) return;
@@ -348,7 +366,8 @@ static void criterion_menu(DecisionView& v, const Plan& plan, Edits& edits, cons
         v.select_page = true;
     }
     if (ImGui::MenuItem("Move left", nullptr, false, j > 0)) push_move_criterion(edits, c.id, -1);
-    if (ImGui::MenuItem("Move right", nullptr, false, j + 1 < plan.decision.criteria.size())) push_move_criterion(edits, c.id, +1);
+    if (ImGui::MenuItem("Move right", nullptr, false, j + 1 < plan.decision.criteria.size()))
+        push_move_criterion(edits, c.id, +1);
     ImGui::Separator();
     if (ImGui::MenuItem("Delete criterion")) push_delete_criterion(edits, c);
     ImGui::EndPopup();
@@ -364,7 +383,8 @@ static void partner_menu(DecisionView& v, const Plan& plan, Edits& edits, const 
     }
     if (ImGui::MenuItem("Duplicate")) push_duplicate_partner(plan, edits, v, p.id);
     if (ImGui::MenuItem("Move up", nullptr, false, i > 0)) push_move_partner(edits, p.id, -1);
-    if (ImGui::MenuItem("Move down", nullptr, false, i + 1 < plan.decision.partners.size())) push_move_partner(edits, p.id, +1);
+    if (ImGui::MenuItem("Move down", nullptr, false, i + 1 < plan.decision.partners.size()))
+        push_move_partner(edits, p.id, +1);
     ImGui::Separator();
     if (ImGui::MenuItem("Delete partner")) push_delete_partner(edits, v, p);
     ImGui::EndPopup();
@@ -397,14 +417,16 @@ static void entered_cell(const DecisionView& v, ViewContext& ctx, size_t i, size
         ImGui::EndTooltip();
     }
     if (sc && ImGui::BeginPopupContextItem("range")) {
-        ImGui::TextDisabled("%s on \"%s\": likely %s", p.name.c_str(), c.name.c_str(), format_number(sc->value).c_str());
+        ImGui::TextDisabled("%s on \"%s\": likely %s", p.name.c_str(), c.name.c_str(),
+                            format_number(sc->value).c_str());
         std::optional<double> lo;
         ImGui::SetNextItemWidth(em(8));
         if (field_optional("low", sc->low, &lo)) edit_score(edits, p.id, c.id, std::nullopt, lo, std::nullopt, "low");
         field_error_marker(ctx, score_key(p.id, c.id, "low"));
         std::optional<double> hi;
         ImGui::SetNextItemWidth(em(8));
-        if (field_optional("high", sc->high, &hi)) edit_score(edits, p.id, c.id, std::nullopt, std::nullopt, hi, "high");
+        if (field_optional("high", sc->high, &hi))
+            edit_score(edits, p.id, c.id, std::nullopt, std::nullopt, hi, "high");
         field_error_marker(ctx, score_key(p.id, c.id, "high"));
         if (ImGui::Button("Clear range"))
             edit_score(edits, p.id, c.id, std::nullopt, std::optional<double>(), std::optional<double>(), "range");
@@ -413,7 +435,8 @@ static void entered_cell(const DecisionView& v, ViewContext& ctx, size_t i, size
     if (!sc) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "missing");
     } else if (sc->low || sc->high) {
-        ImGui::TextDisabled("%s – %s", format_number(sc->low.value_or(sc->value)).c_str(), format_number(sc->high.value_or(sc->value)).c_str());
+        ImGui::TextDisabled("%s – %s", format_number(sc->low.value_or(sc->value)).c_str(),
+                            format_number(sc->high.value_or(sc->value)).c_str());
     } else {
         ImGui::TextDisabled("no range");
     }
@@ -428,9 +451,9 @@ static void draw_matrix_toolbar(DecisionView& v, const Plan& plan, Edits& edits)
     if (ImGui::Button("Add criterion")) push_add_criterion(plan, edits);
     MF_TEST_ANCHOR("decision.add_criterion");
     ImGui::SameLine();
-    ImGui::TextDisabled("Weights: %s · right-click a partner or criterion for more", s.weighting == Weighting::AHP
-                                                                                            ? "AHP (edit the pairwise judgements on the Criteria page)"
-                                                                                            : "entered directly (any scale; shown normalised)");
+    ImGui::TextDisabled("Weights: %s · right-click a partner or criterion for more",
+                        s.weighting == Weighting::AHP ? "AHP (edit the pairwise judgements on the Criteria page)"
+                                                      : "entered directly (any scale; shown normalised)");
 }
 
 // Header row 1: the criteria's names (tooltip: direction, source, scale; right-click menu) and the rankings'.
@@ -449,9 +472,11 @@ static void draw_criterion_names_row(DecisionView& v, const Plan& plan, Edits& e
         ImGui::TextWrapped("%s", c.name.c_str());
         if (ImGui::BeginItemTooltip()) {
             ImGui::Text("%s", c.name.c_str());
-            ImGui::TextDisabled("%s criterion (%s is better), %s", c.benefit ? "benefit" : "cost", c.benefit ? "more" : "less",
-                                source_words(c.source));
-            if (c.scale_min && c.scale_max) ImGui::TextDisabled("scale %s – %s", format_number(*c.scale_min).c_str(), format_number(*c.scale_max).c_str());
+            ImGui::TextDisabled("%s criterion (%s is better), %s", c.benefit ? "benefit" : "cost",
+                                c.benefit ? "more" : "less", source_words(c.source));
+            if (c.scale_min && c.scale_max)
+                ImGui::TextDisabled("scale %s – %s", format_number(*c.scale_min).c_str(),
+                                    format_number(*c.scale_max).c_str());
             if (ranked && j < a.weighted_sum.normalisation.size())
                 ImGui::TextDisabled("weighted-sum normalisation: %s", a.weighted_sum.normalisation[j].c_str());
             ImGui::TextDisabled("right-click: move, delete");
@@ -478,7 +503,8 @@ static void draw_criterion_directions_row(const DecisionSection& s) {
     for (size_t j = 0; j < nc; ++j) {
         const Criterion& c = s.criteria[j];
         ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s %s", c.benefit ? "↑" : "↓", c.source == ScoreSource::Entered ? c.unit.c_str() : "derived");
+        ImGui::TextDisabled("%s %s", c.benefit ? "↑" : "↓",
+                            c.source == ScoreSource::Entered ? c.unit.c_str() : "derived");
         if (c.source != ScoreSource::Entered && ImGui::BeginItemTooltip()) {
             ImGui::TextUnformatted(source_words(c.source));
             ImGui::EndTooltip();
@@ -518,8 +544,10 @@ static void draw_weight_row(const DecisionView& v, ViewContext& ctx) {
             field_error_marker(ctx, key);
         }
         if (s.weighting == Weighting::AHP) ImGui::AlignTextToFramePadding();
-        if (s.weighting == Weighting::AHP && !(a.ahp && a.ahp->errors.empty())) ImGui::TextDisabled("no AHP weights yet");
-        else if (j < a.weights.size()) ImGui::TextDisabled("= %.1f %%", 100.0 * a.weights[j]);
+        if (s.weighting == Weighting::AHP && !(a.ahp && a.ahp->errors.empty()))
+            ImGui::TextDisabled("no AHP weights yet");
+        else if (j < a.weights.size())
+            ImGui::TextDisabled("= %.1f %%", 100.0 * a.weights[j]);
         ImGui::PopID();
     }
     for (int k = 0; k < 3; ++k) ImGui::TableNextColumn();
@@ -532,9 +560,7 @@ static void draw_partner_name_cell(DecisionView& v, const Plan& plan, Edits& edi
     const float w = ImGui::GetContentRegionAvail().x;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const ImVec2 name_size = ImGui::CalcTextSize(p.name.c_str(), nullptr, false, w - indent);
-    if (ImGui::Selectable("##partner", v.partner_id == p.id, 0,
-                          ImVec2(0, name_size.y + line)))
-        v.partner_id = p.id;
+    if (ImGui::Selectable("##partner", v.partner_id == p.id, 0, ImVec2(0, name_size.y + line))) v.partner_id = p.id;
     if (ImGui::BeginItemTooltip()) {
         ImGui::Text("%s (%s)", p.name.c_str(), kind_label(p.kind));
         ImGui::TextDisabled("right-click: evidence and cost model, duplicate, move, delete");
@@ -542,10 +568,12 @@ static void draw_partner_name_cell(DecisionView& v, const Plan& plan, Edits& edi
     }
     partner_menu(v, plan, edits, p, i);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddCircleFilled(ImVec2(at.x + indent * 0.4f, at.y + line * 0.5f), line * 0.2f, partner_colour(static_cast<int>(i)));
+    dl->AddCircleFilled(ImVec2(at.x + indent * 0.4f, at.y + line * 0.5f), line * 0.2f,
+                        partner_colour(static_cast<int>(i)));
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + indent, at.y), ImGui::GetColorU32(ImGuiCol_Text),
                 p.name.c_str(), nullptr, w - indent);
-    dl->AddText(ImVec2(at.x + indent, at.y + name_size.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), kind_label(p.kind));
+    dl->AddText(ImVec2(at.x + indent, at.y + name_size.y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                kind_label(p.kind));
 }
 
 // A partner's scores: entered (editable) or derived (read-only), shaded by their normalised value.
@@ -565,10 +593,13 @@ static void draw_partner_score_cells(const DecisionView& v, ViewContext& ctx, si
         if (c.source == ScoreSource::Entered) {
             entered_cell(v, ctx, i, j);
         } else {
-            const double val = i < a.built.matrix.value.size() && j < a.built.matrix.value[i].size() ? a.built.matrix.value[i][j] : NAN;
+            const double val = i < a.built.matrix.value.size() && j < a.built.matrix.value[i].size()
+                ? a.built.matrix.value[i][j]
+                : NAN;
             ImGui::AlignTextToFramePadding();
             if (std::isfinite(val)) {
-                ImGui::TextUnformatted(c.source == ScoreSource::CostPerGoodPart ? format_money(val).c_str() : format_count(val).c_str());
+                ImGui::TextUnformatted(c.source == ScoreSource::CostPerGoodPart ? format_money(val).c_str()
+                                                                                : format_count(val).c_str());
                 ImGui::TextDisabled("derived");
             } else {
                 ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "missing");
@@ -596,10 +627,13 @@ static void draw_rank_cell(const Partner& p, size_t i, bool ranked, const Rankin
     if (rank == 1) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, with_alpha(plot_good(), 0.18f));
     ImGui::Text("%.3f", r.score[i]);
     ImGui::SameLine();
-    if (r.tied[i]) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "#%d tied", rank);
-    else ImGui::Text("#%d", rank);
+    if (r.tied[i])
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "#%d tied", rank);
+    else
+        ImGui::Text("#%d", rank);
     if (ImGui::BeginItemTooltip()) {
-        ImGui::Text("%s %s: %.6f, rank %d%s", p.name.c_str(), what, r.score[i], rank, r.tied[i] ? " (tied: same score within 1e-9)" : "");
+        ImGui::Text("%s %s: %.6f, rank %d%s", p.name.c_str(), what, r.score[i], rank,
+                    r.tied[i] ? " (tied: same score within 1e-9)" : "");
         ImGui::EndTooltip();
     }
 }
@@ -612,8 +646,8 @@ static void draw_p_first_cell(const DecisionView& v, const RankFirstResult* mc, 
         if (ImGui::BeginItemTooltip()) {
             ImGui::Text("P(%s ranks first) = %.4f, 95 %% interval %.4f – %.4f", p.name.c_str(), mc->p_first[i],
                         mc->ci95[i].lower, mc->ci95[i].upper);
-            ImGui::Text("mean rank %.3f over %zu samples (%zu ranged scores, seed %llu)", mc->mean_rank[i],
-                        mc->samples, mc->ranged_cells, static_cast<unsigned long long>(mc->seed));
+            ImGui::Text("mean rank %.3f over %zu samples (%zu ranged scores, seed %llu)", mc->mean_rank[i], mc->samples,
+                        mc->ranged_cells, static_cast<unsigned long long>(mc->seed));
             ImGui::EndTooltip();
         }
     } else if (v.mc.running()) {
@@ -637,25 +671,29 @@ void draw_matrix_page(DecisionView& v, ViewContext& ctx) {
     const bool have_u = ranked && a.weighted_sum.normalised.size() == na;
     const int ncols = static_cast<int>(nc) + 4;
     if (ncols > 64) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "Too many criteria to show as a table (%zu).", nc);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "Too many criteria to show as a table (%zu).",
+                           nc);
         return;
     }
-    ImGui::TextDisabled("Cell shade: how good the value is on its criterion, as the weighted sum normalises it (pale = "
-                        "worst, dark = best). Ranks: 1 = best; \"tied\" = equal scores, never broken silently.");
+    ImGui::TextDisabled(
+        "Cell shade: how good the value is on its criterion, as the weighted sum normalises it (pale = "
+        "worst, dark = best). Ranks: 1 = best; \"tied\" = equal scores, never broken silently.");
     if (ranked && mc && mc->ranged_cells == 0)
         ImGui::TextDisabled("P(first) is certain: no score has a low/high range (right-click a score to give one).");
 
     // Too narrow for every criterion column: scroll sideways (the partner column stays).
     const float min_width = em(10.5f + 5.6f + 5.6f + 5.2f) + static_cast<float>(nc) * em(7.0f);
     const bool scroll = ImGui::GetContentRegionAvail().x < min_width;
-    ImGuiTableFlags flags = ImGuiTableFlags_BordersInner | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
+    ImGuiTableFlags flags =
+        ImGuiTableFlags_BordersInner | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
     if (scroll) flags |= ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY;
     // Scrolling tables need a height: fill the page, leaving a line for the Monte Carlo controls.
     const ImVec2 outer(0, scroll ? -ImGui::GetFrameHeightWithSpacing() * 1.5f : 0.0f);
     if (!ImGui::BeginTable("matrix", ncols, flags, outer, scroll ? min_width : 0.0f)) return;
     if (scroll) ImGui::TableSetupScrollFreeze(1, 0);
     ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthFixed, em(10.5f));
-    for (size_t j = 0; j < nc; ++j) ImGui::TableSetupColumn(s.criteria[j].id.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    for (size_t j = 0; j < nc; ++j)
+        ImGui::TableSetupColumn(s.criteria[j].id.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Weighted sum", ImGuiTableColumnFlags_WidthFixed, em(5.6f));
     ImGui::TableSetupColumn("TOPSIS", ImGuiTableColumnFlags_WidthFixed, em(5.6f));
     ImGui::TableSetupColumn("P(first)", ImGuiTableColumnFlags_WidthFixed, em(5.2f));

@@ -31,22 +31,22 @@ struct DecisionView {
     static constexpr int kPageCount = 7;
 
     // --- UI state ------------------------------------------------------------------------
-    Page page = Page::Matrix;        // the inner page shown
-    bool select_page = false;        // make `page` the selected inner tab next frame
-    std::string partner_id;          // selected partner (detail panel); empty = the first
-    bool show_excluded = true;       // process selector: list the processes filtered out too
-    bool show_breakdown = false;     // cost page: every cost component per volume
-    int mc_samples = 20000;          // rank-first Monte Carlo samples (the CLI default)
+    Page page = Page::Matrix;     // the inner page shown
+    bool select_page = false;     // make `page` the selected inner tab next frame
+    std::string partner_id;       // selected partner (detail panel); empty = the first
+    bool show_excluded = true;    // process selector: list the processes filtered out too
+    bool show_breakdown = false;  // cost page: every cost component per volume
+    int mc_samples = 20000;       // rank-first Monte Carlo samples (the CLI default)
 
     // --- Cached results, keyed by the document state id ------------------------------------
     uint64_t cached_state = 0;
-    DecisionAnalysis analysis;       // analyse_decision() without the Monte Carlo
+    DecisionAnalysis analysis;  // analyse_decision() without the Monte Carlo
     struct Curve {
-        int partner = -1;            // partner index
+        int partner = -1;  // partner index
         std::vector<double> volume, per_part;
         bool too_many_jumps = false;
     };
-    std::vector<Curve> curves;       // cost per good part vs volume, one per costed partner
+    std::vector<Curve> curves;  // cost per good part vs volume, one per costed partner
 
     // --- The rank-first Monte Carlo, in slices -------------------------------------------
     // Its inputs: the matrix comes from the decision section alone, so an edit elsewhere in
@@ -54,7 +54,7 @@ struct DecisionView {
     struct MonteCarloInputs {
         DecisionSection decision;
         int samples = 0;
-        uint64_t seed = 1;           // the CLI's default, so the numbers equal mfplan decide
+        uint64_t seed = 1;  // the CLI's default, so the numbers equal mfplan decide
         bool operator==(const MonteCarloInputs&) const = default;
     };
     JobRunner<RankFirstRun, MonteCarloInputs> mc{2048};

@@ -15,7 +15,7 @@
 
 namespace mf::decision_ui {
 
-static const ScoreSource kSources[] = {ScoreSource::Entered,         ScoreSource::CostPerGoodPart,
+static const ScoreSource kSources[] = {ScoreSource::Entered,          ScoreSource::CostPerGoodPart,
                                        ScoreSource::FirstArticleDays, ScoreSource::ProductionLeadDays,
                                        ScoreSource::MonthlyCapacity,  ScoreSource::DemonstratedCpk,
                                        ScoreSource::AuditRights};
@@ -28,7 +28,8 @@ static void criteria_table(DecisionView& v, ViewContext& ctx) {
     const DecisionSection& s = plan.decision;
     const DecisionAnalysis& a = v.analysis;
     const bool direct = s.weighting == Weighting::Direct;
-    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("criteria", 9, flags)) return;
     ImGui::TableSetupColumn("Criterion", ImGuiTableColumnFlags_WidthStretch, 4);
     ImGui::TableSetupColumn("Better", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -49,7 +50,8 @@ static void criteria_table(DecisionView& v, ViewContext& ctx) {
         ImGui::SetNextItemWidth(-FLT_MIN);
         std::string name = c.name;
         if (input_string("##name", name))
-            edit_criterion(edits, "Rename criterion", field_key(id, "name"), id, [name](Criterion& x) { x.name = name; });
+            edit_criterion(edits, "Rename criterion", field_key(id, "name"), id,
+                           [name](Criterion& x) { x.name = name; });
         field_error_marker(ctx, field_key(id, "name"));
 
         ImGui::TableNextColumn();
@@ -58,8 +60,9 @@ static void criteria_table(DecisionView& v, ViewContext& ctx) {
         const char* dirs[] = {"↑ more", "↓ less"};
         if (ImGui::Combo("##dir", &dir, dirs, 2)) {  // a cost-per-part criterion as a benefit is refused, with why
             const bool b = dir == 0;
-            edit_criterion(edits, b ? "Make criterion a benefit" : "Make criterion a cost", field_key(id, "benefit"), id,
-                           [b](Criterion& x) { x.benefit = b; }, false);
+            edit_criterion(
+                edits, b ? "Make criterion a benefit" : "Make criterion a cost", field_key(id, "benefit"), id,
+                [b](Criterion& x) { x.benefit = b; }, false);
         }
         field_error_marker(ctx, field_key(id, "benefit"));
 
@@ -68,13 +71,15 @@ static void criteria_table(DecisionView& v, ViewContext& ctx) {
         if (ImGui::BeginCombo("##src", score_source_key(c.source))) {
             for (ScoreSource src : kSources)
                 if (ImGui::Selectable(score_source_key(src), src == c.source) && src != c.source)
-                    edits.push_at(std::string("Derive criterion from ") + score_source_key(src), field_key(id, "source"),
+                    edits.push_at(std::string("Derive criterion from ") + score_source_key(src),
+                                  field_key(id, "source"),
                                   [id, src](Plan& p) { set_criterion_source(p.decision, id, src); });
             ImGui::EndCombo();
         }
         if (ImGui::BeginItemTooltip()) {
-            ImGui::TextUnformatted("entered: scores typed per partner; the others are derived from each partner's evidence "
-                                   "or cost model (their scores are removed when you switch).");
+            ImGui::TextUnformatted(
+                "entered: scores typed per partner; the others are derived from each partner's evidence "
+                "or cost model (their scores are removed when you switch).");
             ImGui::EndTooltip();
         }
         field_error_marker(ctx, field_key(id, "source"));
@@ -83,18 +88,21 @@ static void criteria_table(DecisionView& v, ViewContext& ctx) {
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (field_optional("##smin", c.scale_min, &o))
-            edit_criterion(edits, "Set scale minimum", field_key(id, "smin"), id, [o](Criterion& x) { x.scale_min = o; });
+            edit_criterion(edits, "Set scale minimum", field_key(id, "smin"), id,
+                           [o](Criterion& x) { x.scale_min = o; });
         field_error_marker(ctx, field_key(id, "smin"));
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (field_optional("##smax", c.scale_max, &o))
-            edit_criterion(edits, "Set scale maximum", field_key(id, "smax"), id, [o](Criterion& x) { x.scale_max = o; });
+            edit_criterion(edits, "Set scale maximum", field_key(id, "smax"), id,
+                           [o](Criterion& x) { x.scale_max = o; });
         field_error_marker(ctx, field_key(id, "smax"));
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         std::string unit = c.unit;
         if (input_string("##unit", unit))
-            edit_criterion(edits, "Set criterion unit", field_key(id, "unit"), id, [unit](Criterion& x) { x.unit = unit; });
+            edit_criterion(edits, "Set criterion unit", field_key(id, "unit"), id,
+                           [unit](Criterion& x) { x.unit = unit; });
         field_error_marker(ctx, field_key(id, "unit"));
 
         ImGui::TableNextColumn();
@@ -102,7 +110,8 @@ static void criteria_table(DecisionView& v, ViewContext& ctx) {
             ImGui::SetNextItemWidth(-FLT_MIN);
             double w;
             if (field_double("##w", c.weight, &w, "%.4g"))
-                edit_criterion(edits, "Set weight of " + c.name, field_key(id, "weight"), id, [w](Criterion& x) { x.weight = w; });
+                edit_criterion(edits, "Set weight of " + c.name, field_key(id, "weight"), id,
+                               [w](Criterion& x) { x.weight = w; });
             MF_TEST_ANCHOR(("decision.criteria.weight." + id).c_str());
             field_error_marker(ctx, field_key(id, "weight"));
         } else {
@@ -111,8 +120,10 @@ static void criteria_table(DecisionView& v, ViewContext& ctx) {
         }
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        if (!direct && !(a.ahp && a.ahp->errors.empty())) ImGui::TextDisabled("—");
-        else if (j < a.weights.size()) ImGui::Text("%.1f %%", 100.0 * a.weights[j]);
+        if (!direct && !(a.ahp && a.ahp->errors.empty()))
+            ImGui::TextDisabled("—");
+        else if (j < a.weights.size())
+            ImGui::Text("%.1f %%", 100.0 * a.weights[j]);
 
         ImGui::TableNextColumn();
         if (ImGui::ArrowButton("left", ImGuiDir_Up)) push_move_criterion(edits, id, -1);
@@ -121,7 +132,8 @@ static void criteria_table(DecisionView& v, ViewContext& ctx) {
         ImGui::SameLine(0, 2);
         if (ImGui::SmallButton("×")) push_delete_criterion(edits, c);
         if (ImGui::BeginItemTooltip()) {
-            ImGui::Text("Delete \"%s\" with its scores and pairwise judgements (Ctrl+Z brings it back)", c.name.c_str());
+            ImGui::Text("Delete \"%s\" with its scores and pairwise judgements (Ctrl+Z brings it back)",
+                        c.name.c_str());
             ImGui::EndTooltip();
         }
         ImGui::PopID();
@@ -183,21 +195,23 @@ static void ahp_editor(DecisionView& v, ViewContext& ctx) {
         const bool ok = r->consistent;
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ok ? plot_good() : plot_bad()), "%s",
                            !r->cr_available ? "CR not available (more than 15 criteria)"
-                                            : ok ? "Consistent" : "Inconsistent");
+                               : ok         ? "Consistent"
+                                            : "Inconsistent");
         ImGui::SameLine();
-        if (r->cr_available)
-            ImGui::Text("CR = %.3f %s 0.10", r->cr, r->cr > kAhpConsistencyLimit ? ">" : "≤");
+        if (r->cr_available) ImGui::Text("CR = %.3f %s 0.10", r->cr, r->cr > kAhpConsistencyLimit ? ">" : "≤");
         ImGui::SameLine();
         ImGui::TextDisabled("· λmax %.4f · CI %.4f · RI %.2f (%s)", r->lambda_max, r->ci, r->ri, r->random_index_table);
         MF_TEST_ANCHOR("decision.ahp.cr");
         if (!ok && r->worst_i >= 0)
-            ImGui::TextWrapped("Most out of line: \"%s\" against \"%s\" is judged %s, but the weights it produced imply %s. "
-                               "Revisit that judgement first.",
-                               s.criteria[static_cast<size_t>(r->worst_i)].name.c_str(),
-                               s.criteria[static_cast<size_t>(r->worst_j)].name.c_str(), ratio_text(r->worst_given).c_str(),
-                               format_number(r->worst_implied, 3).c_str());
+            ImGui::TextWrapped(
+                "Most out of line: \"%s\" against \"%s\" is judged %s, but the weights it produced imply %s. "
+                "Revisit that judgement first.",
+                s.criteria[static_cast<size_t>(r->worst_i)].name.c_str(),
+                s.criteria[static_cast<size_t>(r->worst_j)].name.c_str(), ratio_text(r->worst_given).c_str(),
+                format_number(r->worst_implied, 3).c_str());
     } else if (missing) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "%zu of %zu judgements missing:", missing, n * (n - 1) / 2);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "%zu of %zu judgements missing:", missing,
+                           n * (n - 1) / 2);
         ImGui::SameLine();
         ImGui::TextUnformatted("AHP needs every pair once (the cells marked \"?\").");
     }
@@ -207,15 +221,18 @@ static void ahp_editor(DecisionView& v, ViewContext& ctx) {
     ImGui::SameLine();
     const bool from_weights = ImGui::Button("Start from the direct weights");
     MF_TEST_ANCHOR("decision.ahp.from_weights");
-    if (from_weights) edits.push("Pairwise judgements from the direct weights", [](Plan& p) { judgements_from_weights(p.decision); });
+    if (from_weights)
+        edits.push("Pairwise judgements from the direct weights", [](Plan& p) { judgements_from_weights(p.decision); });
     if (ImGui::BeginItemTooltip()) {
-        ImGui::TextUnformatted("Every judgement becomes the ratio of the two direct weights (clamped to 1/9 … 9): a "
-                               "consistent starting point to adjust.");
+        ImGui::TextUnformatted(
+            "Every judgement becomes the ratio of the two direct weights (clamped to 1/9 … 9): a "
+            "consistent starting point to adjust.");
         ImGui::EndTooltip();
     }
 
-    ImGui::TextDisabled("Row criterion against column criterion: 3 = the row is moderately more important, 1/3 = the column "
-                        "is. Edit the cells above the diagonal; below it are the reciprocals.");
+    ImGui::TextDisabled(
+        "Row criterion against column criterion: 3 = the row is moderately more important, 1/3 = the column "
+        "is. Edit the cells above the diagonal; below it are the reciprocals.");
     static const double kScale[] = {1.0 / 9, 1.0 / 8, 1.0 / 7, 1.0 / 6, 1.0 / 5, 1.0 / 4, 1.0 / 3, 1.0 / 2, 1,
                                     2,       3,       4,       5,       6,       7,       8,       9};
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
@@ -224,7 +241,8 @@ static void ahp_editor(DecisionView& v, ViewContext& ctx) {
     if (!ImGui::BeginTable("pairwise", static_cast<int>(n) + 2, flags, ImVec2(0, table_h))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em(12));
-    for (size_t k = 0; k < n; ++k) ImGui::TableSetupColumn(s.criteria[k].id.c_str(), ImGuiTableColumnFlags_WidthFixed, em(4.2f));
+    for (size_t k = 0; k < n; ++k)
+        ImGui::TableSetupColumn(s.criteria[k].id.c_str(), ImGuiTableColumnFlags_WidthFixed, em(4.2f));
     ImGui::TableSetupColumn("AHP weight", ImGuiTableColumnFlags_WidthFixed, em(5.5f));
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     ImGui::TableNextColumn();
@@ -248,28 +266,32 @@ static void ahp_editor(DecisionView& v, ViewContext& ctx) {
         for (size_t k = 0; k < n; ++k) {
             ImGui::TableNextColumn();
             ImGui::PushID(static_cast<int>(k));
-            const bool worst = r && !r->consistent && ((static_cast<int>(i) == r->worst_i && static_cast<int>(k) == r->worst_j) ||
-                                                       (static_cast<int>(k) == r->worst_i && static_cast<int>(i) == r->worst_j));
+            const bool worst = r && !r->consistent &&
+                ((static_cast<int>(i) == r->worst_i && static_cast<int>(k) == r->worst_j) ||
+                 (static_cast<int>(k) == r->worst_i && static_cast<int>(i) == r->worst_j));
             if (worst) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, with_alpha(plot_bad(), 0.25f));
             if (i == k) {
                 ImGui::AlignTextToFramePadding();
                 ImGui::TextDisabled("1");
             } else if (k < i) {  // reciprocal, read only
                 ImGui::AlignTextToFramePadding();
-                if (a[i][k] > 0) ImGui::TextDisabled("%s", ratio_text(a[i][k]).c_str());
-                else ImGui::TextDisabled("?");
+                if (a[i][k] > 0)
+                    ImGui::TextDisabled("%s", ratio_text(a[i][k]).c_str());
+                else
+                    ImGui::TextDisabled("?");
             } else {
                 if (a[i][k] == 0) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, with_alpha(plot_warn(), 0.25f));
                 ImGui::SetNextItemWidth(-FLT_MIN);
                 const std::string shown = a[i][k] > 0 ? ratio_text(a[i][k]) : std::string("?");
                 if (ImGui::BeginCombo("##r", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
                     for (double x : kScale) {
-                        const std::string label = ratio_text(x) + "  " + (x == 1 ? "equal" : (x > 1 ? "row " : "column ")) +
-                                                  (x == 1 ? "" : saaty_words(x));
+                        const std::string label = ratio_text(x) + "  " +
+                            (x == 1 ? "equal" : (x > 1 ? "row " : "column ")) + (x == 1 ? "" : saaty_words(x));
                         if (ImGui::Selectable(label.c_str(), std::fabs(x - a[i][k]) < 1e-9))
-                            edits.push("Set pairwise judgement", [ia = s.criteria[i].id, ik = s.criteria[k].id, x](Plan& p) {
-                                set_judgement(p.decision, ia, ik, x);
-                            });
+                            edits.push("Set pairwise judgement",
+                                       [ia = s.criteria[i].id, ik = s.criteria[k].id, x](Plan& p) {
+                                           set_judgement(p.decision, ia, ik, x);
+                                       });
                     }
                     ImGui::EndCombo();
                 }
@@ -277,8 +299,8 @@ static void ahp_editor(DecisionView& v, ViewContext& ctx) {
                 if (ImGui::BeginItemTooltip()) {
                     ImGui::Text("\"%s\" against \"%s\"", s.criteria[i].name.c_str(), s.criteria[k].name.c_str());
                     if (a[i][k] > 0)
-                        ImGui::TextDisabled("%s: the %s is %s", ratio_text(a[i][k]).c_str(), a[i][k] >= 1 ? "row" : "column",
-                                            saaty_words(a[i][k]));
+                        ImGui::TextDisabled("%s: the %s is %s", ratio_text(a[i][k]).c_str(),
+                                            a[i][k] >= 1 ? "row" : "column", saaty_words(a[i][k]));
                     if (r && r->errors.empty() && i < r->weights.size() && k < r->weights.size())
                         ImGui::TextDisabled("the AHP weights imply %.3g", r->weights[i] / r->weights[k]);
                     ImGui::EndTooltip();
@@ -288,8 +310,10 @@ static void ahp_editor(DecisionView& v, ViewContext& ctx) {
         }
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        if (r && r->errors.empty() && i < r->weights.size()) ImGui::Text("%.1f %%", 100.0 * r->weights[i]);
-        else ImGui::TextDisabled("—");
+        if (r && r->errors.empty() && i < r->weights.size())
+            ImGui::Text("%.1f %%", 100.0 * r->weights[i]);
+        else
+            ImGui::TextDisabled("—");
         ImGui::PopID();
     }
     ImGui::EndTable();
@@ -308,7 +332,8 @@ void draw_criteria_page(DecisionView& v, ViewContext& ctx) {
         edits.push_at("Weights entered directly", key, [](Plan& p) { set_weighting(p.decision, Weighting::Direct); });
     ImGui::SameLine();
     // Switching to AHP brings the judgements AHP needs, from the direct weights (CR = 0).
-    if (ImGui::RadioButton("AHP from pairwise comparisons", s.weighting == Weighting::AHP) && s.weighting != Weighting::AHP)
+    if (ImGui::RadioButton("AHP from pairwise comparisons", s.weighting == Weighting::AHP) &&
+        s.weighting != Weighting::AHP)
         edits.push_at("Weights by AHP", key, [](Plan& p) { set_weighting(p.decision, Weighting::AHP); });
     MF_TEST_ANCHOR("decision.weighting.ahp");
     field_error_marker(ctx, key);

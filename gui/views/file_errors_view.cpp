@@ -15,8 +15,8 @@ void FileErrorsView::draw(const PlanLibrary& library) {
     ImGui::SetNextWindowSize(ImVec2(em(40), em(16)), ImGuiCond_Appearing);
     if (ImGui::Begin("Could not open file", &open, ImGuiWindowFlags_NoCollapse)) {
         close_on_escape(&open);
-        ImGui::TextWrapped("%s could not be opened (%zu problem%s). Your current plan is unchanged.",
-                           file_name.c_str(), errors.size(), errors.size() == 1 ? "" : "s");
+        ImGui::TextWrapped("%s could not be opened (%zu problem%s). Your current plan is unchanged.", file_name.c_str(),
+                           errors.size(), errors.size() == 1 ? "" : "s");
         ImGui::Spacing();
         const float footer = ImGui::GetFrameHeightWithSpacing();
         if (ImGui::BeginTable("errors", 2,
@@ -47,7 +47,8 @@ void FileErrorsView::draw(const PlanLibrary& library) {
         if (!stored_id.empty()) {
             ImGui::SameLine();
             if (ImGui::Button("Download its text"))
-                if (auto text = library.read(stored_id)) platform::download_file("kept-plan.mfplan.json", *text, "application/json");
+                if (auto text = library.read(stored_id))
+                    platform::download_file("kept-plan.mfplan.json", *text, "application/json");
             ImGui::SameLine();
             ImGui::TextDisabled("(it stays under File › Recent plans until you delete it)");
         }

@@ -14,7 +14,7 @@ struct FileErrorsView {
     bool open = false;
     std::string file_name;
     Issues errors;
-    std::string stored_id;     // set when the problem is a plan kept in this browser: offer its text
+    std::string stored_id;  // set when the problem is a plan kept in this browser: offer its text
 
     void show(std::string name, Issues errs) {
         file_name = std::move(name);

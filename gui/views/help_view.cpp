@@ -15,23 +15,28 @@ static const ToolGuide kToolGuide[] = {
      "the start date and the market-window deadline, and how many items each section holds."},
     {"Decision",
      "Which partner — in-house micro-fab, boutique specialist, full-service CM or any named shop — and how sure. The "
-     "matrix of partners × criteria is edited in place (scores with optional low/likely/high ranges; cells shaded by how "
+     "matrix of partners × criteria is edited in place (scores with optional low/likely/high ranges; cells shaded by "
+     "how "
      "good they are), with the weighted sum and TOPSIS side by side and ties flagged. Weights are entered directly or "
-     "derived by AHP from pairwise comparisons with the consistency ratio live (warning above 0.10). A tornado shows the "
+     "derived by AHP from pairwise comparisons with the consistency ratio live (warning above 0.10). A tornado shows "
+     "the "
      "weight at which the winner flips; a sliced Monte Carlo gives each partner's probability of ranking first. Each "
-     "partner's evidence and all-in cost model (NRE, revisions, lots, price breaks, yield and rework, capital ...) give "
+     "partner's evidence and all-in cost model (NRE, revisions, lots, price breaks, yield and rework, capital ...) "
+     "give "
      "the cost per good part vs volume on a log axis with every crossover (continuous or at a jump), the cheapest "
      "partner per volume band and the best split point. A process selector filters by feature size, material, volume "
      "and sidewalls; warnings state the article's rules of thumb and name their inputs (docs/decision.md)."},
     {"Timeline",
      "From the DFμF review to the production ramp on a working-day calendar: a task table edited in place (partner, "
-     "optimistic / most likely / pessimistic working days, PERT or triangular, task / milestone / quality gate with its "
+     "optimistic / most likely / pessimistic working days, PERT or triangular, task / milestone / quality gate with "
+     "its "
      "pass probability or Cpk criterion and rework loop, FS/SS/FF links with lags, summary tasks with Indent / Outdent "
      "(Alt+Shift+Right / Left), per-task or per-partner calendars), or the article's path built from a "
      "template for your partner kind. The critical path with early/late dates and floats, a Gantt chart (zoom with "
      "Ctrl+wheel, drag to pan), and a seeded Monte Carlo of durations and gate failures: P50/P80/P95 finish, the "
      "probability of meeting the deadline and each milestone, criticality, a tornado of the most sensitive tasks, the "
-     "rework loops taken and the buffer to hold. Exports to CSV, iCalendar, MS Project XML and Mermaid (docs/schedule.md)."},
+     "rework loops taken and the buffer to hold. Exports to CSV, iCalendar, MS Project XML and Mermaid "
+     "(docs/schedule.md)."},
     {"Tolerances",
      "Tolerance stacks: will the assembly fit? Enter each dimension of a chain (or a 2D vector loop) with its "
      "tolerances, sensitivity, distribution (Cp/Cpk/σ, uniform, triangular, skew-normal), material and maker, or paste "
@@ -43,9 +48,12 @@ static const ToolGuide kToolGuide[] = {
      "Process capability and SPC of raw measurements: paste spreadsheet cells (Ctrl+V) or import a CSV/TSV file, one "
      "column per feature and one row per part. Per feature Cp, Cpk with its lower confidence bound, Pp, Ppk, Cpm and "
      "expected/observed ppm; a histogram with the limits and the normals fitted with σ within and overall; Xbar–R, "
-     "Xbar–S or I–MR control charts with the Nelson (or Western Electric) tests marked; Anderson–Darling normality with "
-     "percentile and lognormal alternatives; drift per 100 parts; the pilot gate's verdict (capable / not capable / not "
-     "enough data) and first-pass and rolled yield with Wilson intervals. Conventions follow Minitab (docs/capability.md)."},
+     "Xbar–S or I–MR control charts with the Nelson (or Western Electric) tests marked; Anderson–Darling normality "
+     "with "
+     "percentile and lognormal alternatives; drift per 100 parts; the pilot gate's verdict (capable / not capable / "
+     "not "
+     "enough data) and first-pass and rolled yield with Wilson intervals. Conventions follow Minitab "
+     "(docs/capability.md)."},
 };
 
 static const struct {

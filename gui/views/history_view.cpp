@@ -18,7 +18,8 @@ int HistoryView::draw(const Document& doc) {
             ImGui::PushID(static_cast<int>(i));
             if (ImGui::Selectable(doc.undo_stack[i].label.c_str()))
                 undo_steps = static_cast<int>(doc.undo_stack.size() - i);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Undo back to before \"%s\"", doc.undo_stack[i].label.c_str());
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("Undo back to before \"%s\"", doc.undo_stack[i].label.c_str());
             ImGui::PopID();
         }
     }

@@ -50,7 +50,8 @@ void OverviewView::draw(ViewContext& ctx) {
         if (ImGui::BeginCombo("##units", unit_symbol(m.units))) {
             for (LengthUnit u : units)
                 if (ImGui::Selectable(unit_symbol(u), u == m.units) && u != m.units)
-                    edits.push_at(std::string("Show lengths in ") + unit_symbol(u), "meta.units", [u](Plan& p) { p.meta.units = u; });
+                    edits.push_at(std::string("Show lengths in ") + unit_symbol(u), "meta.units",
+                                  [u](Plan& p) { p.meta.units = u; });
             ImGui::EndCombo();
         }
         field_error_marker(ctx, "meta.units");
@@ -62,7 +63,8 @@ void OverviewView::draw(ViewContext& ctx) {
             edits.push_merge("Set decider", "meta.decider", [decider](Plan& p) { p.meta.decider = decider; });
         field_error_marker(ctx, "meta.decider");
         if (m.decider.empty()) {
-            ImGui::TextColored(ImVec4(0.85f, 0.55f, 0.1f, 1), "No decider named: name one person before design freeze.");
+            ImGui::TextColored(ImVec4(0.85f, 0.55f, 0.1f, 1),
+                               "No decider named: name one person before design freeze.");
         }
 
         row("Start date");
@@ -79,8 +81,8 @@ void OverviewView::draw(ViewContext& ctx) {
         field_error_marker(ctx, "meta.deadline");  // a deadline before the start is refused, with why
         if (m.start_date && m.deadline && !(*m.deadline < *m.start_date)) {
             const int days = m.deadline->days - m.start_date->days;
-            ImGui::TextDisabled("Market window: %d calendar days (%.1f weeks), %d weekdays after the start", days, days / 7.0,
-                                weekdays_between(*m.start_date, *m.deadline));
+            ImGui::TextDisabled("Market window: %d calendar days (%.1f weeks), %d weekdays after the start", days,
+                                days / 7.0, weekdays_between(*m.start_date, *m.deadline));
         }
 
         row("Notes");
@@ -92,8 +94,7 @@ void OverviewView::draw(ViewContext& ctx) {
     }
 
     ImGui::SeparatorText("Sections");
-    if (ImGui::BeginTable("sections", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
-                          ImVec2(em(22), 0))) {
+    if (ImGui::BeginTable("sections", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH, ImVec2(em(22), 0))) {
         ImGui::TableSetupColumn("Section");
         ImGui::TableSetupColumn("Items", ImGuiTableColumnFlags_WidthFixed, em(4));
         ImGui::TableHeadersRow();

@@ -16,12 +16,15 @@ void RecentView::draw(App& app) {
     ImGui::SetNextWindowSize(ImVec2(em(46), em(20)), ImGuiCond_Appearing);
     if (ImGui::Begin("Recent plans", &open, ImGuiWindowFlags_NoCollapse)) {
         close_on_escape(&open);
-        ImGui::TextWrapped("Plans kept in this browser, newest first (the last %zu). They stay on this computer only: "
-                           "save a plan to a file to keep it anywhere else.", PlanLibrary::kKeep);
+        ImGui::TextWrapped(
+            "Plans kept in this browser, newest first (the last %zu). They stay on this computer only: "
+            "save a plan to a file to keep it anywhere else.",
+            PlanLibrary::kKeep);
         const std::vector<StoredPlan> stored = app.library.list();
         const double now = platform::wall_clock_seconds();
         std::string remove_id;
-        if (ImGui::BeginTable("recent", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
+        if (ImGui::BeginTable("recent", 5,
+                              ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
             ImGui::TableSetupScrollFreeze(0, 1);
             ImGui::TableSetupColumn("Plan", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableSetupColumn("File", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -53,7 +56,8 @@ void RecentView::draw(App& app) {
                 ImGui::EndDisabled();
                 ImGui::SameLine();
                 if (ImGui::SmallButton("Download"))
-                    if (auto text = app.library.read(p.id)) platform::download_file(p.file_name, *text, "application/json");
+                    if (auto text = app.library.read(p.id))
+                        platform::download_file(p.file_name, *text, "application/json");
                 ImGui::SameLine();
                 ImGui::BeginDisabled(p.id == app.doc_id());
                 if (ImGui::SmallButton("Delete")) remove_id = p.id;

@@ -30,19 +30,24 @@ static PlotAxes axes(double x0, double x1, double y0, double y1, const char* xl,
 // [SECTION] Finish-date histogram and S-curve ------------------------------------------------------
 // The probability of meeting the deadline, the finish-date histogram and the S-curve, with the
 // plan / P50 / P80 / deadline lines on both.
-static void draw_finish_charts(const Plan& plan, const WorkdayClock& clock, const McResult* r, float left_w, float chart_h) {
+static void draw_finish_charts(const Plan& plan, const WorkdayClock& clock, const McResult* r, float left_w,
+                               float chart_h) {
     ImGui::BeginGroup();
     ImGui::PushItemWidth(left_w);
     const auto& fs = r->finish_sorted;
     double lo = r->min, hi = r->max;
-    if (r->deadline_offset) { lo = std::min(lo, *r->deadline_offset); hi = std::max(hi, *r->deadline_offset); }
+    if (r->deadline_offset) {
+        lo = std::min(lo, *r->deadline_offset);
+        hi = std::max(hi, *r->deadline_offset);
+    }
     lo = std::min(lo, r->deterministic_finish);
     const double pad = std::max(1.0, (hi - lo) * 0.04);
     lo = std::floor(lo - pad), hi = std::ceil(hi + pad);
     if (r->probability_meet_deadline && r->deadline_offset) {
         ImGui::TextUnformatted("Meets the deadline");
         ImGui::SameLine();
-        ImGui::Text("%s (working day %s):", format_iso_date(*plan.meta.deadline).c_str(), format_days(*r->deadline_offset).c_str());
+        ImGui::Text("%s (working day %s):", format_iso_date(*plan.meta.deadline).c_str(),
+                    format_days(*r->deadline_offset).c_str());
         ImGui::SameLine();
         verdict_text(*r->probability_meet_deadline);
     } else {
@@ -58,7 +63,10 @@ static void draw_finish_charts(const Plan& plan, const WorkdayClock& clock, cons
         counts[static_cast<size_t>(b)] += 1;
     }
     double top = 0;
-    for (double& c : counts) { c = c / static_cast<double>(fs.size()) * 100; top = std::max(top, c); }
+    for (double& c : counts) {
+        c = c / static_cast<double>(fs.size()) * 100;
+        top = std::max(top, c);
+    }
     auto reference_lines = [&](Plot& p) {
         p.vline(r->deterministic_finish, ImGui::GetColorU32(ImGuiCol_Text), nullptr, 1.5f);
         p.vline(r->p50, plot_color(0), nullptr, 1.5f);
@@ -121,9 +129,9 @@ static void draw_finish_charts(const Plan& plan, const WorkdayClock& clock, cons
         sc.end();
     }
     MF_TEST_ANCHOR("schedule.risk.scurve");
-    ImGui::Text("P10 %s · P50 %s · P80 %s · P95 %s · mean %.1f, σ %.1f working days", format_iso_date(r->p10_date).c_str(),
-                format_iso_date(r->p50_date).c_str(), format_iso_date(r->p80_date).c_str(),
-                format_iso_date(r->p95_date).c_str(), r->mean, r->sd);
+    ImGui::Text("P10 %s · P50 %s · P80 %s · P95 %s · mean %.1f, σ %.1f working days",
+                format_iso_date(r->p10_date).c_str(), format_iso_date(r->p50_date).c_str(),
+                format_iso_date(r->p80_date).c_str(), format_iso_date(r->p95_date).c_str(), r->mean, r->sd);
     ImGui::PopItemWidth();
     ImGui::EndGroup();
 }
@@ -141,7 +149,8 @@ static void draw_tornado(const std::vector<Task>& tasks, const CpmResult& cpm, c
         return std::fabs(r->tasks[a].sensitivity) > std::fabs(r->tasks[b].sensitivity);
     });
     if (order.size() > 10) order.resize(10);
-    if (ImGui::BeginTable("tornado", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit,
+    if (ImGui::BeginTable("tornado", 4,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit,
                           ImVec2(right_w, 0))) {
         ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("ρ", ImGuiTableColumnFlags_WidthFixed, em(2.6f));
@@ -172,8 +181,9 @@ static void draw_tornado(const std::vector<Task>& tasks, const CpmResult& cpm, c
         ImGui::EndTable();
     }
     MF_TEST_ANCHOR("schedule.risk.tornado");
-    ImGui::TextDisabled("Bars in red: on the plan's critical path. Critical = share of runs\n"
-                        "in which the task had no float (criticality index).");
+    ImGui::TextDisabled(
+        "Bars in red: on the plan's critical path. Critical = share of runs\n"
+        "in which the task had no float (criticality index).");
 }
 
 // [SECTION] Rework loops, buffer, milestones -------------------------------------------------------
@@ -186,7 +196,8 @@ static void draw_rework_loops(const Plan& plan, const McResult* r, float right_w
         const int per_row = 2;
         const float gw = (right_w - em(0.5f) * (per_row - 1)) / per_row;
         int k = 0;
-        auto loops_plot = [&](const char* id, const std::vector<int64_t>& h, const std::string& title, const std::string& sub) {
+        auto loops_plot = [&](const char* id, const std::vector<int64_t>& h, const std::string& title,
+                              const std::string& sub) {
             if (k % per_row) ImGui::SameLine(0, em(0.5f));
             ImGui::BeginGroup();
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + gw);
@@ -203,7 +214,8 @@ static void draw_rework_loops(const Plan& plan, const McResult* r, float right_w
                 mx = std::max(mx, v[static_cast<size_t>(i)]);
             }
             Plot p;
-            if (p.begin(id, ImVec2(gw, em(7.5f)), axes(-0.6, m - 0.4, 0, std::max(1.0, mx * 1.15), "loops (% of runs)", ""))) {
+            if (p.begin(id, ImVec2(gw, em(7.5f)),
+                        axes(-0.6, m - 0.4, 0, std::max(1.0, mx * 1.15), "loops (% of runs)", ""))) {
                 for (int i = 0; i < m; ++i) {
                     const double ed[2] = {i - 0.35, i + 0.35};
                     p.histogram(ed, &v[static_cast<size_t>(i)], 1, plot_color(5, 0.8f));
@@ -211,12 +223,15 @@ static void draw_rework_loops(const Plan& plan, const McResult* r, float right_w
                     std::snprintf(lab, sizeof lab, "%d", i);  // the loop count, above its bar
                     const ImVec2 at = p.to_screen(i, v[static_cast<size_t>(i)]);
                     const float tw = ImGui::CalcTextSize(lab).x;
-                    p.draw_list()->AddText(ImVec2(at.x - tw * 0.5f, std::max(at.y - ImGui::GetFontSize(), p.to_screen(0, mx * 1.15).y)),
-                                           ImGui::GetColorU32(ImGuiCol_Text), lab);
+                    p.draw_list()->AddText(
+                        ImVec2(at.x - tw * 0.5f, std::max(at.y - ImGui::GetFontSize(), p.to_screen(0, mx * 1.15).y)),
+                        ImGui::GetColorU32(ImGuiCol_Text), lab);
                 }
                 if (p.hovered()) {
                     const int i = static_cast<int>(std::lround(p.mouse_x()));
-                    if (i >= 0 && i < m) ImGui::SetTooltip("%d loop%s: %.1f %% of runs", i, i == 1 ? "" : "s", v[static_cast<size_t>(i)]);
+                    if (i >= 0 && i < m)
+                        ImGui::SetTooltip("%d loop%s: %.1f %% of runs", i, i == 1 ? "" : "s",
+                                          v[static_cast<size_t>(i)]);
                 }
                 p.end();
             }
@@ -225,7 +240,8 @@ static void draw_rework_loops(const Plan& plan, const McResult* r, float right_w
         };
         for (const McGateStats& g : r->gates) {
             const int gi = task_index(plan, g.id);
-            const std::string name = gi >= 0 ? std::to_string(gi + 1) + " " + tasks[static_cast<size_t>(gi)].name : g.id;
+            const std::string name =
+                gi >= 0 ? std::to_string(gi + 1) + " " + tasks[static_cast<size_t>(gi)].name : g.id;
             char sub[160];
             std::snprintf(sub, sizeof sub, "passes %.0f %% · mean %.2f loops (expected %.2f) · at the limit %.1f %%",
                           g.pass_probability * 100, g.mean_loops, g.expected_loops, g.share_at_limit * 100);
@@ -251,7 +267,8 @@ static void draw_target_table(const std::vector<Task>& tasks, const CpmResult& c
     if (any_target && same_tasks) {
         ImGui::Spacing();
         ImGui::TextUnformatted("Milestones and due dates");
-        if (ImGui::BeginTable("targets", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit,
+        if (ImGui::BeginTable("targets", 5,
+                              ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit,
                               ImVec2(right_w, 0))) {
             ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableSetupColumn("Target", ImGuiTableColumnFlags_WidthFixed, em(5.4f));
@@ -267,7 +284,8 @@ static void draw_target_table(const std::vector<Task>& tasks, const CpmResult& c
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(format_iso_date(*tasks[i].target).c_str());
                 ImGui::TableNextColumn();
-                if (cpm.tasks.size() == tasks.size()) ImGui::TextUnformatted(format_iso_date(cpm.tasks[i].ef_date).c_str());
+                if (cpm.tasks.size() == tasks.size())
+                    ImGui::TextUnformatted(format_iso_date(cpm.tasks[i].ef_date).c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(format_iso_date(r->tasks[i].p80_finish_date).c_str());
                 ImGui::TableNextColumn();
@@ -285,8 +303,10 @@ void ScheduleView::draw_risk_page(const Plan& plan) {
         return;
     }
     if (!r || !r->ok()) {
-        if (mc_running()) ImGui::Text("Monte Carlo running: %.0f %%", mc_progress() * 100);
-        else ImGui::TextDisabled("No Monte Carlo result yet.");
+        if (mc_running())
+            ImGui::Text("Monte Carlo running: %.0f %%", mc_progress() * 100);
+        else
+            ImGui::TextDisabled("No Monte Carlo result yet.");
         if (r)
             for (const auto& e : r->errors) ImGui::TextColored(col4(plot_bad()), "%s", an_.text(e).c_str());
         return;
@@ -302,15 +322,17 @@ void ScheduleView::draw_risk_page(const Plan& plan) {
     ImGui::SameLine();
     ImGui::Text("Buffer to hold: %s working days", format_days(r->buffer).c_str());
     MF_TEST_ANCHOR("schedule.risk.buffer");
-    ImGui::SetItemTooltip("P80 finish %s (working day %s) − plan finish %s (working day %s).\n"
-                          "Hold this much between the plan's finish and any date you promise.",
-                          format_iso_date(r->p80_date).c_str(), format_days(r->p80).c_str(),
-                          format_iso_date(r->deterministic_finish_date).c_str(), format_days(r->deterministic_finish).c_str());
+    ImGui::SetItemTooltip(
+        "P80 finish %s (working day %s) − plan finish %s (working day %s).\n"
+        "Hold this much between the plan's finish and any date you promise.",
+        format_iso_date(r->p80_date).c_str(), format_days(r->p80).c_str(),
+        format_iso_date(r->deterministic_finish_date).c_str(), format_days(r->deterministic_finish).c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("· merge bias %+.1f working days", r->merge_bias);
-    ImGui::SetItemTooltip("Mean Monte Carlo finish − the finish with every duration at its mean (and gates at their "
-                          "expected loops).\nWhere parallel paths join, the later of two uncertain paths finishes "
-                          "later than either alone: a plan on averages is optimistic.");
+    ImGui::SetItemTooltip(
+        "Mean Monte Carlo finish − the finish with every duration at its mean (and gates at their "
+        "expected loops).\nWhere parallel paths join, the later of two uncertain paths finishes "
+        "later than either alone: a plan on averages is optimistic.");
 
     const float avail_w = ImGui::GetContentRegionAvail().x;
     const float left_w = std::floor(avail_w * 0.56f);

@@ -33,7 +33,7 @@ namespace {
 const char* kMonths[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 struct VLine {
-    double day;          // calendar day (from the origin), at the END of that day when `end_of_day`
+    double day;  // calendar day (from the origin), at the END of that day when `end_of_day`
     ImU32 colour;
     std::string label;
     std::string detail;
@@ -63,18 +63,18 @@ struct GanttFrame {
     const CpmResult& cpm;
     const WorkdayClock& clock;
     Date origin;
-    const McResult* mc;           // null when there is no usable Monte Carlo
-    bool mc_current;              // mc is for the current inputs (not stale)
+    const McResult* mc;  // null when there is no usable Monte Carlo
+    bool mc_current;     // mc is for the current inputs (not stale)
     const Outline& outline;
     const std::vector<size_t>& row_of;  // task index → row
     const std::string& selected;
-    ImVec2 p0, p1;                // the canvas
-    float x0, x1;                 // the chart's left and right edge (right of the task names)
+    ImVec2 p0, p1;  // the canvas
+    float x0, x1;   // the chart's left and right edge (right of the task names)
     float rows_top, row_h;
-    float cal_h;                  // height of the calendar header
-    float mid_y, band_y;          // months | weeks or days | vertical-line labels
+    float cal_h;          // height of the calendar header
+    float mid_y, band_y;  // months | weeks or days | vertical-line labels
     float chart_w;
-    double left_day;              // calendar day at x0
+    double left_day;  // calendar day at x0
     float day_px;
     float scroll_y;
     ImDrawList* dl;
@@ -100,7 +100,8 @@ void draw_gantt_legend(const Plan& plan, const McResult* mc) {
         const float y = p.y + ImGui::GetFrameHeight() * 0.5f;
         if (shape == 0) dl->AddRectFilled(ImVec2(p.x, y - fh * 0.3f), ImVec2(p.x + fh, y + fh * 0.3f), c, 2);
         if (shape == 1) diamond(dl, ImVec2(p.x + fh * 0.5f, y), fh * 0.45f, c, 0);
-        if (shape == 2) dl->AddLine(ImVec2(p.x + fh * 0.5f, y - fh * 0.5f), ImVec2(p.x + fh * 0.5f, y + fh * 0.5f), c, 2);
+        if (shape == 2)
+            dl->AddLine(ImVec2(p.x + fh * 0.5f, y - fh * 0.5f), ImVec2(p.x + fh * 0.5f, y + fh * 0.5f), c, 2);
         if (shape == 3) dl->AddRectFilled(ImVec2(p.x, y - fh * 0.5f), ImVec2(p.x + fh * 0.7f, y + fh * 0.5f), c);
         ImGui::Dummy(ImVec2(fh * 1.1f, fh));
         ImGui::SameLine(0, 2);
@@ -120,11 +121,12 @@ void draw_gantt_legend(const Plan& plan, const McResult* mc) {
         swatch(plot_color(1), "P80", 2);
     }
     ImGui::TextDisabled("(?)");
-    ImGui::SetItemTooltip("Ctrl+wheel or − / +: zoom · drag or Shift+wheel: pan · wheel: scroll the rows\n"
-                          "Click a row to select the task, double-click to edit it.\n"
-                          "Grey line after a bar: its total float. Whisker below a bar: the task's P50–P80 finish.\n"
-                          "Triangle above a row: its target date (green: the plan meets it, red: it misses it).\n"
-                          "W = project week; week 1 is the week of the start date.");
+    ImGui::SetItemTooltip(
+        "Ctrl+wheel or − / +: zoom · drag or Shift+wheel: pan · wheel: scroll the rows\n"
+        "Click a row to select the task, double-click to edit it.\n"
+        "Grey line after a bar: its total float. Whisker below a bar: the task's P50–P80 finish.\n"
+        "Triangle above a row: its target date (green: the plan meets it, red: it misses it).\n"
+        "W = project week; week 1 is the week of the start date.");
 }
 
 // [SECTION] Calendar header and shading ----------------------------------------------------------
@@ -134,8 +136,10 @@ void draw_gantt_row_shading(const GanttFrame& f, int first_day, int last_day) {
     for (size_t i = 0; i < f.tasks.size(); ++i) {
         const float y = f.row_y(i);
         if (y + f.row_h < f.rows_top || y > f.p1.y) continue;
-        if (f.tasks[i].id == f.selected) dl->AddRectFilled(ImVec2(f.x0, y), ImVec2(f.x1, y + f.row_h), ImGui::GetColorU32(ImGuiCol_Header));
-        else if (f.row_of[i] % 2) dl->AddRectFilled(ImVec2(f.x0, y), ImVec2(f.x1, y + f.row_h), ImGui::GetColorU32(ImGuiCol_TableRowBgAlt));
+        if (f.tasks[i].id == f.selected)
+            dl->AddRectFilled(ImVec2(f.x0, y), ImVec2(f.x1, y + f.row_h), ImGui::GetColorU32(ImGuiCol_Header));
+        else if (f.row_of[i] % 2)
+            dl->AddRectFilled(ImVec2(f.x0, y), ImVec2(f.x1, y + f.row_h), ImGui::GetColorU32(ImGuiCol_TableRowBgAlt));
     }
     if (f.day_px >= 1.5f) {
         for (int d = first_day; d <= last_day; ++d) {
@@ -166,8 +170,10 @@ void draw_gantt_calendar_header(const GanttFrame& f, int first_day, int last_day
         std::snprintf(buf, sizeof buf, "%s %d", kMonths[m - 1], y);
         const float next = f.xd(d + 31);
         const float lx = std::max(mx, x0) + 3;
-        if (next - lx > ImGui::CalcTextSize(buf).x + 4) dl->AddText(ImVec2(lx, f.p0.y + 2), f.text, buf);
-        else if (next - lx > ImGui::CalcTextSize(kMonths[m - 1]).x + 2) dl->AddText(ImVec2(lx, f.p0.y + 2), f.text, kMonths[m - 1]);
+        if (next - lx > ImGui::CalcTextSize(buf).x + 4)
+            dl->AddText(ImVec2(lx, f.p0.y + 2), f.text, buf);
+        else if (next - lx > ImGui::CalcTextSize(kMonths[m - 1]).x + 2)
+            dl->AddText(ImVec2(lx, f.p0.y + 2), f.text, kMonths[m - 1]);
     }
     dl->AddLine(ImVec2(x0, mid_y), ImVec2(x1, mid_y), f.grid);
     if (f.day_px >= f.fh * 1.3f) {  // days
@@ -185,7 +191,8 @@ void draw_gantt_calendar_header(const GanttFrame& f, int first_day, int last_day
         const int week0 = start.days - weekday(start);  // Monday of the start date's week
         const float week_px = f.day_px * 7;
         const std::string sample = "W00";
-        const int every = std::max(1, static_cast<int>(std::ceil((ImGui::CalcTextSize(sample.c_str()).x + 6) / week_px)));
+        const int every =
+            std::max(1, static_cast<int>(std::ceil((ImGui::CalcTextSize(sample.c_str()).x + 6) / week_px)));
         for (int d = first_day - 7; d <= last_day; ++d) {
             const int abs = f.origin.days + d;
             if (weekday(Date{abs}) != 0) continue;
@@ -233,7 +240,8 @@ void draw_gantt_links(const GanttFrame& f, const GanttBars& b) {
             if (ii < 0) continue;
             const size_t i = static_cast<size_t>(ii);
             const bool crit = cpm.tasks[i].critical && cpm.tasks[j].critical;
-            const ImU32 c = crit ? ((plot_bad() & 0x00FFFFFFu) | 0xD9000000u) : ImGui::GetColorU32(ImGuiCol_Text, 0.45f);
+            const ImU32 c =
+                crit ? ((plot_bad() & 0x00FFFFFFu) | 0xD9000000u) : ImGui::GetColorU32(ImGuiCol_Text, 0.45f);
             const float th = crit ? 1.6f : 1.0f;
             const float ys = cy[i], ye = cy[j];
             const float y_between = ye - row_h * 0.5f + 1;
@@ -242,7 +250,8 @@ void draw_gantt_links(const GanttFrame& f, const GanttBars& b) {
             if (d.type == LinkType::FinishToFinish) {  // into the successor's end, from the right
                 const float xs = bx1[i], xe = bx1[j];
                 const float xr = std::max(xs, xe) + stub;
-                pts = {ImVec2(xs, ys), ImVec2(xr, ys), ImVec2(xr, ye), ImVec2(xe + (cpm.tasks[j].duration <= 0 ? row_h * 0.3f : 0), ye)};
+                pts = {ImVec2(xs, ys), ImVec2(xr, ys), ImVec2(xr, ye),
+                       ImVec2(xe + (cpm.tasks[j].duration <= 0 ? row_h * 0.3f : 0), ye)};
                 dir = -1;
             } else {
                 const float xs = d.type == LinkType::StartToStart ? bx0[i] : bx1[i];
@@ -253,8 +262,12 @@ void draw_gantt_links(const GanttFrame& f, const GanttBars& b) {
                 } else if (xe - xs >= stub * 2) {
                     pts = {ImVec2(xs, ys), ImVec2(xs + stub, ys), ImVec2(xs + stub, ye), ImVec2(xe, ye)};
                 } else {  // a lead or a tight link: go round below the predecessor
-                    pts = {ImVec2(xs, ys), ImVec2(xs + stub, ys), ImVec2(xs + stub, y_between), ImVec2(xe - stub, y_between),
-                           ImVec2(xe - stub, ye), ImVec2(xe, ye)};
+                    pts = {ImVec2(xs, ys),
+                           ImVec2(xs + stub, ys),
+                           ImVec2(xs + stub, y_between),
+                           ImVec2(xe - stub, y_between),
+                           ImVec2(xe - stub, ye),
+                           ImVec2(xe, ye)};
                 }
             }
             dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), c, ImDrawFlags_None, th);
@@ -290,8 +303,8 @@ void draw_gantt_task_bars(const GanttFrame& f, const GanttBars& b) {
             dl->AddTriangleFilled(ImVec2(bx0[i], bot), ImVec2(bx0[i] + tip, bot), ImVec2(bx0[i], bot + tip), sc);
             dl->AddTriangleFilled(ImVec2(right - tip, bot), ImVec2(right, bot), ImVec2(right, bot + tip), sc);
         } else if (c.duration > 0) {
-            dl->AddRectFilled(ImVec2(bx0[i], y - bar_h * 0.5f), ImVec2(std::max(bx1[i], bx0[i] + 2), y + bar_h * 0.5f), fill,
-                              3);
+            dl->AddRectFilled(ImVec2(bx0[i], y - bar_h * 0.5f), ImVec2(std::max(bx1[i], bx0[i] + 2), y + bar_h * 0.5f),
+                              fill, 3);
         }
         if (t.kind == TaskKind::Gate)
             diamond(dl, ImVec2(bx1[i], y), row_h * 0.36f, plot_color(5), c.critical ? plot_bad() : f.text);
@@ -326,7 +339,8 @@ void draw_gantt_task_names(const GanttFrame& f) {
     for (size_t i = 0; i < f.tasks.size(); ++i) {
         const float y = f.row_y(i);
         if (y + row_h < rows_top || y > p1.y) continue;
-        if (f.tasks[i].id == f.selected) dl->AddRectFilled(ImVec2(p0.x, y), ImVec2(x0, y + row_h), ImGui::GetColorU32(ImGuiCol_Header));
+        if (f.tasks[i].id == f.selected)
+            dl->AddRectFilled(ImVec2(p0.x, y), ImVec2(x0, y + row_h), ImGui::GetColorU32(ImGuiCol_Header));
         char buf[24];
         std::snprintf(buf, sizeof buf, "%zu", i + 1);
         dl->AddText(ImVec2(p0.x + 3, y + (row_h - fh) * 0.5f), f.dim, buf);
@@ -353,7 +367,8 @@ std::vector<VLine> gantt_vertical_lines(const GanttFrame& f) {
     if (f.plan.meta.deadline) {
         std::string det = format_iso_date(*f.plan.meta.deadline);
         if (cpm.deadline_slack) det += ", plan slack " + format_days(*cpm.deadline_slack) + " working days";
-        if (f.mc_current && mc->probability_meet_deadline) det += ", P(meet) " + format_percent(*mc->probability_meet_deadline);
+        if (f.mc_current && mc->probability_meet_deadline)
+            det += ", P(meet) " + format_percent(*mc->probability_meet_deadline);
         lines.push_back({f.day_of(*f.plan.meta.deadline) + 1, plot_bad(), "Deadline", det, false});
     }
     if (f.mc_current) {
@@ -382,8 +397,10 @@ const VLine* draw_gantt_vertical_lines(const GanttFrame& f, const std::vector<VL
     for (const auto& l : lines) {  // the lines first, then their labels on top
         const float x = f.xd(l.day);
         if (x < x0 - 1 || x > x1 + 1) continue;
-        if (l.dashed) dashed_vline(dl, x, band_y, f.p1.y, l.colour, 2);
-        else dl->AddLine(ImVec2(x, band_y), ImVec2(x, f.p1.y), l.colour, 2);
+        if (l.dashed)
+            dashed_vline(dl, x, band_y, f.p1.y, l.colour, 2);
+        else
+            dl->AddLine(ImVec2(x, band_y), ImVec2(x, f.p1.y), l.colour, 2);
     }
     for (const auto& l : lines) {
         const float x = f.xd(l.day);
@@ -421,7 +438,8 @@ void gantt_task_tooltip(const GanttFrame& f, size_t i) {
                     format_days(c.duration).c_str());
     else if (t.kind != TaskKind::Milestone)
         ImGui::Text("Duration %s working days (O/M/P %s / %s / %s)", format_days(c.duration).c_str(),
-                    format_days(t.optimistic).c_str(), format_days(t.most_likely).c_str(), format_days(t.pessimistic).c_str());
+                    format_days(t.optimistic).c_str(), format_days(t.most_likely).c_str(),
+                    format_days(t.pessimistic).c_str());
     if (t.kind == TaskKind::Gate && t.gate.assume_first_fails)
         ImGui::TextDisabled("includes one planned rework loop (first batch assumed to fail)");
     ImGui::Text("ES %s   EF %s   (working days %s → %s)", format_iso_date(c.es_date).c_str(),
@@ -477,14 +495,16 @@ void gantt_tooltip(const GanttFrame& f, const VLine* hovered_line, int hovered_r
 void ScheduleView::draw_gantt(const Plan& plan, float height) {
     const auto& tasks = plan.schedule.tasks;
     if (!an_.cpm || !an_.clock || an_.cpm->tasks.size() != tasks.size()) {
-        ImGui::TextWrapped("The Gantt chart appears once the schedule computes: fix the messages above (a start date is "
-                           "needed, and no dependency cycles).");
+        ImGui::TextWrapped(
+            "The Gantt chart appears once the schedule computes: fix the messages above (a start date is "
+            "needed, and no dependency cycles).");
         return;
     }
     const CpmResult& cpm = *an_.cpm;
     const WorkdayClock& clock = *an_.clock;
     const Date origin = cpm.origin;
-    const McResult* mc = mc_drawn() && mc_drawn()->ok() && mc_drawn()->tasks.size() == tasks.size() ? mc_drawn() : nullptr;
+    const McResult* mc =
+        mc_drawn() && mc_drawn()->ok() && mc_drawn()->tasks.size() == tasks.size() ? mc_drawn() : nullptr;
     const bool mc_current = mc && !mc_stale();
     auto day_of = [&](Date d) { return static_cast<double>(d.days - origin.days); };
     // Rows in outline order (summary tasks above their subtasks, which are indented).
@@ -530,8 +550,8 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     }
     const ImVec2 p1(p0.x + canvas.x, p0.y + canvas.y);
     const float label_w = std::min(em(15), canvas.x * 0.35f);
-    const float cal_h = em(2.6f);                                              // months, weeks
-    const float band_h = 2 * (ImGui::GetFontSize() + 2) + 2;                   // labels of the vertical lines
+    const float cal_h = em(2.6f);                             // months, weeks
+    const float band_h = 2 * (ImGui::GetFontSize() + 2) + 2;  // labels of the vertical lines
     const float header_h = cal_h + band_h;
     const float row_h = em(1.6f);
     const float x0 = p0.x + label_w, x1 = p1.x;
@@ -566,12 +586,12 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     gantt_scroll_y_ = std::clamp(gantt_scroll_y_, 0.0f, std::max(0.0f, content_h - visible_h));
     gantt_left_day_ = std::clamp(gantt_left_day_, lo - 400, hi + 400);
     const int hovered_line_no = hovered && io.MousePos.y >= rows_top
-                                    ? static_cast<int>(std::floor((io.MousePos.y - rows_top + gantt_scroll_y_) / row_h))
-                                    : -1;
+        ? static_cast<int>(std::floor((io.MousePos.y - rows_top + gantt_scroll_y_) / row_h))
+        : -1;
     // The task (index in the plan) under the mouse, or -1.
     const int hovered_row = hovered_line_no >= 0 && hovered_line_no < static_cast<int>(outline.order.size())
-                                ? outline.order[static_cast<size_t>(hovered_line_no)]
-                                : -1;
+        ? outline.order[static_cast<size_t>(hovered_line_no)]
+        : -1;
     if (ImGui::IsItemDeactivated()) {
         if (!gantt_dragging_ && hovered_row >= 0 && hovered_row < static_cast<int>(tasks.size()))
             selected = tasks[static_cast<size_t>(hovered_row)].id;
@@ -586,13 +606,34 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     if (!ImGui::IsItemVisible()) return;
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const GanttFrame g{.plan = plan, .tasks = tasks, .cpm = cpm, .clock = clock, .origin = origin, .mc = mc,
-                       .mc_current = mc_current, .outline = outline, .row_of = row_of, .selected = selected,
-                       .p0 = p0, .p1 = p1, .x0 = x0, .x1 = x1, .rows_top = rows_top, .row_h = row_h, .cal_h = cal_h,
-                       .mid_y = p0.y + cal_h * 0.5f, .band_y = p0.y + cal_h, .chart_w = chart_w,
-                       .left_day = gantt_left_day_, .day_px = gantt_day_px, .scroll_y = gantt_scroll_y_, .dl = dl,
-                       .text = ImGui::GetColorU32(ImGuiCol_Text), .dim = ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                       .grid = ImGui::GetColorU32(ImGuiCol_Border, 0.6f), .fh = ImGui::GetFontSize()};
+    const GanttFrame g{.plan = plan,
+                       .tasks = tasks,
+                       .cpm = cpm,
+                       .clock = clock,
+                       .origin = origin,
+                       .mc = mc,
+                       .mc_current = mc_current,
+                       .outline = outline,
+                       .row_of = row_of,
+                       .selected = selected,
+                       .p0 = p0,
+                       .p1 = p1,
+                       .x0 = x0,
+                       .x1 = x1,
+                       .rows_top = rows_top,
+                       .row_h = row_h,
+                       .cal_h = cal_h,
+                       .mid_y = p0.y + cal_h * 0.5f,
+                       .band_y = p0.y + cal_h,
+                       .chart_w = chart_w,
+                       .left_day = gantt_left_day_,
+                       .day_px = gantt_day_px,
+                       .scroll_y = gantt_scroll_y_,
+                       .dl = dl,
+                       .text = ImGui::GetColorU32(ImGuiCol_Text),
+                       .dim = ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                       .grid = ImGui::GetColorU32(ImGuiCol_Border, 0.6f),
+                       .fh = ImGui::GetFontSize()};
     dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.35f));
 
     const int first_day = static_cast<int>(std::floor(gantt_left_day_));

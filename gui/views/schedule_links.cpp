@@ -50,9 +50,10 @@ bool draw_gate_link(ViewContext& ctx, const Task& t, const std::vector<LinkRepor
     ImGui::TextUnformatted("measured data");
     ImGui::SameLine(em(8.5f));
     std::string preview = "— none: typed figures —";
-    if (c.measured) preview = l && !l->dataset_name.empty() && !l->feature_name.empty()
-                                  ? l->dataset_name + " / " + l->feature_name
-                                  : c.measured->dataset_id + " / " + c.measured->feature_id;
+    if (c.measured)
+        preview = l && !l->dataset_name.empty() && !l->feature_name.empty()
+            ? l->dataset_name + " / " + l->feature_name
+            : c.measured->dataset_id + " / " + c.measured->feature_id;
     // Leave room on the line for Clear and the help marker (the details column is narrow).
     ImGui::SetNextItemWidth(std::max(em(6), ImGui::GetContentRegionAvail().x - (c.measured ? em(5.5f) : em(1.6f))));
     if (ImGui::BeginCombo("##gate-measured", preview.c_str())) {
@@ -78,9 +79,10 @@ bool draw_gate_link(ViewContext& ctx, const Task& t, const std::vector<LinkRepor
         MF_TEST_ANCHOR("schedule.gate.measured_clear");
         ImGui::SameLine();
     }
-    help_marker("The gate takes the feature's measured Cpk (from σ within), its number of values as the sample size "
-                "and the degrees of freedom of σ within; the threshold stays the gate's. The typed figures are used "
-                "whenever the link cannot be (docs/capability.md, Links).");
+    help_marker(
+        "The gate takes the feature's measured Cpk (from σ within), its number of values as the sample size "
+        "and the degrees of freedom of σ within; the threshold stays the gate's. The typed figures are used "
+        "whenever the link cannot be (docs/capability.md, Links).");
     if (!l) return false;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(26));
     if (l->used) {
@@ -95,7 +97,8 @@ bool draw_gate_link(ViewContext& ctx, const Task& t, const std::vector<LinkRepor
     } else {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "Link not used: %s", l->message.c_str());
     }
-    for (const auto& w : l->warnings) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "Caution: %s", w.c_str());
+    for (const auto& w : l->warnings)
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "Caution: %s", w.c_str());
     ImGui::PopTextWrapPos();
     if (l->used) ImGui::TextDisabled("Typed figures (used when the link cannot be):");
     return l->used;

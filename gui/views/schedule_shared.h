@@ -14,11 +14,11 @@ namespace mf::schedule_ui {
 inline constexpr const char* kOutlineField = "schedule.outline";
 
 std::string fmt(const char* format, double v);
-Date today();                                    // the local civil date
+Date today();  // the local civil date
 const Task* find_task(const Plan& plan, const std::string& id);
 int task_index(const Plan& plan, const std::string& id);
 std::string partner_name(const Plan& plan, const std::string& id);
-const char* kind_label(TaskKind k);              // "Task", "Milestone", "Gate"
+const char* kind_label(TaskKind k);  // "Task", "Milestone", "Gate"
 // Pushes an edit setting a field of the task with this id (found again when the edit is
 // applied), made at `field` (a refusal shows there); `merge`: typing, one undo step.
 void edit_task(Edits& edits, const std::string& label, const std::string& field, bool merge, const std::string& id,

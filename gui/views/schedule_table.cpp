@@ -28,7 +28,10 @@ using namespace schedule_ui;
 // Returns the new task's id (so the view can select it).
 static std::string push_add(const Plan& plan, Edits& edits, TaskKind kind, const std::string& after) {
     const std::string id = new_id(plan, kind == TaskKind::Milestone ? "m" : kind == TaskKind::Gate ? "g" : "t");
-    edits.push_at(std::string("Add ") + (kind == TaskKind::Milestone ? "milestone" : kind == TaskKind::Gate ? "gate" : "task"),
+    edits.push_at(std::string("Add ") +
+                      (kind == TaskKind::Milestone  ? "milestone"
+                           : kind == TaskKind::Gate ? "gate"
+                                                    : "task"),
                   "schedule.add_task", [kind, after, id](Plan& p) { add_task(p, kind, after, id); });
     return id;
 }
@@ -38,7 +41,8 @@ static void push_delete(Edits& edits, const Task& t) {
 }
 
 static void push_duplicate(Edits& edits, const Task& t) {
-    edits.push_at("Duplicate \"" + t.name + "\"", "schedule.duplicate_task", [id = t.id](Plan& p) { duplicate_task(p, id); });
+    edits.push_at("Duplicate \"" + t.name + "\"", "schedule.duplicate_task",
+                  [id = t.id](Plan& p) { duplicate_task(p, id); });
 }
 
 // Swaps the task with its previous / next sibling (subtasks move with their summary).
@@ -104,8 +108,9 @@ void ScheduleView::draw_tasks_page(ViewContext& ctx) {
     ImGui::SameLine();
     if (ImGui::Button("Indent") && sel) push_outline(edits, *sel, false);
     MF_TEST_ANCHOR("schedule.indent");
-    ImGui::SetItemTooltip("Make the task a subtask of the nearest task above it at the same level (Alt+Shift+Right):\n"
-                          "that task becomes a summary task whose dates roll up from its subtasks.");
+    ImGui::SetItemTooltip(
+        "Make the task a subtask of the nearest task above it at the same level (Alt+Shift+Right):\n"
+        "that task becomes a summary task whose dates roll up from its subtasks.");
     if (!sel) ImGui::EndDisabled();
     // MS Project's shortcuts, while this page has focus and no text field is being edited.
     if (sel && !ImGui::GetIO().WantTextInput && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) {
@@ -133,8 +138,10 @@ void ScheduleView::draw_tasks_page(ViewContext& ctx) {
     draw_task_table(ctx);
     sel = selected.empty() ? nullptr : find_task(plan, selected);
     ImGui::Spacing();
-    if (sel) draw_task_details(ctx, *sel);
-    else ImGui::TextDisabled("Select a task (click its row number) to edit its dependencies, gate and target date.");
+    if (sel)
+        draw_task_details(ctx, *sel);
+    else
+        ImGui::TextDisabled("Select a task (click its row number) to edit its dependencies, gate and target date.");
     ImGui::Spacing();
     draw_calendar(ctx);
 }
@@ -147,9 +154,9 @@ struct TaskRow {
     const Plan& plan;
     Edits& edits;
     const Task& t;
-    size_t i;                  // index in the plan
-    bool summary;              // has subtasks: durations roll up
-    std::string key;           // "schedule.<id>." field keys
+    size_t i;         // index in the plan
+    bool summary;     // has subtasks: durations roll up
+    std::string key;  // "schedule.<id>." field keys
     std::string& selected;
     void activated() const {
         if (ImGui::IsItemActivated()) selected = t.id;
@@ -207,8 +214,7 @@ static void draw_task_number_cell(const TaskRow& row, float row_h, bool is_sel, 
         if (ImGui::MenuItem("Move up", nullptr, false, can_move_task(plan, t.id, -1))) push_move(edits, t, -1);
         if (ImGui::MenuItem("Move down", nullptr, false, can_move_task(plan, t.id, +1))) push_move(edits, t, +1);
         if (ImGui::MenuItem("Indent", "Alt+Shift+Right")) push_outline(edits, t, false);
-        if (ImGui::MenuItem("Outdent", "Alt+Shift+Left", false, !t.parent.empty()))
-            push_outline(edits, t, true);
+        if (ImGui::MenuItem("Outdent", "Alt+Shift+Left", false, !t.parent.empty())) push_outline(edits, t, true);
         ImGui::EndPopup();
     }
 }
@@ -220,8 +226,7 @@ static void draw_task_name_cell(const TaskRow& row, int depth) {
     const Task& t = row.t;
     const std::string& key = row.key;
     ImGui::TableNextColumn();
-    if (depth > 0)
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + em(0.9f) * static_cast<float>(depth));
+    if (depth > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + em(0.9f) * static_cast<float>(depth));
     ImGui::SetNextItemWidth(-FLT_MIN);
     std::string name = t.name;
     if (input_string("##name", name))
@@ -245,7 +250,8 @@ static void draw_task_partner_cell(const TaskRow& row) {
     const std::string pname = t.partner_id.empty() ? "—" : partner_name(plan, t.partner_id);
     if (ImGui::BeginCombo("##partner", pname.c_str(), ImGuiComboFlags_NoArrowButton)) {
         if (ImGui::Selectable("— (none)", t.partner_id.empty()) && !t.partner_id.empty())
-            edit_task(edits, "Set partner of \"" + t.name + "\"", key + "partner", false, t.id, [](Task& x) { x.partner_id.clear(); });
+            edit_task(edits, "Set partner of \"" + t.name + "\"", key + "partner", false, t.id,
+                      [](Task& x) { x.partner_id.clear(); });
         for (const auto& p : plan.decision.partners) {
             const std::string label = (p.name.empty() ? p.id : p.name) + "##" + p.id;
             if (ImGui::Selectable(label.c_str(), p.id == t.partner_id) && p.id != t.partner_id)
@@ -282,11 +288,13 @@ static void draw_task_calendar_cell(const TaskRow& row) {
         if (ImGui::BeginCombo("##calendar", shown.c_str(), ImGuiComboFlags_NoArrowButton)) {
             const std::string def = "(" + inherited + ": partner's or project calendar)";
             if (ImGui::Selectable(def.c_str(), t.calendar.empty()) && !t.calendar.empty())
-                edit_task(edits, "Set calendar of \"" + t.name + "\"", key + "calendar", false, t.id, [](Task& x) { x.calendar.clear(); });
+                edit_task(edits, "Set calendar of \"" + t.name + "\"", key + "calendar", false, t.id,
+                          [](Task& x) { x.calendar.clear(); });
             for (const auto& nc : plan.schedule.calendars) {
                 const std::string label = (nc.name.empty() ? nc.id : nc.name) + "##" + nc.id;
                 if (ImGui::Selectable(label.c_str(), nc.id == t.calendar) && nc.id != t.calendar)
-                    edit_task(edits, "Set calendar of \"" + t.name + "\"", key + "calendar", false, t.id, [cid = nc.id](Task& x) { x.calendar = cid; });
+                    edit_task(edits, "Set calendar of \"" + t.name + "\"", key + "calendar", false, t.id,
+                              [cid = nc.id](Task& x) { x.calendar = cid; });
                 MF_TEST_ANCHOR(("schedule.task." + t.id + ".calendar." + nc.id).c_str());
             }
             if (plan.schedule.calendars.empty())
@@ -339,10 +347,13 @@ static void draw_task_duration_cells(const TaskRow& row, const CpmResult* cpm, a
         ImGui::TableNextColumn();
         if (summary) {  // rolled up from the subtasks: the span, read-only
             ImGui::AlignTextToFramePadding();
-            if (k == 1 && cpm) ImGui::TextDisabled("%s", format_days(cpm->tasks[i].duration).c_str());
-            else ImGui::TextDisabled("·");
-            ImGui::SetItemTooltip("Summary task: its dates roll up from its subtasks (earliest start to latest "
-                                  "finish); its own durations are ignored.");
+            if (k == 1 && cpm)
+                ImGui::TextDisabled("%s", format_days(cpm->tasks[i].duration).c_str());
+            else
+                ImGui::TextDisabled("·");
+            ImGui::SetItemTooltip(
+                "Summary task: its dates roll up from its subtasks (earliest start to latest "
+                "finish); its own durations are ignored.");
             continue;
         }
         if (t.kind == TaskKind::Milestone) {
@@ -359,11 +370,16 @@ static void draw_task_duration_cells(const TaskRow& row, const CpmResult* cpm, a
         row.activated();
         MF_TEST_ANCHOR(("schedule.task." + t.id + "." + fields[k]).c_str());
         if (r != CellResult::None) {
-            const std::string what = std::string("Edit ") + (k == 0 ? "optimistic" : k == 1 ? "most likely" : "pessimistic") +
-                                     " duration of \"" + t.name + "\"";
+            const std::string what = std::string("Edit ") +
+                (k == 0       ? "optimistic"
+                     : k == 1 ? "most likely"
+                              : "pessimistic") +
+                " duration of \"" + t.name + "\"";
             auto set = [id = t.id, k, v](Plan& p) { set_task_duration(p, id, k, v); };
-            if (r == CellResult::Live) edits.push_merge(what, key + fields[k], set);   // typing: one undo step
-            else edits.push_at(what, key + fields[k], set);
+            if (r == CellResult::Live)
+                edits.push_merge(what, key + fields[k], set);  // typing: one undo step
+            else
+                edits.push_at(what, key + fields[k], set);
         }
         field_error_marker(ctx, key + fields[k]);
     }
@@ -384,9 +400,11 @@ static void draw_task_distribution_cell(const TaskRow& row) {
         if (ImGui::BeginCombo("##dist", dn[di], ImGuiComboFlags_NoArrowButton)) {
             for (int k = 0; k < 2; ++k)
                 if (ImGui::Selectable(dn[k], k == di) && k != di)
-                    edit_task(edits, "Set distribution of \"" + t.name + "\"", key + "distribution", false, t.id, [k](Task& x) {
-                        x.distribution = k == 1 ? DurationDistribution::Triangular : DurationDistribution::Pert;
-                    });
+                    edit_task(edits, "Set distribution of \"" + t.name + "\"", key + "distribution", false, t.id,
+                              [k](Task& x) {
+                                  x.distribution =
+                                      k == 1 ? DurationDistribution::Triangular : DurationDistribution::Pert;
+                              });
             ImGui::EndCombo();
         }
         ImGui::SetItemTooltip("PERT (beta, λ = 4): mean (O + 4M + P)/6 · triangular: mean (O + M + P)/3");
@@ -411,8 +429,8 @@ static void draw_task_predecessors_cell(const TaskRow& row) {
         if (t.predecessors.empty()) ImGui::TextUnformatted("No predecessors: starts at the project start.");
         for (const auto& d : t.predecessors) {
             const Task* p = find_task(plan, d.task_id);
-            ImGui::Text("%s %s%s%s working days: %s", link_type_key(d.type), d.lag < 0 ? "lead " : "lag ",
-                        "", format_days(std::fabs(d.lag)).c_str(), p ? p->name.c_str() : d.task_id.c_str());
+            ImGui::Text("%s %s%s%s working days: %s", link_type_key(d.type), d.lag < 0 ? "lead " : "lag ", "",
+                        format_days(std::fabs(d.lag)).c_str(), p ? p->name.c_str() : d.task_id.c_str());
         }
         ImGui::TextDisabled("Click to edit the links below the table.");
         ImGui::EndTooltip();
@@ -425,12 +443,12 @@ static void draw_task_gate_cell(const Task& t, const std::vector<LinkReport>& li
     ImGui::AlignTextToFramePadding();
     if (t.kind == TaskKind::Gate) {
         ImGui::TextUnformatted(linked_gate_summary(t, links).c_str());
-        ImGui::SetItemTooltip("Passes with %s; a failure costs %s / %s / %s working days of rework%s, at most %d loops%s.",
-                              format_percent(linked_pass_probability(t, links)).c_str(),
-                              format_days(t.gate.rework.optimistic).c_str(), format_days(t.gate.rework.most_likely).c_str(),
-                              format_days(t.gate.rework.pessimistic).c_str(),
-                              t.gate.repeat.empty() ? "" : " plus a re-run of the repeated tasks", t.gate.max_loops,
-                              t.gate.assume_first_fails ? "; the first batch is assumed to fail" : "");
+        ImGui::SetItemTooltip(
+            "Passes with %s; a failure costs %s / %s / %s working days of rework%s, at most %d loops%s.",
+            format_percent(linked_pass_probability(t, links)).c_str(), format_days(t.gate.rework.optimistic).c_str(),
+            format_days(t.gate.rework.most_likely).c_str(), format_days(t.gate.rework.pessimistic).c_str(),
+            t.gate.repeat.empty() ? "" : " plus a re-run of the repeated tasks", t.gate.max_loops,
+            t.gate.assume_first_fails ? "; the first batch is assumed to fail" : "");
     }
 }
 
@@ -443,8 +461,10 @@ static void draw_task_schedule_cells(const CpmResult* cpm, const McResult* mc, s
     ImGui::TableNextColumn();
     if (cpm) {
         const CpmTask& c = cpm->tasks[i];
-        if (c.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "critical");
-        else ImGui::Text("%s wd", format_days(c.total_float).c_str());
+        if (c.critical)
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "critical");
+        else
+            ImGui::Text("%s wd", format_days(c.total_float).c_str());
         ImGui::SetItemTooltip("Total float %s, free float %s working days%s", format_days(c.total_float).c_str(),
                               format_days(c.free_float).c_str(), c.critical ? ": on the critical path" : "");
     }
@@ -457,14 +477,15 @@ void ScheduleView::draw_task_table(ViewContext& ctx) {
     Edits& edits = ctx.edits;
     const auto& tasks = plan.schedule.tasks;
     const CpmResult* cpm = an_.cpm && an_.cpm->tasks.size() == tasks.size() ? &*an_.cpm : nullptr;
-    const McResult* mc = mc_drawn() && mc_drawn()->ok() && mc_drawn()->tasks.size() == tasks.size() ? mc_drawn() : nullptr;
+    const McResult* mc =
+        mc_drawn() && mc_drawn()->ok() && mc_drawn()->tasks.size() == tasks.size() ? mc_drawn() : nullptr;
 
     const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float want = (row_h + 2) * static_cast<float>(tasks.size() + 1) + em(1);
     const float avail = ImGui::GetContentRegionAvail().y;
     const float height = std::min(want, std::max(em(10), avail - em(15)));  // leave room for the details
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
+        ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("tasks", 15, flags, ImVec2(0, height))) return;
     setup_task_table_columns();
 
@@ -514,7 +535,8 @@ void ScheduleView::draw_task_details(ViewContext& ctx, const Task& t) {
     ImGui::SeparatorText(("Predecessors of " + std::to_string(ti + 1) + " “" + t.name + "”").c_str());
     if (t.predecessors.empty()) ImGui::TextDisabled("None: it can start at the project start.");
     auto listed = [&](const std::string& id) {
-        return std::any_of(t.predecessors.begin(), t.predecessors.end(), [&](const Dependency& x) { return x.task_id == id; });
+        return std::any_of(t.predecessors.begin(), t.predecessors.end(),
+                           [&](const Dependency& x) { return x.task_id == id; });
     };
     for (size_t k = 0; k < t.predecessors.size(); ++k) {
         const Dependency& d = t.predecessors[k];
@@ -527,7 +549,7 @@ void ScheduleView::draw_task_details(ViewContext& ctx, const Task& t) {
         if (ImGui::BeginCombo("##pred", plabel.c_str())) {
             for (size_t j = 0; j < plan.schedule.tasks.size(); ++j) {
                 const Task& o = plan.schedule.tasks[j];
-                const bool taken = o.id == t.id || listed(o.id);   // set_link_predecessor refuses these
+                const bool taken = o.id == t.id || listed(o.id);  // set_link_predecessor refuses these
                 const std::string ol = std::to_string(j + 1) + " " + o.name;
                 if (ImGui::Selectable(ol.c_str(), o.id == d.task_id, taken ? ImGuiSelectableFlags_Disabled : 0))
                     edits.push_at("Change predecessor of \"" + t.name + "\"", lk,
@@ -541,19 +563,23 @@ void ScheduleView::draw_task_details(ViewContext& ctx, const Task& t) {
         int type = d.type == LinkType::StartToStart ? 1 : d.type == LinkType::FinishToFinish ? 2 : 0;
         const char* types[] = {"FS", "SS", "FF"};
         if (ImGui::Combo("##type", &type, types, 3)) {
-            const LinkType lt = type == 1 ? LinkType::StartToStart : type == 2 ? LinkType::FinishToFinish : LinkType::FinishToStart;
+            const LinkType lt = type == 1 ? LinkType::StartToStart
+                : type == 2               ? LinkType::FinishToFinish
+                                          : LinkType::FinishToStart;
             edits.push_at("Change link type of \"" + t.name + "\"", lk + ".type",
                           [id = t.id, k, lt](Plan& pl) { set_link_type(pl, id, k, lt); });
         }
-        ImGui::SetItemTooltip("FS: starts after it finishes · SS: starts after it starts · FF: finishes after it finishes");
+        ImGui::SetItemTooltip(
+            "FS: starts after it finishes · SS: starts after it starts · FF: finishes after it finishes");
         field_error_marker(ctx, lk + ".type");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(4));
         // A plain number: the document refuses a lag out of range, with the reason at the field.
         double lag = d.lag;
         if (ImGui::InputDouble("##lag", &lag, 0, 0, "%+.6g"))
-            edit_task(edits, "Change lag of \"" + t.name + "\"", lk + ".lag", true, t.id,
-                      [k, lag](Task& x) { if (k < x.predecessors.size()) x.predecessors[k].lag = lag; });
+            edit_task(edits, "Change lag of \"" + t.name + "\"", lk + ".lag", true, t.id, [k, lag](Task& x) {
+                if (k < x.predecessors.size()) x.predecessors[k].lag = lag;
+            });
         MF_TEST_ANCHOR(("schedule.link." + t.id + "." + std::to_string(k) + ".lag").c_str());
         ImGui::SetItemTooltip("Lag in working days; negative = a lead (overlap).");
         field_error_marker(ctx, lk + ".lag");
@@ -561,14 +587,15 @@ void ScheduleView::draw_task_details(ViewContext& ctx, const Task& t) {
         ImGui::TextDisabled("wd");
         ImGui::SameLine();
         if (ImGui::SmallButton("Remove"))
-            edits.push_at("Remove link to \"" + t.name + "\"", lk, [id = t.id, k](Plan& pl) { remove_link(pl, id, k); });
+            edits.push_at("Remove link to \"" + t.name + "\"", lk,
+                          [id = t.id, k](Plan& pl) { remove_link(pl, id, k); });
         ImGui::PopID();
     }
     ImGui::SetNextItemWidth(em(14));
     if (ImGui::BeginCombo("##addpred", "Add predecessor…")) {
         for (size_t j = 0; j < plan.schedule.tasks.size(); ++j) {
             const Task& o = plan.schedule.tasks[j];
-            if (o.id == t.id || listed(o.id)) continue;   // add_link refuses these
+            if (o.id == t.id || listed(o.id)) continue;  // add_link refuses these
             const std::string ol = std::to_string(j + 1) + " " + o.name;
             if (ImGui::Selectable(ol.c_str()))
                 edits.push_at("Link \"" + o.name + "\" → \"" + t.name + "\"", key + "add_link",
@@ -588,8 +615,9 @@ void ScheduleView::draw_task_details(ViewContext& ctx, const Task& t) {
     ImGui::TableNextColumn();
     if (t.kind != TaskKind::Gate) {
         ImGui::SeparatorText("Quality gate");
-        ImGui::TextWrapped("Not a gate. Set its kind to Gate to give it a pass probability (typed in, or from a Cpk "
-                           "criterion) and a rework loop taken when it fails.");
+        ImGui::TextWrapped(
+            "Not a gate. Set its kind to Gate to give it a pass probability (typed in, or from a Cpk "
+            "criterion) and a rework loop taken when it fails.");
     } else {
         draw_gate_details(ctx, t);
     }
@@ -602,14 +630,15 @@ void ScheduleView::draw_task_details(ViewContext& ctx, const Task& t) {
     ImGui::SameLine();
     std::optional<Date> target;
     if (input_date("##target", t.target, &target))
-        edit_task(edits, "Set target of \"" + t.name + "\"", key + "target", false, t.id, [target](Task& x) { x.target = target; });
+        edit_task(edits, "Set target of \"" + t.name + "\"", key + "target", false, t.id,
+                  [target](Task& x) { x.target = target; });
     field_error_marker(ctx, key + "target");
     if (an_.cpm && ti >= 0 && static_cast<size_t>(ti) < an_.cpm->tasks.size()) {
         const CpmTask& c = an_.cpm->tasks[static_cast<size_t>(ti)];
-        ImGui::Text("Early  %s → %s  (wd %s → %s)", format_iso_date(c.es_date).c_str(), format_iso_date(c.ef_date).c_str(),
-                    format_days(c.es).c_str(), format_days(c.ef).c_str());
-        ImGui::Text("Late   %s → %s  (wd %s → %s)", format_iso_date(c.ls_date).c_str(), format_iso_date(c.lf_date).c_str(),
-                    format_days(c.ls).c_str(), format_days(c.lf).c_str());
+        ImGui::Text("Early  %s → %s  (wd %s → %s)", format_iso_date(c.es_date).c_str(),
+                    format_iso_date(c.ef_date).c_str(), format_days(c.es).c_str(), format_days(c.ef).c_str());
+        ImGui::Text("Late   %s → %s  (wd %s → %s)", format_iso_date(c.ls_date).c_str(),
+                    format_iso_date(c.lf_date).c_str(), format_days(c.ls).c_str(), format_days(c.lf).c_str());
         ImGui::Text("Duration in the plan %s wd · total float %s · free float %s", format_days(c.duration).c_str(),
                     format_days(c.total_float).c_str(), format_days(c.free_float).c_str());
         if (c.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "On the critical path");
@@ -618,7 +647,8 @@ void ScheduleView::draw_task_details(ViewContext& ctx, const Task& t) {
     if (mc && mc->ok() && ti >= 0 && static_cast<size_t>(ti) < mc->tasks.size()) {
         const McTaskStats& s = mc->tasks[static_cast<size_t>(ti)];
         ImGui::Text("Monte Carlo: critical in %.0f %% of runs", s.criticality * 100);
-        if (std::isfinite(s.sensitivity)) ImGui::Text("Sensitivity (rank correlation with the finish) %.2f", s.sensitivity);
+        if (std::isfinite(s.sensitivity))
+            ImGui::Text("Sensitivity (rank correlation with the finish) %.2f", s.sensitivity);
         ImGui::Text("Finish P50 %s · P80 %s", format_iso_date(s.p50_finish_date).c_str(),
                     format_iso_date(s.p80_finish_date).c_str());
         if (s.probability_meet_target) {
@@ -658,15 +688,19 @@ void ScheduleView::draw_gate_details(ViewContext& ctx, const Task& t) {
     if (!g.cpk) {
         label("passes with");
         double v = g.pass_probability.value_or(1) * 100;
-        if (ImGui::InputDouble("##p", &v, 0, 0, "%.4g %%"))   // 0 … 100 %: the document refuses others
+        if (ImGui::InputDouble("##p", &v, 0, 0, "%.4g %%"))  // 0 … 100 %: the document refuses others
             edit_task(edits, "Set pass probability of \"" + t.name + "\"", key + "p", true, t.id,
                       [v](Task& x) { x.gate.pass_probability = v / 100.0; });
         MF_TEST_ANCHOR("schedule.gate.pass_probability");
         field_error_marker(ctx, key + "p");
     } else {
         const CpkCriterion c = *g.cpk;
-        draw_gate_link(ctx, t, an_.resolved.links);   // measured data (schedule_links.cpp)
-        struct F { const char* name; double CpkCriterion::*field; const char* fmt; };
+        draw_gate_link(ctx, t, an_.resolved.links);  // measured data (schedule_links.cpp)
+        struct F {
+            const char* name;
+            double CpkCriterion::*field;
+            const char* fmt;
+        };
         const F fs[] = {{"expected Cpk", &CpkCriterion::estimate, "%.4g"},
                         {"parts measured", &CpkCriterion::sample_size, "%.0f"},
                         {"threshold", &CpkCriterion::threshold, "%.4g"}};
@@ -681,9 +715,11 @@ void ScheduleView::draw_gate_details(ViewContext& ctx, const Task& t) {
             field_error_marker(ctx, key + f.name);
         }
         const CpkPassResult pr = pass_probability_from_cpk(c);
-        if (!pr.error.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", pr.error.c_str());
-        else ImGui::TextWrapped("→ passes with %s (standard error of the measured Cpk %.3f, Bissell)",
-                                format_percent(pr.probability).c_str(), pr.standard_error);
+        if (!pr.error.empty())
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", pr.error.c_str());
+        else
+            ImGui::TextWrapped("→ passes with %s (standard error of the measured Cpk %.3f, Bissell)",
+                               format_percent(pr.probability).c_str(), pr.standard_error);
     }
     // Rework per loop.
     ImGui::AlignTextToFramePadding();
@@ -704,8 +740,10 @@ void ScheduleView::draw_gate_details(ViewContext& ctx, const Task& t) {
         if (r != CellResult::None) {
             const std::string label_k = "Edit rework of \"" + t.name + "\"";
             auto set = [id = t.id, k, v](Plan& p) { set_rework_duration(p, id, k, v); };
-            if (r == CellResult::Live) edits.push_merge(label_k, key + "rework" + rf[k], set);
-            else edits.push_at(label_k, key + "rework" + rf[k], set);
+            if (r == CellResult::Live)
+                edits.push_merge(label_k, key + "rework" + rf[k], set);
+            else
+                edits.push_at(label_k, key + "rework" + rf[k], set);
         }
         field_error_marker(ctx, key + "rework" + rf[k]);
     }
@@ -739,7 +777,7 @@ void ScheduleView::draw_gate_details(ViewContext& ctx, const Task& t) {
     ImGui::SameLine(lw);
     ImGui::SetNextItemWidth(em(5));
     int loops = g.max_loops;
-    if (ImGui::InputInt("loops##max", &loops, 1, 1))   // 0 … 100 (≥ 1 when the first fails): the document refuses others
+    if (ImGui::InputInt("loops##max", &loops, 1, 1))  // 0 … 100 (≥ 1 when the first fails): the document refuses others
         edit_task(edits, "Set loop limit of \"" + t.name + "\"", key + "loops", true, t.id,
                   [loops](Task& x) { x.gate.max_loops = loops; });
     field_error_marker(ctx, key + "loops");
@@ -817,8 +855,9 @@ void ScheduleView::draw_calendar(ViewContext& ctx) {
     for (const auto& nc : sec.calendars)
         if (nc.id == calendar_edit) named = &nc;
     if (!named) calendar_edit.clear();
-    ImGui::TextDisabled("A task works on its own calendar, else its partner's, else the project calendar; durations "
-                        "count its working days, a lag the successor's.");
+    ImGui::TextDisabled(
+        "A task works on its own calendar, else its partner's, else the project calendar; durations "
+        "count its working days, a lag the successor's.");
     // Which calendar to edit.
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Calendar");
@@ -840,7 +879,8 @@ void ScheduleView::draw_calendar(ViewContext& ctx) {
         edits.push_at("Add calendar", "schedule.calendar.new", [id = calendar_edit](Plan& p) { add_calendar(p, id); });
     }
     MF_TEST_ANCHOR("schedule.calendar.new");
-    ImGui::SetItemTooltip("A new calendar, a copy of the project calendar, for tasks or partners that work other days.");
+    ImGui::SetItemTooltip(
+        "A new calendar, a copy of the project calendar, for tasks or partners that work other days.");
     field_error_marker(ctx, "schedule.calendar.new");
     if (named) {
         const std::string key = "schedule.calendar." + named->id + ".";
@@ -854,7 +894,7 @@ void ScheduleView::draw_calendar(ViewContext& ctx) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(14));
         std::string name = named->name;
-        if (input_string("##calname", name))   // at most 200 bytes: the document refuses a longer name
+        if (input_string("##calname", name))  // at most 200 bytes: the document refuses a longer name
             edits.push_merge("Rename calendar", key + "name", [id = named->id, name](Plan& p) {
                 for (auto& c : p.schedule.calendars)
                     if (c.id == id) c.name = name;
@@ -876,8 +916,11 @@ void ScheduleView::draw_calendar(ViewContext& ctx) {
             const std::string key = "schedule.calendar.partner." + pt.id;
             // Off: back to the project calendar.
             if (ImGui::Checkbox(label.c_str(), &on))
-                edits.push_at(std::string(on ? "Put partner \"" : "Take partner \"") + pt.name + (on ? "\" on " : "\" off ") + current,
-                              key, [pid = pt.id, id = on ? named->id : std::string()](Plan& p) { set_partner_calendar(p, pid, id); });
+                edits.push_at(std::string(on ? "Put partner \"" : "Take partner \"") + pt.name +
+                                  (on ? "\" on " : "\" off ") + current,
+                              key, [pid = pt.id, id = on ? named->id : std::string()](Plan& p) {
+                                  set_partner_calendar(p, pid, id);
+                              });
             MF_TEST_ANCHOR(key.c_str());
             field_error_marker(ctx, key);
         }
@@ -887,7 +930,8 @@ void ScheduleView::draw_calendar(ViewContext& ctx) {
         }
         int n_tasks = 0;
         for (const auto& t : sec.tasks) n_tasks += t.calendar == named->id ? 1 : 0;
-        ImGui::TextDisabled("%d task%s set to it directly (the Calendar column of the table).", n_tasks, n_tasks == 1 ? "" : "s");
+        ImGui::TextDisabled("%d task%s set to it directly (the Calendar column of the table).", n_tasks,
+                            n_tasks == 1 ? "" : "s");
     }
 }
 

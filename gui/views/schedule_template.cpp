@@ -43,7 +43,10 @@ void ScheduleView::open_template_dialog(const Plan& plan) {
     tmpl_second_ = first_partner_of(plan, PartnerKind::FullServiceCM, tmpl_partner_);
     tmpl_switch_ = -1;
     for (size_t i = 0; i < plan.decision.partners.size(); ++i)
-        if (static_cast<int>(i) != tmpl_partner_) { tmpl_switch_ = static_cast<int>(i); break; }
+        if (static_cast<int>(i) != tmpl_partner_) {
+            tmpl_switch_ = static_cast<int>(i);
+            break;
+        }
     tmpl_start_ = plan.meta.start_date ? plan.meta.start_date : std::optional<Date>(today());
     tmpl_deadline_ = plan.meta.deadline;
     template_open_ = true;
@@ -52,8 +55,8 @@ void ScheduleView::open_template_dialog(const Plan& plan) {
 // A partner picker: the plan's partners or "a new one" (-1).
 static bool partner_combo(const char* id, const Plan& plan, int* index, PartnerKind new_kind) {
     const std::string current = *index >= 0 && *index < static_cast<int>(plan.decision.partners.size())
-                                    ? plan.decision.partners[static_cast<size_t>(*index)].name
-                                    : std::string("A new partner: ") + kind_name(new_kind);
+        ? plan.decision.partners[static_cast<size_t>(*index)].name
+        : std::string("A new partner: ") + kind_name(new_kind);
     bool changed = false;
     ImGui::SetNextItemWidth(em(20));
     if (ImGui::BeginCombo(id, current.c_str())) {
@@ -83,10 +86,12 @@ static void form_label(const char* s) {
 
 // The preview of the tasks the template makes, what it assumed, and what it replaces.
 static void draw_template_preview(const Plan& plan, const TemplateResult& preview, bool has_start) {
-    for (const auto& e : preview.errors) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", e.c_str());
+    for (const auto& e : preview.errors)
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", e.c_str());
     if (!has_start) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "The schedule needs a start date.");
     if (preview.errors.empty() &&
-        ImGui::BeginTable("preview", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::BeginTable("preview", 3,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, em(5));
         ImGui::TableSetupColumn("O / M / P working days", ImGuiTableColumnFlags_WidthFixed, em(10));
@@ -112,9 +117,10 @@ static void draw_template_preview(const Plan& plan, const TemplateResult& previe
         }
     }
     if (!plan.schedule.tasks.empty())
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()),
-                           "Replaces the %zu tasks of the current timeline (Edit > Undo brings them back). The calendar is kept.",
-                           plan.schedule.tasks.size());
+        ImGui::TextColored(
+            ImGui::ColorConvertU32ToFloat4(plot_warn()),
+            "Replaces the %zu tasks of the current timeline (Edit > Undo brings them back). The calendar is kept.",
+            plan.schedule.tasks.size());
 }
 
 // The template's options: partners, features, first article, pilot gate, switches, dates.
@@ -137,13 +143,16 @@ void ScheduleView::draw_template_form(const Plan& plan) {
     partner_combo("##partner", plan, &tmpl_partner_, tmpl_.partner_kind);
     form_label("Features at sub-100 µm");
     ImGui::SetNextItemWidth(em(6));
-    if (ImGui::InputInt("##features", &tmpl_.feature_count, 1, 1)) tmpl_.feature_count = std::clamp(tmpl_.feature_count, 1, 1000);
+    if (ImGui::InputInt("##features", &tmpl_.feature_count, 1, 1))
+        tmpl_.feature_count = std::clamp(tmpl_.feature_count, 1, 1000);
     ImGui::SameLine();
-    ImGui::TextDisabled(tmpl_.feature_count >= 10 ? "10 or more: the review takes a week longer" : "fewer than 10: 3–5 days");
+    ImGui::TextDisabled(tmpl_.feature_count >= 10 ? "10 or more: the review takes a week longer"
+                                                  : "fewer than 10: 3–5 days");
     form_label("First article passes with");
     ImGui::SetNextItemWidth(em(6));
     double pfa = tmpl_.first_article_pass_probability * 100;
-    if (ImGui::InputDouble("##pfa", &pfa, 0, 0, "%.4g %%")) tmpl_.first_article_pass_probability = std::clamp(pfa, 0.0, 100.0) / 100;
+    if (ImGui::InputDouble("##pfa", &pfa, 0, 0, "%.4g %%"))
+        tmpl_.first_article_pass_probability = std::clamp(pfa, 0.0, 100.0) / 100;
     form_label("Pilot gate: expected Cpk");
     ImGui::SetNextItemWidth(em(5));
     if (ImGui::InputDouble("##cpk", &tmpl_.pilot_cpk.estimate, 0, 0, "%.4g"))
@@ -171,7 +180,8 @@ void ScheduleView::draw_template_form(const Plan& plan) {
         form_label("    switch to");
         partner_combo("##switch", plan, &tmpl_switch_, PartnerKind::Other);
     }
-    ImGui::Checkbox("A second partner for scale (after the pilot, in parallel with the ramp)", &tmpl_.second_partner_for_scale);
+    ImGui::Checkbox("A second partner for scale (after the pilot, in parallel with the ramp)",
+                    &tmpl_.second_partner_for_scale);
     MF_TEST_ANCHOR("schedule.template.second");
     if (tmpl_.second_partner_for_scale) {
         form_label("    second partner");
@@ -196,7 +206,7 @@ void ScheduleView::draw_template_form(const Plan& plan) {
 void ScheduleView::build_template(ViewContext& ctx) {
     const auto& partners = ctx.plan.decision.partners;
     auto valid = [&](int i) { return i >= 0 && i < static_cast<int>(partners.size()); };
-    TemplateApplication a;   // core/schedule/schedule_edit.h: new partners are made when applied
+    TemplateApplication a;  // core/schedule/schedule_edit.h: new partners are made when applied
     a.options = tmpl_;
     a.partner = {valid(tmpl_partner_) ? partners[static_cast<size_t>(tmpl_partner_)].id : "", tmpl_.partner_kind,
                  kind_name(tmpl_.partner_kind)};
@@ -230,8 +240,9 @@ void ScheduleView::draw_template_dialog(ViewContext& ctx) {
 
     // The form scrolls; the buttons stay at the bottom.
     ImGui::BeginChild("form", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() - em(0.3f)));
-    ImGui::TextWrapped("The path from design-for-micro-fabrication review to production ramp, with the article's "
-                       "figures as defaults. Every task can be edited afterwards.");
+    ImGui::TextWrapped(
+        "The path from design-for-micro-fabrication review to production ramp, with the article's "
+        "figures as defaults. Every task can be edited afterwards.");
     ImGui::Separator();
     draw_template_form(plan);
 

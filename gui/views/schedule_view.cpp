@@ -78,16 +78,25 @@ void edit_task(Edits& edits, const std::string& label, const std::string& field,
         for (auto& t : p.schedule.tasks)
             if (t.id == id) fn(t);
     };
-    if (merge) edits.push_merge(label, field, std::move(apply));
-    else edits.push_at(label, field, std::move(apply));
+    if (merge)
+        edits.push_merge(label, field, std::move(apply));
+    else
+        edits.push_at(label, field, std::move(apply));
 }
 
 void verdict_text(double probability) {
     ImU32 c;
     const char* word;
-    if (probability >= 0.8) { c = plot_good(); word = "likely"; }
-    else if (probability >= 0.5) { c = plot_warn(); word = "at risk"; }
-    else { c = plot_bad(); word = "unlikely"; }
+    if (probability >= 0.8) {
+        c = plot_good();
+        word = "likely";
+    } else if (probability >= 0.5) {
+        c = plot_warn();
+        word = "at risk";
+    } else {
+        c = plot_bad();
+        word = "unlikely";
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, c);
     ImGui::Text("%s (%s)", format_percent(probability).c_str(), word);
     ImGui::PopStyleColor();
@@ -145,7 +154,7 @@ void ScheduleView::publish(const ViewContext& ctx) const {
     test_value("schedule.errors", static_cast<double>(errors));
     test_value("schedule.warnings", static_cast<double>(an_.issues.size() - errors));
     test_value("schedule.gantt.day_px", gantt_day_px);
-    schedule_ui::publish_gate_links(an_.resolved.links);   // measured links of the gates
+    schedule_ui::publish_gate_links(an_.resolved.links);  // measured links of the gates
     if (!selected.empty()) test_text("schedule.selected", selected);
     const Issue* outline_refused = ctx.field_errors.find(schedule_ui::kOutlineField);
     test_text("schedule.outline_message", outline_refused ? outline_refused->message : std::string());
@@ -213,8 +222,9 @@ void ScheduleView::draw_contents(ViewContext& ctx) {
 
     if (plan.schedule.tasks.empty()) {
         ImGui::Spacing();
-        ImGui::TextWrapped("This plan has no timeline yet. Build the article's path from design-for-micro-fabrication "
-                           "review to production ramp for your partner (then edit every figure), or add tasks one by one.");
+        ImGui::TextWrapped(
+            "This plan has no timeline yet. Build the article's path from design-for-micro-fabrication "
+            "review to production ramp for your partner (then edit every figure), or add tasks one by one.");
         if (ImGui::Button("New from template…##empty")) open_template_dialog(plan);
         MF_TEST_ANCHOR("schedule.template.empty");
         ImGui::SameLine();
@@ -229,7 +239,8 @@ void ScheduleView::draw_contents(ViewContext& ctx) {
 
     if (ImGui::BeginTabBar("timeline_pages")) {
         const char* names[] = {"Tasks", "Gantt", "Risk"};
-        [[maybe_unused]] const char* anchors[] = {"schedule.page.tasks", "schedule.page.gantt", "schedule.page.risk"};  // test hooks
+        [[maybe_unused]] const char* anchors[] = {"schedule.page.tasks", "schedule.page.gantt",
+                                                  "schedule.page.risk"};  // test hooks
         for (int i = 0; i < 3; ++i) {
             const ImGuiTabItemFlags f = page_request == i ? ImGuiTabItemFlags_SetSelected : 0;
             const bool open = ImGui::BeginTabItem(names[i], nullptr, f);
@@ -293,8 +304,9 @@ void ScheduleView::draw_header(ViewContext& ctx) {
             ImGui::SameLine();
             ImGui::TextDisabled("· PERT: %s", format_percent(*an_.pert->probability_meet_target).c_str());
             if (ImGui::BeginItemTooltip()) {
-                ImGui::Text("Classic PERT: expected finish %.1f working days, σ %.1f, P(meet deadline) = Φ((D − Tₑ)/σ).",
-                            an_.pert->expected_finish, an_.pert->sd);
+                ImGui::Text(
+                    "Classic PERT: expected finish %.1f working days, σ %.1f, P(meet deadline) = Φ((D − Tₑ)/σ).",
+                    an_.pert->expected_finish, an_.pert->sd);
                 ImGui::TextUnformatted("It ignores merge bias and gate failures; the Monte Carlo includes both.");
                 ImGui::EndTooltip();
             }
@@ -332,8 +344,8 @@ void ScheduleView::draw_header(ViewContext& ctx) {
     } else if (r) {
         const bool stale = mc_stale();
         if (stale) ImGui::BeginDisabled();
-        ImGui::Text("P50 %s · P80 %s · P95 %s", format_iso_date(r->p50_date).c_str(), format_iso_date(r->p80_date).c_str(),
-                    format_iso_date(r->p95_date).c_str());
+        ImGui::Text("P50 %s · P80 %s · P95 %s", format_iso_date(r->p50_date).c_str(),
+                    format_iso_date(r->p80_date).c_str(), format_iso_date(r->p95_date).c_str());
         if (r->probability_meet_deadline) {
             ImGui::SameLine();
             ImGui::TextUnformatted("· meets the deadline:");
@@ -369,8 +381,9 @@ void ScheduleView::draw_messages() {
         const std::string text = std::string(error ? "Error: " : "Warning: ") + an_.text(e);
         ImGui::PushID(&e);
         const int i = issue_task_index(e);
-        if (ImGui::Selectable(text.c_str(), false) && i >= 0 && static_cast<size_t>(i) < an_.resolved.schedule.tasks.size()) {
-            selected = an_.resolved.schedule.tasks[static_cast<size_t>(i)].id;   // take the user to the task
+        if (ImGui::Selectable(text.c_str(), false) && i >= 0 &&
+            static_cast<size_t>(i) < an_.resolved.schedule.tasks.size()) {
+            selected = an_.resolved.schedule.tasks[static_cast<size_t>(i)].id;  // take the user to the task
             scroll_to_selected_ = true;
             page_request = PageTasks;
         }
@@ -386,8 +399,10 @@ static std::string file_slug(const std::string& name) {
     std::string s;
     for (char c : name) {
         const unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) && u < 128) s += static_cast<char>(std::tolower(u));
-        else if (!s.empty() && s.back() != '-') s += '-';
+        if (std::isalnum(u) && u < 128)
+            s += static_cast<char>(std::tolower(u));
+        else if (!s.empty() && s.back() != '-')
+            s += '-';
     }
     if (s.size() > 40) {  // cut at a word boundary
         const size_t cut = s.rfind('-', 40);

@@ -45,15 +45,15 @@ struct ScheduleView {
     enum Page { PageTasks = 0, PageGantt = 1, PageRisk = 2 };
 
     // --- Set by App or a test ---------------------------------------------------------------
-    int page_request = -1;         // select this page (Page) once
+    int page_request = -1;  // select this page (Page) once
 
     // --- Monte Carlo settings (UI state: not stored in the plan) ---------------------------
     int iterations = 10000;
     int seed = 1;
 
     // --- Selection ------------------------------------------------------------------------------
-    std::string selected;          // task id shown in the details panel
-    std::string calendar_edit;     // calendar shown in the calendar editor ("" = the project calendar)
+    std::string selected;       // task id shown in the details panel
+    std::string calendar_edit;  // calendar shown in the calendar editor ("" = the project calendar)
 
     void draw(ViewContext& ctx);
 
@@ -80,18 +80,18 @@ private:
     };
 
     ScheduleAnalysis an_;
-    uint64_t an_state_ = 0;              // the state id an_ is for (0: none yet)
-    McInput mc_inputs_;                  // what the Monte Carlo runs on (no tasks: nothing to run)
+    uint64_t an_state_ = 0;  // the state id an_ is for (0: none yet)
+    McInput mc_inputs_;      // what the Monte Carlo runs on (no tasks: nothing to run)
     JobRunner<ScheduleMonteCarlo, McInput> mc_{200};
     // The last complete result, drawn greyed out while a rerun for a change runs (so the page
     // does not flicker as the user types), and its runner generation.
     std::optional<McResult> mc_shown_;
     uint64_t mc_shown_generation_ = 0;
-    std::map<unsigned, Draft> drafts_;   // ImGuiID → pending value
+    std::map<unsigned, Draft> drafts_;  // ImGuiID → pending value
     bool scroll_to_selected_ = false;
 
     // Gantt view state
-    double gantt_left_day_ = -3;         // calendar days from the start date at the chart's left edge
+    double gantt_left_day_ = -3;  // calendar days from the start date at the chart's left edge
     float gantt_scroll_y_ = 0;
     bool gantt_dragging_ = false;
 
@@ -106,7 +106,7 @@ private:
 
     void update_analysis(const Plan& plan, uint64_t state_id);
     void update_monte_carlo();
-    const McResult* mc_drawn() const;    // the result to draw: current, else the last one (stale)
+    const McResult* mc_drawn() const;  // the result to draw: current, else the last one (stale)
     bool mc_stale() const { return mc_result() == nullptr; }
     void draw_contents(ViewContext& ctx);
     void draw_header(ViewContext& ctx);
@@ -124,7 +124,7 @@ private:
     void build_template(ViewContext& ctx);
     void open_template_dialog(const Plan& plan);
 #ifdef MF_TEST_HOOKS
-    void publish(const ViewContext& ctx) const;   // figures for the tests (test_hooks.h)
+    void publish(const ViewContext& ctx) const;  // figures for the tests (test_hooks.h)
 #endif
 
     // A three-point duration field: a value that `validate` (core's three_point_problem)

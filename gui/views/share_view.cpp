@@ -20,13 +20,15 @@ void ShareView::draw() {
         if (waiting) {
             ImGui::TextUnformatted("Packing the plan into a link…");
         } else {
-            ImGui::TextWrapped("Anyone who opens this link gets a copy of this plan in their browser. The plan "
-                               "travels inside the link itself: nothing is uploaded anywhere.");
+            ImGui::TextWrapped(
+                "Anyone who opens this link gets a copy of this plan in their browser. The plan "
+                "travels inside the link itself: nothing is uploaded anywhere.");
             if (platform::page_is_local_file()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.45f, 0.05f, 1));
-                ImGui::TextWrapped("This page was opened from a file on this computer, so the link holds that file's "
-                                   "path: it opens only where the same file sits at the same place. To share with "
-                                   "someone else, send the plan file instead (File › Save).");
+                ImGui::TextWrapped(
+                    "This page was opened from a file on this computer, so the link holds that file's "
+                    "path: it opens only where the same file sits at the same place. To share with "
+                    "someone else, send the plan file instead (File › Save).");
                 ImGui::PopStyleColor();
             }
             std::string shown = link;

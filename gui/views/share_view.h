@@ -7,7 +7,7 @@ namespace mf {
 
 struct ShareView {
     bool open = false;
-    bool waiting = false;      // the link is being made (compression is asynchronous)
+    bool waiting = false;  // the link is being made (compression is asynchronous)
     std::string link;
 
     void draw();

@@ -40,8 +40,10 @@ void legend_item(ImU32 colour, const char* text, bool line = false, bool first =
     }
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (line) dl->AddLine(ImVec2(p.x, p.y + h * 0.5f), ImVec2(p.x + h, p.y + h * 0.5f), colour, 2.5f);
-    else dl->AddRectFilled(ImVec2(p.x + h * 0.15f, p.y + h * 0.2f), ImVec2(p.x + h * 0.85f, p.y + h * 0.8f), colour);
+    if (line)
+        dl->AddLine(ImVec2(p.x, p.y + h * 0.5f), ImVec2(p.x + h, p.y + h * 0.5f), colour, 2.5f);
+    else
+        dl->AddRectFilled(ImVec2(p.x + h * 0.15f, p.y + h * 0.2f), ImVec2(p.x + h * 0.85f, p.y + h * 0.8f), colour);
     ImGui::Dummy(ImVec2(h, h));
     ImGui::SameLine(0, em(0.25f));
     ImGui::TextUnformatted(text);
@@ -106,7 +108,8 @@ void draw_pareto(Ctx& c) {
         const float mid = top + row_h * 0.5f;
         if (hovered && mouse.y >= top && mouse.y < top + row_h) {
             hover_row = static_cast<int>(r);
-            dl->AddRectFilled(ImVec2(origin.x, top), ImVec2(x1, top + row_h), ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.35f));
+            dl->AddRectFilled(ImVec2(origin.x, top), ImVec2(x1, top + row_h),
+                              ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.35f));
         }
         char rank[16];
         std::snprintf(rank, sizeof rank, "%d. ", row.rank);
@@ -115,10 +118,12 @@ void draw_pareto(Ctx& c) {
 
         const float bar_h = have_mc ? row_h * 0.34f : row_h * 0.55f;
         const float b0 = have_mc ? mid - bar_h - row_h * 0.02f : mid - bar_h * 0.5f;
-        dl->AddRectFilled(ImVec2(x0, b0), ImVec2(std::max(sx(row.statistical_share), x0 + 1), b0 + bar_h), plot_color(0));
+        dl->AddRectFilled(ImVec2(x0, b0), ImVec2(std::max(sx(row.statistical_share), x0 + 1), b0 + bar_h),
+                          plot_color(0));
         if (row.monte_carlo_share) {
             const float m0 = mid + row_h * 0.02f;
-            dl->AddRectFilled(ImVec2(x0, m0), ImVec2(std::max(sx(*row.monte_carlo_share), x0 + 1), m0 + bar_h), plot_color(1));
+            dl->AddRectFilled(ImVec2(x0, m0), ImVec2(std::max(sx(*row.monte_carlo_share), x0 + 1), m0 + bar_h),
+                              plot_color(1));
         }
         const float wx = sx(row.worst_case_share);
         dl->AddLine(ImVec2(wx, top + row_h * 0.1f), ImVec2(wx, top + row_h * 0.9f), plot_color(7), 2.5f);
@@ -130,7 +135,8 @@ void draw_pareto(Ctx& c) {
         const bool inside = end - x0 > pw + font;
         const ImVec2 at(inside ? end - pw - font * 0.3f : end + font * 0.3f, b0 + (bar_h - font) * 0.5f);
         if (!inside)
-            dl->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + pw + 2, at.y + font), ImGui::GetColorU32(ImGuiCol_FrameBg));
+            dl->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + pw + 2, at.y + font),
+                              ImGui::GetColorU32(ImGuiCol_FrameBg));
         dl->AddText(at, inside ? IM_COL32(255, 255, 255, 255) : text, pct);
     }
     dl->AddRect(ImVec2(x0, y0), ImVec2(x1, y1), ImGui::GetColorU32(ImGuiCol_Border));
@@ -154,8 +160,9 @@ void draw_histogram(Ctx& c) {
     ImGui::SeparatorText("Monte Carlo distribution of the gap");
     const MonteCarloResult* mc = c.mc;
     if (!mc) {
-        ImGui::TextDisabled(v.mc.running() ? "Sampling… the histogram appears when the run finishes."
-                                     : v.mc.cancelled() ? "Monte Carlo cancelled." : "No Monte Carlo result.");
+        ImGui::TextDisabled(v.mc.running()         ? "Sampling… the histogram appears when the run finishes."
+                                : v.mc.cancelled() ? "Monte Carlo cancelled."
+                                                   : "No Monte Carlo result.");
         ImGui::Dummy(ImVec2(0, em(13)));
         return;
     }
@@ -169,7 +176,8 @@ void draw_histogram(Ctx& c) {
         if (ImGui::RadioButton(b, v.histogram_at_operating)) v.histogram_at_operating = true;
         MF_TEST_ANCHOR("stack.hist.operating");
     }
-    const MonteCarloSummary& m = mc->thermal_differs && v.histogram_at_operating ? mc->at_operating : mc->at_measurement;
+    const MonteCarloSummary& m =
+        mc->thermal_differs && v.histogram_at_operating ? mc->at_operating : mc->at_measurement;
     const Histogram& h = m.histogram;
     const int n = static_cast<int>(h.counts.size());
     if (n == 0 || m.n == 0) return;
@@ -224,8 +232,9 @@ void draw_histogram(Ctx& c) {
             p.vline(x, plot_bad(), nullptr, 2.0f);
             const ImVec2 at = p.to_screen(x, top * 1.15);
             const float w = ImGui::CalcTextSize(label).x;
-            dl->AddText(ImVec2(left ? at.x - w - font * 0.25f : at.x + font * 0.25f, at.y + font * (0.2f + 1.1f * line)),
-                        plot_bad(), label);
+            dl->AddText(
+                ImVec2(left ? at.x - w - font * 0.25f : at.x + font * 0.25f, at.y + font * (0.2f + 1.1f * line)),
+                plot_bad(), label);
         };
         if (L) limit(*L / u, "lower limit", false, 0);
         if (U) limit(*U / u, "upper limit", true, L ? 1 : 0);
@@ -236,13 +245,15 @@ void draw_histogram(Ctx& c) {
             if (ImGui::BeginTooltip()) {
                 if (k >= 0 && k < n) {
                     const double cnt = heights[static_cast<size_t>(k)];
-                    ImGui::Text("%s … %s: %.0f samples (%.3g %%)", format_length(edges[static_cast<size_t>(k)] * u, c.unit).c_str(),
+                    ImGui::Text("%s … %s: %.0f samples (%.3g %%)",
+                                format_length(edges[static_cast<size_t>(k)] * u, c.unit).c_str(),
                                 format_length(edges[static_cast<size_t>(k) + 1] * u, c.unit).c_str(), cnt,
                                 100.0 * cnt / static_cast<double>(m.n));
                 } else {
                     ImGui::Text("gap %s: no samples", format_length(x * u, c.unit).c_str());
                 }
-                ImGui::TextDisabled("fitted normal: mean %s, σ %s", format_length(m.mean, c.unit).c_str(), format_length(m.sigma, c.unit).c_str());
+                ImGui::TextDisabled("fitted normal: mean %s, σ %s", format_length(m.mean, c.unit).c_str(),
+                                    format_length(m.sigma, c.unit).c_str());
                 ImGui::EndTooltip();
             }
         }
@@ -253,8 +264,9 @@ void draw_histogram(Ctx& c) {
     legend_item(plot_color(1), "fitted normal", true);
     legend_item(plot_bad(), "limits (shaded: out)", true);
     legend_item(plot_color(7), "mean", true);
-    ImGui::TextDisabled("%zu samples, seed %llu, %d bins of %s; skewness %.3g", m.n, static_cast<unsigned long long>(mc->seed), n,
-                        format_length(h.width, c.unit, 3).c_str(), m.skewness);
+    ImGui::TextDisabled("%zu samples, seed %llu, %d bins of %s; skewness %.3g", m.n,
+                        static_cast<unsigned long long>(mc->seed), n, format_length(h.width, c.unit, 3).c_str(),
+                        m.skewness);
 }
 
 }  // namespace mf::stack_ui

@@ -31,7 +31,7 @@ namespace {
 // Row operations: each a core operation (tolerance/stack_edit.h), the new or next row selected.
 
 void add_row(Ctx& c, const std::string& after_id) {
-    const std::string id = new_id(c.plan, "k");   // the id the edit will give it, to select it
+    const std::string id = new_id(c.plan, "k");  // the id the edit will give it, to select it
     const std::string name = "Dimension " + std::to_string(c.stack.contributors.size() + 1);
     edit_plan(c, "Add contributor", "stack.add_row",
               [sid = c.stack.id, after_id, id, name](Plan& p) { add_contributor(p, sid, after_id, id, name); });
@@ -54,14 +54,17 @@ void delete_row(Ctx& c, const std::string& cid) {
     // The row that takes its place is selected (the one below, else the one above).
     const size_t n = c.stack.contributors.size();
     const size_t k = static_cast<size_t>(i);
-    if (n <= 1) c.view.selected_row.clear();
-    else c.view.selected_row = c.stack.contributors[k + 1 < n ? k + 1 : k - 1].id;
+    if (n <= 1)
+        c.view.selected_row.clear();
+    else
+        c.view.selected_row = c.stack.contributors[k + 1 < n ? k + 1 : k - 1].id;
 }
 
 void move_row(Ctx& c, const std::string& cid, int by) {
     const int i = contributor_index(c.stack, cid);
     const int j = i + by;
-    if (i < 0 || j < 0 || j >= static_cast<int>(c.stack.contributors.size())) return;   // the arrows stay quiet at the ends
+    if (i < 0 || j < 0 || j >= static_cast<int>(c.stack.contributors.size()))
+        return;  // the arrows stay quiet at the ends
     edit_plan(c, by < 0 ? "Move contributor up" : "Move contributor down", "stack.move_row",
               [sid = c.stack.id, cid, by](Plan& p) { move_contributor(p, sid, cid, by); });
 }
@@ -95,7 +98,8 @@ std::string distribution_label(const Contributor& k, LengthUnit unit) {
     char buf[96];
     std::string s = distribution_name(d.kind);
     if (d.kind == DistributionKind::Normal || d.kind == DistributionKind::SkewNormal) {
-        if (d.by == NormalBy::Sigma) s += ", σ " + value_text(k, d.sigma, unit);
+        if (d.by == NormalBy::Sigma)
+            s += ", σ " + value_text(k, d.sigma, unit);
         else {
             std::snprintf(buf, sizeof buf, ", %s %.3g", d.by == NormalBy::Cpk ? "Cpk" : "Cp", d.capability);
             s += buf;
@@ -154,7 +158,7 @@ void distribution_popup(Ctx& c, const Contributor& k, const LinearTerm* term) {
             field_error_marker(c.vc, "stack." + cid + ".cap");
             ImGui::SameLine();
             help_marker(d.by == NormalBy::Cpk ? "σ = (T − |shift|) / (3·Cpk): the Cpk holds at the shifted mean."
-                                               : "σ = T / (3·Cp), T = half the tolerance band. Cp 1: the band is ±3σ.");
+                                              : "σ = T / (3·Cp), T = half the tolerance band. Cp 1: the band is ±3σ.");
         }
         if (d.kind == DistributionKind::SkewNormal) {
             ImGui::SetNextItemWidth(em(8));
@@ -187,10 +191,11 @@ std::string link_summary(const Ctx& c, const Contributor& k, const LinkReport& l
     char n[32];
     std::snprintf(n, sizeof n, "%.0f", l.n ? *l.n : 0.0);
     // The mean with 6 significant digits: 1025.14 µm, not 1025 µm (the shift carries the detail).
-    const std::string mean = k.kind == DimensionKind::Angle ? value_text(k, *l.mean, c.unit) : format_length(*l.mean, c.unit, 6);
+    const std::string mean =
+        k.kind == DimensionKind::Angle ? value_text(k, *l.mean, c.unit) : format_length(*l.mean, c.unit, 6);
     std::string s = "σ " + value_text(k, *l.sigma, c.unit) + " and mean " + mean + " (shift " +
-                    (*l.shift >= 0 ? "+" : "") + value_text(k, *l.shift, c.unit) + ") from " + l.dataset_name + " / " +
-                    l.feature_name + " (n = " + n + ", " + l.sigma_kind + ")";
+        (*l.shift >= 0 ? "+" : "") + value_text(k, *l.shift, c.unit) + ") from " + l.dataset_name + " / " +
+        l.feature_name + " (n = " + n + ", " + l.sigma_kind + ")";
     return s;
 }
 
@@ -201,9 +206,10 @@ void measured_section(Ctx& c, const Contributor& k) {
     ImGui::SeparatorText(("Measured data for \"" + k.name + "\"").c_str());
     const LinkReport* l = k.measured ? find_link(c.links, cid) : nullptr;
     std::string preview = "— none: use the declared distribution —";
-    if (k.measured) preview = l && !l->dataset_name.empty() && !l->feature_name.empty()
-                                  ? l->dataset_name + " / " + l->feature_name
-                                  : k.measured->dataset_id + " / " + k.measured->feature_id;
+    if (k.measured)
+        preview = l && !l->dataset_name.empty() && !l->feature_name.empty()
+            ? l->dataset_name + " / " + l->feature_name
+            : k.measured->dataset_id + " / " + k.measured->feature_id;
     ImGui::SetNextItemWidth(em(24));
     if (ImGui::BeginCombo("feature##measured", preview.c_str())) {
         if (ImGui::Selectable("— none: use the declared distribution —", !k.measured) && k.measured)
@@ -230,10 +236,11 @@ void measured_section(Ctx& c, const Contributor& k) {
     MF_TEST_ANCHOR(("stack.measured." + cid + ".combo").c_str());
     field_error_marker(c.vc, "stack." + cid + ".measured");
     ImGui::SameLine();
-    help_marker("The contributor takes the feature's measured σ and mean: a normal distribution given by σ, shifted "
-                "by (mean − band centre). Its band (nominal and tolerances) stays, so worst case and RSS do not "
-                "change; the statistical figures and the Monte Carlo do. The declared distribution below is used "
-                "whenever the link cannot be (docs/capability.md, Links).");
+    help_marker(
+        "The contributor takes the feature's measured σ and mean: a normal distribution given by σ, shifted "
+        "by (mean − band centre). Its band (nominal and tolerances) stays, so worst case and RSS do not "
+        "change; the statistical figures and the Monte Carlo do. The declared distribution below is used "
+        "whenever the link cannot be (docs/capability.md, Links).");
     if (!k.measured) return;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("σ");
@@ -241,8 +248,8 @@ void measured_section(Ctx& c, const Contributor& k) {
         ImGui::SameLine();
         const char* name = sg == MeasuredSigma::Within ? "within (short term, Cpk)" : "overall (long term, Ppk)";
         if (ImGui::RadioButton(name, k.measured->sigma == sg) && k.measured->sigma != sg)
-            edit_row(c, cid, std::string("Use σ ") + measured_sigma_key(sg) + " for \"" + k.name + "\"", "measured.sigma",
-                     false, [sg](Contributor& x) {
+            edit_row(c, cid, std::string("Use σ ") + measured_sigma_key(sg) + " for \"" + k.name + "\"",
+                     "measured.sigma", false, [sg](Contributor& x) {
                          if (x.measured) x.measured->sigma = sg;
                      });
     }
@@ -253,8 +260,10 @@ void measured_section(Ctx& c, const Contributor& k) {
     MF_TEST_ANCHOR(("stack.measured." + cid + ".clear").c_str());
     if (l) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(30));
-        if (l->used) ImGui::TextUnformatted(("Uses " + link_summary(c, k, *l)).c_str());
-        else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "Not used: %s", l->message.c_str());
+        if (l->used)
+            ImGui::TextUnformatted(("Uses " + link_summary(c, k, *l)).c_str());
+        else
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "Not used: %s", l->message.c_str());
         for (const auto& w : l->warnings)
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "Caution: %s", w.c_str());
         ImGui::PopTextWrapPos();
@@ -263,7 +272,10 @@ void measured_section(Ctx& c, const Contributor& k) {
 
 void material_combo(Ctx& c, const Contributor& k) {
     const Material* m = find_material(k.material);
-    std::string preview = k.kind == DimensionKind::Angle ? "— (angle)" : m ? m->name : k.material.empty() ? "—" : k.material;
+    std::string preview = k.kind == DimensionKind::Angle ? "— (angle)"
+        : m                                              ? m->name
+        : k.material.empty()                             ? "—"
+                                                         : k.material;
     if (k.cte) {
         char buf[48];
         std::snprintf(buf, sizeof buf, " (%.3g ppm/K)", *k.cte);
@@ -290,9 +302,12 @@ void material_combo(Ctx& c, const Contributor& k) {
     }
     ImGui::EndDisabled();
     if (k.kind != DimensionKind::Angle && ImGui::BeginItemTooltip()) {
-        if (k.cte) ImGui::Text("CTE %.4g ppm/K given for this row (overrides the material)", *k.cte);
-        else if (m) ImGui::Text("%s: α = %.3g ppm/K (%s); %s", m->name, m->cte, m->range, m->source);
-        else ImGui::TextUnformatted("No material: its size does not change with temperature");
+        if (k.cte)
+            ImGui::Text("CTE %.4g ppm/K given for this row (overrides the material)", *k.cte);
+        else if (m)
+            ImGui::Text("%s: α = %.3g ppm/K (%s); %s", m->name, m->cte, m->range, m->source);
+        else
+            ImGui::TextUnformatted("No material: its size does not change with temperature");
         ImGui::EndTooltip();
     }
 }
@@ -308,7 +323,8 @@ void partner_combo(Ctx& c, const Contributor& k) {
         for (const auto& p : partners) {
             const std::string pid = p.id;
             if (ImGui::Selectable(p.name.c_str(), k.partner_id == pid) && k.partner_id != pid)
-                edit_row(c, k.id, "Set partner: " + p.name, "partner", false, [pid](Contributor& x) { x.partner_id = pid; });
+                edit_row(c, k.id, "Set partner: " + p.name, "partner", false,
+                         [pid](Contributor& x) { x.partner_id = pid; });
         }
         if (partners.empty()) ImGui::TextDisabled("No partners in this plan yet");
         ImGui::EndCombo();
@@ -342,10 +358,13 @@ void details_popup(Ctx& c, const Contributor& k) {
         if (ImGui::Checkbox("own CTE", &own)) {
             const Material* m = find_material(k.material);
             const double start = m ? m->cte : 0.0;
-            edit_row(c, cid, own ? "Give own CTE" : "Use the material's CTE", "cte", false, [own, start](Contributor& x) {
-                if (own) x.cte = start;
-                else x.cte.reset();
-            });
+            edit_row(c, cid, own ? "Give own CTE" : "Use the material's CTE", "cte", false,
+                     [own, start](Contributor& x) {
+                         if (own)
+                             x.cte = start;
+                         else
+                             x.cte.reset();
+                     });
         }
         if (k.cte) {
             ImGui::SameLine();
@@ -357,22 +376,26 @@ void details_popup(Ctx& c, const Contributor& k) {
         field_error_marker(c.vc, "stack." + cid + ".cte");
         bool own_t = k.measured_at.has_value();
         if (ImGui::Checkbox("measured at another temperature", &own_t))
-            edit_row(c, cid, own_t ? "Set measured-at temperature" : "Measured at the stack's temperature", "measured_at",
-                     false, [own_t, t = c.stack.measurement_temperature](Contributor& x) {
-                         if (own_t) x.measured_at = t;
-                         else x.measured_at.reset();
+            edit_row(c, cid, own_t ? "Set measured-at temperature" : "Measured at the stack's temperature",
+                     "measured_at", false, [own_t, t = c.stack.measurement_temperature](Contributor& x) {
+                         if (own_t)
+                             x.measured_at = t;
+                         else
+                             x.measured_at.reset();
                      });
         if (k.measured_at) {
             ImGui::SameLine();
             ImGui::SetNextItemWidth(em(6));
             double t = *k.measured_at;
             if (ImGui::InputDouble("##mt", &t, 0, 0, "%.4g °C") && std::isfinite(t))
-                edit_row(c, cid, "Set measured-at temperature", "measured_at", true, [t](Contributor& x) { x.measured_at = t; });
+                edit_row(c, cid, "Set measured-at temperature", "measured_at", true,
+                         [t](Contributor& x) { x.measured_at = t; });
         }
         field_error_marker(c.vc, "stack." + cid + ".measured_at");
         ImGui::SameLine();
-        help_marker("E.g. pin gauges on a 26 °C shop floor vs a 20 °C CMM: the size is corrected from there to every "
-                    "temperature with the row's CTE.");
+        help_marker(
+            "E.g. pin gauges on a 26 °C shop floor vs a 20 °C CMM: the size is corrected from there to every "
+            "temperature with the row's CTE.");
     }
     ImGui::Separator();
     if (ImGui::MenuItem("Duplicate row")) duplicate_row(c, cid);
@@ -388,7 +411,7 @@ std::string lower(std::string s) {
 
 struct Parsed {
     std::vector<Contributor> rows;
-    std::vector<bool> default_id;   // the id was made up by the parser ("row<N>")
+    std::vector<bool> default_id;  // the id was made up by the parser ("row<N>")
     Issues errors;
     bool header_added = false;
 };
@@ -409,10 +432,11 @@ Parsed parse_paste(const Ctx& c, const std::string& text) {
             if (p.id == row.partner_id || lower(p.name) == lower(row.partner_id)) found = p.id;
         if (found.empty()) {
             std::string known;
-            for (const auto& p : c.plan.decision.partners) known += (known.empty() ? "" : ", ") + p.name + " (" + p.id + ")";
+            for (const auto& p : c.plan.decision.partners)
+                known += (known.empty() ? "" : ", ") + p.name + " (" + p.id + ")";
             out.errors.push_back({"row " + std::to_string(t.rows[k]) + ", column \"partner\"",
-                                  "no partner \"" + row.partner_id + "\" in this plan (partners: " +
-                                      (known.empty() ? "none" : known) + ")"});
+                                  "no partner \"" + row.partner_id +
+                                      "\" in this plan (partners: " + (known.empty() ? "none" : known) + ")"});
         }
         row.partner_id = found;
     }
@@ -440,12 +464,13 @@ std::string rows_as_table(const Stack& s, LengthUnit unit) {
         std::string name = k.name;
         std::replace(name.begin(), name.end(), '\t', ' ');
         out += name + "\t" + num(k.nominal / u) + "\t" + num(k.tol_plus / u) + "\t" + num(k.tol_minus / u) + "\t" +
-               num(k.sensitivity) + "\t" + (k.kind == DimensionKind::Angle ? "angle" : "length") + "\t" +
-               distribution_name(d.kind) + "\t" + (normal_like && d.by == NormalBy::Cp ? num(d.capability) : "") + "\t" +
-               (normal_like && d.by == NormalBy::Cpk ? num(d.capability) : "") + "\t" +
-               (normal_like && d.by == NormalBy::Sigma ? num(d.sigma / u) : "") + "\t" + (d.shift ? num(d.shift / u) : "") +
-               "\t" + (d.kind == DistributionKind::SkewNormal ? num(d.skew) : "") + "\t" + k.material + "\t" +
-               (k.cte ? num(*k.cte) : "") + "\t" + (k.measured_at ? num(*k.measured_at) : "") + "\t" + k.partner_id + "\n";
+            num(k.sensitivity) + "\t" + (k.kind == DimensionKind::Angle ? "angle" : "length") + "\t" +
+            distribution_name(d.kind) + "\t" + (normal_like && d.by == NormalBy::Cp ? num(d.capability) : "") + "\t" +
+            (normal_like && d.by == NormalBy::Cpk ? num(d.capability) : "") + "\t" +
+            (normal_like && d.by == NormalBy::Sigma ? num(d.sigma / u) : "") + "\t" +
+            (d.shift ? num(d.shift / u) : "") + "\t" + (d.kind == DistributionKind::SkewNormal ? num(d.skew) : "") +
+            "\t" + k.material + "\t" + (k.cte ? num(*k.cte) : "") + "\t" + (k.measured_at ? num(*k.measured_at) : "") +
+            "\t" + k.partner_id + "\n";
     }
     return out;
 }
@@ -463,9 +488,12 @@ size_t paste_rows(Ctx& c, const std::string& text, Issues* errors) {
     for (size_t k = 0; k < p.rows.size(); ++k)
         if (p.default_id[k]) p.rows[k].id.clear();
     const size_t n = p.rows.size();
-    const std::string after = contributor_index(c.stack, c.view.selected_row) >= 0 ? c.view.selected_row : std::string();
+    const std::string after =
+        contributor_index(c.stack, c.view.selected_row) >= 0 ? c.view.selected_row : std::string();
     edit_plan(c, "Paste " + std::to_string(n) + (n == 1 ? " row" : " rows"), "stack.paste",
-              [sid = c.stack.id, after, rows = std::move(p.rows)](Plan& plan) { insert_contributors(plan, sid, after, rows); });
+              [sid = c.stack.id, after, rows = std::move(p.rows)](Plan& plan) {
+                  insert_contributors(plan, sid, after, rows);
+              });
     return n;
 }
 
@@ -483,9 +511,10 @@ void draw_paste_dialog(Ctx& c) {
         "Paste rows copied from a spreadsheet below (Ctrl+V). Tab-separated (comma or semicolon also work); "
         "a header row names the columns: name, nominal, tol (±) or tol_plus and tol_minus, and optionally "
         "sensitivity, distribution, cp, cpk, sigma, shift, skew, kind, material, cte_ppm_per_K, measured_at, partner.");
-    ImGui::TextDisabled("Lengths in %s (the display unit), angles in degrees. Without a header row the cells are read as: "
-                        "name, nominal, tol_plus, tol_minus, sensitivity, distribution, material, partner.",
-                        unit_symbol(c.unit));
+    ImGui::TextDisabled(
+        "Lengths in %s (the display unit), angles in degrees. Without a header row the cells are read as: "
+        "name, nominal, tol_plus, tol_minus, sensitivity, distribution, material, partner.",
+        unit_symbol(c.unit));
     ImGui::PopTextWrapPos();
     input_multiline("##paste", v.paste_text, ImVec2(-FLT_MIN, em(9)));
     MF_TEST_ANCHOR("stack.paste.text");
@@ -493,17 +522,21 @@ void draw_paste_dialog(Ctx& c) {
     const Parsed p = v.paste_text.empty() ? Parsed{} : parse_paste(c, v.paste_text);
     MF_TEST_VALUE("stack.paste.errors", static_cast<double>(p.errors.size()));
     if (!p.errors.empty()) MF_TEST_TEXT("stack.paste.error0", to_string(p.errors.front()));
-    if (v.paste_text.empty()) ImGui::TextDisabled("Nothing pasted yet.");
+    if (v.paste_text.empty())
+        ImGui::TextDisabled("Nothing pasted yet.");
     else if (!p.errors.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%zu problem%s: fix them in the spreadsheet or here",
-                           p.errors.size(), p.errors.size() == 1 ? "" : "s");
-        ImGui::BeginChild("paste-errors", ImVec2(0, em(std::min<float>(6.0f, 1.4f * static_cast<float>(p.errors.size()) + 0.4f))),
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()),
+                           "%zu problem%s: fix them in the spreadsheet or here", p.errors.size(),
+                           p.errors.size() == 1 ? "" : "s");
+        ImGui::BeginChild("paste-errors",
+                          ImVec2(0, em(std::min<float>(6.0f, 1.4f * static_cast<float>(p.errors.size()) + 0.4f))),
                           ImGuiChildFlags_Border);
         for (const auto& e : p.errors) ImGui::BulletText("%s", to_string(e).c_str());
         ImGui::EndChild();
     } else {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_good()), "%zu row%s ready%s", p.rows.size(),
-                           p.rows.size() == 1 ? "" : "s", p.header_added ? " (no header row: default column order)" : "");
+                           p.rows.size() == 1 ? "" : "s",
+                           p.header_added ? " (no header row: default column order)" : "");
     }
     ImGui::BeginDisabled(v.paste_text.empty() || !p.errors.empty() || p.rows.empty());
     char label[48];
@@ -521,7 +554,8 @@ void draw_paste_dialog(Ctx& c) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Copy a header row")) ImGui::SetClipboardText(rows_as_table(Stack{}, c.unit).c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copies the column names (tab-separated) to start a spreadsheet from");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Copies the column names (tab-separated) to start a spreadsheet from");
     ImGui::SameLine();
     if (ImGui::Button("Cancel") || !open) {
         v.paste_open = false;
@@ -577,9 +611,11 @@ void draw_contributor_toolbar(Ctx& c) {
         ImGui::SetClipboardText(rows_as_table(s, c.unit).c_str());
         v.notice = "Copied " + std::to_string(s.contributors.size()) + " rows as tab-separated text";
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copies the rows, with a header, as tab-separated text for a spreadsheet");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Copies the rows, with a header, as tab-separated text for a spreadsheet");
     ImGui::SameLine(0, em(1));
-    ImGui::TextDisabled("%s", v.notice.empty() ? "Select a row, then Ctrl+V pastes rows from a spreadsheet" : v.notice.c_str());
+    ImGui::TextDisabled(
+        "%s", v.notice.empty() ? "Select a row, then Ctrl+V pastes rows from a spreadsheet" : v.notice.c_str());
 }
 
 // A field's width in its cell, leaving room for the refusal marker when the field has one.
@@ -621,7 +657,8 @@ void draw_row_number_cell(Ctx& c, size_t i) {
 }
 
 // Name, nominal and the two tolerances.
-void draw_dimension_cells(Ctx& c, const Contributor& k, const std::string& key, [[maybe_unused]] const std::string& anchor) {
+void draw_dimension_cells(Ctx& c, const Contributor& k, const std::string& key,
+                          [[maybe_unused]] const std::string& anchor) {
     const std::string& cid = k.id;
     auto width = [&](const char* field) { set_cell_width(c, key + field); };
 
@@ -667,7 +704,8 @@ void draw_sensitivity_cell(Ctx& c, const Contributor& k, const LinearTerm* term,
     if (term && term->from_loop) {
         ImGui::AlignTextToFramePadding();
         std::string text;
-        if (k.kind == DimensionKind::Angle) text = format_length(term->sensitivity, c.unit) + "/°";
+        if (k.kind == DimensionKind::Angle)
+            text = format_length(term->sensitivity, c.unit) + "/°";
         else {
             char buf[32];
             std::snprintf(buf, sizeof buf, "%.4g", tidy(term->sensitivity));
@@ -675,9 +713,10 @@ void draw_sensitivity_cell(Ctx& c, const Contributor& k, const LinearTerm* term,
         }
         ImGui::TextDisabled("%s", text.c_str());
         if (ImGui::BeginItemTooltip()) {
-            ImGui::TextUnformatted(k.kind == DimensionKind::Angle
-                                       ? "Computed from the loop: L·sin(φ − θ)·π/180 per degree, summed over the vectors using it"
-                                       : "Computed from the loop: the direction cosine cos(θ − φ) of its vector(s)");
+            ImGui::TextUnformatted(
+                k.kind == DimensionKind::Angle
+                    ? "Computed from the loop: L·sin(φ − θ)·π/180 per degree, summed over the vectors using it"
+                    : "Computed from the loop: the direction cosine cos(θ − φ) of its vector(s)");
             ImGui::EndTooltip();
         }
     } else {
@@ -700,12 +739,14 @@ void draw_distribution_cell(Ctx& c, const Contributor& k, const LinearTerm* term
     // A measured link replaces the declared distribution in the analyses: say so in the cell.
     const LinkReport* link = k.measured ? find_link(c.links, cid) : nullptr;
     std::string dl = distribution_label(k, c.unit);
-    if (link && link->used) dl = "measured σ " + value_text(k, *link->sigma, c.unit) + " (" + link->sigma_kind + ")";
-    else if (k.measured) dl = "! link unused: " + dl;
-    const bool dist_err = refusal(c, key + "cap") || refusal(c, key + "sigma") ||
-                          refusal(c, key + "shift") || refusal(c, key + "skew") ||
-                          refusal(c, key + "measured");
-    if (dist_err || (k.measured && !(link && link->used))) ImGui::PushStyleColor(ImGuiCol_Text, dist_err ? plot_bad() : plot_warn());
+    if (link && link->used)
+        dl = "measured σ " + value_text(k, *link->sigma, c.unit) + " (" + link->sigma_kind + ")";
+    else if (k.measured)
+        dl = "! link unused: " + dl;
+    const bool dist_err = refusal(c, key + "cap") || refusal(c, key + "sigma") || refusal(c, key + "shift") ||
+        refusal(c, key + "skew") || refusal(c, key + "measured");
+    if (dist_err || (k.measured && !(link && link->used)))
+        ImGui::PushStyleColor(ImGuiCol_Text, dist_err ? plot_bad() : plot_warn());
     if (ImGui::Button((dl + "##dist").c_str(), ImVec2(-FLT_MIN, 0))) ImGui::OpenPopup("dist");
     if (dist_err || (k.measured && !(link && link->used))) ImGui::PopStyleColor();
     MF_TEST_ANCHOR((anchor + ".dist").c_str());
@@ -720,8 +761,9 @@ void draw_distribution_cell(Ctx& c, const Contributor& k, const LinearTerm* term
         } else {
             ImGui::TextUnformatted(dl.c_str());
         }
-        if (term) ImGui::TextDisabled("σ %s · mean %s", value_text(k, term->sigma, c.unit).c_str(),
-                                      value_text(k, term->mean, c.unit).c_str());
+        if (term)
+            ImGui::TextDisabled("σ %s · mean %s", value_text(k, term->sigma, c.unit).c_str(),
+                                value_text(k, term->mean, c.unit).c_str());
         ImGui::EndTooltip();
     }
     if (ImGui::BeginPopup("dist")) {
@@ -755,7 +797,8 @@ void draw_contributor_row(Ctx& c, size_t i, float row_h, const LinearTerm* term)
 
     ImGui::TableNextColumn();
     if (ImGui::Button("…")) ImGui::OpenPopup("details");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kind (length or angle), own CTE, measured-at temperature, duplicate, delete");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Kind (length or angle), own CTE, measured-at temperature, duplicate, delete");
     MF_TEST_ANCHOR((anchor + ".more").c_str());
     if (ImGui::BeginPopup("details")) {
         details_popup(c, k);
@@ -796,11 +839,12 @@ void draw_stack_problems(Ctx& c) {
             const std::string prefix = "/contributors/";
             if (where.compare(0, prefix.size(), prefix) == 0) {
                 const size_t k = std::strtoul(where.c_str() + prefix.size(), nullptr, 10);
-                where = "row " + std::to_string(k + 1) + where.substr(where.find('/', prefix.size()) == std::string::npos
-                                                                            ? where.size()
-                                                                            : where.find('/', prefix.size()));
+                where = "row " + std::to_string(k + 1) +
+                    where.substr(where.find('/', prefix.size()) == std::string::npos ? where.size()
+                                                                                     : where.find('/', prefix.size()));
             }
-            ImGui::TextColored(bad, "Cannot analyse: %s%s%s", where.c_str(), where.empty() ? "" : ": ", e.message.c_str());
+            ImGui::TextColored(bad, "Cannot analyse: %s%s%s", where.c_str(), where.empty() ? "" : ": ",
+                               e.message.c_str());
         }
         for (const Issue* e : refused) ImGui::TextColored(bad, "Not applied: %s", e->message.c_str());
     }
@@ -817,8 +861,9 @@ void draw_contributors(Ctx& c) {
     const size_t shown = std::clamp<size_t>(s.contributors.size(), 2, 9);
     const float table_h = (row_h + 1) * (static_cast<float>(shown) + 1) + em(0.5f);
     ImGui::BeginChild("contributors", ImVec2(0, table_h), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+        ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit |
+        ImGuiTableFlags_Resizable;
     const bool loop = s.loop.has_value();
     std::vector<const LinearTerm*> term_of(s.contributors.size(), nullptr);
     for (const auto& t : c.report.linear.terms)

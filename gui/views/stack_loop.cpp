@@ -51,16 +51,19 @@ void draw_picture(Ctx& c) {
 
     ImGui::Checkbox("to scale", &c.view.loop_to_scale);
     ImGui::SameLine();
-    ImGui::TextDisabled(c.view.loop_to_scale ? "(true lengths)" : "(schematic: short vectors drawn longer so every one shows)");
+    ImGui::TextDisabled(c.view.loop_to_scale ? "(true lengths)"
+                                             : "(schematic: short vectors drawn longer so every one shows)");
 
     // Points of the chain, in drawing units.
     std::vector<ImVec2> pts{ImVec2(0, 0)};
     for (const auto& v : vecs) {
         double l = v.length;
-        if (!c.view.loop_to_scale && longest > 0) l = longest * std::max(0.22, std::sqrt(std::fabs(v.length) / longest));
+        if (!c.view.loop_to_scale && longest > 0)
+            l = longest * std::max(0.22, std::sqrt(std::fabs(v.length) / longest));
         const double a = v.angle * kPi / 180.0;
         const ImVec2 last = pts.back();
-        pts.push_back(ImVec2(static_cast<float>(last.x + l * std::cos(a)), static_cast<float>(last.y + l * std::sin(a))));
+        pts.push_back(
+            ImVec2(static_cast<float>(last.x + l * std::cos(a)), static_cast<float>(last.y + l * std::sin(a))));
     }
     float minx = 0, maxx = 0, miny = 0, maxy = 0;
     for (const auto& p : pts) {
@@ -111,7 +114,8 @@ void draw_picture(Ctx& c) {
     // The gap direction, drawn at the end of the chain.
     const double phi = loop.direction * kPi / 180.0;
     const ImVec2 end = to_screen(pts.back());
-    const ImVec2 tip(end.x + static_cast<float>(std::cos(phi)) * font * 2.2f, end.y - static_cast<float>(std::sin(phi)) * font * 2.2f);
+    const ImVec2 tip(end.x + static_cast<float>(std::cos(phi)) * font * 2.2f,
+                     end.y - static_cast<float>(std::sin(phi)) * font * 2.2f);
     for (int k = 0; k < 6; ++k) {  // dashed
         const float f0 = k / 6.0f, f1 = (k + 0.5f) / 6.0f;
         dl->AddLine(ImVec2(end.x + (tip.x - end.x) * f0, end.y + (tip.y - end.y) * f0),
@@ -125,11 +129,11 @@ void draw_picture(Ctx& c) {
                        std::clamp(tip.y - gs.y * 0.5f, origin.y + 2, origin.y + height - gs.y - 2)),
                 plot_bad(), gap);
     dl->AddRect(origin, ImVec2(origin.x + width, origin.y + height), ImGui::GetColorU32(ImGuiCol_Border));
-
 }
 
 // Edits one field of vector `i` of the loop.
-void edit_vector(Ctx& c, size_t i, const char* label, const char* field, bool merge, std::function<void(LoopVector&)> fn) {
+void edit_vector(Ctx& c, size_t i, const char* label, const char* field, bool merge,
+                 std::function<void(LoopVector&)> fn) {
     edit_stack(c, label, "stack.loop." + std::to_string(i) + "." + field, merge, [i, fn](Stack& s) {
         if (s.loop && i < s.loop->vectors.size()) fn(s.loop->vectors[i]);
     });
@@ -177,8 +181,9 @@ void draw_editor(Ctx& c) {
     MF_TEST_ANCHOR("stack.loop.direction");
     field_error_marker(c.vc, "stack.loop.direction");
     ImGui::SameLine();
-    help_marker("Degrees counter-clockwise from +x: 0 = along +x, 90 = up, 270 = down. gap = d · Σ vectors "
-                "(+ the contributors not in the loop, with their own sensitivity).");
+    help_marker(
+        "Degrees counter-clockwise from +x: 0 = along +x, 90 = up, 270 = down. gap = d · Σ vectors "
+        "(+ the contributors not in the loop, with their own sensitivity).");
     ImGui::SameLine(0, em(1));
     if (ImGui::Button("Add vector"))
         edit_plan(c, "Add loop vector", "stack.loop.add", [sid = s.id](Plan& p) { add_loop_vector(p, sid); });
@@ -186,7 +191,8 @@ void draw_editor(Ctx& c) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The first length not yet in the loop, else a fixed 1 mm vector");
     field_error_marker(c.vc, "stack.loop.add");
 
-    const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
     if (!ImGui::BeginTable("vectors", 7, flags)) return;
     ImGui::TableSetupColumn("#");
     ImGui::TableSetupColumn("Length from", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -232,21 +238,26 @@ void draw_editor(Ctx& c) {
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         std::string by;
-        if (pick_contributor(s, "##angle_from", lv.angle_from, [](const Contributor& k) { return k.kind == DimensionKind::Angle; },
-                             "—", &by))
+        if (pick_contributor(
+                s, "##angle_from", lv.angle_from, [](const Contributor& k) { return k.kind == DimensionKind::Angle; },
+                "—", &by))
             edit_vector(c, i, "Set loop vector tilt", "angle_from", false, [by](LoopVector& v) { v.angle_from = by; });
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         const LinearTerm* t = lk ? term_of[static_cast<size_t>(lk - s.contributors.data())] : nullptr;
-        if (t) ImGui::Text("%.4g", tidy(t->sensitivity));
-        else ImGui::TextDisabled("fixed");
+        if (t)
+            ImGui::Text("%.4g", tidy(t->sensitivity));
+        else
+            ImGui::TextDisabled("fixed");
         if (t && ImGui::IsItemHovered())
-            ImGui::SetTooltip("∂gap/∂length of \"%s\": the direction cosine, summed over its vectors", lk->name.c_str());
+            ImGui::SetTooltip("∂gap/∂length of \"%s\": the direction cosine, summed over its vectors",
+                              lk->name.c_str());
         ImGui::TableNextColumn();
-        const bool last = loop.vectors.size() == 1;   // a loop keeps one vector: "Make it a 1D chain" ends it
+        const bool last = loop.vectors.size() == 1;  // a loop keeps one vector: "Make it a 1D chain" ends it
         ImGui::BeginDisabled(last);
         if (ImGui::SmallButton("✗"))
-            edit_plan(c, "Delete loop vector", key + "delete", [sid = s.id, i](Plan& p) { remove_loop_vector(p, sid, i); });
+            edit_plan(c, "Delete loop vector", key + "delete",
+                      [sid = s.id, i](Plan& p) { remove_loop_vector(p, sid, i); });
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
             ImGui::SetTooltip(last ? "A loop needs a vector: \"Make it a 1D chain\" drops the loop"
@@ -263,7 +274,8 @@ void draw_editor(Ctx& c) {
             ImGui::TextWrapped("Angle \"%s\": %s per degree (L·sin(φ − θ)·π/180).", k.name.c_str(),
                                format_length(t->sensitivity, c.unit).c_str());
         else if (!t->from_loop)
-            ImGui::TextWrapped("\"%s\" is not in the loop: it adds with sensitivity %.4g.", k.name.c_str(), tidy(t->sensitivity));
+            ImGui::TextWrapped("\"%s\" is not in the loop: it adds with sensitivity %.4g.", k.name.c_str(),
+                               tidy(t->sensitivity));
     }
     ImGui::TextDisabled("The Monte Carlo evaluates the loop exactly; the other figures use these sensitivities.");
 }
@@ -298,9 +310,10 @@ void draw_loop_switch(Ctx& c) {
             edit_plan(c, "Make a 2D loop", "stack.loop.switch", [sid = s.id](Plan& p) { make_loop(p, sid); });
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip("%s", blocked.empty() ? "Each ±1 length becomes a vector along 0° or 180° (the same gap); then "
-                                                      "set angles, add tilts and the gap direction below the results"
-                                                    : ("Not possible: " + blocked).c_str());
+            ImGui::SetTooltip("%s",
+                              blocked.empty() ? "Each ±1 length becomes a vector along 0° or 180° (the same gap); then "
+                                                "set angles, add tilts and the gap direction below the results"
+                                              : ("Not possible: " + blocked).c_str());
     }
     MF_TEST_ANCHOR("stack.loop.switch");
     field_error_marker(c.vc, "stack.loop.switch");

@@ -13,14 +13,14 @@ namespace mf::stack_ui {
 
 struct Ctx {
     const Plan& plan;
-    const Stack& stack;                     // as in the plan: what the fields show and edit
+    const Stack& stack;  // as in the plan: what the fields show and edit
     StackView& view;
-    ViewContext& vc;                        // edits, refusals by field
+    ViewContext& vc;  // edits, refusals by field
     LengthUnit unit;
-    const StackAnalysis& analysis;          // of the resolved stack (measured links applied)
-    const StackReport& report;              // analysis.report (with the Monte Carlo when finished)
-    const MonteCarloResult* mc;             // finished Monte Carlo of this stack's current inputs, or null
-    const std::vector<LinkReport>& links;   // measured links of this stack (what they supplied / why not)
+    const StackAnalysis& analysis;         // of the resolved stack (measured links applied)
+    const StackReport& report;             // analysis.report (with the Monte Carlo when finished)
+    const MonteCarloResult* mc;            // finished Monte Carlo of this stack's current inputs, or null
+    const std::vector<LinkReport>& links;  // measured links of this stack (what they supplied / why not)
 };
 
 // Pushes an edit of one field of the current stack (found again by id when applied) at the
@@ -36,25 +36,25 @@ void edit_plan(Ctx& c, const std::string& label, const std::string& key, std::fu
 const char* refusal(const Ctx& c, const std::string& key);
 
 // Lengths in the display unit, angles in degrees.
-const char* unit_name(LengthUnit u);        // "µm", "mm", "in"
+const char* unit_name(LengthUnit u);  // "µm", "mm", "in"
 // Rounding noise shown as 0 (a direction cosine of 90° is 6e-17, not a sensitivity).
 inline double tidy(double v) { return v < 1e-12 && v > -1e-12 ? 0.0 : v; }
 ImU32 verdict_colour(FitVerdict v);
-std::string fit_text(const std::string& text, float width);   // shortened with "…" to fit
-void verdict_badge(FitVerdict v);           // the word on a coloured background
+std::string fit_text(const std::string& text, float width);  // shortened with "…" to fit
+void verdict_badge(FitVerdict v);                            // the word on a coloured background
 
 // Parts, each drawing one area of the view.
-void draw_contributors(Ctx& c);             // stack_contributors.cpp
-void draw_paste_dialog(Ctx& c);             // stack_contributors.cpp
+void draw_contributors(Ctx& c);  // stack_contributors.cpp
+void draw_paste_dialog(Ctx& c);  // stack_contributors.cpp
 // Parses pasted text (tab-, comma- or semicolon-separated, with a header row) as rows of
 // this stack, in the display unit; queues them and returns how many, or 0 with errors.
 size_t paste_rows(Ctx& c, const std::string& text, Issues* errors);
-void draw_results(Ctx& c);                  // stack_results.cpp
-void draw_verdict(Ctx& c);                  // stack_results.cpp
-void draw_details(Ctx& c);                  // stack_results.cpp: thermal rows, labelled variants
-void draw_pareto(Ctx& c);                   // stack_charts.cpp
-void draw_histogram(Ctx& c);                // stack_charts.cpp
-void draw_loop(Ctx& c);                     // stack_loop.cpp: drawing and editor of a 2D loop
-void draw_loop_switch(Ctx& c);              // stack_loop.cpp: 1D chain ⇄ 2D loop
+void draw_results(Ctx& c);      // stack_results.cpp
+void draw_verdict(Ctx& c);      // stack_results.cpp
+void draw_details(Ctx& c);      // stack_results.cpp: thermal rows, labelled variants
+void draw_pareto(Ctx& c);       // stack_charts.cpp
+void draw_histogram(Ctx& c);    // stack_charts.cpp
+void draw_loop(Ctx& c);         // stack_loop.cpp: drawing and editor of a 2D loop
+void draw_loop_switch(Ctx& c);  // stack_loop.cpp: 1D chain ⇄ 2D loop
 
 }  // namespace mf::stack_ui

@@ -42,7 +42,8 @@ void range_cell(const Ctx& c, double lo, double hi) {
 
 std::string limits_text(const Ctx& c) {
     const Stack& s = c.stack;
-    if (s.lower_limit && s.upper_limit) return format_length(*s.lower_limit, c.unit) + " ≤ gap ≤ " + format_length(*s.upper_limit, c.unit);
+    if (s.lower_limit && s.upper_limit)
+        return format_length(*s.lower_limit, c.unit) + " ≤ gap ≤ " + format_length(*s.upper_limit, c.unit);
     if (s.lower_limit) return "gap ≥ " + format_length(*s.lower_limit, c.unit);
     if (s.upper_limit) return "gap ≤ " + format_length(*s.upper_limit, c.unit);
     return "no limits: set a lower and/or upper limit for a verdict";
@@ -80,17 +81,20 @@ void draw_verdict(Ctx& c) {
     MF_TEST_ANCHOR("stack.verdict");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    if (f.verdict == FitVerdict::NoRequirement) ImGui::TextUnformatted("no requirement on the gap: set a lower and/or upper limit");
+    if (f.verdict == FitVerdict::NoRequirement)
+        ImGui::TextUnformatted("no requirement on the gap: set a lower and/or upper limit");
     else {
         ImGui::Text("decided at the %s; rate from the %s", f.deciding.c_str(),
                     f.at_operating.ppm_source == "monte carlo" ? "Monte Carlo" : "normal model (no Monte Carlo yet)");
-        help_marker("Fails if the mean gap is outside the limits or the out-of-limit rate is above the fail threshold; "
-                    "OK if the worst case is inside the limits, or the rate is at most the OK threshold; at risk "
-                    "otherwise. For the Monte Carlo the ends of its 95 % interval are compared. Thresholds: Settings.");
+        help_marker(
+            "Fails if the mean gap is outside the limits or the out-of-limit rate is above the fail threshold; "
+            "OK if the worst case is inside the limits, or the rate is at most the OK threshold; at risk "
+            "otherwise. For the Monte Carlo the ends of its 95 % interval are compared. Thresholds: Settings.");
     }
 
     if (f.verdict != FitVerdict::NoRequirement &&
-        ImGui::BeginTable("verdicts", 5, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::BeginTable("verdicts", 5,
+                          ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Condition");
         ImGui::TableSetupColumn("Verdict");
         ImGui::TableSetupColumn("Mean gap");
@@ -122,7 +126,8 @@ void draw_verdict(Ctx& c) {
             if (cv.ppm_ci95) {
                 ImGui::SameLine();
                 const std::string lo = format_ppm(cv.ppm_ci95->lower), hi = format_ppm(cv.ppm_ci95->upper);
-                ImGui::TextDisabled("[%s, %s]", lo.substr(0, lo.size() - 4).c_str(), hi.substr(0, hi.size() - 4).c_str());
+                ImGui::TextDisabled("[%s, %s]", lo.substr(0, lo.size() - 4).c_str(),
+                                    hi.substr(0, hi.size() - 4).c_str());
             }
         }
         ImGui::EndTable();
@@ -157,7 +162,8 @@ void draw_results(Ctx& c) {
     }
 
     const MonteCarloResult* mc = c.mc;
-    const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
     if (!ImGui::BeginTable("results", 3, flags)) return;
     char h1[48], h2[48];
     std::snprintf(h1, sizeof h1, "at %s (measurement)", temp_label(c.stack.measurement_temperature));
@@ -214,7 +220,8 @@ void draw_results(Ctx& c) {
         ImGui::TableNextColumn();
         range_cell(c, x->min, x->max);
         if (ImGui::BeginItemTooltip()) {
-            ImGui::Text("mean %s, σ %s", format_length(x->mean, c.unit).c_str(), format_length(x->sigma, c.unit).c_str());
+            ImGui::Text("mean %s, σ %s", format_length(x->mean, c.unit).c_str(),
+                        format_length(x->sigma, c.unit).c_str());
             if (x->cpk) ImGui::Text("Cpk of the gap %.3g", *x->cpk);
             ImGui::EndTooltip();
         }
@@ -233,8 +240,9 @@ void draw_results(Ctx& c) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(tails_text(t.statistical_at_operating.tails).c_str());
 
-    label(mc ? "Monte Carlo mean, σ" : "Monte Carlo", "Every contributor sampled from its declared distribution (seeded, reproducible); the gap evaluated "
-                   "exactly (the nonlinear loop for 2D stacks). No sample is discarded.");
+    label(mc ? "Monte Carlo mean, σ" : "Monte Carlo",
+          "Every contributor sampled from its declared distribution (seeded, reproducible); the gap evaluated "
+          "exactly (the nonlinear loop for 2D stacks). No sample is discarded.");
     if (!mc) {
         ImGui::TableNextColumn();
         ImGui::TextDisabled(v.mc.running() ? "running…" : v.mc.cancelled() ? "cancelled" : "—");
@@ -246,8 +254,9 @@ void draw_results(Ctx& c) {
             ImGui::Text("%s, σ %s", format_length(m->mean, c.unit).c_str(), format_length(m->sigma, c.unit).c_str());
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%zu samples, seed %llu; skewness %.3g; min %s, median %s, max %s", m->n,
-                                  static_cast<unsigned long long>(mc->seed), m->skewness, format_length(m->min, c.unit).c_str(),
-                                  format_length(m->p50, c.unit).c_str(), format_length(m->max, c.unit).c_str());
+                                  static_cast<unsigned long long>(mc->seed), m->skewness,
+                                  format_length(m->min, c.unit).c_str(), format_length(m->p50, c.unit).c_str(),
+                                  format_length(m->max, c.unit).c_str());
         }
         label("MC 0.135 … 99.865 %", "Percentiles of the samples (type 7), the ±3σ points of a normal.");
         for (const MonteCarloSummary* m : {&mc->at_measurement, &mc->at_operating}) {
@@ -260,17 +269,22 @@ void draw_results(Ctx& c) {
             ImGui::TextUnformatted(tails_text(m->ppm_below, m->ppm_above).c_str());
             if (ImGui::BeginItemTooltip()) {
                 ImGui::Text("%zu below, %zu above of %zu samples", m->below, m->above, m->n);
-                if (m->ci95_below) ImGui::Text("below: 95 %% CI %s – %s", format_ppm(m->ci95_below->lower).c_str(), format_ppm(m->ci95_below->upper).c_str());
-                if (m->ci95_above) ImGui::Text("above: 95 %% CI %s – %s", format_ppm(m->ci95_above->lower).c_str(), format_ppm(m->ci95_above->upper).c_str());
-                ImGui::Text("total %s, 95 %% CI %s – %s", format_ppm(m->ppm_total).c_str(), format_ppm(m->ci95_total.lower).c_str(),
-                            format_ppm(m->ci95_total.upper).c_str());
+                if (m->ci95_below)
+                    ImGui::Text("below: 95 %% CI %s – %s", format_ppm(m->ci95_below->lower).c_str(),
+                                format_ppm(m->ci95_below->upper).c_str());
+                if (m->ci95_above)
+                    ImGui::Text("above: 95 %% CI %s – %s", format_ppm(m->ci95_above->lower).c_str(),
+                                format_ppm(m->ci95_above->upper).c_str());
+                ImGui::Text("total %s, 95 %% CI %s – %s", format_ppm(m->ppm_total).c_str(),
+                            format_ppm(m->ci95_total.lower).c_str(), format_ppm(m->ci95_total.upper).c_str());
                 ImGui::EndTooltip();
             }
         }
     }
     ImGui::EndTable();
     ImGui::TextDisabled("Nominal %s; figures centred on the mid-limit mean %s (asymmetry %s).",
-                        format_length(r.worst_case.nominal, c.unit).c_str(), format_length(r.worst_case.mean, c.unit).c_str(),
+                        format_length(r.worst_case.nominal, c.unit).c_str(),
+                        format_length(r.worst_case.mean, c.unit).c_str(),
                         format_length(r.worst_case.asymmetry, c.unit).c_str());
 }
 
@@ -281,7 +295,8 @@ void draw_details(Ctx& c) {
     const ThermalResult& t = r.thermal;
     ImGui::Spacing();
     if (ImGui::CollapsingHeader("Contribution shares (table)")) {
-        if (ImGui::BeginTable("shares", 7, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        if (ImGui::BeginTable("shares", 7,
+                              ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
             ImGui::TableSetupColumn("Rank");
             ImGui::TableSetupColumn("Contributor", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableSetupColumn("Sensitivity");
@@ -305,19 +320,24 @@ void draw_details(Ctx& c) {
                 ImGui::TableNextColumn();
                 ImGui::Text("%.1f %%", row.statistical_share * 100);
                 ImGui::TableNextColumn();
-                if (row.monte_carlo_share) ImGui::Text("%.1f %%", *row.monte_carlo_share * 100);
-                else ImGui::TextDisabled("—");
+                if (row.monte_carlo_share)
+                    ImGui::Text("%.1f %%", *row.monte_carlo_share * 100);
+                else
+                    ImGui::TextDisabled("—");
             }
             ImGui::EndTable();
         }
-        ImGui::TextDisabled("Worst-case: |s|·T / Σ|s|·T. RSS: (s·T)² / Σ(s·T)². Statistical: s²σ² / Σ s²σ² (ranked by this). "
-                            "Monte Carlo: corr(x, gap)² from the samples.");
+        ImGui::TextDisabled(
+            "Worst-case: |s|·T / Σ|s|·T. RSS: (s·T)² / Σ(s·T)². Statistical: s²σ² / Σ s²σ² (ranked by this). "
+            "Monte Carlo: corr(x, gap)² from the samples.");
     }
     if (ImGui::CollapsingHeader("Thermal: each contributor from its measurement to the operating temperature")) {
-        ImGui::Text("Nominal gap %s at %s, %s at %s: change %s.", format_length(t.nominal_at_measurement, c.unit).c_str(),
-                    temp_label(t.measurement_temperature), format_length(t.nominal_at_operating, c.unit).c_str(),
-                    temp_label(t.operating_temperature), format_length(t.gap_change, c.unit).c_str());
-        if (ImGui::BeginTable("thermal", 7, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::Text("Nominal gap %s at %s, %s at %s: change %s.",
+                    format_length(t.nominal_at_measurement, c.unit).c_str(), temp_label(t.measurement_temperature),
+                    format_length(t.nominal_at_operating, c.unit).c_str(), temp_label(t.operating_temperature),
+                    format_length(t.gap_change, c.unit).c_str());
+        if (ImGui::BeginTable("thermal", 7,
+                              ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
             ImGui::TableSetupColumn("Contributor", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableSetupColumn("Material");
             ImGui::TableSetupColumn("α (ppm/K)");
@@ -349,7 +369,8 @@ void draw_details(Ctx& c) {
         for (const auto& n : t.notes) ImGui::BulletText("%s", n.c_str());
     }
     if (ImGui::CollapsingHeader("Labelled variants: Bender, modified RSS, inflated, long-term 1.5σ shift")) {
-        if (ImGui::BeginTable("variants", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        if (ImGui::BeginTable("variants", 3,
+                              ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
             char h1[48], h2[48];
             std::snprintf(h1, sizeof h1, "at %s", temp_label(c.stack.measurement_temperature));
             std::snprintf(h2, sizeof h2, "at %s", temp_label(c.stack.operating_temperature));
@@ -380,7 +401,8 @@ void draw_details(Ctx& c) {
             row_label(infl.c_str());
             for (auto* x : st) {
                 ImGui::TableNextColumn();
-                ImGui::Text("σ %s, %s", format_length(x->inflated_sigma, c.unit).c_str(), tails_text(x->inflated_tails).c_str());
+                ImGui::Text("σ %s, %s", format_length(x->inflated_sigma, c.unit).c_str(),
+                            tails_text(x->inflated_tails).c_str());
             }
             row_label("Long-term 1.5σ shift");
             for (auto* x : st) {
@@ -390,8 +412,10 @@ void draw_details(Ctx& c) {
             row_label("Cpk of the gap");
             for (auto* x : st) {
                 ImGui::TableNextColumn();
-                if (x->cpk) ImGui::Text("%.3g", *x->cpk);
-                else ImGui::TextDisabled("—");
+                if (x->cpk)
+                    ImGui::Text("%.3g", *x->cpk);
+                else
+                    ImGui::TextDisabled("—");
             }
             row_label("Yield (normal model)");
             for (auto* x : st) {

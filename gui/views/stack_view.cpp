@@ -36,8 +36,10 @@ void edit_stack(Ctx& c, const std::string& label, const std::string& key, bool m
     auto apply = [sid = c.stack.id, fn = std::move(fn)](Plan& p) {
         if (Stack* s = find_stack(p, sid)) fn(*s);
     };
-    if (merge) c.vc.edits.push_merge(label, key, std::move(apply));
-    else c.vc.edits.push_at(label, key, std::move(apply));
+    if (merge)
+        c.vc.edits.push_merge(label, key, std::move(apply));
+    else
+        c.vc.edits.push_at(label, key, std::move(apply));
 }
 
 void edit_row(Ctx& c, const std::string& cid, const std::string& label, const std::string& field, bool merge,
@@ -47,8 +49,10 @@ void edit_row(Ctx& c, const std::string& cid, const std::string& label, const st
         if (Contributor* k = find_contributor(p, sid, cid)) fn(*k);
     };
     const std::string key = "stack." + cid + "." + field;
-    if (merge) c.vc.edits.push_merge(label, key, std::move(apply));
-    else c.vc.edits.push_at(label, key, std::move(apply));
+    if (merge)
+        c.vc.edits.push_merge(label, key, std::move(apply));
+    else
+        c.vc.edits.push_at(label, key, std::move(apply));
 }
 
 void edit_plan(Ctx& c, const std::string& label, const std::string& key, std::function<void(Plan&)> fn) {
@@ -126,7 +130,7 @@ void draw_selector(const Plan& plan, StackView& view, Edits& edits, int index) {
     ImGui::SameLine();
     if (ImGui::Button("New")) {
         const std::string name = "Stack " + std::to_string(plan.stacks.size() + 1);
-        const std::string id = new_id(plan, "s");   // the id the edit will give it, to select it
+        const std::string id = new_id(plan, "s");  // the id the edit will give it, to select it
         edits.push("New stack", [id, name](Plan& p) { add_stack(p, id, name); });
         view.selected_id = id;
         view.selected_row.clear();
@@ -150,13 +154,14 @@ void draw_selector(const Plan& plan, StackView& view, Edits& edits, int index) {
         edits.push("Delete stack \"" + s.name + "\"", [sid](Plan& p) { delete_stack(p, sid); });
         // Select the neighbour that takes its place.
         const size_t next = static_cast<size_t>(index) + 1 < plan.stacks.size() ? static_cast<size_t>(index) + 1
-                            : index > 0 ? static_cast<size_t>(index) - 1
-                                        : plan.stacks.size();
+            : index > 0                                                         ? static_cast<size_t>(index) - 1
+                                                                                : plan.stacks.size();
         view.selected_id = next < plan.stacks.size() ? plan.stacks[next].id : std::string();
         view.selected_row.clear();
     }
     MF_TEST_ANCHOR("stack.delete");
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Delete this stack (Ctrl+Z brings it back)");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Delete this stack (Ctrl+Z brings it back)");
     ImGui::EndDisabled();
 
     // Display unit, on the right: changes how lengths are shown and typed, never the values.
@@ -198,13 +203,16 @@ void optional_limit(Ctx& c, const char* label, const char* anchor, const std::op
         double start = c.report.errors.empty() ? c.report.worst_case.nominal : 0.0;
         const auto& other = lower ? c.stack.upper_limit : c.stack.lower_limit;
         if (other) start = *other;
-        edit_stack(c, on ? (lower ? "Set lower limit" : "Set upper limit") : (lower ? "Remove lower limit" : "Remove upper limit"),
+        edit_stack(c,
+                   on ? (lower ? "Set lower limit" : "Set upper limit")
+                      : (lower ? "Remove lower limit" : "Remove upper limit"),
                    key, false, [on, lower, start](Stack& s) {
                        auto& l = lower ? s.lower_limit : s.upper_limit;
                        l = on ? std::optional<double>(start) : std::nullopt;
                    });
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip(on ? "Uncheck: no %s limit" : "Check: require a %s limit", lower ? "lower" : "upper");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(on ? "Uncheck: no %s limit" : "Check: require a %s limit", lower ? "lower" : "upper");
     ImGui::SameLine(0, em(0.3f));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label);
@@ -281,7 +289,8 @@ void draw_requirement(Ctx& c) {
         ImGui::SetNextItemWidth(em(6));
         double f = s.inflation_factor;
         if (ImGui::InputDouble("σ inflation factor", &f, 0, 0, "%.3g") && std::isfinite(f))
-            edit_stack(c, "Set σ inflation factor", "stack.inflation", true, [f](Stack& st) { st.inflation_factor = f; });
+            edit_stack(c, "Set σ inflation factor", "stack.inflation", true,
+                       [f](Stack& st) { st.inflation_factor = f; });
         field_error_marker(c.vc, "stack.inflation");
         help_marker("1 = none, 1.5 = Bender (SAE 680490). Applies to the \"statistical, inflated\" figure only.");
         ImGui::SetNextItemWidth(em(6));
@@ -344,7 +353,7 @@ void publish(const ViewContext& ctx, const Stack& s, const StackAnalysis& a, con
     // Edits the document refused, by field key: what field_error_marker shows at the field.
     for (const auto& [key, issue] : ctx.field_errors.by_field)
         if (key.rfind("stack.", 0) == 0) test_text("stack.refusal." + key, issue.message);
-    for (const LinkReport& l : a.links) {   // measured links: what each supplied
+    for (const LinkReport& l : a.links) {  // measured links: what each supplied
         const std::string k = "stack.measured." + l.target_id;
         test_value(k + ".used", l.used ? 1 : 0);
         put((k + ".sigma").c_str(), l.sigma);
@@ -390,11 +399,13 @@ void publish(const ViewContext& ctx, const Stack& s, const StackAnalysis& a, con
     if (const MonteCarloResult* mc = a.monte_carlo_result()) {
         for (int k = 0; k < 2; ++k) {
             const MonteCarloSummary& m = k ? mc->at_operating : mc->at_measurement;
-            const std::optional<double> figures[] = {m.mean, m.sigma, m.p00135, m.p99865, m.ppm_total,
-                                                     m.ci95_total.lower, m.ci95_total.upper, m.ppm_below, m.ppm_above};
-            static const char* const names[] = {"mean", "sigma", "p00135", "p99865", "ppm_total",
+            const std::optional<double> figures[] = {
+                m.mean,      m.sigma,    m.p00135, m.p99865, m.ppm_total, m.ci95_total.lower, m.ci95_total.upper,
+                m.ppm_below, m.ppm_above};
+            static const char* const names[] = {"mean",       "sigma",      "p00135",    "p99865",   "ppm_total",
                                                 "ci95.lower", "ci95.upper", "ppm_below", "ppm_above"};
-            for (size_t f = 0; f < 9; ++f) put((std::string(k ? "stack.mc.op." : "stack.mc.") + names[f]).c_str(), figures[f]);
+            for (size_t f = 0; f < 9; ++f)
+                put((std::string(k ? "stack.mc.op." : "stack.mc.") + names[f]).c_str(), figures[f]);
         }
         put("stack.mc.samples", static_cast<double>(mc->samples));
         put("stack.mc.seed", static_cast<double>(mc->seed));
@@ -405,9 +416,11 @@ void publish(const ViewContext& ctx, const Stack& s, const StackAnalysis& a, con
 // What an earlier frame published about another stack must not linger.
 void clear_published() {
     auto& vals = test_values();
-    for (auto it = vals.begin(); it != vals.end();) it = it->first.rfind("stack.", 0) == 0 ? vals.erase(it) : std::next(it);
+    for (auto it = vals.begin(); it != vals.end();)
+        it = it->first.rfind("stack.", 0) == 0 ? vals.erase(it) : std::next(it);
     auto& texts = test_texts();
-    for (auto it = texts.begin(); it != texts.end();) it = it->first.rfind("stack.", 0) == 0 ? texts.erase(it) : std::next(it);
+    for (auto it = texts.begin(); it != texts.end();)
+        it = it->first.rfind("stack.", 0) == 0 ? texts.erase(it) : std::next(it);
 }
 
 #endif  // MF_TEST_HOOKS
@@ -455,7 +468,7 @@ void StackView::draw(ViewContext& ctx) {
 
     // The analysis: made afresh when the plan or the stack changes (the resolved stack is what
     // the Monte Carlo samples), and again when the Monte Carlo finishes or is cancelled.
-    if (cache.stack_id != stack.id) {   // another stack: its fields start without refusals
+    if (cache.stack_id != stack.id) {  // another stack: its fields start without refusals
         notice.clear();
         std::erase_if(ctx.field_errors.by_field, [](const auto& e) { return e.first.rfind("stack.", 0) == 0; });
     }

@@ -30,11 +30,11 @@ namespace mf {
 
 struct StackView {
     // --- public knobs (tests and App) ---
-    MonteCarloOptions mc_options;         // samples, seed, bins of the Monte Carlo run
+    MonteCarloOptions mc_options;  // samples, seed, bins of the Monte Carlo run
 
     // --- selection ---
-    std::string selected_id;              // stack id; empty: the first stack
-    std::string selected_row;             // contributor id of the selected table row
+    std::string selected_id;   // stack id; empty: the first stack
+    std::string selected_row;  // contributor id of the selected table row
 
     // --- paste dialog ---
     bool paste_open = false;
@@ -42,7 +42,7 @@ struct StackView {
 
     // --- the Monte Carlo of the selected stack, in slices across frames ---
     struct MonteCarloInputs {
-        Stack stack;                      // the analysed stack: measured links applied
+        Stack stack;  // the analysed stack: measured links applied
         MonteCarloOptions options;
         bool operator==(const MonteCarloInputs&) const = default;
     };
@@ -57,13 +57,13 @@ struct StackView {
     } cache;
     struct ListCache {
         uint64_t state_id = 0;
-        std::vector<FitVerdict> verdicts;         // per stack (links applied), normal model (no Monte Carlo)
+        std::vector<FitVerdict> verdicts;  // per stack (links applied), normal model (no Monte Carlo)
     } list_cache;
 
-    std::string notice;                           // one line about the last paste / copy
+    std::string notice;  // one line about the last paste / copy
 
-    bool loop_to_scale = false;                   // loop drawing: true scale or schematic
-    bool histogram_at_operating = false;          // histogram of the operating temperature
+    bool loop_to_scale = false;           // loop drawing: true scale or schematic
+    bool histogram_at_operating = false;  // histogram of the operating temperature
 
     void draw(ViewContext& ctx);
 };

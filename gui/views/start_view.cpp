@@ -52,10 +52,11 @@ void StartView::draw(App& app) {
     ImGui::PushTextWrapPos(em(44));
     ImGui::TextUnformatted("MicroFab Planner answers, for a part with 50 µm features:");
     // Bullet() + wrapped text: BulletText() would not wrap and would widen the window.
-    for (const char* line : {"who should make it — your micro-fab line, a boutique shop or a contract manufacturer — and "
-                             "at what cost per good part at 100, 10 000 and 100 000 parts;",
-                             "when production parts arrive, with the odds of meeting the market window;",
-                             "whether the assembly fits (tolerance stacks) and whether the process is capable (Cpk)."}) {
+    for (const char* line :
+         {"who should make it — your micro-fab line, a boutique shop or a contract manufacturer — and "
+          "at what cost per good part at 100, 10 000 and 100 000 parts;",
+          "when production parts arrive, with the odds of meeting the market window;",
+          "whether the assembly fits (tolerance stacks) and whether the process is capable (Cpk)."}) {
         ImGui::Bullet();
         ImGui::TextUnformatted(line);
     }

@@ -19,6 +19,6 @@ struct ExampleGuide {
     const char* shows;
     Tab tab;
 };
-const ExampleGuide* example_guide(const char* file_name);   // null for a file without a guide
+const ExampleGuide* example_guide(const char* file_name);  // null for a file without a guide
 
 }  // namespace mf

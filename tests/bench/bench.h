@@ -15,8 +15,8 @@ namespace mf::bench {
 
 struct Case {
     std::string name;
-    std::string unit;     // what `items` counts ("samples", "iterations", "rows")
-    double items;         // items processed by one run, for the rate column
+    std::string unit;  // what `items` counts ("samples", "iterations", "rows")
+    double items;      // items processed by one run, for the rate column
     std::function<void()> run;
 };
 
@@ -33,8 +33,8 @@ struct Registrar {
 
 #define MF_BENCH_CAT2(a, b) a##b
 #define MF_BENCH_CAT(a, b) MF_BENCH_CAT2(a, b)
-#define MF_BENCHMARK(name, unit, items)                                                            \
-    static void MF_BENCH_CAT(mf_bench_fn_, __LINE__)();                                            \
-    static ::mf::bench::Registrar MF_BENCH_CAT(mf_bench_reg_, __LINE__)(name, unit, items,         \
+#define MF_BENCHMARK(name, unit, items)                                                                        \
+    static void MF_BENCH_CAT(mf_bench_fn_, __LINE__)();                                                        \
+    static ::mf::bench::Registrar MF_BENCH_CAT(mf_bench_reg_, __LINE__)(name, unit, items,                     \
                                                                         MF_BENCH_CAT(mf_bench_fn_, __LINE__)); \
     static void MF_BENCH_CAT(mf_bench_fn_, __LINE__)()

@@ -38,7 +38,7 @@ MF_BENCHMARK("decision crossovers + bands, article partners, volumes 1..1e6", "s
 MF_BENCHMARK("decision crossovers + bands, lots of 100, volumes 1..1e7 (~3e5 breakpoints)", "searches", 1) {
     static std::vector<mf::CostInputs> ps = [] {
         auto v = template_costs();
-        v[1].model.lot_size = 100;   // boutique lots of 100: 1e5 lot boundaries per 1e7 parts
+        v[1].model.lot_size = 100;  // boutique lots of 100: 1e5 lot boundaries per 1e7 parts
         return v;
     }();
     const auto r = mf::cost_crossovers(ps, 1, 1e7);

@@ -27,8 +27,10 @@ mf::ScheduleProblem network_200() {
             t.pessimistic = m * 1.8;
             t.distribution = (s + k) % 2 ? mf::DurationDistribution::Triangular : mf::DurationDistribution::Pert;
             if (k > 0) t.predecessors.push_back({"s" + std::to_string(s) + "t" + std::to_string(k - 1)});
-            if (k == 4 && s > 0) t.predecessors.push_back({"s" + std::to_string(s - 1) + "t4", mf::LinkType::StartToStart, 2});
-            if (k == 7 && s > 0) t.predecessors.push_back({"s" + std::to_string(s - 1) + "t6", mf::LinkType::FinishToFinish, -1});
+            if (k == 4 && s > 0)
+                t.predecessors.push_back({"s" + std::to_string(s - 1) + "t4", mf::LinkType::StartToStart, 2});
+            if (k == 7 && s > 0)
+                t.predecessors.push_back({"s" + std::to_string(s - 1) + "t6", mf::LinkType::FinishToFinish, -1});
             if (k == 9) {
                 t.kind = mf::TaskKind::Gate;
                 t.gate.pass_probability = 0.8;
@@ -76,8 +78,7 @@ MF_BENCHMARK("schedule MC, 201 tasks with 20 gates, 10 000 iterations + summary"
 
 MF_BENCHMARK("schedule MC sliced 500 per frame, 201 tasks, 10 000 iterations", "iterations", 10000) {
     mf::ScheduleMonteCarlo mc({kNet, 10000, 1});
-    while (!mc.step(500)) {
-    }
+    while (!mc.step(500)) {}
     mf::bench::keep(mc.result().p50);
 }
 

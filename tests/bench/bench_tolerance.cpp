@@ -77,7 +77,6 @@ MF_BENCHMARK("stack MC, 10-vector 2D loop (lengths and angles), 1e6 samples", "s
 
 MF_BENCHMARK("stack MC, 20-contributor chain in 20 slices of 50 000 (GUI frames)", "samples", 1e6) {
     mf::MonteCarloRun run(kChain, mf::MonteCarloOptions{});
-    while (!run.step(50000)) {
-    }
+    while (!run.step(50000)) {}
     mf::bench::keep(run.result().at_measurement.mean);
 }

@@ -100,9 +100,9 @@ TEST_CASE("capability analysis: a run takes over the features whose inputs did n
     const Dataset& d = pilot_run(p);
     CapabilityRun job(d, {}, &before);
     CHECK(job.result().current == std::vector<bool>{true, false, true});
-    CHECK(job.result().features[0] == before.features[0]);   // shared, not recomputed
-    CHECK(job.result().features[1] == before.features[1]);   // its old figures, until redone
-    CHECK(job.step(1));                                       // one feature of work in all
+    CHECK(job.result().features[0] == before.features[0]);  // shared, not recomputed
+    CHECK(job.result().features[1] == before.features[1]);  // its old figures, until redone
+    CHECK(job.step(1));                                     // one feature of work in all
     CHECK(job.result().features[0] == before.features[0]);
     CHECK(job.result().features[1] != before.features[1]);
     CHECK(same_figures(*job.result().features[1], analyse_feature(d, 1)));
@@ -116,7 +116,7 @@ TEST_CASE("capability analysis: a run takes over the features whose inputs did n
         return again.result().current_count() == 0;
     };
     Dataset settings = pilot_run(base);
-    CHECK_FALSE(redone(settings, {}));  // unchanged: all taken over
+    CHECK_FALSE(redone(settings, {}));        // unchanged: all taken over
     CHECK(redone(pilot_run(gearbox()), {}));  // the same numbers read again: new columns
     settings.gate.min_cpk = 1.67;
     CHECK(redone(settings, {}));

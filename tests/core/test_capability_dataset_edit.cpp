@@ -53,35 +53,36 @@ TEST_CASE("capability grid edit: reading pasted cells (tabs, CRLF, final line br
     CHECK(b.cell(1, 0).empty());
     CHECK(b.cell(1, 1) == "3.25");
     CHECK(b.decimal == '.');
-    b = read_cell_block("1,5\n\n2,25");   // a one-column copy with an empty cell in the middle
+    b = read_cell_block("1,5\n\n2,25");  // a one-column copy with an empty cell in the middle
     REQUIRE(b.error.empty());
     CHECK(b.rows == 3);
     CHECK(b.cell(1, 0).empty());
     CHECK(b.decimal == ',');
-    b = read_cell_block("");   // an empty cell typed: one missing cell
+    b = read_cell_block("");  // an empty cell typed: one missing cell
     CHECK(b.rows == 1);
     CHECK(b.cols == 1);
     b = read_cell_block("1\t2\n3\n");
     CHECK(b.error == "pasted line 2 has 1 cells, the first line has 2 (the cells must form a rectangle)");
 }
 
-TEST_CASE("capability grid edit: a pasted block lands at the cell, scaled, with a decimal comma; undo copies stay intact") {
+TEST_CASE(
+    "capability grid edit: a pasted block lands at the cell, scaled, with a decimal comma; undo copies stay intact") {
     Dataset d = sample();
     const Dataset before = d;
     // Pasted in µm at row 2 (0-based 1), column OD (sheet column 1); stored in mm (scale 0.001).
     const CellBlock b = read_cell_block("2500\t21000,5\n\t33000\n");
     REQUIRE(b.error.empty());
-    CHECK(b.decimal == ',');   // one number with a comma, none with a point
+    CHECK(b.decimal == ',');  // one number with a comma, none with a point
     CHECK(paste_block(d, 1, 1, b, {0.001, 0.001}) == "");
     CHECK(od(d)[0] == 1);
     CHECK(od(d)[1] == doctest::Approx(2.5));
-    CHECK(std::isnan(od(d)[2]));       // the empty cell is missing
+    CHECK(std::isnan(od(d)[2]));  // the empty cell is missing
     CHECK(od(d)[3] == 4);
     CHECK(idc(d)[1] == doctest::Approx(21.0005));
     CHECK(idc(d)[2] == doctest::Approx(33.0));
     CHECK(d.rows() == 4);
-    CHECK(od(before)[1] == 2);         // the old column (an undo snapshot) is untouched
-    CHECK(d.machines.get() == before.machines.get());   // columns not pasted into stay shared
+    CHECK(od(before)[1] == 2);                         // the old column (an undo snapshot) is untouched
+    CHECK(d.machines.get() == before.machines.get());  // columns not pasted into stay shared
 }
 
 TEST_CASE("capability grid edit: pasting past the last row appends rows to every column") {
@@ -90,7 +91,7 @@ TEST_CASE("capability grid edit: pasting past the last row appends rows to every
     CHECK(paste_block(d, 3, 0, read_cell_block("M3\t4.5\nM3\t5\n M4 \t6\n"), {}) == "");
     REQUIRE(d.rows() == 6);
     CHECK((*d.machines)[3] == "M3");
-    CHECK((*d.machines)[5] == "M4");   // trimmed
+    CHECK((*d.machines)[5] == "M4");  // trimmed
     CHECK(od(d)[3] == 4.5);
     CHECK(od(d)[5] == 6);
     CHECK(idc(d).size() == 6);
@@ -99,15 +100,18 @@ TEST_CASE("capability grid edit: pasting past the last row appends rows to every
     CHECK(std::isnan(idc(d)[5]));
     Plan p;
     p.datasets.push_back(d);
-    CHECK(check_plan(p).empty());       // every column as long as the table
+    CHECK(check_plan(p).empty());  // every column as long as the table
 }
 
-TEST_CASE("capability grid edit: text in a number column, too wide a block, a row past the end: refused, nothing changed") {
+TEST_CASE(
+    "capability grid edit: text in a number column, too wide a block, a row past the end: refused, nothing changed") {
     Dataset d = sample();
     const Dataset before = d;
-    CHECK(paste_block(d, 0, 1, read_cell_block("1\t2\n3\tabc\n"), {}) == "row 2, column \"ID\": \"abc\" is not a number");
+    CHECK(paste_block(d, 0, 1, read_cell_block("1\t2\n3\tabc\n"), {}) ==
+          "row 2, column \"ID\": \"abc\" is not a number");
     CHECK(paste_block(d, 0, 2, read_cell_block("1\t2\n"), {}) ==
-          "the pasted cells are 2 columns wide, but from column \"ID\" on the table has only 1: add features in Settings first");
+          "the pasted cells are 2 columns wide, but from column \"ID\" on the table has only 1: add features in "
+          "Settings first");
     CHECK(paste_block(d, 5, 1, read_cell_block("1\n"), {}) == "row 6 is past the end of the table (4 rows)");
     CHECK(paste_block(d, 0, 1, read_cell_block("1\t2\n3\n"), {}).find("rectangle") != std::string::npos);
     CHECK(d.features[0].values.get() == before.features[0].values.get());
@@ -122,12 +126,13 @@ TEST_CASE("capability grid edit: text in a number column, too wide a block, a ro
 
 TEST_CASE("capability grid edit: clear and copy a rectangle (display unit, decimal point, empty for missing)") {
     Dataset d = sample();
-    clear_block(d, {1, 1, 2, 1});   // OD rows 2–3
+    clear_block(d, {1, 1, 2, 1});  // OD rows 2–3
     CHECK(od(d)[0] == 1);
     CHECK(std::isnan(od(d)[1]));
     CHECK(std::isnan(od(d)[2]));
     CHECK(od(d)[3] == 4);
-    CHECK(copy_block(d, {0, 0, 3, 2}, {0.001, 0.001}) == "M1\t1000\t10000\nM1\t\t20000\nM2\t\t30000\nM2\t4000\t40000\n");
+    CHECK(copy_block(d, {0, 0, 3, 2}, {0.001, 0.001}) ==
+          "M1\t1000\t10000\nM1\t\t20000\nM2\t\t30000\nM2\t4000\t40000\n");
     // 1.0251 mm in µm is 1025.1 (12 significant digits hide the binary rounding).
     d.features[0].values = std::make_shared<const std::vector<double>>(std::vector<double>{1.0251, NAN, 3, 4});
     CHECK(copy_block(d, {0, 1, 0, 1}, {0.001}) == "1025.1\n");
@@ -151,11 +156,11 @@ TEST_CASE("capability grid edit: insert and delete rows across every column, the
     CHECK(od(d)[3] == 2);
     CHECK((*d.machines)[1].empty());
     CHECK((*d.machines)[3] == "M1");
-    CHECK(insert_rows(d, 6, 1) == "");   // at the end
+    CHECK(insert_rows(d, 6, 1) == "");  // at the end
     CHECK(d.rows() == 7);
     CHECK(insert_rows(d, 9, 1) == "row 10 is past the end of the table (7 rows)");
     CHECK(delete_rows(d, 1, 2) == "");
-    CHECK(delete_rows(d, 4, 5) == "");   // clipped: only row 5 (the inserted one)
+    CHECK(delete_rows(d, 4, 5) == "");  // clipped: only row 5 (the inserted one)
     REQUIRE(d.rows() == 4);
     CHECK((od(d) == std::vector<double>{1, 2, 3, 4}));
     CHECK((idc(d) == std::vector<double>{10, 20, 30, 40}));

@@ -201,20 +201,25 @@ const Feature* pick_feature(const Dataset& d, Rng& r) {
 std::vector<Operation> operations() {
     return {
         {"add dataset", [](Plan& p, Rng&) { add_dataset(p); }},
-        {"duplicate dataset", [](Plan& p, Rng& r) {
+        {"duplicate dataset",
+         [](Plan& p, Rng& r) {
              if (const Dataset* d = pick_dataset(p, r)) duplicate_dataset(p, d->id);
          }},
-        {"delete dataset", [](Plan& p, Rng& r) {
+        {"delete dataset",
+         [](Plan& p, Rng& r) {
              if (const Dataset* d = pick_dataset(p, r)) delete_dataset(p, d->id);
          }},
-        {"add feature", [](Plan& p, Rng& r) {
+        {"add feature",
+         [](Plan& p, Rng& r) {
              if (const Dataset* d = pick_dataset(p, r)) add_feature(p, d->id);
          }},
-        {"delete feature", [](Plan& p, Rng& r) {
+        {"delete feature",
+         [](Plan& p, Rng& r) {
              const Dataset* d = pick_dataset(p, r);
              if (const Feature* f = d ? pick_feature(*d, r) : nullptr) delete_feature(p, d->id, f->id);
          }},
-        {"spec limits", [](Plan& p, Rng& r) {
+        {"spec limits",
+         [](Plan& p, Rng& r) {
              const Dataset* d = pick_dataset(p, r);
              const Feature* f = d ? pick_feature(*d, r) : nullptr;
              if (!f) return;
@@ -223,9 +228,11 @@ std::vector<Operation> operations() {
              set_spec_limit(p, did, fid, SpecLimit::Lower, std::nullopt);  // never above the USL on the way
              set_spec_limit(p, did, fid, SpecLimit::Upper, hi);
              set_spec_limit(p, did, fid, SpecLimit::Lower, lo);
-             set_spec_limit(p, did, fid, SpecLimit::Target, r.next() % 2 ? std::optional<double>((lo + hi) / 2) : std::nullopt);
+             set_spec_limit(p, did, fid, SpecLimit::Target,
+                            r.next() % 2 ? std::optional<double>((lo + hi) / 2) : std::nullopt);
          }},
-        {"import", [](Plan& p, Rng& r) {
+        {"import",
+         [](Plan& p, Rng& r) {
              Dataset d;
              d.name = "Imported";
              Feature f;
@@ -236,7 +243,8 @@ std::vector<Operation> operations() {
              d.features = {f, f};
              import_dataset(p, d);
          }},
-        {"replace data", [](Plan& p, Rng& r) {
+        {"replace data",
+         [](Plan& p, Rng& r) {
              const Dataset* d = pick_dataset(p, r);
              if (!d) return;
              Dataset t;
@@ -247,8 +255,10 @@ std::vector<Operation> operations() {
              t.features = {f};
              replace_dataset_data(p, d->id, t);
          }},
-        {"yield records", [](Plan& p, Rng& r) {
-             if (const Dataset* d = pick_dataset(p, r)) set_yield_records(p, d->id, {{"etch", "", 90, 10}, {"plate", "L2", 50, 0}});
+        {"yield records",
+         [](Plan& p, Rng& r) {
+             if (const Dataset* d = pick_dataset(p, r))
+                 set_yield_records(p, d->id, {{"etch", "", 90, 10}, {"plate", "L2", 50, 0}});
          }},
     };
 }

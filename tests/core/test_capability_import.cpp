@@ -238,7 +238,10 @@ TEST_CASE("import: random text never crashes and yields a consistent table or me
         CHECK(t.table.spans_.size() == t.table.rows * t.table.columns);
         DatasetImportResult d = dataset_from_table(t.table, {});
         if (!d.errors.empty()) continue;
-        for (auto& f : d.dataset.features) { f.lsl = 0.0; f.usl = 10.0; }
+        for (auto& f : d.dataset.features) {
+            f.lsl = 0.0;
+            f.usl = 10.0;
+        }
         for (const auto& a : analyse_dataset(d.dataset)) CHECK(a.values <= a.rows);
     }
 }

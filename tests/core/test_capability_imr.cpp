@@ -65,7 +65,7 @@ TEST_CASE("I–MR chart and capability of individual values, by hand") {
     CHECK(a.cap.cpk_ci95->upper == doctest::Approx(1.608539016).epsilon(1e-8));
     CHECK(a.cap.ppm_within.below == doctest::Approx(189.4257048).epsilon(1e-7));
     CHECK(a.cap.ppm_within.above == doctest::Approx(650.2256499).epsilon(1e-7));
-    CHECK_FALSE(a.cap.cpm);   // no target
+    CHECK_FALSE(a.cap.cpm);  // no target
     CHECK(a.violations.empty());
     // 10 values: below the gate's minimum of 100 values / 25 subgroups.
     CHECK(a.gate.verdict == GateVerdict::NotEnoughData);
@@ -78,7 +78,7 @@ TEST_CASE("one-sided specifications give only their side's indices") {
     REQUIRE(a.errors.empty());
     CHECK_FALSE(a.cap.cp);
     CHECK_FALSE(a.cap.cpl);
-    CHECK(*a.cap.cpk == doctest::Approx(0.95 / (3 * 0.2954090189)).epsilon(1e-9));   // = CPU
+    CHECK(*a.cap.cpk == doctest::Approx(0.95 / (3 * 0.2954090189)).epsilon(1e-9));  // = CPU
     CHECK(a.cap.ppm_within.below == 0);
     // Cpm with USL and target only: (USL − T)/(3·√(Σ(x − T)²/(N − 1))); Σ(x − 10)² = 0.45,
     // so √(0.45/9) = 0.2236068 and, with USL − T = 1, Cpm = 1/(3·0.2236068) = 1.490712.
@@ -133,13 +133,13 @@ TEST_CASE("non-normal data: a warning and the percentile and lognormal figures")
     CHECK(a.percentile->p99865 == doctest::Approx(59.51265).epsilon(1e-10));
     CHECK(*a.percentile->ppu == doctest::Approx((80 - 4.5) / (59.51265 - 4.5)).epsilon(1e-10));
     CHECK(*a.percentile->ppl == doctest::Approx((4.5 - 0.5) / (4.5 - 1.0)).epsilon(1e-10));
-    CHECK_FALSE(a.percentile->warning.empty());   // 20 values: rough
+    CHECK_FALSE(a.percentile->warning.empty());  // 20 values: rough
     // Lognormal ML fit: μ = mean(ln x), σ = √(Σ(ln x − μ)²/n) (numpy: np.log(y).mean(), .std()).
     CHECK(a.lognormal->mu == doctest::Approx(1.6572251830968305).epsilon(1e-10));
     CHECK(a.lognormal->sigma == doctest::Approx(1.275908608014512).epsilon(1e-10));
     CHECK(a.lognormal->p50 == doctest::Approx(std::exp(1.6572251830968305)).epsilon(1e-10));
     REQUIRE(a.lognormal->fit);
-    CHECK(a.lognormal->fit->p > 0.05);   // the logs look normal
+    CHECK(a.lognormal->fit->p > 0.05);  // the logs look normal
 }
 
 TEST_CASE("drift: slope per 100 parts and its t-test") {
@@ -157,7 +157,7 @@ TEST_CASE("drift: slope per 100 parts and its t-test") {
     CHECK(dr.p == doctest::Approx(2.0033729369625156e-53).epsilon(1e-6));
     // A flat series with noise: no drift.
     const Drift flat = drift_trend({1, 2, 1, 2, 1.5, 2, 1, 2, 1});
-    CHECK(flat.slope_per_row == doctest::Approx(0.0).epsilon(1e-12));   // hand: Σ(i − 5)(y − ȳ) = 0
+    CHECK(flat.slope_per_row == doctest::Approx(0.0).epsilon(1e-12));  // hand: Σ(i − 5)(y − ȳ) = 0
     CHECK_FALSE(flat.significant);
     CHECK_FALSE(drift_trend({1, 2}).error.empty());
 }
@@ -168,8 +168,8 @@ TEST_CASE("first-pass yield per step and rolled throughput yield") {
     // Wilson 95 % for 475/500, p̂ = 0.95, z = 1.959964: centre (p̂ + z²/1000)/(1 + z²/500),
     // half-width z/(1 + z²/500)·√(p̂(1 − p̂)/500 + z²/10⁶) → [0.9272318, 0.9659063]
     // (scipy.stats.binomtest(475, 500).proportion_ci(method='wilson') agrees).
-    std::vector<YieldRecord> r{{"mould", "L1", 238, 12}, {"mould", "L2", 237, 13}, {"deburr", "", 490, 10},
-                               {"inspect", "", 497, 3}};
+    std::vector<YieldRecord> r{
+        {"mould", "L1", 238, 12}, {"mould", "L2", 237, 13}, {"deburr", "", 490, 10}, {"inspect", "", 497, 3}};
     YieldResult y = first_pass_yield(r);
     REQUIRE(y.errors.empty());
     REQUIRE(y.steps.size() == 3);
@@ -227,5 +227,5 @@ TEST_CASE("links: measured capability as tolerance-stack and timeline figures") 
     // 0.1169995; P = Φ((1.6 − 1.644854·0.1169995 − 1.33)/0.1169995) = 0.7462861 (scipy.stats.norm.cdf).
     GateSettings g;
     CHECK(gate_pass_probability(1.6, 125, 100, g) == doctest::Approx(0.7462860607474001).epsilon(1e-9));
-    CHECK(gate_pass_probability(1.6, 50, 49, g) == 0);   // below min_values: never passes
+    CHECK(gate_pass_probability(1.6, 50, 49, g) == 0);  // below min_values: never passes
 }

@@ -43,7 +43,7 @@ Dataset piston_rings() {
 
 TEST_CASE("capability: piston rings, X̄–R chart (Montgomery Table 6.3, qcc)") {
     const Dataset d = piston_rings();
-    REQUIRE(static_cast<bool>(d.subgroups));   // the "sample" column became the subgroup labels
+    REQUIRE(static_cast<bool>(d.subgroups));  // the "sample" column became the subgroup labels
     CapabilityOptions opt;
     opt.sigma = SigmaMethod::RBar;
     const FeatureAnalysis a = analyse_feature(d, 0, opt);
@@ -68,7 +68,7 @@ TEST_CASE("capability: piston rings, X̄–R chart (Montgomery Table 6.3, qcc)")
     CHECK(c.d_center == doctest::Approx(0.02276).epsilon(1e-9));
     CHECK(c.d_ucl == doctest::Approx(0.0481260017).epsilon(1e-6));
     CHECK(c.points.size() == 25);
-    CHECK(c.points[0] == doctest::Approx(74.0102).epsilon(1e-10));   // (74.030+74.002+74.019+73.992+74.008)/5
+    CHECK(c.points[0] == doctest::Approx(74.0102).epsilon(1e-10));  // (74.030+74.002+74.019+73.992+74.008)/5
     // Montgomery: "the process is in statistical control" — no test 1 signal; qcc flags none either.
     for (const auto& v : a.violations) CHECK(v.rule != 1);
     CHECK(a.dispersion_violations.empty());

@@ -44,7 +44,7 @@ TEST_CASE("check_plan: LSL at or above USL, limits out of range, ragged columns,
     Plan p = plan_with_dataset();
     p.datasets[0].features[0].lsl = 1.030;
     CHECK(names(check_plan(p), "/datasets/0/features/0/lsl"));
-    CHECK_FALSE(load_plan(save_plan(p)).plan);   // the same plan would not load: the check agrees
+    CHECK_FALSE(load_plan(save_plan(p)).plan);  // the same plan would not load: the check agrees
 
     p = plan_with_dataset();
     p.datasets[0].features[0].usl = 2e6;

@@ -43,9 +43,7 @@ TEST_CASE("nelson rules: the quiet block alone breaks nothing") {
     CHECK(run_rules(z, 0.0, 1.0, {}, RuleSettings::nelson()).empty());
 }
 
-TEST_CASE("nelson rule 1: one point beyond 3σ") {
-    expect_only(check({3.4}), 1, 17);
-}
+TEST_CASE("nelson rule 1: one point beyond 3σ") { expect_only(check({3.4}), 1, 17); }
 
 TEST_CASE("nelson rule 2: nine points on one side") {
     // −1.3 breaks the side, then points 18..26 are all above: the ninth (26) completes it.
@@ -63,9 +61,7 @@ TEST_CASE("nelson rule 4: fourteen points alternating") {
     expect_only(check({0.3, -0.6, 0.4, -0.4, 1.2, -0.4, 0.4, -1.2, 0.4, -0.4, 1.2, -0.4, 0.4, -0.9, -1.3}), 4, 30);
 }
 
-TEST_CASE("nelson rule 5: two of three beyond 2σ on one side") {
-    expect_only(check({2.5, 0.5, 2.4, -1.1}), 5, 19);
-}
+TEST_CASE("nelson rule 5: two of three beyond 2σ on one side") { expect_only(check({2.5, 0.5, 2.4, -1.1}), 5, 19); }
 
 TEST_CASE("nelson rule 6: four of five beyond 1σ on one side") {
     // Points 17, 18, 20, 21 are above 1σ (19 is not): the fourth (21) completes it.
@@ -74,8 +70,8 @@ TEST_CASE("nelson rule 6: four of five beyond 1σ on one side") {
 
 TEST_CASE("nelson rule 7: fifteen points within 1σ") {
     // Points 18..32 are within ±1σ (17 = −1.3 and 33 = 1.2 are not): the fifteenth is 32.
-    expect_only(check({-1.3, 0.5, -0.4, 0.3, 0.6, -0.2, -0.5, 0.1, 0.4, -0.3, -0.6, 0.2, 0.5, 0.7, -0.4, 0.3, 1.2}),
-                7, 32);
+    expect_only(check({-1.3, 0.5, -0.4, 0.3, 0.6, -0.2, -0.5, 0.1, 0.4, -0.3, -0.6, 0.2, 0.5, 0.7, -0.4, 0.3, 1.2}), 7,
+                32);
 }
 
 TEST_CASE("nelson rule 8: eight points beyond 1σ on either side") {
@@ -91,7 +87,7 @@ TEST_CASE("western electric subset: rule 2 with K = 8, rules 3, 4, 7, 8 off") {
     CHECK(v[0].rule == 2);
     CHECK(v[0].index == 25);
     CHECK(v[1].index == 26);
-    CHECK(check({-1.3, -0.9, -0.5, -0.1, 0.3, 0.7, -1.1}, we).empty());   // trend: not a WE rule
+    CHECK(check({-1.3, -0.9, -0.5, -0.1, 0.3, 0.7, -1.1}, we).empty());  // trend: not a WE rule
     CHECK(check({1.5, -1.5, 1.4, -1.6, 1.5, -1.4, 1.6, -1.5, 0.2}, we).empty());
     expect_only(check({2.5, 0.5, 2.4, -1.1}, we), 5, 19);
 }
@@ -100,7 +96,7 @@ TEST_CASE("nelson rules: a missing point breaks runs; K values are settings") {
     std::vector<double> z = series({-1.3, 0.3, 0.6, 0.2, 0.5, NAN, 0.4, 0.7, 0.1, 0.5, 0.3, -1.3});
     CHECK(run_rules(z, 10.0, 0.5, {}, RuleSettings::nelson()).empty());
     RuleSettings s;
-    s.k[0] = 3.5;   // rule 1 at 3.5σ: 3.4σ no longer breaks it
+    s.k[0] = 3.5;  // rule 1 at 3.5σ: 3.4σ no longer breaks it
     CHECK(check({3.4}, s).empty());
     // Per-point σ (unequal subgroups): the same point at σ = 0.4 is 4.25σ out.
     std::vector<double> x = series({3.4});

@@ -104,12 +104,14 @@ static std::string ahp_plan(const std::string& pairwise) {
     return R"({"format": "microfab-plan", "version": 1, "project": {"name": "p", "units": "um"},
       "decision": {"weighting": "ahp",
         "criteria": [{"id": "c1", "name": "A"}, {"id": "c2", "name": "B"}, {"id": "c3", "name": "C"}],
-        "pairwise": )" + pairwise + "}}";
+        "pairwise": )" +
+        pairwise + "}}";
 }
 
 TEST_CASE("decision AHP: judgements in the plan file are checked with their paths") {
     SUBCASE("a missing pair is named") {
-        LoadResult r = load_plan(ahp_plan(R"([{"a": "c1", "b": "c2", "ratio": 3}, {"a": "c1", "b": "c3", "ratio": 5}])"));
+        LoadResult r =
+            load_plan(ahp_plan(R"([{"a": "c1", "b": "c2", "ratio": 3}, {"a": "c1", "b": "c3", "ratio": 5}])"));
         REQUIRE(r.errors.size() == 1);
         CHECK(r.errors[0].where == "/decision/pairwise");
         CHECK(r.errors[0].message == "1 of 3 pairwise judgements missing (c2/c3): AHP needs every pair once");
@@ -119,7 +121,8 @@ TEST_CASE("decision AHP: judgements in the plan file are checked with their path
             {"a": "c2", "b": "c3", "ratio": 2}, {"a": "c2", "b": "c1", "ratio": 3}])"));
         REQUIRE(!r.errors.empty());
         CHECK(r.errors[0].where == "/decision/pairwise/3");
-        CHECK(r.errors[0].message.find("contradicts /decision/pairwise/0 (which implies 0.333333)") != std::string::npos);
+        CHECK(r.errors[0].message.find("contradicts /decision/pairwise/0 (which implies 0.333333)") !=
+              std::string::npos);
     }
     SUBCASE("a ratio off Saaty's scale") {
         LoadResult r = load_plan(ahp_plan(R"([{"a": "c1", "b": "c2", "ratio": 0}, {"a": "c1", "b": "c3", "ratio": 5},

@@ -253,7 +253,7 @@ TEST_CASE("decision cost curve: both sides of every jump, the smooth a/V + b in 
     CHECK(pts.front().volume == 10);
     CHECK(pts.front().per_good_part == doctest::Approx(102.0));  // (1 000 + 20)/10
     CHECK(pts.back().volume == 1000);
-    CHECK(pts.back().per_good_part == doctest::Approx(12.0));    // (10 000 + 2 000)/1 000
+    CHECK(pts.back().per_good_part == doctest::Approx(12.0));  // (10 000 + 2 000)/1 000
     size_t jumps = 0;
     for (size_t i = 1; i < pts.size(); ++i)
         if (pts[i].volume == pts[i - 1].volume) {

@@ -56,7 +56,8 @@ bool complete_pairwise(const DecisionSection& s) {
         for (size_t k = i + 1; k < s.criteria.size(); ++k) {
             int n = 0;
             for (const auto& j : s.pairwise)
-                n += (j.a == s.criteria[i].id && j.b == s.criteria[k].id) || (j.a == s.criteria[k].id && j.b == s.criteria[i].id);
+                n += (j.a == s.criteria[i].id && j.b == s.criteria[k].id) ||
+                    (j.a == s.criteria[k].id && j.b == s.criteria[i].id);
             if (n != 1) return false;
         }
     return true;
@@ -265,7 +266,8 @@ TEST_CASE("decision edit: switching to AHP fills the judgements from the direct 
     REQUIRE(ahp.errors.empty());
     REQUIRE(ahp.ahp);
     CHECK(ahp.ahp->cr == doctest::Approx(0).epsilon(1e-9));
-    for (size_t j = 0; j < direct.weights.size(); ++j) CHECK(ahp.weights[j] == doctest::Approx(direct.weights[j]).epsilon(1e-9));
+    for (size_t j = 0; j < direct.weights.size(); ++j)
+        CHECK(ahp.weights[j] == doctest::Approx(direct.weights[j]).epsilon(1e-9));
     CHECK(ahp.weighted_sum.ranking.order == direct.weighted_sum.ranking.order);
 
     // A judgement given stays; only missing pairs are filled. Back to direct keeps them.
@@ -285,7 +287,8 @@ TEST_CASE("decision edit: switching to AHP fills the judgements from the direct 
     p.decision.pairwise.erase(p.decision.pairwise.begin(), p.decision.pairwise.begin() + 10);
     fill_missing_judgements(p.decision, 1.0);
     CHECK(complete_pairwise(p.decision));
-    CHECK(std::count_if(p.decision.pairwise.begin(), p.decision.pairwise.end(), [](const Judgement& j) { return j.ratio == 1; }) >= 10);
+    CHECK(std::count_if(p.decision.pairwise.begin(), p.decision.pairwise.end(),
+                        [](const Judgement& j) { return j.ratio == 1; }) >= 10);
     judgements_from_weights(p.decision);
     CHECK(complete_pairwise(p.decision));
     CHECK(analyse_decision(p, no_monte_carlo()).ahp->cr == doctest::Approx(0).epsilon(1e-9));
@@ -320,27 +323,35 @@ std::string pick(const std::vector<T>& items, Rng& rng) {
 std::vector<Operation> operations() {
     return {
         {"add partner", [](Plan& p, Rng&) { add_partner(p, new_id(p, "p")); }},
-        {"duplicate partner", [](Plan& p, Rng& r) { duplicate_partner(p, pick(p.decision.partners, r), new_id(p, "p")); }},
+        {"duplicate partner",
+         [](Plan& p, Rng& r) { duplicate_partner(p, pick(p.decision.partners, r), new_id(p, "p")); }},
         {"delete partner", [](Plan& p, Rng& r) { delete_partner(p, pick(p.decision.partners, r)); }},
-        {"move partner", [](Plan& p, Rng& r) { move_partner(p.decision, pick(p.decision.partners, r), r.next() % 2 ? 1 : -1); }},
-        {"cost model on/off", [](Plan& p, Rng& r) {
+        {"move partner",
+         [](Plan& p, Rng& r) { move_partner(p.decision, pick(p.decision.partners, r), r.next() % 2 ? 1 : -1); }},
+        {"cost model on/off",
+         [](Plan& p, Rng& r) {
              const std::string id = pick(p.decision.partners, r);
              for (const auto& x : p.decision.partners)
                  if (x.id == id) set_has_cost_model(p.decision, id, !x.cost);
          }},
-        {"add price break", [](Plan& p, Rng& r) {
+        {"add price break",
+         [](Plan& p, Rng& r) {
              const std::string id = pick(p.decision.partners, r);
              for (const auto& x : p.decision.partners)  // quantities stay below the file's 1e12
-                 if (x.id == id && x.cost && (x.cost->price_breaks.empty() || x.cost->price_breaks.back().quantity < 1e10))
+                 if (x.id == id && x.cost &&
+                     (x.cost->price_breaks.empty() || x.cost->price_breaks.back().quantity < 1e10))
                      add_price_break(p.decision, id);
          }},
-        {"delete price break", [](Plan& p, Rng& r) {
+        {"delete price break",
+         [](Plan& p, Rng& r) {
              const std::string id = pick(p.decision.partners, r);
              for (const auto& x : p.decision.partners)  // never the last: a cost model needs one
-                 if (x.id == id && x.cost && x.cost->price_breaks.size() > 1) delete_price_break(p.decision, id, r.next() % x.cost->price_breaks.size());
+                 if (x.id == id && x.cost && x.cost->price_breaks.size() > 1)
+                     delete_price_break(p.decision, id, r.next() % x.cost->price_breaks.size());
          }},
         {"add criterion", [](Plan& p, Rng&) { add_criterion(p, new_id(p, "c")); }},
-        {"delete criterion", [](Plan& p, Rng& r) {
+        {"delete criterion",
+         [](Plan& p, Rng& r) {
              // Not the last positive direct weight: all-zero weights are refused by the file rules.
              const std::string id = pick(p.decision.criteria, r);
              DecisionSection s = p.decision;
@@ -349,26 +360,33 @@ std::vector<Operation> operations() {
              for (const auto& c : s.criteria) sum += c.weight;
              if (s.criteria.empty() || s.weighting == Weighting::AHP || sum > 0) p.decision = s;
          }},
-        {"move criterion", [](Plan& p, Rng& r) { move_criterion(p.decision, pick(p.decision.criteria, r), r.next() % 2 ? 1 : -1); }},
-        {"derive criterion", [](Plan& p, Rng& r) {
-             static const ScoreSource kSources[] = {ScoreSource::Entered, ScoreSource::CostPerGoodPart, ScoreSource::FirstArticleDays,
-                                                    ScoreSource::MonthlyCapacity, ScoreSource::AuditRights};
+        {"move criterion",
+         [](Plan& p, Rng& r) { move_criterion(p.decision, pick(p.decision.criteria, r), r.next() % 2 ? 1 : -1); }},
+        {"derive criterion",
+         [](Plan& p, Rng& r) {
+             static const ScoreSource kSources[] = {ScoreSource::Entered, ScoreSource::CostPerGoodPart,
+                                                    ScoreSource::FirstArticleDays, ScoreSource::MonthlyCapacity,
+                                                    ScoreSource::AuditRights};
              set_criterion_source(p.decision, pick(p.decision.criteria, r), kSources[r.next() % 5]);
          }},
-        {"set score", [](Plan& p, Rng& r) {
+        {"set score",
+         [](Plan& p, Rng& r) {
              const std::string pid = pick(p.decision.partners, r), cid = pick(p.decision.criteria, r);
              for (const auto& c : p.decision.criteria)
                  if (c.id == cid && c.source == ScoreSource::Entered && !pid.empty()) {
                      const double lo = c.scale_min.value_or(0), hi = c.scale_max.value_or(10);
                      const double v = lo + (hi - lo) * r.uniform();
-                     set_score(p.decision, pid, cid, v, std::optional<double>(lo + (v - lo) * r.uniform()), std::optional<double>(v));
+                     set_score(p.decision, pid, cid, v, std::optional<double>(lo + (v - lo) * r.uniform()),
+                               std::optional<double>(v));
                  }
          }},
-        {"AHP", [](Plan& p, Rng&) {
+        {"AHP",
+         [](Plan& p, Rng&) {
              if (p.decision.criteria.size() >= 2) set_weighting(p.decision, Weighting::AHP);
          }},
         {"direct", [](Plan& p, Rng&) { set_weighting(p.decision, Weighting::Direct); }},
-        {"judgement", [](Plan& p, Rng& r) {
+        {"judgement",
+         [](Plan& p, Rng& r) {
              const std::string a = pick(p.decision.criteria, r), b = pick(p.decision.criteria, r);
              if (!a.empty() && a != b) set_judgement(p.decision, a, b, 1.0 + 8.0 * r.uniform());
          }},

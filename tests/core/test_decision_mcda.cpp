@@ -92,8 +92,9 @@ TEST_CASE("decision weighted sum: bad matrices give clear messages") {
           "all criterion weights are zero: give at least one criterion a positive weight");
     CHECK(weighted_sum(matrix({{1, NAN}}, {true, true}, {1, 1})).errors[0] ==
           "partner \"A1\", criterion \"C2\": no score (every partner needs a value on every criterion)");
-    CHECK(weighted_sum(matrix({{0, 1}}, {true, true}, {1, 1})).errors[0].find("must be positive when the criterion has no scale") !=
-          std::string::npos);
+    CHECK(weighted_sum(matrix({{0, 1}}, {true, true}, {1, 1}))
+              .errors[0]
+              .find("must be positive when the criterion has no scale") != std::string::npos);
 }
 
 // Three partners, three benefit criteria on a 0–10 scale, w = (0.5, 0.3, 0.2):

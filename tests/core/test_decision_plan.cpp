@@ -58,7 +58,7 @@ TEST_CASE("decision plan: the example plan carries the full decision section") {
 
 static std::string plan_with(const std::string& decision) {
     return R"({"format": "microfab-plan", "version": 1, "project": {"name": "p", "units": "um"}, "decision": )" +
-           decision + "}";
+        decision + "}";
 }
 static std::string partner_with_cost(const std::string& cost) {
     return plan_with(R"({"partners": [{"id": "p1", "name": "Shop", "kind": "boutique", "cost": )" + cost + "}]}");
@@ -76,36 +76,40 @@ TEST_CASE("decision plan: bad input gives a clear message at the right path") {
         {"yield 0", partner_with_cost(R"({"price_breaks": [{"quantity": 1, "unit_price": 2}], "first_pass_yield": 0})"),
          "/decision/partners/0/cost/first_pass_yield",
          "first-pass yield must be above 0 (found 0): with no good parts there is no cost per good part"},
-        {"yield above 1", partner_with_cost(R"({"price_breaks": [{"quantity": 1, "unit_price": 2}], "first_pass_yield": 95})"),
+        {"yield above 1",
+         partner_with_cost(R"({"price_breaks": [{"quantity": 1, "unit_price": 2}], "first_pass_yield": 95})"),
          "/decision/partners/0/cost/first_pass_yield",
          "first-pass yield is a fraction and cannot exceed 1 (found 95; write 95 % as 0.95)"},
         {"decreasing price breaks",
-         partner_with_cost(R"({"price_breaks": [{"quantity": 10000, "unit_price": 1}, {"quantity": 100, "unit_price": 12}]})"),
-         "/decision/partners/0/cost/price_breaks/1/quantity", "price-break quantities must increase: 100 follows 10000"},
+         partner_with_cost(
+             R"({"price_breaks": [{"quantity": 10000, "unit_price": 1}, {"quantity": 100, "unit_price": 12}]})"),
+         "/decision/partners/0/cost/price_breaks/1/quantity",
+         "price-break quantities must increase: 100 follows 10000"},
         {"empty price schedule", partner_with_cost(R"({"price_breaks": []})"), "/decision/partners/0/cost/price_breaks",
          "the price-break schedule is empty"},
         {"rework success above 1",
          partner_with_cost(R"({"price_breaks": [{"quantity": 1, "unit_price": 2}], "rework_success": 1.5})"),
          "/decision/partners/0/cost/rework_success", "rework success rate is a fraction in [0, 1] (found 1.5)"},
-        {"negative setup", partner_with_cost(R"({"price_breaks": [{"quantity": 1, "unit_price": 2}], "setup_per_lot": -5})"),
+        {"negative setup",
+         partner_with_cost(R"({"price_breaks": [{"quantity": 1, "unit_price": 2}], "setup_per_lot": -5})"),
          "/decision/partners/0/cost/setup_per_lot", "the setup fee per lot must not be negative (found -5)"},
         {"weights all zero",
          plan_with(R"({"criteria": [{"id": "c1", "name": "A", "weight": 0}, {"id": "c2", "name": "B", "weight": 0}]})"),
          "/decision/criteria", "all criterion weights are zero: give at least one criterion a positive weight"},
         {"score of an unknown partner",
-         plan_with(R"({"criteria": [{"id": "c1", "name": "A"}], "scores": [{"partner": "ghost", "criterion": "c1", "value": 3}]})"),
+         plan_with(
+             R"({"criteria": [{"id": "c1", "name": "A"}], "scores": [{"partner": "ghost", "criterion": "c1", "value": 3}]})"),
          "/decision/scores/0/partner", "refers to partner \"ghost\", which does not exist"},
         {"score range reversed",
-         plan_with(R"({"partners": [{"id": "p1", "name": "S", "kind": "other"}], "criteria": [{"id": "c1", "name": "A"}],
+         plan_with(
+             R"({"partners": [{"id": "p1", "name": "S", "kind": "other"}], "criteria": [{"id": "c1", "name": "A"}],
                        "scores": [{"partner": "p1", "criterion": "c1", "value": 3, "low": 4}]})"),
          "/decision/scores/0/low", "low 4 is above the likely value 3"},
-        {"score off the scale",
-         plan_with(R"({"partners": [{"id": "p1", "name": "S", "kind": "other"}],
+        {"score off the scale", plan_with(R"({"partners": [{"id": "p1", "name": "S", "kind": "other"}],
                        "criteria": [{"id": "c1", "name": "A", "scale_min": 1, "scale_max": 10}],
                        "scores": [{"partner": "p1", "criterion": "c1", "value": 12}]})"),
          "/decision/scores/0/value", "score outside the criterion's scale [1, 10]"},
-        {"derived criterion with a score",
-         plan_with(R"({"partners": [{"id": "p1", "name": "S", "kind": "other"}],
+        {"derived criterion with a score", plan_with(R"({"partners": [{"id": "p1", "name": "S", "kind": "other"}],
                        "criteria": [{"id": "c1", "name": "Cost", "benefit": false, "source": "cost-per-good-part"}],
                        "scores": [{"partner": "p1", "criterion": "c1", "value": 12}]})"),
          "/decision/scores/0/criterion", "is derived (cost-per-good-part): its values come from the partners"},
@@ -140,10 +144,12 @@ TEST_CASE("decision analysis: an empty matrix and missing evidence are explained
     p.decision.partners[2].cost.reset();
     a = analyse_decision(p, {});
     REQUIRE(a.errors.size() == 2);
-    CHECK(a.errors[0] == "partner \"In-house micro-fab line\", criterion \"Lead time to first article\": derived from "
-                         "evidence.first_article_days, which is not given");
-    CHECK(a.errors[1] == "partner \"Full-service contract manufacturer\", criterion \"All-in cost per good part at planned "
-                         "volume\": derived from the cost model, but the partner has none");
+    CHECK(a.errors[0] ==
+          "partner \"In-house micro-fab line\", criterion \"Lead time to first article\": derived from "
+          "evidence.first_article_days, which is not given");
+    CHECK(a.errors[1] ==
+          "partner \"Full-service contract manufacturer\", criterion \"All-in cost per good part at planned "
+          "volume\": derived from the cost model, but the partner has none");
 }
 
 TEST_CASE("decision analysis: the example plan end to end") {
@@ -184,35 +190,38 @@ TEST_CASE("decision analysis: the example plan end to end") {
     CHECK(m->inputs == std::vector<std::string>{"/stacks/0/contributors/0", "/stacks/0/contributors/1"});
     CHECK(m->message.find("tolerances differ 3×") != std::string::npos);
     const DecisionWarning* cap = find_code(a.warnings, "capacity-below-demand");
-    CHECK(cap->inputs == std::vector<std::string>{"/decision/partners/1/evidence/monthly_capacity", "/decision/monthly_demand"});
+    CHECK(cap->inputs ==
+          std::vector<std::string>{"/decision/partners/1/evidence/monthly_capacity", "/decision/monthly_demand"});
 }
 
 TEST_CASE("decision warnings: the article's rules fire on their inputs and name them") {
     WarningInput in;
     in.section = article_template();
     DecisionSection& s = in.section;
-    s.planned_volume = 6000;           // 750 a quarter over 8 quarters
+    s.planned_volume = 6000;  // 750 a quarter over 8 quarters
     s.part.materials = {"zirconia", "Inconel 718"};
     s.part.bonded = {{"silicon", "Inconel 718"}};
     s.partners[0].evidence.processes = {"laser-nanosecond", "liga"};
     s.partners[1].evidence.cpk = 1.1;
     s.partners[1].evidence.materials_failed = {"alumina"};
     s.litho_vs_direct_write->litho_yield = 0.80;
-    in.chosen = 0;                     // in-house
+    in.chosen = 0;  // in-house
     in.chosen_by_decider = true;
     const auto w = decision_warnings(in);
     const DecisionWarning* low = find_code(w, "in-house-low-volume");
     REQUIRE(low);
     CHECK(low->message.find("750 parts per quarter (6000 over 8 quarters)") != std::string::npos);
-    CHECK(low->inputs == std::vector<std::string>{"/decision/partners/0/kind", "/decision/chosen", "/decision/planned_volume",
-                                                  "/decision/programme_quarters"});
+    CHECK(low->inputs ==
+          std::vector<std::string>{"/decision/partners/0/kind", "/decision/chosen", "/decision/planned_volume",
+                                   "/decision/programme_quarters"});
     CHECK(has_code(w, "in-house-no-control-plan"));
     CHECK_FALSE(has_code(w, "ip-sensitive-outsourced"));
     int material = 0;
     for (const auto& x : w)
         if (x.code == "material-process-failure") {
             ++material;
-            CHECK((x.message.find("microcracks") != std::string::npos || x.message.find("porosity") != std::string::npos));
+            CHECK((x.message.find("microcracks") != std::string::npos ||
+                   x.message.find("porosity") != std::string::npos));
         }
     // In-house: zirconia + nanosecond laser, Inconel + LIGA; boutique: zirconia + femtosecond
     // laser; CM: zirconia + nanosecond laser.

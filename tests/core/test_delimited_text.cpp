@@ -46,7 +46,8 @@ double number(std::string_view cell, char decimal) {
 
 }  // namespace
 
-TEST_CASE("delimited text: a byte-order mark is dropped; \\n, \\r\\n and \\r end rows; a final line break makes no row") {
+TEST_CASE(
+    "delimited text: a byte-order mark is dropped; \\n, \\r\\n and \\r end rows; a final line break makes no row") {
     const DelimitedText t = read_delimited("\xEF\xBB\xBFpart,OD\r\n1,2.5\n2,2.25\r3,2.75\r\n");
     REQUIRE(t.errors.empty());
     CHECK(t.separator == ',');
@@ -59,17 +60,19 @@ TEST_CASE("delimited text: a byte-order mark is dropped; \\n, \\r\\n and \\r end
 }
 
 TEST_CASE("delimited text: RFC 4180 quotes — separators, doubled quotes and line breaks inside a quoted cell") {
-    const DelimitedText t = read_delimited("name,note,OD\n"
-                                           "\"Bore, gear\",\"say \"\"hi\"\"\",1.5\n"
-                                           "\"two\r\nlines\",\"\",2\n"
-                                           "Shaft, \"a, b\" ,3\n"
-                                           "5\" pipe,\"x\"y,4\n");
+    const DelimitedText t = read_delimited(
+        "name,note,OD\n"
+        "\"Bore, gear\",\"say \"\"hi\"\"\",1.5\n"
+        "\"two\r\nlines\",\"\",2\n"
+        "Shaft, \"a, b\" ,3\n"
+        "5\" pipe,\"x\"y,4\n");
     REQUIRE(t.errors.empty());
-    CHECK(cells_of(t) == Cells{{"name", "note", "OD"},
-                               {"Bore, gear", "say \"hi\"", "1.5"},
-                               {"two\r\nlines", "", "2"},
-                               {"Shaft", "a, b ", "3"},          // a quote after blanks opens; text after it is kept
-                               {"5\" pipe", "xy", "4"}});         // a quote inside a cell is a character
+    CHECK(cells_of(t) ==
+          Cells{{"name", "note", "OD"},
+                {"Bore, gear", "say \"hi\"", "1.5"},
+                {"two\r\nlines", "", "2"},
+                {"Shaft", "a, b ", "3"},    // a quote after blanks opens; text after it is kept
+                {"5\" pipe", "xy", "4"}});  // a quote inside a cell is a character
     // A line break inside quotes does not start a row: the rows are numbered as a spreadsheet shows them.
     CHECK(numbers_of(t) == std::vector<uint32_t>{2, 3, 4, 5});
 
@@ -133,9 +136,9 @@ TEST_CASE("delimited text: one column of decimal-comma numbers is one column, no
 
 TEST_CASE("delimited text: header row — detected, or as asked") {
     CHECK_FALSE(read_delimited("1.5,2\n3,4\n").has_header);
-    CHECK_FALSE(read_delimited("1,5;\n3;4\n").has_header);   // empty cells are not text
+    CHECK_FALSE(read_delimited("1,5;\n3;4\n").has_header);  // empty cells are not text
     CHECK(read_delimited("x,2\n3,4\n").has_header);
-    CHECK(read_delimited("NaN,2\n3,4\n").has_header);       // "NaN" is text
+    CHECK(read_delimited("NaN,2\n3,4\n").has_header);  // "NaN" is text
     DelimitedOptions yes, no;
     yes.header = HeaderRow::Yes;
     no.header = HeaderRow::No;
@@ -190,14 +193,20 @@ TEST_CASE("delimited text: numbers with the decided decimal mark") {
     CHECK(number("-.5", '.') == -0.5);
     CHECK(number("1e-3", '.') == 0.001);
     CHECK(number("1,5E+2", ',') == 150);
-    CHECK(number("\xE2\x88\x92" "1,5", ',') == -1.5);      // U+2212 minus
-    CHECK(number("2e\xE2\x88\x92" "1", '.') == 0.2);
+    CHECK(number("\xE2\x88\x92"
+                 "1,5",
+                 ',') == -1.5);  // U+2212 minus
+    CHECK(number("2e\xE2\x88\x92"
+                 "1",
+                 '.') == 0.2);
     double v = 0;
-    for (const char* text : {"NaN", "inf", "1e999", "1,5", "1,000.5", "1.5.2", "1e", "e5", "--1", "1-2", "0x10", "1 000", "."})
+    for (const char* text :
+         {"NaN", "inf", "1e999", "1,5", "1,000.5", "1.5.2", "1e", "e5", "--1", "1-2", "0x10", "1 000", "."})
         CHECK_MESSAGE(parse_number_cell(text, '.', v) == CellKind::Text, text);
     CHECK(parse_number_cell("1.5", ',', v) == CellKind::Text);
     CHECK(parse_number_cell("  ", '.', v) == CellKind::Missing);
-    CHECK(cell_place(4, "OD") + ": " + quoted_cell(" abc ") + " is not a number" == "row 4, column \"OD\": \"abc\" is not a number");
+    CHECK(cell_place(4, "OD") + ": " + quoted_cell(" abc ") + " is not a number" ==
+          "row 4, column \"OD\": \"abc\" is not a number");
 }
 
 TEST_CASE("delimited text: the same clipboard text splits into the same cells and numbers in every reader") {
@@ -219,8 +228,9 @@ TEST_CASE("delimited text: the same clipboard text splits into the same cells an
     for (size_t r = 0; r < 2; ++r)
         for (size_t c = 0; c < 3; ++c) CHECK(table.table.cell(r, c) == expected[r + 1][c]);
     const DatasetImportResult d = dataset_from_table(table.table, {});
-    CHECK(has_errors(d.errors));   // the name column is text: reported, by row and column
-    CHECK(to_string(d.errors[0]) == "row 2, column A (\"name\"): \"Bore; gear\" is not a number (decimal comma expected)");
+    CHECK(has_errors(d.errors));  // the name column is text: reported, by row and column
+    CHECK(to_string(d.errors[0]) ==
+          "row 2, column A (\"name\"): \"Bore; gear\" is not a number (decimal comma expected)");
     DatasetImportOptions only;
     only.features = {"nominal", "tol"};
     const DatasetImportResult n = dataset_from_table(table.table, only);
@@ -264,7 +274,7 @@ TEST_CASE("delimited text: a single pasted column of decimal commas is one colum
     REQUIRE(d.errors.empty());
     const auto& x = *d.dataset.features[0].values;
     CHECK(x[0] == 1.5);
-    CHECK(std::isnan(x[1]));   // the empty cell is a missing part, not a skipped one
+    CHECK(std::isnan(x[1]));  // the empty cell is a missing part, not a skipped one
     CHECK(x[2] == 2.25);
     const CellBlock block = read_cell_block(text);
     REQUIRE(block.error.empty());
@@ -288,10 +298,11 @@ TEST_CASE("delimited text: what is typed into one grid cell is one cell") {
 }
 
 TEST_CASE("stack table: semicolons and decimal commas, rows without a header, empty rows skipped") {
-    ContributorTable t = parse_contributor_table("name;nominal;tol_plus;tol_minus\n"
-                                                 ";;;\n"
-                                                 "Bore;1,025;0,005;0,004\n",
-                                                 0.001);
+    ContributorTable t = parse_contributor_table(
+        "name;nominal;tol_plus;tol_minus\n"
+        ";;;\n"
+        "Bore;1,025;0,005;0,004\n",
+        0.001);
     REQUIRE(t.errors.empty());
     REQUIRE(t.contributors.size() == 1);
     CHECK(t.rows == std::vector<size_t>{3});
@@ -319,8 +330,8 @@ TEST_CASE("stack table: semicolons and decimal commas, rows without a header, em
 
 TEST_CASE("delimited text: random text never crashes, and the grid paste and the import split it alike") {
     // 3000 seeded random texts over the characters that matter to the reader.
-    const std::string alphabet[] = {",", ";", "\t", "\"", "\n", "\r", "\r\n", "1", "7", ".", "a", " ", "e", "-", "#",
-                                    "\xE2\x88\x92", "\xEF\xBB\xBF"};
+    const std::string alphabet[] = {",", ";", "\t", "\"", "\n", "\r", "\r\n",         "1",           "7",
+                                    ".", "a", " ",  "e",  "-",  "#",  "\xE2\x88\x92", "\xEF\xBB\xBF"};
     uint64_t state = 2026;
     for (int k = 0; k < 3000; ++k) {
         std::string text;

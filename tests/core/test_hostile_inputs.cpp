@@ -45,7 +45,8 @@ json task_json(const std::string& id, const json& extra = json::object()) {
 }
 
 json cost_json(double lot_size) {
-    return {{"setup_per_lot", 500}, {"lot_size", lot_size},
+    return {{"setup_per_lot", 500},
+            {"lot_size", lot_size},
             {"price_breaks", json::array({{{"quantity", 1}, {"unit_price", 10}}})}};
 }
 
@@ -137,8 +138,9 @@ TEST_CASE("hostile: cap_issues keeps the first of each problem, then the first 1
 
 TEST_CASE("hostile: a lot size of 1e-16 parts is refused at load, naming the field") {
     json p = plan_file();
-    p["decision"] = {{"partners", json::array({{{"id", "p1"}, {"name", "P1"}, {"kind", "boutique"}, {"cost", cost_json(1e-16)}}})},
-                     {"criteria", json::array()}};
+    p["decision"] = {
+        {"partners", json::array({{{"id", "p1"}, {"name", "P1"}, {"kind", "boutique"}, {"cost", cost_json(1e-16)}}})},
+        {"criteria", json::array()}};
     const LoadResult r = load_plan(p.dump());
     REQUIRE_FALSE(r.plan);
     CHECK(has_message(r.errors, "/decision/partners/0/cost/lot_size", "at least 1 part (found 1e-16)"));
@@ -153,7 +155,7 @@ TEST_CASE("hostile: a lot size of 1e-16 parts is refused at load, naming the fie
 TEST_CASE("hostile: cost jumps every 1e-16 parts (a model built in code) end, marked truncated") {
     const CostInputs tiny = cost_partner("tiny lots", 1e-16, 100, 1);
     bool cut = false;
-    const auto bp = cost_breakpoints(tiny, 1e-12, 1, 1000, &cut);   // the first 1 000 jumps, then the cap
+    const auto bp = cost_breakpoints(tiny, 1e-12, 1, 1000, &cut);  // the first 1 000 jumps, then the cap
     CHECK(cut);
     CHECK(bp.size() == 1000);
     // From one part on, the jump count k passes 2^53 where k + 1 == k in doubles: the
@@ -178,19 +180,19 @@ TEST_CASE("hostile: cost jumps every 1e-16 parts (a model built in code) end, ma
     b.kind = PartnerKind::FullServiceCM;
     b.cost = cost_partner("b", 1, 500, 2).model;
     plan.decision.partners = {a, b};
-    plan.decision.planned_volume = 1e12;   // lot size 1 and 10^12 parts: 10^12 jumps
+    plan.decision.planned_volume = 1e12;  // lot size 1 and 10^12 parts: 10^12 jumps
     DecisionOptions o;
     o.mc_samples = 0;
     const DecisionAnalysis d = analyse_decision(plan, o);
     CHECK(d.crossovers.truncated);
     REQUIRE(d.split);
-    CHECK(d.split->errors.size() == 1);   // "too many breakpoints: the split search is incomplete"
+    CHECK(d.split->errors.size() == 1);  // "too many breakpoints: the split search is incomplete"
 }
 
 TEST_CASE("hostile: price at a volume with 100 000 price breaks is the last break reached") {
     CostModel m;
     for (int q = 1; q <= 100000; ++q) m.price_breaks.push_back({static_cast<double>(q), 1000.0 - q * 0.001});
-    CHECK(unit_price_at(m, 0.5) == doctest::Approx(1000 - 0.001));   // below the first: the first's price
+    CHECK(unit_price_at(m, 0.5) == doctest::Approx(1000 - 0.001));  // below the first: the first's price
     CHECK(unit_price_at(m, 1) == doctest::Approx(1000 - 0.001));
     CHECK(unit_price_at(m, 54321.5) == doctest::Approx(1000 - 54.321));
     CHECK(unit_price_at(m, 1e9) == doctest::Approx(1000 - 100));
@@ -213,7 +215,8 @@ TEST_CASE("hostile: the rank-first Monte Carlo refuses samples × partners × (c
     CHECK(r.errors[0].find("1 000 000 000") != std::string::npos);
 }
 
-TEST_CASE("hostile: mating pairs of 20 000 contributors of one partner (and one other) are found without a square walk") {
+TEST_CASE(
+    "hostile: mating pairs of 20 000 contributors of one partner (and one other) are found without a square walk") {
     Plan plan;
     Stack s;
     s.id = "s";
@@ -222,7 +225,7 @@ TEST_CASE("hostile: mating pairs of 20 000 contributors of one partner (and one 
     s.contributors.push_back(contributor("other", "other"));
     plan.stacks.push_back(s);
     const auto pairs = mating_pairs(plan);
-    CHECK(pairs.size() == kMaxMatingPairs);   // 20 000 pairs with "other"; the first 10 000 kept
+    CHECK(pairs.size() == kMaxMatingPairs);  // 20 000 pairs with "other"; the first 10 000 kept
     CHECK(pairs.front().where_a == "/stacks/0/contributors/0");
     CHECK(pairs.front().where_b == "/stacks/0/contributors/20000");
 }
@@ -248,10 +251,11 @@ TEST_CASE("hostile: more partners or criteria than the caps are refused by the r
 TEST_CASE("hostile: an outline deeper than 100 levels is refused at the first task too deep") {
     auto chain = [](int n) {
         ScheduleSection s;
-        for (int i = 0; i < n; ++i) s.tasks.push_back(fixed_task("t" + std::to_string(i), 1, {}, i ? "t" + std::to_string(i - 1) : ""));
+        for (int i = 0; i < n; ++i)
+            s.tasks.push_back(fixed_task("t" + std::to_string(i), 1, {}, i ? "t" + std::to_string(i - 1) : ""));
         return s;
     };
-    const Outline ok = build_outline(chain(kMaxOutlineDepth + 1));   // depths 0 … 100
+    const Outline ok = build_outline(chain(kMaxOutlineDepth + 1));  // depths 0 … 100
     CHECK(ok.errors.empty());
     const Outline deep = build_outline(chain(5000));
     REQUIRE(deep.errors.size() == 1);
@@ -263,7 +267,8 @@ TEST_CASE("hostile: an outline deeper than 100 levels is refused at the first ta
     json p = plan_file();
     json tasks = json::array();
     for (int i = 0; i < 300; ++i)
-        tasks.push_back(i ? task_json("t" + std::to_string(i), {{"parent", "t" + std::to_string(i - 1)}}) : task_json("t0"));
+        tasks.push_back(i ? task_json("t" + std::to_string(i), {{"parent", "t" + std::to_string(i - 1)}})
+                          : task_json("t0"));
     p["schedule"] = {{"tasks", tasks}};
     const LoadResult r = load_plan(p.dump());
     CHECK(has_message(r.errors, "/schedule/tasks/101/parent", "more than 100 levels deep"));
@@ -291,11 +296,11 @@ TEST_CASE("hostile: a link between two summaries of 1 100 subtasks each is refus
         for (int i = 0; i < leaves; ++i) s.tasks.push_back(fixed_task("b" + std::to_string(i), 1, {}, "B"));
         return s;
     };
-    const Network big = compile_network(two_summaries(1100));   // 1 210 000 links
+    const Network big = compile_network(two_summaries(1100));  // 1 210 000 links
     REQUIRE(big.errors.size() == 1);
     CHECK(big.errors[0].where.rfind("/schedule/tasks/1/", 0) == 0);  // at task "B"
     CHECK(big.errors[0].message.find("more than 1000000 task-to-task links") != std::string::npos);
-    const Network fine = compile_network(two_summaries(900));   // 810 000 links
+    const Network fine = compile_network(two_summaries(900));  // 810 000 links
     CHECK(fine.ok());
 }
 
@@ -304,7 +309,8 @@ TEST_CASE("hostile: more tasks than the cap are refused by the network") {
     s.tasks.resize(kMaxTasks + 1);
     const Network net = compile_network(s);
     REQUIRE(net.errors.size() == 1);
-    CHECK(net.errors[0].message == "100001 tasks: a schedule holds at most 100000 tasks (docs/plan-format.md, \"Limits\")");
+    CHECK(net.errors[0].message ==
+          "100001 tasks: a schedule holds at most 100000 tasks (docs/plan-format.md, \"Limits\")");
 }
 
 TEST_CASE("hostile: the schedule Monte Carlo refuses iterations × (tasks + links + gate draws) above 1e9") {
@@ -329,10 +335,10 @@ TEST_CASE("hostile: the schedule Monte Carlo refuses iterations × (tasks + link
 
 TEST_CASE("hostile: a calendar with 60 000 holidays in a row dates a task without walking them day by day") {
     ScheduleProblem p;
-    p.start = *parse_iso_date("2027-01-04");   // a Monday
+    p.start = *parse_iso_date("2027-01-04");  // a Monday
     for (int k = 0; k < 84000; ++k) {
         const Date d{p.start.days + 1 + k};
-        if (weekday(d) < 5) p.section.calendar.holidays.push_back(d);   // every weekday after the start
+        if (weekday(d) < 5) p.section.calendar.holidays.push_back(d);  // every weekday after the start
     }
     p.section.tasks.push_back(fixed_task("a", 1));
     p.section.tasks.push_back(fixed_task("b", 1, {{"a", LinkType::FinishToStart, 0}}));
@@ -365,9 +371,15 @@ TEST_CASE("hostile: a Cpk of 5e-324 is refused with a reason, not turned into Na
     CHECK_FALSE(rep.errors.empty());
 
     json p = plan_file();
-    p["stacks"] = json::array({{{"id", "s"}, {"name", "s"}, {"contributors", json::array({
-        {{"id", "k"}, {"name", "k"}, {"nominal", 1}, {"tol_plus", 0.01}, {"tol_minus", 0.01},
-         {"distribution", {{"type", "normal"}, {"cpk", 5e-324}}}}})}}});
+    p["stacks"] = json::array({{{"id", "s"},
+                                {"name", "s"},
+                                {"contributors",
+                                 json::array({{{"id", "k"},
+                                               {"name", "k"},
+                                               {"nominal", 1},
+                                               {"tol_plus", 0.01},
+                                               {"tol_minus", 0.01},
+                                               {"distribution", {{"type", "normal"}, {"cpk", 5e-324}}}}})}}});
     const LoadResult r = load_plan(p.dump());
     CHECK(has_message(r.errors, "/stacks/0/contributors/0/distribution/cpk", "must be at least 1e-06"));
 }
@@ -383,7 +395,7 @@ TEST_CASE("hostile: 10 000 contributors with 1 000 000 Monte Carlo samples are r
     REQUIRE(run.errors().size() == 1);
     CHECK(run.errors()[0].message.find("samples × contributors = 1000000 × 10000 must stay below 500 000 000") !=
           std::string::npos);
-    o.samples = 20000;   // 2·10^8 draws: runs
+    o.samples = 20000;  // 2·10^8 draws: runs
     const MonteCarloRun fine(s, o);
     CHECK(fine.errors().empty());
     // The analytic figures of so many contributors need no limit.
@@ -437,7 +449,8 @@ TEST_CASE("hostile: a table of more than 10 000 columns is refused, naming the l
     for (size_t c = 0; c <= kMaxFeatures; ++c) line += (c ? "," : "") + std::string("1");
     const TableReadResult t = read_table(line + "\n" + line + "\n");
     REQUIRE(t.errors.size() == 1);
-    CHECK(t.errors[0].message == "10001 columns: a table holds at most 10000 columns (docs/plan-format.md, \"Limits\")");
+    CHECK(t.errors[0].message ==
+          "10001 columns: a table holds at most 10000 columns (docs/plan-format.md, \"Limits\")");
 }
 
 // [SECTION] Found by fuzzing (tests/fuzz/corpus/*) ------------------------------------------

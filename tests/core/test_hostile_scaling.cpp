@@ -67,16 +67,20 @@ double seconds(const std::function<void()>& f) {
 // same memory either way, so the ratio measures how the work grows, not how much of it fits
 // in a cache (a small input timed over and over stays in the L1 cache; a large one cannot).
 template <class Input>
-void check_growth(const char* what, const std::function<Input(size_t)>& make, const std::function<void(const Input&)>& run) {
+void check_growth(const char* what, const std::function<Input(size_t)>& make,
+                  const std::function<void(const Input&)>& run) {
     const size_t copies = kLarge / kSmall;
     std::vector<Input> smalls;
     for (size_t k = 0; k < copies; ++k) smalls.push_back(make(kSmall));
     const Input large = make(kLarge);
-    const double t_small = seconds([&] { for (const auto& in : smalls) run(in); }) / static_cast<double>(copies);
+    const double t_small = seconds([&] {
+                               for (const auto& in : smalls) run(in);
+                           }) /
+        static_cast<double>(copies);
     const double t_large = seconds([&] { run(large); });
     const double ratio = t_large / std::max(t_small, 1e-9);
-    MESSAGE(std::string(what) << ": " << t_small * 1e3 << " ms for " << kSmall << " items, " << t_large * 1e3 << " ms for "
-                              << kLarge << " (×" << ratio << ")");
+    MESSAGE(std::string(what) << ": " << t_small * 1e3 << " ms for " << kSmall << " items, " << t_large * 1e3
+                              << " ms for " << kLarge << " (×" << ratio << ")");
     CHECK(ratio <= kMaxRatio);
 }
 
@@ -91,7 +95,8 @@ ScheduleSection schedule_of(size_t n) {
         const std::string summary = "t" + std::to_string(group * 10);
         Task t = fixed_task(id, 1 + static_cast<double>(i % 7), {}, place ? summary : "");
         t.pessimistic += 2;
-        if (place == 0 && group > 0) t.predecessors.push_back({"t" + std::to_string((group - 1) * 10), LinkType::FinishToStart, 0});
+        if (place == 0 && group > 0)
+            t.predecessors.push_back({"t" + std::to_string((group - 1) * 10), LinkType::FinishToStart, 0});
         if (place > 1) t.predecessors.push_back({"t" + std::to_string(i - 1), LinkType::FinishToStart, 0});
         if (place > 1 && i % 5 == 0 && i >= 47 && (i - 37) % 10 != 0)
             t.predecessors.push_back({"t" + std::to_string(i - 37), LinkType::StartToStart, 1});
@@ -140,19 +145,21 @@ TEST_CASE("scaling: plan file load and check_plan grow about linearly with the t
 TEST_CASE("scaling: schedule network, CPM, PERT and a few Monte Carlo iterations grow about linearly") {
     check_growth<ScheduleProblem>(
         "schedule",
-        [](size_t n) { return ScheduleProblem{schedule_of(n), Date{20000}, std::nullopt}; },
+        [](size_t n) {
+            return ScheduleProblem{schedule_of(n), Date{20000}, std::nullopt};
+        },
         [](const ScheduleProblem& p) {
             const CpmResult cpm = run_cpm({p});
             REQUIRE(cpm.ok());
             CHECK(run_pert({p, std::nullopt}).ok());
             ScheduleMonteCarlo mc(McInput{p, 3, 1});
-            while (!mc.step(1)) {
-            }
+            while (!mc.step(1)) {}
             CHECK(mc.result().ok());
         });
 }
 
-TEST_CASE("scaling: stack checks, analyses and a Monte Carlo of fixed samples grow about linearly with the contributors") {
+TEST_CASE(
+    "scaling: stack checks, analyses and a Monte Carlo of fixed samples grow about linearly with the contributors") {
     check_growth<Plan>(
         "stack",
         [](size_t n) {
@@ -179,7 +186,7 @@ TEST_CASE("scaling: the contributor and measurement tables grow about linearly w
             std::string csv = "name,nominal,tol,id,sensitivity\n";
             for (size_t i = 0; i < n; ++i)
                 csv += "part " + std::to_string(i) + "," + std::to_string(1 + 0.001 * static_cast<double>(i % 17)) +
-                       ",0.01,k" + std::to_string(i) + "," + (i % 2 ? "1" : "-1") + "\n";
+                    ",0.01,k" + std::to_string(i) + "," + (i % 2 ? "1" : "-1") + "\n";
             return csv;
         },
         [](const std::string& csv) {
@@ -204,7 +211,8 @@ TEST_CASE("scaling: capability analysis grows about linearly with the values") {
             f.lsl = 0.9;
             f.usl = 1.1;
             auto v = std::make_shared<std::vector<double>>();
-            for (size_t i = 0; i < n; ++i) v->push_back(1 + 0.01 * std::sin(static_cast<double>(i) * 0.7) + 0.001 * static_cast<double>(i % 11));
+            for (size_t i = 0; i < n; ++i)
+                v->push_back(1 + 0.01 * std::sin(static_cast<double>(i) * 0.7) + 0.001 * static_cast<double>(i % 11));
             f.values = v;
             d.features.push_back(f);
             return d;
@@ -226,8 +234,9 @@ TEST_CASE("scaling: decision costs, crossovers and the split grow about linearly
                 m.nre = 1000.0 * (k + 1);
                 m.setup_per_lot = 50;
                 m.lot_size = 500 + 100 * k;
-                for (size_t i = 0; i < n / 3; ++i)   // prices falling with quantity, unevenly
-                    m.price_breaks.push_back({1.0 + 7.0 * static_cast<double>(i), 10.0 / (1 + 0.001 * static_cast<double>(i) * (k + 1)) + (i % 2) * 0.01});
+                for (size_t i = 0; i < n / 3; ++i)  // prices falling with quantity, unevenly
+                    m.price_breaks.push_back({1.0 + 7.0 * static_cast<double>(i),
+                                              10.0 / (1 + 0.001 * static_cast<double>(i) * (k + 1)) + (i % 2) * 0.01});
                 x.cost = m;
                 p.decision.partners.push_back(x);
             }

@@ -108,14 +108,14 @@ TEST_CASE("links: a contributor takes the measured σ_within and mean; the stati
     CHECK(*l.n == 5);
     CHECK(*l.mean == doctest::Approx(1.024).epsilon(1e-12));
     CHECK(*l.sigma == doctest::Approx(std::sqrt(M_PI) * 1e-3).epsilon(1e-9));
-    CHECK(*l.shift == doctest::Approx(-0.001).epsilon(1e-9));   // 1.024 − band centre 1.025
+    CHECK(*l.shift == doctest::Approx(-0.001).epsilon(1e-9));  // 1.024 − band centre 1.025
     const Distribution& d = r.stack.contributors[0].distribution;
     CHECK(d.kind == DistributionKind::Normal);
     CHECK(d.by == NormalBy::Sigma);
     CHECK(d.sigma == doctest::Approx(1.7724539e-3).epsilon(1e-7));
     // The plan itself keeps the declared Cpk 1.33.
     CHECK(p.stacks[0].contributors[0].distribution.by == NormalBy::Cpk);
-    CHECK_FALSE(l.warnings.empty());   // 5 values < the gate's 100; the ramp drifts
+    CHECK_FALSE(l.warnings.empty());  // 5 values < the gate's 100; the ramp drifts
 
     const StackReport rep = analyse_stack(r.stack);
     REQUIRE(rep.errors.empty());
@@ -162,7 +162,7 @@ TEST_CASE("links: a gate's Cpk, sample size and ν come from the feature") {
     CHECK(l.where == "/schedule/tasks/0/gate/cpk/measured");
     CHECK(*l.cpk == doctest::Approx(0.9970053).epsilon(1e-7));
     CHECK(*l.n == 8);
-    CHECK(*l.dof == 4);   // pooled: Σ(nᵢ − 1) = 4·1
+    CHECK(*l.dof == 4);  // pooled: Σ(nᵢ − 1) = 4·1
     const CpkCriterion& c = *r.schedule.tasks[0].gate.cpk;
     CHECK(c.estimate == doctest::Approx(0.9970053).epsilon(1e-7));
     CHECK(c.sample_size == 8);
@@ -178,7 +178,7 @@ TEST_CASE("links: a gate's Cpk, sample size and ν come from the feature") {
 
 TEST_CASE("links: a one-sided feature gives its one-sided Cpk to a gate and its σ to a contributor") {
     Plan p = gate_plan("d-pairs", "f-pairs");
-    p.datasets[1].features[0].lsl.reset();   // USL 1.030 only: Cpk = CPU = 0.0055 / (3σ) = 1.2185620
+    p.datasets[1].features[0].lsl.reset();  // USL 1.030 only: Cpk = CPU = 0.0055 / (3σ) = 1.2185620
     const ResolvedSchedule r = resolve_schedule_links(p);
     REQUIRE(r.links.size() == 1);
     CHECK(r.links[0].used);
@@ -187,10 +187,11 @@ TEST_CASE("links: a one-sided feature gives its one-sided Cpk to a gate and its 
     Plan s = stack_plan("d-pairs", "f-pairs", MeasuredSigma::Within);
     s.datasets[1].features[0].lsl.reset();
     const ResolvedStack rs = resolve_stack_links(s, 0);
-    CHECK(rs.links[0].used);   // the contributor keeps its band: the feature's limits are not needed
+    CHECK(rs.links[0].used);  // the contributor keeps its band: the feature's limits are not needed
     CHECK(*rs.links[0].sigma == doctest::Approx(1.5045056e-3).epsilon(1e-7));
     bool warned = false;
-    for (const auto& w : rs.links[0].warnings) warned = warned || w.find("differ from the contributor's band") != std::string::npos;
+    for (const auto& w : rs.links[0].warnings)
+        warned = warned || w.find("differ from the contributor's band") != std::string::npos;
     CHECK(warned);
 }
 
@@ -199,12 +200,12 @@ TEST_CASE("links: links that cannot be used leave the declared figures and say w
         const ResolvedStack r = resolve_stack_links(p, 0);
         REQUIRE(r.links.size() == 1);
         CHECK_FALSE(r.links[0].used);
-        CHECK(r.stack.contributors[0].distribution.by == NormalBy::Cpk);   // declared kept
+        CHECK(r.stack.contributors[0].distribution.by == NormalBy::Cpk);  // declared kept
         CHECK(r.stack.contributors[0].distribution.capability == 1.33);
         return r.links[0].message;
     };
-    CHECK(stack_message(stack_plan("d-none", "f-ramp", MeasuredSigma::Within)).find("dataset \"d-none\" does not exist") !=
-          std::string::npos);
+    CHECK(stack_message(stack_plan("d-none", "f-ramp", MeasuredSigma::Within))
+              .find("dataset \"d-none\" does not exist") != std::string::npos);
     CHECK(stack_message(stack_plan("d-ramp", "f-none", MeasuredSigma::Within)).find("has no feature \"f-none\"") !=
           std::string::npos);
     {
@@ -231,7 +232,7 @@ TEST_CASE("links: links that cannot be used leave the declared figures and say w
         REQUIRE(r.links.size() == 1);
         CHECK_FALSE(r.links[0].used);
         CHECK(r.links[0].message.find("no specification limits") != std::string::npos);
-        CHECK(r.schedule.tasks[0].gate.cpk->estimate == 1.5);   // typed figures stay
+        CHECK(r.schedule.tasks[0].gate.cpk->estimate == 1.5);  // typed figures stay
         CHECK(r.schedule.tasks[0].gate.cpk->sample_size == 60);
         CHECK(r.schedule.tasks[0].gate.cpk->dof == 0);
         // Fallback: SE = √(1/540 + 1.5²/118) = 0.1446363; P = Φ(0.17/0.1446363) = 0.8800751 (scipy).
@@ -301,7 +302,7 @@ TEST_CASE("links: deleting measured data removes the links to it (declared figur
     CHECK(remove_measured_links(p, "d-ramp", "f-ramp") == 1);
     CHECK_FALSE(p.stacks[0].contributors[0].measured);
     REQUIRE(p.schedule.tasks[0].gate.cpk->measured);
-    CHECK(remove_measured_links(p, "d-pairs") == 1);   // every feature of the dataset
+    CHECK(remove_measured_links(p, "d-pairs") == 1);  // every feature of the dataset
     CHECK_FALSE(p.schedule.tasks[0].gate.cpk->measured);
     p.datasets.clear();
     CHECK(check_plan(p).empty());

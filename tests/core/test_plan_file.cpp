@@ -22,7 +22,7 @@ TEST_CASE("the example plan loads with the article's figures") {
     CHECK(p.decision.partners.size() == 3);
     CHECK(p.decision.partners[2].kind == PartnerKind::FullServiceCM);
     CHECK(p.decision.criteria.size() == 8);
-    CHECK(p.schedule.tasks[0].optimistic == 3);    // DFμF review: 3–5 working days
+    CHECK(p.schedule.tasks[0].optimistic == 3);  // DFμF review: 3–5 working days
     CHECK(p.schedule.tasks[0].pessimistic == 5);
     CHECK(p.stacks[0].upper_limit.value() == doctest::Approx(0.050));
     CHECK(p.datasets[0].features[0].values->size() == 25);
@@ -36,7 +36,8 @@ TEST_CASE("round trip: load, save, load gives the same plan; two saves are byte-
     LoadResult second = load_plan(saved);
     REQUIRE(second.plan);
     CHECK(save_plan(*second.plan) == saved);
-    CHECK(second.plan->schedule.tasks[3].predecessors == std::vector<Dependency>{{"t-pilot", LinkType::FinishToStart, 0}});
+    CHECK(second.plan->schedule.tasks[3].predecessors ==
+          std::vector<Dependency>{{"t-pilot", LinkType::FinishToStart, 0}});
     CHECK((*second.plan->datasets[0].features[0].values)[8] == 1.0254);
 }
 
@@ -81,8 +82,8 @@ TEST_CASE("new ids never collide with existing ones") {
 
 struct MalformedCase {
     const char* file;
-    const char* where;       // expected JSON Pointer of the first error
-    const char* message;     // expected fragment of its message
+    const char* where;    // expected JSON Pointer of the first error
+    const char* message;  // expected fragment of its message
 };
 
 static const MalformedCase kMalformed[] = {
@@ -148,7 +149,8 @@ TEST_CASE("10 MB of junk and random bytes are rejected without a crash") {
     CHECK_MESSAGE((m.find("not valid JSON") == 0 || m.find("nesting deeper") == 0), m);
 
     // Valid JSON, but 10 MB of it and nothing a plan has.
-    std::string big = "{\"format\": \"microfab-plan\", \"version\": 1, \"junk\": \"" + std::string(10 << 20, 'x') + "\"}";
+    std::string big =
+        "{\"format\": \"microfab-plan\", \"version\": 1, \"junk\": \"" + std::string(10 << 20, 'x') + "\"}";
     LoadResult b = load_plan(big);
     CHECK_FALSE(b.plan);
     CHECK(b.errors.size() == 2);  // missing /project, unknown /junk

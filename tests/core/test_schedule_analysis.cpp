@@ -23,17 +23,17 @@ Plan example(const char* name) {
 }  // namespace
 
 TEST_CASE("schedule analysis: the stages on the resolved section, the Monte Carlo only when asked") {
-    const Plan plan = example("micro-gearbox.mfplan.json");   // a gate linked to measured data
+    const Plan plan = example("micro-gearbox.mfplan.json");  // a gate linked to measured data
     const ScheduleAnalysis a = analyse_schedule(plan);
     REQUIRE(a.ok());
     CHECK(a.issues.empty());
-    CHECK_FALSE(a.mc);                                         // iterations 0: no Monte Carlo
+    CHECK_FALSE(a.mc);  // iterations 0: no Monte Carlo
 
     // By hand: resolve the links, then CPM and PERT on that section.
     const ResolvedSchedule rs = resolve_schedule_links(plan);
     REQUIRE_FALSE(rs.links.empty());
     CHECK(a.resolved.schedule == rs.schedule);
-    CHECK_FALSE(a.resolved.schedule == plan.schedule);         // the measured Cpk replaced the typed one
+    CHECK_FALSE(a.resolved.schedule == plan.schedule);  // the measured Cpk replaced the typed one
     const ScheduleProblem problem{rs.schedule, *plan.meta.start_date, plan.meta.deadline};
     REQUIRE(a.problem);
     CHECK(*a.problem == problem);
@@ -56,7 +56,8 @@ TEST_CASE("schedule analysis: the stages on the resolved section, the Monte Carl
     CHECK(m.mc->p80 == direct.p80);
     CHECK(m.mc->seed == 7);
     REQUIRE(m.mc->gates.size() == direct.gates.size());
-    for (size_t g = 0; g < direct.gates.size(); ++g) CHECK(m.mc->gates[g].pass_probability == direct.gates[g].pass_probability);
+    for (size_t g = 0; g < direct.gates.size(); ++g)
+        CHECK(m.mc->gates[g].pass_probability == direct.gates[g].pass_probability);
 
     // The JSON has every part; the exports take the analysis.
     const nlohmann::json j = schedule_analysis_json(m, plan.meta.name);

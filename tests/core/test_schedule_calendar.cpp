@@ -22,15 +22,15 @@ TEST_CASE("calendar: day counting across weekends") {
     CHECK(iso(c.start_date(0)) == "2027-01-04");
     CHECK(iso(c.finish_date(5)) == "2027-01-08");
     CHECK(iso(c.start_date(5)) == "2027-01-11");
-    CHECK(iso(c.finish_date(0)) == "2027-01-04");   // milestone at the start
+    CHECK(iso(c.finish_date(0)) == "2027-01-04");  // milestone at the start
     CHECK(iso(c.finish_date(0.25)) == "2027-01-04");
     CHECK(iso(c.finish_date(5.0000000001)) == "2027-01-08");  // rounding noise is ignored
     CHECK(iso(c.start_date(4.9999999999)) == "2027-01-11");
     CHECK(c.working_days_through(ymd(2027, 1, 8)) == 5);
-    CHECK(c.working_days_through(ymd(2027, 1, 9)) == 5);     // Saturday adds nothing
-    CHECK(c.working_days_through(ymd(2027, 4, 2)) == 65);    // 13 full weeks
+    CHECK(c.working_days_through(ymd(2027, 1, 9)) == 5);   // Saturday adds nothing
+    CHECK(c.working_days_through(ymd(2027, 4, 2)) == 65);  // 13 full weeks
     CHECK(c.working_days_before(ymd(2027, 1, 4)) == 0);
-    CHECK(c.working_days_before(ymd(2026, 12, 28)) == -5);   // a week earlier
+    CHECK(c.working_days_before(ymd(2026, 12, 28)) == -5);  // a week earlier
     CHECK(iso(c.date_of_day(-1)) == "2027-01-01");
 
     // A start on a Saturday moves the origin to Monday.
@@ -40,12 +40,16 @@ TEST_CASE("calendar: day counting across weekends") {
 
 TEST_CASE("calendar: holidays and non-standard weeks") {
     WorkCalendar cal;
-    cal.holidays = {ymd(2027, 1, 6), ymd(2027, 3, 29), ymd(2027, 3, 26), ymd(2027, 1, 9) /* a Saturday */,
-                    ymd(2027, 1, 6) /* duplicate */, ymd(2027, 1, 1)};
-    WorkdayClock c(cal, ymd(2027, 1, 1));   // New Year's Day (a holiday) → Monday 4th
+    cal.holidays = {ymd(2027, 1, 6),
+                    ymd(2027, 3, 29),
+                    ymd(2027, 3, 26),
+                    ymd(2027, 1, 9) /* a Saturday */,
+                    ymd(2027, 1, 6) /* duplicate */,
+                    ymd(2027, 1, 1)};
+    WorkdayClock c(cal, ymd(2027, 1, 1));  // New Year's Day (a holiday) → Monday 4th
     CHECK(iso(c.origin()) == "2027-01-04");
-    CHECK(iso(c.date_of_day(2)) == "2027-01-07");   // Wed 6th skipped
-    CHECK(iso(c.finish_date(5)) == "2027-01-11");   // 5-day task from Monday ends the next Monday
+    CHECK(iso(c.date_of_day(2)) == "2027-01-07");  // Wed 6th skipped
+    CHECK(iso(c.finish_date(5)) == "2027-01-11");  // 5-day task from Monday ends the next Monday
     CHECK(c.working_days_through(ymd(2027, 1, 11)) == 5);
     // Easter: 26 Mar (Fri) and 29 Mar (Mon) off. By hand: 4 Jan–25 Mar (a Thursday) is
     // 11 full weeks + Mon–Thu of week 12 = 59 weekdays, minus the 6 Jan holiday = 58.
@@ -58,7 +62,7 @@ TEST_CASE("calendar: holidays and non-standard weeks") {
     WorkCalendar six;
     six.working = {true, true, true, true, true, true, false};  // Mon–Sat
     WorkdayClock s(six, ymd(2027, 1, 4));
-    CHECK(iso(s.date_of_day(5)) == "2027-01-09");   // Saturday works
+    CHECK(iso(s.date_of_day(5)) == "2027-01-09");  // Saturday works
     CHECK(iso(s.date_of_day(6)) == "2027-01-11");
     CHECK(s.working_days_through(ymd(2027, 1, 17)) == 12);
 

@@ -15,7 +15,6 @@ using namespace mf::test;
 
 namespace {
 
-
 // Project calendar Mon–Fri. The partner "p-shop" works Mon–Sat on calendar "shop", which has a
 // holiday of its own on Wed 2027-01-06 (the project works that day). Start Mon 2027-01-04.
 //   a (project)             3 d
@@ -43,7 +42,6 @@ ScheduleSection two_calendars() {
     s.tasks.push_back(fixed_task("e", 1, {{"d", LinkType::FinishToStart, 0}}));
     return s;
 }
-
 
 std::string iso(Date d) { return format_iso_date(d); }
 
@@ -138,7 +136,8 @@ TEST_CASE("calendars: a finish on a day the project does not work is late for a 
     CHECK(iso(r.finish_date) == "2027-01-09");
     CHECK(r.finish == doctest::Approx(5));
     CHECK_FALSE(*r.deadline_met);
-    McResult mc = run_schedule_monte_carlo({ScheduleProblem{s, *parse_iso_date("2027-01-04"), *parse_iso_date("2027-01-08")}, 10, 1});
+    McResult mc = run_schedule_monte_carlo(
+        {ScheduleProblem{s, *parse_iso_date("2027-01-04"), *parse_iso_date("2027-01-08")}, 10, 1});
     CHECK(*mc.probability_meet_deadline == 0);
 }
 
@@ -175,10 +174,10 @@ TEST_CASE("calendars: unused calendars change nothing; the common axis agrees wi
     // Conversions: W(S(w)) = w, and F ends a whole working day at the end of that day.
     CalendarSet cs = resolve_calendars(two_calendars(), nullptr);
     TimeAxis axis(cs, *parse_iso_date("2027-01-04"), 100);
-    CHECK(axis.start_pos(1, 2) == 3);    // shop day 2 = Thu 7
-    CHECK(axis.finish_pos(1, 5) == 6);   // end of Sat 9
+    CHECK(axis.start_pos(1, 2) == 3);   // shop day 2 = Thu 7
+    CHECK(axis.finish_pos(1, 5) == 6);  // end of Sat 9
     CHECK(axis.work(1, 6) == 5);
-    CHECK(axis.work(0, 6) == 5);         // the project calendar: Mon 4 – Fri 8
+    CHECK(axis.work(0, 6) == 5);  // the project calendar: Mon 4 – Fri 8
     CHECK(axis.start_pos(1, 2.5) == doctest::Approx(3.5));
     CHECK(axis.work(1, 2.5) == doctest::Approx(2));  // Wed 6 is a shop holiday: no working time in it
     CHECK(axis.start_pos(0, 700) == doctest::Approx(axis.clock(0).date_of_day(700).days - axis.origin().days));

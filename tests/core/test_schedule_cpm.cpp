@@ -45,20 +45,33 @@ TEST_CASE("CPM: Reliable Construction Co. network (Hillier & Lieberman)") {
     // times; free float is worked by hand: FF(i) = min over successors ES(j) − EF(i)
     // (to the project end 44 when none): D 22−22, G 29−29, H 38−38, I 25−23, K 38−37, M 44−40.
     CpmResult r = run_cpm({problem({
-        task("A", 2), task("B", 4, {fs("A")}), task("C", 10, {fs("B")}), task("D", 6, {fs("C")}),
-        task("E", 4, {fs("C")}), task("F", 5, {fs("E")}), task("G", 7, {fs("D")}), task("H", 9, {fs("E"), fs("G")}),
-        task("I", 7, {fs("C")}), task("J", 8, {fs("F"), fs("I")}), task("K", 4, {fs("J")}), task("L", 5, {fs("J")}),
-        task("M", 2, {fs("H")}), task("N", 6, {fs("K"), fs("L")}),
+        task("A", 2),
+        task("B", 4, {fs("A")}),
+        task("C", 10, {fs("B")}),
+        task("D", 6, {fs("C")}),
+        task("E", 4, {fs("C")}),
+        task("F", 5, {fs("E")}),
+        task("G", 7, {fs("D")}),
+        task("H", 9, {fs("E"), fs("G")}),
+        task("I", 7, {fs("C")}),
+        task("J", 8, {fs("F"), fs("I")}),
+        task("K", 4, {fs("J")}),
+        task("L", 5, {fs("J")}),
+        task("M", 2, {fs("H")}),
+        task("N", 6, {fs("K"), fs("L")}),
     })});
     REQUIRE(r.ok());
     CHECK(r.finish == 44);
-    struct Row { const char* id; double es, ef, ls, lf, tf, ff; };
+    struct Row {
+        const char* id;
+        double es, ef, ls, lf, tf, ff;
+    };
     const Row book[] = {
-        {"A", 0, 2, 0, 2, 0, 0},      {"B", 2, 6, 2, 6, 0, 0},      {"C", 6, 16, 6, 16, 0, 0},
-        {"D", 16, 22, 20, 26, 4, 0},  {"E", 16, 20, 16, 20, 0, 0},  {"F", 20, 25, 20, 25, 0, 0},
-        {"G", 22, 29, 26, 33, 4, 0},  {"H", 29, 38, 33, 42, 4, 0},  {"I", 16, 23, 18, 25, 2, 2},
-        {"J", 25, 33, 25, 33, 0, 0},  {"K", 33, 37, 34, 38, 1, 1},  {"L", 33, 38, 33, 38, 0, 0},
-        {"M", 38, 40, 42, 44, 4, 4},  {"N", 38, 44, 38, 44, 0, 0},
+        {"A", 0, 2, 0, 2, 0, 0},     {"B", 2, 6, 2, 6, 0, 0},     {"C", 6, 16, 6, 16, 0, 0},
+        {"D", 16, 22, 20, 26, 4, 0}, {"E", 16, 20, 16, 20, 0, 0}, {"F", 20, 25, 20, 25, 0, 0},
+        {"G", 22, 29, 26, 33, 4, 0}, {"H", 29, 38, 33, 42, 4, 0}, {"I", 16, 23, 18, 25, 2, 2},
+        {"J", 25, 33, 25, 33, 0, 0}, {"K", 33, 37, 34, 38, 1, 1}, {"L", 33, 38, 33, 38, 0, 0},
+        {"M", 38, 40, 42, 44, 4, 4}, {"N", 38, 44, 38, 44, 0, 0},
     };
     for (const Row& b : book) {
         CAPTURE(b.id);
@@ -81,12 +94,20 @@ TEST_CASE("CPM: SS, FF and FS links with positive and negative lags (hand calcul
     // A: SS to B gives LS <= 0 (LF 5), FF to C gives LF <= 6 → LF 5, LS 0. F, G LF 7.
     // Free float: C: ES_E − EF_C = 1; F: 7 − 2 = 5; G: 7 − 3 = 4; A: min(ES_B − 2 − ES_A, EF_C − EF_A, ES_G + 2 − ES_A) = 0.
     CpmResult r = run_cpm({problem({
-        task("A", 5), task("B", 3, {ss("A", 2)}), task("C", 4, {ff("A")}), task("D", 2, {fs("B", -1)}),
-        task("E", 1, {fs("C"), fs("D")}), task("F", 2), task("G", 3, {ss("A", -2)}),
+        task("A", 5),
+        task("B", 3, {ss("A", 2)}),
+        task("C", 4, {ff("A")}),
+        task("D", 2, {fs("B", -1)}),
+        task("E", 1, {fs("C"), fs("D")}),
+        task("F", 2),
+        task("G", 3, {ss("A", -2)}),
     })});
     REQUIRE(r.ok());
     CHECK(r.finish == 7);
-    struct Row { const char* id; double es, ef, ls, lf, tf, ff; };
+    struct Row {
+        const char* id;
+        double es, ef, ls, lf, tf, ff;
+    };
     const Row hand[] = {
         {"A", 0, 5, 0, 5, 0, 0}, {"B", 2, 5, 2, 5, 0, 0}, {"C", 1, 5, 2, 6, 1, 1}, {"D", 4, 6, 4, 6, 0, 0},
         {"E", 6, 7, 6, 7, 0, 0}, {"F", 0, 2, 5, 7, 5, 5}, {"G", 0, 3, 4, 7, 4, 4},
@@ -154,7 +175,7 @@ TEST_CASE("CPM: a dependency cycle is reported with the tasks in it") {
     CHECK(m.find("\"a\"") != std::string::npos);
     CHECK(m.find("\"b\"") != std::string::npos);
     CHECK(m.find("\"c\"") != std::string::npos);
-    CHECK(m.find("start") == std::string::npos);   // not on the cycle
+    CHECK(m.find("start") == std::string::npos);  // not on the cycle
     CHECK(m.find("after") == std::string::npos);
 
     CpmResult self = run_cpm({problem({task("x", 1, {fs("x")})})});
@@ -164,7 +185,9 @@ TEST_CASE("CPM: a dependency cycle is reported with the tasks in it") {
 
 TEST_CASE("CPM: bad durations, lags and references give messages naming the task and field") {
     Task bad = task("t", 1);
-    bad.optimistic = 5; bad.most_likely = 4; bad.pessimistic = 3;   // O > M > P
+    bad.optimistic = 5;
+    bad.most_likely = 4;
+    bad.pessimistic = 3;  // O > M > P
     Task nan = task("n", 1, {fs("t", std::nan(""))});
     Task huge = task("h", 1, {ss("t", 1e6)});
     Task ghost = task("g", 1, {fs("nobody")});
@@ -175,8 +198,8 @@ TEST_CASE("CPM: bad durations, lags and references give messages naming the task
     // Tasks 0 … 5: t, n, h, g, w, neg.
     std::map<std::string, std::string> by;
     for (const auto& e : r.errors) by[e.where] = e.message;
-    CHECK(by.count("/schedule/tasks/0/optimistic"));      // optimistic 5 is longer than most_likely 4
-    CHECK(by.count("/schedule/tasks/0/pessimistic"));     // pessimistic 3 is shorter than most_likely 4
+    CHECK(by.count("/schedule/tasks/0/optimistic"));   // optimistic 5 is longer than most_likely 4
+    CHECK(by.count("/schedule/tasks/0/pessimistic"));  // pessimistic 3 is shorter than most_likely 4
     CHECK(by["/schedule/tasks/0/optimistic"].find("optimistic 5 is longer than most_likely 4") != std::string::npos);
     CHECK(by.count("/schedule/tasks/1/predecessors/0/lag"));
     CHECK(by.count("/schedule/tasks/2/predecessors/0/lag"));
@@ -192,7 +215,7 @@ TEST_CASE("CPM: bad durations, lags and references give messages naming the task
     REQUIRE(w.warnings.size() == 1);
     CHECK(w.warnings[0].where == "/schedule/tasks/1/predecessors/0/lag");
     CHECK(w.warnings[0].severity == Severity::Warning);
-    CHECK(find(w, "b").es == 0);   // max(0, 2 − 3)
+    CHECK(find(w, "b").es == 0);  // max(0, 2 − 3)
 
-    CHECK_FALSE(run_cpm({problem({})}).ok());   // no tasks
+    CHECK_FALSE(run_cpm({problem({})}).ok());  // no tasks
 }

@@ -21,8 +21,8 @@ using mf::test::check_reopens_equal;
 
 namespace {
 
-const char* kExamples[] = {"launch-timeline.mfplan.json", "micro-gearbox.mfplan.json",
-                           "silicon-on-inconel.mfplan.json", "sourcing-decision.mfplan.json"};
+const char* kExamples[] = {"launch-timeline.mfplan.json", "micro-gearbox.mfplan.json", "silicon-on-inconel.mfplan.json",
+                           "sourcing-decision.mfplan.json"};
 
 Plan example(const std::string& name) {
     LoadResult r = load_plan(test::read_file("assets/examples/" + name));
@@ -54,8 +54,8 @@ Plan small() {
     g.gate.pass_probability = 0.8;
     g.gate.repeat = {"b", "g"};
     g.gate.rework = {1, 2, 3};
-    p.schedule.tasks = {leaf("a", 2), leaf("b", 3, {{"a"}}), g, leaf("s", 0), leaf("c", 2, {}, "s"),
-                        leaf("d", 1, {{"c"}}, "s")};
+    p.schedule.tasks = {leaf("a", 2), leaf("b", 3, {{"a"}}), g,
+                        leaf("s", 0), leaf("c", 2, {}, "s"), leaf("d", 1, {{"c"}}, "s")};
     return p;
 }
 
@@ -115,7 +115,7 @@ TEST_CASE("schedule edits: delete a task and every reference to it") {
     CHECK(find(p, "c")->parent.empty());
     CHECK(find(p, "d")->parent.empty());
     check_reopens_equal(p);
-    delete_task(p, "nobody");   // nothing happens
+    delete_task(p, "nobody");  // nothing happens
     CHECK(p.schedule.tasks.size() == 4);
 }
 
@@ -127,13 +127,13 @@ TEST_CASE("schedule edits: duplicate a task") {
     const Task& t = *find(p, copy);
     CHECK(t.name == "Task g (copy)");
     CHECK(t.predecessors == find(p, "g")->predecessors);
-    CHECK(t.gate.repeat == std::vector<std::string>{"b", "g1"});   // re-runs the copy, not the original
+    CHECK(t.gate.repeat == std::vector<std::string>{"b", "g1"});  // re-runs the copy, not the original
     // A summary's copy comes after its subtasks (outline order) and has none itself.
     const std::string s2 = duplicate_task(p, "s");
     CHECK(ids(p).back() == s2);
     CHECK_FALSE(build_outline(p.schedule).is_summary(static_cast<int>(p.schedule.tasks.size()) - 1));
     // Names stay within the file's 200 bytes, characters whole.
-    p.schedule.tasks[0].name = std::string(198, 'x') + "µ";   // 200 bytes, the most a name has
+    p.schedule.tasks[0].name = std::string(198, 'x') + "µ";  // 200 bytes, the most a name has
     const std::string a2 = duplicate_task(p, "a");
     CHECK(find(p, a2)->name == std::string(198, 'x') + "µ");
     CHECK(duplicate_task(p, "nobody").empty());
@@ -147,9 +147,9 @@ TEST_CASE("schedule edits: move up and down among siblings, subtasks along") {
     CHECK(move_task(p, "a", -1) == "\"a\" has no task above it at its level");
     CHECK(move_task(p, "s", -1) == "");
     CHECK(ids(p) == std::vector<std::string>{"a", "b", "s", "c", "d", "g"});
-    CHECK(move_task(p, "d", -1) == "");   // within the summary
+    CHECK(move_task(p, "d", -1) == "");  // within the summary
     CHECK(ids(p) == std::vector<std::string>{"a", "b", "s", "d", "c", "g"});
-    CHECK_FALSE(can_move_task(p, "c", +1));   // last subtask
+    CHECK_FALSE(can_move_task(p, "c", +1));  // last subtask
     CHECK(move_task(p, "nobody", 1) == "no task \"nobody\"");
     CHECK(in_outline_order(p));
     check_reopens_equal(p);
@@ -159,7 +159,7 @@ TEST_CASE("schedule edits: indent and outdent through the plan") {
     Plan p = small();
     CHECK(indent_task(p, "b") == "");
     CHECK(find(p, "b")->parent == "a");
-    CHECK(find(p, "b")->predecessors.empty());   // its link to its new summary goes
+    CHECK(find(p, "b")->predecessors.empty());  // its link to its new summary goes
     CHECK(outdent_task(p, "b") == "");
     CHECK(find(p, "b")->parent.empty());
     CHECK(indent_task(p, "s") == "\"g\" is a gate: only an ordinary task can have subtasks");
@@ -181,14 +181,16 @@ TEST_CASE("schedule edits: a task's kind") {
 TEST_CASE("schedule edits: three-point durations keep O <= M <= P") {
     double o = 2, m = 4, pe = 6;
     CHECK(three_point_problem(o, m, pe, 0, 3) == "");
-    CHECK(three_point_problem(o, m, pe, 0, 5) == "optimistic 5 is longer than most likely 4 (leave the field to raise the others)");
-    CHECK(three_point_problem(o, m, pe, 1, 1.5) == "most likely 1.5 is shorter than optimistic 2 (leave the field to lower it)");
+    CHECK(three_point_problem(o, m, pe, 0, 5) ==
+          "optimistic 5 is longer than most likely 4 (leave the field to raise the others)");
+    CHECK(three_point_problem(o, m, pe, 1, 1.5) ==
+          "most likely 1.5 is shorter than optimistic 2 (leave the field to lower it)");
     CHECK(three_point_problem(o, m, pe, 2, -1) == "a duration is 0 to 10 000 working days");
     set_three_point(o, m, pe, 0, 5);
     CHECK((o == 5 && m == 5 && pe == 6));
     set_three_point(o, m, pe, 2, 1);
     CHECK((o == 1 && m == 1 && pe == 1));
-    set_three_point(o, m, pe, 1, 1e9);   // clamped
+    set_three_point(o, m, pe, 1, 1e9);  // clamped
     CHECK((o == 1 && m == 10000 && pe == 10000));
 
     Plan p = small();
@@ -229,7 +231,7 @@ TEST_CASE("schedule edits: gates") {
     CHECK_FALSE(find(p, "g")->gate.pass_probability);
     CHECK(set_gate_criterion(p, "g", false) == "");
     REQUIRE(find(p, "g")->gate.pass_probability);
-    CHECK(*find(p, "g")->gate.pass_probability == doctest::Approx(0.882).epsilon(0.01));   // Cpk 1.5, n 60, 1.33
+    CHECK(*find(p, "g")->gate.pass_probability == doctest::Approx(0.882).epsilon(0.01));  // Cpk 1.5, n 60, 1.33
     CHECK_FALSE(find(p, "g")->gate.cpk);
     CHECK(set_gate_criterion(p, "a", true) == "\"a\" is not a gate");
     CHECK(set_gate_repeat(p, "g", "b", false) == "");
@@ -288,11 +290,11 @@ TEST_CASE("schedule edits: calendars, and the references that follow them") {
     p.schedule.tasks[0].calendar = cal;
     const Date d = *parse_iso_date("2027-01-06");
     CHECK(add_holiday(p, cal, d) == "");
-    CHECK(add_holiday(p, cal, d) == "");   // once only
+    CHECK(add_holiday(p, cal, d) == "");  // once only
     CHECK(p.schedule.calendars[0].calendar.holidays == std::vector<Date>{d});
     CHECK(remove_holiday(p, cal, d) == "");
     CHECK(p.schedule.calendars[0].calendar.holidays.empty());
-    CHECK(add_holiday(p, "", d) == "");   // the project calendar
+    CHECK(add_holiday(p, "", d) == "");  // the project calendar
     CHECK(p.schedule.calendar.holidays == std::vector<Date>{d});
     check_reopens_equal(p);
     // The last working day stays.
@@ -320,53 +322,103 @@ struct Op {
 
 std::vector<Op> operations() {
     return {
-        {"add task", [](Plan& p, const std::string& t, const std::string&) { add_task(p, TaskKind::Task, t); return std::string(); }},
-        {"add milestone", [](Plan& p, const std::string& t, const std::string&) { add_task(p, TaskKind::Milestone, t); return std::string(); }},
-        {"add gate", [](Plan& p, const std::string& t, const std::string&) { add_task(p, TaskKind::Gate, t); return std::string(); }},
-        {"delete", [](Plan& p, const std::string& t, const std::string&) { delete_task(p, t); return std::string(); }},
-        {"duplicate", [](Plan& p, const std::string& t, const std::string&) { duplicate_task(p, t); return std::string(); }},
+        {"add task",
+         [](Plan& p, const std::string& t, const std::string&) {
+             add_task(p, TaskKind::Task, t);
+             return std::string();
+         }},
+        {"add milestone",
+         [](Plan& p, const std::string& t, const std::string&) {
+             add_task(p, TaskKind::Milestone, t);
+             return std::string();
+         }},
+        {"add gate",
+         [](Plan& p, const std::string& t, const std::string&) {
+             add_task(p, TaskKind::Gate, t);
+             return std::string();
+         }},
+        {"delete",
+         [](Plan& p, const std::string& t, const std::string&) {
+             delete_task(p, t);
+             return std::string();
+         }},
+        {"duplicate",
+         [](Plan& p, const std::string& t, const std::string&) {
+             duplicate_task(p, t);
+             return std::string();
+         }},
         {"move up", [](Plan& p, const std::string& t, const std::string&) { return move_task(p, t, -1); }},
         {"move down", [](Plan& p, const std::string& t, const std::string&) { return move_task(p, t, +1); }},
         {"indent", [](Plan& p, const std::string& t, const std::string&) { return indent_task(p, t); }},
         {"outdent", [](Plan& p, const std::string& t, const std::string&) { return outdent_task(p, t); }},
-        {"kind task", [](Plan& p, const std::string& t, const std::string&) { return set_task_kind(p, t, TaskKind::Task); }},
-        {"kind milestone", [](Plan& p, const std::string& t, const std::string&) { return set_task_kind(p, t, TaskKind::Milestone); }},
-        {"kind gate", [](Plan& p, const std::string& t, const std::string&) { return set_task_kind(p, t, TaskKind::Gate); }},
-        {"optimistic", [](Plan& p, const std::string& t, const std::string&) { return set_task_duration(p, t, 0, 12.5); }},
-        {"most likely", [](Plan& p, const std::string& t, const std::string&) { return set_task_duration(p, t, 1, 0.5); }},
-        {"pessimistic", [](Plan& p, const std::string& t, const std::string&) { return set_task_duration(p, t, 2, 40); }},
+        {"kind task",
+         [](Plan& p, const std::string& t, const std::string&) { return set_task_kind(p, t, TaskKind::Task); }},
+        {"kind milestone",
+         [](Plan& p, const std::string& t, const std::string&) { return set_task_kind(p, t, TaskKind::Milestone); }},
+        {"kind gate",
+         [](Plan& p, const std::string& t, const std::string&) { return set_task_kind(p, t, TaskKind::Gate); }},
+        {"optimistic",
+         [](Plan& p, const std::string& t, const std::string&) { return set_task_duration(p, t, 0, 12.5); }},
+        {"most likely",
+         [](Plan& p, const std::string& t, const std::string&) { return set_task_duration(p, t, 1, 0.5); }},
+        {"pessimistic",
+         [](Plan& p, const std::string& t, const std::string&) { return set_task_duration(p, t, 2, 40); }},
         {"rework", [](Plan& p, const std::string& t, const std::string&) { return set_rework_duration(p, t, 1, 9); }},
         {"add link", [](Plan& p, const std::string& t, const std::string& o) { return add_link(p, t, o); }},
         {"remove link", [](Plan& p, const std::string& t, const std::string&) { return remove_link(p, t, 0); }},
-        {"link predecessor", [](Plan& p, const std::string& t, const std::string& o) { return set_link_predecessor(p, t, 0, o); }},
-        {"link type", [](Plan& p, const std::string& t, const std::string&) { return set_link_type(p, t, 0, LinkType::FinishToFinish); }},
+        {"link predecessor",
+         [](Plan& p, const std::string& t, const std::string& o) { return set_link_predecessor(p, t, 0, o); }},
+        {"link type",
+         [](Plan& p, const std::string& t, const std::string&) {
+             return set_link_type(p, t, 0, LinkType::FinishToFinish);
+         }},
         {"gate cpk", [](Plan& p, const std::string& t, const std::string&) { return set_gate_criterion(p, t, true); }},
-        {"gate typed", [](Plan& p, const std::string& t, const std::string&) { return set_gate_criterion(p, t, false); }},
-        {"gate repeat on", [](Plan& p, const std::string& t, const std::string& o) { return set_gate_repeat(p, t, o, true); }},
-        {"gate repeat off", [](Plan& p, const std::string& t, const std::string& o) { return set_gate_repeat(p, t, o, false); }},
-        {"first fails", [](Plan& p, const std::string& t, const std::string&) { return set_assume_first_fails(p, t, true); }},
-        {"add calendar", [](Plan& p, const std::string&, const std::string&) { add_calendar(p); return std::string(); }},
-        {"calendar on task", [](Plan& p, const std::string& t, const std::string&) {
+        {"gate typed",
+         [](Plan& p, const std::string& t, const std::string&) { return set_gate_criterion(p, t, false); }},
+        {"gate repeat on",
+         [](Plan& p, const std::string& t, const std::string& o) { return set_gate_repeat(p, t, o, true); }},
+        {"gate repeat off",
+         [](Plan& p, const std::string& t, const std::string& o) { return set_gate_repeat(p, t, o, false); }},
+        {"first fails",
+         [](Plan& p, const std::string& t, const std::string&) { return set_assume_first_fails(p, t, true); }},
+        {"add calendar",
+         [](Plan& p, const std::string&, const std::string&) {
+             add_calendar(p);
+             return std::string();
+         }},
+        {"calendar on task",
+         [](Plan& p, const std::string& t, const std::string&) {
              const std::string c = add_calendar(p);
              for (auto& x : p.schedule.tasks)
                  if (x.id == t) x.calendar = c;
              return std::string();
          }},
-        {"delete calendar", [](Plan& p, const std::string&, const std::string&) {
+        {"delete calendar",
+         [](Plan& p, const std::string&, const std::string&) {
              if (!p.schedule.calendars.empty()) delete_calendar(p, p.schedule.calendars.front().id);
              return std::string();
          }},
-        {"partner calendar", [](Plan& p, const std::string&, const std::string&) {
+        {"partner calendar",
+         [](Plan& p, const std::string&, const std::string&) {
              if (p.decision.partners.empty()) return std::string("no partner");
              return set_partner_calendar(p, p.decision.partners.front().id, add_calendar(p));
          }},
         {"saturday", [](Plan& p, const std::string&, const std::string&) { return set_working_day(p, "", 5, true); }},
-        {"monday off", [](Plan& p, const std::string&, const std::string&) { return set_working_day(p, "", 0, false); }},
-        {"holiday", [](Plan& p, const std::string&, const std::string&) { return add_holiday(p, "", *parse_iso_date("2027-02-03")); }},
-        {"no holiday", [](Plan& p, const std::string&, const std::string&) { return remove_holiday(p, "", *parse_iso_date("2027-02-03")); }},
-        {"template", [](Plan& p, const std::string&, const std::string&) {
+        {"monday off",
+         [](Plan& p, const std::string&, const std::string&) { return set_working_day(p, "", 0, false); }},
+        {"holiday",
+         [](Plan& p, const std::string&, const std::string&) {
+             return add_holiday(p, "", *parse_iso_date("2027-02-03"));
+         }},
+        {"no holiday",
+         [](Plan& p, const std::string&, const std::string&) {
+             return remove_holiday(p, "", *parse_iso_date("2027-02-03"));
+         }},
+        {"template",
+         [](Plan& p, const std::string&, const std::string&) {
              TemplateApplication a;
-             a.partner = {p.decision.partners.empty() ? "" : p.decision.partners.front().id, PartnerKind::Boutique, "Shop"};
+             a.partner = {p.decision.partners.empty() ? "" : p.decision.partners.front().id, PartnerKind::Boutique,
+                          "Shop"};
              a.options.switch_partner_mid_project = true;
              a.switch_to = {"", PartnerKind::Other, "Replacement partner"};
              a.start = p.meta.start_date ? p.meta.start_date : parse_iso_date("2027-01-04");
@@ -412,7 +464,8 @@ TEST_CASE("schedule edits: a seeded random sequence of operations keeps every ex
             tasks.push_back("");
             const std::string task = tasks[pick(tasks.size())];
             const std::string other = tasks[pick(tasks.size())];
-            apply_checked(p, op, task, other, std::string(name) + " step " + std::to_string(step) + ": " + op.name + " " + task);
+            apply_checked(p, op, task, other,
+                          std::string(name) + " step " + std::to_string(step) + ": " + op.name + " " + task);
             CHECK_MESSAGE(in_outline_order(p), name << " step " << step << ": " << op.name);
         }
     }

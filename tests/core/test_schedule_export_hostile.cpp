@@ -24,9 +24,23 @@ std::string long_name() {
 
 const std::vector<std::string>& hostile_names() {
     static const std::vector<std::string> names = {
-        "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "=HYPERLINK(\"x\")", "+1", "@SUM(A1)",
-        "%%hidden", "a\x01" "b", "x\xEF\xBF\xBFy", "line\nbreak", "semi;colon,comma\\back", long_name(),
-        "-2+3", "\tTab", "bad \xC3 utf8 \xED\xA0\x80 surrogate", "Section name", "a%%b #c: d",
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "=HYPERLINK(\"x\")",
+        "+1",
+        "@SUM(A1)",
+        "%%hidden",
+        "a\x01"
+        "b",
+        "x\xEF\xBF\xBFy",
+        "line\nbreak",
+        "semi;colon,comma\\back",
+        long_name(),
+        "-2+3",
+        "\tTab",
+        "bad \xC3 utf8 \xED\xA0\x80 surrogate",
+        "Section name",
+        "a%%b #c: d",
     };
     return names;
 }
@@ -75,7 +89,11 @@ std::vector<long> code_points(const std::string& s) {
     for (size_t i = 0; i < s.size();) {
         const unsigned char b = static_cast<unsigned char>(s[i]);
         const int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-        if (len == 0 || i + static_cast<size_t>(len) > s.size()) { cps.push_back(-1); ++i; continue; }
+        if (len == 0 || i + static_cast<size_t>(len) > s.size()) {
+            cps.push_back(-1);
+            ++i;
+            continue;
+        }
         long cp = len == 1 ? b : b & (0x7F >> len);
         bool ok = true;
         for (int k = 1; k < len; ++k) {
@@ -83,7 +101,11 @@ std::vector<long> code_points(const std::string& s) {
             ok = ok && (c & 0xC0) == 0x80;
             cp = (cp << 6) | (c & 0x3F);
         }
-        if (!ok || (cp >= 0xD800 && cp <= 0xDFFF)) { cps.push_back(-1); ++i; continue; }
+        if (!ok || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            cps.push_back(-1);
+            ++i;
+            continue;
+        }
         cps.push_back(cp);
         i += static_cast<size_t>(len);
     }
@@ -113,7 +135,8 @@ TEST_CASE("hostile names: MSPDI is well-formed XML 1.0") {
     CHECK(x.find("<Name>&lt;script&gt;alert(1)&lt;/script&gt;</Name>") != std::string::npos);
     CHECK(x.find("<Name>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</Name>") != std::string::npos);
     CHECK(x.find("<Name>x\xEF\xBF\xBDy</Name>") != std::string::npos);  // U+FFFF → U+FFFD
-    CHECK(x.find("<Name>a\xEF\xBF\xBD" "b</Name>") != std::string::npos);  // U+0001 → U+FFFD
+    CHECK(x.find("<Name>a\xEF\xBF\xBD"
+                 "b</Name>") != std::string::npos);  // U+0001 → U+FFFD
     CHECK(x.find("<Name>" + long_name() + "</Name>") != std::string::npos);
     CHECK(x.find("<Contact>&lt;script&gt;alert(1)&lt;/script&gt;</Contact>") != std::string::npos);
 }
@@ -133,8 +156,10 @@ TEST_CASE("hostile names: iCalendar lines, escapes, no control characters") {
             const unsigned char c = static_cast<unsigned char>(ch);
             CHECK_FALSE(((c < 0x20 && c != '\t') || c == 0x7F));
         }
-        if (!l.empty() && l[0] == ' ') unfolded += l.substr(1);
-        else unfolded += (unfolded.empty() ? "" : "\n") + l;
+        if (!l.empty() && l[0] == ' ')
+            unfolded += l.substr(1);
+        else
+            unfolded += (unfolded.empty() ? "" : "\n") + l;
     }
     for (long c : code_points(unfolded)) CHECK(c >= 0);
     CHECK(unfolded.find("SUMMARY:Milestone: %%hidden\n") != std::string::npos);
@@ -160,7 +185,9 @@ TEST_CASE("hostile names: iCalendar lines, escapes, no control characters") {
 TEST_CASE("hostile names: CSV has the BOM, quotes by RFC 4180, no formula in a text cell") {
     const ScheduleExportInput in = hostile_export();
     const std::string csv = export_csv(in);
-    REQUIRE(csv.rfind("\xEF\xBB\xBF" "id,name,", 0) == 0);
+    REQUIRE(csv.rfind("\xEF\xBB\xBF"
+                      "id,name,",
+                      0) == 0);
     // An RFC 4180 reader (quoted fields may hold CR, LF, commas; "" is a quote).
     std::vector<std::vector<std::string>> rows(1);
     std::string cell;
@@ -168,15 +195,21 @@ TEST_CASE("hostile names: CSV has the BOM, quotes by RFC 4180, no formula in a t
     for (size_t i = 3; i < csv.size(); ++i) {
         const char c = csv[i];
         if (in_quotes) {
-            if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') { cell += '"'; ++i; }
-            else if (c == '"') in_quotes = false;
-            else cell += c;
+            if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') {
+                cell += '"';
+                ++i;
+            } else if (c == '"')
+                in_quotes = false;
+            else
+                cell += c;
         } else if (c == '"') {
             in_quotes = true;
         } else if (c == ',') {
-            rows.back().push_back(cell); cell.clear();
+            rows.back().push_back(cell);
+            cell.clear();
         } else if (c == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') {
-            rows.back().push_back(cell); cell.clear();
+            rows.back().push_back(cell);
+            cell.clear();
             rows.emplace_back();
             ++i;
         } else {
@@ -205,8 +238,10 @@ TEST_CASE("hostile names: CSV has the BOM, quotes by RFC 4180, no formula in a t
         // The name read back, apostrophe removed, is the name (valid UTF-8 kept as it is).
         std::string name = r[1];
         if (!name.empty() && name[0] == '\'' && names[k][0] != '\'') name.erase(0, 1);
-        if (k != 13) CHECK(name == names[k]);
-        else CHECK(name == "bad \xEF\xBF\xBD utf8 \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD surrogate");
+        if (k != 13)
+            CHECK(name == names[k]);
+        else
+            CHECK(name == "bad \xEF\xBF\xBD utf8 \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD surrogate");
     }
     CHECK(rows[3][1] == "'=HYPERLINK(\"x\")");
     CHECK(rows[4][1] == "'+1");
@@ -239,7 +274,10 @@ TEST_CASE("hostile names: Mermaid keeps every task on its own line, once") {
         std::vector<std::string> data = split(l.substr(l.find(':') + 1), ", ");
         std::string id;
         for (const auto& d : data)
-            if (d != "crit" && d != "milestone") { id = d; break; }
+            if (d != "crit" && d != "milestone") {
+                id = d;
+                break;
+            }
         ids.push_back(id);
     }
     CHECK(task_lines == in.problem.section.tasks.size());

@@ -19,7 +19,8 @@ namespace {
 
 std::string plan_text(const std::string& schedule) {
     return R"({"format": "microfab-plan", "version": 1, "project": {"name": "T", "units": "mm", "start_date": "2027-01-04"},
-               "schedule": )" + schedule + "}";
+               "schedule": )" +
+        schedule + "}";
 }
 
 bool has_error(const LoadResult& r, const std::string& where, const std::string& text) {
@@ -48,14 +49,14 @@ TEST_CASE("schedule file: every field survives the round trip; plain ids are FS 
     CHECK(s.calendar.working == std::array<bool, 7>{true, true, true, true, false, true, false});
     CHECK(s.calendar.holidays.size() == 2);
     CHECK(s.tasks[0].distribution == DurationDistribution::Triangular);
-    CHECK(s.tasks[1].distribution == DurationDistribution::Pert);   // the default
+    CHECK(s.tasks[1].distribution == DurationDistribution::Pert);  // the default
     CHECK(s.tasks[1].predecessors[0] == Dependency{"a", LinkType::FinishToStart, 0});
     CHECK(s.tasks[1].predecessors[1] == Dependency{"c", LinkType::StartToStart, -1.5});
     CHECK(format_iso_date(*s.tasks[1].target) == "2027-02-01");
     CHECK(s.tasks[2].kind == TaskKind::Gate);
     CHECK(s.tasks[2].most_likely == 0);
     CHECK(s.tasks[2].predecessors[0].type == LinkType::FinishToFinish);
-    CHECK(s.tasks[2].gate.cpk->threshold == 1.33);                   // the default threshold
+    CHECK(s.tasks[2].gate.cpk->threshold == 1.33);  // the default threshold
     CHECK(s.tasks[2].gate.max_loops == 4);
     CHECK(s.tasks[2].gate.assume_first_fails);
     CHECK(s.tasks[3].kind == TaskKind::Milestone);
@@ -65,18 +66,22 @@ TEST_CASE("schedule file: every field survives the round trip; plain ids are FS 
     REQUIRE(again.plan);
     CHECK(save_plan(*again.plan) == saved);
     const nlohmann::json doc = nlohmann::json::parse(saved);
-    CHECK(doc["schedule"]["tasks"][1]["predecessors"][0] == "a");            // the shorthand is kept
+    CHECK(doc["schedule"]["tasks"][1]["predecessors"][0] == "a");  // the shorthand is kept
     CHECK(doc["schedule"]["tasks"][1]["predecessors"][1]["type"] == "SS");
     CHECK(again.plan->schedule.tasks[1].predecessors == s.tasks[1].predecessors);
 }
 
 TEST_CASE("schedule file: bad values are reported at their JSON paths") {
-    struct Case { const char* schedule; const char* where; const char* text; };
+    struct Case {
+        const char* schedule;
+        const char* where;
+        const char* text;
+    };
     const Case cases[] = {
         {R"({"tasks": [{"id": "a", "name": "A", "optimistic": 5, "most_likely": 4, "pessimistic": 3}]})",
          "/schedule/tasks/0", "optimistic <= most_likely <= pessimistic (found 5, 4, 3)"},
-        {R"({"tasks": [{"id": "a", "name": "A", "optimistic": 1, "most_likely": 2}]})",
-         "/schedule/tasks/0/pessimistic", "missing"},
+        {R"({"tasks": [{"id": "a", "name": "A", "optimistic": 1, "most_likely": 2}]})", "/schedule/tasks/0/pessimistic",
+         "missing"},
         {R"({"tasks": [{"id": "a", "name": "A", "kind": "gate"}]})", "/schedule/tasks/0/gate", "needs"},
         {R"({"tasks": [{"id": "a", "name": "A", "optimistic": 1, "most_likely": 1, "pessimistic": 1, "gate": {"pass_probability": 1}}]})",
          "/schedule/tasks/0/gate", "only a task of kind \"gate\""},
@@ -94,8 +99,10 @@ TEST_CASE("schedule file: bad values are reported at their JSON paths") {
          "/schedule/tasks/0/gate/repeat/0", "task \"ghost\", which does not exist"},
         {R"({"tasks": [{"id": "a", "name": "A", "kind": "gate", "gate": {"pass_probability": 0.5, "max_loops": 0, "assume_first_fails": true}}]})",
          "/schedule/tasks/0/gate/max_loops", "needs max_loops >= 1"},
-        {R"({"calendar": {"working_days": ["monday"]}, "tasks": []})", "/schedule/calendar/working_days/0", "expected a weekday"},
-        {R"({"calendar": {"working_days": []}, "tasks": []})", "/schedule/calendar/working_days", "at least one weekday"},
+        {R"({"calendar": {"working_days": ["monday"]}, "tasks": []})", "/schedule/calendar/working_days/0",
+         "expected a weekday"},
+        {R"({"calendar": {"working_days": []}, "tasks": []})", "/schedule/calendar/working_days",
+         "at least one weekday"},
         {R"({"calendar": {"holidays": ["2027-02-30"]}, "tasks": []})", "/schedule/calendar/holidays/0", "YYYY-MM-DD"},
     };
     for (const Case& c : cases) {
@@ -142,9 +149,9 @@ TEST_CASE("template: partner kinds and options") {
     cm.feature_count = 12;
     TemplateResult c = build_article_template(cm);
     REQUIRE(c.errors.empty());
-    CHECK(c.section.tasks[0].optimistic == 8);       // +1 week for 10 or more features
+    CHECK(c.section.tasks[0].optimistic == 8);  // +1 week for 10 or more features
     CHECK(c.section.tasks[0].pessimistic == 10);
-    CHECK(c.section.tasks[1].most_likely == 40);     // CM ≈ 8 weeks to first article
+    CHECK(c.section.tasks[1].most_likely == 40);  // CM ≈ 8 weeks to first article
 
     TemplateOptions all;
     all.partner_id = "boutique";
@@ -158,12 +165,12 @@ TEST_CASE("template: partner kinds and options") {
     std::map<std::string, const Task*> by;
     for (const auto& x : a.section.tasks) by[x.id] = &x;
     CHECK(by["t-first-article"]->gate.assume_first_fails);
-    CHECK(by["t-switch"]->most_likely == 30);        // switching partner: +4–8 weeks
+    CHECK(by["t-switch"]->most_likely == 30);  // switching partner: +4–8 weeks
     CHECK(by["t-switch"]->optimistic == 20);
     CHECK(by["t-switch"]->pessimistic == 40);
     CHECK(by["t-pilot"]->predecessors[0].task_id == "t-switch");
     CHECK(by["t-pilot"]->partner_id == "cm");
-    CHECK(by["m-production"]->predecessors.size() == 2);   // the two ramps merge
+    CHECK(by["m-production"]->predecessors.size() == 2);  // the two ramps merge
     ScheduleProblem p{a.section, date_from_ymd(2027, 1, 4), std::nullopt};
     CHECK(run_cpm({p}).ok());
     CHECK(run_schedule_monte_carlo({p, 200, 1}).ok());
@@ -183,7 +190,9 @@ ScheduleExportInput small_export() {
     in.problem.section.calendar.holidays = {date_from_ymd(2027, 1, 13)};
     auto add = [&](const char* id, const char* name, TaskKind kind, double d, std::vector<Dependency> preds) {
         Task t;
-        t.id = id; t.name = name; t.kind = kind;
+        t.id = id;
+        t.name = name;
+        t.kind = kind;
         t.optimistic = t.most_likely = t.pessimistic = d;
         t.predecessors = std::move(preds);
         t.partner_id = kind == TaskKind::Milestone ? "" : "p1";
@@ -221,14 +230,24 @@ TEST_CASE("exports: MSPDI fields, units and link codes") {
     // Thu 14 12:00, the 13th skipped); c: SS a+2 → 2, FF b+1 → EF >= 8.5 → ES 5.5, EF 8.5
     // (Mon 11 13:00 – Fri 15 12:00); m at 8.5 (Fri 15 12:00).
     const std::string x = export_mspdi(in);
-    CHECK(x.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Project xmlns=\"http://schemas.microsoft.com/project\">", 0) == 0);
+    CHECK(x.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Project "
+                  "xmlns=\"http://schemas.microsoft.com/project\">",
+                  0) == 0);
     CHECK(x.find("<Title>Demo: &quot;small&quot; plan</Title>") != std::string::npos);
-    CHECK(x.find("<Start>2027-01-04T08:00:00</Start>\n      <Finish>2027-01-08T17:00:00</Finish>\n      <Duration>PT40H0M0S</Duration>") != std::string::npos);
-    CHECK(x.find("<Start>2027-01-11T08:00:00</Start>\n      <Finish>2027-01-14T12:00:00</Finish>\n      <Duration>PT20H0M0S</Duration>") != std::string::npos);
-    CHECK(x.find("<Start>2027-01-11T13:00:00</Start>\n      <Finish>2027-01-15T12:00:00</Finish>\n      <Duration>PT24H0M0S</Duration>") != std::string::npos);
-    CHECK(x.find("<Start>2027-01-15T12:00:00</Start>\n      <Finish>2027-01-15T12:00:00</Finish>\n      <Duration>PT0H0M0S</Duration>\n      <DurationFormat>7</DurationFormat>\n      <Milestone>1</Milestone>") != std::string::npos);
-    CHECK(x.find("<PredecessorUID>1</PredecessorUID>\n        <Type>3</Type>\n        <CrossProject>0</CrossProject>\n        <LinkLag>9600</LinkLag>\n        <LagFormat>7</LagFormat>") != std::string::npos);   // SS + 2 days
-    CHECK(x.find("<PredecessorUID>2</PredecessorUID>\n        <Type>0</Type>\n        <CrossProject>0</CrossProject>\n        <LinkLag>4800</LinkLag>") != std::string::npos);    // FF + 1 day
+    CHECK(x.find("<Start>2027-01-04T08:00:00</Start>\n      <Finish>2027-01-08T17:00:00</Finish>\n      "
+                 "<Duration>PT40H0M0S</Duration>") != std::string::npos);
+    CHECK(x.find("<Start>2027-01-11T08:00:00</Start>\n      <Finish>2027-01-14T12:00:00</Finish>\n      "
+                 "<Duration>PT20H0M0S</Duration>") != std::string::npos);
+    CHECK(x.find("<Start>2027-01-11T13:00:00</Start>\n      <Finish>2027-01-15T12:00:00</Finish>\n      "
+                 "<Duration>PT24H0M0S</Duration>") != std::string::npos);
+    CHECK(x.find("<Start>2027-01-15T12:00:00</Start>\n      <Finish>2027-01-15T12:00:00</Finish>\n      "
+                 "<Duration>PT0H0M0S</Duration>\n      <DurationFormat>7</DurationFormat>\n      "
+                 "<Milestone>1</Milestone>") != std::string::npos);
+    CHECK(x.find("<PredecessorUID>1</PredecessorUID>\n        <Type>3</Type>\n        <CrossProject>0</CrossProject>\n "
+                 "       <LinkLag>9600</LinkLag>\n        <LagFormat>7</LagFormat>") !=
+          std::string::npos);  // SS + 2 days
+    CHECK(x.find("<PredecessorUID>2</PredecessorUID>\n        <Type>0</Type>\n        <CrossProject>0</CrossProject>\n "
+                 "       <LinkLag>4800</LinkLag>") != std::string::npos);  // FF + 1 day
     CHECK(x.find("<Contact>Shop, Inc.</Contact>") != std::string::npos);
     CHECK(x.find("<Deadline>2027-01-15T17:00:00</Deadline>") != std::string::npos);
     CHECK(x.find("<FromDate>2027-01-13T00:00:00</FromDate>") != std::string::npos);
@@ -254,8 +273,10 @@ TEST_CASE("exports: iCalendar lines, folding and escaping") {
         CHECK(l.size() <= 75);
         // A continuation never starts in the middle of a UTF-8 sequence.
         if (l.size() > 1 && l[0] == ' ') CHECK((static_cast<unsigned char>(l[1]) & 0xC0) != 0x80);
-        if (!l.empty() && l[0] == ' ') unfolded += l.substr(1);
-        else unfolded += (unfolded.empty() ? "" : "\n") + l;
+        if (!l.empty() && l[0] == ' ')
+            unfolded += l.substr(1);
+        else
+            unfolded += (unfolded.empty() ? "" : "\n") + l;
     }
     CHECK(unfolded.find("SUMMARY:Milestone: Done\\; ready\\, really \\\\ xxxx") != std::string::npos);
     CHECK(unfolded.find("µµµµµµµµµµµµµµµµµµµµ\n") != std::string::npos);
@@ -271,7 +292,9 @@ TEST_CASE("exports: CSV quoting and Mermaid block") {
     const auto rows = split_crlf(csv);
     REQUIRE(rows.size() == 5);
     CHECK(rows[0].rfind("\xEF\xBB\xBFid,name,kind,partner,", 0) == 0);  // the UTF-8 BOM first (Excel)
-    CHECK(rows[1] == "a,\"Design, review\",task,\"Shop, Inc.\",pert,5,5,5,5,,0,5,0,5,0,0,yes,2027-01-04,2027-01-08,2027-01-04,2027-01-08,,,1");
+    CHECK(rows[1] ==
+          "a,\"Design, review\",task,\"Shop, "
+          "Inc.\",pert,5,5,5,5,,0,5,0,5,0,0,yes,2027-01-04,2027-01-08,2027-01-04,2027-01-08,,,1");
     // (the last three: target, parent, wbs — a flat plan: no parent, outline number = row)
     CHECK(rows[2].rfind("b,\"Half: a \"\"quote\"\"\",task,", 0) == 0);
     CHECK(rows[3].find(",a SS+2; b FF+1,") != std::string::npos);

@@ -45,53 +45,60 @@ std::vector<std::string> texts(const ScheduleSection& s) {
 TEST_CASE("schedule issues: every message of the network reads as the CLI always printed it") {
     {  // empty
         ScheduleSection s;
-        CHECK(texts(s) == std::vector<std::string>{
-            "E (tasks): the schedule has no tasks",
-        });
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "E (tasks): the schedule has no tasks",
+              });
     }
     {  // ids
         ScheduleSection s;
         s.tasks = {T("", 1, 2, 3), T("a", 1, 2, 3), T("a", 3, 2, 1)};
         s.calendar.working.fill(false);
-        CHECK(texts(s) == std::vector<std::string>{
-            "E task \"#1\" (id): a task has no id",
-            "E task \"a\" (id): duplicate task id",
-            "E (calendar/working_days): no weekday is a working day",
-            "E task \"a\" (optimistic): optimistic 3 is longer than most_likely 2",
-            "E task \"a\" (pessimistic): pessimistic 1 is shorter than most_likely 2",
-        });
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "E task \"#1\" (id): a task has no id",
+                  "E task \"a\" (id): duplicate task id",
+                  "E (calendar/working_days): no weekday is a working day",
+                  "E task \"a\" (optimistic): optimistic 3 is longer than most_likely 2",
+                  "E task \"a\" (pessimistic): pessimistic 1 is shorter than most_likely 2",
+              });
     }
     {  // durations
         ScheduleSection s;
         s.tasks = {T("a", -1, 2, 3), T("b", 1, 2, 1e9), T("m", 1, 1, 1)};
         s.tasks[2].kind = TaskKind::Milestone;
-        CHECK(texts(s) == std::vector<std::string>{
-            "E task \"a\" (optimistic): duration -1 is not a number of working days in [0, 10000]",
-            "E task \"b\" (pessimistic): duration 1000000000 is not a number of working days in [0, 10000]",
-            "E task \"m\" (most_likely): a milestone has zero duration",
-        });
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "E task \"a\" (optimistic): duration -1 is not a number of working days in [0, 10000]",
+                  "E task \"b\" (pessimistic): duration 1000000000 is not a number of working days in [0, 10000]",
+                  "E task \"m\" (most_likely): a milestone has zero duration",
+              });
     }
     {  // links
         ScheduleSection s;
         s.tasks = {T("a", 1, 2, 3), T("b", 1, 2, 3)};
         s.tasks[1].predecessors = {{"zz"}, {"b"}, {"a", LinkType::FinishToStart, 1e6}, {"a"}, {"a"}};
-        CHECK(texts(s) == std::vector<std::string>{
-            "E task \"b\" (predecessors/0): predecessor \"zz\" does not exist",
-            "E task \"b\" (predecessors/1): dependency cycle: \"b\" depends on itself",
-            "E task \"b\" (predecessors/2/lag): lag 1000000 is not a number of working days in [-10000, 10000]",
-            "E task \"b\" (predecessors/3): predecessor \"a\" is listed twice",
-            "E task \"b\" (predecessors/4): predecessor \"a\" is listed twice",
-        });
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "E task \"b\" (predecessors/0): predecessor \"zz\" does not exist",
+                  "E task \"b\" (predecessors/1): dependency cycle: \"b\" depends on itself",
+                  "E task \"b\" (predecessors/2/lag): lag 1000000 is not a number of working days in [-10000, 10000]",
+                  "E task \"b\" (predecessors/3): predecessor \"a\" is listed twice",
+                  "E task \"b\" (predecessors/4): predecessor \"a\" is listed twice",
+              });
     }
     {  // leads
         ScheduleSection s;
         s.tasks = {T("a", 1, 2, 3), T("b", 1, 2, 3), T("c", 5, 6, 7)};
         s.tasks[1].predecessors = {{"a", LinkType::FinishToStart, -5}};
         s.tasks[2].predecessors = {{"a", LinkType::FinishToFinish, -20}};
-        CHECK(texts(s) == std::vector<std::string>{
-            "W task \"b\" (predecessors/0/lag): a lead of 5 working days exceeds \"a\"'s optimistic duration: this task may start before its predecessor starts",
-            "W task \"c\" (predecessors/0/lag): a finish-to-finish lead longer than this task: it may finish before its predecessor starts",
-        });
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "W task \"b\" (predecessors/0/lag): a lead of 5 working days exceeds \"a\"'s optimistic duration: "
+                  "this task may start before its predecessor starts",
+                  "W task \"c\" (predecessors/0/lag): a finish-to-finish lead longer than this task: it may finish "
+                  "before its predecessor starts",
+              });
     }
     {  // summary links
         ScheduleSection s;
@@ -99,12 +106,16 @@ TEST_CASE("schedule issues: every message of the network reads as the CLI always
         s.tasks[1].parent = "s";
         s.tasks[2].predecessors = {{"s", LinkType::StartToStart}};
         s.tasks[0].predecessors = {{"x", LinkType::FinishToFinish}};
-        s.tasks[1].predecessors={{"s"}};
-        CHECK(texts(s) == std::vector<std::string>{
-            "E task \"s\" (predecessors/0): \"s\" is a summary task: a finish-to-finish link to a summary task is not supported (use FS or SS, or link its last subtask)",
-            "E task \"c1\" (predecessors/0): a summary task cannot be linked with its own subtask (\"s\" and \"c1\")",
-            "E task \"x\" (predecessors/0): predecessor \"s\" is a summary task: a start-to-start link from a summary task is not supported (link from its first subtask)",
-        });
+        s.tasks[1].predecessors = {{"s"}};
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "E task \"s\" (predecessors/0): \"s\" is a summary task: a finish-to-finish link to a summary task "
+                  "is not supported (use FS or SS, or link its last subtask)",
+                  "E task \"c1\" (predecessors/0): a summary task cannot be linked with its own subtask (\"s\" and "
+                  "\"c1\")",
+                  "E task \"x\" (predecessors/0): predecessor \"s\" is a summary task: a start-to-start link from a "
+                  "summary task is not supported (link from its first subtask)",
+              });
     }
     {  // gate
         ScheduleSection s;
@@ -116,15 +127,16 @@ TEST_CASE("schedule issues: every message of the network reads as the CLI always
         s.tasks[2].gate.repeat = {"s", "nope", "c1"};
         s.tasks[2].gate.max_loops = 200;
         s.tasks[2].gate.rework = {3, 2, 1};
-        CHECK(texts(s) == std::vector<std::string>{
-            "E task \"g\" (gate): give either pass_probability or cpk, not both",
-            "E task \"g\" (gate/pass_probability): pass probability 2 is not in [0, 1]",
-            "E task \"g\" (gate/rework/optimistic): optimistic 3 is longer than most_likely 2",
-            "E task \"g\" (gate/rework/pessimistic): pessimistic 1 is shorter than most_likely 2",
-            "E task \"g\" (gate/max_loops): loop limit 200 is not in [0, 100]",
-            "E task \"g\" (gate/repeat/0): \"s\" is a summary task: list its subtasks to repeat instead",
-            "E task \"g\" (gate/repeat/1): task \"nope\" to repeat does not exist",
-        });
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "E task \"g\" (gate): give either pass_probability or cpk, not both",
+                  "E task \"g\" (gate/pass_probability): pass probability 2 is not in [0, 1]",
+                  "E task \"g\" (gate/rework/optimistic): optimistic 3 is longer than most_likely 2",
+                  "E task \"g\" (gate/rework/pessimistic): pessimistic 1 is shorter than most_likely 2",
+                  "E task \"g\" (gate/max_loops): loop limit 200 is not in [0, 100]",
+                  "E task \"g\" (gate/repeat/0): \"s\" is a summary task: list its subtasks to repeat instead",
+                  "E task \"g\" (gate/repeat/1): task \"nope\" to repeat does not exist",
+              });
     }
     {  // gate cpk
         ScheduleSection s;
@@ -133,11 +145,12 @@ TEST_CASE("schedule issues: every message of the network reads as the CLI always
         s.tasks[0].gate.cpk = CpkCriterion{1, 1, 1};
         s.tasks[0].gate.max_loops = 0;
         s.tasks[0].gate.assume_first_fails = true;
-        CHECK(texts(s) == std::vector<std::string>{
-            "E task \"g\" (gate/cpk): Cpk sample size must be at least 2 parts",
-            "E task \"g\" (gate/max_loops): assume_first_fails needs max_loops >= 1",
-            "W task \"g\" (gate/rework): a failure costs no time (no rework duration, nothing to repeat)",
-        });
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "E task \"g\" (gate/cpk): Cpk sample size must be at least 2 parts",
+                  "E task \"g\" (gate/max_loops): assume_first_fails needs max_loops >= 1",
+                  "W task \"g\" (gate/rework): a failure costs no time (no rework duration, nothing to repeat)",
+              });
     }
     {  // gate warnings
         ScheduleSection s;
@@ -145,28 +158,31 @@ TEST_CASE("schedule issues: every message of the network reads as the CLI always
         s.tasks[0].kind = TaskKind::Gate;
         s.tasks[0].gate.pass_probability = 0;
         s.tasks[1].gate.pass_probability = 0.5;
-        CHECK(texts(s) == std::vector<std::string>{
-            "W task \"g\" (gate/pass_probability): the gate never passes: every run takes all 3 rework loops",
-            "W task \"g\" (gate/rework): a failure costs no time (no rework duration, nothing to repeat)",
-            "W task \"t\" (gate): gate settings are ignored: the task is not of kind gate",
-        });
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "W task \"g\" (gate/pass_probability): the gate never passes: every run takes all 3 rework loops",
+                  "W task \"g\" (gate/rework): a failure costs no time (no rework duration, nothing to repeat)",
+                  "W task \"t\" (gate): gate settings are ignored: the task is not of kind gate",
+              });
     }
     {  // gate none
         ScheduleSection s;
         s.tasks = {T("g", 0, 1, 2)};
         s.tasks[0].kind = TaskKind::Gate;
-        CHECK(texts(s) == std::vector<std::string>{
-            "E task \"g\" (gate): a gate needs a pass probability or a Cpk criterion",
-        });
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "E task \"g\" (gate): a gate needs a pass probability or a Cpk criterion",
+              });
     }
     {  // gate free fail
         ScheduleSection s;
         s.tasks = {T("g", 0, 1, 2)};
         s.tasks[0].kind = TaskKind::Gate;
         s.tasks[0].gate.pass_probability = 0.5;
-        CHECK(texts(s) == std::vector<std::string>{
-            "W task \"g\" (gate/rework): a failure costs no time (no rework duration, nothing to repeat)",
-        });
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "W task \"g\" (gate/rework): a failure costs no time (no rework duration, nothing to repeat)",
+              });
     }
     {  // cycle
         ScheduleSection s;
@@ -174,9 +190,10 @@ TEST_CASE("schedule issues: every message of the network reads as the CLI always
         s.tasks[0].predecessors = {{"c"}};
         s.tasks[1].predecessors = {{"a"}};
         s.tasks[2].predecessors = {{"b"}};
-        CHECK(texts(s) == std::vector<std::string>{
-            "E task \"b\" (predecessors): dependency cycle: \"b\" → \"c\" → \"a\" → \"b\"",
-        });
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "E task \"b\" (predecessors): dependency cycle: \"b\" → \"c\" → \"a\" → \"b\"",
+              });
     }
     {  // outline
         ScheduleSection s;
@@ -185,10 +202,11 @@ TEST_CASE("schedule issues: every message of the network reads as the CLI always
         s.tasks[1].parent = "a";
         s.tasks[2].kind = TaskKind::Milestone;
         s.tasks[0].calendar = "q";
-        CHECK(texts(s) == std::vector<std::string>{
-            "E task \"a\" (calendar): calendar \"q\" does not exist",
-            "E task \"a\" (parent): parent cycle: \"a\" → \"b\" → \"a\" (each task's parent follows it)",
-        });
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "E task \"a\" (calendar): calendar \"q\" does not exist",
+                  "E task \"a\" (parent): parent cycle: \"a\" → \"b\" → \"a\" (each task's parent follows it)",
+              });
     }
     {  // calendars
         ScheduleSection s;
@@ -200,22 +218,26 @@ TEST_CASE("schedule issues: every message of the network reads as the CLI always
         c.id = "c";
         c.calendar.working.fill(false);
         s.calendars = {c, c};
-        CHECK(texts(s) == std::vector<std::string>{
-            "E (calendars/0/working_days): calendar \"c\": no weekday is a working day",
-            "E (calendars/1/id): duplicate calendar id \"c\"",
-            "E (calendars/1/working_days): calendar \"c\": no weekday is a working day",
-            "E task \"a\" (partner (calendar of partner \"p\" in partner_calendars)): calendar \"nocal\" does not exist",
-            "E task \"b\" (parent): parent \"m\" does not exist",
-        });
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "E (calendars/0/working_days): calendar \"c\": no weekday is a working day",
+                  "E (calendars/1/id): duplicate calendar id \"c\"",
+                  "E (calendars/1/working_days): calendar \"c\": no weekday is a working day",
+                  "E task \"a\" (partner (calendar of partner \"p\" in partner_calendars)): calendar \"nocal\" does "
+                  "not exist",
+                  "E task \"b\" (parent): parent \"m\" does not exist",
+              });
     }
     {  // milestone parent
         ScheduleSection s;
         s.tasks = {T("a", 1, 2, 3), T("m", 0, 0, 0)};
         s.tasks[0].parent = "m";
         s.tasks[1].kind = TaskKind::Milestone;
-        CHECK(texts(s) == std::vector<std::string>{
-            "E task \"a\" (parent): parent \"m\" is a milestone: only an ordinary task (kind \"task\") can have subtasks",
-        });
+        CHECK(texts(s) ==
+              std::vector<std::string>{
+                  "E task \"a\" (parent): parent \"m\" is a milestone: only an ordinary task (kind \"task\") can have "
+                  "subtasks",
+              });
     }
 }
 
@@ -232,7 +254,7 @@ TEST_CASE("schedule issues: pointers, the task index, and the Monte Carlo's opti
     CHECK(issue_task_index(Issue{"/project/start_date", "x"}) == -1);
     CHECK(schedule_issue_text(Issue{"/project/start_date", "no start"}, s) == "(project.start_date): no start");
     CHECK(schedule_issue_text(Issue{"", "whole plan"}, s) == "whole plan");
-    CHECK(schedule_issue_text(Issue{"/schedule/tasks/7/id", "gone"}, s) == "(id): gone");   // no such task any more
+    CHECK(schedule_issue_text(Issue{"/schedule/tasks/7/id", "gone"}, s) == "(id): gone");  // no such task any more
 
     ScheduleProblem p;
     p.section.tasks = {T("a", 1, 2, 3), T("b", 1, 2, 3), T("c", 1, 2, 3)};
@@ -243,15 +265,17 @@ TEST_CASE("schedule issues: pointers, the task index, and the Monte Carlo's opti
           "(iterations): too many iterations for 3 tasks: iterations × tasks must stay below 25 000 000 (memory)");
     const McResult none = run_schedule_monte_carlo({p, 0, 1});
     REQUIRE(none.errors.size() == 1);
-    CHECK(schedule_issue_text(none.errors[0], p.section) == "(iterations): iterations must be between 1 and 10 000 000 (got 0)");
+    CHECK(schedule_issue_text(none.errors[0], p.section) ==
+          "(iterations): iterations must be between 1 and 10 000 000 (got 0)");
 }
 
 TEST_CASE("schedule issues: an outline change refused names the new problem as before") {
     auto leaf = [](const std::string& id) { return T(id, 1, 2, 3); };
     ScheduleSection s;
     s.tasks = {leaf("c"), leaf("a"), leaf("b")};
-    s.tasks[1].predecessors = {{"c", LinkType::FinishToFinish}, {"zz"}};   // "zz": an old problem, not a new one
-    CHECK(indent_task(s, "b") == "it would give task \"a\" (predecessors/0): \"a\" is a summary task: a finish-to-finish "
-                                 "link to a summary task is not supported (use FS or SS, or link its last subtask)");
+    s.tasks[1].predecessors = {{"c", LinkType::FinishToFinish}, {"zz"}};  // "zz": an old problem, not a new one
+    CHECK(indent_task(s, "b") ==
+          "it would give task \"a\" (predecessors/0): \"a\" is a summary task: a finish-to-finish "
+          "link to a summary task is not supported (use FS or SS, or link its last subtask)");
     CHECK(s.tasks[2].parent.empty());
 }

@@ -17,7 +17,9 @@ Task tri(const char* id, double o, double m, double p, std::vector<std::string> 
     Task t;
     t.id = id;
     t.name = id;
-    t.optimistic = o; t.most_likely = m; t.pessimistic = p;
+    t.optimistic = o;
+    t.most_likely = m;
+    t.pessimistic = p;
     t.distribution = DurationDistribution::Triangular;
     for (auto& s : preds) t.predecessors.push_back({s});
     return t;
@@ -91,7 +93,7 @@ TEST_CASE("Monte Carlo: a single triangular task's percentiles and deadline prob
     CHECK(r.p50 == doctest::Approx(7 - std::sqrt(10.0)).epsilon(0.01 / 3.84));
     CHECK(r.p80 == doctest::Approx(5).epsilon(0.013 / 5));
     CHECK(r.p95 == doctest::Approx(6).epsilon(0.014 / 6));
-    CHECK(r.mean == doctest::Approx(4).epsilon(0.007 / 4));                 // SE = sqrt(21/18)/sqrt(n) = 0.0017
+    CHECK(r.mean == doctest::Approx(4).epsilon(0.007 / 4));  // SE = sqrt(21/18)/sqrt(n) = 0.0017
     CHECK(r.sd == doctest::Approx(std::sqrt(21.0 / 18)).epsilon(0.005));
     REQUIRE(r.probability_meet_deadline);
     CHECK(*r.probability_meet_deadline == doctest::Approx(0.55).epsilon(0.0032 / 0.55));  // SE 0.0008
@@ -102,7 +104,7 @@ TEST_CASE("Monte Carlo: a single triangular task's percentiles and deadline prob
     CHECK(r.deterministic_finish == 3);
     CHECK(r.buffer == doctest::Approx(r.p80 - 3));
     CHECK(stats(r, "A").criticality == 1);
-    CHECK(stats(r, "A").sensitivity == doctest::Approx(1.0));   // the finish is the task itself
+    CHECK(stats(r, "A").sensitivity == doctest::Approx(1.0));  // the finish is the task itself
     CHECK(r.finish_sorted.size() == 400000);
 }
 
@@ -118,12 +120,12 @@ TEST_CASE("Monte Carlo: a sum of a triangular and a PERT task") {
     CHECK(p80 == doctest::Approx(23.91551216150242).epsilon(1e-6));
     McResult r = run_schedule_monte_carlo({problem({tri("A", 2, 3, 7), pert("B", 10, 15, 30, {"A"})}), 400000, 5});
     REQUIRE(r.ok());
-    const double sd = std::sqrt(21.0 / 18 + 400.0 * 8 / (36 * 7));   // 3.72358
-    CHECK(r.mean == doctest::Approx(4 + 100.0 / 6).epsilon(0.024 / 20.67));   // SE 0.0059
+    const double sd = std::sqrt(21.0 / 18 + 400.0 * 8 / (36 * 7));           // 3.72358
+    CHECK(r.mean == doctest::Approx(4 + 100.0 / 6).epsilon(0.024 / 20.67));  // SE 0.0059
     CHECK(r.sd == doctest::Approx(sd).epsilon(0.005));
-    CHECK(r.p50 == doctest::Approx(p50).epsilon(0.03 / 20.3));                 // SE ≈ 0.0073
-    CHECK(r.p80 == doctest::Approx(p80).epsilon(0.04 / 23.9));                 // SE ≈ 0.0095
-    CHECK(stats(r, "B").sensitivity > stats(r, "A").sensitivity);               // B dominates the variance
+    CHECK(r.p50 == doctest::Approx(p50).epsilon(0.03 / 20.3));     // SE ≈ 0.0073
+    CHECK(r.p80 == doctest::Approx(p80).epsilon(0.04 / 23.9));     // SE ≈ 0.0095
+    CHECK(stats(r, "B").sensitivity > stats(r, "A").sensitivity);  // B dominates the variance
 }
 
 TEST_CASE("Monte Carlo: two parallel paths — the maximum, criticality and merge bias") {
@@ -146,13 +148,13 @@ TEST_CASE("Monte Carlo: two parallel paths — the maximum, criticality and merg
     m.predecessors = {{"A"}, {"B"}};
     McResult r = run_schedule_monte_carlo({problem({tri("A", 5, 10, 20), pert("B", 6, 11, 26), m}), 400000, 3});
     REQUIRE(r.ok());
-    CHECK(r.mean == doctest::Approx(emax).epsilon(0.02 / 14.1));      // sd(max) ≈ 3.3: SE 0.0052
-    CHECK(r.p50 == doctest::Approx(p50).epsilon(0.03 / 14.0));        // SE ≈ 0.0065
-    CHECK(r.p80 == doctest::Approx(p80).epsilon(0.04 / 16.8));        // SE ≈ 0.0085
+    CHECK(r.mean == doctest::Approx(emax).epsilon(0.02 / 14.1));                         // sd(max) ≈ 3.3: SE 0.0052
+    CHECK(r.p50 == doctest::Approx(p50).epsilon(0.03 / 14.0));                           // SE ≈ 0.0065
+    CHECK(r.p80 == doctest::Approx(p80).epsilon(0.04 / 16.8));                           // SE ≈ 0.0085
     CHECK(stats(r, "A").criticality == doctest::Approx(a_wins).epsilon(0.004 / 0.426));  // SE 0.0008
     CHECK(stats(r, "B").criticality == doctest::Approx(1 - a_wins).epsilon(0.004 / 0.574));
     CHECK(stats(r, "M").criticality == 1);
-    CHECK(std::isnan(stats(r, "M").sensitivity));   // zero duration: no rank correlation
+    CHECK(std::isnan(stats(r, "M").sensitivity));  // zero duration: no rank correlation
     // Merge bias: the plan with mean durations finishes at max(E A, E B) = 12.667, the
     // expected finish is E[max] = 14.10: the join finishes later than either path alone.
     CHECK(r.expected_duration_finish == doctest::Approx(38.0 / 3));
@@ -182,8 +184,9 @@ TEST_CASE("Monte Carlo: a geometric rework loop") {
     CHECK(s.mean_loops == doctest::Approx(0.4 / 0.6).epsilon(0.01 / 0.667));
     CHECK(s.expected_loops == doctest::Approx(0.4 / 0.6).epsilon(1e-9));
     const double p_k[] = {0.6, 0.24, 0.096, 0.0384};
-    for (int k = 0; k < 4; ++k)   // SE <= sqrt(0.24·0.76/n) = 0.001
-        CHECK(static_cast<double>(s.loop_histogram[static_cast<size_t>(k)]) / n == doctest::Approx(p_k[k]).epsilon(0.004 / p_k[k]));
+    for (int k = 0; k < 4; ++k)  // SE <= sqrt(0.24·0.76/n) = 0.001
+        CHECK(static_cast<double>(s.loop_histogram[static_cast<size_t>(k)]) / n ==
+              doctest::Approx(p_k[k]).epsilon(0.004 / p_k[k]));
     CHECK(r.mean == doctest::Approx(2 * 0.4 / 0.6).epsilon(0.02 / 1.333));
     CHECK(r.total_loop_histogram[0] == s.loop_histogram[0]);
 
@@ -199,19 +202,21 @@ TEST_CASE("Monte Carlo: a geometric rework loop") {
     McResult r2 = run_schedule_monte_carlo({problem({a, g2}), n, 18});
     REQUIRE(r2.ok());
     CHECK(r2.gates[0].loop_histogram[0] == 0);
-    CHECK(r2.gates[0].mean_loops == doctest::Approx(1.4).epsilon(0.005 / 1.4));   // SE 0.0011
+    CHECK(r2.gates[0].mean_loops == doctest::Approx(1.4).epsilon(0.005 / 1.4));  // SE 0.0011
     CHECK(r2.gates[0].share_at_limit == doctest::Approx(0.4).epsilon(0.005 / 0.4));
     CHECK(r2.mean == doctest::Approx(3 + 4 * 1.4).epsilon(0.02 / 8.6));
-    CHECK(r2.deterministic_finish == 3 + 4);    // the plan carries one loop
+    CHECK(r2.deterministic_finish == 3 + 4);  // the plan carries one loop
     CHECK(r2.expected_duration_finish == doctest::Approx(3 + 4 * 1.4));
 }
 
 TEST_CASE("Monte Carlo: slicing gives identical results; seeds matter; ties are all critical") {
-    ScheduleProblem p = problem({tri("A", 1, 2, 6), pert("B", 2, 3, 9, {"A"}), tri("C", 1, 4, 5, {"A"}),
-                                 pert("D", 1, 1, 4, {"B", "C"})});
+    ScheduleProblem p = problem(
+        {tri("A", 1, 2, 6), pert("B", 2, 3, 9, {"A"}), tri("C", 1, 4, 5, {"A"}), pert("D", 1, 1, 4, {"B", "C"})});
     p.section.tasks.push_back(Task{});
     Task& g = p.section.tasks.back();
-    g.id = "G"; g.name = "gate"; g.kind = TaskKind::Gate;
+    g.id = "G";
+    g.name = "gate";
+    g.kind = TaskKind::Gate;
     g.predecessors = {{"D"}};
     g.gate.pass_probability = 0.7;
     g.gate.rework = {1, 2, 4};
@@ -224,7 +229,7 @@ TEST_CASE("Monte Carlo: slicing gives identical results; seeds matter; ties are 
     ScheduleMonteCarlo sliced(in);
     CHECK_FALSE(sliced.finished());
     CHECK(sliced.progress() == 0);
-    CHECK_FALSE(sliced.result().ok());                  // nothing has run yet
+    CHECK_FALSE(sliced.result().ok());  // nothing has run yet
     int calls = 0;
     bool finished = false;
     double progress = 0;
@@ -233,7 +238,7 @@ TEST_CASE("Monte Carlo: slicing gives identical results; seeds matter; ties are 
         ++calls;
         CHECK(sliced.progress() > progress);
         progress = sliced.progress();
-        if (calls == 10) {                              // a partial summary of the 1370 iterations so far
+        if (calls == 10) {  // a partial summary of the 1370 iterations so far
             const McResult partial = sliced.result();
             REQUIRE(partial.ok());
             CHECK(partial.iterations == 1370);
@@ -244,7 +249,7 @@ TEST_CASE("Monte Carlo: slicing gives identical results; seeds matter; ties are 
     CHECK(calls == 22);
     CHECK(sliced.finished());
     CHECK(sliced.progress() == 1);
-    CHECK(sliced.step(137));                            // stays finished
+    CHECK(sliced.step(137));  // stays finished
     McResult parts = sliced.result();
     CHECK(parts.iterations == 3001);
     REQUIRE(whole.ok());
@@ -268,8 +273,8 @@ TEST_CASE("Monte Carlo: slicing gives identical results; seeds matter; ties are 
 
     // Errors come back as values.
     CHECK_FALSE(run_schedule_monte_carlo({p, 0, 1}).ok());
-    CHECK_FALSE(run_schedule_monte_carlo({p, 10000000, 1}).ok());   // 5 tasks × 10⁷ > 25 million cells
-    ScheduleMonteCarlo refused({p, 0, 1});              // refused inputs: finished at once, the reason in result()
+    CHECK_FALSE(run_schedule_monte_carlo({p, 10000000, 1}).ok());  // 5 tasks × 10⁷ > 25 million cells
+    ScheduleMonteCarlo refused({p, 0, 1});  // refused inputs: finished at once, the reason in result()
     CHECK(refused.finished());
     CHECK(refused.step(100));
     REQUIRE(refused.result().errors.size() == 1);
@@ -280,7 +285,9 @@ TEST_CASE("Monte Carlo: slicing gives identical results; seeds matter; ties are 
 TEST_CASE("Monte Carlo: intermediate milestone targets") {
     // A ~ Triangular(2, 3, 7) then milestone S with target Thu 7 Jan (4 working days): P = 0.55.
     Task s;
-    s.id = "S"; s.name = "samples"; s.kind = TaskKind::Milestone;
+    s.id = "S";
+    s.name = "samples";
+    s.kind = TaskKind::Milestone;
     s.predecessors = {{"A"}};
     s.target = date_from_ymd(2027, 1, 7);
     McResult r = run_schedule_monte_carlo({problem({tri("A", 2, 3, 7), s}), 100000, 4});

@@ -27,20 +27,24 @@ ScheduleSection outline_example() {
     ScheduleSection s;
     s.tasks.push_back(leaf("a", 3));
     Task sum = leaf("s", 0);
-    sum.optimistic = 4; sum.most_likely = 5; sum.pessimistic = 6;  // ignored: a summary
+    sum.optimistic = 4;
+    sum.most_likely = 5;
+    sum.pessimistic = 6;  // ignored: a summary
     s.tasks.push_back(sum);
     s.tasks.push_back(leaf("b", 2, "s", {{"a", LinkType::FinishToStart, 0}}));
     s.tasks.push_back(leaf("s2", 0, "s"));
     s.tasks.push_back(leaf("c", 2, "s2", {{"a", LinkType::StartToStart, 1}}));
     s.tasks.push_back(leaf("x", 10));
-    s.tasks.push_back(leaf("d", 1, "", {{"b", LinkType::FinishToStart, 0}, {"c", LinkType::FinishToStart, 0},
-                                        {"x", LinkType::FinishToStart, 0}}));
+    s.tasks.push_back(leaf(
+        "d", 1, "",
+        {{"b", LinkType::FinishToStart, 0}, {"c", LinkType::FinishToStart, 0}, {"x", LinkType::FinishToStart, 0}}));
     return s;
 }
 
 std::string plan_text(const std::string& tasks) {
     return R"({"format": "microfab-plan", "version": 1, "project": {"name": "T", "units": "mm", "start_date": "2027-01-04"},
-               "schedule": {"tasks": )" + tasks + "}}";
+               "schedule": {"tasks": )" +
+        tasks + "}}";
 }
 
 bool has_error(const LoadResult& r, const std::string& where, const std::string& text) {
@@ -107,7 +111,8 @@ TEST_CASE("outline: summary tasks roll up their subtasks' dates and floats (hand
     REQUIRE(rc.ok());
     CHECK(cpm_row(rc, "s").critical);
     CHECK(cpm_row(rc, "s").ef == doctest::Approx(10));
-    McResult mcc = run_schedule_monte_carlo({ScheduleProblem{crit, *parse_iso_date("2027-01-04"), std::nullopt}, 20, 1});
+    McResult mcc =
+        run_schedule_monte_carlo({ScheduleProblem{crit, *parse_iso_date("2027-01-04"), std::nullopt}, 20, 1});
     CHECK(mcc.tasks[1].criticality == 1);
     CHECK(mcc.tasks[3].criticality == 0);  // s2 = {c}: float 7
 }
@@ -146,7 +151,8 @@ TEST_CASE("outline: parent errors are reported at /schedule/tasks/i/parent") {
     CHECK(has_error(r, "/schedule/tasks/2/parent", "parent \"m\" is a milestone: only an ordinary task"));
     CHECK(has_error(r, "/schedule/tasks/3/parent", "parent \"g\" is a gate: only an ordinary task"));
 
-    r = load_plan(plan_text(R"([{"id": "a", "name": "A", "optimistic": 1, "most_likely": 1, "pessimistic": 1, "parent": "a"}])"));
+    r = load_plan(
+        plan_text(R"([{"id": "a", "name": "A", "optimistic": 1, "most_likely": 1, "pessimistic": 1, "parent": "a"}])"));
     CHECK(has_error(r, "/schedule/tasks/0/parent", "a task cannot be its own parent"));
 
     // A summary may leave its durations out; a parent written round-trips.
@@ -208,13 +214,16 @@ TEST_CASE("outline: links to and from a summary task apply to its subtasks (MS P
         size_t i = 0;
         while (i < bad.tasks.size() && bad.tasks[i].id != id) ++i;
         for (const auto& e : net.errors)
-            if (e.where == "/schedule/tasks/" + std::to_string(i) + "/" + field && e.message.find(text) != std::string::npos)
+            if (e.where == "/schedule/tasks/" + std::to_string(i) + "/" + field &&
+                e.message.find(text) != std::string::npos)
                 return true;
         return false;
     };
     Network net = compile_network(bad);
-    CHECK(has(net, "s", "predecessors/0", "\"s\" is a summary task: a finish-to-finish link to a summary task is not supported"));
-    CHECK(has(net, "d", "predecessors/0", "predecessor \"s\" is a summary task: a start-to-start link from a summary task is not supported"));
+    CHECK(has(net, "s", "predecessors/0",
+              "\"s\" is a summary task: a finish-to-finish link to a summary task is not supported"));
+    CHECK(has(net, "d", "predecessors/0",
+              "predecessor \"s\" is a summary task: a start-to-start link from a summary task is not supported"));
     CHECK(has(net, "c", "predecessors/0", "a summary task cannot be linked with its own subtask (\"s\" and \"c\")"));
     CHECK(has(net, "g", "gate/repeat/0", "\"s\" is a summary task: list its subtasks to repeat instead"));
 }
@@ -225,13 +234,13 @@ TEST_CASE("outline: indent and outdent (MS Project's rules)") {
     CHECK(indent_task(s, "a") == "\"a\" has no task above it at the same level to go under");
     CHECK(indent_task(s, "b") == "");
     CHECK(s.tasks[1].parent == "a");
-    CHECK(indent_task(s, "c") == "");       // nearest above at level 0 is a (b is deeper)
+    CHECK(indent_task(s, "c") == "");  // nearest above at level 0 is a (b is deeper)
     CHECK(s.tasks[2].parent == "a");
-    CHECK(indent_task(s, "c") == "");       // now under b (the nearest above at level 1)
+    CHECK(indent_task(s, "c") == "");  // now under b (the nearest above at level 1)
     CHECK(s.tasks[2].parent == "b");
     Outline o = build_outline(s);
     CHECK(o.wbs == std::vector<std::string>{"1", "1.1", "1.1.1", "2"});
-    CHECK(outdent_task(s, "b") == "");      // b to the top; c stays under b
+    CHECK(outdent_task(s, "b") == "");  // b to the top; c stays under b
     o = build_outline(s);
     CHECK(s.tasks[1].parent.empty());
     CHECK(o.wbs == std::vector<std::string>{"1", "2", "2.1", "3"});

@@ -11,7 +11,9 @@ static Task t3(const char* id, double o, double m, double p, std::vector<std::st
     Task t;
     t.id = id;
     t.name = id;
-    t.optimistic = o; t.most_likely = m; t.pessimistic = p;
+    t.optimistic = o;
+    t.most_likely = m;
+    t.pessimistic = p;
     for (auto& s : preds) t.predecessors.push_back({s});
     return t;
 }
@@ -24,10 +26,13 @@ TEST_CASE("PERT: Reliable Construction Co. three-point estimates (Hillier & Lieb
     ScheduleProblem p;
     p.start = date_from_ymd(2027, 1, 4);
     p.section.tasks = {
-        t3("A", 1, 2, 3), t3("B", 2, 3.5, 8, {"A"}), t3("C", 6, 9, 18, {"B"}), t3("D", 4, 5.5, 10, {"C"}),
-        t3("E", 1, 4.5, 5, {"C"}), t3("F", 4, 4, 10, {"E"}), t3("G", 5, 6.5, 11, {"D"}), t3("H", 5, 8, 17, {"E", "G"}),
-        t3("I", 3, 7.5, 9, {"C"}), t3("J", 3, 9, 9, {"F", "I"}), t3("K", 4, 4, 4, {"J"}), t3("L", 1, 5.5, 7, {"J"}),
-        t3("M", 1, 2, 3, {"H"}), t3("N", 5, 5.5, 9, {"K", "L"}),
+        t3("A", 1, 2, 3),           t3("B", 2, 3.5, 8, {"A"}),
+        t3("C", 6, 9, 18, {"B"}),   t3("D", 4, 5.5, 10, {"C"}),
+        t3("E", 1, 4.5, 5, {"C"}),  t3("F", 4, 4, 10, {"E"}),
+        t3("G", 5, 6.5, 11, {"D"}), t3("H", 5, 8, 17, {"E", "G"}),
+        t3("I", 3, 7.5, 9, {"C"}),  t3("J", 3, 9, 9, {"F", "I"}),
+        t3("K", 4, 4, 4, {"J"}),    t3("L", 1, 5.5, 7, {"J"}),
+        t3("M", 1, 2, 3, {"H"}),    t3("N", 5, 5.5, 9, {"K", "L"}),
     };
     PertResult r = run_pert({p, 47.0});
     REQUIRE(r.ok());
@@ -53,8 +58,10 @@ TEST_CASE("gates: Cpk estimate to pass probability (Bissell's standard error)") 
     CHECK(a.standard_error == doctest::Approx(0.1446362626108036).epsilon(1e-12));
     CHECK(a.probability == doctest::Approx(0.8800750859986728).epsilon(1e-10));
     CHECK(pass_probability_from_cpk({1.33, 100, 1.33}).probability == doctest::Approx(0.5));
-    CHECK(pass_probability_from_cpk({1.2, 30, 1.33}).probability == doctest::Approx(0.22075935456728185).epsilon(1e-10));
-    CHECK(pass_probability_from_cpk({1.67, 20, 1.33}).probability == doctest::Approx(0.8868733362418569).epsilon(1e-10));
+    CHECK(pass_probability_from_cpk({1.2, 30, 1.33}).probability ==
+          doctest::Approx(0.22075935456728185).epsilon(1e-10));
+    CHECK(pass_probability_from_cpk({1.67, 20, 1.33}).probability ==
+          doctest::Approx(0.8868733362418569).epsilon(1e-10));
     CHECK_FALSE(pass_probability_from_cpk({1.5, 1, 1.33}).error.empty());
     CHECK_FALSE(pass_probability_from_cpk({-1, 50, 1.33}).error.empty());
     CHECK_FALSE(pass_probability_from_cpk({1.5, 50, 0}).error.empty());

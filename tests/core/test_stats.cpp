@@ -33,31 +33,39 @@ TEST_CASE("samplers reproduce their analytic moments") {
     const int n = 400000;
     Rng rng(7);
     double sum = 0, sum2 = 0;
-    for (int i = 0; i < n; ++i) { const double z = rng.normal(); sum += z; sum2 += z * z; }
+    for (int i = 0; i < n; ++i) {
+        const double z = rng.normal();
+        sum += z;
+        sum2 += z * z;
+    }
     CHECK(std::fabs(sum / n) < 0.01);
     CHECK(std::sqrt(sum2 / n) == doctest::Approx(1.0).epsilon(0.01));
 
     sum = sum2 = 0;
-    for (int i = 0; i < n; ++i) { const double x = triangular_sample(rng, 2, 3, 7); sum += x; sum2 += x * x; }
+    for (int i = 0; i < n; ++i) {
+        const double x = triangular_sample(rng, 2, 3, 7);
+        sum += x;
+        sum2 += x * x;
+    }
     const double mean = sum / n, sd = std::sqrt(sum2 / n - mean * mean);
     CHECK(mean == doctest::Approx(triangular_mean(2, 3, 7)).epsilon(0.005));   // 4
-    CHECK(triangular_sd(2, 3, 7) == doctest::Approx(std::sqrt(21.0 / 18.0)));   // (4+49+9-14-6-21)/18
+    CHECK(triangular_sd(2, 3, 7) == doctest::Approx(std::sqrt(21.0 / 18.0)));  // (4+49+9-14-6-21)/18
     CHECK(sd == doctest::Approx(triangular_sd(2, 3, 7)).epsilon(0.01));
 
     sum = 0;
     for (int i = 0; i < n; ++i) sum += pert_sample(rng, 10, 15, 30);
-    CHECK(pert_mean(10, 15, 30) == doctest::Approx(100.0 / 6.0));               // (10 + 60 + 30) / 6
+    CHECK(pert_mean(10, 15, 30) == doctest::Approx(100.0 / 6.0));  // (10 + 60 + 30) / 6
     CHECK(sum / n == doctest::Approx(100.0 / 6.0).epsilon(0.005));
 
     sum = 0;
     for (int i = 0; i < n; ++i) sum += gamma_sample(rng, 0.5);
-    CHECK(sum / n == doctest::Approx(0.5).epsilon(0.02));                        // mean of Gamma(k,1) is k
+    CHECK(sum / n == doctest::Approx(0.5).epsilon(0.02));  // mean of Gamma(k,1) is k
 }
 
 TEST_CASE("type 7 percentiles and Wilson intervals by hand") {
     const std::vector<double> x{1, 2, 3, 4, 10};
     CHECK(percentile_sorted(x, 0.5) == 3);
-    CHECK(percentile_sorted(x, 0.9) == doctest::Approx(7.6));   // h = 3.6: 4 + 0.6 * 6
+    CHECK(percentile_sorted(x, 0.9) == doctest::Approx(7.6));  // h = 3.6: 4 + 0.6 * 6
     CHECK(percentile_sorted(x, 0.0) == 1);
     // Wilson, 95 %, 95 of 100 (scipy.stats.binomtest(95, 100).proportion_ci(method="wilson"))
     const Interval w = wilson_interval(95, 100);

@@ -26,7 +26,7 @@ TEST_CASE("ziggurat normal: moments and tail probabilities of N(0, 1)") {
         sum3 += z * z * z;
         sum4 += z * z * z * z;
         if (std::fabs(z) > 3) ++beyond3;
-        if (z > 3.8) ++beyond38;          // past R = 3.654: only the tail algorithm reaches here
+        if (z > 3.8) ++beyond38;  // past R = 3.654: only the tail algorithm reaches here
         if (z < -1) ++below_m1;
         if (z < 0.5) ++below_05;
     }
@@ -38,8 +38,8 @@ TEST_CASE("ziggurat normal: moments and tail probabilities of N(0, 1)") {
         const Interval ci = wilson_interval(k, n, 3.2905267314919255);
         return p >= ci.lower && p <= ci.upper;
     };
-    CHECK(agrees(beyond3, 2 * normal_sf(3)));      // 0.0026998
-    CHECK(agrees(beyond38, normal_sf(3.8)));       // 7.2348e-5
+    CHECK(agrees(beyond3, 2 * normal_sf(3)));  // 0.0026998
+    CHECK(agrees(beyond38, normal_sf(3.8)));   // 7.2348e-5
     CHECK(agrees(below_m1, normal_cdf(-1)));
     CHECK(agrees(below_05, normal_cdf(0.5)));
 }
@@ -54,7 +54,7 @@ TEST_CASE("selection percentiles equal type 7 on the sorted data") {
     for (size_t n : {1, 2, 3, 10, 1001}) {
         std::vector<double> x(n);
         for (auto& v : x) v = rng.uniform() - 0.3;
-        x.push_back(x[0]);   // a tie
+        x.push_back(x[0]);  // a tie
         std::vector<double> sorted = x;
         std::sort(sorted.begin(), sorted.end());
         const std::vector<double> ps{0, 0.00135, 0.25, 0.5, 0.5, 0.99865, 1};

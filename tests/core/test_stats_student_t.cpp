@@ -24,8 +24,9 @@ TEST_CASE("student t: against scipy") {
     CHECK(student_t_cdf(2.0, 5) == doctest::Approx(0.9490302605850709).epsilon(1e-12));
     CHECK(student_t_cdf(-1.5, 10) == doctest::Approx(0.08225366322272008).epsilon(1e-12));
     CHECK(student_t_two_sided_p(3.2, 23) == doctest::Approx(0.0039786744769652795).epsilon(1e-11));
-    CHECK(student_t_two_sided_p(12, 98) == doctest::Approx(6.000153201837787e-21).epsilon(1e-9));  // far tail, no cancellation
-    CHECK(student_t_cdf(0.7, 2.5) == doctest::Approx(0.7282975284052259).epsilon(1e-12));           // fractional df
+    CHECK(student_t_two_sided_p(12, 98) ==
+          doctest::Approx(6.000153201837787e-21).epsilon(1e-9));                           // far tail, no cancellation
+    CHECK(student_t_cdf(0.7, 2.5) == doctest::Approx(0.7282975284052259).epsilon(1e-12));  // fractional df
     CHECK(student_t_two_sided_p(0.01, 1) == doctest::Approx(0.9936340144701835).epsilon(1e-12));
     CHECK(regularized_incomplete_beta(2.5, 3.5, 0.4) == doctest::Approx(0.4869041915261175).epsilon(1e-12));
     CHECK(regularized_incomplete_beta(500, 700, 0.41) == doctest::Approx(0.32067327266169354).epsilon(1e-10));

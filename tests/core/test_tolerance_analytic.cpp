@@ -30,7 +30,8 @@ Stack asymmetric_chain() {
     Stack s;
     s.id = "s";
     s.name = "asymmetric chain";
-    s.contributors = {part("A", 10.0, 0.010, 0.002, +1), part("B", 4.0, 0.005, 0.005, -1), part("C", 5.99, 0.0, 0.006, -1)};
+    s.contributors = {part("A", 10.0, 0.010, 0.002, +1), part("B", 4.0, 0.005, 0.005, -1),
+                      part("C", 5.99, 0.0, 0.006, -1)};
     s.lower_limit = 0.005;
     s.upper_limit = 0.030;
     return s;
@@ -46,8 +47,8 @@ TEST_CASE("tolerance: worst case of an asymmetric chain, by hand") {
     CHECK(wc.min == doctest::Approx(0.003).epsilon(1e-9));
     CHECK(wc.max == doctest::Approx(0.031).epsilon(1e-9));
     CHECK(wc.mean == doctest::Approx(0.017).epsilon(1e-9));
-    CHECK(wc.half_range == doctest::Approx(0.014).epsilon(1e-9));    // 0.006 + 0.005 + 0.003
-    CHECK(wc.asymmetry == doctest::Approx(0.007).epsilon(1e-9));     // the two centres differ by this
+    CHECK(wc.half_range == doctest::Approx(0.014).epsilon(1e-9));  // 0.006 + 0.005 + 0.003
+    CHECK(wc.asymmetry == doctest::Approx(0.007).epsilon(1e-9));   // the two centres differ by this
 }
 
 TEST_CASE("tolerance: RSS at 3 sigma, Bender and Drake's modified RSS, by hand") {
@@ -98,7 +99,7 @@ TEST_CASE("tolerance: statistical stack from declared distributions, by hand and
     CHECK(*st.tails.ppm_below == doctest::Approx(59.14403615747184).epsilon(1e-7));
     CHECK(*st.tails.ppm_above == doctest::Approx(190.05578120053062).epsilon(1e-7));
     CHECK(st.tails.yield == doctest::Approx(1 - (59.14403615747184 + 190.05578120053062) * 1e-6).epsilon(1e-12));
-    CHECK(*st.cpk == doctest::Approx(1.1845068352514605).epsilon(1e-9));   // (0.030 − 0.018) / 3σ
+    CHECK(*st.cpk == doctest::Approx(1.1845068352514605).epsilon(1e-9));  // (0.030 − 0.018) / 3σ
     CHECK(st.inflation_label == "Bender (σ × 1.5)");
     CHECK(*st.inflated_tails.ppm_below == doctest::Approx(5137.546241473231).epsilon(1e-8));
     CHECK(*st.inflated_tails.ppm_above == doctest::Approx(8917.797102325343).epsilon(1e-8));
@@ -111,10 +112,10 @@ TEST_CASE("tolerance: the 1.5 sigma shift reproduces the six-sigma table (66 807
     // One centred normal contributor, σ = 0.001 (Cp = 1 on ±0.003).
     Stack s;
     s.contributors = {part("x", 0, 0.003, 0.003, 1)};
-    s.upper_limit = 0.003;   // 3σ
+    s.upper_limit = 0.003;  // 3σ
     CHECK(*statistical(linearize_stack(s, 20), limits_of(s)).long_term_tails.ppm_above ==
           doctest::Approx(66807.20126885807).epsilon(1e-9));
-    s.upper_limit = 0.006;   // 6σ
+    s.upper_limit = 0.006;  // 6σ
     CHECK(*statistical(linearize_stack(s, 20), limits_of(s)).long_term_tails.ppm_above ==
           doctest::Approx(3.3976731247300536).epsilon(1e-8));
 }
@@ -122,13 +123,13 @@ TEST_CASE("tolerance: the 1.5 sigma shift reproduces the six-sigma table (66 807
 TEST_CASE("tolerance: normal given by Cp and by sigma, and one-sided limits") {
     Stack s;
     s.contributors = {part("x", 1.0, 0.006, 0.006, 1)};
-    s.contributors[0].distribution.capability = 2.0;   // Cp 2: σ = 0.006 / 6 = 0.001
+    s.contributors[0].distribution.capability = 2.0;  // Cp 2: σ = 0.006 / 6 = 0.001
     s.contributors[0].distribution.shift = 0.002;
-    s.lower_limit = 0.997;                             // 3σ below the band centre, 5σ below the mean
+    s.lower_limit = 0.997;  // 3σ below the band centre, 5σ below the mean
     StatisticalResult st = statistical(linearize_stack(s, 20), limits_of(s));
     CHECK(st.sigma == doctest::Approx(0.001).epsilon(1e-12));
     CHECK(st.mean == doctest::Approx(1.002).epsilon(1e-12));
-    CHECK(*st.tails.ppm_below == doctest::Approx(0.28665157187919333).epsilon(1e-8));   // Φ(−5) · 10⁶
+    CHECK(*st.tails.ppm_below == doctest::Approx(0.28665157187919333).epsilon(1e-8));  // Φ(−5) · 10⁶
     CHECK_FALSE(st.tails.ppm_above.has_value());
     s.contributors[0].distribution.by = NormalBy::Sigma;
     s.contributors[0].distribution.sigma = 0.0025;
@@ -146,7 +147,7 @@ TEST_CASE("tolerance: contributions by definition, ranked") {
     // Ranked by the declared-variance share: B (uniform, widest σ) first.
     CHECK(rows[0].id == "B");
     CHECK(rows[0].rank == 1);
-    CHECK(rows[0].statistical_share == doctest::Approx(0.7307585639362449).epsilon(1e-9));   // σ_B² / σ²
+    CHECK(rows[0].statistical_share == doctest::Approx(0.7307585639362449).epsilon(1e-9));  // σ_B² / σ²
     CHECK(rows[1].id == "A");
     CHECK(rows[1].statistical_share == doctest::Approx(0.1377048945552311).epsilon(1e-9));
     CHECK(rows[2].id == "C");
@@ -168,10 +169,10 @@ TEST_CASE("tolerance: 2D loop sensitivities are the direction cosines (glm) and 
     const LinearStack lin = linearize_stack(s, 20);
     REQUIRE(lin.errors.empty());
     const double d2r = M_PI / 180;
-    CHECK(lin.terms[0].sensitivity == doctest::Approx(std::cos(30 * d2r)).epsilon(1e-12));      // 0.866025
-    CHECK(lin.terms[1].sensitivity == doctest::Approx(std::cos(60 * d2r)).epsilon(1e-12));      // 0.5
+    CHECK(lin.terms[0].sensitivity == doctest::Approx(std::cos(30 * d2r)).epsilon(1e-12));  // 0.866025
+    CHECK(lin.terms[1].sensitivity == doctest::Approx(std::cos(60 * d2r)).epsilon(1e-12));  // 0.5
     CHECK(lin.terms[2].sensitivity == doctest::Approx(5 * std::sin(-60 * d2r) * d2r).epsilon(1e-12));
-    CHECK(lin.terms[3].sensitivity == -1);     // not in the loop: its own sensitivity
+    CHECK(lin.terms[3].sensitivity == -1);  // not in the loop: its own sensitivity
     CHECK(lin.terms[0].from_loop);
     CHECK_FALSE(lin.terms[3].from_loop);
     // Nominal gap: 10 cos 30° + 5 cos 60° + 8 cos 180° − 1 = 8.660254 + 2.5 − 8 − 1 = 2.160254.
@@ -189,29 +190,29 @@ TEST_CASE("tolerance: verdict rule — OK, at risk, fails — with the deciding 
     s.lower_limit = 0.0;
     s.upper_limit = 0.050;
     StackReport r = analyse_stack(s);
-    CHECK(r.fit.verdict == FitVerdict::Ok);                 // worst case 0.015 … 0.035 inside
+    CHECK(r.fit.verdict == FitVerdict::Ok);  // worst case 0.015 … 0.035 inside
     CHECK(r.fit.at_measurement.worst_case_inside);
     CHECK(r.fit.reason.find("every assembly of in-tolerance parts fits") != std::string::npos);
 
-    s.upper_limit = 0.034;                                  // worst case exceeds; normal model: Q(2.7) = 3467 ppm
+    s.upper_limit = 0.034;  // worst case exceeds; normal model: Q(2.7) = 3467 ppm
     r = analyse_stack(s);
     CHECK(r.fit.verdict == FitVerdict::Fails);
     CHECK(r.fit.at_measurement.ppm == doctest::Approx(3466.9738030406647).epsilon(1e-8));
     CHECK(r.fit.at_measurement.ppm_source == "normal model");
 
-    s.upper_limit = 0.0345;                                 // Q(2.85) = 2186 ppm: between 63 and 2700
+    s.upper_limit = 0.0345;  // Q(2.85) = 2186 ppm: between 63 and 2700
     r = analyse_stack(s);
     CHECK(r.fit.verdict == FitVerdict::AtRisk);
     CHECK(r.fit.at_measurement.ppm == doctest::Approx(2185.9614549132407).epsilon(1e-8));
     CHECK_FALSE(r.fit.at_measurement.worst_case_inside);
-    s.contributors[0].distribution.capability = 1.5;       // σ = 0.010/4.5: Q(0.0095/σ) = Q(4.275) = 9.6 ppm
+    s.contributors[0].distribution.capability = 1.5;  // σ = 0.010/4.5: Q(0.0095/σ) = Q(4.275) = 9.6 ppm
     r = analyse_stack(s);
     CHECK(r.fit.verdict == FitVerdict::Ok);
     CHECK(r.fit.at_measurement.ppm == doctest::Approx(9.556864737290947).epsilon(1e-7));
     CHECK(r.fit.reason.find("within the OK threshold") != std::string::npos);
     s.contributors[0].distribution.capability = 1.0;
 
-    s.lower_limit = 0.030;                                  // mean 0.025 below the lower limit
+    s.lower_limit = 0.030;  // mean 0.025 below the lower limit
     s.upper_limit = 0.050;
     r = analyse_stack(s);
     CHECK(r.fit.verdict == FitVerdict::Fails);

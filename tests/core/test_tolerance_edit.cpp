@@ -71,7 +71,7 @@ TEST_CASE("stack edit: add, duplicate, delete stacks") {
     REQUIRE(p.stacks.size() == 2);
     CHECK(p.stacks[1].id == "s-b");
     CHECK(p.stacks[1].contributors.empty());
-    CHECK(add_stack(p, "k-pin", "Clash") != "");   // ids are plan-wide
+    CHECK(add_stack(p, "k-pin", "Clash") != "");  // ids are plan-wide
     CHECK(p.stacks.size() == 2);
     check_reopens_equal(p);
 
@@ -80,16 +80,16 @@ TEST_CASE("stack edit: add, duplicate, delete stacks") {
     find_stack(p, "s-a")->loop->vectors[0].angle_from = "k-tilt";
     CHECK(duplicate_stack(p, "s-a", "s-copy") == "");
     REQUIRE(p.stacks.size() == 3);
-    const Stack& copy = p.stacks[1];   // right after its source
+    const Stack& copy = p.stacks[1];  // right after its source
     CHECK(copy.id == "s-copy");
     CHECK(copy.name == "Pin in housing (copy)");
     CHECK(ids(copy) == "k1 k2 k3 k4 ");
     REQUIRE(copy.loop);
-    CHECK(copy.loop->vectors[0].length_from == "k1");   // the copy's own housing
-    CHECK(copy.loop->vectors[0].angle_from == "k4");    // and tilt
+    CHECK(copy.loop->vectors[0].length_from == "k1");  // the copy's own housing
+    CHECK(copy.loop->vectors[0].angle_from == "k4");   // and tilt
     CHECK(copy.loop->vectors[2].length_from == "k3");
     CHECK(duplicate_stack(p, "s-copy", "s-copy2") == "");
-    CHECK(ids(p.stacks[2]) == "k5 k6 k7 k8 ");          // fresh across the plan
+    CHECK(ids(p.stacks[2]) == "k5 k6 k7 k8 ");  // fresh across the plan
     check_reopens_equal(p);
     CHECK(duplicate_stack(p, "s-none", "s-x") != "");
     CHECK(duplicate_stack(p, "s-a", "s-b") != "");
@@ -144,17 +144,17 @@ TEST_CASE("stack edit: removing a contributor takes its loop vectors along; the 
     Stack& s = p.stacks[0];
     REQUIRE(s.loop->vectors.size() == 3);
     s.loop->vectors[1].angle_from = "k-tilt";
-    CHECK(remove_contributor(p, "s-a", "k-tilt") == "");   // the vector keeps its fixed angle
+    CHECK(remove_contributor(p, "s-a", "k-tilt") == "");  // the vector keeps its fixed angle
     REQUIRE(s.loop);
     CHECK(s.loop->vectors.size() == 3);
     CHECK(s.loop->vectors[1].angle_from.empty());
     CHECK(s.loop->vectors[1].angle == 180);
-    CHECK(remove_contributor(p, "s-a", "k-pin") == "");    // its vector goes
+    CHECK(remove_contributor(p, "s-a", "k-pin") == "");  // its vector goes
     CHECK(s.loop->vectors.size() == 2);
     check_reopens_equal(p);
     CHECK(remove_contributor(p, "s-a", "k-house") == "");
     CHECK(remove_contributor(p, "s-a", "k-sleeve") == "");
-    CHECK_FALSE(s.loop);                                   // no vector left: a 1D chain
+    CHECK_FALSE(s.loop);  // no vector left: a 1D chain
     CHECK(s.contributors.empty());
     check_reopens_equal(p);
 }
@@ -162,7 +162,7 @@ TEST_CASE("stack edit: removing a contributor takes its loop vectors along; the 
 TEST_CASE("stack edit: pasted rows go after the selected row with fresh ids where needed") {
     Plan p = small_plan();
     Contributor a = part("", "Spacer", 0.2, 0.002, -1);
-    Contributor b = part("k-pin", "Shim", 0.05, 0.001, -1);   // an id the plan uses
+    Contributor b = part("k-pin", "Shim", 0.05, 0.001, -1);  // an id the plan uses
     Contributor c = part("k-own", "Own id", 1, 0.01, 1);
     CHECK(insert_contributors(p, "s-a", "k-house", {a, b, c}) == "");
     const Stack& s = p.stacks[0];
@@ -194,7 +194,8 @@ TEST_CASE("stack edit: kind, distribution kind and how σ is given") {
     // In a loop: a length vector's contributor stays a length, a tilt stays an angle.
     REQUIRE(make_loop(p, "s-a") == "");
     p.stacks[0].loop->vectors[0].angle_from = "k-tilt";
-    CHECK(kind_refusal(p.stacks[0], "k-house", DimensionKind::Angle) == "loop vector 1 takes its length from it: it must stay a length");
+    CHECK(kind_refusal(p.stacks[0], "k-house", DimensionKind::Angle) ==
+          "loop vector 1 takes its length from it: it must stay a length");
     CHECK(kind_refusal(p.stacks[0], "k-house", DimensionKind::Length) == "");
     CHECK(set_contributor_kind(p, "s-a", "k-house", DimensionKind::Angle).find("length") != std::string::npos);
     CHECK(set_contributor_kind(p, "s-a", "k-tilt", DimensionKind::Length).find("angle") != std::string::npos);
@@ -213,7 +214,7 @@ TEST_CASE("stack edit: kind, distribution kind and how σ is given") {
     set_sigma_given_by(k, NormalBy::Cpk, 0);
     CHECK(k.distribution.by == NormalBy::Cpk);
     CHECK(k.distribution.capability == 1);
-    CHECK(k.distribution.sigma == 0.002);   // kept for a switch back
+    CHECK(k.distribution.sigma == 0.002);  // kept for a switch back
 }
 
 TEST_CASE("stack edit: a chain becomes a loop with the same gap and back with the loop's sensitivities") {
@@ -223,7 +224,7 @@ TEST_CASE("stack edit: a chain becomes a loop with the same gap and back with th
     CHECK(make_loop(p, "s-a") != "");
     const Stack& s = p.stacks[0];
     REQUIRE(s.loop);
-    REQUIRE(s.loop->vectors.size() == 3);   // the angle and zero-nominal rows stay outside
+    REQUIRE(s.loop->vectors.size() == 3);  // the angle and zero-nominal rows stay outside
     CHECK(s.loop->vectors[0].length_from == "k-house");
     CHECK(s.loop->vectors[0].angle == 0);
     CHECK(s.loop->vectors[1].angle == 180);
@@ -241,7 +242,7 @@ TEST_CASE("stack edit: a chain becomes a loop with the same gap and back with th
     CHECK(s.contributors[0].sensitivity == doctest::Approx(0.5).epsilon(1e-12));
     CHECK(s.contributors[1].sensitivity == -1);
     CHECK(s.contributors[2].sensitivity == 0);
-    CHECK(s.contributors[3].sensitivity == 0);   // outside the loop: its own
+    CHECK(s.contributors[3].sensitivity == 0);  // outside the loop: its own
     CHECK(make_chain(p, "s-a") != "");
     check_reopens_equal(p);
 
@@ -251,19 +252,19 @@ TEST_CASE("stack edit: a chain becomes a loop with the same gap and back with th
     CHECK(make_loop(none, "s-a") == loop_refusal(none.stacks[0]));
     CHECK(loop_refusal(small_plan().stacks[0]) == "");
     CHECK(loop_length_candidate(small_plan().stacks[0].contributors[0]));
-    CHECK_FALSE(loop_length_candidate(small_plan().stacks[0].contributors[3]));   // the tilt: an angle
+    CHECK_FALSE(loop_length_candidate(small_plan().stacks[0].contributors[3]));  // the tilt: an angle
 }
 
 TEST_CASE("stack edit: loop vectors are added, re-sourced and removed, never to an empty loop") {
     Plan p = small_plan();
-    CHECK(add_loop_vector(p, "s-a") != "");   // a chain has no vectors
+    CHECK(add_loop_vector(p, "s-a") != "");  // a chain has no vectors
     REQUIRE(make_loop(p, "s-a") == "");
     Stack& s = p.stacks[0];
-    CHECK(remove_loop_vector(p, "s-a", 1) == "");   // the pin's vector
+    CHECK(remove_loop_vector(p, "s-a", 1) == "");  // the pin's vector
     CHECK(s.loop->vectors.size() == 2);
-    CHECK(add_loop_vector(p, "s-a") == "");       // the first length not in the loop: the pin
+    CHECK(add_loop_vector(p, "s-a") == "");  // the first length not in the loop: the pin
     CHECK(s.loop->vectors.back().length_from == "k-pin");
-    CHECK(add_loop_vector(p, "s-a") == "");       // none left: a fixed 1 mm
+    CHECK(add_loop_vector(p, "s-a") == "");  // none left: a fixed 1 mm
     CHECK(s.loop->vectors.back().length_from.empty());
     CHECK(s.loop->vectors.back().length == 1.0);
     check_reopens_equal(p);
@@ -272,7 +273,7 @@ TEST_CASE("stack edit: loop vectors are added, re-sourced and removed, never to 
     CHECK(set_vector_length_from(p, "s-a", 0, "") == "");
     CHECK(s.loop->vectors[0].length_from.empty());
     CHECK(s.loop->vectors[0].length == 10);
-    CHECK(set_vector_length_from(p, "s-a", 0, "k-tilt") != "");      // an angle
+    CHECK(set_vector_length_from(p, "s-a", 0, "k-tilt") != "");  // an angle
     CHECK(set_vector_length_from(p, "s-a", 0, "k-nothing") != "");
     CHECK(set_vector_length_from(p, "s-a", 9, "k-house") != "");
     CHECK(set_vector_length_from(p, "s-a", 0, "k-house") == "");
@@ -307,18 +308,24 @@ std::vector<std::pair<std::string, Operation>> every_operation(const Plan& plan)
         {"remove_contributor", [sid, first](Plan& p) { return remove_contributor(p, sid, first); }},
         {"move_contributor down", [sid, first](Plan& p) { return move_contributor(p, sid, first, +1); }},
         {"move_contributor up", [sid, last](Plan& p) { return move_contributor(p, sid, last, -1); }},
-        {"insert_contributors", [sid, first](Plan& p) {
-             return insert_contributors(p, sid, first, {part("", "Pasted", 2, 0.01, -1), part(first.c_str(), "Same id", 1, 0, 1)});
+        {"insert_contributors",
+         [sid, first](Plan& p) {
+             return insert_contributors(p, sid, first,
+                                        {part("", "Pasted", 2, 0.01, -1), part(first.c_str(), "Same id", 1, 0, 1)});
          }},
-        {"set_contributor_kind angle", [sid, last](Plan& p) { return set_contributor_kind(p, sid, last, DimensionKind::Angle); }},
-        {"set_contributor_kind length", [sid, last](Plan& p) { return set_contributor_kind(p, sid, last, DimensionKind::Length); }},
-        {"set_distribution_kind", [sid, first](Plan& p) {
+        {"set_contributor_kind angle",
+         [sid, last](Plan& p) { return set_contributor_kind(p, sid, last, DimensionKind::Angle); }},
+        {"set_contributor_kind length",
+         [sid, last](Plan& p) { return set_contributor_kind(p, sid, last, DimensionKind::Length); }},
+        {"set_distribution_kind",
+         [sid, first](Plan& p) {
              Contributor* c = find_contributor(p, sid, first);
              if (!c) return std::string("no contributor");
              set_distribution_kind(*c, DistributionKind::Triangular);
              return std::string();
          }},
-        {"set_sigma_given_by", [sid, first](Plan& p) {
+        {"set_sigma_given_by",
+         [sid, first](Plan& p) {
              Contributor* c = find_contributor(p, sid, first);
              if (!c) return std::string("no contributor");
              set_sigma_given_by(*c, NormalBy::Sigma, 0.001);
@@ -337,8 +344,10 @@ void apply_and_check(Plan& p, const std::string& what, const Operation& op) {
     const std::string before = save_plan(p);
     const std::string reason = op(p);
     INFO(what << ": " << reason);
-    if (reason.empty()) check_reopens_equal(p, what);
-    else CHECK(save_plan(p) == before);
+    if (reason.empty())
+        check_reopens_equal(p, what);
+    else
+        CHECK(save_plan(p) == before);
 }
 
 }  // namespace
@@ -353,8 +362,10 @@ TEST_CASE("stack edit: every operation on every example plan leaves a plan that 
         // And on every stack of the example, each in turn made a loop and back.
         Plan p = original;
         for (const auto& s : original.stacks) {
-            apply_and_check(p, std::string(name) + ": make_loop " + s.id, [id = s.id](Plan& q) { return make_loop(q, id); });
-            apply_and_check(p, std::string(name) + ": make_chain " + s.id, [id = s.id](Plan& q) { return make_chain(q, id); });
+            apply_and_check(p, std::string(name) + ": make_loop " + s.id,
+                            [id = s.id](Plan& q) { return make_loop(q, id); });
+            apply_and_check(p, std::string(name) + ": make_chain " + s.id,
+                            [id = s.id](Plan& q) { return make_chain(q, id); });
         }
     }
 }
@@ -363,14 +374,15 @@ TEST_CASE("stack edit: every operation on every example plan leaves a plan that 
 
 TEST_CASE("stack edit: 200 random operations per example, the plan always reopens as itself") {
     Rng rng(20261206);
-    std::map<std::string, int> applied;   // per operation, over all examples: each must have run
+    std::map<std::string, int> applied;  // per operation, over all examples: each must have run
     auto pick = [&](size_t n) { return static_cast<size_t>(rng.uniform() * static_cast<double>(n)); };
     for (const char* name : kExamples) {
         Plan p = example(name);
         size_t done = 0;
         for (int step = 0; step < 200; ++step) {
             // A stack and a contributor of it (sometimes none), chosen afresh each step.
-            const std::string sid = p.stacks.empty() || pick(10) == 0 ? "s-missing" : p.stacks[pick(p.stacks.size())].id;
+            const std::string sid =
+                p.stacks.empty() || pick(10) == 0 ? "s-missing" : p.stacks[pick(p.stacks.size())].id;
             const Stack* s = find_stack(p, sid);
             std::string cid = "k-missing", other = "";
             if (s && !s->contributors.empty()) {
@@ -381,13 +393,31 @@ TEST_CASE("stack edit: 200 random operations per example, the plan always reopen
             Operation op;
             std::string what;
             switch (pick(17)) {
-                case 0: what = "add_stack"; op = [](Plan& q) { return add_stack(q, new_id(q, "s"), "Random"); }; break;
-                case 1: what = "duplicate_stack"; op = [sid](Plan& q) { return duplicate_stack(q, sid, new_id(q, "s")); }; break;
-                case 2: what = "delete_stack"; op = [sid](Plan& q) { return delete_stack(q, sid); }; break;
+                case 0:
+                    what = "add_stack";
+                    op = [](Plan& q) { return add_stack(q, new_id(q, "s"), "Random"); };
+                    break;
+                case 1:
+                    what = "duplicate_stack";
+                    op = [sid](Plan& q) { return duplicate_stack(q, sid, new_id(q, "s")); };
+                    break;
+                case 2:
+                    what = "delete_stack";
+                    op = [sid](Plan& q) { return delete_stack(q, sid); };
+                    break;
                 case 3:
-                case 4: what = "add_contributor"; op = [sid, other](Plan& q) { return add_contributor(q, sid, other, new_id(q, "k"), "Row"); }; break;
-                case 5: what = "duplicate_contributor"; op = [sid, cid](Plan& q) { return duplicate_contributor(q, sid, cid, new_id(q, "k")); }; break;
-                case 6: what = "remove_contributor"; op = [sid, cid](Plan& q) { return remove_contributor(q, sid, cid); }; break;
+                case 4:
+                    what = "add_contributor";
+                    op = [sid, other](Plan& q) { return add_contributor(q, sid, other, new_id(q, "k"), "Row"); };
+                    break;
+                case 5:
+                    what = "duplicate_contributor";
+                    op = [sid, cid](Plan& q) { return duplicate_contributor(q, sid, cid, new_id(q, "k")); };
+                    break;
+                case 6:
+                    what = "remove_contributor";
+                    op = [sid, cid](Plan& q) { return remove_contributor(q, sid, cid); };
+                    break;
                 case 7: {
                     const int by = static_cast<int>(pick(5)) - 2;
                     what = "move_contributor " + std::to_string(by);
@@ -398,8 +428,8 @@ TEST_CASE("stack edit: 200 random operations per example, the plan always reopen
                     // Lengths with ±1 so that later make_loop calls have something to carry.
                     std::vector<Contributor> rows;
                     for (size_t n = 1 + pick(3); n > 0; --n)
-                        rows.push_back(part(pick(2) ? "" : cid.c_str(), "Pasted", 0.5 + rng.uniform(), 0.01 * rng.uniform(),
-                                            pick(2) ? 1.0 : -1.0));
+                        rows.push_back(part(pick(2) ? "" : cid.c_str(), "Pasted", 0.5 + rng.uniform(),
+                                            0.01 * rng.uniform(), pick(2) ? 1.0 : -1.0));
                     what = "insert_contributors";
                     op = [sid, other, rows](Plan& q) { return insert_contributors(q, sid, other, rows); };
                     break;
@@ -411,9 +441,18 @@ TEST_CASE("stack edit: 200 random operations per example, the plan always reopen
                     break;
                 }
                 case 10:
-                case 11: what = "make_loop"; op = [sid](Plan& q) { return make_loop(q, sid); }; break;
-                case 12: what = "make_chain"; op = [sid](Plan& q) { return make_chain(q, sid); }; break;
-                case 13: what = "add_loop_vector"; op = [sid](Plan& q) { return add_loop_vector(q, sid); }; break;
+                case 11:
+                    what = "make_loop";
+                    op = [sid](Plan& q) { return make_loop(q, sid); };
+                    break;
+                case 12:
+                    what = "make_chain";
+                    op = [sid](Plan& q) { return make_chain(q, sid); };
+                    break;
+                case 13:
+                    what = "add_loop_vector";
+                    op = [sid](Plan& q) { return add_loop_vector(q, sid); };
+                    break;
                 case 14: {
                     const size_t v = pick(vectors + 1);
                     what = "remove_loop_vector";
@@ -428,7 +467,8 @@ TEST_CASE("stack edit: 200 random operations per example, the plan always reopen
                     break;
                 }
                 default: {
-                    const DistributionKind kind = static_cast<DistributionKind>(pick(3));   // normal, uniform, triangular
+                    const DistributionKind kind =
+                        static_cast<DistributionKind>(pick(3));  // normal, uniform, triangular
                     what = "set_distribution_kind";
                     op = [sid, cid, kind](Plan& q) {
                         Contributor* c = find_contributor(q, sid, cid);
@@ -456,10 +496,10 @@ TEST_CASE("stack edit: 200 random operations per example, the plan always reopen
         MESSAGE(std::string(name) << ": " << done << " of 200 operations applied");
         CHECK(done > 60);
     }
-    for (const char* op : {"add_stack", "duplicate_stack", "delete_stack", "add_contributor", "duplicate_contributor",
-                           "remove_contributor", "move_contributor", "insert_contributors", "set_contributor_kind",
-                           "make_loop", "make_chain", "add_loop_vector", "remove_loop_vector", "set_vector_length_from",
-                           "set_distribution_kind"}) {
+    for (const char* op :
+         {"add_stack", "duplicate_stack", "delete_stack", "add_contributor", "duplicate_contributor",
+          "remove_contributor", "move_contributor", "insert_contributors", "set_contributor_kind", "make_loop",
+          "make_chain", "add_loop_vector", "remove_loop_vector", "set_vector_length_from", "set_distribution_kind"}) {
         INFO(op);
         CHECK(applied[op] > 0);
     }

@@ -79,7 +79,7 @@ TEST_CASE("stack facade: an unknown id, an empty stack and refused options are i
     CHECK_FALSE(a.monte_carlo);
     CHECK(stack_analysis_json(a).contains("errors"));
 
-    o.histogram_bins = 0;   // refused by the Monte Carlo: a warning, the analytic figures stand
+    o.histogram_bins = 0;  // refused by the Monte Carlo: a warning, the analytic figures stand
     a = analyse_stack(p, "s-gear-shaft", o);
     CHECK_FALSE(has_errors(a.issues));
     REQUIRE(a.issues.size() == 1);
@@ -92,7 +92,7 @@ TEST_CASE("stack facade: an unknown id, an empty stack and refused options are i
 TEST_CASE("stack facade: a stack outside a plan (a CSV table) is analysed as given") {
     const Plan p = gearbox();
     Stack s = p.stacks[0];
-    s.contributors[0].measured.reset();   // nothing to resolve outside a plan
+    s.contributors[0].measured.reset();  // nothing to resolve outside a plan
     const StackAnalysis a = analyse_stack_without_plan(s);
     CHECK(a.stack == s);
     CHECK(a.links.empty());

@@ -17,7 +17,7 @@ std::string plan_with_stack(const std::string& stack_json) {
     return R"({"format": "microfab-plan", "version": 1, "project": {"name": "T", "units": "um"},
                "decision": {"partners": [{"id": "shop", "name": "Shop", "kind": "boutique"}]},
                "stacks": [)" +
-           stack_json + "]}";
+        stack_json + "]}";
 }
 
 const Issue* first_error(const LoadResult& r) { return r.errors.empty() ? nullptr : &r.errors[0]; }
@@ -111,10 +111,12 @@ TEST_CASE("tolerance file: bad values are reported at their JSON path") {
          "/stacks/0/contributors/0/distribution", "give one of cp, cpk or sigma, not several"},
         {R"({"id": "s", "name": "S", "contributors": [{"id": "k", "name": "K", "nominal": 1, "tol_plus": 0.01, "tol_minus": 0.01,
              "distribution": {"type": "uniform", "cpk": 1.33}}]})",
-         "/stacks/0/contributors/0/distribution/cpk", "applies to normal and skew-normal distributions, not to uniform"},
+         "/stacks/0/contributors/0/distribution/cpk",
+         "applies to normal and skew-normal distributions, not to uniform"},
         {R"({"id": "s", "name": "S", "contributors": [{"id": "k", "name": "K", "nominal": 1, "tol_plus": 0.01, "tol_minus": 0.01,
              "distribution": {"type": "gaussian"}}]})",
-         "/stacks/0/contributors/0/distribution/type", "unknown value \"gaussian\" (accepted: normal, uniform, triangular, skew-normal)"},
+         "/stacks/0/contributors/0/distribution/type",
+         "unknown value \"gaussian\" (accepted: normal, uniform, triangular, skew-normal)"},
         {R"({"id": "s", "name": "S", "contributors": [{"id": "k", "name": "K", "nominal": 1, "tol_plus": 0.01, "tol_minus": 0.01,
              "distribution": {"type": "normal", "cpk": 1.33, "shift": 0.01}}]})",
          "/stacks/0/contributors/0/distribution/shift", "reaches the tolerance limit"},
@@ -123,8 +125,8 @@ TEST_CASE("tolerance file: bad values are reported at their JSON path") {
          "/stacks/0/contributors/0/partner", "refers to partner \"ghost\", which does not exist"},
         {R"({"id": "s", "name": "S", "operating_temperature": -300, "contributors": []})",
          "/stacks/0/operating_temperature", "out of range"},
-        {R"({"id": "s", "name": "S", "ppm_ok": 5000, "ppm_fail": 100, "contributors": []})",
-         "/stacks/0/ppm_fail", "below the OK threshold"},
+        {R"({"id": "s", "name": "S", "ppm_ok": 5000, "ppm_fail": 100, "contributors": []})", "/stacks/0/ppm_fail",
+         "below the OK threshold"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.stack);
@@ -143,8 +145,9 @@ TEST_CASE("tolerance file: an empty stack may be saved while it is being edited"
 }
 
 TEST_CASE("tolerance: the material table holds the issue's materials with sources") {
-    for (const char* key : {"silicon", "alumina-96", "zirconia-3y", "borosilicate", "inconel-718", "stainless-316l",
-                            "aluminium-6061", "ti-6al-4v", "nitinol", "brass-c360", "tungsten-carbide", "peek", "lcp-flow"}) {
+    for (const char* key :
+         {"silicon", "alumina-96", "zirconia-3y", "borosilicate", "inconel-718", "stainless-316l", "aluminium-6061",
+          "ti-6al-4v", "nitinol", "brass-c360", "tungsten-carbide", "peek", "lcp-flow"}) {
         CAPTURE(key);
         const Material* m = find_material(key);
         REQUIRE(m);
@@ -174,14 +177,16 @@ TEST_CASE("tolerance table: CSV with a header, quoted cells and µm units") {
     CHECK(t.contributors[0].distribution.capability == 1.33);
     CHECK(t.contributors[1].sensitivity == -1);
     CHECK(t.contributors[1].distribution.kind == DistributionKind::Uniform);
-    CHECK(t.contributors[1].id == "row5");   // ids default to the row number
+    CHECK(t.contributors[1].id == "row5");  // ids default to the row number
     CHECK(t.rows == std::vector<size_t>{2, 5});
 }
 
 TEST_CASE("tolerance table: tab-separated paste with a symmetric tol column and a Unicode minus") {
-    const std::string tsv = "Name\tNominal\tTol\tSensitivity\n"
-                            "A\t10.0\t0.01\t1\n"
-                            "B\t9.98\t0.005\t\xE2\x88\x92" "1\n";
+    const std::string tsv =
+        "Name\tNominal\tTol\tSensitivity\n"
+        "A\t10.0\t0.01\t1\n"
+        "B\t9.98\t0.005\t\xE2\x88\x92"
+        "1\n";
     ContributorTable t = parse_contributor_table(tsv);
     REQUIRE(t.errors.empty());
     CHECK(t.separator == '\t');
@@ -190,11 +195,12 @@ TEST_CASE("tolerance table: tab-separated paste with a symmetric tol column and 
 }
 
 TEST_CASE("tolerance table: errors name the row and the column") {
-    ContributorTable t = parse_contributor_table("name,nominal,tol_plus,tol_minus,cpk,material\n"
-                                                 "A,1,0.01,abc,1,\n"
-                                                 "B,1,-0.01,0.01,0,\n"
-                                                 "C,1,0.01,0.01,1.33,unobtainium\n"
-                                                 "D,1,0.01,0.01,1.33,,extra\n");
+    ContributorTable t = parse_contributor_table(
+        "name,nominal,tol_plus,tol_minus,cpk,material\n"
+        "A,1,0.01,abc,1,\n"
+        "B,1,-0.01,0.01,0,\n"
+        "C,1,0.01,0.01,1.33,unobtainium\n"
+        "D,1,0.01,0.01,1.33,,extra\n");
     REQUIRE(t.errors.size() == 5);
     CHECK(to_string(t.errors[0]) == "row 2, column \"tol_minus\": expected a number, found \"abc\"");
     CHECK(t.errors[1].where == "row 5");
@@ -210,7 +216,8 @@ TEST_CASE("tolerance table: errors name the row and the column") {
     CHECK(t.errors[1].message.find("missing tolerance columns") != std::string::npos);
 
     CHECK(parse_contributor_table("").errors.size() == 1);
-    CHECK(parse_contributor_table("name,nominal,tol\nA,NaN,1\n").errors[0].message == "expected a number, found \"NaN\"");
+    CHECK(parse_contributor_table("name,nominal,tol\nA,NaN,1\n").errors[0].message ==
+          "expected a number, found \"NaN\"");
 }
 
 TEST_CASE("tolerance table: junk never crashes the parser") {

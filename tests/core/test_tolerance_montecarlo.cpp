@@ -40,7 +40,8 @@ TEST_CASE("tolerance MC: normal stack, mean, sigma and tails agree with the exac
     // gap = A − B, A ~ N(5, 0.004), B ~ N(4.99, 0.003) (Cp = 1 on ±0.012 and ±0.009):
     // gap ~ N(0.010, 0.005) exactly. Limits 0.002 and 0.020: P(below) = Φ(−1.6), P(above) = Q(2).
     Stack s;
-    s.contributors = {part("A", 5.0, 0.012, 1, DistributionKind::Normal), part("B", 4.99, 0.009, -1, DistributionKind::Normal)};
+    s.contributors = {part("A", 5.0, 0.012, 1, DistributionKind::Normal),
+                      part("B", 4.99, 0.009, -1, DistributionKind::Normal)};
     s.lower_limit = 0.002;
     s.upper_limit = 0.020;
     MonteCarloOptions o;
@@ -51,7 +52,7 @@ TEST_CASE("tolerance MC: normal stack, mean, sigma and tails agree with the exac
     const MonteCarloSummary& m = r.at_measurement;
     CHECK(m.n == kN);
     CHECK(std::fabs(m.mean - 0.010) < 3.29 * 0.005 / std::sqrt(double(kN)));
-    CHECK(m.sigma == doctest::Approx(0.005).epsilon(3.29 * std::sqrt(0.5 / kN)));   // SE(s)/σ ≈ 1/√(2n)
+    CHECK(m.sigma == doctest::Approx(0.005).epsilon(3.29 * std::sqrt(0.5 / kN)));  // SE(s)/σ ≈ 1/√(2n)
     CHECK(std::fabs(m.skewness) < 3.29 * std::sqrt(6.0 / kN));
     CHECK(proportion_agrees(double(m.below), kN, normal_cdf(-1.6)));
     CHECK(proportion_agrees(double(m.above), kN, normal_sf(2.0)));
@@ -80,9 +81,10 @@ TEST_CASE("tolerance MC: two uniforms sum to a triangle — exact tail probabili
     // A, B uniform on ±0.010 about their centres: gap − mean has the triangular density on
     // (−0.020, 0.020); P(gap − mean > t) = (0.020 − t)² / (8 · 0.010²) for 0 ≤ t ≤ 0.020.
     Stack s;
-    s.contributors = {part("A", 3.0, 0.010, 1, DistributionKind::Uniform), part("B", 2.0, 0.010, -1, DistributionKind::Uniform)};
-    s.upper_limit = 1.0 + 0.012;   // t = 0.012: P = 0.008² / 0.0008 = 0.08
-    s.lower_limit = 1.0 - 0.018;   // t = 0.018: P = 0.002² / 0.0008 = 0.005
+    s.contributors = {part("A", 3.0, 0.010, 1, DistributionKind::Uniform),
+                      part("B", 2.0, 0.010, -1, DistributionKind::Uniform)};
+    s.upper_limit = 1.0 + 0.012;  // t = 0.012: P = 0.008² / 0.0008 = 0.08
+    s.lower_limit = 1.0 - 0.018;  // t = 0.018: P = 0.002² / 0.0008 = 0.005
     MonteCarloOptions o;
     o.samples = kN;
     o.seed = 5;
@@ -97,15 +99,15 @@ TEST_CASE("tolerance MC: two uniforms sum to a triangle — exact tail probabili
     CHECK(q == doctest::Approx(0.018960769515458675).epsilon(0.002));
     // The normal model predicts the same σ but not the same tails: the triangle has none past 0.020.
     CHECK(m.max - 1.0 < 0.020);
-    CHECK(m.sigma == doctest::Approx(0.010 * std::sqrt(2.0 / 3.0)).epsilon(0.01));   // √2 · T/√3
+    CHECK(m.sigma == doctest::Approx(0.010 * std::sqrt(2.0 / 3.0)).epsilon(0.01));  // √2 · T/√3
 }
 
 TEST_CASE("tolerance MC: triangular contributor — exact tail of the triangle") {
     // One symmetric triangle on 10 ± 0.006: P(x > 10 + t) = (0.006 − t)² / (2 · 0.006²).
     Stack s;
     s.contributors = {part("T", 10.0, 0.006, 1, DistributionKind::Triangular)};
-    s.upper_limit = 10.003;   // t = 0.003: P = 0.125
-    s.lower_limit = 9.995;    // t = 0.005: P = 1/72 = 0.013889
+    s.upper_limit = 10.003;  // t = 0.003: P = 0.125
+    s.lower_limit = 9.995;   // t = 0.005: P = 1/72 = 0.013889
     MonteCarloOptions o;
     o.samples = kN;
     o.seed = 9;
@@ -141,7 +143,7 @@ TEST_CASE("tolerance MC: a 2D loop is evaluated exactly, not linearised") {
     // Linearised: mean 10, σ 0 (∂gap/∂θ = 0 at θ = 0). Exactly: E = 10 exp(−σ²/2) with σ in
     // radians = 9.998477029, and σ_gap = 10 √((1 + e^(−2σ²))/2 − e^(−σ²)) = 0.0021536.
     Stack s;
-    Contributor tilt = part("tilt", 0.0, 3.0, 1, DistributionKind::Normal);   // ±3° at Cp 1: σ = 1°
+    Contributor tilt = part("tilt", 0.0, 3.0, 1, DistributionKind::Normal);  // ±3° at Cp 1: σ = 1°
     tilt.kind = DimensionKind::Angle;
     s.contributors = {tilt};
     s.loop = VectorLoop{0, {{"", 10.0, "tilt", 0}}};
@@ -155,12 +157,13 @@ TEST_CASE("tolerance MC: a 2D loop is evaluated exactly, not linearised") {
     const MonteCarloSummary m = run_monte_carlo(s, o).at_measurement;
     CHECK(std::fabs(m.mean - 9.998477028884894) < 3.29 * 0.002153642397647095 / std::sqrt(double(kN)));
     CHECK(m.sigma == doctest::Approx(0.002153642397647095).epsilon(0.02));
-    CHECK(m.max <= 10.0);   // never longer than the vector
+    CHECK(m.max <= 10.0);  // never longer than the vector
 }
 
 TEST_CASE("tolerance MC: slices give exactly the one-call result") {
     Stack s;
-    s.contributors = {part("A", 5.0, 0.012, 1, DistributionKind::Normal), part("B", 4.99, 0.009, -1, DistributionKind::Uniform),
+    s.contributors = {part("A", 5.0, 0.012, 1, DistributionKind::Normal),
+                      part("B", 4.99, 0.009, -1, DistributionKind::Uniform),
                       part("C", 1.0, 0.004, 1, DistributionKind::SkewNormal)};
     s.contributors[2].distribution.skew = -3;
     s.contributors[0].material = "inconel-718";
@@ -168,25 +171,25 @@ TEST_CASE("tolerance MC: slices give exactly the one-call result") {
     s.lower_limit = 1.0;
     s.upper_limit = 1.03;
     MonteCarloOptions o;
-    o.samples = 54321;   // not a multiple of the block size
+    o.samples = 54321;  // not a multiple of the block size
     o.seed = 77;
     const MonteCarloResult one = run_monte_carlo(s, o);
     MonteCarloRun run(s, o);
     for (size_t n : {1, 777, 5000, 3, 20000})
         if (!run.finished()) CHECK_FALSE(run.step(n));
     CHECK(run.progress() < 1.0);
-    const MonteCarloResult partial = run.result();   // callable any time: the samples so far
+    const MonteCarloResult partial = run.result();  // callable any time: the samples so far
     CHECK(partial.samples == run.done());
     CHECK(partial.at_measurement.n == run.done());
-    while (!run.step(4096)) {
-    }
+    while (!run.step(4096)) {}
     CHECK(run.finished());
     CHECK(run.progress() == 1.0);
     const MonteCarloResult sliced = run.result();
     REQUIRE(sliced.errors.empty());
     CHECK(one.thermal_differs);
-    for (auto [a, b] : {std::pair<const MonteCarloSummary*, const MonteCarloSummary*>{&one.at_measurement, &sliced.at_measurement},
-                        {&one.at_operating, &sliced.at_operating}}) {
+    for (auto [a, b] :
+         {std::pair<const MonteCarloSummary*, const MonteCarloSummary*>{&one.at_measurement, &sliced.at_measurement},
+          {&one.at_operating, &sliced.at_operating}}) {
         CHECK(a->n == 54321);
         CHECK(a->mean == b->mean);
         CHECK(a->sigma == b->sigma);
@@ -202,7 +205,8 @@ TEST_CASE("tolerance MC: slices give exactly the one-call result") {
 
 TEST_CASE("tolerance MC: same seed, same result; the fixed-seed value natively and in WASM") {
     Stack s;
-    s.contributors = {part("A", 5.0, 0.012, 1, DistributionKind::Normal), part("B", 4.99, 0.009, -1, DistributionKind::Triangular),
+    s.contributors = {part("A", 5.0, 0.012, 1, DistributionKind::Normal),
+                      part("B", 4.99, 0.009, -1, DistributionKind::Triangular),
                       part("C", 0.5, 0.002, 1, DistributionKind::Uniform)};
     MonteCarloOptions o;
     o.samples = 100000;
@@ -216,7 +220,8 @@ TEST_CASE("tolerance MC: same seed, same result; the fixed-seed value natively a
     // that the WASM build (which runs this same test under node) must produce the same stream
     // of samples. Its correctness is not asserted here: the confidence-interval tests above do
     // that (and the first check below: within 3.29 standard errors of the exact mean 0.510).
-    CHECK(std::fabs(a.at_measurement.mean - 0.510) < 3.29 * 0.0055528 / std::sqrt(1e5));   // σ = √(0.004² + 0.009²/6 + 0.002²/3)
+    CHECK(std::fabs(a.at_measurement.mean - 0.510) <
+          3.29 * 0.0055528 / std::sqrt(1e5));  // σ = √(0.004² + 0.009²/6 + 0.002²/3)
     CHECK(a.at_measurement.mean == doctest::Approx(0.50998461734017353).epsilon(1e-12));
 }
 
@@ -232,7 +237,7 @@ TEST_CASE("tolerance MC: bad options and bad stacks give messages, not crashes")
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].message.find("between 1 and 20 000 000") != std::string::npos);
     MonteCarloRun run(s, o);
-    CHECK(run.finished());       // a run with errors is finished at once, and does nothing
+    CHECK(run.finished());  // a run with errors is finished at once, and does nothing
     CHECK(run.step(100));
     CHECK(run.done() == 0);
     REQUIRE(run.result().errors.size() == 1);

@@ -58,9 +58,9 @@ TEST_CASE("tolerance thermal: the CTE mismatch decides the silicon-on-Inconel ve
     const MonteCarloResult mc = run_monte_carlo(s, o);
     const StackReport r = analyse_stack(s, &mc);
     REQUIRE(r.errors.empty());
-    CHECK(r.fit.at_measurement.verdict == FitVerdict::Ok);      // worst case 0.018 … 0.048 inside [0.005, 0.060]
+    CHECK(r.fit.at_measurement.verdict == FitVerdict::Ok);  // worst case 0.018 … 0.048 inside [0.005, 0.060]
     CHECK(r.fit.at_measurement.worst_case_inside);
-    CHECK(r.fit.at_operating.verdict == FitVerdict::Fails);     // ≈ 2.4 % below 5 µm at −55 °C
+    CHECK(r.fit.at_operating.verdict == FitVerdict::Fails);  // ≈ 2.4 % below 5 µm at −55 °C
     CHECK(r.fit.verdict == FitVerdict::Fails);
     CHECK(r.fit.deciding == "operating temperature (-55 °C)");
     // The Monte Carlo at −55 °C comes from the same samples, each scaled by its 1 + αΔT, so the

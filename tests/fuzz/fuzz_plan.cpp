@@ -44,7 +44,8 @@ void decision(const mf::Plan& plan) {
         for (double p : a.rank_first.p_first) finite(p, "decision: rank-first probability");
     }
     for (const auto& x : a.crossovers.crossings) finite(x.volume, "decision: crossover volume");
-    if (a.split && a.split->errors.empty() && a.split->possible) finite(a.split->total_best_mid, "decision: split total");
+    if (a.split && a.split->errors.empty() && a.split->possible)
+        finite(a.split->total_best_mid, "decision: split total");
 }
 
 void schedule(const mf::Plan& plan) {
@@ -69,8 +70,7 @@ void schedule(const mf::Plan& plan) {
         finite(pert.probability_meet_target, "schedule: PERT probability");
     }
     mf::ScheduleMonteCarlo mc(mf::McInput{*pp.problem, 20, 7});
-    while (!mc.step(7)) {
-    }  // in slices, as the GUI runs it
+    while (!mc.step(7)) {}  // in slices, as the GUI runs it
     const mf::McResult r = mc.result();
     if (r.ok()) {
         finite(r.p50, "schedule: Monte Carlo p50");
@@ -87,8 +87,7 @@ void stacks(const mf::Plan& plan) {
         o.samples = 2000;
         o.histogram_bins = 20;
         mf::MonteCarloRun run(rs.stack, o);
-        while (!run.step(700)) {
-        }
+        while (!run.step(700)) {}
         const mf::MonteCarloResult mc = run.result();
         const mf::StackReport rep = mf::analyse_stack(rs.stack, mc.errors.empty() ? &mc : nullptr);
         if (!rep.errors.empty()) continue;

@@ -23,7 +23,6 @@ inline std::string read_source_file(const std::string& rel) {
     return ss.str();
 }
 
-
 // Index of the embedded example with this file name (the examples menu is sorted by name).
 inline unsigned example(const char* name) {
     for (unsigned i = 0; i < mf_example_plans_count; ++i)

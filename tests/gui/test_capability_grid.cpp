@@ -23,7 +23,8 @@ Dataset six_parts() {
     Dataset d;
     d.id = "d-grid";
     d.name = "Grid";
-    d.machines = std::make_shared<const std::vector<std::string>>(std::vector<std::string>{"M1", "M1", "M1", "M2", "M2", "M2"});
+    d.machines =
+        std::make_shared<const std::vector<std::string>>(std::vector<std::string>{"M1", "M1", "M1", "M2", "M2", "M2"});
     Feature od;
     od.id = "f-od";
     od.name = "OD";
@@ -83,7 +84,7 @@ TEST_CASE("capability grid: keys move, type, paste at a cell, delete and insert 
     ImGui::SetClipboardText("9970\t5100\n10040\t5200\n10000\t5300\n");
     k.key(ImGuiKey_V, ImGuiMod_Ctrl);
     h.frames(2);
-    CHECK_FALSE(h.app.capability.importer.open);   // pasted at the cell, not imported
+    CHECK_FALSE(h.app.capability.importer.open);  // pasted at the cell, not imported
     REQUIRE(ds(h).rows() == 7);
     CHECK(od(h, 4) == doctest::Approx(9.97));
     CHECK(od(h, 5) == doctest::Approx(10.04));
@@ -91,7 +92,7 @@ TEST_CASE("capability grid: keys move, type, paste at a cell, delete and insert 
     CHECK(idv(h, 4) == doctest::Approx(5.1));
     CHECK(idv(h, 6) == doctest::Approx(5.3));
     CHECK((*ds(h).machines)[6].empty());
-    CHECK(od(h, 3) == doctest::Approx(10.01));   // untouched
+    CHECK(od(h, 3) == doctest::Approx(10.01));  // untouched
     CHECK(value("capability.grid.sel_rows") == 3);
     CHECK(value("capability.grid.sel_cols") == 2);
 
@@ -177,12 +178,12 @@ TEST_CASE("capability grid: keys move, type, paste at a cell, delete and insert 
     CHECK(value("capability.grid.col") == 1);
     k.key(ImGuiKey_LeftArrow);
     CHECK(value("capability.grid.col") == 0);
-    for (double c : {1, 2, 2}) {                 // stays in the last column
+    for (double c : {1, 2, 2}) {  // stays in the last column
         k.key(ImGuiKey_Tab);
         CHECK(value("capability.grid.col") == c);
     }
     h.frames(3);
-    CHECK(test_texts()["capability.feature"] == "ID");   // the Analysis page follows the grid's column
+    CHECK(test_texts()["capability.feature"] == "ID");  // the Analysis page follows the grid's column
     k.key(ImGuiKey_Tab, ImGuiMod_Shift);
     CHECK(value("capability.grid.col") == 1);
     h.frames(3);
@@ -212,14 +213,14 @@ TEST_CASE("capability grid: 100 000 rows — Ctrl+End reaches the last row, typi
     k.click("capability.grid.first_cell");
     k.key(ImGuiKey_End, ImGuiMod_Ctrl);
     CHECK(value("capability.grid.row") == 99999);
-    CHECK(value("capability.grid.col") == 2);   // the last column
+    CHECK(value("capability.grid.col") == 2);  // the last column
     h.frames(2);
-    for (const char* c : {"5", "5", "5", "5"}) {   // one character a frame, as fast typing arrives
+    for (const char* c : {"5", "5", "5", "5"}) {  // one character a frame, as fast typing arrives
         ImGui::GetIO().AddInputCharactersUTF8(c);
         h.frames(1);
     }
     REQUIRE(test_anchors().count("capability.grid.edit"));
-    const AnchorRect e = test_anchors()["capability.grid.edit"];   // scrolled into view
+    const AnchorRect e = test_anchors()["capability.grid.edit"];  // scrolled into view
     CHECK(e.y0 > 0);
     CHECK(e.y1 < ImGui::GetIO().DisplaySize.y);
     CHECK(e.x1 < ImGui::GetIO().DisplaySize.x);
@@ -228,7 +229,7 @@ TEST_CASE("capability grid: 100 000 rows — Ctrl+End reaches the last row, typi
     CHECK(idv(h, 99999) == doctest::Approx(5.555));
     k.key(ImGuiKey_PageUp);
     const double page = 99999 - value("capability.grid.row");
-    CHECK(page >= 5);    // a page of the 900 px view
+    CHECK(page >= 5);  // a page of the 900 px view
     CHECK(page <= 40);
     k.key(ImGuiKey_Home, ImGuiMod_Ctrl);
     CHECK(value("capability.grid.row") == 0);

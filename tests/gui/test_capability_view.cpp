@@ -147,7 +147,7 @@ TEST_CASE("capability view: Ctrl+V of a pasted column makes a new dataset; limit
     CHECK(*h.app.doc.plan.datasets[0].features[0].usl == doctest::Approx(10.012));
     CHECK(value("capability.cpk") == doctest::Approx(cpk_imr(x, 9.990, 10.012)).epsilon(1e-9));
     CHECK(test_texts()["capability.chart_type"] == "i-mr");
-    CHECK(test_texts()["capability.verdict"] == "not enough data");   // 60 values < 100
+    CHECK(test_texts()["capability.verdict"] == "not enough data");  // 60 values < 100
 
     // An LSL above the USL is refused with a message; the plan keeps its LSL.
     in.click("capability.lsl");
@@ -156,7 +156,7 @@ TEST_CASE("capability view: Ctrl+V of a pasted column makes a new dataset; limit
     in.chord(ImGuiKey_Enter);
     h.frames(2);
     CHECK(*h.app.doc.plan.datasets[0].features[0].lsl == doctest::Approx(9.990));
-    CHECK(h.app.status.find("/datasets/0/features/0/lsl") != std::string::npos);   // the document's reason
+    CHECK(h.app.status.find("/datasets/0/features/0/lsl") != std::string::npos);  // the document's reason
     CHECK(check_plan(h.app.doc.plan).empty());
 
     // A subgroup size the plan file refuses (0) is refused at the field; the plan keeps 1.
@@ -179,7 +179,7 @@ TEST_CASE("capability view: Ctrl+V of a pasted column makes a new dataset; limit
     h.frames(3);
     REQUIRE(h.app.doc.plan.datasets.size() == 1);
     CHECK(h.app.doc.plan.datasets[0].rows() == 30);
-    CHECK(h.app.doc.plan.datasets[0].features[0].name == "C1");   // matched by position, keeps its name
+    CHECK(h.app.doc.plan.datasets[0].features[0].name == "C1");  // matched by position, keeps its name
     CHECK(*h.app.doc.plan.datasets[0].features[0].usl == doctest::Approx(10.012));
     h.app.doc.undo();
     CHECK(h.app.doc.plan.datasets[0].rows() == 60);
@@ -195,7 +195,7 @@ TEST_CASE("capability view: pasted text with an error names the row and column; 
     REQUIRE_FALSE(h.app.capability.importer.errors.empty());
     CHECK(h.app.capability.importer.errors[0].where == "row 3, column B (\"bore\")");
     CHECK(test_texts()["capability.import.error"].find("\"2.0x\" is not a number") != std::string::npos);
-    in.click("capability.import.new");   // disabled: nothing happens
+    in.click("capability.import.new");  // disabled: nothing happens
     CHECK(h.app.doc.plan.datasets.empty());
 }
 
@@ -207,7 +207,7 @@ TEST_CASE("capability view: a CSV file arriving opens the import dialog in the C
     const size_t before = h.app.doc.plan.datasets.size();
     platform::native_state().incoming.push_back({"pilot-run.csv", read_source_file("assets/examples/pilot-run.csv")});
     h.frames(4);
-    CHECK(h.app.doc.plan.meta.name == "Micro-gearbox for a surgical stapler");   // not opened as a plan
+    CHECK(h.app.doc.plan.meta.name == "Micro-gearbox for a surgical stapler");  // not opened as a plan
     REQUIRE(h.app.capability.importer.open);
     CHECK(h.app.capability.importer.errors.empty());
     CHECK(h.app.capability.importer.dataset.features.size() == 3);
@@ -221,7 +221,8 @@ TEST_CASE("capability view: a CSV file arriving opens the import dialog in the C
     CHECK(value("capability.rows") == 125);
     CHECK(check_plan(h.app.doc.plan).empty());
     // A yield table offers to become the yield records of the selected dataset.
-    platform::native_state().incoming.push_back({"pilot-yield.csv", read_source_file("assets/examples/pilot-yield.csv")});
+    platform::native_state().incoming.push_back(
+        {"pilot-yield.csv", read_source_file("assets/examples/pilot-yield.csv")});
     h.frames(4);
     REQUIRE(h.app.capability.importer.open);
     CHECK(h.app.capability.importer.is_yield);
@@ -240,11 +241,11 @@ TEST_CASE("capability view: grid cell edit, delete to missing, undo; dataset new
     in.double_click("capability.grid.first_cell");
     REQUIRE(test_anchors().count("capability.grid.edit"));
     in.chord(ImGuiKey_A, true);
-    in.type("1026");   // µm
+    in.type("1026");  // µm
     in.chord(ImGuiKey_Enter);
     h.frames(2);
     CHECK((*h.app.doc.plan.datasets[0].features[0].values)[0] == doctest::Approx(1.026));
-    in.chord(ImGuiKey_UpArrow);   // Enter committed and moved down a row
+    in.chord(ImGuiKey_UpArrow);  // Enter committed and moved down a row
     in.chord(ImGuiKey_Delete);
     h.frames(2);
     CHECK(std::isnan((*h.app.doc.plan.datasets[0].features[0].values)[0]));
@@ -257,7 +258,7 @@ TEST_CASE("capability view: grid cell edit, delete to missing, undo; dataset new
     CHECK(h.app.doc.plan.datasets.size() == n + 1);
     CHECK(h.app.capability.dataset == n);
     CHECK(h.app.doc.plan.datasets.back().features.empty());
-    show_page(h, CapabilityView::Page::Analysis);   // an empty dataset says what to do
+    show_page(h, CapabilityView::Page::Analysis);  // an empty dataset says what to do
     show_page(h, CapabilityView::Page::Data);
     h.app.capability.dataset = 0;
     h.frames(2);
@@ -265,7 +266,7 @@ TEST_CASE("capability view: grid cell edit, delete to missing, undo; dataset new
     REQUIRE(h.app.doc.plan.datasets.size() == n + 2);
     const Dataset& copy = h.app.doc.plan.datasets.back();
     CHECK(copy.name == h.app.doc.plan.datasets[0].name + " (copy)");
-    CHECK(copy.features[0].values == h.app.doc.plan.datasets[0].features[0].values);   // shared, not copied
+    CHECK(copy.features[0].values == h.app.doc.plan.datasets[0].features[0].values);  // shared, not copied
     CHECK(copy.features[0].id != h.app.doc.plan.datasets[0].features[0].id);
     in.click("capability.delete");
     in.click("capability.delete_confirm");
@@ -291,15 +292,15 @@ TEST_CASE("capability view: 20 features × 100 000 rows are analysed in slices; 
         ft.values = std::move(v);
         d.features.push_back(std::move(ft));
     }
-    platform::native_state().fake_time = -1;   // real time: a slice ends after ~12 ms
+    platform::native_state().fake_time = -1;  // real time: a slice ends after ~12 ms
     Edits e;
     e.push("big", [d](Plan& p) { p.datasets.push_back(d); });
     h.app.doc.apply(e, 0);
     h.app.show_tab(mf::Tab::Capability);
-    h.frames(1);   // the tab is selected this frame
-    h.frames(1);   // the first slice
+    h.frames(1);  // the tab is selected this frame
+    h.frames(1);  // the first slice
     const double pending = value("capability.pending");
-    CHECK(pending > 0);   // not all in one frame (a Debug build: ~12 ms of work per frame)
+    CHECK(pending > 0);  // not all in one frame (a Debug build: ~12 ms of work per frame)
     CHECK(drawing_requested());
     int frames = 0;
     while (value("capability.pending") > 0 && frames < 2000) {
@@ -333,14 +334,14 @@ TEST_CASE("capability view: skewed values show the labelled non-normal alternati
     d.id = "d-skew";
     d.name = "Skewed";
     auto v = std::make_shared<std::vector<double>>(400);
-    for (double& x : *v) x = 0.05 * std::exp(0.5 * rng.normal());   // lognormal, clearly not normal
+    for (double& x : *v) x = 0.05 * std::exp(0.5 * rng.normal());  // lognormal, clearly not normal
     Feature f;
     f.id = "f-skew";
     f.name = "Runout";
     f.usl = 0.4;
     f.values = v;
     d.features.push_back(f);
-    Feature g = f;   // no limits at all: capability says why
+    Feature g = f;  // no limits at all: capability says why
     g.id = "f-none";
     g.name = "No limits";
     g.usl.reset();

@@ -366,7 +366,7 @@ TEST_CASE("decision view: the rank-first Monte Carlo runs in slices, restarts on
     CHECK_FALSE(drawing_requested());
 
     platform::native_state().fake_tick = 0.001;  // 1 ms per clock reading: ~12 readings a slice, on any machine
-    h.app.decision.mc_samples = 1000000;      // seconds of work: many slices
+    h.app.decision.mc_samples = 1000000;         // seconds of work: many slices
     h.frames(1);
     CHECK(value("decision.mc.done") == 0);
     CHECK(value("decision.mc.progress") < 1);

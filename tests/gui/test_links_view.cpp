@@ -66,13 +66,13 @@ TEST_CASE("links view: a measured contributor drives the statistical σ; clear, 
     h.app.show_tab(mf::Tab::Tolerances);
     h.frames(10);
     REQUIRE(test_texts()["stack.id"] == "s-gear-shaft-running");
-    CHECK(value("stack.mc.done") == 1);   // the Monte Carlo runs on the resolved stack
+    CHECK(value("stack.mc.done") == 1);  // the Monte Carlo runs on the resolved stack
 
     // The example links the bore to the pilot run (25 subgroups of 5, pooled σ_within).
     const Feature& bore = feature(h.app.doc.plan, "d-pilot-run", "f-run-bore");
     const Pooled pw = pooled(*bore.values, 5);
     const double mean = mean_of(*bore.values);
-    const double k20 = 1 - 16e-6 * 6;   // the shaft gauged at 26 °C, the stack at 20 °C
+    const double k20 = 1 - 16e-6 * 6;  // the shaft gauged at 26 °C, the stack at 20 °C
     CHECK(value("stack.measured.k-bore-run.used") == 1);
     CHECK(value("stack.measured.k-bore-run.n") == 125);
     CHECK(value("stack.measured.k-bore-run.sigma") == doctest::Approx(pw.sigma).epsilon(1e-9));
@@ -165,8 +165,7 @@ TEST_CASE("links view: a gate's Cpk comes from the measured feature; clear and r
     expect("f-run-od", 2.3935, 2.4065);
     // The Monte Carlo takes the linked probability.
     // mc_result(): the run for the current inputs (the plan as it is now), once finished.
-    for (int i = 0; i < 10 && !(h.app.schedule.mc_result() && !h.app.schedule.mc_running()); ++i)
-        h.frames(2);
+    for (int i = 0; i < 10 && !(h.app.schedule.mc_result() && !h.app.schedule.mc_running()); ++i) h.frames(2);
     const McResult* mc = h.app.schedule.mc_result();
     REQUIRE(mc);
     CHECK_FALSE(h.app.schedule.mc_partial());

@@ -43,8 +43,8 @@ TEST_CASE("New on an unsaved plan asks; Cancel keeps it, Discard replaces it and
     h.app.new_plan();
     h.frames(2);
     CHECK(h.app.asking_to_replace());
-    CHECK(h.app.doc.plan.meta.name == "My gearbox");       // nothing replaced yet
-    ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, true);     // Escape = Cancel
+    CHECK(h.app.doc.plan.meta.name == "My gearbox");    // nothing replaced yet
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, true);  // Escape = Cancel
     h.frames(1);
     ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, false);
     h.frames(2);
@@ -158,7 +158,8 @@ TEST_CASE("the browser refusing a write (quota) is said, and nothing the user ha
 TEST_CASE("what the page could not hand over is reported in the problem window") {
     Harness h;
     h.frames(2);
-    platform::native_state().notices.push_back({"share link", "this share link cannot be opened: the plan inside is larger than 16 MB"});
+    platform::native_state().notices.push_back(
+        {"share link", "this share link cannot be opened: the plan inside is larger than 16 MB"});
     h.frames(2);
     CHECK(h.app.file_errors.open);
     CHECK(h.app.file_errors.file_name == "share link");

@@ -26,7 +26,7 @@ TEST_CASE("tick labels abbreviate round values only") {
     CHECK(tick_label(25000) == "25k");
     CHECK(tick_label(-2000) == "-2k");
     CHECK(tick_label(3e6) == "3M");
-    CHECK(tick_label(1026) == "1026");        // not "1.026k": a length in µm
+    CHECK(tick_label(1026) == "1026");  // not "1.026k": a length in µm
     CHECK(tick_label(10260) == "10260");
     CHECK(tick_label(1028.5) == "1028.5");
 }

@@ -92,7 +92,7 @@ TEST_CASE("timeline view: typing a duration moves the finish date and the deadli
     Input in{h};
     in.replace("schedule.task.t-scale-ramp.most_likely", "40");
     CHECK(task(h.app.doc.plan, "t-scale-ramp").most_likely == 40);
-    CHECK(value("schedule.finish_offset") == 121);  // a critical task: +10 working days
+    CHECK(value("schedule.finish_offset") == 121);        // a critical task: +10 working days
     CHECK(text("schedule.finish_date") == "2027-06-25");  // 10 working days after 2027-06-11, no holiday between
     CHECK(value("schedule.deadline_slack") == 0);
     finish_mc(h);
@@ -260,7 +260,8 @@ TEST_CASE("timeline view: the export buttons download MS Project XML, iCalendar,
     Harness h;
     open_timeline(h, kLaunch);
     Input in{h};
-    for (const char* a : {"schedule.export.mspdi", "schedule.export.ics", "schedule.export.csv", "schedule.export.mermaid"})
+    for (const char* a :
+         {"schedule.export.mspdi", "schedule.export.ics", "schedule.export.csv", "schedule.export.mermaid"})
         in.click(a);
     const auto& d = platform::native_state().downloads;
     REQUIRE(d.size() == 4);

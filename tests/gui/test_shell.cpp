@@ -75,7 +75,8 @@ TEST_CASE("an edit that would break the plan is refused and reported") {
     e.push("Rename partner id", [](Plan& p) { p.decision.partners[0].id = p.decision.partners[1].id; });
     h.app.doc.apply(e, 0);
     CHECK(h.app.doc.plan.decision.partners[0].id == "inhouse");
-    const bool refused_edit_in_history = h.app.doc.can_undo() && h.app.doc.undo_stack.back().label == "Rename partner id";
+    const bool refused_edit_in_history =
+        h.app.doc.can_undo() && h.app.doc.undo_stack.back().label == "Rename partner id";
     CHECK_FALSE(refused_edit_in_history);
 }
 
@@ -116,9 +117,11 @@ TEST_CASE("first run: the start page offers the examples; each opens on the page
     h.frames(3);
     CHECK_FALSE(h.app.start.open);
     CHECK(h.app.doc.plan.meta.name == "Zirconia micro-nozzle: sourcing decision");
-    CHECK(test_anchors().count("decision.page.matrix") + test_values().count("decision.problems") > 0);  // Decision tab drawn
+    CHECK(test_anchors().count("decision.page.matrix") + test_values().count("decision.problems") >
+          0);  // Decision tab drawn
     // Every example and example table has a line saying what it shows and a tab to open on.
-    for (unsigned i = 0; i < mf_example_plans_count; ++i) CHECK_MESSAGE(example_guide(mf_example_plans[i].name), mf_example_plans[i].name);
+    for (unsigned i = 0; i < mf_example_plans_count; ++i)
+        CHECK_MESSAGE(example_guide(mf_example_plans[i].name), mf_example_plans[i].name);
     App again;  // the next start: no start page
     again.init();
     CHECK_FALSE(again.start.open);

@@ -69,7 +69,8 @@ TEST_CASE("stack view: gear/shaft figures match a hand calculation, the Monte Ca
     CHECK(value("stack.rank.k-shaft-run") == 1);
 }
 
-TEST_CASE("stack view: typing a tolerance changes the figures; the document refuses a negative one, the field says why") {
+TEST_CASE(
+    "stack view: typing a tolerance changes the figures; the document refuses a negative one, the field says why") {
     Harness h;
     open_tab(h, kGearbox, "s-gear-shaft");
     Input in{h};
@@ -142,7 +143,7 @@ TEST_CASE("stack view: rows pasted with Ctrl+V into the focused table, errors na
     CHECK(s.contributors[2].name == "Spacer");
     CHECK(s.contributors[2].nominal == doctest::Approx(0.200));  // µm → mm
     CHECK(s.contributors[2].distribution.kind == DistributionKind::Uniform);
-    CHECK(s.contributors[2].partner_id == "boutique");         // found by name
+    CHECK(s.contributors[2].partner_id == "boutique");  // found by name
     CHECK(s.contributors[3].partner_id == "inhouse");
     CHECK(s.contributors[3].id != s.contributors[2].id);
     CHECK(h.app.doc.undo_stack.back().label == "Paste 2 rows");
@@ -285,8 +286,7 @@ TEST_CASE("stack view: a 2D loop shows its computed sensitivities and draws; sil
     CHECK(test_texts()["stack.verdict.measurement"] == "OK");
     CHECK(test_texts()["stack.verdict.operating"] == "fails");
     // Inconel 13 ppm/K on 25.028 mm vs silicon 2.6 ppm/K on 25 mm over −75 K.
-    CHECK(value("stack.op.gap_change") ==
-          doctest::Approx(13e-6 * 25.028 * -75 - 2.6e-6 * 25 * -75).epsilon(1e-9));
+    CHECK(value("stack.op.gap_change") == doctest::Approx(13e-6 * 25.028 * -75 - 2.6e-6 * 25 * -75).epsilon(1e-9));
 
     // Deleting a contributor a loop vector takes its length from removes that vector too.
     h.app.stack.selected_id = "s-lid";

@@ -27,7 +27,8 @@ TEST_CASE("contrast: the luminance formula against WCAG's own end points") {
     CHECK(contrast(ImVec4(0, 0, 0, 1), ImVec4(1, 1, 1, 1)) == doctest::Approx(21.0));
     CHECK(contrast(ImVec4(1, 1, 1, 1), ImVec4(1, 1, 1, 1)) == doctest::Approx(1.0));
     // #777777 on white is the well-known 4.48:1 (just under AA for text).
-    CHECK(contrast(ImVec4(0x77 / 255.f, 0x77 / 255.f, 0x77 / 255.f, 1), ImVec4(1, 1, 1, 1)) == doctest::Approx(4.478).epsilon(1e-3));
+    CHECK(contrast(ImVec4(0x77 / 255.f, 0x77 / 255.f, 0x77 / 255.f, 1), ImVec4(1, 1, 1, 1)) ==
+          doctest::Approx(4.478).epsilon(1e-3));
 }
 
 TEST_CASE("contrast: text 4.5:1 and controls 3:1 in both themes") {
@@ -44,7 +45,7 @@ TEST_CASE("contrast: text 4.5:1 and controls 3:1 in both themes") {
             CHECK(contrast(col(ImGuiCol_Text), bg) >= 4.5);
             CHECK(contrast(col(ImGuiCol_TextDisabled), bg) >= 4.5);
             CHECK(contrast(col(ImGuiCol_Text), frame) >= 4.5);
-            CHECK(contrast(over(col(ImGuiCol_Border), bg), bg) >= 3.0);     // the outline of every field
+            CHECK(contrast(over(col(ImGuiCol_Border), bg), bg) >= 3.0);  // the outline of every field
             CHECK(contrast(col(ImGuiCol_CheckMark), frame) >= 3.0);
         }
         CHECK(s.FrameBorderSize >= 1.0f);
