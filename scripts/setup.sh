@@ -20,7 +20,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # --- Debian binary packages -----------------------------------------------------------
 PKGS=(build-essential cmake ninja-build python3 dpkg-dev xz-utils ca-certificates
       emscripten doctest-dev nlohmann-json3-dev libglm-dev clang-14 libclang-rt-14-dev clang-format-14
-      fonts-dejavu-core fonttools chromium python3-jsonschema)
+      fonts-dejavu-core fonttools chromium python3-jsonschema python3-icalendar)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -87,9 +87,10 @@ if [ ! -d "$HDR/nlohmann" ] || [ ! -d "$HDR/glm" ] || [ ! -d "$HDR/doctest" ]; t
   cp -r /usr/include/doctest "$HDR/doctest"
 fi
 
-# --- npm: playwright-core (drives Debian's Chromium; downloads no browser) ------------
-if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
-  log "installing playwright-core from the npm registry"
+# --- npm: playwright-core (drives Debian's Chromium; downloads no browser) and mermaid
+# (the standard parser the Mermaid export is read back with) ------------------------------
+if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/browser/node_modules/mermaid" ]; then
+  log "installing the browser tests' packages from the npm registry"
   (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 log "dependencies ready"

@@ -253,6 +253,30 @@ ok &= not any(b < 32 and b != 9 for l in lines for b in l) and b'\x7f' not in ra
 u = raw.replace(b'\r\n ', b'').decode('utf-8').split('\r\n')
 ok &= 'SUMMARY:Milestone: %%hidden' in u and 'X-WR-CALNAME:=cmd|\" /C calc\"!A0 <x> & %%y' in u
 sys.exit(0 if ok else 1)"
+# Read back by a standard iCalendar parser (Debian's python3-icalendar): every hostile name as a
+# milestone (only milestones, gates and the deadline become events), unfolded and unescaped.
+"$SCHED_PY" -c "
+import json
+p = json.load(open('$err.3'))
+for t in p['schedule']['tasks']:
+    t['kind'] = 'milestone'
+    for k in ('optimistic', 'most_likely', 'pessimistic'): t.pop(k, None)
+json.dump(p, open('$err.5', 'w'))
+"
+"$MF" schedule "$err.5" --export ics >"$out" 2>"$err"
+check "export ics, hostile names: icalendar reads every event back with its name and date" "$SCHED_PY" -c "
+import sys, datetime, icalendar
+c = icalendar.Calendar.from_ical(open('$out', 'rb').read())
+ev = [(str(e['SUMMARY']), e['DTSTART'].dt, e['DTEND'].dt) for e in c.walk('VEVENT')]
+want = ['<script>alert(1)</script>', '\"><img src=x onerror=alert(1)>', '=HYPERLINK(\"x\")', '+1', '@SUM(A1)',
+        '%%hidden', 'ab', 'x\uffffy', 'line\nbreak', 'semi;colon,comma\\\\back', 'µ–≥a' * 22]
+day = datetime.date(2027, 1, 4)
+ok = [s for s, _, _ in ev[:-1]] == ['Milestone: ' + n for n in want]
+ok &= all(a == day and b == day + datetime.timedelta(days=1) for _, a, b in ev[:-1])
+ok &= ev[-1] == ('Deadline (market window)', datetime.date(2027, 6, 30), datetime.date(2027, 7, 1))
+ok &= str(c['X-WR-CALNAME']) == '=cmd|\" /C calc\"!A0 <x> & %%y'
+sys.exit(0 if ok else 1)"
+rm -f "$err.5"
 "$MF" schedule "$err.4" --export ics >"$out" 2>"$err"
 check "export ics: a 9999-12-31 deadline is refused with the reason (exit 1, nothing on stdout)" \
   sh -c "test $? -eq 1 && test ! -s '$out' && grep -qF ': (project.deadline): cannot export to iCalendar: the deadline 9999-12-31 needs an all-day event ending 10000-01-01' '$err'"
