@@ -478,6 +478,7 @@ std::string App::test_state_json() const {
     j["error_window_open"] = file_errors.open;
     j["errors"] = json::array();
     for (const auto& e : file_errors.errors) j["errors"].push_back({{"where", e.where}, {"message", e.message}});
+    j["errors_file"] = file_errors.file_name;
     j["sections"] = json::object();
     for (const auto& s : section_counts(doc.plan)) j["sections"][s.name] = s.count;
     j["status"] = status;

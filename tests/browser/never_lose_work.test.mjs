@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, clickAnchor, screenshot, dismissStart } from './lib.mjs';
@@ -101,6 +102,40 @@ test('a 20 MB paste reaches the app through the heap: no freeze, no crash', asyn
   assert.ok(s.frames_drawn > 2);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a 64 MB plan file opens; one byte more, or 64 MB of noise, gives a clear message and keeps the plan', async () => {
+  const MB64 = 64 * 1024 * 1024;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mf-'));
+  // A real plan padded with whitespace (legal JSON) to exactly the limit, and to one byte over it.
+  const plan = Buffer.from(fs.readFileSync(GEARBOX, 'utf8').replace(/\s+$/, ''));
+  const padded = (size) => Buffer.concat([plan, Buffer.alloc(size - plan.length, 32)]);
+  const noise = Buffer.alloc(MB64);
+  for (let i = 0, x = 7; i < noise.length; i += 4) { x = (x * 1103515245 + 12345) >>> 0; noise.writeUInt32LE(x, i); }
+  const files = { exact: padded(MB64), over: padded(MB64 + 1), noise };
+  for (const [k, b] of Object.entries(files)) fs.writeFileSync(path.join(dir, k + '.mfplan.json'), b);
+
+  const { context, page, errors } = await openApp(browser, server.url);
+  let t0 = Date.now();
+  await openThroughFileInput(page, path.join(dir, 'exact.mfplan.json'));
+  let s = await waitFor(page, (q) => q.name === 'Micro-gearbox for a surgical stapler', 60000);
+  console.log(`# 64 MB plan opened after ${Date.now() - t0} ms`);
+  assert.equal(s.file_name, 'exact.mfplan.json');
+
+  await openThroughFileInput(page, path.join(dir, 'over.mfplan.json'));
+  s = await waitFor(page, (q) => q.error_window_open && q.errors_file === 'over.mfplan.json', 30000);
+  assert.match(s.errors.map((e) => e.message).join(' '), /64\.0 MB; the app reads files of at most 64 MB/);
+  assert.equal(s.name, 'Micro-gearbox for a surgical stapler', 'the open plan is kept');
+
+  t0 = Date.now();
+  await openThroughFileInput(page, path.join(dir, 'noise.mfplan.json'));
+  s = await waitFor(page, (q) => q.error_window_open && q.errors_file === 'noise.mfplan.json', 60000);
+  console.log(`# 64 MB of noise refused after ${Date.now() - t0} ms: ${s.errors.map((e) => e.message).join(' ').slice(0, 120)}`);
+  assert.equal(s.name, 'Micro-gearbox for a surgical stapler', 'the open plan is kept');
+  assert.ok((await state(page)).frames_drawn > 2, 'the module is alive');
+  assert.deepEqual(errors, []);
+  await context.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('crafted share links (garbage, a deflate bomb, a malformed plan) give a clear message in bounded time', async () => {
