@@ -13,8 +13,8 @@
 // furthest from the weights it produced). Consistency is never reported without an RI.
 //
 // Beside the eigenvector, the row geometric mean (Crawford & Williams 1985): w_i ∝ (Π_j a_ij)^(1/n),
-// normalised to sum 1. It equals the eigenvector on a consistent matrix; it is shown for
-// comparison, the eigenvector weights are the ones used.
+// normalised to sum 1. It equals the eigenvector on a consistent matrix (and for n ≤ 3 on any);
+// it is shown for comparison, the eigenvector weights are the ones used.
 #pragma once
 #include <string>
 #include <vector>

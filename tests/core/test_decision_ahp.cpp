@@ -152,7 +152,8 @@ TEST_CASE("decision AHP: row geometric-mean weights, 3×3 by hand") {
     CHECK(r.geometric_mean_weights[1] == doctest::Approx(0.229650794).epsilon(1e-8));
     CHECK(r.geometric_mean_weights[2] == doctest::Approx(0.122020192).epsilon(1e-8));
     // For n = 3 the row geometric mean is the principal eigenvector even of an inconsistent
-    // matrix (Crawford & Williams 1985): the power iteration lands on the same numbers.
+    // reciprocal matrix (a known property of 3 × 3 reciprocal matrices): the power iteration
+    // lands on the same numbers.
     for (int i = 0; i < 3; ++i) CHECK(r.weights[i] == doctest::Approx(r.geometric_mean_weights[i]).epsilon(1e-10));
     // From n = 4 they differ on an inconsistent matrix: Saaty's house example (8 × 8). Row 1's
     // product is 5·3·7·6·6·(1/3)·(1/4) = 315, its mean 315^(1/8) = 2.0525267; over the sum of the
