@@ -68,9 +68,9 @@ json capability_conventions(const CapabilityOptions& o, const Dataset& d) {
         {"indices", "1-based"},
         {"resolution",
          "step of the decimals recorded, 10^-d for the fewest decimal places d that write every value, or the "
-         "smallest difference between two distinct values when smaller (values within 1e-12 of the largest "
+         "smallest difference between two distinct values when smaller (values within 1e-12 x the largest "
          "magnitude count as equal; null when all are equal); a sigma that is 0 or below it gives a reason in "
-         "errors and no index, no control chart (sigma within) and no gate verdict"},
+         "errors and no index, no control chart (sigma within), and the gate says not enough data"},
     };
 }
 
