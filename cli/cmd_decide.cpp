@@ -63,7 +63,7 @@ int cmd_decide(int argc, char** argv) {
     }
     if (r.ahp)
         std::printf("\n  AHP: lambda_max %.4f, CI %.4f, CR %.4f (%s)\n", r.ahp->lambda_max, r.ahp->ci, r.ahp->cr,
-                    kRandomIndexTable);
+                    r.ahp->random_index_table);
     if (!r.cost_partners.empty()) {
         std::printf("\n  cost per good part at");
         for (double v : r.volumes) std::printf(" %12g", v);

@@ -13,6 +13,22 @@ namespace {
 
 std::string feature_where(const Feature& f) { return "feature \"" + f.name + "\""; }
 
+// "no variation within subgroups: measurement resolution? (the within-subgroup σ 3.76e-04 is
+// below the resolution 0.001 of the recorded values): no capability index".
+std::string flat_sigma_reason(const char* what, const char* which, double sigma, double resolution) {
+    char b[320];
+    if (sigma == 0)
+        std::snprintf(b, sizeof b,
+                      "%s: measurement resolution? (the %s σ is 0 at a resolution of %.6g): no capability index", what,
+                      which, resolution);
+    else
+        std::snprintf(b, sizeof b,
+                      "%s: measurement resolution? (the %s σ %.3g is below the resolution %.6g of the recorded "
+                      "values): no capability index",
+                      what, which, sigma, resolution);
+    return b;
+}
+
 FeatureAnalysis analyse(const Dataset& d, const Feature& f, const Subgrouping& g, const CapabilityOptions& opt) {
     FeatureAnalysis a;
     a.feature_id = f.id;
@@ -87,14 +103,33 @@ FeatureAnalysis analyse(const Dataset& d, const Feature& f, const Subgrouping& g
                                  "); limits vary per subgroup");
     }
     if (!a.within.error.empty()) error("", a.within.error);
+
+    // --- σ against the data's resolution ------------------------------------------------------
+    // A σ of zero, or below the smallest step between recorded values, measures the gauge, not
+    // the process: Cp would be 10¹⁴ from rounding. Such a σ gives a reason, never an index.
+    sort_values(sorted);
+    a.resolution = value_resolution(sorted);
+    if (!(a.resolution > 0)) {  // every value equal: both σ are 0 exactly (not their rounding)
+        a.overall.sigma = 0;
+        if (a.within.error.empty()) a.within.sigma = 0;
+    }
     const bool spread = a.overall.sigma > 0 && std::isfinite(a.overall.sigma);
-    if (!spread)
+    bool within_flat = false;
+    if (!spread) {
         error("", "all values are equal (σ = 0): no capability can be computed — is the gauge resolution too coarse?");
-    else if (a.within.error.empty() && !(a.within.sigma > 0))
-        error("", "the within-subgroup σ is 0 (no variation inside subgroups or between neighbours)");
+    } else if (a.within.error.empty() && !(a.within.sigma >= a.resolution)) {
+        within_flat = true;
+        a.within.error = flat_sigma_reason(
+            g.individuals() ? "no variation between consecutive values" : "no variation within subgroups",
+            g.individuals() ? "moving-range" : "within-subgroup", a.within.sigma, a.resolution);
+        error("", a.within.error);
+    }
+    if (spread && !(a.overall.sigma >= a.resolution)) {
+        a.overall.error = flat_sigma_reason("almost no variation overall", "overall", a.overall.sigma, a.resolution);
+        error("", a.overall.error);
+    }
 
     // --- indices --------------------------------------------------------------------------
-    sort_values(sorted);
     if (limits_ok && spread && a.errors.empty()) {
         CapabilityInput in;
         in.n = a.values;
@@ -115,7 +150,9 @@ FeatureAnalysis analyse(const Dataset& d, const Feature& f, const Subgrouping& g
     }
 
     // --- control chart and rules ----------------------------------------------------------------
-    if (spread) {
+    if (within_flat) {  // limits of zero width would flag every point
+        a.chart.error = a.within.error;
+    } else if (spread) {
         ChartPrecomputed pre;
         if (g.individuals()) {
             pre.moving_range = &a.within;

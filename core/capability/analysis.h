@@ -57,7 +57,8 @@ struct FeatureAnalysis {
     size_t subgroup_size = 1;  // modal
     SpecLimits spec;
     double mean = 0;
-    SigmaEstimate within, overall;
+    SigmaEstimate within, overall;  // error set when σ is 0 or below `resolution` (no index then)
+    double resolution = 0;          // smallest difference between distinct values (0: all equal)
     CapabilityIndices cap;
 
     ControlChart chart;

@@ -66,6 +66,11 @@ json capability_conventions(const CapabilityOptions& o, const Dataset& d) {
          "least-squares slope of value vs row number, per 100 parts = 100 slope / part_interval; "
          "two-sided t-test, df = n - 2"},
         {"indices", "1-based"},
+        {"resolution",
+         "step of the decimals recorded, 10^-d for the fewest decimal places d that write every value, or the "
+         "smallest difference between two distinct values when smaller (values within 1e-12 x the largest "
+         "magnitude count as equal; null when all are equal); a sigma that is 0 or below it gives a reason in "
+         "errors and no index, no control chart (sigma within), and the gate says not enough data"},
     };
 }
 
@@ -86,6 +91,7 @@ json feature_json(const FeatureAnalysis& a) {
     j["sigma_within_method"] = a.within.method;
     j["sigma_within_dof"] = a.within.dof;
     j["sigma_overall"] = num(a.overall.sigma);
+    j["resolution"] = a.resolution > 0 ? json(a.resolution) : json(nullptr);
     j["cp"] = opt(a.cap.cp);
     j["cpl"] = opt(a.cap.cpl);
     j["cpu"] = opt(a.cap.cpu);

@@ -1,5 +1,6 @@
 #include "capability/sigma.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -135,6 +136,41 @@ SigmaEstimate sigma_overall(const std::vector<double>& x) {
     e.sigma = std::sqrt(ss / static_cast<double>(n - 1));
     e.dof = static_cast<double>(n - 1);
     return e;
+}
+
+namespace {
+// 10^-d for the fewest decimal places d (0 … 15) that write every value: v·10^d within 0.001 of
+// a whole number (the binary representation of a decimal reading is off by far less), while
+// |v·10^d| ≤ 10¹² (beyond that the test would accept anything). 0 when no such d exists.
+double decimal_step(const std::vector<double>& x) {
+    static const double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    int d = 0;
+    for (double v : x) {
+        for (;; ++d) {
+            if (d > 15) return 0;
+            const double y = v * kPow10[d];
+            if (std::fabs(y) > 1e12) return 0;
+            if (std::fabs(y - std::nearbyint(y)) <= 1e-3) break;
+        }
+    }
+    return 1.0 / kPow10[d];
+}
+}  // namespace
+
+double value_resolution(const std::vector<double>& x) {
+    if (x.size() < 2) return 0;
+    const double noise = 1e-12 * std::max(std::fabs(x.front()), std::fabs(x.back()));
+    double gap = 0;
+    for (size_t i = 1; i < x.size(); ++i) {
+        const double g = x[i] - x[i - 1];
+        if (g > noise && (gap == 0 || g < gap)) gap = g;
+    }
+    if (gap == 0) return 0;  // every value equal
+    // The gap of two readings one step apart is the step up to binary rounding (1.0252 − 1.0251
+    // = 9.99999999999889e-05): the step, unless the gap is really smaller.
+    const double step = decimal_step(x);
+    return step > 0 && !(gap < step * (1 - 1e-6)) ? step : gap;
 }
 
 }  // namespace mf

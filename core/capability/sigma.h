@@ -32,4 +32,12 @@ SigmaEstimate sigma_moving_range(const std::vector<double>& values);
 // Sample SD with divisor N − 1 of the non-missing values; `mean` is their mean.
 SigmaEstimate sigma_overall(const std::vector<double>& values);
 
+// The data's measurement resolution: the step of the decimals recorded, 10^-d for the fewest
+// decimal places d that write every value (1.020, 1.022, 1.024 → 0.001), or, when two values
+// differ by less, that smallest difference. Values within 1e-12 × the largest magnitude count
+// as equal (floating-point noise is no difference). `sorted` ascending, finite. 0 when fewer
+// than two distinct values. A σ below it measures the gauge's step, not the process
+// (docs/capability.md, "Resolution").
+double value_resolution(const std::vector<double>& sorted);
+
 }  // namespace mf

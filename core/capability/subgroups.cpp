@@ -54,10 +54,11 @@ SubgroupStats subgroup_stats(const std::vector<double>& x, const Subgrouping& g)
         ++size_count[n];
         const double m = sum / n;
         double ss = 0;
-        for (size_t r = b; r < e; ++r) {
-            const double v = x[r];
-            if (!std::isnan(v)) ss += (v - m) * (v - m);
-        }
+        if (hi > lo)  // equal values have no spread: 0 exactly, not the rounding of their mean
+            for (size_t r = b; r < e; ++r) {
+                const double v = x[r];
+                if (!std::isnan(v)) ss += (v - m) * (v - m);
+            }
         s.mean[i] = m;
         s.range[i] = hi - lo;
         if (n >= 2) s.sd[i] = std::sqrt(ss / (n - 1));

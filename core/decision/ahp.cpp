@@ -1,5 +1,6 @@
 #include "decision/ahp.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -10,6 +11,37 @@ double saaty_random_index(size_t n) {
                                  1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59};
     if (n < 1 || n > 15) return -1;
     return kRI[n - 1];
+}
+
+double alonso_lamata_random_index(size_t n) {
+    if (n < 2) return -1;
+    const double x = static_cast<double>(n);
+    return (1.7699 * x - 4.3513) / (x - 1.0);
+}
+
+double random_index(size_t n) { return n <= 15 ? saaty_random_index(n) : alonso_lamata_random_index(n); }
+
+const char* random_index_source(size_t n) { return n <= 15 ? kRandomIndexTable : kRandomIndexFit; }
+
+std::vector<double> geometric_mean_weights(const std::vector<std::vector<double>>& a) {
+    const size_t n = a.size();
+    std::vector<double> g(n, 0.0);
+    if (n == 0) return g;
+    // Mean of the logarithms, then exp relative to the largest: no overflow for any n.
+    double top = -INFINITY;
+    for (size_t i = 0; i < n; ++i) {
+        double s = 0;
+        for (double x : a[i]) s += std::log(x);
+        g[i] = s / static_cast<double>(n);
+        top = std::max(top, g[i]);
+    }
+    double sum = 0;
+    for (double& x : g) {
+        x = std::exp(x - top);
+        sum += x;
+    }
+    for (double& x : g) x /= sum;
+    return g;
 }
 
 AhpResult ahp_weights(const std::vector<std::vector<double>>& a, int max_iterations, double tolerance) {
@@ -62,22 +94,25 @@ AhpResult ahp_weights(const std::vector<std::vector<double>>& a, int max_iterati
         }
     }
     r.weights = w;
+    r.geometric_mean_weights = geometric_mean_weights(a);
     double lambda = 0;  // Σ_i (A w)_i = λ Σ_i w_i = λ
     for (size_t i = 0; i < n; ++i)
         for (size_t j = 0; j < n; ++j) lambda += a[i][j] * w[j];
     r.lambda_max = lambda;
     r.ci = n > 1 ? (lambda - static_cast<double>(n)) / static_cast<double>(n - 1) : 0.0;
     if (r.ci < 0 && r.ci > -1e-12) r.ci = 0;  // rounding on a consistent matrix
-    r.ri = saaty_random_index(n);
+    r.ri = random_index(n);
+    r.random_index_table = random_index_source(n);
     if (n <= 2) {
         r.cr = 0;  // every 1×1 and 2×2 reciprocal matrix is consistent
     } else if (r.ri > 0) {
         r.cr = r.ci / r.ri;
-    } else {
+    } else {  // unreachable while random_index() covers every n >= 3; never call it consistent
         r.cr_available = false;
         r.cr = 0;
+        r.errors.push_back("no random index for n = " + std::to_string(n) + ", so consistency cannot be judged");
     }
-    r.consistent = !r.cr_available || r.cr <= kAhpConsistencyLimit;
+    r.consistent = r.cr_available && r.cr <= kAhpConsistencyLimit;
     double worst = -1;
     for (size_t i = 0; i < n; ++i)
         for (size_t j = i + 1; j < n; ++j) {

@@ -72,9 +72,18 @@ static json conventions(const DecisionSection& s, const DecisionOptions& o) {
          "principal eigenvector by power iteration (sum 1); lambda_max = sum_i (A w)_i; CI = (lambda_max - n)/(n - 1); "
          "CR = CI/RI; CR > 0.10 is inconsistent"},
         {"random_index_table", kRandomIndexTable},
+        {"random_index_beyond_table", kRandomIndexFit},
+        {"ahp_geometric_mean",
+         "geometric_mean_weights: row geometric means (prod_j a_ij)^(1/n), normalised to sum 1 (Crawford & "
+         "Williams 1985), shown beside the eigenvector weights; the eigenvector weights are the ones used"},
         {"flip_weights",
          "one criterion's weight varied over [0, 1], the others rescaled proportionally; exact (scores "
          "are linear in the weight)"},
+        {"flip_weights_tied",
+         "top tied (tied_top): the tied scores are lines in the weight through one point, so the tie breaks "
+         "at the current weight (up/down weight = it, tie_breaks true); new_top = the tied partner(s) with "
+         "the largest slope dS/dw (up) or the smallest (down); then = where that partner is overtaken in "
+         "turn. Tied partners with equal slopes stay tied: up/down is then where an outsider overtakes"},
         {"rank_first",
          "Monte Carlo: ranged scores drawn triangular(low, likely, high), independently; xoshiro256** "
          "seeded; a tie for first splits the sample; 95 % Wilson score intervals"},
@@ -112,6 +121,10 @@ static json weights_json(const DecisionSection& s, const DecisionAnalysis& a) {
                     {"consistent", h.consistent},
                     {"iterations", h.iterations},
                     {"random_index_table", h.random_index_table}};
+        json gm = json::array();
+        for (size_t j = 0; j < s.criteria.size() && j < h.geometric_mean_weights.size(); ++j)
+            gm.push_back({{"criterion", s.criteria[j].id}, {"weight", h.geometric_mean_weights[j]}});
+        ahp["geometric_mean_weights"] = gm;
         if (h.worst_i >= 0)
             ahp["furthest_judgement"] = {{"a", s.criteria[h.worst_i].id},
                                          {"b", s.criteria[h.worst_j].id},
@@ -161,12 +174,23 @@ static void rankings_json(const DecisionSection& s, const DecisionAnalysis& a, j
     json flips = json::array();
     for (const auto& f : a.flips.flips) {
         json e = {{"criterion", s.criteria[f.criterion].id}, {"weight", f.weight}, {"applicable", f.applicable}};
-        e["up"] = f.up ? json{{"weight", *f.up}, {"new_top", ids(s, f.up_new_top)}} : json("never in [0, 1]");
-        e["down"] = f.down ? json{{"weight", *f.down}, {"new_top", ids(s, f.down_new_top)}} : json("never in [0, 1]");
+        auto side = [&](const std::optional<double>& at, const std::vector<int>& who, bool tie_breaks,
+                        const std::optional<double>& then, const std::vector<int>& then_who) {
+            if (!at) return json("never in [0, 1]");
+            json x = {{"weight", *at}, {"new_top", ids(s, who)}};
+            if (tie_breaks) {  // top tied: the tie breaks at the current weight; then the next change
+                x["tie_breaks"] = true;
+                x["then"] = then ? json{{"weight", *then}, {"new_top", ids(s, then_who)}} : json("never in [0, 1]");
+            }
+            return x;
+        };
+        e["up"] = side(f.up, f.up_new_top, f.up_tie_breaks, f.up_then, f.up_then_new_top);
+        e["down"] = side(f.down, f.down_new_top, f.down_tie_breaks, f.down_then, f.down_then_new_top);
         flips.push_back(e);
     }
     out["flip_weights"] = {{"top", a.flips.top >= 0 ? json(s.partners[a.flips.top].id) : json(nullptr)},
                            {"criteria", flips}};
+    if (a.flips.top_tied) out["flip_weights"]["tied_top"] = ids(s, a.flips.tied_top);
     json rf = json::array();
     for (size_t i = 0; i < a.rank_first.p_first.size(); ++i)
         rf.push_back({{"partner", s.partners[i].id},

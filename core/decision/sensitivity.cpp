@@ -11,6 +11,90 @@
 
 namespace mf {
 
+namespace {
+
+// The partners' scores as lines in one criterion's weight t: S_i(t) = R_i + t (u_ik − R_i),
+// R_i = Σ_{j≠k} w_j u_ij / (1 − w_k).
+struct ScoreLines {
+    std::vector<double> rest, slope;
+};
+
+ScoreLines score_lines(const std::vector<std::vector<double>>& u, const std::vector<double>& w, size_t k) {
+    ScoreLines l;
+    for (const auto& row : u) {
+        double s = 0;
+        for (size_t j = 0; j < w.size(); ++j)
+            if (j != k) s += w[j] * row[j];
+        l.rest.push_back(s / (1.0 - w[k]));
+        l.slope.push_back(row[k] - l.rest.back());
+    }
+    return l;
+}
+
+struct Overtake {
+    std::optional<double> t;
+    std::vector<int> who;
+};
+
+// Where `leader` (first at weight `from`) is first overtaken moving t up (or down) from
+// `from`: the nearest crossing with a partner not in `skip`, strictly inside (0, 1).
+Overtake next_overtake(const std::vector<std::vector<double>>& u, const ScoreLines& l, size_t k, int leader,
+                       const std::vector<int>& skip, double from, bool upward) {
+    const double eps = 1e-12;
+    Overtake o;
+    for (size_t i = 0; i < u.size(); ++i) {
+        if (std::find(skip.begin(), skip.end(), static_cast<int>(i)) != skip.end()) continue;
+        const double a = u[leader][k] - u[i][k];
+        const double b = l.rest[leader] - l.rest[i];
+        if (a == b) continue;  // parallel: the gap never changes sign
+        const double t = b / (b - a);
+        // A rival that only catches up at exactly 0 or 1 ties there but never leads: no flip.
+        if (!(t > eps && t < 1 - eps)) continue;
+        if (upward ? !(t > from + eps) : !(t < from - eps)) continue;
+        const bool nearer = !o.t || (upward ? t < *o.t - eps : t > *o.t + eps);
+        if (nearer) {
+            o.t = t;
+            o.who = {static_cast<int>(i)};
+        } else if (std::fabs(t - *o.t) <= eps) {
+            o.who.push_back(static_cast<int>(i));
+        }
+    }
+    return o;
+}
+
+// Top tied at the current weight w_k: just above w_k the tied partners whose score rises
+// fastest lead, just below it those whose score falls fastest (the lines cross at w_k). When
+// they all rise equally the tie holds in that direction until an outsider overtakes it.
+void tied_flip(const std::vector<std::vector<double>>& u, const ScoreLines& l, const std::vector<int>& tied,
+               bool upward, WeightFlip& f) {
+    double best = upward ? -INFINITY : INFINITY;
+    for (int i : tied) best = upward ? std::max(best, l.slope[i]) : std::min(best, l.slope[i]);
+    std::vector<int> leaders;
+    for (int i : tied)
+        if (std::fabs(l.slope[i] - best) <= 1e-9 * std::max(1.0, std::fabs(best))) leaders.push_back(i);
+    // The tie itself breaks at w_k unless every tied partner moves alike.
+    const bool breaks = leaders.size() < tied.size();
+    // Outsiders only: the tied partners' lines cross the leader's at w_k (within the tie
+    // tolerance) and stay below it beyond.
+    const Overtake next = next_overtake(u, l, f.criterion, leaders.front(), tied, f.weight, upward);
+    std::optional<double>& at = upward ? f.up : f.down;
+    std::vector<int>& who = upward ? f.up_new_top : f.down_new_top;
+    std::optional<double>& then = upward ? f.up_then : f.down_then;
+    std::vector<int>& then_who = upward ? f.up_then_new_top : f.down_then_new_top;
+    (upward ? f.up_tie_breaks : f.down_tie_breaks) = breaks;
+    if (breaks) {
+        at = f.weight;
+        who = leaders;
+        then = next.t;
+        then_who = next.who;
+    } else {
+        at = next.t;
+        who = next.who;
+    }
+}
+
+}  // namespace
+
 WeightFlipResult weight_flips(const MatrixInput& m) {
     WeightFlipResult r;
     WeightedSumResult ws = weighted_sum(m);
@@ -21,49 +105,31 @@ WeightFlipResult weight_flips(const MatrixInput& m) {
     const size_t na = m.alternatives.size(), nc = m.criteria.size();
     r.top_tied = ws.ranking.top_tied;
     r.top = r.top_tied ? -1 : ws.ranking.order[0];
+    for (size_t i = 0; i < na; ++i)
+        if (ws.ranking.rank[i] == 1) r.tied_top.push_back(static_cast<int>(i));
+    if (!r.top_tied) r.tied_top.clear();
     const auto& u = ws.normalised;
     const auto& w = ws.weights;
     for (size_t k = 0; k < nc; ++k) {
         WeightFlip f;
         f.criterion = k;
         f.weight = w[k];
-        if (r.top_tied || 1.0 - w[k] <= 1e-12 || na < 2) {
-            f.applicable = !r.top_tied && 1.0 - w[k] > 1e-12;
+        if (1.0 - w[k] <= 1e-12 || na < 2) {
+            f.applicable = 1.0 - w[k] > 1e-12;  // false: this criterion carries all the weight
             r.flips.push_back(f);
             continue;
         }
-        const int top = r.top;
-        auto rest = [&](size_t i) {
-            double s = 0;
-            for (size_t j = 0; j < nc; ++j)
-                if (j != k) s += w[j] * u[i][j];
-            return s / (1.0 - w[k]);
-        };
-        const double r_top = rest(top);
-        for (size_t i = 0; i < na; ++i) {
-            if (static_cast<int>(i) == top) continue;
-            const double a = u[top][k] - u[i][k];
-            const double b = r_top - rest(i);
-            if (a == b) continue;  // parallel: the gap never changes sign
-            const double t = b / (b - a);
-            // A rival that only catches up at exactly 0 or 1 ties there but never leads: no flip.
-            if (!(t > 1e-12 && t < 1 - 1e-12)) continue;
-            const double eps = 1e-12;
-            if (t > w[k] + eps) {
-                if (!f.up || t < *f.up - eps) {
-                    f.up = t;
-                    f.up_new_top = {static_cast<int>(i)};
-                } else if (std::fabs(t - *f.up) <= eps) {
-                    f.up_new_top.push_back(static_cast<int>(i));
-                }
-            } else if (t < w[k] - eps) {
-                if (!f.down || t > *f.down + eps) {
-                    f.down = t;
-                    f.down_new_top = {static_cast<int>(i)};
-                } else if (std::fabs(t - *f.down) <= eps) {
-                    f.down_new_top.push_back(static_cast<int>(i));
-                }
-            }
+        const ScoreLines l = score_lines(u, w, k);
+        if (r.top_tied) {
+            tied_flip(u, l, r.tied_top, true, f);
+            tied_flip(u, l, r.tied_top, false, f);
+        } else {
+            const Overtake up = next_overtake(u, l, k, r.top, {r.top}, w[k], true);
+            const Overtake down = next_overtake(u, l, k, r.top, {r.top}, w[k], false);
+            f.up = up.t;
+            f.up_new_top = up.who;
+            f.down = down.t;
+            f.down_new_top = down.who;
         }
         r.flips.push_back(f);
     }

@@ -9,6 +9,15 @@
 // largest below; "never" when no rival overtakes strictly inside (0, 1) (a rival that only
 // ties at exactly 0 or 1 never leads, so it is no flip).
 //
+// Top tied (2026-12-06; before, "never in [0, 1]" was reported, which was false). The tied
+// partners' scores are lines in t through one point at the current weight w_k: just above w_k
+// the tied partner(s) with the largest slope u_ik − R_ik lead, just below it those with the
+// smallest. So the tie breaks at w_k itself, upward to one partner and downward to another;
+// `up`/`down` = w_k with `up_new_top`/`down_new_top` = who leads beyond it, `*_tie_breaks` set,
+// and `up_then`/`down_then` = where that leader is overtaken in turn (none: it stays first to
+// the end). When every tied partner has the same slope the tie holds in that direction and
+// `up`/`down` is where an outsider overtakes the tied group (as for a single winner).
+//
 // Rank-first Monte Carlo. Entered scores with a low/likely/high range are drawn from the
 // triangular distribution on [low, high] with mode likely (independently), re-normalised and
 // re-scored each sample; a tie for first splits that sample equally among the tied.
@@ -27,17 +36,23 @@ namespace mf {
 struct WeightFlip {
     size_t criterion = 0;
     double weight = 0;            // current weight, normalised (sum 1)
-    bool applicable = true;       // false: top tied, or this criterion carries all the weight
-    std::optional<double> up;     // weight above the current one where the top changes
+    bool applicable = true;       // false: this criterion carries all the weight
+    std::optional<double> up;     // weight above the current one where the top changes (top tied: = weight)
     std::vector<int> up_new_top;  // partner(s) on top just beyond it
-    std::optional<double> down;   // weight below the current one where the top changes
+    std::optional<double> down;   // weight below the current one where the top changes (top tied: = weight)
     std::vector<int> down_new_top;
+    // Top tied only: the tie breaks at the current weight in this direction (`up` = weight) ...
+    bool up_tie_breaks = false, down_tie_breaks = false;
+    // ... and the partner that then leads is overtaken here in turn (none: first to the end).
+    std::optional<double> up_then, down_then;
+    std::vector<int> up_then_new_top, down_then_new_top;
 };
 
 struct WeightFlipResult {
     std::vector<std::string> errors;
     int top = -1;  // current weighted-sum winner (-1 if tied)
     bool top_tied = false;
+    std::vector<int> tied_top;      // the partners tied for first (empty without a tie)
     std::vector<WeightFlip> flips;  // one per criterion
 };
 

@@ -106,7 +106,9 @@ void resolve_contributor(Features& features, Contributor& c, const std::string& 
     const bool sigma_ok =
         a->values >= 2 && s.error.empty() && std::isfinite(s.sigma) && s.sigma > 0 && std::isfinite(a->mean);
     if (!sigma_ok) {
-        const std::string why = !s.error.empty() && a->errors.empty() ? s.error : first_error(*a);
+        // The σ's own reason first (not estimable, or 0 / below the data's resolution): a missing
+        // specification limit, say, does not stop a stack link, which needs no limits.
+        const std::string why = !s.error.empty() ? s.error : first_error(*a);
         rep.message = "cannot use " + src + ": " + why + " (the declared distribution stays)";
         return;
     }

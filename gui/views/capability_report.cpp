@@ -183,6 +183,10 @@ void draw_indices(const FeatureAnalysis& a, const ValueUnit& u) {
     std::snprintf(overall, sizeof overall, "%s", format_value(a.overall.sigma, u, 4).c_str());
     const std::string within_tip = a.within.method + ", ν = " + fmt(a.within.dof, 1);
     row("σ", within, overall, within_tip.c_str());
+    // A σ of 0 or below the resolution gives no index (core/capability/analysis.cpp says why).
+    row("Resolution", "", a.resolution > 0 ? format_value(a.resolution, u, 4) : std::string("—"),
+        "Smallest difference between two recorded values. A σ below it measures the gauge's step, not the "
+        "process: no index is given then.");
     row("Expected ppm < LSL", ppm_text(c.ppm_within.below), ppm_text(c.ppm_overall.below),
         "Normal tail beyond the limit");
     row("Expected ppm > USL", ppm_text(c.ppm_within.above), ppm_text(c.ppm_overall.above));

@@ -34,6 +34,71 @@ static void legend_chip(ImU32 colour, const char* text) {
 
 // [SECTION] Sensitivity ------------------------------------------------------------------------
 
+// Top tied: the tie breaks as soon as one weight moves; per criterion, who leads when it is
+// lowered or raised, and where that lead ends (core/decision/sensitivity.h).
+static std::string tied_side(const Plan& plan, const std::optional<double>& at, const std::vector<int>& who,
+                             bool breaks, const std::optional<double>& then, const std::vector<int>& then_who,
+                             bool upward) {
+    char b[64];
+    if (breaks) {
+        std::string t = partner_names(plan, who) + " leads";
+        if (then) {
+            std::snprintf(b, sizeof b, " until %.3f, then ", *then);
+            t += b + partner_names(plan, then_who);
+        } else {
+            t += upward ? " up to 1" : " down to 0";
+        }
+        return t;
+    }
+    if (!at) return "the tie holds";
+    std::snprintf(b, sizeof b, "the tie holds until %.3f, then ", *at);
+    return b + partner_names(plan, who);
+}
+
+static void tied_flip_table(const WeightFlipResult& f, const Plan& plan) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "The weighted sum has a tie for first:");
+    ImGui::SameLine();
+    ImGui::TextWrapped(
+        "%s. The tie breaks as soon as one weight moves from where it is now; below, who leads "
+        "when each weight is lowered or raised (the others rescaled proportionally).",
+        partner_names(plan, f.tied_top).c_str());
+    MF_TEST_ANCHOR("decision.flips.tied");
+    // The cells' words first (published for the tests even when the table is scrolled away).
+    std::vector<std::string> lowered, raised;
+    for (const auto& x : f.flips) {
+        lowered.push_back(
+            tied_side(plan, x.down, x.down_new_top, x.down_tie_breaks, x.down_then, x.down_then_new_top, false));
+        raised.push_back(tied_side(plan, x.up, x.up_new_top, x.up_tie_breaks, x.up_then, x.up_then_new_top, true));
+        const std::string& id = plan.decision.criteria[x.criterion].id;
+        MF_TEST_TEXT("decision.flips.tied.lowered." + id, lowered.back());
+        MF_TEST_TEXT("decision.flips.tied.raised." + id, raised.back());
+    }
+    if (!ImGui::BeginTable("tied_flips", 4,
+                           ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
+        return;
+    ImGui::TableSetupColumn("Criterion", ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn("Weight now", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn("Lowered", ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn("Raised", ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableHeadersRow();
+    for (size_t r = 0; r < f.flips.size(); ++r) {
+        const WeightFlip& x = f.flips[r];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(plan.decision.criteria[x.criterion].name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%.3f", x.weight);
+        for (const std::string* t : {&lowered[r], &raised[r]}) {
+            ImGui::TableNextColumn();
+            if (x.applicable)
+                ImGui::TextWrapped("%s", t->c_str());
+            else
+                ImGui::TextDisabled("not applicable");
+        }
+    }
+    ImGui::EndTable();
+}
+
 static void tornado(const DecisionView& v, const Plan& plan) {
     const DecisionSection& s = plan.decision;
     const WeightFlipResult& f = v.analysis.flips;
@@ -42,10 +107,7 @@ static void tornado(const DecisionView& v, const Plan& plan) {
         return;
     }
     if (f.top_tied) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()), "The weighted sum has a tie for first:");
-        ImGui::SameLine();
-        ImGui::TextUnformatted(
-            "there is no single winner whose lead could flip. Break the tie with the decider's judgement.");
+        tied_flip_table(f, plan);
         return;
     }
     const int top = f.top;

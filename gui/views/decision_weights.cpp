@@ -193,14 +193,13 @@ static void ahp_editor(DecisionView& v, ViewContext& ctx) {
     const std::optional<AhpResult>& r = v.analysis.ahp;
     if (r && r->errors.empty()) {
         const bool ok = r->consistent;
+        // (ahp_weights never calls a matrix consistent without a random index: cr_available.)
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ok ? plot_good() : plot_bad()), "%s",
-                           !r->cr_available ? "CR not available (more than 15 criteria)"
-                               : ok         ? "Consistent"
-                                            : "Inconsistent");
+                           ok ? "Consistent" : "Inconsistent");
         ImGui::SameLine();
-        if (r->cr_available) ImGui::Text("CR = %.3f %s 0.10", r->cr, r->cr > kAhpConsistencyLimit ? ">" : "≤");
+        ImGui::Text("CR = %.3f %s 0.10", r->cr, r->cr > kAhpConsistencyLimit ? ">" : "≤");
         ImGui::SameLine();
-        ImGui::TextDisabled("· λmax %.4f · CI %.4f · RI %.2f (%s)", r->lambda_max, r->ci, r->ri, r->random_index_table);
+        ImGui::TextDisabled("· λmax %.4f · CI %.4f · RI %.3f (%s)", r->lambda_max, r->ci, r->ri, r->random_index_table);
         MF_TEST_ANCHOR("decision.ahp.cr");
         if (!ok && r->worst_i >= 0)
             ImGui::TextWrapped(
@@ -238,12 +237,13 @@ static void ahp_editor(DecisionView& v, ViewContext& ctx) {
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
     const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float table_h = row_h * static_cast<float>(n + 1) + ImGui::GetStyle().ScrollbarSize + em(0.6f);
-    if (!ImGui::BeginTable("pairwise", static_cast<int>(n) + 2, flags, ImVec2(0, table_h))) return;
+    if (!ImGui::BeginTable("pairwise", static_cast<int>(n) + 3, flags, ImVec2(0, table_h))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em(12));
     for (size_t k = 0; k < n; ++k)
         ImGui::TableSetupColumn(s.criteria[k].id.c_str(), ImGuiTableColumnFlags_WidthFixed, em(4.2f));
     ImGui::TableSetupColumn("AHP weight", ImGuiTableColumnFlags_WidthFixed, em(5.5f));
+    ImGui::TableSetupColumn("Geometric mean", ImGuiTableColumnFlags_WidthFixed, em(6.5f));
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     ImGui::TableNextColumn();
     ImGui::TextDisabled("row vs column");
@@ -257,6 +257,15 @@ static void ahp_editor(DecisionView& v, ViewContext& ctx) {
     }
     ImGui::TableNextColumn();
     ImGui::TextUnformatted("weight");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("geo. mean");
+    if (ImGui::BeginItemTooltip()) {
+        ImGui::TextUnformatted(
+            "Row geometric mean (Π a_ij)^(1/n), normalised to sum 1: an alternative to the eigenvector, "
+            "equal to it when the judgements are consistent. Shown for comparison; the eigenvector "
+            "weights are the ones used.");
+        ImGui::EndTooltip();
+    }
     for (size_t i = 0; i < n; ++i) {
         ImGui::TableNextRow();
         ImGui::PushID(static_cast<int>(i));
@@ -312,6 +321,12 @@ static void ahp_editor(DecisionView& v, ViewContext& ctx) {
         ImGui::AlignTextToFramePadding();
         if (r && r->errors.empty() && i < r->weights.size())
             ImGui::Text("%.1f %%", 100.0 * r->weights[i]);
+        else
+            ImGui::TextDisabled("—");
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        if (r && r->errors.empty() && i < r->geometric_mean_weights.size())
+            ImGui::TextDisabled("%.1f %%", 100.0 * r->geometric_mean_weights[i]);
         else
             ImGui::TextDisabled("—");
         ImGui::PopID();

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
 
 #include "decision/ahp.h"
 #include "plan/plan_file.h"
@@ -136,4 +137,88 @@ TEST_CASE("decision AHP: judgements in the plan file are checked with their path
             {"a": "c2", "b": "c3", "ratio": 2}])"));
         CHECK(r.errors.empty());
     }
+}
+
+TEST_CASE("decision AHP: row geometric-mean weights, 3×3 by hand") {
+    // A = [[1, 3, 5], [1/3, 1, 2], [1/5, 1/2, 1]]. Row products 15, 2/3, 1/10; cube roots
+    // 15^(1/3) = 2.466212074, (2/3)^(1/3) = 0.873580465, (1/10)^(1/3) = 0.464158883; their sum
+    // 3.803951422 → weights 0.648329014, 0.229650794, 0.122020192. (Check: the three roots
+    // multiply to (15 · 2/3 · 1/10)^(1/3) = 1.)
+    const std::vector<std::vector<double>> a = {{1, 3, 5}, {1.0 / 3, 1, 2}, {1.0 / 5, 1.0 / 2, 1}};
+    const AhpResult r = ahp_weights(a);
+    REQUIRE(r.errors.empty());
+    REQUIRE(r.geometric_mean_weights.size() == 3);
+    CHECK(r.geometric_mean_weights[0] == doctest::Approx(0.648329014).epsilon(1e-8));
+    CHECK(r.geometric_mean_weights[1] == doctest::Approx(0.229650794).epsilon(1e-8));
+    CHECK(r.geometric_mean_weights[2] == doctest::Approx(0.122020192).epsilon(1e-8));
+    // For n = 3 the row geometric mean is the principal eigenvector even of an inconsistent
+    // reciprocal matrix (a known property of 3 × 3 reciprocal matrices): the power iteration
+    // lands on the same numbers.
+    for (int i = 0; i < 3; ++i) CHECK(r.weights[i] == doctest::Approx(r.geometric_mean_weights[i]).epsilon(1e-10));
+    // From n = 4 they differ on an inconsistent matrix: Saaty's house example (8 × 8). Row 1's
+    // product is 5·3·7·6·6·(1/3)·(1/4) = 315, its mean 315^(1/8) = 2.0525267; over the sum of the
+    // eight row means (Python, math.prod) the weights are 0.17480509 … 0.34961018 (row 8), against
+    // the eigenvector's 0.17301747 … 0.33318898.
+    const AhpResult house = ahp_weights(kSaatyHouse);
+    CHECK(house.geometric_mean_weights[0] == doctest::Approx(0.17480509).epsilon(1e-7));
+    CHECK(house.geometric_mean_weights[7] == doctest::Approx(0.34961018).epsilon(1e-7));
+    CHECK(std::fabs(house.weights[0] - house.geometric_mean_weights[0]) > 1e-3);
+    // On a consistent matrix both are v / Σv exactly: v = (4, 2, 1) → 4/7, 2/7, 1/7.
+    const AhpResult c = ahp_weights({{1, 2, 4}, {0.5, 1, 2}, {0.25, 0.5, 1}});
+    CHECK(c.geometric_mean_weights[0] == doctest::Approx(4.0 / 7).epsilon(1e-12));
+    CHECK(c.geometric_mean_weights[2] == doctest::Approx(1.0 / 7).epsilon(1e-12));
+}
+
+TEST_CASE("decision AHP: beyond 15 criteria, Alonso & Lamata's random index") {
+    // RI(n) = (1.7699 n − 4.3513)/(n − 1): n = 16 → (28.3184 − 4.3513)/15 = 23.9671/15 = 1.59780667;
+    // n = 20 → (35.398 − 4.3513)/19 = 31.0467/19 = 1.63403684.
+    CHECK(alonso_lamata_random_index(16) == doctest::Approx(1.59780667).epsilon(1e-8));
+    CHECK(alonso_lamata_random_index(20) == doctest::Approx(1.63403684).epsilon(1e-8));
+    CHECK(random_index(15) == 1.59);  // the table where it exists
+    CHECK(random_index(16) == alonso_lamata_random_index(16));
+    CHECK(std::string(random_index_source(15)) == kRandomIndexTable);
+    CHECK(std::string(random_index_source(16)) == kRandomIndexFit);
+    // The agreement stated in ahp.h: within 1.5 % of Saaty's table for n = 4..15 except 12
+    // (fit 1.53523 against 1.48: +3.7 %), 17 % low at n = 3 (0.4792 against 0.58).
+    for (size_t n = 4; n <= 15; ++n) {
+        const double rel = alonso_lamata_random_index(n) / saaty_random_index(n) - 1;
+        if (n == 12)
+            CHECK(rel == doctest::Approx(0.0373).epsilon(0.01));
+        else
+            CHECK(std::fabs(rel) < 0.015);
+    }
+    CHECK(alonso_lamata_random_index(3) == doctest::Approx(0.4792).epsilon(1e-10));
+
+    // A wildly inconsistent 16 × 16 matrix: circulant, each criterion judged 9 × more important
+    // than the next seven round the circle, equal to the one opposite, 1/9 of the seven before
+    // (a_ij = f((j − i) mod 16), f(1..7) = 9, f(8) = 1, f(9..15) = 1/9: reciprocal, a cycle of
+    // "A ≫ B ≫ C ≫ … ≫ A"). A circulant's Perron vector is uniform, so w_i = 1/16 and λmax is a
+    // row sum: 1 + 7·9 + 1 + 7/9 = 592/9 = 65.7778. CI = (592/9 − 16)/15 = 448/135 = 3.318519;
+    // CR = 3.318519 / 1.597807 = 2.076921 ≫ 0.10. Before: "consistent", CR 0, RI −1.
+    std::vector<std::vector<double>> a(16, std::vector<double>(16));
+    for (size_t i = 0; i < 16; ++i)
+        for (size_t j = 0; j < 16; ++j) {
+            const size_t k = (j + 16 - i) % 16;
+            a[i][j] = k == 0 || k == 8 ? 1.0 : k < 8 ? 9.0 : 1.0 / 9.0;
+        }
+    const AhpResult r = ahp_weights(a);
+    REQUIRE(r.errors.empty());
+    CHECK(r.weights[0] == doctest::Approx(1.0 / 16).epsilon(1e-12));
+    CHECK(r.geometric_mean_weights[5] == doctest::Approx(1.0 / 16).epsilon(1e-12));
+    CHECK(r.lambda_max == doctest::Approx(592.0 / 9).epsilon(1e-12));
+    CHECK(r.ci == doctest::Approx(448.0 / 135).epsilon(1e-12));
+    CHECK(r.ri == doctest::Approx(1.59780667).epsilon(1e-8));
+    CHECK(r.cr == doctest::Approx(2.076921).epsilon(1e-6));
+    CHECK(r.cr_available);
+    CHECK_FALSE(r.consistent);
+    CHECK(std::string(r.random_index_table) == kRandomIndexFit);
+
+    // 16 consistent judgements (a_ij = v_i / v_j) stay consistent under the fit: CR 0.
+    std::vector<std::vector<double>> c(16, std::vector<double>(16));
+    for (size_t i = 0; i < 16; ++i)
+        for (size_t j = 0; j < 16; ++j) c[i][j] = static_cast<double>(i + 1) / static_cast<double>(j + 1);
+    const AhpResult rc = ahp_weights(c);
+    REQUIRE(rc.errors.empty());
+    CHECK(std::fabs(rc.cr) < 1e-9);
+    CHECK(rc.consistent);
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <utility>
 
 #include "base/job.h"
 #include "decision/sensitivity.h"
@@ -154,6 +155,81 @@ TEST_CASE("decision flip weights: never in [0, 1] when one partner dominates") {
         CHECK_FALSE(f.up);
         CHECK_FALSE(f.down);
     }
+}
+
+TEST_CASE("decision flip weights: a tie for first breaks at the current weight, either way") {
+    // Two benefit criteria on 0–100, weights 0.5 / 0.5; u = value / 100:
+    //   A1 (80, 20): S = 0.5·0.8 + 0.5·0.2 = 0.50   A2 (30, 70): 0.5·0.3 + 0.5·0.7 = 0.50 (tie)
+    //   A3 (95, 0):  0.475                          A4 (0, 90):  0.45
+    // Weight t of C1 (C2 gets 1 − t): S1 = 0.2 + 0.6t, S2 = 0.7 − 0.4t, S3 = 0.95t, S4 = 0.9 − 0.9t.
+    //   Raised above 0.5: A1 leads (slope 0.6 > −0.4) until A3 catches it, 0.95t = 0.2 + 0.6t →
+    //   t = 0.2/0.35 = 4/7; lowered below 0.5: A2 leads until A4 catches it, 0.9 − 0.9t = 0.7 − 0.4t →
+    //   t = 0.2/0.5 = 0.4.
+    // Weight t of C2: S1 = 0.8 − 0.6t, S2 = 0.3 + 0.4t, S3 = 0.95(1 − t), S4 = 0.9t.
+    //   Raised: A2 leads until 0.9t = 0.3 + 0.4t → t = 0.6 (A4); lowered: A1 leads until
+    //   0.95 − 0.95t = 0.8 − 0.6t → t = 0.15/0.35 = 3/7 (A3).
+    MatrixInput m = matrix({{80, 20}, {30, 70}, {95, 0}, {0, 90}}, {true, true}, {0.5, 0.5});
+    m.scale_min = {0.0, 0.0};
+    m.scale_max = {100.0, 100.0};
+    const WeightFlipResult r = weight_flips(m);
+    REQUIRE(r.errors.empty());
+    CHECK(r.top_tied);
+    CHECK(r.top == -1);
+    CHECK(r.tied_top == std::vector<int>{0, 1});
+    REQUIRE(r.flips.size() == 2);
+    const WeightFlip& c1 = r.flips[0];
+    CHECK(c1.applicable);
+    CHECK(c1.up_tie_breaks);
+    CHECK(c1.down_tie_breaks);
+    REQUIRE(c1.up);
+    CHECK(*c1.up == doctest::Approx(0.5).epsilon(1e-12));  // the tie breaks where the weight is now
+    CHECK(c1.up_new_top == std::vector<int>{0});
+    REQUIRE(c1.up_then);
+    CHECK(*c1.up_then == doctest::Approx(4.0 / 7).epsilon(1e-12));
+    CHECK(c1.up_then_new_top == std::vector<int>{2});
+    REQUIRE(c1.down);
+    CHECK(*c1.down == doctest::Approx(0.5).epsilon(1e-12));
+    CHECK(c1.down_new_top == std::vector<int>{1});
+    REQUIRE(c1.down_then);
+    CHECK(*c1.down_then == doctest::Approx(0.4).epsilon(1e-12));
+    CHECK(c1.down_then_new_top == std::vector<int>{3});
+    const WeightFlip& c2 = r.flips[1];
+    CHECK(c2.up_new_top == std::vector<int>{1});
+    REQUIRE(c2.up_then);
+    CHECK(*c2.up_then == doctest::Approx(0.6).epsilon(1e-12));
+    CHECK(c2.up_then_new_top == std::vector<int>{3});
+    CHECK(c2.down_new_top == std::vector<int>{0});
+    REQUIRE(c2.down_then);
+    CHECK(*c2.down_then == doctest::Approx(3.0 / 7).epsilon(1e-12));
+    CHECK(c2.down_then_new_top == std::vector<int>{2});
+    // The claims agree with the weighted sum itself just either side of each point.
+    for (const auto& [t, winner] :
+         std::vector<std::pair<double, int>>{{0.51, 0}, {4.0 / 7 + 0.01, 2}, {0.49, 1}, {0.39, 3}}) {
+        MatrixInput q = m;
+        q.weights = {t, 1 - t};
+        const WeightedSumResult ws = weighted_sum(q);
+        CHECK_FALSE(ws.ranking.top_tied);
+        CHECK(ws.ranking.order[0] == winner);
+    }
+}
+
+TEST_CASE("decision flip weights: tied partners that move alike stay tied until an outsider overtakes") {
+    // A1 (50, 50) and A2 (50, 50) are identical: S = 0.5 for every weight of C1. A3 (90, 0):
+    // S3 = 0.9t (0.45 now) overtakes both where 0.9t = 0.5, t = 5/9. Lowered, A3 only falls:
+    // the tie holds down to 0.
+    MatrixInput m = matrix({{50, 50}, {50, 50}, {90, 0}}, {true, true}, {0.5, 0.5});
+    m.scale_min = {0.0, 0.0};
+    m.scale_max = {100.0, 100.0};
+    const WeightFlipResult r = weight_flips(m);
+    REQUIRE(r.errors.empty());
+    CHECK(r.tied_top == std::vector<int>{0, 1});
+    const WeightFlip& c1 = r.flips[0];
+    CHECK_FALSE(c1.up_tie_breaks);
+    REQUIRE(c1.up);
+    CHECK(*c1.up == doctest::Approx(5.0 / 9).epsilon(1e-12));
+    CHECK(c1.up_new_top == std::vector<int>{2});
+    CHECK_FALSE(c1.down_tie_breaks);
+    CHECK_FALSE(c1.down);
 }
 
 TEST_CASE("decision rank-first Monte Carlo against analytic probabilities") {

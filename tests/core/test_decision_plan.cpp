@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "decision/decision_analysis.h"
+#include "decision/decision_analysis_json.h"
 #include "decision/decision_template.h"
 #include "plan/plan_file.h"
 #include "plan/section_json.h"
@@ -279,4 +280,55 @@ TEST_CASE("decision process selector: filters explain why a process is out") {
     CHECK(classify_material("PEEK") == MaterialFamily::Polymer);
     CHECK(known_failure("alumina", "laser-femtosecond").find("microcracks") != std::string::npos);
     CHECK(known_failure("316L stainless", "laser-femtosecond").empty());
+}
+
+TEST_CASE("decision analysis: 16 criteria by AHP, a cyclic (wildly inconsistent) matrix is reported so") {
+    // The article's 8 criteria plus 8 entered ones (scores 5 on 1–10 for every partner), all
+    // judged round a circle: each criterion 9 × more important than the next seven, equal to the
+    // one opposite (a_ij = f((j − i) mod 16), f(1..7) = 9, f(8) = 1). Circulant: w_i = 1/16,
+    // λmax = 1 + 63 + 1 + 7/9 = 592/9, CI = 448/135 = 3.318519, RI(16) = (1.7699·16 − 4.3513)/15
+    // = 1.597807 (Alonso & Lamata 2006), CR = 2.076921. Before: consistent, CR 0, RI −1.
+    Plan p;
+    p.decision = article_template();
+    for (int k = 0; k < 8; ++k) {
+        Criterion c;
+        c.id = "c-extra-" + std::to_string(k);
+        c.name = "Extra " + std::to_string(k);
+        c.scale_min = 1.0;
+        c.scale_max = 10.0;
+        p.decision.criteria.push_back(c);
+        for (const auto& partner : p.decision.partners) p.decision.scores.push_back({partner.id, c.id, 5.0, {}, {}});
+    }
+    REQUIRE(p.decision.criteria.size() == 16);
+    p.decision.weighting = Weighting::AHP;
+    p.decision.pairwise.clear();
+    for (size_t i = 0; i < 16; ++i)
+        for (size_t j = i + 1; j < 16; ++j) {
+            const size_t k = j - i;
+            p.decision.pairwise.push_back({p.decision.criteria[i].id, p.decision.criteria[j].id,
+                                           k == 8      ? 1.0
+                                               : k < 8 ? 9.0
+                                                       : 1.0 / 9.0});
+        }
+    REQUIRE(check_decision(p.decision).empty());
+    DecisionOptions o;
+    o.mc_samples = 0;
+    const DecisionAnalysis a = analyse_decision(p, o);
+    REQUIRE(a.ahp);
+    REQUIRE(a.ahp->errors.empty());
+    CHECK(a.ahp->lambda_max == doctest::Approx(592.0 / 9).epsilon(1e-12));
+    CHECK(a.ahp->ri == doctest::Approx(1.597807).epsilon(1e-6));
+    CHECK(a.ahp->cr == doctest::Approx(2.076921).epsilon(1e-6));
+    CHECK_FALSE(a.ahp->consistent);
+    const nlohmann::json j = decision_json(p, a, o);
+    const nlohmann::json& h = j["weights"]["ahp"];
+    CHECK(h["consistent"] == false);
+    CHECK(h["cr_available"] == true);
+    CHECK(h["ri"].get<double>() == doctest::Approx(1.597807).epsilon(1e-6));
+    CHECK(h["random_index_table"].get<std::string>().rfind("Alonso & Lamata (2006)", 0) == 0);
+    REQUIRE(h["geometric_mean_weights"].size() == 16);
+    CHECK(h["geometric_mean_weights"][15]["weight"].get<double>() == doctest::Approx(1.0 / 16).epsilon(1e-12));
+    const DecisionWarning* x = find_code(a.warnings, "ahp-inconsistent");
+    REQUIRE(x);
+    CHECK(x->message.find("Alonso & Lamata") != std::string::npos);
 }

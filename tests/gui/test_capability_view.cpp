@@ -365,3 +365,37 @@ TEST_CASE("capability view: skewed values show the labelled non-normal alternati
     show_page(h, CapabilityView::Page::Summary);
     show_page(h, CapabilityView::Page::Data);
 }
+
+TEST_CASE("capability view: subgroups without variation give the resolution reason, no index, no chart") {
+    Harness h;
+    // Subgroups of 3: (0.1, 0.1, 0.1) (0.7, 0.7, 0.7): σ_within 0 exactly, resolution 0.1.
+    Dataset d;
+    d.id = "d-flat";
+    d.name = "Flat";
+    d.subgroup_size = 3;
+    Feature f;
+    f.id = "f-flat";
+    f.name = "Flat bore";
+    f.lsl = 0.0;
+    f.usl = 1.0;
+    f.values = std::make_shared<const std::vector<double>>(std::vector<double>{0.1, 0.1, 0.1, 0.7, 0.7, 0.7});
+    d.features.push_back(f);
+    Edits e;
+    e.push("flat", [d](Plan& p) { p.datasets.push_back(d); });
+    h.app.doc.apply(e, 0);
+    show_tab(h);
+    h.app.capability.dataset = h.app.doc.plan.datasets.size() - 1;
+    show_page(h, CapabilityView::Page::Analysis);
+    h.frames(5);
+    const FeatureAnalysis* c = h.app.capability.feature_result(0);
+    REQUIRE(c);
+    CHECK(c->resolution == doctest::Approx(0.1).epsilon(1e-12));
+    CHECK(test_texts()["capability.verdict"] == "not enough data");
+    CHECK(test_texts()["capability.errors"].find("no variation within subgroups: measurement resolution?") !=
+          std::string::npos);
+    CHECK(std::isnan(value("capability.cp")));
+    CHECK(std::isnan(value("capability.cpk")));
+    CHECK(std::isnan(value("capability.ucl")));  // no zero-width control limits
+    CHECK(value("capability.sigma_within") == 0);
+    show_page(h, CapabilityView::Page::Summary);
+}

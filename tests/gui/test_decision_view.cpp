@@ -4,6 +4,7 @@
 // the field (the plan unchanged), what it accepts but cannot rank shown as messages, AHP with
 // the consistency ratio live, and the rank-first Monte Carlo in slices with cancel.
 #include <cmath>
+#include <cstdio>
 
 #include "busy.h"
 #include "decision/ahp.h"
@@ -395,4 +396,39 @@ TEST_CASE("decision view: the rank-first Monte Carlo runs in slices, restarts on
     double sum = 0;
     for (double x : h.app.decision.mc_result()->p_first) sum += x;
     CHECK(sum == doctest::Approx(1.0));
+}
+
+TEST_CASE("decision view: a tie for first shows who leads when each weight moves, not \"never\"") {
+    Harness h;
+    open_decision(h);
+    const Ranking& ws = h.app.decision.analysis.weighted_sum.ranking;
+    REQUIRE_FALSE(ws.top_tied);
+    const std::string top = h.app.doc.plan.decision.partners[static_cast<size_t>(ws.order[0])].id;
+    // A copy of the winner ties with it: identical scores, so the tie holds as weights move
+    // (until an outsider overtakes both, or to the end of [0, 1]).
+    {
+        Edits e;
+        decision_ui::push_duplicate_partner(h.app.doc.plan, e, h.app.decision, top);
+        h.app.doc.apply(e, platform::now_seconds());
+        h.frames(3);
+    }
+    show_page(h, DecisionView::Page::Sensitivity, 5);
+    const WeightFlipResult& f = h.app.decision.analysis.flips;
+    REQUIRE(f.top_tied);
+    CHECK(f.tied_top.size() == 2);
+    CHECK(test_anchors().count("decision.flips.tied") == 1);
+    for (const auto& x : f.flips) {
+        const std::string id = h.app.doc.plan.decision.criteria[x.criterion].id;
+        for (const char* side : {"raised.", "lowered."}) {
+            const std::string t = text(std::string("decision.flips.tied.") + side + id);
+            CHECK(t.rfind("the tie holds", 0) == 0);  // the two move alike
+            CHECK(t.find("never") == std::string::npos);
+        }
+        CHECK_FALSE(x.up_tie_breaks);
+        if (x.up) {  // "the tie holds until 0.xyz, then …": where the outsider overtakes, as core says
+            char at[32];
+            std::snprintf(at, sizeof at, "until %.3f, then", *x.up);
+            CHECK(text("decision.flips.tied.raised." + id).find(at) != std::string::npos);
+        }
+    }
 }
