@@ -37,11 +37,12 @@ PertResult run_pert(const PertInput& in) {
         for (const NetLink& l : net.incoming[uj]) {
             const size_t i = static_cast<size_t>(l.from);
             if (!critical(i) || pv[i] < 0) continue;
-            double c;
+            double c = 0;
             switch (l.type) {
                 case LinkType::FinishToStart: c = ef[i] + l.lag; break;
                 case LinkType::StartToStart: c = es[i] + l.lag; break;
-                default: c = ef[i] + l.lag - te[uj]; break;
+                case LinkType::FinishToFinish: c = ef[i] + l.lag - te[uj]; break;
+                case LinkType::StartToFinish: c = es[i] + l.lag - te[uj]; break;
             }
             if (std::fabs(c - es[uj]) > kFloatTolerance) continue;  // not driving
             if (pv[i] > best || from[uj] < 0) {

@@ -33,6 +33,9 @@ json schedule_conventions_json() {
         {"free_float", "least slack to any successor's link constraint, or to the project finish"},
         {"critical", "total float <= 1e-6 working days"},
         {"links", "FS: ES_j >= EF_i + lag; SS: ES_j >= ES_i + lag; FF: EF_j >= EF_i + lag; ES >= 0"},
+        {"links_start_to_finish",
+         "SF (since 2026-12-06): EF_j >= ES_i + lag; backward LS_i <= LF_j - lag; free float EF_j - lag - ES_i; "
+         "MSPDI Type 2 (FF 0, FS 1, SF 2, SS 3)"},
         {"distributions",
          {{"pert", "Beta-PERT, lambda = 4, mean (O + 4M + P)/6"},
           {"triangular", "triangular on [O, P], mode M, mean (O + M + P)/3"}}},

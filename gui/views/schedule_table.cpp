@@ -58,6 +58,17 @@ static void push_outline(Edits& edits, const Task& t, bool outdent) {
                   [id = t.id, outdent](Plan& p) { return outdent ? outdent_task(p, id) : indent_task(p, id); });
 }
 
+// The entry of a link type in the link editor's combo (FS, SS, FF, SF).
+static int link_type_item(LinkType t) {
+    switch (t) {
+        case LinkType::FinishToStart: return 0;
+        case LinkType::StartToStart: return 1;
+        case LinkType::FinishToFinish: return 2;
+        case LinkType::StartToFinish: return 3;
+    }
+    return 0;
+}
+
 // Predecessors as MS Project writes them: row numbers, type and lag when not plain FS ("2, 6SS+5").
 static std::string predecessor_summary(const Plan& plan, const Task& t) {
     std::string s;
@@ -560,17 +571,20 @@ void ScheduleView::draw_task_details(ViewContext& ctx, const Task& t) {
         field_error_marker(ctx, lk);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(3.6f));
-        int type = d.type == LinkType::StartToStart ? 1 : d.type == LinkType::FinishToFinish ? 2 : 0;
-        const char* types[] = {"FS", "SS", "FF"};
-        if (ImGui::Combo("##type", &type, types, 3)) {
-            const LinkType lt = type == 1 ? LinkType::StartToStart
-                : type == 2               ? LinkType::FinishToFinish
-                                          : LinkType::FinishToStart;
+        // The combo's entries in this order; link_type_item maps a type to its entry.
+        static constexpr LinkType kTypes[] = {LinkType::FinishToStart, LinkType::StartToStart, LinkType::FinishToFinish,
+                                              LinkType::StartToFinish};
+        const char* types[] = {"FS", "SS", "FF", "SF"};
+        int type = link_type_item(d.type);
+        if (ImGui::Combo("##type", &type, types, 4) && type >= 0 && type < 4) {
+            const LinkType lt = kTypes[type];
             edits.push_at("Change link type of \"" + t.name + "\"", lk + ".type",
                           [id = t.id, k, lt](Plan& pl) { set_link_type(pl, id, k, lt); });
         }
+        MF_TEST_ANCHOR(("schedule.link." + t.id + "." + std::to_string(k) + ".type").c_str());
         ImGui::SetItemTooltip(
-            "FS: starts after it finishes · SS: starts after it starts · FF: finishes after it finishes");
+            "FS: starts after it finishes · SS: starts after it starts · FF: finishes after it finishes · "
+            "SF: finishes after it starts");
         field_error_marker(ctx, lk + ".type");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(4));

@@ -461,12 +461,14 @@ void ScheduleView::draw_exports(const Plan& plan) {
     // A schedule the format cannot hold is not downloaded as an empty file: the reason stays
     // under the buttons until the next export.
     export_refused_.clear();
-    if (which == Ics) {
-        const Issues refused = ics_export_issues(in);
-        if (!refused.empty()) {
-            export_refused_ = an_.text(refused.front());
-            return;
-        }
+    const ScheduleExportFormat format = which == Ics ? ScheduleExportFormat::Ics
+        : which == Mspdi                             ? ScheduleExportFormat::Mspdi
+        : which == Csv                               ? ScheduleExportFormat::Csv
+                                                     : ScheduleExportFormat::Mermaid;
+    const Issues refused = export_issues(in, format);
+    if (!refused.empty()) {
+        export_refused_ = an_.text(refused.front());
+        return;
     }
     const std::string base = file_slug(plan.meta.name) + "-timeline";
     switch (which) {
