@@ -298,8 +298,39 @@ static void mspdi_project_header(MspdiWriter& w, const MspdiContext& c) {
     w.el(i1, "HonorConstraints", "0");
 }
 
+// The holidays of a calendar, sorted, each once.
+static std::vector<Date> sorted_holidays(const WorkCalendar& cal) {
+    std::vector<Date> hol = cal.holidays;
+    std::sort(hol.begin(), hol.end());
+    hol.erase(std::unique(hol.begin(), hol.end()), hol.end());
+    return hol;
+}
+
+// Holidays the Project 2007+ way (after WeekDays, before WorkWeeks in the schema's order): one
+// non-working Exception per day (Type 1 = daily, one occurrence). MS Project 2007 and later read
+// these and ignore the DayType 0 WeekDays; older readers (ProjectLibre, GanttProject, Project
+// 2003) read the WeekDays. Both are written so every reader sees the holidays.
+static void mspdi_exceptions(MspdiWriter& w, const std::vector<Date>& holidays) {
+    if (holidays.empty()) return;  // the schema's Exceptions needs at least one Exception
+    w.x += "      <Exceptions>\n";
+    for (Date h : holidays) {
+        const std::string day = format_iso_date(h);
+        w.x += "        <Exception>\n";
+        w.el("          ", "EnteredByOccurrences", "0");
+        w.x += "          <TimePeriod><FromDate>" + day + "T00:00:00</FromDate><ToDate>" + day +
+            "T23:59:00</ToDate></TimePeriod>\n";
+        w.el("          ", "Occurrences", "1");
+        w.el("          ", "Name", "Holiday " + day);
+        w.el("          ", "Type", "1");
+        w.el("          ", "DayWorking", "0");
+        w.x += "        </Exception>\n";
+    }
+    w.x += "      </Exceptions>\n";
+}
+
 // One calendar: weekdays (MSPDI DayType 1 = Sunday … 7 = Saturday), holidays as exceptions
-// (DayType 0 with a TimePeriod).
+// twice: DayType 0 WeekDays with a TimePeriod (Project 2003 and the other readers) and the
+// Exceptions element (Project 2007+).
 static void mspdi_calendar(MspdiWriter& w, int uid, const std::string& name, const WorkCalendar& cal) {
     w.x += "    <Calendar>\n";
     w.el("      ", "UID", std::to_string(uid));
@@ -321,9 +352,7 @@ static void mspdi_calendar(MspdiWriter& w, int uid, const std::string& name, con
                 "          </WorkingTimes>\n";
         w.x += "        </WeekDay>\n";
     }
-    std::vector<Date> hol = cal.holidays;
-    std::sort(hol.begin(), hol.end());
-    hol.erase(std::unique(hol.begin(), hol.end()), hol.end());
+    const std::vector<Date> hol = sorted_holidays(cal);
     for (Date h : hol) {
         w.x += "        <WeekDay>\n";
         w.el("          ", "DayType", "0");
@@ -332,7 +361,9 @@ static void mspdi_calendar(MspdiWriter& w, int uid, const std::string& name, con
             format_iso_date(h) + "T23:59:00</ToDate></TimePeriod>\n";
         w.x += "        </WeekDay>\n";
     }
-    w.x += "      </WeekDays>\n    </Calendar>\n";
+    w.x += "      </WeekDays>\n";
+    mspdi_exceptions(w, hol);
+    w.x += "    </Calendar>\n";
 }
 
 // The project calendar (UID 1, "Standard") and each further calendar (UID 2, 3 … in file order).

@@ -10,7 +10,7 @@
 //
 // Mappings (docs/schedule.md, "Exports"):
 //   MSPDI: one working day = 480 minutes, 08:00–12:00 and 13:00–17:00 on the plan's working
-//     weekdays, holidays as calendar exceptions. Start = 08:00 of the start date, Finish = 17:00
+//     weekdays, holidays as calendar exceptions (DayType 0 WeekDays and Project 2007 Exceptions). Start = 08:00 of the start date, Finish = 17:00
 //     of the finish date (fractions of a day placed inside those hours). Duration PT#H#M0S;
 //     DurationFormat 7 (days). Links: Type FF = 0, FS = 1, SF = 2, SS = 3; LinkLag in tenths of a
 //     minute (1 working day = 4800) with LagFormat 7 (days). TotalSlack/FreeSlack in tenths
