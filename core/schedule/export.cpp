@@ -876,16 +876,18 @@ static std::vector<WrittenDate> written_dates(const ScheduleExportInput& in, siz
     return out;
 }
 
-// "the early finish 10000-01-03 is past 9999-12-31" or, for a Mermaid bar, "the early finish
-// 9999-12-31 needs a bar ending 10000-01-01 (Mermaid end dates are exclusive)".
+// "the early finish 10000-01-03 is past 9999-12-31" or, for a Mermaid bar whose early finish
+// itself can be written, "the early finish 9999-12-31 needs a bar ending 10000-01-01 (Mermaid
+// end dates are exclusive)".
 static std::string refusal(ScheduleExportFormat f, const WrittenDate& d) {
     std::string s = std::string("cannot export to ") + format_name(f) + ": the " + d.what + " ";
-    if (d.shown)
-        s += format_iso_date(*d.shown) + " needs a bar ending " + format_iso_date(d.day) +
+    const Date named = d.shown ? *d.shown : d.day;  // the schedule's date
+    if (d.shown && four_digit_year(named))
+        s += format_iso_date(named) + " needs a bar ending " + format_iso_date(d.day) +
             " (Mermaid end dates are exclusive)";
     else
         s +=
-            format_iso_date(d.day) + (d.day < date_from_ymd(1, 1, 1) ? " is before 0001-01-01" : " is past 9999-12-31");
+            format_iso_date(named) + (named < date_from_ymd(1, 1, 1) ? " is before 0001-01-01" : " is past 9999-12-31");
     return s + ", and the file's dates run from 0001-01-01 to 9999-12-31";
 }
 

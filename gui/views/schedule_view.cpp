@@ -158,6 +158,7 @@ void ScheduleView::publish(const ViewContext& ctx) const {
     if (!selected.empty()) test_text("schedule.selected", selected);
     const Issue* outline_refused = ctx.field_errors.find(schedule_ui::kOutlineField);
     test_text("schedule.outline_message", outline_refused ? outline_refused->message : std::string());
+    test_text("schedule.export.refused", export_refused_);  // why the last export was not written
     {
         const Outline o = build_outline(plan.schedule);
         for (size_t i = 0; i < plan.schedule.tasks.size(); ++i)

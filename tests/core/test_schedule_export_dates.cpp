@@ -59,7 +59,19 @@ TEST_CASE("exports: a schedule past 9999-12-31 is refused by every format, namin
           "cannot export to Mermaid: the early finish 9999-12-31 needs a bar ending 10000-01-01 (Mermaid end "
           "dates are exclusive), and the file's dates run from 0001-01-01 to 9999-12-31");
     CHECK(m[1].where == "/schedule/tasks/2");
+    CHECK(m[1].message ==
+          "cannot export to Mermaid: the early start 10000-01-03 is past 9999-12-31, and the file's dates run "
+          "from 0001-01-01 to 9999-12-31");
     CHECK(export_mermaid(in).empty());
+    // A bar starting in 9999 and finishing in 10000 names its early finish as it is.
+    ScheduleExportInput across = near_the_end(5, false);
+    across.problem.section.tasks[1].most_likely = across.problem.section.tasks[1].pessimistic = 6;
+    across.cpm = run_cpm({across.problem});  // b: ES 5 = Mon 9999-12-27, EF 11: finishes Mon 10000-01-03
+    const Issues ma = export_issues(across, ScheduleExportFormat::Mermaid);
+    REQUIRE(ma.size() == 1);
+    CHECK(ma[0].message ==
+          "cannot export to Mermaid: the early finish 10000-01-03 is past 9999-12-31, and the file's dates run "
+          "from 0001-01-01 to 9999-12-31");
 
     // No milestone, gate or deadline: iCalendar writes no event, so nothing to refuse.
     CHECK(export_issues(in, ScheduleExportFormat::Ics).empty());
