@@ -69,6 +69,30 @@ static int link_type_item(LinkType t) {
     return 0;
 }
 
+// The type of link k of task t: a combo of FS, SS, FF, SF pushing set_link_type (each entry
+// has a test anchor, "schedule.link.<task>.<k>.type.SF").
+static void link_type_combo(Edits& edits, const Task& t, size_t k, LinkType current, const std::string& lk) {
+    static constexpr LinkType kTypes[] = {LinkType::FinishToStart, LinkType::StartToStart, LinkType::FinishToFinish,
+                                          LinkType::StartToFinish};  // the entries, in link_type_item's order
+    const char* types[] = {"FS", "SS", "FF", "SF"};
+    const std::string anchor = "schedule.link." + t.id + "." + std::to_string(k) + ".type";
+    if (ImGui::BeginCombo("##type", types[link_type_item(current)])) {
+        for (int e = 0; e < 4; ++e) {
+            if (ImGui::Selectable(types[e], kTypes[e] == current) && kTypes[e] != current) {
+                const LinkType lt = kTypes[e];
+                edits.push_at("Change link type of \"" + t.name + "\"", lk + ".type",
+                              [id = t.id, k, lt](Plan& pl) { set_link_type(pl, id, k, lt); });
+            }
+            MF_TEST_ANCHOR((anchor + "." + types[e]).c_str());
+        }
+        ImGui::EndCombo();
+    }
+    MF_TEST_ANCHOR(anchor.c_str());
+    ImGui::SetItemTooltip(
+        "FS: starts after it finishes · SS: starts after it starts · FF: finishes after it finishes · "
+        "SF: finishes after it starts");
+}
+
 // Predecessors as MS Project writes them: row numbers, type and lag when not plain FS ("2, 6SS+5").
 static std::string predecessor_summary(const Plan& plan, const Task& t) {
     std::string s;
@@ -571,20 +595,7 @@ void ScheduleView::draw_task_details(ViewContext& ctx, const Task& t) {
         field_error_marker(ctx, lk);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(3.6f));
-        // The combo's entries in this order; link_type_item maps a type to its entry.
-        static constexpr LinkType kTypes[] = {LinkType::FinishToStart, LinkType::StartToStart, LinkType::FinishToFinish,
-                                              LinkType::StartToFinish};
-        const char* types[] = {"FS", "SS", "FF", "SF"};
-        int type = link_type_item(d.type);
-        if (ImGui::Combo("##type", &type, types, 4) && type >= 0 && type < 4) {
-            const LinkType lt = kTypes[type];
-            edits.push_at("Change link type of \"" + t.name + "\"", lk + ".type",
-                          [id = t.id, k, lt](Plan& pl) { set_link_type(pl, id, k, lt); });
-        }
-        MF_TEST_ANCHOR(("schedule.link." + t.id + "." + std::to_string(k) + ".type").c_str());
-        ImGui::SetItemTooltip(
-            "FS: starts after it finishes · SS: starts after it starts · FF: finishes after it finishes · "
-            "SF: finishes after it starts");
+        link_type_combo(edits, t, k, d.type, lk);
         field_error_marker(ctx, lk + ".type");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(4));

@@ -152,6 +152,11 @@ TEST_CASE("timeline view: add, duplicate, move, delete and links keep the plan v
     in.replace("schedule.link." + added + ".0.lag", "-2");
     CHECK(task(h.app.doc.plan, added).predecessors[0].lag == -2);
     CHECK(value("schedule.errors") == 0);
+    in.click("schedule.link." + added + ".0.type");
+    in.click("schedule.link." + added + ".0.type.SF");
+    h.frames(2);
+    CHECK(task(h.app.doc.plan, added).predecessors[0].type == LinkType::StartToFinish);
+    CHECK(value("schedule.errors") == 0);
 
     // Deleting a task that others depend on removes the references too.
     h.app.schedule.selected = "t-pilot";
