@@ -74,9 +74,13 @@ int cmd_schedule(int argc, char** argv) {
         }
         ScheduleExportInput in = schedule_export_input(*plan, an);
         in.dtstamp = utc_stamp();
-        // A schedule the format cannot hold (an iCalendar date past 9999-12-31) is an error, like
-        // the analysis's: printed as `file: where: message`, exit 1.
-        const Issues refused = *fmt == "ics" ? ics_export_issues(in) : Issues{};
+        // A schedule the format cannot hold (a date past 9999-12-31) is an error, like the
+        // analysis's: printed as `file: where: message`, exit 1.
+        const ScheduleExportFormat format = *fmt == "mspdi" ? ScheduleExportFormat::Mspdi
+            : *fmt == "ics"                                 ? ScheduleExportFormat::Ics
+            : *fmt == "csv"                                 ? ScheduleExportFormat::Csv
+                                                            : ScheduleExportFormat::Mermaid;
+        const Issues refused = export_issues(in, format);
         for (const Issue& e : refused) std::fprintf(stderr, "%s: %s\n", file.c_str(), an.text(e).c_str());
         if (!refused.empty()) return 1;
         const std::string text = *fmt == "mspdi" ? export_mspdi(in)

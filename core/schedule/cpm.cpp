@@ -105,7 +105,7 @@ static void run_cpm_multi(const CpmInput& in, const Network& net, const std::vec
     for (size_t j = 0; j < n; ++j)
         for (const NetLink& l : net.incoming[j]) {
             const size_t i = static_cast<size_t>(l.from);
-            double slack;
+            double slack = 0;
             switch (l.type) {
                 case LinkType::FinishToStart:
                     slack = axis.work(cal[i], axis.start_pos(cal[j], es[j] - l.lag)) - ef[i];
@@ -113,7 +113,12 @@ static void run_cpm_multi(const CpmInput& in, const Network& net, const std::vec
                 case LinkType::StartToStart:
                     slack = axis.work(cal[i], axis.start_pos(cal[j], es[j] - l.lag)) - es[i];
                     break;
-                default: slack = axis.work(cal[i], axis.start_pos(cal[j], ef[j] - l.lag)) - ef[i]; break;
+                case LinkType::FinishToFinish:
+                    slack = axis.work(cal[i], axis.start_pos(cal[j], ef[j] - l.lag)) - ef[i];
+                    break;
+                case LinkType::StartToFinish:
+                    slack = axis.work(cal[i], axis.start_pos(cal[j], ef[j] - l.lag)) - es[i];
+                    break;
             }
             ff[i] = std::min(ff[i], slack);
         }
@@ -188,11 +193,12 @@ CpmResult run_cpm(const CpmInput& in) {
     for (size_t j = 0; j < n; ++j)
         for (const NetLink& l : net.incoming[j]) {
             const size_t i = static_cast<size_t>(l.from);
-            double slack;
+            double slack = 0;
             switch (l.type) {
                 case LinkType::FinishToStart: slack = es[j] - l.lag - ef[i]; break;
                 case LinkType::StartToStart: slack = es[j] - l.lag - es[i]; break;
-                default: slack = ef[j] - l.lag - ef[i]; break;
+                case LinkType::FinishToFinish: slack = ef[j] - l.lag - ef[i]; break;
+                case LinkType::StartToFinish: slack = ef[j] - l.lag - es[i]; break;
             }
             ff[i] = std::min(ff[i], slack);
         }

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -95,6 +96,16 @@ static std::string iso_duration(double days) {
 }
 
 static long long tenths_of_minutes(double days) { return std::llround(days * kMinutesPerDay * 10); }
+
+// Every export writes dates as YYYY-MM-DD (or YYYYMMDD): 0001-01-01 … 9999-12-31 (year 0 is
+// refused too: calendar programs and MS Project do not take it). A schedule running past them
+// is refused with the reason (export_issues), never written with a five-digit year.
+static bool four_digit_year(Date d) {
+    int y;
+    unsigned m, day;
+    ymd_from_date(d, y, m, day);
+    return y >= 1 && y <= 9999;
+}
 
 // [SECTION] Shared helpers: UTF-8 --------------------------------------------------------
 
@@ -210,199 +221,293 @@ static std::string xml_escape(const std::string& s) {
     return o;
 }
 
+// MS Project's numbering of link types (the PredecessorLink Type element).
 static int mspdi_link_type(LinkType t) {
     switch (t) {
+        case LinkType::FinishToFinish: return 0;
         case LinkType::FinishToStart: return 1;
+        case LinkType::StartToFinish: return 2;
         case LinkType::StartToStart: return 3;
-        default: return 0;  // FinishToFinish
     }
+    return 1;
 }
 
-std::string export_mspdi(const ScheduleExportInput& in) {
-    if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return "";
-    const ScheduleSection& s = in.problem.section;
-    WorkdayClock clock(s.calendar, in.problem.start);
-    // Task calendars: each task is dated by its own clock (anchored at the project origin, as the
-    // CPM does); summaries and the project finish by the CPM's dates.
-    bool multi = false;
-    for (const auto& c : in.cpm.tasks) multi = multi || !c.calendar.empty();
-    auto calendar_index = [&](const std::string& id) {
-        for (size_t k = 0; k < s.calendars.size(); ++k)
-            if (s.calendars[k].id == id) return static_cast<int>(k);
-        return -1;
-    };
-    std::vector<WorkdayClock> clocks;
-    for (const auto& nc : s.calendars) clocks.emplace_back(nc.calendar, in.cpm.origin);
-    int per_week = 0;
-    for (bool w : s.calendar.working) per_week += w ? 1 : 0;
+// The MSPDI text as it is built: one element per line, each line indented by the caller.
+struct MspdiWriter {
     std::string x;
-    auto el = [&x](const char* indent, const char* tag, const std::string& value) {
+    void el(const char* indent, const char* tag, const std::string& value) {
         x += indent;
         x += "<";
         x += tag;
         x += ">" + value + "</";
         x += tag;
         x += ">\n";
-    };
-    x += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
-    x += "<Project xmlns=\"http://schemas.microsoft.com/project\">\n";
+    }
+};
+
+// What every part of the file needs: the schedule, the project clock and the clocks of the
+// further calendars. With task calendars (`multi`) each task is dated by its own clock
+// (anchored at the project origin, as the CPM does); summaries and the project finish by the
+// CPM's dates.
+struct MspdiContext {
+    const ScheduleExportInput& in;
+    const ScheduleSection& s;
+    WorkdayClock clock;
+    bool multi = false;
+    std::vector<WorkdayClock> clocks;  // one per ScheduleSection::calendars entry
+
+    explicit MspdiContext(const ScheduleExportInput& in_)
+        : in(in_), s(in_.problem.section), clock(s.calendar, in_.problem.start) {
+        for (const auto& c : in.cpm.tasks) multi = multi || !c.calendar.empty();
+        for (const auto& nc : s.calendars) clocks.emplace_back(nc.calendar, in.cpm.origin);
+    }
+    int calendar_index(const std::string& id) const {
+        for (size_t k = 0; k < s.calendars.size(); ++k)
+            if (s.calendars[k].id == id) return static_cast<int>(k);
+        return -1;
+    }
+    std::string project_finish() const {
+        return multi ? datetime(in.cpm.finish_date, 1020) : finish_datetime(clock, in.cpm.finish);
+    }
+};
+
+// The project's own elements, before the calendars.
+static void mspdi_project_header(MspdiWriter& w, const MspdiContext& c) {
+    int per_week = 0;
+    for (bool on : c.s.calendar.working) per_week += on ? 1 : 0;
+    w.x += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    w.x += "<Project xmlns=\"http://schemas.microsoft.com/project\">\n";
     const char* i1 = "  ";
-    el(i1, "SaveVersion", "14");
-    el(i1, "Name", xml_escape(in.title) + ".xml");
-    el(i1, "Title", xml_escape(in.title));
-    el(i1, "ScheduleFromStart", "1");
-    el(i1, "StartDate", start_datetime(clock, 0));
-    el(i1, "FinishDate", multi ? datetime(in.cpm.finish_date, 1020) : finish_datetime(clock, in.cpm.finish));
-    el(i1, "FYStartDate", "1");
-    el(i1, "CriticalSlackLimit", "0");
-    el(i1, "CalendarUID", "1");
-    el(i1, "DefaultStartTime", "08:00:00");
-    el(i1, "DefaultFinishTime", "17:00:00");
-    el(i1, "MinutesPerDay", std::to_string(kMinutesPerDay));
-    el(i1, "MinutesPerWeek", std::to_string(kMinutesPerDay * per_week));
-    el(i1, "DaysPerMonth", "20");
-    el(i1, "DefaultTaskType", "1");
-    el(i1, "DurationFormat", "7");
-    el(i1, "NewTasksEffortDriven", "0");
-    el(i1, "HonorConstraints", "0");
+    w.el(i1, "SaveVersion", "14");
+    w.el(i1, "Name", xml_escape(c.in.title) + ".xml");
+    w.el(i1, "Title", xml_escape(c.in.title));
+    w.el(i1, "ScheduleFromStart", "1");
+    w.el(i1, "StartDate", start_datetime(c.clock, 0));
+    w.el(i1, "FinishDate", c.project_finish());
+    w.el(i1, "FYStartDate", "1");
+    w.el(i1, "CriticalSlackLimit", "0");
+    w.el(i1, "CalendarUID", "1");
+    w.el(i1, "DefaultStartTime", "08:00:00");
+    w.el(i1, "DefaultFinishTime", "17:00:00");
+    w.el(i1, "MinutesPerDay", std::to_string(kMinutesPerDay));
+    w.el(i1, "MinutesPerWeek", std::to_string(kMinutesPerDay * per_week));
+    w.el(i1, "DaysPerMonth", "20");
+    w.el(i1, "DefaultTaskType", "1");
+    w.el(i1, "DurationFormat", "7");
+    w.el(i1, "NewTasksEffortDriven", "0");
+    w.el(i1, "HonorConstraints", "0");
+}
 
-    // The project calendar (UID 1, "Standard") and each further calendar (UID 2, 3 … in file
-    // order): weekdays (MSPDI DayType 1 = Sunday … 7 = Saturday), holidays as exceptions
-    // (DayType 0 with a TimePeriod).
-    x += "  <Calendars>\n";
-    auto write_calendar = [&](int uid, const std::string& name, const WorkCalendar& cal) {
-        x += "    <Calendar>\n";
-        el("      ", "UID", std::to_string(uid));
-        el("      ", "Name", xml_escape(name));
-        el("      ", "IsBaseCalendar", "1");
-        el("      ", "BaseCalendarUID", "-1");
-        x += "      <WeekDays>\n";
-        for (int day_type = 1; day_type <= 7; ++day_type) {
-            const int ours = (day_type + 5) % 7;  // Sunday (1) → 6, Monday (2) → 0 …
-            const bool working = cal.working[static_cast<size_t>(ours)];
-            x += "        <WeekDay>\n";
-            el("          ", "DayType", std::to_string(day_type));
-            el("          ", "DayWorking", working ? "1" : "0");
-            if (working)
-                x += "          <WorkingTimes>\n"
-                     "            <WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>\n"
-                     "            <WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime>\n"
-                     "          </WorkingTimes>\n";
-            x += "        </WeekDay>\n";
-        }
-        std::vector<Date> hol = cal.holidays;
-        std::sort(hol.begin(), hol.end());
-        hol.erase(std::unique(hol.begin(), hol.end()), hol.end());
-        for (Date h : hol) {
-            x += "        <WeekDay>\n";
-            el("          ", "DayType", "0");
-            el("          ", "DayWorking", "0");
-            x += "          <TimePeriod><FromDate>" + format_iso_date(h) + "T00:00:00</FromDate><ToDate>" +
-                format_iso_date(h) + "T23:59:00</ToDate></TimePeriod>\n";
-            x += "        </WeekDay>\n";
-        }
-        x += "      </WeekDays>\n    </Calendar>\n";
-    };
-    write_calendar(1, "Standard", s.calendar);
+// The holidays of a calendar, sorted, each once.
+static std::vector<Date> sorted_holidays(const WorkCalendar& cal) {
+    std::vector<Date> hol = cal.holidays;
+    std::sort(hol.begin(), hol.end());
+    hol.erase(std::unique(hol.begin(), hol.end()), hol.end());
+    return hol;
+}
+
+// Holidays the Project 2007+ way (after WeekDays, before WorkWeeks in the schema's order): one
+// non-working Exception per day (Type 1 = daily, one occurrence). MS Project 2007 and later read
+// these and ignore the DayType 0 WeekDays; older readers (ProjectLibre, GanttProject, Project
+// 2003) read the WeekDays. Both are written so every reader sees the holidays.
+static void mspdi_exceptions(MspdiWriter& w, const std::vector<Date>& holidays) {
+    if (holidays.empty()) return;  // the schema's Exceptions needs at least one Exception
+    w.x += "      <Exceptions>\n";
+    for (Date h : holidays) {
+        const std::string day = format_iso_date(h);
+        w.x += "        <Exception>\n";
+        w.el("          ", "EnteredByOccurrences", "0");
+        w.x += "          <TimePeriod><FromDate>" + day + "T00:00:00</FromDate><ToDate>" + day +
+            "T23:59:00</ToDate></TimePeriod>\n";
+        w.el("          ", "Occurrences", "1");
+        w.el("          ", "Name", "Holiday " + day);
+        w.el("          ", "Type", "1");
+        w.el("          ", "DayWorking", "0");
+        w.x += "        </Exception>\n";
+    }
+    w.x += "      </Exceptions>\n";
+}
+
+// One calendar: weekdays (MSPDI DayType 1 = Sunday … 7 = Saturday), holidays as exceptions
+// twice: DayType 0 WeekDays with a TimePeriod (Project 2003 and the other readers) and the
+// Exceptions element (Project 2007+).
+static void mspdi_calendar(MspdiWriter& w, int uid, const std::string& name, const WorkCalendar& cal) {
+    w.x += "    <Calendar>\n";
+    w.el("      ", "UID", std::to_string(uid));
+    w.el("      ", "Name", xml_escape(name));
+    w.el("      ", "IsBaseCalendar", "1");
+    w.el("      ", "BaseCalendarUID", "-1");
+    w.x += "      <WeekDays>\n";
+    for (int day_type = 1; day_type <= 7; ++day_type) {
+        const int ours = (day_type + 5) % 7;  // Sunday (1) → 6, Monday (2) → 0 …
+        const bool working = cal.working[static_cast<size_t>(ours)];
+        w.x += "        <WeekDay>\n";
+        w.el("          ", "DayType", std::to_string(day_type));
+        w.el("          ", "DayWorking", working ? "1" : "0");
+        if (working)
+            w.x +=
+                "          <WorkingTimes>\n"
+                "            <WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>\n"
+                "            <WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime>\n"
+                "          </WorkingTimes>\n";
+        w.x += "        </WeekDay>\n";
+    }
+    const std::vector<Date> hol = sorted_holidays(cal);
+    for (Date h : hol) {
+        w.x += "        <WeekDay>\n";
+        w.el("          ", "DayType", "0");
+        w.el("          ", "DayWorking", "0");
+        w.x += "          <TimePeriod><FromDate>" + format_iso_date(h) + "T00:00:00</FromDate><ToDate>" +
+            format_iso_date(h) + "T23:59:00</ToDate></TimePeriod>\n";
+        w.x += "        </WeekDay>\n";
+    }
+    w.x += "      </WeekDays>\n";
+    mspdi_exceptions(w, hol);
+    w.x += "    </Calendar>\n";
+}
+
+// The project calendar (UID 1, "Standard") and each further calendar (UID 2, 3 … in file order).
+static void mspdi_calendars(MspdiWriter& w, const ScheduleSection& s) {
+    w.x += "  <Calendars>\n";
+    mspdi_calendar(w, 1, "Standard", s.calendar);
     for (size_t k = 0; k < s.calendars.size(); ++k)
-        write_calendar(static_cast<int>(k) + 2, s.calendars[k].name.empty() ? s.calendars[k].id : s.calendars[k].name,
-                       s.calendars[k].calendar);
-    x += "  </Calendars>\n";
+        mspdi_calendar(w, static_cast<int>(k) + 2,
+                       s.calendars[k].name.empty() ? s.calendars[k].id : s.calendars[k].name, s.calendars[k].calendar);
+    w.x += "  </Calendars>\n";
+}
 
-    x += "  <Tasks>\n";
-    const char* i3 = "      ";
-    // UID 0: the project summary task.
-    x += "    <Task>\n";
-    el(i3, "UID", "0");
-    el(i3, "ID", "0");
-    el(i3, "Name", xml_escape(in.title));
-    el(i3, "Type", "1");
-    el(i3, "IsNull", "0");
-    el(i3, "WBS", "0");
-    el(i3, "OutlineNumber", "0");
-    el(i3, "OutlineLevel", "0");
-    el(i3, "Start", start_datetime(clock, 0));
-    el(i3, "Finish", multi ? datetime(in.cpm.finish_date, 1020) : finish_datetime(clock, in.cpm.finish));
-    el(i3, "Duration", iso_duration(in.cpm.finish));
-    el(i3, "DurationFormat", "7");
-    el(i3, "Milestone", "0");
-    el(i3, "Summary", "1");
-    el(i3, "ConstraintType", "0");
-    el(i3, "CalendarUID", "-1");
-    x += "    </Task>\n";
+static constexpr const char* kTaskIndent = "      ";
 
+// UID 0: the project summary task.
+static void mspdi_project_task(MspdiWriter& w, const MspdiContext& c) {
+    const char* i3 = kTaskIndent;
+    w.x += "    <Task>\n";
+    w.el(i3, "UID", "0");
+    w.el(i3, "ID", "0");
+    w.el(i3, "Name", xml_escape(c.in.title));
+    w.el(i3, "Type", "1");
+    w.el(i3, "IsNull", "0");
+    w.el(i3, "WBS", "0");
+    w.el(i3, "OutlineNumber", "0");
+    w.el(i3, "OutlineLevel", "0");
+    w.el(i3, "Start", start_datetime(c.clock, 0));
+    w.el(i3, "Finish", c.project_finish());
+    w.el(i3, "Duration", iso_duration(c.in.cpm.finish));
+    w.el(i3, "DurationFormat", "7");
+    w.el(i3, "Milestone", "0");
+    w.el(i3, "Summary", "1");
+    w.el(i3, "ConstraintType", "0");
+    w.el(i3, "CalendarUID", "-1");
+    w.x += "    </Task>\n";
+}
+
+// A task's four dates as MSPDI DateTimes. A milestone sits on its finish instant; a summary
+// with task calendars is rolled up on the common axis, so it takes the CPM's dates (08:00 /
+// 17:00); every other task is placed by its own calendar's clock.
+struct MspdiTaskDates {
+    std::string start, finish, late_start, late_finish;
+};
+
+static MspdiTaskDates mspdi_task_dates(const CpmTask& c, bool milestone, bool by_dates, const WorkdayClock& tc) {
+    MspdiTaskDates d;
+    if (by_dates) {
+        d.start = datetime(c.es_date, 480);
+        d.finish = datetime(c.ef_date, 1020);
+        d.late_start = datetime(c.ls_date, 480);
+        d.late_finish = datetime(c.lf_date, 1020);
+    } else if (milestone) {
+        d.start = d.finish = finish_datetime(tc, c.es);
+        d.late_start = d.late_finish = finish_datetime(tc, c.ls);
+    } else {
+        d.start = start_datetime(tc, c.es);
+        d.finish = finish_datetime(tc, c.ef);
+        d.late_start = start_datetime(tc, c.ls);
+        d.late_finish = finish_datetime(tc, c.lf);
+    }
+    return d;
+}
+
+// The task's links, each to its predecessor's UID (file position + 1).
+static void mspdi_links(MspdiWriter& w, const Task& t, const std::unordered_map<std::string, size_t>& position,
+                        size_t task_count) {
+    for (const auto& d : t.predecessors) {
+        const auto found = position.find(d.task_id);  // a lookup, not a scan per link
+        const size_t from = found == position.end() ? task_count : found->second;
+        w.x += "      <PredecessorLink>\n";
+        w.el("        ", "PredecessorUID", std::to_string(from + 1));
+        w.el("        ", "Type", std::to_string(mspdi_link_type(d.type)));
+        w.el("        ", "CrossProject", "0");
+        w.el("        ", "LinkLag", std::to_string(tenths_of_minutes(d.lag)));
+        w.el("        ", "LagFormat", "7");
+        w.x += "      </PredecessorLink>\n";
+    }
+}
+
+// One task (file index i) at outline row `row`.
+static void mspdi_task(MspdiWriter& w, const MspdiContext& ctx, const Outline& outline, size_t row, size_t i,
+                       const std::unordered_map<std::string, size_t>& position) {
+    const char* i3 = kTaskIndent;
+    const Task& t = ctx.s.tasks[i];
+    const CpmTask& c = ctx.in.cpm.tasks[i];
+    const bool milestone = !c.summary && (t.kind == TaskKind::Milestone || c.duration <= kEps);
+    w.x += "    <Task>\n";
+    w.el(i3, "UID", std::to_string(i + 1));
+    w.el(i3, "ID", std::to_string(row + 1));
+    w.el(i3, "Name", xml_escape(t.name.empty() ? t.id : t.name));
+    w.el(i3, "Type", "1");
+    w.el(i3, "IsNull", "0");
+    if (!t.partner_id.empty()) w.el(i3, "Contact", xml_escape(partner_name(ctx.in, t.partner_id)));
+    w.el(i3, "WBS", outline.wbs[i]);
+    w.el(i3, "OutlineNumber", outline.wbs[i]);
+    w.el(i3, "OutlineLevel", std::to_string(outline.depth[i] + 1));
+    w.el(i3, "Priority", "500");
+    const int ck = ctx.calendar_index(c.calendar);
+    const WorkdayClock& tc = ck >= 0 ? ctx.clocks[static_cast<size_t>(ck)] : ctx.clock;
+    const MspdiTaskDates d = mspdi_task_dates(c, milestone, ctx.multi && c.summary, tc);
+    w.el(i3, "Start", d.start);
+    w.el(i3, "Finish", d.finish);
+    w.el(i3, "Duration", iso_duration(c.duration));
+    w.el(i3, "DurationFormat", "7");
+    w.el(i3, "Milestone", milestone ? "1" : "0");
+    w.el(i3, "Summary", c.summary ? "1" : "0");
+    w.el(i3, "Critical", c.critical ? "1" : "0");
+    w.el(i3, "EarlyStart", d.start);
+    w.el(i3, "EarlyFinish", d.finish);
+    w.el(i3, "LateStart", d.late_start);
+    w.el(i3, "LateFinish", d.late_finish);
+    w.el(i3, "FreeSlack", std::to_string(tenths_of_minutes(c.free_float)));
+    w.el(i3, "TotalSlack", std::to_string(tenths_of_minutes(c.total_float)));
+    w.el(i3, "ConstraintType", "0");
+    w.el(i3, "CalendarUID", ck >= 0 ? std::to_string(ck + 2) : std::string("-1"));  // -1: the project calendar
+    if (t.target) w.el(i3, "Deadline", format_iso_date(*t.target) + "T17:00:00");
+    std::string notes = "MicroFab Planner id " + t.id +
+        (c.summary ? "; summary task (dates from its subtasks)"
+                   : "; three-point estimate " + num(t.optimistic) + " / " + num(t.most_likely) + " / " +
+                 num(t.pessimistic) + " working days (" + distribution_key(t.distribution) + ")");
+    if (t.kind == TaskKind::Gate) notes += "; quality gate";
+    w.el(i3, "Notes", xml_escape(notes));
+    mspdi_links(w, t, position, ctx.s.tasks.size());
+    w.x += "    </Task>\n";
+}
+
+std::string export_mspdi(const ScheduleExportInput& in) {
+    if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return "";
+    if (!export_issues(in, ScheduleExportFormat::Mspdi).empty()) return "";
+    const MspdiContext ctx(in);
+    MspdiWriter w;
+    mspdi_project_header(w, ctx);
+    mspdi_calendars(w, ctx.s);
+    w.x += "  <Tasks>\n";
+    mspdi_project_task(w, ctx);
     // Tasks in outline order: ID = row (1-based), UID = position in the file + 1 (the same for a
     // flat plan); OutlineLevel 1 at the top, WBS/OutlineNumber the outline number.
-    const Outline outline = build_outline(s);
+    const Outline outline = build_outline(ctx.s);
     std::unordered_map<std::string, size_t> position;  // task id → its first place in the file
-    for (size_t i = 0; i < s.tasks.size(); ++i) position.emplace(s.tasks[i].id, i);
-    for (size_t row = 0; row < outline.order.size(); ++row) {
-        const size_t i = static_cast<size_t>(outline.order[row]);
-        const Task& t = s.tasks[i];
-        const CpmTask& c = in.cpm.tasks[i];
-        const bool milestone = !c.summary && (t.kind == TaskKind::Milestone || c.duration <= kEps);
-        const std::string uid = std::to_string(i + 1);
-        x += "    <Task>\n";
-        el(i3, "UID", uid);
-        el(i3, "ID", std::to_string(row + 1));
-        el(i3, "Name", xml_escape(t.name.empty() ? t.id : t.name));
-        el(i3, "Type", "1");
-        el(i3, "IsNull", "0");
-        if (!t.partner_id.empty()) el(i3, "Contact", xml_escape(partner_name(in, t.partner_id)));
-        el(i3, "WBS", outline.wbs[i]);
-        el(i3, "OutlineNumber", outline.wbs[i]);
-        el(i3, "OutlineLevel", std::to_string(outline.depth[i] + 1));
-        el(i3, "Priority", "500");
-        const int ck = calendar_index(c.calendar);
-        const WorkdayClock& tc = ck >= 0 ? clocks[static_cast<size_t>(ck)] : clock;
-        const bool by_dates = multi && c.summary;  // rolled up on the common axis: its dates
-        const std::string start = by_dates ? datetime(c.es_date, 480)
-            : milestone                    ? finish_datetime(tc, c.es)
-                                           : start_datetime(tc, c.es);
-        const std::string finish = by_dates ? datetime(c.ef_date, 1020) : milestone ? start : finish_datetime(tc, c.ef);
-        el(i3, "Start", start);
-        el(i3, "Finish", finish);
-        el(i3, "Duration", iso_duration(c.duration));
-        el(i3, "DurationFormat", "7");
-        el(i3, "Milestone", milestone ? "1" : "0");
-        el(i3, "Summary", c.summary ? "1" : "0");
-        el(i3, "Critical", c.critical ? "1" : "0");
-        el(i3, "EarlyStart", start);
-        el(i3, "EarlyFinish", finish);
-        el(i3, "LateStart",
-           by_dates        ? datetime(c.ls_date, 480)
-               : milestone ? finish_datetime(tc, c.ls)
-                           : start_datetime(tc, c.ls));
-        el(i3, "LateFinish",
-           by_dates        ? datetime(c.lf_date, 1020)
-               : milestone ? finish_datetime(tc, c.ls)
-                           : finish_datetime(tc, c.lf));
-        el(i3, "FreeSlack", std::to_string(tenths_of_minutes(c.free_float)));
-        el(i3, "TotalSlack", std::to_string(tenths_of_minutes(c.total_float)));
-        el(i3, "ConstraintType", "0");
-        el(i3, "CalendarUID", ck >= 0 ? std::to_string(ck + 2) : std::string("-1"));  // -1: the project calendar
-        if (t.target) el(i3, "Deadline", format_iso_date(*t.target) + "T17:00:00");
-        std::string notes = "MicroFab Planner id " + t.id +
-            (c.summary ? "; summary task (dates from its subtasks)"
-                       : "; three-point estimate " + num(t.optimistic) + " / " + num(t.most_likely) + " / " +
-                     num(t.pessimistic) + " working days (" + distribution_key(t.distribution) + ")");
-        if (t.kind == TaskKind::Gate) notes += "; quality gate";
-        el(i3, "Notes", xml_escape(notes));
-        for (const auto& d : t.predecessors) {
-            const auto found = position.find(d.task_id);  // a lookup, not a scan per link
-            const size_t from = found == position.end() ? s.tasks.size() : found->second;
-            x += "      <PredecessorLink>\n";
-            el("        ", "PredecessorUID", std::to_string(from + 1));
-            el("        ", "Type", std::to_string(mspdi_link_type(d.type)));
-            el("        ", "CrossProject", "0");
-            el("        ", "LinkLag", std::to_string(tenths_of_minutes(d.lag)));
-            el("        ", "LagFormat", "7");
-            x += "      </PredecessorLink>\n";
-        }
-        x += "    </Task>\n";
-    }
-    x += "  </Tasks>\n</Project>\n";
-    return x;
+    for (size_t i = 0; i < ctx.s.tasks.size(); ++i) position.emplace(ctx.s.tasks[i].id, i);
+    for (size_t row = 0; row < outline.order.size(); ++row)
+        mspdi_task(w, ctx, outline, row, static_cast<size_t>(outline.order[row]), position);
+    w.x += "  </Tasks>\n</Project>\n";
+    return w.x;
 }
 
 // [SECTION] iCalendar -------------------------------------------------------------------
@@ -448,14 +553,9 @@ static void ics_line(std::string& out, const std::string& line) {
     out += line.substr(pos) + "\r\n";
 }
 
-// A DATE value (§3.3.4) has a four-digit year; 0001-01-01 … 9999-12-31 are written (year 0
-// is refused too: calendar programs do not take it).
-static bool ics_can_write(Date d) {
-    int y;
-    unsigned m, day;
-    ymd_from_date(d, y, m, day);
-    return y >= 1 && y <= 9999;
-}
+// A DATE value (§3.3.4) has a four-digit year, like every date the exports write
+// (four_digit_year).
+static bool ics_can_write(Date d) { return four_digit_year(d); }
 
 static std::string ics_date(Date d) {
     std::string s = format_iso_date(d);
@@ -574,6 +674,7 @@ static std::string csv_text(const std::string& s) {
 
 std::string export_csv(const ScheduleExportInput& in) {
     if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return "";
+    if (!export_issues(in, ScheduleExportFormat::Csv).empty()) return "";
     const ScheduleSection& s = in.problem.section;
     // The UTF-8 byte-order mark first: without it Excel reads the file as ANSI (µ, –, ≥ garbled).
     std::string o =
@@ -685,6 +786,7 @@ static std::vector<std::string> mermaid_ids(const std::vector<Task>& tasks) {
 
 std::string export_mermaid(const ScheduleExportInput& in) {
     if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return "";
+    if (!export_issues(in, ScheduleExportFormat::Mermaid).empty()) return "";
     const ScheduleSection& s = in.problem.section;
     static const char* const kDayNames[7] = {"monday", "tuesday",  "wednesday", "thursday",
                                              "friday", "saturday", "sunday"};
@@ -734,6 +836,79 @@ std::string export_mermaid(const ScheduleExportInput& in) {
         }
     }
     return o;
+}
+
+// [SECTION] Dates the formats can hold ----------------------------------------------------
+
+static const char* format_name(ScheduleExportFormat f) {
+    switch (f) {
+        case ScheduleExportFormat::Mspdi: return "MS Project XML";
+        case ScheduleExportFormat::Ics: return "iCalendar";
+        case ScheduleExportFormat::Csv: return "CSV";
+        case ScheduleExportFormat::Mermaid: return "Mermaid";
+    }
+    return "";
+}
+
+// A date a format writes for a task, by the name the message gives it. `day` is the date
+// written; `shown` the schedule's date it comes from when they differ (a Mermaid bar ends the
+// day after the early finish).
+struct WrittenDate {
+    const char* what;
+    Date day;
+    std::optional<Date> shown;
+};
+
+// The dates `f` writes for task i: MSPDI and CSV the four CPM dates and the target; Mermaid a
+// milestone's day, or a bar from the early start to the day after the early finish.
+static std::vector<WrittenDate> written_dates(const ScheduleExportInput& in, size_t i, ScheduleExportFormat f) {
+    const Task& t = in.problem.section.tasks[i];
+    const CpmTask& c = in.cpm.tasks[i];
+    if (f == ScheduleExportFormat::Mermaid) {
+        if (t.kind == TaskKind::Milestone || c.duration <= kEps) return {{"milestone date", c.ef_date, {}}};
+        return {{"early start", c.es_date, {}}, {"early finish", Date{c.ef_date.days + 1}, c.ef_date}};
+    }
+    std::vector<WrittenDate> out = {{"early start", c.es_date, {}},
+                                    {"early finish", c.ef_date, {}},
+                                    {"late start", c.ls_date, {}},
+                                    {"late finish", c.lf_date, {}}};
+    if (t.target) out.push_back({"target date", *t.target, {}});
+    return out;
+}
+
+// "the early finish 10000-01-03 is past 9999-12-31" or, for a Mermaid bar whose early finish
+// itself can be written, "the early finish 9999-12-31 needs a bar ending 10000-01-01 (Mermaid
+// end dates are exclusive)".
+static std::string refusal(ScheduleExportFormat f, const WrittenDate& d) {
+    std::string s = std::string("cannot export to ") + format_name(f) + ": the " + d.what + " ";
+    const Date named = d.shown ? *d.shown : d.day;  // the schedule's date
+    if (d.shown && four_digit_year(named))
+        s += format_iso_date(named) + " needs a bar ending " + format_iso_date(d.day) +
+            " (Mermaid end dates are exclusive)";
+    else
+        s +=
+            format_iso_date(named) + (named < date_from_ymd(1, 1, 1) ? " is before 0001-01-01" : " is past 9999-12-31");
+    return s + ", and the file's dates run from 0001-01-01 to 9999-12-31";
+}
+
+Issues export_issues(const ScheduleExportInput& in, ScheduleExportFormat f) {
+    switch (f) {
+        case ScheduleExportFormat::Ics: return ics_export_issues(in);
+        case ScheduleExportFormat::Mspdi:
+        case ScheduleExportFormat::Csv:
+        case ScheduleExportFormat::Mermaid: break;
+    }
+    Issues out;
+    if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return out;
+    if (f == ScheduleExportFormat::Mspdi && !four_digit_year(in.cpm.origin))  // the project's StartDate
+        out.push_back({"/project/start_date", refusal(f, {"first working day", in.cpm.origin, {}})});
+    for (size_t i = 0; i < in.cpm.tasks.size(); ++i)
+        for (const WrittenDate& d : written_dates(in, i, f))
+            if (!four_digit_year(d.day)) {
+                out.push_back({"/schedule/tasks/" + std::to_string(i), refusal(f, d)});
+                break;  // one reason per task: its first date out of range
+            }
+    return out;
 }
 
 }  // namespace mf

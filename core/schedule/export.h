@@ -10,9 +10,9 @@
 //
 // Mappings (docs/schedule.md, "Exports"):
 //   MSPDI: one working day = 480 minutes, 08:00–12:00 and 13:00–17:00 on the plan's working
-//     weekdays, holidays as calendar exceptions. Start = 08:00 of the start date, Finish = 17:00
+//     weekdays, holidays as calendar exceptions (DayType 0 WeekDays and Project 2007 Exceptions). Start = 08:00 of the start date, Finish = 17:00
 //     of the finish date (fractions of a day placed inside those hours). Duration PT#H#M0S;
-//     DurationFormat 7 (days). Links: Type FS = 1, SS = 3, FF = 0; LinkLag in tenths of a
+//     DurationFormat 7 (days). Links: Type FF = 0, FS = 1, SF = 2, SS = 3; LinkLag in tenths of a
 //     minute (1 working day = 4800) with LagFormat 7 (days). TotalSlack/FreeSlack in tenths
 //     of a minute. Tasks are fixed-duration (Type 1), as soon as possible (ConstraintType 0);
 //     milestones have Milestone 1; a target date becomes the Deadline; the partner's name goes
@@ -23,6 +23,7 @@
 //     for every milestone and gate on its early finish date, and for the plan's deadline.
 //     CRLF line ends, lines folded at 75 octets, TEXT escaped, control characters removed;
 //     dates past 9999-12-31 refused (ics_export_issues).
+//   Every format: a date outside 0001-01-01 … 9999-12-31 refuses the export (export_issues).
 //   CSV (RFC 4180): UTF-8 BOM first; comma-separated, fields with a comma, quote or line break
 //     quoted; file order, with the parent id and the outline number (wbs) in the last two columns;
 //     text cells starting with = + - @ tab CR get a leading apostrophe (numbers never do).
@@ -64,5 +65,16 @@ std::string export_ics(const ScheduleExportInput& in);
 Issues ics_export_issues(const ScheduleExportInput& in);
 std::string export_csv(const ScheduleExportInput& in);
 std::string export_mermaid(const ScheduleExportInput& in);
+
+enum class ScheduleExportFormat { Mspdi, Ics, Csv, Mermaid };
+
+// Why a format cannot write this schedule (empty when it can): every export writes four-digit
+// years, so a date outside 0001-01-01 … 9999-12-31 is refused, one Issue per task at
+// /schedule/tasks/N naming the first such date ("the early finish 10000-01-03 is past
+// 9999-12-31"); MSPDI and CSV check the four CPM dates and the target, Mermaid the bar (its end
+// is the day after the early finish) or the milestone's day, iCalendar is ics_export_issues.
+// The export returns "" when there is one; the CLI prints them and exits 1, the Timeline view
+// shows the first under its export buttons.
+Issues export_issues(const ScheduleExportInput& in, ScheduleExportFormat format);
 
 }  // namespace mf

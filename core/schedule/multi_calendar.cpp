@@ -106,11 +106,12 @@ double forward_pass_multi(const Network& net, const TimeAxis& axis, const double
         const double dj = d[j];
         double s = 0;
         for (const NetLink& l : net.incoming[static_cast<size_t>(j)]) {
-            double v;
+            double v = 0;
             switch (l.type) {
                 case LinkType::FinishToStart: v = axis.work(c, ef_x[l.from]) + l.lag; break;
                 case LinkType::StartToStart: v = axis.work(c, es_x[l.from]) + l.lag; break;
-                default: v = axis.work(c, ef_x[l.from]) + l.lag - dj; break;  // FinishToFinish
+                case LinkType::FinishToFinish: v = axis.work(c, ef_x[l.from]) + l.lag - dj; break;
+                case LinkType::StartToFinish: v = axis.work(c, es_x[l.from]) + l.lag - dj; break;
             }
             if (v > s) s = v;
         }
@@ -133,11 +134,12 @@ void backward_pass_multi(const Network& net, const TimeAxis& axis, const double*
         ls_w[j] = lf_w[j] - d[j];
         for (const NetLink& l : net.incoming[static_cast<size_t>(j)]) {
             const int ci = cal[static_cast<size_t>(l.from)];
-            double c;
+            double c = 0;
             switch (l.type) {
                 case LinkType::FinishToStart: c = axis.work(ci, axis.start_pos(cj, ls_w[j] - l.lag)); break;
                 case LinkType::StartToStart: c = axis.work(ci, axis.start_pos(cj, ls_w[j] - l.lag)) + d[l.from]; break;
-                default: c = axis.work(ci, axis.start_pos(cj, lf_w[j] - l.lag)); break;  // FinishToFinish
+                case LinkType::FinishToFinish: c = axis.work(ci, axis.start_pos(cj, lf_w[j] - l.lag)); break;
+                case LinkType::StartToFinish: c = axis.work(ci, axis.start_pos(cj, lf_w[j] - l.lag)) + d[l.from]; break;
             }
             if (c < lf_w[l.from]) lf_w[l.from] = c;
         }

@@ -19,9 +19,11 @@
 //            (so a whole w ends at the END of a working day; F_c(w) = 0 for w <= 0)
 // Each task keeps its times (es, ef, ls, lf) in working days of ITS calendar (and is dated by
 // that calendar's clock, calendar.h). A link is counted in the SUCCESSOR's calendar:
-//   FS: ES_j ≥ W_j(F_i(EF_i)) + L,  SS: ES_j ≥ W_j(S_i(ES_i)) + L,  FF: EF_j ≥ W_j(F_i(EF_i)) + L
+//   FS: ES_j ≥ W_j(F_i(EF_i)) + L,  SS: ES_j ≥ W_j(S_i(ES_i)) + L,  FF: EF_j ≥ W_j(F_i(EF_i)) + L,
+//   SF: EF_j ≥ W_j(S_i(ES_i)) + L
 //   backward: LF_i ≤ W_i(S_j(LS_j − L)) (FS), LS_i ≤ W_i(S_j(LS_j − L)) (SS),
-//             LF_i ≤ W_i(S_j(LF_j − L)) (FF), LF_i ≤ W_i(T)  with T = max F_i(EF_i).
+//             LF_i ≤ W_i(S_j(LF_j − L)) (FF), LS_i ≤ W_i(S_j(LF_j − L)) (SF),
+//             LF_i ≤ W_i(T)  with T = max F_i(EF_i).
 // With one calendar W(S(w)) = W(F(w)) = w and these are the equations of network.h.
 // Conversions are O(1) through cumulative tables of each calendar (up to a horizon; beyond it,
 // the exact arithmetic of WorkdayClock).

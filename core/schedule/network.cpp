@@ -166,6 +166,39 @@ struct LinkBudget {
     bool too_many = false;  // reported once
 };
 
+static const char* link_type_words(LinkType t) {
+    switch (t) {
+        case LinkType::FinishToStart: return "finish-to-start";
+        case LinkType::StartToStart: return "start-to-start";
+        case LinkType::FinishToFinish: return "finish-to-finish";
+        case LinkType::StartToFinish: return "start-to-finish";
+    }
+    return "";
+}
+
+// A link to a summary applies to each subtask's start (FS, SS); MS Project refuses FF and SF.
+static bool link_into_summary_ok(LinkType t) {
+    switch (t) {
+        case LinkType::FinishToStart:
+        case LinkType::StartToStart: return true;
+        case LinkType::FinishToFinish:
+        case LinkType::StartToFinish: return false;
+    }
+    return false;
+}
+
+// A link from a summary comes from each subtask's finish (FS, FF); from its start (SS, SF) it
+// would come from every subtask's start, which is not what the planner means.
+static bool link_from_summary_ok(LinkType t) {
+    switch (t) {
+        case LinkType::FinishToStart:
+        case LinkType::FinishToFinish: return true;
+        case LinkType::StartToStart:
+        case LinkType::StartToFinish: return false;
+    }
+    return false;
+}
+
 // Task i's predecessors: each checked (exists, no self-link, summary rules, lag, repeat, budget)
 // and added to net.incoming, expanded to subtasks where a summary task is linked.
 static void compile_predecessors(const ScheduleSection& s, int i, const std::map<std::string, int>& index,
@@ -195,20 +228,20 @@ static void compile_predecessors(const ScheduleSection& s, int i, const std::map
         // Links to and from summary tasks, the MS Project way: a link to a summary applies
         // to each of its subtasks (FS and SS only: MS Project refuses FF and SF to a summary);
         // a link from a summary comes from each of its subtasks (FS and FF: the summary
-        // finishes with its last subtask; SS from a summary is refused here).
-        if (is_summary && d.type == LinkType::FinishToFinish) {
+        // finishes with its last subtask; SS and SF from a summary are refused here).
+        if (is_summary && !link_into_summary_ok(d.type)) {
             net.errors.push_back(task_issue(ti, f,
-                                            "\"" + t.id +
-                                                "\" is a summary task: a finish-to-finish link to a summary "
-                                                "task is not supported (use FS or SS, or link its last subtask)"));
+                                            "\"" + t.id + "\" is a summary task: a " + link_type_words(d.type) +
+                                                " link to a summary task is not supported (use FS or SS, or link "
+                                                "its last subtask)"));
             continue;
         }
-        if (from_summary && d.type == LinkType::StartToStart) {
-            net.errors.push_back(
-                task_issue(ti, f,
-                           "predecessor \"" + d.task_id +
-                               "\" is a summary task: a start-to-start "
-                               "link from a summary task is not supported (link from its first subtask)"));
+        if (from_summary && !link_from_summary_ok(d.type)) {
+            net.errors.push_back(task_issue(ti, f,
+                                            "predecessor \"" + d.task_id + "\" is a summary task: a " +
+                                                link_type_words(d.type) +
+                                                " link from a summary task is not supported (link from its "
+                                                "first subtask)"));
             continue;
         }
         if ((is_summary || from_summary) && (is_ancestor(parent, i, from) || is_ancestor(parent, from, i))) {
@@ -416,11 +449,12 @@ double forward_pass(const Network& net, const double* d, double* es, double* ef)
         double s = 0;
         const double dj = d[j];
         for (const NetLink& l : net.incoming[static_cast<size_t>(j)]) {
-            double c;
+            double c = 0;
             switch (l.type) {
                 case LinkType::FinishToStart: c = ef[l.from] + l.lag; break;
                 case LinkType::StartToStart: c = es[l.from] + l.lag; break;
-                default: c = ef[l.from] + l.lag - dj; break;  // FinishToFinish
+                case LinkType::FinishToFinish: c = ef[l.from] + l.lag - dj; break;
+                case LinkType::StartToFinish: c = es[l.from] + l.lag - dj; break;
             }
             if (c > s) s = c;
         }
@@ -437,11 +471,12 @@ void backward_pass(const Network& net, const double* d, double finish, double* l
         const int j = *it;  // all successors of j were handled before: lf[j] is final
         ls[j] = lf[j] - d[j];
         for (const NetLink& l : net.incoming[static_cast<size_t>(j)]) {
-            double c;
+            double c = 0;
             switch (l.type) {
                 case LinkType::FinishToStart: c = ls[j] - l.lag; break;
                 case LinkType::StartToStart: c = ls[j] - l.lag + d[l.from]; break;
-                default: c = lf[j] - l.lag; break;  // FinishToFinish
+                case LinkType::FinishToFinish: c = lf[j] - l.lag; break;
+                case LinkType::StartToFinish: c = lf[j] - l.lag + d[l.from]; break;
             }
             if (c < lf[l.from]) lf[l.from] = c;
         }

@@ -8,7 +8,9 @@
 //
 // Pass equations (offsets in working days; d = duration; ES ≥ 0 always):
 //   FS lag L:  ES_j ≥ EF_i + L        SS lag L:  ES_j ≥ ES_i + L        FF lag L:  EF_j ≥ EF_i + L
-//   backward:  LF_i ≤ LS_j − L (FS),  LS_i ≤ LS_j − L (SS),  LF_i ≤ LF_j − L (FF),  LF_i ≤ T
+//   SF lag L:  EF_j ≥ ES_i + L
+//   backward:  LF_i ≤ LS_j − L (FS),  LS_i ≤ LS_j − L (SS),  LF_i ≤ LF_j − L (FF),
+//              LS_i ≤ LF_j − L (SF),  LF_i ≤ T
 // where T = max EF is the project finish.
 #pragma once
 #include <optional>

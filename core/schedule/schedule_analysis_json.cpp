@@ -33,6 +33,14 @@ json schedule_conventions_json() {
         {"free_float", "least slack to any successor's link constraint, or to the project finish"},
         {"critical", "total float <= 1e-6 working days"},
         {"links", "FS: ES_j >= EF_i + lag; SS: ES_j >= ES_i + lag; FF: EF_j >= EF_i + lag; ES >= 0"},
+        {"pert_task_calendars",
+         "(since 2026-12-06) with task calendars, pert.task_calendars: te in working days of each task's own "
+         "calendar, links on the common axis as in the CPM; expected_finish in project working days, "
+         "P = Phi((D - Te)/sigma) with D in project working days; the pert figures beside it keep every task on "
+         "the project calendar"},
+        {"links_start_to_finish",
+         "SF (since 2026-12-06): EF_j >= ES_i + lag; backward LS_i <= LF_j - lag; free float EF_j - lag - ES_i; "
+         "MSPDI Type 2 (FF 0, FS 1, SF 2, SS 3)"},
         {"distributions",
          {{"pert", "Beta-PERT, lambda = 4, mean (O + 4M + P)/6"},
           {"triangular", "triangular on [O, P], mode M, mean (O + M + P)/3"}}},
@@ -132,6 +140,16 @@ json schedule_analysis_json(const ScheduleAnalysis& a, const std::string& plan_n
                    {"critical_path", pert.critical_path},
                    {"probability_meet_deadline",
                     pert.probability_meet_target ? json(*pert.probability_meet_target) : json(nullptr)}};
+    if (pert.task_calendars) {
+        const PertOnTaskCalendars& tc = *pert.task_calendars;
+        out["pert"]["task_calendars"] = {
+            {"expected_finish", tc.expected_finish},
+            {"expected_finish_date", format_iso_date(tc.expected_finish_date)},
+            {"sd", tc.sd},
+            {"critical_path", tc.critical_path},
+            {"probability_meet_deadline",
+             tc.probability_meet_target ? json(*tc.probability_meet_target) : json(nullptr)}};
+    }
 
     json jm;
     jm["iterations"] = mc.iterations;

@@ -5,7 +5,7 @@
 //     "partner_calendars": {"partner id": "calendar id"},           (optional)
 //     "tasks": [ {"id", "name", "kind": "task"|"milestone"|"gate", "partner", "parent", "calendar",
 //                 "optimistic", "most_likely", "pessimistic", "distribution": "pert"|"triangular",
-//                 "predecessors": ["id", {"task": "id", "type": "FS"|"SS"|"FF", "lag": -2}],
+//                 "predecessors": ["id", {"task": "id", "type": "FS"|"SS"|"FF"|"SF", "lag": -2}],
 //                 "target": "YYYY-MM-DD",
 //                 "gate": {"pass_probability": 0.8  |  "cpk": {"estimate", "sample_size", "threshold",
 //                                                              "measured": {"dataset", "feature"}},  (optional link)
@@ -25,8 +25,10 @@ namespace mf {
 
 static const std::initializer_list<std::pair<const char*, TaskKind>> kKinds = {
     {"task", TaskKind::Task}, {"milestone", TaskKind::Milestone}, {"gate", TaskKind::Gate}};
-static const std::initializer_list<std::pair<const char*, LinkType>> kLinkTypes = {
-    {"FS", LinkType::FinishToStart}, {"SS", LinkType::StartToStart}, {"FF", LinkType::FinishToFinish}};
+static const std::initializer_list<std::pair<const char*, LinkType>> kLinkTypes = {{"FS", LinkType::FinishToStart},
+                                                                                   {"SS", LinkType::StartToStart},
+                                                                                   {"FF", LinkType::FinishToFinish},
+                                                                                   {"SF", LinkType::StartToFinish}};
 static const std::initializer_list<std::pair<const char*, DurationDistribution>> kDistributions = {
     {"pert", DurationDistribution::Pert}, {"triangular", DurationDistribution::Triangular}};
 static const char* const kWeekdayKeys[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};

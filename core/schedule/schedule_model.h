@@ -29,12 +29,14 @@ enum class DurationDistribution {
     Triangular,  // triangular on [O, P] with mode M: mean (O + M + P) / 3
 };
 
-// Precedence types of the precedence diagramming method. (Start-to-finish is not offered:
-// it is rare and MS Project discourages it.)
+// Precedence types of the precedence diagramming method. Every place that reads a link
+// switches over all four with no default, so -Wswitch names a place a new type would miss.
 enum class LinkType {
     FinishToStart,   // successor starts after predecessor finishes + lag   (MSPDI Type 1)
     StartToStart,    // successor starts after predecessor starts + lag     (MSPDI Type 3)
     FinishToFinish,  // successor finishes after predecessor finishes + lag (MSPDI Type 0)
+    StartToFinish,   // successor finishes after predecessor starts + lag   (MSPDI Type 2; rare:
+                     // "B cannot end before A has started", e.g. the old line runs until the new one starts)
 };
 
 struct Dependency {
@@ -139,7 +141,7 @@ struct ScheduleSection {
 };
 
 const char* task_kind_key(TaskKind k);                 // "task", "milestone", "gate"
-const char* link_type_key(LinkType t);                 // "FS", "SS", "FF"
+const char* link_type_key(LinkType t);                 // "FS", "SS", "FF", "SF"
 const char* distribution_key(DurationDistribution d);  // "pert", "triangular"
 
 }  // namespace mf

@@ -226,7 +226,7 @@ GanttBars gantt_bars(const GanttFrame& f) {
     return b;
 }
 
-// The links (FS, SS, FF) as elbowed arrows, drawn under the bars.
+// The links (FS, SS, FF, SF) as elbowed arrows, drawn under the bars.
 void draw_gantt_links(const GanttFrame& f, const GanttBars& b) {
     ImDrawList* dl = f.dl;
     const auto& tasks = f.tasks;
@@ -247,16 +247,23 @@ void draw_gantt_links(const GanttFrame& f, const GanttBars& b) {
             const float y_between = ye - row_h * 0.5f + 1;
             std::vector<ImVec2> pts;
             float dir = 1;
-            if (d.type == LinkType::FinishToFinish) {  // into the successor's end, from the right
-                const float xs = bx1[i], xe = bx1[j];
+            bool from_start = false, into_end = false;  // which ends of the two bars the link joins
+            switch (d.type) {
+                case LinkType::FinishToStart: break;
+                case LinkType::StartToStart: from_start = true; break;
+                case LinkType::FinishToFinish: into_end = true; break;
+                case LinkType::StartToFinish: from_start = into_end = true; break;
+            }
+            if (into_end) {  // into the successor's end, from the right
+                const float xs = from_start ? bx0[i] : bx1[i], xe = bx1[j];
                 const float xr = std::max(xs, xe) + stub;
                 pts = {ImVec2(xs, ys), ImVec2(xr, ys), ImVec2(xr, ye),
                        ImVec2(xe + (cpm.tasks[j].duration <= 0 ? row_h * 0.3f : 0), ye)};
                 dir = -1;
             } else {
-                const float xs = d.type == LinkType::StartToStart ? bx0[i] : bx1[i];
+                const float xs = from_start ? bx0[i] : bx1[i];
                 const float xe = bx0[j] - (cpm.tasks[j].duration <= 0 ? row_h * 0.3f : 0);
-                if (d.type == LinkType::StartToStart) {
+                if (from_start) {
                     const float xl = std::min(xs, xe) - stub;
                     pts = {ImVec2(xs, ys), ImVec2(xl, ys), ImVec2(xl, ye), ImVec2(xe, ye)};
                 } else if (xe - xs >= stub * 2) {

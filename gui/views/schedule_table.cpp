@@ -58,6 +58,41 @@ static void push_outline(Edits& edits, const Task& t, bool outdent) {
                   [id = t.id, outdent](Plan& p) { return outdent ? outdent_task(p, id) : indent_task(p, id); });
 }
 
+// The entry of a link type in the link editor's combo (FS, SS, FF, SF).
+static int link_type_item(LinkType t) {
+    switch (t) {
+        case LinkType::FinishToStart: return 0;
+        case LinkType::StartToStart: return 1;
+        case LinkType::FinishToFinish: return 2;
+        case LinkType::StartToFinish: return 3;
+    }
+    return 0;
+}
+
+// The type of link k of task t: a combo of FS, SS, FF, SF pushing set_link_type (each entry
+// has a test anchor, "schedule.link.<task>.<k>.type.SF").
+static void link_type_combo(Edits& edits, const Task& t, size_t k, LinkType current, const std::string& lk) {
+    static constexpr LinkType kTypes[] = {LinkType::FinishToStart, LinkType::StartToStart, LinkType::FinishToFinish,
+                                          LinkType::StartToFinish};  // the entries, in link_type_item's order
+    const char* types[] = {"FS", "SS", "FF", "SF"};
+    const std::string anchor = "schedule.link." + t.id + "." + std::to_string(k) + ".type";
+    if (ImGui::BeginCombo("##type", types[link_type_item(current)])) {
+        for (int e = 0; e < 4; ++e) {
+            if (ImGui::Selectable(types[e], kTypes[e] == current) && kTypes[e] != current) {
+                const LinkType lt = kTypes[e];
+                edits.push_at("Change link type of \"" + t.name + "\"", lk + ".type",
+                              [id = t.id, k, lt](Plan& pl) { set_link_type(pl, id, k, lt); });
+            }
+            MF_TEST_ANCHOR((anchor + "." + types[e]).c_str());
+        }
+        ImGui::EndCombo();
+    }
+    MF_TEST_ANCHOR(anchor.c_str());
+    ImGui::SetItemTooltip(
+        "FS: starts after it finishes · SS: starts after it starts · FF: finishes after it finishes · "
+        "SF: finishes after it starts");
+}
+
 // Predecessors as MS Project writes them: row numbers, type and lag when not plain FS ("2, 6SS+5").
 static std::string predecessor_summary(const Plan& plan, const Task& t) {
     std::string s;
@@ -560,17 +595,7 @@ void ScheduleView::draw_task_details(ViewContext& ctx, const Task& t) {
         field_error_marker(ctx, lk);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(3.6f));
-        int type = d.type == LinkType::StartToStart ? 1 : d.type == LinkType::FinishToFinish ? 2 : 0;
-        const char* types[] = {"FS", "SS", "FF"};
-        if (ImGui::Combo("##type", &type, types, 3)) {
-            const LinkType lt = type == 1 ? LinkType::StartToStart
-                : type == 2               ? LinkType::FinishToFinish
-                                          : LinkType::FinishToStart;
-            edits.push_at("Change link type of \"" + t.name + "\"", lk + ".type",
-                          [id = t.id, k, lt](Plan& pl) { set_link_type(pl, id, k, lt); });
-        }
-        ImGui::SetItemTooltip(
-            "FS: starts after it finishes · SS: starts after it starts · FF: finishes after it finishes");
+        link_type_combo(edits, t, k, d.type, lk);
         field_error_marker(ctx, lk + ".type");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(4));

@@ -158,6 +158,7 @@ void ScheduleView::publish(const ViewContext& ctx) const {
     if (!selected.empty()) test_text("schedule.selected", selected);
     const Issue* outline_refused = ctx.field_errors.find(schedule_ui::kOutlineField);
     test_text("schedule.outline_message", outline_refused ? outline_refused->message : std::string());
+    test_text("schedule.export.refused", export_refused_);  // why the last export was not written
     {
         const Outline o = build_outline(plan.schedule);
         for (size_t i = 0; i < plan.schedule.tasks.size(); ++i)
@@ -181,6 +182,8 @@ void ScheduleView::publish(const ViewContext& ctx) const {
     }
     if (an_.pert && an_.pert->probability_meet_target)
         test_value("schedule.pert.p_deadline", *an_.pert->probability_meet_target);
+    if (an_.pert && an_.pert->task_calendars && an_.pert->task_calendars->probability_meet_target)
+        test_value("schedule.pert.task_calendars.p_deadline", *an_.pert->task_calendars->probability_meet_target);
     test_value("schedule.mc.running", mc_running() ? 1 : 0);
     test_value("schedule.mc.progress", mc_progress());
     // done: a final result for the plan as it is now (mc_result() is for the current inputs);
@@ -300,13 +303,19 @@ void ScheduleView::draw_header(ViewContext& ctx) {
                         std::fabs(s) == 1 ? "" : "s", s >= 0 ? "before" : "after", s >= 0 ? "on time" : "late");
             ImGui::PopStyleColor();
         }
-        if (an_.pert && an_.pert->probability_meet_target) {
+        // With task calendars, the PERT that counts each task on its own calendar (pert.h).
+        const PertOnTaskCalendars* tc = an_.pert && an_.pert->task_calendars ? &*an_.pert->task_calendars : nullptr;
+        const std::optional<double> p_pert = tc ? tc->probability_meet_target
+            : an_.pert                          ? an_.pert->probability_meet_target
+                                                : std::nullopt;
+        if (p_pert) {
             ImGui::SameLine();
-            ImGui::TextDisabled("· PERT: %s", format_percent(*an_.pert->probability_meet_target).c_str());
+            ImGui::TextDisabled("· PERT: %s", format_percent(*p_pert).c_str());
             if (ImGui::BeginItemTooltip()) {
                 ImGui::Text(
                     "Classic PERT: expected finish %.1f working days, σ %.1f, P(meet deadline) = Φ((D − Tₑ)/σ).",
-                    an_.pert->expected_finish, an_.pert->sd);
+                    tc ? tc->expected_finish : an_.pert->expected_finish, tc ? tc->sd : an_.pert->sd);
+                if (tc) ImGui::TextUnformatted("Each task counts on its own calendar, as in the CPM.");
                 ImGui::TextUnformatted("It ignores merge bias and gate failures; the Monte Carlo includes both.");
                 ImGui::EndTooltip();
             }
@@ -461,12 +470,14 @@ void ScheduleView::draw_exports(const Plan& plan) {
     // A schedule the format cannot hold is not downloaded as an empty file: the reason stays
     // under the buttons until the next export.
     export_refused_.clear();
-    if (which == Ics) {
-        const Issues refused = ics_export_issues(in);
-        if (!refused.empty()) {
-            export_refused_ = an_.text(refused.front());
-            return;
-        }
+    const ScheduleExportFormat format = which == Ics ? ScheduleExportFormat::Ics
+        : which == Mspdi                             ? ScheduleExportFormat::Mspdi
+        : which == Csv                               ? ScheduleExportFormat::Csv
+                                                     : ScheduleExportFormat::Mermaid;
+    const Issues refused = export_issues(in, format);
+    if (!refused.empty()) {
+        export_refused_ = an_.text(refused.front());
+        return;
     }
     const std::string base = file_slug(plan.meta.name) + "-timeline";
     switch (which) {

@@ -102,7 +102,7 @@ private:
     std::optional<Date> tmpl_start_;
     std::optional<Date> tmpl_deadline_;
     bool tmpl_keep_calendar_ = true;
-    std::string export_refused_;  // why the last export was not written (an iCalendar date past 9999)
+    std::string export_refused_;  // why the last export was not written (a date past 9999-12-31)
 
     void update_analysis(const Plan& plan, uint64_t state_id);
     void update_monte_carlo();

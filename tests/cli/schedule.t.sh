@@ -280,6 +280,23 @@ rm -f "$err.5"
 "$MF" schedule "$err.4" --export ics >"$out" 2>"$err"
 check "export ics: a 9999-12-31 deadline is refused with the reason (exit 1, nothing on stdout)" \
   sh -c "test $? -eq 1 && test ! -s '$out' && grep -qF ': (project.deadline): cannot export to iCalendar: the deadline 9999-12-31 needs an all-day event ending 10000-01-01' '$err'"
+# Every format refuses a schedule past 9999-12-31 (issue 18): start Mon 9999-12-20, a 5 + 5 + 1
+# working-day chain; c starts Mon 10000-01-03 (after Fri 9999-12-31, Sat, Sun).
+cat >"$err.5" <<'PLAN'
+{"format": "microfab-plan", "version": 1, "project": {"name": "Late", "units": "mm", "start_date": "9999-12-20"},
+ "schedule": {"tasks": [{"id": "a", "name": "A", "optimistic": 5, "most_likely": 5, "pessimistic": 5},
+  {"id": "b", "name": "B", "optimistic": 5, "most_likely": 5, "pessimistic": 5, "predecessors": ["a"]},
+  {"id": "c", "name": "C", "optimistic": 1, "most_likely": 1, "pessimistic": 1, "predecessors": ["b"]}]}}
+PLAN
+for e in mspdi csv; do
+  "$MF" schedule "$err.5" --export $e >"$out" 2>"$err"
+  check "export $e: a task starting 10000-01-03 is refused with the task and the date (exit 1, nothing on stdout)" \
+    sh -c "test $? -eq 1 && test ! -s '$out' && grep -qF ': task \"c\": cannot export to ' '$err' && grep -qF 'the early start 10000-01-03 is past 9999-12-31' '$err'"
+done
+"$MF" schedule "$err.5" --export mermaid >"$out" 2>"$err"
+check "export mermaid: a bar ending 10000-01-01 is refused (Mermaid end dates are exclusive)" \
+  sh -c "test $? -eq 1 && test ! -s '$out' && grep -qF 'task \"b\": cannot export to Mermaid: the early finish 9999-12-31 needs a bar ending 10000-01-01' '$err'"
+rm -f "$err.5"
 "$MF" schedule "$err.3" --export mermaid >"$out" 2>"$err"
 check "export mermaid, hostile names: one line per task, each id once, no %% comment" "$SCHED_PY" -c "
 import sys

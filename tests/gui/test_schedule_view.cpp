@@ -152,6 +152,11 @@ TEST_CASE("timeline view: add, duplicate, move, delete and links keep the plan v
     in.replace("schedule.link." + added + ".0.lag", "-2");
     CHECK(task(h.app.doc.plan, added).predecessors[0].lag == -2);
     CHECK(value("schedule.errors") == 0);
+    in.click("schedule.link." + added + ".0.type");
+    in.click("schedule.link." + added + ".0.type.SF");
+    h.frames(2);
+    CHECK(task(h.app.doc.plan, added).predecessors[0].type == LinkType::StartToFinish);
+    CHECK(value("schedule.errors") == 0);
 
     // Deleting a task that others depend on removes the references too.
     h.app.schedule.selected = "t-pilot";
@@ -272,6 +277,30 @@ TEST_CASE("timeline view: the export buttons download MS Project XML, iCalendar,
     CHECK(d[1].bytes.find("DTSTAMP:20000101T000000Z") == std::string::npos);  // the real time of export
     CHECK(d[2].bytes.rfind("\xEF\xBB\xBFid,name,kind,partner", 0) == 0);
     CHECK(d[3].bytes.rfind("gantt", 0) == 0);
+}
+
+TEST_CASE("timeline view: an export past 9999-12-31 shows the reason and downloads nothing") {
+    Harness h;
+    open_timeline(h, kLaunch);
+    // The launch plan runs 111 working days: started on 9999-10-01 it finishes in year 10000.
+    Edits e;
+    e.push("late start", [](Plan& p) {
+        p.meta.start_date = date_from_ymd(9999, 10, 1);
+        p.meta.deadline.reset();  // (a deadline before the start is refused)
+        for (auto& t : p.schedule.tasks) t.target.reset();
+    });
+    CHECK(h.app.doc.apply(e, 0).empty());
+    h.frames(3);
+    Input in{h};
+    const size_t before = platform::native_state().downloads.size();
+    for (const char* a : {"schedule.export.mspdi", "schedule.export.csv", "schedule.export.mermaid"}) {
+        in.click(a);
+        h.frames(1);
+        CAPTURE(a);
+        CHECK(text("schedule.export.refused").find(": cannot export to ") != std::string::npos);
+        CHECK(text("schedule.export.refused").find("is past 9999-12-31") != std::string::npos);
+    }
+    CHECK(platform::native_state().downloads.size() == before);
 }
 
 TEST_CASE("timeline view: the Gantt zooms with the buttons and Ctrl+wheel, pans with Shift+wheel") {
