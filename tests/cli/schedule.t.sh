@@ -305,7 +305,7 @@ tasks = [l for l in lines if ' :' in l and not l.strip().startswith(('title', 's
 ids = [[p for p in l.split(':', 1)[1].split(', ') if p not in ('crit', 'milestone')][0] for l in tasks]
 ok = len(tasks) == 11 and sorted(ids) == sorted(set(ids)) == sorted('t%d' % k for k in range(11))
 ok &= not any('%%' in l or ';' in l or '#' in l for l in lines)
-ok &= all(l.count(':') == 1 for l in tasks) and '    % hidden :milestone, t5, ' in ''.join(l + '\n' for l in lines).replace('crit, ', '')
+ok &= all(l.count(':') == 1 for l in tasks) and '    - % hidden :milestone, t5, ' in ''.join(l + '\n' for l in lines).replace('crit, ', '')
 sys.exit(0 if ok else 1)"
 rm -f "$err.4"
 rm -f "$err.2" "$err.3"
