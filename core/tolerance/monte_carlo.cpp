@@ -53,9 +53,24 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
                 sm.b = d.sigma;
                 break;
             case DistributionKind::Uniform:
-            case DistributionKind::Triangular:
                 sm.a = d.mean;
                 sm.b = d.half;
+                break;
+            case DistributionKind::Triangular:
+                // Symmetric: the band centre + shift ± T. With a mode: the same frame, the mode
+                // at the standardised position (mode − mid)/T in [−1, 1].
+                sm.a = d.mid + c.distribution.shift;
+                sm.b = d.half;
+                if (c.distribution.mode) {
+                    sm.mode_triangle = true;
+                    sm.shape = d.half > 0 ? std::clamp((*c.distribution.mode - d.mid) / d.half, -1.0, 1.0) : 0.0;
+                }
+                break;
+            case DistributionKind::Lognormal:
+                // x = m·exp(s·z), z ~ N(0, 1): the variate is exp(s·z), the scale the median m.
+                sm.a = 0;
+                sm.b = d.mid + c.distribution.shift;
+                sm.shape = c.distribution.sigma_log;
                 break;
             case DistributionKind::SkewNormal: {
                 // Azzalini: Z = δ|U0| + √(1−δ²) U1 has mean δ√(2/π) and variance 1 − 2δ²/π.
@@ -107,7 +122,8 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
 // [SECTION] Sampling ---------------------------------------------------------------------
 
 // The standard variate z of a contributor (its value is a + b·z): N(0,1), U[−1,1),
-// the triangle on (−1,1), or Azzalini's standard skew-normal.
+// the triangle on (−1,1) (with its mode at `shape` when given), Azzalini's standard
+// skew-normal, or exp(s·N(0,1)) for a lognormal.
 void MonteCarloRun::fill(Sampler& sm, double* out, size_t n) {
     switch (sm.kind) {
         case DistributionKind::Normal:
@@ -120,12 +136,30 @@ void MonteCarloRun::fill(Sampler& sm, double* out, size_t n) {
             for (size_t j = 0; j < n; ++j) out[j] = 2.0 * sm.rng.uniform() - 1.0;
             break;
         case DistributionKind::Triangular:
+            if (sm.mode_triangle) {
+                // Inverse CDF of the triangle (−1, c, 1): F(c) = (c + 1)/2; below it
+                // z = −1 + √(2u(c + 1)), above it z = 1 − √(2(1 − u)(1 − c)).
+                const double c = sm.shape, fc = 0.5 * (c + 1.0);
+                for (size_t j = 0; j < n; ++j) {
+                    const double u = sm.rng.uniform();
+                    out[j] =
+                        u < fc ? -1.0 + std::sqrt(2.0 * u * (c + 1.0)) : 1.0 - std::sqrt(2.0 * (1.0 - u) * (1.0 - c));
+                }
+                break;
+            }
             // The sum of two uniforms on [0, 1) minus 1 is the symmetric triangle on (−1, 1).
             for (size_t j = 0; j < n; ++j) {
                 const double u1 = sm.rng.uniform();
                 const double u2 = sm.rng.uniform();
                 out[j] = u1 + u2 - 1.0;
             }
+            break;
+        case DistributionKind::Lognormal:
+            if (options_.fast_normal)
+                normal_ziggurat_fill(sm.rng, out, n);
+            else
+                for (size_t j = 0; j < n; ++j) out[j] = sm.rng.normal();
+            for (size_t j = 0; j < n; ++j) out[j] = std::exp(sm.shape * out[j]);
             break;
         case DistributionKind::SkewNormal:
             for (size_t j = 0; j < n; ++j) {

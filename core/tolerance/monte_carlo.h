@@ -97,6 +97,8 @@ private:
         DistributionKind kind = DistributionKind::Normal;
         double a = 0, b = 0;            // x = a + b·z, z the standard variate of `kind`
         double delta = 0, delta_c = 0;  // skew-normal: δ and √(1 − δ²)
+        double shape = 0;               // triangle with a mode: its place in [−1, 1]; lognormal: σ of ln x
+        bool mode_triangle = false;     // triangle drawn by its inverse CDF (a mode was given)
         Rng rng{0};
     };
     void fill(Sampler& sm, double* out, size_t n);
