@@ -101,6 +101,23 @@ ExactWorstCase exact_worst_case(const Stack& s, double temperature) {
         return r;
     }
     r.corners = size_t{1} << lengths.size();
+    // Each corner costs one pass over the contributors and the vectors: a budget keeps a huge
+    // loop (thousands of vectors) with many length contributors from stalling the app.
+    const double work = static_cast<double>(r.corners) * static_cast<double>(nc + s.loop->vectors.size());
+    if (work > kMaxExactWorstCaseWork) {
+        r.note = "not enumerated: " + std::to_string(r.corners) + " corners × " +
+            std::to_string(nc + s.loop->vectors.size()) +
+            " contributors and vectors is above the budget of 2·10⁷ evaluations: the linearised worst case stands";
+        r.corners = 0;
+        return r;
+    }
+    // The vectors whose angle each angle contributor sets (found once, not per corner).
+    std::vector<std::vector<size_t>> vectors_of(angles.size());
+    std::vector<int> angle_slot(nc, -1);
+    for (size_t a = 0; a < angles.size(); ++a) angle_slot[angles[a]] = static_cast<int>(a);
+    for (size_t v = 0; v < s.loop->vectors.size(); ++v)
+        if (use.angle_of[v] >= 0 && angle_slot[static_cast<size_t>(use.angle_of[v])] >= 0)
+            vectors_of[static_cast<size_t>(angle_slot[static_cast<size_t>(use.angle_of[v])])].push_back(v);
 
     // Start values: every loop length at its lower end (a band of zero width stays there), the
     // contributors outside the loop at the end that makes the gap smallest (x_min) or largest.
@@ -117,15 +134,15 @@ ExactWorstCase exact_worst_case(const Stack& s, double temperature) {
             const size_t i = lengths[b];
             x_min[i] = x_max[i] = (mask >> b) & 1 ? lin.terms[i].hi : lin.terms[i].lo;
         }
-        for (size_t k : angles) {
+        for (size_t a = 0; a < angles.size(); ++a) {
+            const size_t k = angles[a];
             Sinusoid g;
-            for (size_t v = 0; v < s.loop->vectors.size(); ++v) {
-                if (use.angle_of[v] != static_cast<int>(k)) continue;
+            for (size_t v : vectors_of[a]) {
                 const int li = use.length_of[v];
                 const double len = li >= 0 ? x_min[static_cast<size_t>(li)] : s.loop->vectors[v].length;
-                const double a = (s.loop->vectors[v].angle - s.loop->direction) * kDegree;
-                g.re += len * std::cos(a);
-                g.im += len * std::sin(a);
+                const double phase = (s.loop->vectors[v].angle - s.loop->direction) * kDegree;
+                g.re += len * std::cos(phase);
+                g.im += len * std::sin(phase);
             }
             x_min[k] = best_angle(g, lin.terms[k].lo, lin.terms[k].hi, false);
             x_max[k] = best_angle(g, lin.terms[k].lo, lin.terms[k].hi, true);

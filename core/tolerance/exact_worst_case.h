@@ -13,8 +13,9 @@
 // contributor), so each angle is chosen independently among its band ends and the points
 // inside its band where R·cos(θ + β) is largest or smallest. The result is the exact extreme,
 // not only the best corner (a corner-only search misses an angle band containing 0°).
-// Above kMaxExactLengthContributors length contributors (2^16 = 65 536 corners), nothing is
-// enumerated: `computed` is false, the note says why and the linearised figures stand.
+// Above kMaxExactLengthContributors length contributors (2^16 = 65 536 corners), or above
+// kMaxExactWorstCaseWork evaluations, nothing is enumerated: `computed` is false, the note
+// says why and the linearised figures stand.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -25,6 +26,9 @@
 namespace mf {
 
 constexpr size_t kMaxExactLengthContributors = 16;
+// At most this many corner × (contributors + vectors) evaluations (about 0.1 s); above it the
+// loop is not enumerated either (a loop of thousands of vectors with many length contributors).
+constexpr double kMaxExactWorstCaseWork = 2e7;
 
 struct ExactWorstCase {
     bool computed = false;  // false: not a loop, the stack is refused, or too many lengths (note)

@@ -195,7 +195,7 @@ json stack_conventions_json() {
         {"cte_uncertainty",
          "2026-12-06: cte_tol_ppm_per_K = ± on α, uniform (σ_α = tol/√3); at the operating temperature only: "
          "worst case at the extreme CTE (corners of band × α ± tol), statistical σ² += (s·ΔT·L·σ_α)²; the "
-         "Monte Carlo does not sample the CTE"},
+         "Monte Carlo draws each such CTE per sample (its own stream) at the operating temperature"},
         {"verdict",
          "per temperature: fails if the mean is outside the limits or ppm > ppm_fail (MC: CI lower end); "
          "OK if the worst case is inside or ppm ≤ ppm_ok (MC: CI upper end); else at risk; overall = worse "
