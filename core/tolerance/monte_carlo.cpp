@@ -53,9 +53,24 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
                 sm.b = d.sigma;
                 break;
             case DistributionKind::Uniform:
-            case DistributionKind::Triangular:
                 sm.a = d.mean;
                 sm.b = d.half;
+                break;
+            case DistributionKind::Triangular:
+                // Symmetric: the band centre + shift ± T. With a mode: the same frame, the mode
+                // at the standardised position (mode − mid)/T in [−1, 1].
+                sm.a = d.mid + c.distribution.shift;
+                sm.b = d.half;
+                if (c.distribution.mode) {
+                    sm.mode_triangle = true;
+                    sm.shape = d.half > 0 ? std::clamp((*c.distribution.mode - d.mid) / d.half, -1.0, 1.0) : 0.0;
+                }
+                break;
+            case DistributionKind::Lognormal:
+                // x = m·exp(s·z), z ~ N(0, 1): the variate is exp(s·z), the scale the median m.
+                sm.a = 0;
+                sm.b = d.mid + c.distribution.shift;
+                sm.shape = c.distribution.sigma_log;
                 break;
             case DistributionKind::SkewNormal: {
                 // Azzalini: Z = δ|U0| + √(1−δ²) U1 has mean δ√(2/π) and variance 1 − 2δ²/π.
@@ -79,6 +94,18 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
         slope_meas_.push_back(cm * sm.b);
         slope_op_.push_back(co * sm.b);
     }
+    // CTE streams come after every contributor's, so a stack without CTE tolerances draws
+    // exactly what it drew before they existed.
+    cte_slot_.assign(nc, -1);
+    for (size_t i = 0; i < nc; ++i) {
+        const Contributor& c = s.contributors[i];
+        const double dt = s.operating_temperature - detail::measured_at(s, c);
+        if (!c.cte_tol || !(*c.cte_tol > 0) || c.kind != DimensionKind::Length || dt == 0) continue;
+        cte_slot_[i] = static_cast<int>(cte_jitter_.size());
+        cte_jitter_.push_back({i, *c.cte_tol * 1e-6 * dt, Rng(seeder.next())});
+        thermal_differs_ = true;
+    }
+    cte_block_.assign(cte_jitter_.size() * kBlock, 0.0);
     if (s.loop) {
         direction_ = s.loop->direction;
         for (size_t v = 0; v < s.loop->vectors.size(); ++v) {
@@ -107,7 +134,8 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
 // [SECTION] Sampling ---------------------------------------------------------------------
 
 // The standard variate z of a contributor (its value is a + b·z): N(0,1), U[−1,1),
-// the triangle on (−1,1), or Azzalini's standard skew-normal.
+// the triangle on (−1,1) (with its mode at `shape` when given), Azzalini's standard
+// skew-normal, or exp(s·N(0,1)) for a lognormal.
 void MonteCarloRun::fill(Sampler& sm, double* out, size_t n) {
     switch (sm.kind) {
         case DistributionKind::Normal:
@@ -120,12 +148,30 @@ void MonteCarloRun::fill(Sampler& sm, double* out, size_t n) {
             for (size_t j = 0; j < n; ++j) out[j] = 2.0 * sm.rng.uniform() - 1.0;
             break;
         case DistributionKind::Triangular:
+            if (sm.mode_triangle) {
+                // Inverse CDF of the triangle (−1, c, 1): F(c) = (c + 1)/2; below it
+                // z = −1 + √(2u(c + 1)), above it z = 1 − √(2(1 − u)(1 − c)).
+                const double c = sm.shape, fc = 0.5 * (c + 1.0);
+                for (size_t j = 0; j < n; ++j) {
+                    const double u = sm.rng.uniform();
+                    out[j] =
+                        u < fc ? -1.0 + std::sqrt(2.0 * u * (c + 1.0)) : 1.0 - std::sqrt(2.0 * (1.0 - u) * (1.0 - c));
+                }
+                break;
+            }
             // The sum of two uniforms on [0, 1) minus 1 is the symmetric triangle on (−1, 1).
             for (size_t j = 0; j < n; ++j) {
                 const double u1 = sm.rng.uniform();
                 const double u2 = sm.rng.uniform();
                 out[j] = u1 + u2 - 1.0;
             }
+            break;
+        case DistributionKind::Lognormal:
+            if (options_.fast_normal)
+                normal_ziggurat_fill(sm.rng, out, n);
+            else
+                for (size_t j = 0; j < n; ++j) out[j] = sm.rng.normal();
+            for (size_t j = 0; j < n; ++j) out[j] = std::exp(sm.shape * out[j]);
             break;
         case DistributionKind::SkewNormal:
             for (size_t j = 0; j < n; ++j) {
@@ -157,6 +203,18 @@ void MonteCarloRun::run_block() {
         if (thermal_differs_)
             for (size_t j = 0; j < n; ++j) go[j] += so * z[j];
     }
+    // Uncertain CTEs: each such contributor's operating scale moves by δα·ΔT per sample; a
+    // contributor outside the loop adds s·x·δα·ΔT (its share in the loop is added below).
+    for (size_t q = 0; q < cte_jitter_.size(); ++q) {
+        CteJitter& cj = cte_jitter_[q];
+        double* d = cte_block_.data() + q * kBlock;
+        for (size_t j = 0; j < n; ++j) d[j] = cj.half * (2.0 * cj.rng.uniform() - 1.0);
+        if (in_loop_[cj.index]) continue;
+        const double* z = values_.data() + cj.index * kBlock;
+        const double sens = stack_.contributors[cj.index].sensitivity;
+        const double a = samplers_[cj.index].a, b = samplers_[cj.index].b;
+        for (size_t j = 0; j < n; ++j) go[j] += sens * (a + b * z[j]) * d[j];
+    }
     // The loop, exactly: gap += L · cos(θ − φ) per vector, with L and θ as sampled.
     for (size_t v = 0; v < loop_length_.size(); ++v) {
         const int li = loop_length_[v], ai = loop_angle_[v];
@@ -170,11 +228,13 @@ void MonteCarloRun::run_block() {
         const double ko = li >= 0 ? scale_op_[static_cast<size_t>(li)] : 1.0;
         const double fixed_len = loop_fixed_length_[v], fixed_proj = loop_fixed_proj_[v];
         const double fixed_angle = loop_fixed_angle_[v];
+        const int slot = li >= 0 ? cte_slot_[static_cast<size_t>(li)] : -1;
+        const double* D = slot >= 0 ? cte_block_.data() + static_cast<size_t>(slot) * kBlock : nullptr;
         for (size_t j = 0; j < n; ++j) {
             const double len = L ? la + lb * L[j] : fixed_len;
             const double proj = A ? std::cos((fixed_angle + aa + ab * A[j] - direction_) * kDegree) : fixed_proj;
             g[j] += km * len * proj;
-            if (thermal_differs_) go[j] += ko * len * proj;
+            if (thermal_differs_) go[j] += (D ? ko + D[j] : ko) * len * proj;
         }
     }
     // Sums for the squared correlations. Block-local first, in kLanes interleaved partial sums

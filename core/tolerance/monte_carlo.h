@@ -97,6 +97,16 @@ private:
         DistributionKind kind = DistributionKind::Normal;
         double a = 0, b = 0;            // x = a + b·z, z the standard variate of `kind`
         double delta = 0, delta_c = 0;  // skew-normal: δ and √(1 − δ²)
+        double shape = 0;               // triangle with a mode: its place in [−1, 1]; lognormal: σ of ln x
+        bool mode_triangle = false;     // triangle drawn by its inverse CDF (a mode was given)
+        Rng rng{0};
+    };
+    // Uncertain CTE (2026-12-06): a contributor whose CTE carries a tolerance and whose
+    // temperature changes to the operating one gets its own stream of CTE deviations,
+    // uniform on ±u; `half` = u·10⁻⁶·ΔT, so each draw adds (2v − 1)·half to its operating scale.
+    struct CteJitter {
+        size_t index = 0;
+        double half = 0;
         Rng rng{0};
     };
     void fill(Sampler& sm, double* out, size_t n);
@@ -115,6 +125,9 @@ private:
     std::vector<double> loop_fixed_length_, loop_fixed_angle_, loop_fixed_proj_;
     double direction_ = 0;  // degrees
     bool thermal_differs_ = false;
+    std::vector<CteJitter> cte_jitter_;
+    std::vector<int> cte_slot_;      // per contributor: its index in cte_jitter_, or -1
+    std::vector<double> cte_block_;  // cte_jitter_.size() × kBlock scale deviations
     // Block buffers (allocated once).
     std::vector<double> values_;  // contributors × kBlock standard variates z
     std::vector<double> gap_block_, gap_op_block_, dg_block_;

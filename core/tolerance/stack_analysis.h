@@ -21,6 +21,7 @@
 
 #include "base/issue.h"
 #include "stats/summary.h"
+#include "tolerance/exact_worst_case.h"
 #include "tolerance/stack_model.h"
 
 namespace mf {
@@ -51,6 +52,12 @@ struct LinearTerm {
     double scale = 1;    // 1 + α·(T − measured_at); 1 for angles and without material
     double cte = 0;      // ppm/K used (0: no material)
     double delta_t = 0;  // K: T − the contributor's measurement temperature
+    // The CTE's own tolerance (± ppm/K, uniform), 2026-12-06. Set only by thermal() on the
+    // stack at the operating temperature: worst_case() then takes the extreme CTE, and
+    // statistical() adds (s·ΔT·L·σ_α)², σ_α = u/√3, L the nominal at measurement.
+    double cte_tol = 0;
+    double length_at_measurement = 0;  // nominal L the CTE acts on (mm)
+    double band_lo = 0, band_hi = 0;   // band ends at measurement (unscaled)
 };
 
 struct LinearStack {
@@ -154,21 +161,30 @@ std::vector<ContributionRow> contributions(const Stack& s, const LinearStack& li
 struct ThermalRow {
     size_t index = 0;
     std::string id, name, material;
-    double cte = 0;           // ppm/K (0: no material)
-    double measured_at = 20;  // °C
-    double delta_t = 0;       // K: operating − measured_at
-    double delta_length = 0;  // mm: α·L·ΔT at nominal
-    double gap_effect = 0;    // mm: s · α·L·ΔT
+    double cte = 0;              // ppm/K (0: no material)
+    double measured_at = 20;     // °C
+    double delta_t = 0;          // K: operating − measured_at
+    double delta_length = 0;     // mm: α·L·ΔT at nominal
+    double gap_effect = 0;       // mm: s · α·L·ΔT
+    double cte_tol = 0;          // ± ppm/K on α (0: exact)
+    double cte_gap_sigma = 0;    // mm: |s·ΔT·L|·σ_α, σ_α = cte_tol/√3
+    double cte_gap_extreme = 0;  // mm: |s·ΔT·L|·cte_tol: the worst-case widening each way
 };
 struct ThermalResult {
     double measurement_temperature = 20, operating_temperature = 20;
     std::vector<ThermalRow> rows;
     double nominal_at_measurement = 0;
     double nominal_at_operating = 0;
-    double gap_change = 0;  // nominal_at_operating − nominal_at_measurement
-    WorstCaseResult worst_case_at_operating;
+    double gap_change = 0;                    // nominal_at_operating − nominal_at_measurement
+    WorstCaseResult worst_case_at_operating;  // with the extreme CTE when one carries a tolerance
     RssResult rss_at_operating;
-    StatisticalResult statistical_at_operating;
+    StatisticalResult statistical_at_operating;  // with each CTE tolerance's σ contribution
+    // Uncertain CTE (2026-12-06): the same figures at the operating temperature with every CTE
+    // exact, and the σ the CTE tolerances add. has_cte_tolerance false: all equal.
+    bool has_cte_tolerance = false;
+    WorstCaseResult worst_case_exact_cte;
+    StatisticalResult statistical_exact_cte;
+    double cte_sigma = 0;            // mm: √Σ (s·ΔT·L·σ_α)²
     std::vector<std::string> notes;  // e.g. contributors without a material
 };
 ThermalResult thermal(const Stack& s);
@@ -223,6 +239,9 @@ struct StackReport {
     std::vector<ContributionRow> contributions;
     ThermalResult thermal;
     FitAssessment fit;
+    // 2D loops (2026-12-06): the exact worst case beside the linearised one, at the
+    // measurement and the operating temperature (computed false for a chain).
+    ExactWorstCase exact_worst_case, exact_worst_case_at_operating;
 };
 StackReport analyse_stack(const Stack& s, const MonteCarloResult* mc = nullptr);
 

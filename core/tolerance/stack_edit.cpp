@@ -214,8 +214,20 @@ std::string kind_refusal(const Stack& s, const std::string& contributor_id, Dime
 }
 
 void set_distribution_kind(Contributor& c, DistributionKind kind) {
-    c.distribution.kind = kind;
-    if (kind != DistributionKind::SkewNormal) c.distribution.skew = 0;
+    Distribution& d = c.distribution;
+    d.kind = kind;
+    if (kind != DistributionKind::SkewNormal) d.skew = 0;
+    if (kind != DistributionKind::Triangular) d.mode.reset();
+    if (kind != DistributionKind::Lognormal) {
+        d.sigma_log = 0;
+        return;
+    }
+    // A lognormal starts with the spread of a Cp 1 normal: σ ≈ m·s for a small s, so
+    // s = T/(3m) (m the median), kept within (0, 3]; 0.1 when the median is not positive.
+    const double half = 0.5 * (c.tol_plus + c.tol_minus);
+    const double median = c.nominal + 0.5 * (c.tol_plus - c.tol_minus) + d.shift;
+    const double s = median > 0 && half > 0 ? half / (3.0 * median) : 0.1;
+    d.sigma_log = std::isfinite(s) ? std::clamp(s, 1e-9, 3.0) : 0.1;
 }
 
 void set_sigma_given_by(Contributor& c, NormalBy by, double current_sigma) {

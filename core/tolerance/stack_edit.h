@@ -67,7 +67,8 @@ std::string set_contributor_kind(Plan& p, const std::string& stack_id, const std
 std::string kind_refusal(const Stack& s, const std::string& contributor_id, DimensionKind kind);
 
 // Distribution changes that touch more than one field (the other fields are set directly).
-// A new kind; the skew shape goes back to 0 unless the kind is skew-normal.
+// A new kind; the skew shape goes back to 0 unless the kind is skew-normal, the mode is
+// dropped unless it is triangular, and a lognormal starts with σ of ln x = T/(3·median).
 void set_distribution_kind(Contributor& c, DistributionKind kind);
 // How the σ of a normal is given. current_sigma (the σ the analysis resolved, > 0) starts a
 // σ given directly, so the figures stay where they were; a Cp or Cpk that is not > 0 starts at 1.

@@ -8,7 +8,7 @@ namespace mf::detail {
 struct ResolvedDistribution {
     double mid = 0;    // centre of the tolerance band (mid-limit mean)
     double half = 0;   // half-width T of the band
-    double mean = 0;   // mid + shift
+    double mean = 0;   // mid + shift (the actual mean for a skewed triangle or a lognormal)
     double sigma = 0;  // σ of the declared distribution
 };
 ResolvedDistribution resolve_distribution(const Contributor& c);

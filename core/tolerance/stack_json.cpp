@@ -11,12 +11,14 @@
 //                                   "kind": "length" | "angle",                     (optional)
 //                                   "distribution": {"type": "normal", "cpk": 1.33, "shift": 0.001},
 //                                   "material": "stainless-316l", "cte_ppm_per_K": 16.0,
+//                                   "cte_tol_ppm_per_K": 0.5,   (± on the CTE, uniform; optional)
 //                                   "measured_at": 23,
 //                                   "measured": {"dataset": "ds-pilot", "feature": "f-bore",   (optional)
 //                                                "sigma": "within" | "overall"} } ]} ]
 // Distribution types: "normal" (one of "cp", "cpk", "sigma"; default Cp = 1), "uniform",
-// "triangular", "skew-normal" (as normal, plus "skew" = shape α). "shift" (mean − band
-// centre) applies to every type. Defaults are left out when writing. "measured" links the
+// "triangular" (optional "mode": the most likely value, inside the band), "skew-normal" (as
+// normal, plus "skew" = shape α), "lognormal" ("sigma_log" = σ of ln x; median = band centre
+// + shift). "shift" (mean − band centre; the median for a lognormal) applies to every type. Defaults are left out when writing. "measured" links the
 // contributor to a feature of a capability dataset (σ and mean from the data; the declared
 // distribution is the fallback): core/links/measured_links.h, docs/tolerance.md.
 #include "plan/section_json.h"
@@ -28,7 +30,8 @@ static const std::initializer_list<std::pair<const char*, DistributionKind>> kDi
     {"normal", DistributionKind::Normal},
     {"uniform", DistributionKind::Uniform},
     {"triangular", DistributionKind::Triangular},
-    {"skew-normal", DistributionKind::SkewNormal}};
+    {"skew-normal", DistributionKind::SkewNormal},
+    {"lognormal", DistributionKind::Lognormal}};
 
 static const std::initializer_list<std::pair<const char*, DimensionKind>> kKindNames = {
     {"length", DimensionKind::Length}, {"angle", DimensionKind::Angle}};
@@ -49,12 +52,14 @@ static void read_measured(const json& m, const std::string& mp, JsonReader& r, s
 static void read_distribution(const json& d, const std::string& dp, JsonReader& r, Distribution& out) {
     if (!r.begin_object(d, dp)) return;
     r.enumeration(d, dp, "type", out.kind, Need::Required, kDistributionNames);
-    std::optional<double> cp, cpk, sigma, skew, shift;
+    std::optional<double> cp, cpk, sigma, skew, shift, mode, sigma_log;
     r.optional_number(d, dp, "cp", cp, -1e6, 1e6);
     r.optional_number(d, dp, "cpk", cpk, -1e6, 1e6);
     r.optional_number(d, dp, "sigma", sigma, -1e6, 1e6);
     r.optional_number(d, dp, "skew", skew, -1e6, 1e6);
     r.optional_number(d, dp, "shift", shift, -1e6, 1e6);
+    r.optional_number(d, dp, "mode", mode, -1e6, 1e6);
+    r.optional_number(d, dp, "sigma_log", sigma_log, -1e6, 1e6);
     const bool normal_like = out.kind == DistributionKind::Normal || out.kind == DistributionKind::SkewNormal;
     const int given = (cp ? 1 : 0) + (cpk ? 1 : 0) + (sigma ? 1 : 0);
     if (normal_like) {
@@ -85,6 +90,10 @@ static void read_distribution(const json& d, const std::string& dp, JsonReader& 
             r.error(JsonReader::child(dp, "skew"), "skew applies only to the skew-normal distribution");
     }
     if (shift) out.shift = *shift;
+    // Kind-specific checks of these two (mode only on a triangle, sigma_log only on a
+    // lognormal, the mode inside the band) are validate_stack's.
+    out.mode = mode;
+    if (sigma_log) out.sigma_log = *sigma_log;
     r.end_object(d, dp);
 }
 
@@ -159,6 +168,7 @@ void read_stacks(const json& j, const std::string& path, JsonReader& r, std::vec
                     read_distribution(*d, JsonReader::child(cp, "distribution"), r, c.distribution);
                 r.string(ce, cp, "material", c.material, Need::Optional, 64);
                 r.optional_number(ce, cp, "cte_ppm_per_K", c.cte, -1e6, 1e6);
+                r.optional_number(ce, cp, "cte_tol_ppm_per_K", c.cte_tol, -1e6, 1e6);
                 r.optional_number(ce, cp, "measured_at", c.measured_at, -1e6, 1e6);
                 if (const json* m = r.member(ce, cp, "measured", Need::Optional))
                     read_measured(*m, JsonReader::child(cp, "measured"), r, c.measured);
@@ -185,6 +195,8 @@ static json write_distribution(const Distribution& d) {
         }
     }
     if (d.kind == DistributionKind::SkewNormal) o["skew"] = d.skew;
+    if (d.mode) o["mode"] = *d.mode;
+    if (d.kind == DistributionKind::Lognormal || d.sigma_log != 0) o["sigma_log"] = d.sigma_log;
     if (d.shift != 0) o["shift"] = d.shift;
     return o;
 }
@@ -228,6 +240,7 @@ json write_stacks(const std::vector<Stack>& stacks) {
             if (!c.distribution.is_default()) ce["distribution"] = write_distribution(c.distribution);
             if (!c.material.empty()) ce["material"] = c.material;
             if (c.cte) ce["cte_ppm_per_K"] = *c.cte;
+            if (c.cte_tol) ce["cte_tol_ppm_per_K"] = *c.cte_tol;
             if (c.measured_at) ce["measured_at"] = *c.measured_at;
             if (c.measured) {
                 ce["measured"] = {{"dataset", c.measured->dataset_id}, {"feature", c.measured->feature_id}};

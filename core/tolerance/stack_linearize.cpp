@@ -31,7 +31,28 @@ ResolvedDistribution resolve_distribution(const Contributor& c) {
                 r.sigma = r.half / (3.0 * d.capability);
             break;
         case DistributionKind::Uniform: r.sigma = r.half / std::sqrt(3.0); break;
-        case DistributionKind::Triangular: r.sigma = r.half / std::sqrt(6.0); break;
+        case DistributionKind::Triangular:
+            if (!d.mode) {
+                r.sigma = r.half / std::sqrt(6.0);
+                break;
+            }
+            {
+                // (min, mode, max) = (a, c, b) all moved by the shift: the moments of the actual
+                // triangle, not of a symmetric stand-in. Taken about the band centre (a = −T,
+                // b = +T) so that a long nominal does not cancel away the variance's digits.
+                const double a = -r.half, b = r.half, m = *d.mode - r.mid;
+                r.mean = r.mid + (a + b + m) / 3.0 + d.shift;
+                const double var = (a * a + b * b + m * m - a * b - a * m - b * m) / 18.0;
+                r.sigma = std::sqrt(std::fmax(var, 0.0));
+            }
+            break;
+        case DistributionKind::Lognormal: {
+            // Median m = band centre + shift, s = σ of ln x: mean m·e^(s²/2), σ = mean·√(e^(s²) − 1).
+            const double median = r.mid + d.shift, s2 = d.sigma_log * d.sigma_log;
+            r.mean = median * std::exp(0.5 * s2);
+            r.sigma = r.mean * std::sqrt(std::expm1(s2));
+            break;
+        }
     }
     return r;
 }
@@ -91,6 +112,9 @@ LinearStack linearize_stack(const Stack& s, double temperature) {
         t.cte = detail::contributor_cte(c);
         t.delta_t = c.kind == DimensionKind::Length ? temperature - detail::measured_at(s, c) : 0;
         t.scale = detail::thermal_scale(s, c, temperature);
+        t.length_at_measurement = c.nominal;
+        t.band_lo = c.nominal - c.tol_minus;
+        t.band_hi = c.nominal + c.tol_plus;
         t.nominal = c.nominal * t.scale;
         t.lo = (c.nominal - c.tol_minus) * t.scale;
         t.hi = (c.nominal + c.tol_plus) * t.scale;

@@ -35,8 +35,9 @@ enum class DimensionKind { Length, Angle };
 enum class DistributionKind {
     Normal,      // σ from Cp, Cpk or given directly
     Uniform,     // flat over the band: σ = T/√3 (T = half-width of the band)
-    Triangular,  // symmetric triangle over the band: σ = T/√6
+    Triangular,  // triangle over the band: symmetric (σ = T/√6), or with its mode anywhere in the band
     SkewNormal,  // Azzalini skew-normal with the mean and σ a Normal would have, shape α
+    Lognormal,   // ln x ~ N(ln m, s²): median m = band centre + shift (> 0), s = sigma_log (> 0)
 };
 
 // How the σ of a Normal (or SkewNormal) contributor is given.
@@ -53,10 +54,19 @@ struct Distribution {
     double sigma = 0;            // by == Sigma: σ itself, > 0
     double shift = 0;            // process mean − band centre (any kind), same unit as the value
     double skew = 0;             // SkewNormal: shape α (0 = normal; > 0 long tail upwards)
+    // Triangular: the most likely value (absolute, same unit as the value, inside the band
+    // [nominal − tol_minus, nominal + tol_plus]); absent = the band centre (symmetric triangle).
+    // The triangle is (min, mode, max) = (lower limit, mode, upper limit), all moved by `shift`:
+    // mean (a + b + c)/3, variance (a² + b² + c² − ab − ac − bc)/18 (docs/tolerance.md).
+    std::optional<double> mode;
+    // Lognormal: σ of ln x (dimensionless, > 0). The median is the band centre + shift, so
+    // mean = m·exp(s²/2) and σ = m·exp(s²/2)·√(exp(s²) − 1): the mean lies above the median.
+    double sigma_log = 0;
 
     // The default (Normal, Cp = 1, no shift): "the tolerance is ±3σ of a centred normal".
     bool is_default() const {
-        return kind == DistributionKind::Normal && by == NormalBy::Cp && capability == 1.0 && shift == 0 && skew == 0;
+        return kind == DistributionKind::Normal && by == NormalBy::Cp && capability == 1.0 && shift == 0 && skew == 0 &&
+            !mode && sigma_log == 0;
     }
     bool operator==(const Distribution&) const = default;
 };
@@ -87,8 +97,12 @@ struct Contributor {
     std::string partner_id;  // optional: who makes it
     DimensionKind kind = DimensionKind::Length;
     Distribution distribution;
-    std::string material;                  // key into the material table (materials.h); empty: none
-    std::optional<double> cte;             // ppm/K; overrides the material's CTE when set
+    std::string material;       // key into the material table (materials.h); empty: none
+    std::optional<double> cte;  // ppm/K; overrides the material's CTE when set
+    // ± ppm/K on the CTE used (its material's or its own), 2026-12-06: the CTE is taken as
+    // uniform over [α − u, α + u] (σ_α = u/√3). Only the figures at the operating temperature
+    // carry it (docs/tolerance.md, "Uncertain CTE"). Absent: the CTE is exact.
+    std::optional<double> cte_tol;
     std::optional<double> measured_at;     // °C; overrides the stack's measurement temperature
     std::optional<MeasuredLink> measured;  // σ and mean from measured data instead of `distribution`
     bool operator==(const Contributor&) const = default;
@@ -141,6 +155,7 @@ enum class StackCheck {
 };
 Issues validate_stack(const Stack& s, StackCheck check);
 
-const char* distribution_name(DistributionKind k);  // "normal", "uniform", "triangular", "skew-normal"
+// "normal", "uniform", "triangular", "skew-normal", "lognormal"
+const char* distribution_name(DistributionKind k);
 
 }  // namespace mf

@@ -21,6 +21,8 @@ StackReport analyse_stack(const Stack& s, const MonteCarloResult* mc) {
     ConditionInputs at_op{s.operating_temperature, r.thermal.worst_case_at_operating,
                           r.thermal.statistical_at_operating, good_mc ? &good_mc->at_operating : nullptr};
     r.fit = assess_fit(s, at_meas, at_op);
+    r.exact_worst_case = exact_worst_case(s, s.measurement_temperature);
+    r.exact_worst_case_at_operating = exact_worst_case(s, s.operating_temperature);
     return r;
 }
 

@@ -86,6 +86,76 @@ json condition_json(const ConditionVerdict& c) {
             {"reason", c.reason}};
 }
 
+// Each contributor's distribution as the statistical stack uses it (2026-12-06): its type,
+// mean and σ at the measurement temperature, and the shape parameter of a skewed one.
+json distributions_json(const Stack& s, const LinearStack& lin) {
+    json rows = json::array();
+    for (const auto& t : lin.terms) {
+        const Distribution& d = s.contributors[t.index].distribution;
+        json row = {{"id", s.contributors[t.index].id},
+                    {"type", distribution_name(d.kind)},
+                    {"mean", t.mean},
+                    {"sigma", t.sigma},
+                    {"mean_minus_band_centre", t.mean - t.mid}};
+        if (d.kind == DistributionKind::Triangular && d.mode) row["mode"] = *d.mode * t.scale;
+        if (d.kind == DistributionKind::Lognormal) {
+            row["sigma_log"] = d.sigma_log;
+            row["median"] = (t.mid + d.shift * t.scale);
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+// Uncertain CTE (2026-12-06): null when no contributor's CTE carries a tolerance; else what the
+// tolerances add to the figures at the operating temperature (thermal.worst_case and
+// thermal.statistical already include them) and the same figures with exact CTEs.
+json cte_uncertainty_json(const ThermalResult& t) {
+    if (!t.has_cte_tolerance) return nullptr;
+    json rows = json::array();
+    for (const auto& r : t.rows)
+        if (r.cte_tol > 0)
+            rows.push_back({{"id", r.id},
+                            {"cte_ppm_per_K", r.cte},
+                            {"cte_tol_ppm_per_K", r.cte_tol},
+                            {"gap_sigma", r.cte_gap_sigma},
+                            {"gap_extreme", r.cte_gap_extreme}});
+    return {{"distribution", "uniform over α ± tol (σ_α = tol/√3); operating temperature only"},
+            {"sigma", t.cte_sigma},
+            {"contributors", rows},
+            {"statistical_sigma_exact_cte", t.statistical_exact_cte.sigma},
+            {"worst_case_exact_cte", {{"min", t.worst_case_exact_cte.min}, {"max", t.worst_case_exact_cte.max}}}};
+}
+
+// The exact worst case of a loop (2026-12-06) beside the linearised one, with the contributor
+// values at each extreme.
+json exact_worst_case_json(const Stack& s, const ExactWorstCase& e) {
+    json j = {{"computed", e.computed},
+              {"temperature", e.temperature},
+              {"linear_min", e.linear_min},
+              {"linear_max", e.linear_max}};
+    if (!e.computed) {
+        j["note"] = e.note;
+        return j;
+    }
+    auto values = [&](const std::vector<double>& x) {
+        json o = json::object();
+        for (size_t i = 0; i < x.size() && i < s.contributors.size(); ++i) o[s.contributors[i].id] = x[i];
+        return o;
+    };
+    j["method"] = e.method;
+    j["length_contributors"] = e.length_contributors;
+    j["angle_contributors"] = e.angle_contributors;
+    j["corners"] = e.corners;
+    j["min"] = e.min;
+    j["max"] = e.max;
+    j["min_minus_linear"] = e.min_difference;
+    j["max_minus_linear"] = e.max_difference;
+    j["values_at_min"] = values(e.at_min);
+    j["values_at_max"] = values(e.at_max);
+    return j;
+}
+
 }  // namespace
 
 json stack_conventions_json() {
@@ -100,6 +170,11 @@ json stack_conventions_json() {
          "normal: T/(3·Cp), (T − |shift|)/(3·Cpk) or σ; uniform: T/√3; triangular: T/√6; "
          "skew-normal: as normal (T = half-width of the band)"},
         {"statistical_tails", "normal with the statistical mean and σ (one-sided per limit)"},
+        {"skewed_distributions",
+         "2026-12-06: triangular with a mode: (min, mode, max) = (lower limit, mode, upper limit) + shift, mean "
+         "(a+b+c)/3, σ² = (a²+b²+c²−ab−ac−bc)/18; lognormal: ln x ~ N(ln m, s²), median m = band centre + "
+         "shift, s = sigma_log, mean m·e^(s²/2), σ = mean·√(e^(s²) − 1). The statistical stack uses these "
+         "means and σ; rss keeps ±3σ of a centred normal; contributor_distributions lists them"},
         {"monte_carlo",
          "xoshiro256** stream per contributor seeded from --seed through splitmix64; ziggurat normals; "
          "all samples kept"},
@@ -112,6 +187,15 @@ json stack_conventions_json() {
          "worst_case_share |s|T/Σ|s|T; rss_share (sT)²/Σ(sT)²; statistical_share (sσ)²/Σ(sσ)²; "
          "monte_carlo_share corr(x, gap)²; ranked by statistical_share"},
         {"thermal", "x·(1 + α·(T − measured_at)) per length contributor, α from its material or cte_ppm_per_K"},
+        {"exact_worst_case",
+         "2026-12-06, loops only: the gap's true extremes with every contributor in its band: 2^n corners of the "
+         "loop's n length contributors (n ≤ 16; above: not computed, the linearised worst case stands), each "
+         "angle at its band end or interior extreme (exact); beside the linearised worst_case, without CTE "
+         "tolerances"},
+        {"cte_uncertainty",
+         "2026-12-06: cte_tol_ppm_per_K = ± on α, uniform (σ_α = tol/√3); at the operating temperature only: "
+         "worst case at the extreme CTE (corners of band × α ± tol), statistical σ² += (s·ΔT·L·σ_α)²; the "
+         "Monte Carlo draws each such CTE per sample (its own stream) at the operating temperature"},
         {"verdict",
          "per temperature: fails if the mean is outside the limits or ppm > ppm_fail (MC: CI lower end); "
          "OK if the worst case is inside or ppm ≤ ppm_ok (MC: CI upper end); else at risk; overall = worse "
@@ -143,12 +227,16 @@ json stack_analysis_json(const StackAnalysis& a) {
         sens.push_back(
             {{"id", s.contributors[t.index].id}, {"sensitivity", t.sensitivity}, {"from_loop", t.from_loop}});
     j["sensitivities"] = sens;
+    j["contributor_distributions"] = distributions_json(s, rep.linear);
     j["worst_case"] = {{"nominal", rep.worst_case.nominal},
                        {"min", rep.worst_case.min},
                        {"max", rep.worst_case.max},
                        {"mean", rep.worst_case.mean},
                        {"half_range", rep.worst_case.half_range},
                        {"asymmetry", rep.worst_case.asymmetry}};
+    j["exact_worst_case"] = s.loop ? json{{"at_measurement", exact_worst_case_json(s, rep.exact_worst_case)},
+                                          {"at_operating", exact_worst_case_json(s, rep.exact_worst_case_at_operating)}}
+                                   : json(nullptr);
     j["rss"] = rss_json(rep.rss);
     j["statistical"] = statistical_json(rep.statistical);
     if (mc) {
@@ -187,24 +275,31 @@ json stack_analysis_json(const StackAnalysis& a) {
                          {"delta_length", r.delta_length},
                          {"gap_effect", r.gap_effect}});
     }
-    j["thermal"] = {{"measurement_temperature", t.measurement_temperature},
-                    {"operating_temperature", t.operating_temperature},
-                    {"nominal_at_measurement", t.nominal_at_measurement},
-                    {"nominal_at_operating", t.nominal_at_operating},
-                    {"gap_change", t.gap_change},
-                    {"contributors", trows},
-                    {"worst_case",
-                     {{"min", t.worst_case_at_operating.min},
-                      {"max", t.worst_case_at_operating.max},
-                      {"mean", t.worst_case_at_operating.mean}}},
-                    {"rss",
-                     {{"mean", t.rss_at_operating.mean},
-                      {"sigma", t.rss_at_operating.sigma},
-                      {"min", t.rss_at_operating.min},
-                      {"max", t.rss_at_operating.max}}},
-                    {"statistical", statistical_json(t.statistical_at_operating)},
-                    {"monte_carlo", mc ? mc_json(mc->at_operating) : json(nullptr)},
-                    {"notes", t.notes}};
+    j["thermal"] = {
+        {"measurement_temperature", t.measurement_temperature},
+        {"operating_temperature", t.operating_temperature},
+        {"nominal_at_measurement", t.nominal_at_measurement},
+        {"nominal_at_operating", t.nominal_at_operating},
+        {"gap_change", t.gap_change},
+        {"contributors", trows},
+        {"worst_case",
+         {{"min", t.worst_case_at_operating.min},
+          {"max", t.worst_case_at_operating.max},
+          {"mean", t.worst_case_at_operating.mean}}},
+        {"rss",
+         {{"mean", t.rss_at_operating.mean},
+          {"sigma", t.rss_at_operating.sigma},
+          {"min", t.rss_at_operating.min},
+          {"max", t.rss_at_operating.max}}},
+        {"statistical", statistical_json(t.statistical_at_operating)},
+        {"monte_carlo", mc ? mc_json(mc->at_operating) : json(nullptr)},
+        {"notes", t.notes},
+        {"exact_worst_case",
+         "2026-12-06, loops only: the gap's true extremes with every contributor in its band: 2^n corners of the "
+         "loop's n length contributors (n ≤ 16; above: not computed, the linearised worst case stands), each "
+         "angle at its band end or interior extreme (exact); beside the linearised worst_case, without CTE "
+         "tolerances"},
+        {"cte_uncertainty", cte_uncertainty_json(t)}};
     const FitAssessment& f = rep.fit;
     j["verdict"] = {{"verdict", verdict_name(f.verdict)},
                     {"deciding", f.deciding},

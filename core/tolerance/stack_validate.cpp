@@ -19,6 +19,7 @@ const char* distribution_name(DistributionKind k) {
         case DistributionKind::Uniform: return "uniform";
         case DistributionKind::Triangular: return "triangular";
         case DistributionKind::SkewNormal: return "skew-normal";
+        case DistributionKind::Lognormal: return "lognormal";
     }
     return "normal";
 }
@@ -28,6 +29,42 @@ static std::string num(double v) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.6g", v);
     return buf;
+}
+
+// The triangle's mode and the lognormal's σ of the log (2026-12-06): each only on its own
+// kind, the mode inside the band, the lognormal's median above 0.
+template <class Err>
+static void validate_shape(const Contributor& c, const std::string& dp, const std::string& who, bool tol_ok, Err& err) {
+    const Distribution& d = c.distribution;
+    if (d.mode) {
+        const double lo = c.nominal - c.tol_minus, hi = c.nominal + c.tol_plus;
+        if (d.kind != DistributionKind::Triangular)
+            err(dp + "/mode",
+                std::string("the mode applies only to the triangular distribution, not to ") +
+                    distribution_name(d.kind));
+        else if (!std::isfinite(*d.mode))
+            err(dp + "/mode", "the triangle's mode" + who + " must be a finite number (got " + num(*d.mode) + ")");
+        else if (tol_ok && std::isfinite(lo) && std::isfinite(hi) && (*d.mode < lo || *d.mode > hi))
+            err(dp + "/mode",
+                "the triangle's mode" + who + " (" + num(*d.mode) + ") is outside its band [" + num(lo) + ", " +
+                    num(hi) + "]: the mode must lie between the lower and the upper limit");
+    }
+    if (d.kind != DistributionKind::Lognormal) {
+        if (d.sigma_log != 0)
+            err(dp + "/sigma_log",
+                std::string("sigma_log applies only to the lognormal distribution, not to ") +
+                    distribution_name(d.kind));
+        return;
+    }
+    if (!(d.sigma_log > 0) || !std::isfinite(d.sigma_log) || d.sigma_log > 3)
+        err(dp + "/sigma_log",
+            "the lognormal's σ of ln x" + who + " must be a number above 0 and at most 3 (got " + num(d.sigma_log) +
+                ")");
+    const double median = c.nominal + 0.5 * (c.tol_plus - c.tol_minus) + d.shift;
+    if (tol_ok && std::isfinite(median) && !(median > 0))
+        err(dp + "/shift",
+            "the lognormal's median" + who + " (band centre + shift = " + num(median) +
+                ") must be above 0: a lognormal value is always positive");
 }
 
 Issues validate_stack(const Stack& s, StackCheck check) {
@@ -125,12 +162,24 @@ Issues validate_stack(const Stack& s, StackCheck check) {
                 err(dp + "/skew",
                     "the skew-normal shape" + who + " must be a number in [−100, 100] (got " + num(d.skew) + ")");
         }
+        validate_shape(c, dp, who, tol_ok, err);
         if (!c.material.empty() && !c.cte && !find_material(c.material))
             err(p + "/material",
                 "unknown material \"" + c.material + "\" (known: " + material_keys() + "; or give cte_ppm_per_K)");
         if (c.cte && (!std::isfinite(*c.cte) || std::fabs(*c.cte) > 1000))
             err(p + "/cte_ppm_per_K",
                 "the CTE" + who + " must be a number in [−1000, 1000] ppm/K (got " + num(*c.cte) + ")");
+        if (c.cte_tol) {
+            const bool has_cte = c.cte || (!c.material.empty() && find_material(c.material));
+            if (!std::isfinite(*c.cte_tol) || *c.cte_tol < 0 || *c.cte_tol > 1000)
+                err(p + "/cte_tol_ppm_per_K",
+                    "the CTE tolerance" + who + " must be a number in [0, 1000] ppm/K (got " + num(*c.cte_tol) + ")");
+            else if (c.kind != DimensionKind::Length)
+                err(p + "/cte_tol_ppm_per_K", "an angle has no thermal expansion: remove its CTE tolerance");
+            else if (!has_cte)
+                err(p + "/cte_tol_ppm_per_K",
+                    "a CTE tolerance" + who + " needs a CTE: give a material or cte_ppm_per_K");
+        }
         if (c.measured_at && (!std::isfinite(*c.measured_at) || *c.measured_at < -273.15))
             err(p + "/measured_at",
                 "the measurement temperature" + who + " must be a number above −273.15 °C (got " + num(*c.measured_at) +

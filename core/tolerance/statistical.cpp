@@ -40,6 +40,10 @@ StatisticalResult statistical(const LinearStack& lin, const GapLimits& limits, d
     for (const auto& t : lin.terms) {
         mean += t.sensitivity * t.mean;
         var += t.sensitivity * t.sensitivity * t.sigma * t.sigma;
+        if (t.cte_tol > 0) {  // uncertain CTE: ΔT·L·σ_α, σ_α = u/√3 (uniform), independent of x
+            const double c = t.sensitivity * t.delta_t * t.length_at_measurement * t.cte_tol * 1e-6 / std::sqrt(3.0);
+            var += c * c;
+        }
     }
     r.mean = mean;
     r.sigma = std::sqrt(var);

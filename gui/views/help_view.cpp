@@ -39,7 +39,8 @@ static const ToolGuide kToolGuide[] = {
      "(docs/schedule.md)."},
     {"Tolerances",
      "Tolerance stacks: will the assembly fit? Enter each dimension of a chain (or a 2D vector loop) with its "
-     "tolerances, sensitivity, distribution (Cp/Cpk/σ, uniform, triangular, skew-normal), material and maker, or paste "
+     "tolerances, sensitivity, distribution (Cp/Cpk/σ, uniform, triangular with an optional mode, skew-normal, "
+     "lognormal), material (with an optional CTE tolerance) and maker, or paste "
      "the rows from a spreadsheet. Worst case, RSS, the statistical model and a seeded Monte Carlo are shown side by "
      "side with the gap limits, at the measurement and the operating temperature (CTE of each material), with the "
      "verdict OK / at risk / fails and the numbers behind it, a Pareto of which tolerance to tighten, the Monte Carlo "

@@ -109,8 +109,55 @@ std::string distribution_label(const Contributor& k, LengthUnit unit) {
             s += buf;
         }
     }
+    if (d.kind == DistributionKind::Triangular && d.mode) s += ", mode " + value_text(k, *d.mode, unit);
+    if (d.kind == DistributionKind::Lognormal) {
+        std::snprintf(buf, sizeof buf, ", σ(ln) %.3g", d.sigma_log);
+        s += buf;
+    }
     if (d.shift != 0) s += ", shift " + std::string(d.shift > 0 ? "+" : "") + value_text(k, d.shift, unit);
     return s;
+}
+
+// A triangle's mode (2026-12-06): symmetric by default, or (min, mode, max) with the mode
+// anywhere in the band; the mode starts at the nominal.
+static void shape_fields_triangle(Ctx& c, const Contributor& k) {
+    const Distribution& d = k.distribution;
+    const std::string& cid = k.id;
+    bool asymmetric = d.mode.has_value();
+    if (ImGui::Checkbox("mode (most likely value)##has_mode", &asymmetric))
+        edit_row(c, cid, asymmetric ? "Give the triangle a mode" : "Make the triangle symmetric", "mode", false,
+                 [asymmetric](Contributor& x) {
+                     if (asymmetric)
+                         x.distribution.mode = x.nominal;
+                     else
+                         x.distribution.mode.reset();
+                 });
+    if (d.mode) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em(8));
+        double m = *d.mode;
+        if (input_value("##mode", k, *d.mode, c.unit, &m))
+            edit_row(c, cid, "Set mode", "mode", true, [m](Contributor& x) { x.distribution.mode = m; });
+    }
+    field_error_marker(c.vc, "stack." + cid + ".mode");
+    ImGui::SameLine();
+    help_marker(
+        "Triangle (lower limit, mode, upper limit): mean (a + b + c)/3, σ² = (a² + b² + c² − ab − ac − bc)/18. "
+        "Without a mode the triangle is symmetric about the band centre.");
+}
+
+// A lognormal's σ of ln x (its median is the band centre + shift).
+static void shape_fields_lognormal(Ctx& c, const Contributor& k) {
+    const std::string& cid = k.id;
+    ImGui::SetNextItemWidth(em(8));
+    double s = k.distribution.sigma_log;
+    if (ImGui::InputDouble("σ of ln x##sigma_log", &s, 0, 0, "%.4g") && std::isfinite(s))
+        edit_row(c, cid, "Set σ of ln x", "sigma_log", true, [s](Contributor& x) { x.distribution.sigma_log = s; });
+    field_error_marker(c.vc, "stack." + cid + ".sigma_log");
+    ImGui::SameLine();
+    help_marker(
+        "ln x is normal with σ of ln x; the median is the band centre + shift. "
+        "Mean = median·exp(s²/2) (above the median), σ = mean·√(exp(s²) − 1).");
 }
 
 void distribution_popup(Ctx& c, const Contributor& k, const LinearTerm* term) {
@@ -119,7 +166,8 @@ void distribution_popup(Ctx& c, const Contributor& k, const LinearTerm* term) {
     ImGui::SeparatorText(k.measured ? "Declared distribution (used when the link cannot be)"
                                     : ("Distribution of \"" + k.name + "\"").c_str());
     static const DistributionKind kinds[] = {DistributionKind::Normal, DistributionKind::Uniform,
-                                             DistributionKind::Triangular, DistributionKind::SkewNormal};
+                                             DistributionKind::Triangular, DistributionKind::SkewNormal,
+                                             DistributionKind::Lognormal};
     for (DistributionKind kind : kinds) {
         if (ImGui::RadioButton(distribution_name(kind), d.kind == kind) && d.kind != kind)
             edit_row(c, cid, std::string("Set distribution: ") + distribution_name(kind), "dist", false,
@@ -170,6 +218,8 @@ void distribution_popup(Ctx& c, const Contributor& k, const LinearTerm* term) {
             help_marker("Azzalini's shape α: 0 is normal, > 0 puts the long tail upwards (α 5: skewness 0.85).");
         }
     }
+    if (d.kind == DistributionKind::Triangular) shape_fields_triangle(c, k);
+    if (d.kind == DistributionKind::Lognormal) shape_fields_lognormal(c, k);
     ImGui::SetNextItemWidth(em(8));
     double shift = d.shift;
     if (input_value("mean shift##shift", k, d.shift, c.unit, &shift))
@@ -374,6 +424,29 @@ void details_popup(Ctx& c, const Contributor& k) {
                 edit_row(c, cid, "Set CTE", "cte", true, [v](Contributor& x) { x.cte = v; });
         }
         field_error_marker(c.vc, "stack." + cid + ".cte");
+        // Uncertain CTE (2026-12-06): ± ppm/K, uniform; only the operating-temperature figures.
+        bool has_tol = k.cte_tol.has_value();
+        if (ImGui::Checkbox("CTE tolerance ±", &has_tol))
+            edit_row(c, cid, has_tol ? "Give the CTE a tolerance" : "Make the CTE exact", "cte_tol", false,
+                     [has_tol](Contributor& x) {
+                         if (has_tol)
+                             x.cte_tol = 0.5;
+                         else
+                             x.cte_tol.reset();
+                     });
+        if (k.cte_tol) {
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(em(7));
+            double u = *k.cte_tol;
+            if (ImGui::InputDouble("ppm/K##cte_tol", &u, 0, 0, "%.4g") && std::isfinite(u))
+                edit_row(c, cid, "Set CTE tolerance", "cte_tol", true, [u](Contributor& x) { x.cte_tol = u; });
+        }
+        field_error_marker(c.vc, "stack." + cid + ".cte_tol");
+        ImGui::SameLine();
+        help_marker(
+            "The CTE is taken as uniform over α ± u (σ = u/√3). The figures at the operating temperature "
+            "include it (worst case: the extreme CTE; statistical: σ of ΔT·L·σ_α); those at the "
+            "measurement temperature do not.");
         bool own_t = k.measured_at.has_value();
         if (ImGui::Checkbox("measured at another temperature", &own_t))
             edit_row(c, cid, own_t ? "Set measured-at temperature" : "Measured at the stack's temperature",
@@ -744,7 +817,8 @@ void draw_distribution_cell(Ctx& c, const Contributor& k, const LinearTerm* term
     else if (k.measured)
         dl = "! link unused: " + dl;
     const bool dist_err = refusal(c, key + "cap") || refusal(c, key + "sigma") || refusal(c, key + "shift") ||
-        refusal(c, key + "skew") || refusal(c, key + "measured");
+        refusal(c, key + "skew") || refusal(c, key + "measured") || refusal(c, key + "mode") ||
+        refusal(c, key + "sigma_log");
     if (dist_err || (k.measured && !(link && link->used)))
         ImGui::PushStyleColor(ImGuiCol_Text, dist_err ? plot_bad() : plot_warn());
     if (ImGui::Button((dl + "##dist").c_str(), ImVec2(-FLT_MIN, 0))) ImGui::OpenPopup("dist");

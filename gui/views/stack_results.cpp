@@ -206,6 +206,29 @@ void draw_results(Ctx& c) {
     ImGui::TableNextColumn();
     range_cell(c, t.worst_case_at_operating.min, t.worst_case_at_operating.max);
 
+    if (c.stack.loop) {  // the exact worst case of a loop beside the linearised one (2026-12-06)
+        label("  exact (loop)",
+              "The loop's true extremes with every contributor in its band: the corners of its length "
+              "contributors, each angle at its band end or interior extreme. The row above is linearised at "
+              "nominal; the difference is shown on hover.");
+        for (const ExactWorstCase* e : {&r.exact_worst_case, &r.exact_worst_case_at_operating}) {
+            ImGui::TableNextColumn();
+            if (!e->computed) {
+                ImGui::TextDisabled("—");
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e->note.c_str());
+                continue;
+            }
+            range_cell(c, e->min, e->max);
+            if (ImGui::BeginItemTooltip()) {
+                ImGui::Text("exact − linearised: %s at the minimum, %s at the maximum",
+                            format_length(e->min_difference, c.unit).c_str(),
+                            format_length(e->max_difference, c.unit).c_str());
+                ImGui::TextDisabled("%s", e->method.c_str());
+                ImGui::EndTooltip();
+            }
+        }
+    }
+
     label("RSS (3σ)", "Each tolerance band taken as ±3σ of a centred normal: mid-limit mean ∓ √Σ(s·T)².");
     for (const RssResult* x : {&r.rss, &t.rss_at_operating}) {
         ImGui::TableNextColumn();
@@ -214,8 +237,9 @@ void draw_results(Ctx& c) {
     }
 
     label("Statistical mean ± 3σ",
-          "Each contributor's declared distribution (σ from Cp/Cpk/σ, uniform T/√3, triangular T/√6, mean shifts): "
-          "mean = Σ s·(m + shift), σ = √Σ s²σ².");
+          "Each contributor's declared distribution (σ from Cp/Cpk/σ, uniform T/√3, triangular T/√6 or its "
+          "(min, mode, max) moments, lognormal, mean shifts): mean = Σ s·mean, σ = √Σ s²σ². At the operating "
+          "temperature it includes the CTE tolerances.");
     for (const StatisticalResult* x : {&r.statistical, &t.statistical_at_operating}) {
         ImGui::TableNextColumn();
         range_cell(c, x->min, x->max);
@@ -365,6 +389,25 @@ void draw_details(Ctx& c) {
                 ImGui::TextUnformatted(format_length(row.gap_effect, c.unit).c_str());
             }
             ImGui::EndTable();
+        }
+        if (t.has_cte_tolerance) {  // uncertain CTE (2026-12-06)
+            ImGui::PushTextWrapPos(0);
+            ImGui::Text(
+                "CTE tolerances at %s: σ %s from the CTEs; statistical σ %s (exact CTEs: %s); worst case "
+                "%s … %s (exact CTEs: %s … %s). At %s the figures carry no CTE tolerance.",
+                temp_label(t.operating_temperature), format_length(t.cte_sigma, c.unit).c_str(),
+                format_length(t.statistical_at_operating.sigma, c.unit).c_str(),
+                format_length(t.statistical_exact_cte.sigma, c.unit).c_str(),
+                format_length(t.worst_case_at_operating.min, c.unit).c_str(),
+                format_length(t.worst_case_at_operating.max, c.unit).c_str(),
+                format_length(t.worst_case_exact_cte.min, c.unit).c_str(),
+                format_length(t.worst_case_exact_cte.max, c.unit).c_str(), temp_label(t.measurement_temperature));
+            ImGui::PopTextWrapPos();
+            for (const auto& row : t.rows)
+                if (row.cte_tol > 0)
+                    ImGui::BulletText("%s: α %.3g ± %.3g ppm/K → σ %s, extreme ± %s on the gap", row.name.c_str(),
+                                      row.cte, row.cte_tol, format_length(row.cte_gap_sigma, c.unit).c_str(),
+                                      format_length(row.cte_gap_extreme, c.unit).c_str());
         }
         for (const auto& n : t.notes) ImGui::BulletText("%s", n.c_str());
     }

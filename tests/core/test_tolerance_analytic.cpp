@@ -82,7 +82,7 @@ TEST_CASE("tolerance: statistical stack from declared distributions, by hand and
     Stack s = asymmetric_chain();
     // A normal with Cpk 1.33 and its mean 0.001 above the band centre:
     //   σ_A = (T − |shift|) / (3 Cpk) = 0.005 / 3.99 = 0.00125313; mean_A = 10.005.
-    s.contributors[0].distribution = {DistributionKind::Normal, NormalBy::Cpk, 1.33, 0, 0.001, 0};
+    s.contributors[0].distribution = {DistributionKind::Normal, NormalBy::Cpk, 1.33, 0, 0.001, 0, std::nullopt, 0};
     // B uniform over its band: σ_B = 0.005/√3 = 0.00288675.  C triangular: σ_C = 0.003/√6 = 0.00122474.
     s.contributors[1].distribution.kind = DistributionKind::Uniform;
     s.contributors[2].distribution.kind = DistributionKind::Triangular;
@@ -139,7 +139,7 @@ TEST_CASE("tolerance: normal given by Cp and by sigma, and one-sided limits") {
 
 TEST_CASE("tolerance: contributions by definition, ranked") {
     Stack s = asymmetric_chain();
-    s.contributors[0].distribution = {DistributionKind::Normal, NormalBy::Cpk, 1.33, 0, 0.001, 0};
+    s.contributors[0].distribution = {DistributionKind::Normal, NormalBy::Cpk, 1.33, 0, 0.001, 0, std::nullopt, 0};
     s.contributors[1].distribution.kind = DistributionKind::Uniform;
     s.contributors[2].distribution.kind = DistributionKind::Triangular;
     const auto rows = contributions(s, linearize_stack(s, 20), nullptr);
@@ -243,7 +243,7 @@ TEST_CASE("tolerance: bad input gives clear messages and no results") {
 
     s = Stack{};
     s.contributors = {part("a", 1, 0.01, 0.01, 1)};
-    s.contributors[0].distribution = {DistributionKind::Normal, NormalBy::Cpk, 0.0, 0, 0, 0};
+    s.contributors[0].distribution = {DistributionKind::Normal, NormalBy::Cpk, 0.0, 0, 0, 0, std::nullopt, 0};
     s.contributors[0].material = "unobtainium";
     r = analyse_stack(s);
     REQUIRE(r.errors.size() == 2);

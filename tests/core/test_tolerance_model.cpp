@@ -116,7 +116,7 @@ TEST_CASE("tolerance file: bad values are reported at their JSON path") {
         {R"({"id": "s", "name": "S", "contributors": [{"id": "k", "name": "K", "nominal": 1, "tol_plus": 0.01, "tol_minus": 0.01,
              "distribution": {"type": "gaussian"}}]})",
          "/stacks/0/contributors/0/distribution/type",
-         "unknown value \"gaussian\" (accepted: normal, uniform, triangular, skew-normal)"},
+         "unknown value \"gaussian\" (accepted: normal, uniform, triangular, skew-normal, lognormal)"},
         {R"({"id": "s", "name": "S", "contributors": [{"id": "k", "name": "K", "nominal": 1, "tol_plus": 0.01, "tol_minus": 0.01,
              "distribution": {"type": "normal", "cpk": 1.33, "shift": 0.01}}]})",
          "/stacks/0/contributors/0/distribution/shift", "reaches the tolerance limit"},
