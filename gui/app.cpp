@@ -134,6 +134,8 @@ void App::frame() {
     }
 
     sync_page(now);
+    // Last, so that "idle" means no view asked for another frame in this one.
+    warm_up.frame(frames_drawn, !drawing_requested());
 }
 
 // Frames continue while something computes, and until the last edit is autosaved (the
@@ -474,6 +476,7 @@ std::string App::test_state_json() const {
     j["unsaved"] = doc.unsaved();
     j["state_id"] = doc.state_id;
     j["frames_drawn"] = frames_drawn;
+    j["warm_up_done"] = warm_up.done();
     j["theme"] = theme == Theme::Dark ? "dark" : "light";
     j["error_window_open"] = file_errors.open;
     j["errors"] = json::array();

@@ -15,6 +15,7 @@
 #include "document.h"
 #include "plan_library.h"
 #include "style.h"
+#include "warm_up.h"
 #include "views/capability_view.h"
 #include "views/decision_view.h"
 #include "views/file_errors_view.h"
@@ -45,6 +46,7 @@ struct App {
     StartView start;
     PlanLibrary library;  // the plans this browser keeps (autosaves, replaced plans)
     ShareView share;
+    KernelWarmUp warm_up;  // each Monte Carlo kernel once while idle after the first frame
 
     std::string status;  // one line at the bottom ("Saved micro-gearbox.mfplan.json")
     uint64_t frames_drawn = 0;

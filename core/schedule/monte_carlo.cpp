@@ -10,6 +10,7 @@
 #include "schedule/gate.h"
 #include "schedule/multi_calendar.h"
 #include "stats/distributions.h"
+#include "stats/float_order.h"
 #include "stats/summary.h"
 
 namespace mf {
@@ -150,9 +151,9 @@ bool ScheduleMonteCarlo::step(size_t n) {
     return finished();
 }
 
-// Average ranks (1-based) of x; ties share the mean of their ranks.
-template <class T>
-static void average_ranks(const T* x, size_t n, std::vector<size_t>& idx, std::vector<double>& rank) {
+// Average ranks (1-based) of x; ties share the mean of their ranks. (The per-task float
+// columns are ranked by FloatOrder's radix sort; this is the one double column, the finish.)
+static void average_ranks(const double* x, size_t n, std::vector<size_t>& idx, std::vector<double>& rank) {
     idx.resize(n);
     rank.resize(n);
     std::iota(idx.begin(), idx.end(), size_t{0});
@@ -185,18 +186,6 @@ static double pearson(const std::vector<double>& a, const std::vector<double>& b
     }
     if (saa <= 0 || sbb <= 0) return std::numeric_limits<double>::quiet_NaN();
     return sab / std::sqrt(saa * sbb);
-}
-
-// Type 7 percentile of an unsorted float column (reorders `work`).
-static double percentile_unsorted(std::vector<float>& work, double p) {
-    const size_t n = work.size();
-    const double h = (static_cast<double>(n) - 1.0) * p;
-    const size_t lo = static_cast<size_t>(std::floor(h));
-    std::nth_element(work.begin(), work.begin() + static_cast<std::ptrdiff_t>(lo), work.end());
-    const double xlo = work[lo];
-    if (lo + 1 >= n) return xlo;
-    const double xhi = *std::min_element(work.begin() + static_cast<std::ptrdiff_t>(lo) + 1, work.end());
-    return xlo + (h - static_cast<double>(lo)) * (xhi - xlo);
 }
 
 McResult ScheduleMonteCarlo::result() const {
@@ -280,11 +269,13 @@ McResult ScheduleMonteCarlo::result() const {
         r.probability_meet_deadline = static_cast<double>(met) / static_cast<double>(m);
     }
 
-    // Per task: criticality, sensitivity, finish percentiles, targets.
+    // Per task: criticality, sensitivity, finish percentiles, targets. Each column is put in
+    // order by one radix sort (stats/float_order.h): the durations for their ranks, the
+    // finishes for their percentiles.
     std::vector<size_t> idx;
     std::vector<double> finish_rank, dur_rank;
     average_ranks(finish_.data(), m, idx, finish_rank);
-    std::vector<float> work(m);
+    FloatOrder order;
     r.tasks.resize(n_);
     for (size_t i = 0; i < n_; ++i) {
         McTaskStats& s = r.tasks[i];
@@ -295,10 +286,11 @@ McResult ScheduleMonteCarlo::result() const {
         double dsum = 0;
         for (size_t k = 0; k < m; ++k) dsum += dcol[k];
         s.mean_duration = dsum / static_cast<double>(m);
-        average_ranks(dcol, m, idx, dur_rank);
+        order.sort(dcol, m);
+        order.average_ranks(dur_rank);
         s.sensitivity = pearson(dur_rank, finish_rank);
-        std::copy(fcol, fcol + m, work.begin());
-        const double t50 = percentile_unsorted(work, 0.50), t80 = percentile_unsorted(work, 0.80);
+        order.sort(fcol, m);
+        const double t50 = order.percentile(fcol, 0.50), t80 = order.percentile(fcol, 0.80);
         const int ci = net_.calendars.of_task.empty() ? 0 : net_.calendars.of_task[i];
         s.p50_finish = ax ? ax->work(ci, t50) : t50;  // in the task's own working days
         s.p80_finish = ax ? ax->work(ci, t80) : t80;

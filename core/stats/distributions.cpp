@@ -1,5 +1,7 @@
 #include "stats/distributions.h"
 
+#include "stats/fast_normal.h"
+
 #include <cmath>
 #include <limits>
 
@@ -118,7 +120,7 @@ double gamma_sample(Rng& rng, double shape) {
     for (;;) {
         double x, v;
         do {
-            x = rng.normal();
+            x = normal_ziggurat(rng);
             v = 1.0 + c * x;
         } while (v <= 0.0);
         v = v * v * v;

@@ -16,6 +16,8 @@ double triangular_mean(double a, double c, double b);
 double triangular_sd(double a, double c, double b);
 
 // Gamma(shape, 1) by Marsaglia–Tsang (shape < 1 boosted by U^(1/shape)); Beta(α, β) from two gammas.
+// The normal variates of Marsaglia–Tsang come from the ziggurat (stats/fast_normal.h, exact like
+// the polar method it replaced on 2026-12-06, about 20 % faster for a PERT draw; the stream changed).
 double gamma_sample(Rng& rng, double shape);
 double beta_sample(Rng& rng, double alpha, double beta);
 

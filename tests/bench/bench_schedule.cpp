@@ -82,6 +82,17 @@ MF_BENCHMARK("schedule MC sliced 500 per frame, 201 tasks, 10 000 iterations", "
     mf::bench::keep(mc.result().p50);
 }
 
+// The summary alone (result() of a finished run): Spearman ranks of 201 duration columns and
+// the P50/P80 finish of each task, from 10 000 iterations sampled once.
+MF_BENCHMARK("schedule MC part: summary of 10 000 × 201 (ranks, percentiles)", "iterations", 10000) {
+    static mf::ScheduleMonteCarlo mc = [] {
+        mf::ScheduleMonteCarlo m({kNet, 10000, 1});
+        while (!m.step(10000)) {}
+        return m;
+    }();
+    mf::bench::keep(mc.result().tasks[100].sensitivity);
+}
+
 MF_BENCHMARK("schedule MC, 201 tasks, half on a partner calendar, 10 000 iterations", "iterations", 10000) {
     mf::McResult r = mf::run_schedule_monte_carlo({kNet2, 10000, 1});
     mf::bench::keep(r.p80 + (r.probability_meet_deadline ? *r.probability_meet_deadline : 0));

@@ -35,7 +35,9 @@ inline const char* kGearbox = "micro-gearbox.mfplan.json";
 // One ImGui context + App per test, with frames driven by hand.
 struct Harness {
     mf::App app;
-    Harness() {
+    // warm: let the app's kernel warm-up (gui/warm_up.h) finish first, as it does in the
+    // browser within the first frames, so that a test's frames and idleness are its own.
+    explicit Harness(bool warm = true) {
         platform::native_state() = {};
         platform::native_state().fake_time = 100.0;
         platform::native_state().store["mf.start.seen"] = "1";  // tests start past the first-run start page
@@ -48,6 +50,8 @@ struct Harness {
         int w, h;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
         app.init();
+        for (int i = 0; warm && i < 10 && !app.warm_up.done(); ++i)
+            frames(1);  // one slice each: the clock stands still
     }
     ~Harness() { ImGui::DestroyContext(); }
     void frames(int n) {

@@ -53,12 +53,13 @@ TEST_CASE("timeline view: the launch example shows the CLI's critical path, date
           "t-dfmf t-first-article t-pilot t-scale-first-article t-scale-ramp m-production");
     CHECK(value("schedule.task.t-fixture.total_float") == 3);
     CHECK(value("schedule.task.t-ramp.total_float") == 40);
-    // Monte Carlo, 10 000 iterations, seed 1, as the CLI prints it.
+    // Monte Carlo, 10 000 iterations, seed 1, as the CLI prints it (normals of the PERT draws
+    // from the ziggurat since 2026-12-06; before: P = 0.561, buffer 23.0).
     CHECK(value("schedule.mc.iterations") == 10000);
-    CHECK(value("schedule.mc.p_deadline") == doctest::Approx(0.561).epsilon(0.002));
+    CHECK(value("schedule.mc.p_deadline") == doctest::Approx(0.563).epsilon(0.002));
     CHECK(text("schedule.mc.p50_date") == "2027-06-24");
     CHECK(text("schedule.mc.p80_date") == "2027-07-15");
-    CHECK(value("schedule.mc.buffer") == doctest::Approx(23).epsilon(0.002));
+    CHECK(value("schedule.mc.buffer") == doctest::Approx(23.61).epsilon(0.002));
     CHECK(value("schedule.pert.p_deadline") > 0.99);  // PERT misses merge bias and gate failures
     CHECK_FALSE(h.app.wants_frames());                // idle once the run is done
 
@@ -241,7 +242,7 @@ TEST_CASE("timeline view: the Monte Carlo runs in slices, can be cancelled and r
     in.click("schedule.mc.run");
     finish_mc(h);
     CHECK(value("schedule.mc.iterations") == 10000);
-    CHECK(value("schedule.mc.p_deadline") == doctest::Approx(0.561).epsilon(0.002));  // same as unsliced
+    CHECK(value("schedule.mc.p_deadline") == doctest::Approx(0.563).epsilon(0.002));  // same as unsliced
     // Any edit of the plan reruns it.
     Edits e;
     e.push("longer ramp", [](Plan& p) {
