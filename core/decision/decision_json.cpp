@@ -512,34 +512,12 @@ Issues check_cost_model(const CostModel& m, const std::string& p) {
     return errors;
 }
 
-Issues check_decision(const DecisionSection& s) {
-    Issues errors;
-    const std::string d = "/decision";
-    if (!(s.planned_volume >= 1))
-        errors.push_back(
-            {d + "/planned_volume", "planned volume must be at least 1 part (found " + num(s.planned_volume) + ")"});
-    if (!(s.programme_quarters >= 0))
-        errors.push_back({d + "/programme_quarters", "programme length in quarters must not be negative"});
+namespace {
 
-    // Sections built in code meet the reader's limits here (AHP and crossovers grow with the
-    // square of these counts).
-    if (s.partners.size() > kMaxPartners)
-        errors.push_back({d + "/partners", too_many("partners", s.partners.size(), kMaxPartners, "a plan")});
-    if (s.criteria.size() > kMaxCriteria)
-        errors.push_back({d + "/criteria", too_many("criteria", s.criteria.size(), kMaxCriteria, "a plan")});
-    if (!errors.empty()) return errors;
+using IndexOf = std::map<std::string, size_t>;  // id -> position in its list
 
-    std::map<std::string, size_t> partner_index, criterion_index;
-    for (size_t i = 0; i < s.partners.size(); ++i) partner_index.emplace(s.partners[i].id, i);
-    for (size_t i = 0; i < s.criteria.size(); ++i) criterion_index.emplace(s.criteria[i].id, i);
-
-    for (size_t i = 0; i < s.partners.size(); ++i) {
-        const auto& x = s.partners[i];
-        const std::string p = d + "/partners/" + std::to_string(i);
-        if (x.cost)
-            for (auto& e : check_cost_model(*x.cost, p + "/cost")) errors.push_back(std::move(e));
-    }
-
+// Weights, scales, and the cost-derived criterion's direction.
+void check_criteria(const DecisionSection& s, const std::string& d, Issues& errors) {
     double weight_sum = 0;
     for (size_t i = 0; i < s.criteria.size(); ++i) {
         const auto& c = s.criteria[i];
@@ -563,8 +541,11 @@ Issues check_decision(const DecisionSection& s) {
     if (!s.criteria.empty() && s.weighting == Weighting::Direct && !(weight_sum > 0))
         errors.push_back(
             {d + "/criteria", "all criterion weights are zero: give at least one criterion a positive weight"});
+}
 
-    // Entered scores: references, ranges, duplicates.
+// Entered scores: references, ranges, duplicates.
+void check_scores(const DecisionSection& s, const std::string& d, const IndexOf& partner_index,
+                  const IndexOf& criterion_index, Issues& errors) {
     std::set<std::pair<std::string, std::string>> seen;
     for (size_t i = 0; i < s.scores.size(); ++i) {
         const auto& x = s.scores[i];
@@ -598,66 +579,70 @@ Issues check_decision(const DecisionSection& s) {
             }
         }
     }
+}
 
-    // AHP judgements: references, reciprocity, completeness.
-    if (s.weighting == Weighting::AHP || !s.pairwise.empty()) {
-        std::map<std::pair<size_t, size_t>, size_t> pair_at;
-        for (size_t i = 0; i < s.pairwise.size(); ++i) {
-            const auto& x = s.pairwise[i];
-            const std::string p = d + "/pairwise/" + std::to_string(i);
-            auto a = criterion_index.find(x.a), b = criterion_index.find(x.b);
-            if (a == criterion_index.end())
-                errors.push_back({p + "/a", "refers to criterion \"" + x.a + "\", which does not exist"});
-            if (b == criterion_index.end())
-                errors.push_back({p + "/b", "refers to criterion \"" + x.b + "\", which does not exist"});
-            if (!(x.ratio >= 1.0 / 9.0 - 1e-9 && x.ratio <= 9.0 + 1e-9))
-                errors.push_back({p + "/ratio",
-                                  "ratio " + num(x.ratio) +
-                                      " is outside Saaty's scale 1/9 … 9 "
-                                      "(a positive number; below 1 means \"" +
-                                      x.b + "\" matters more)"});
-            if (a == criterion_index.end() || b == criterion_index.end()) continue;
-            if (a->second == b->second) {
-                errors.push_back({p, "compares criterion \"" + x.a + "\" with itself"});
-                continue;
-            }
-            const auto key = std::minmax(a->second, b->second);
-            auto [it, inserted] = pair_at.emplace(std::make_pair(key.first, key.second), i);
-            if (!inserted) {
-                const auto& other = s.pairwise[it->second];
-                const double other_ratio = other.a == x.a ? other.ratio : 1.0 / other.ratio;
-                if (std::fabs(other_ratio * (1.0 / x.ratio) - 1.0) > 1e-6)
-                    errors.push_back({p,
-                                      "judgement of \"" + x.a + "\" against \"" + x.b + "\" (" + num(x.ratio) +
-                                          ") contradicts /decision/pairwise/" + std::to_string(it->second) +
-                                          " (which implies " + num(other_ratio) + "): the matrix must be reciprocal"});
-                else
-                    errors.push_back({p,
-                                      "the pair \"" + x.a + "\" / \"" + x.b +
-                                          "\" is judged twice (also at /decision/pairwise/" +
-                                          std::to_string(it->second) + ")"});
-            }
+// AHP judgements: references, reciprocity, completeness.
+void check_pairwise(const DecisionSection& s, const std::string& d, const IndexOf& criterion_index, Issues& errors) {
+    if (s.weighting != Weighting::AHP && s.pairwise.empty()) return;
+    std::map<std::pair<size_t, size_t>, size_t> pair_at;
+    for (size_t i = 0; i < s.pairwise.size(); ++i) {
+        const auto& x = s.pairwise[i];
+        const std::string p = d + "/pairwise/" + std::to_string(i);
+        auto a = criterion_index.find(x.a), b = criterion_index.find(x.b);
+        if (a == criterion_index.end())
+            errors.push_back({p + "/a", "refers to criterion \"" + x.a + "\", which does not exist"});
+        if (b == criterion_index.end())
+            errors.push_back({p + "/b", "refers to criterion \"" + x.b + "\", which does not exist"});
+        if (!(x.ratio >= 1.0 / 9.0 - 1e-9 && x.ratio <= 9.0 + 1e-9))
+            errors.push_back({p + "/ratio",
+                              "ratio " + num(x.ratio) +
+                                  " is outside Saaty's scale 1/9 … 9 "
+                                  "(a positive number; below 1 means \"" +
+                                  x.b + "\" matters more)"});
+        if (a == criterion_index.end() || b == criterion_index.end()) continue;
+        if (a->second == b->second) {
+            errors.push_back({p, "compares criterion \"" + x.a + "\" with itself"});
+            continue;
         }
-        if (s.weighting == Weighting::AHP) {
-            if (s.criteria.size() < 2)
-                errors.push_back({d + "/weighting", "AHP weighting needs at least two criteria"});
-            std::string missing;
-            size_t n_missing = 0;
-            for (size_t i = 0; i < s.criteria.size(); ++i)
-                for (size_t k = i + 1; k < s.criteria.size(); ++k)
-                    if (!pair_at.count({i, k})) {
-                        if (++n_missing <= 5)
-                            missing += (missing.empty() ? "" : ", ") + s.criteria[i].id + "/" + s.criteria[k].id;
-                    }
-            if (n_missing)
-                errors.push_back({d + "/pairwise",
-                                  std::to_string(n_missing) + " of " +
-                                      std::to_string(s.criteria.size() * (s.criteria.size() - 1) / 2) +
-                                      " pairwise judgements missing (" + missing + (n_missing > 5 ? ", …" : "") +
-                                      "): AHP needs every pair once"});
+        const auto key = std::minmax(a->second, b->second);
+        auto [it, inserted] = pair_at.emplace(std::make_pair(key.first, key.second), i);
+        if (!inserted) {
+            const auto& other = s.pairwise[it->second];
+            const double other_ratio = other.a == x.a ? other.ratio : 1.0 / other.ratio;
+            if (std::fabs(other_ratio * (1.0 / x.ratio) - 1.0) > 1e-6)
+                errors.push_back({p,
+                                  "judgement of \"" + x.a + "\" against \"" + x.b + "\" (" + num(x.ratio) +
+                                      ") contradicts /decision/pairwise/" + std::to_string(it->second) +
+                                      " (which implies " + num(other_ratio) + "): the matrix must be reciprocal"});
+            else
+                errors.push_back({p,
+                                  "the pair \"" + x.a + "\" / \"" + x.b +
+                                      "\" is judged twice (also at /decision/pairwise/" + std::to_string(it->second) +
+                                      ")"});
         }
     }
+    if (s.weighting == Weighting::AHP) {
+        if (s.criteria.size() < 2) errors.push_back({d + "/weighting", "AHP weighting needs at least two criteria"});
+        std::string missing;
+        size_t n_missing = 0;
+        for (size_t i = 0; i < s.criteria.size(); ++i)
+            for (size_t k = i + 1; k < s.criteria.size(); ++k)
+                if (!pair_at.count({i, k})) {
+                    if (++n_missing <= 5)
+                        missing += (missing.empty() ? "" : ", ") + s.criteria[i].id + "/" + s.criteria[k].id;
+                }
+        if (n_missing)
+            errors.push_back({d + "/pairwise",
+                              std::to_string(n_missing) + " of " +
+                                  std::to_string(s.criteria.size() * (s.criteria.size() - 1) / 2) +
+                                  " pairwise judgements missing (" + missing + (n_missing > 5 ? ", …" : "") +
+                                  "): AHP needs every pair once"});
+    }
+}
 
+// The chosen partner, the split plan and the litho / direct-write comparison.
+void check_choice_and_split(const DecisionSection& s, const std::string& d, const IndexOf& partner_index,
+                            Issues& errors) {
     if (!s.chosen.empty() && !partner_index.count(s.chosen))
         errors.push_back({d + "/chosen", "refers to partner \"" + s.chosen + "\", which does not exist"});
     if (!s.split.from.empty() && !partner_index.count(s.split.from))
@@ -673,6 +658,42 @@ Issues check_decision(const DecisionSection& s) {
             errors.push_back({d + "/litho_vs_direct_write/litho_yield", "yield must be above 0"});
         if (!(l->dw_yield > 0)) errors.push_back({d + "/litho_vs_direct_write/dw_yield", "yield must be above 0"});
     }
+}
+
+}  // namespace
+
+Issues check_decision(const DecisionSection& s) {
+    Issues errors;
+    const std::string d = "/decision";
+    if (!(s.planned_volume >= 1))
+        errors.push_back(
+            {d + "/planned_volume", "planned volume must be at least 1 part (found " + num(s.planned_volume) + ")"});
+    if (!(s.programme_quarters >= 0))
+        errors.push_back({d + "/programme_quarters", "programme length in quarters must not be negative"});
+
+    // Sections built in code meet the reader's limits here (AHP and crossovers grow with the
+    // square of these counts).
+    if (s.partners.size() > kMaxPartners)
+        errors.push_back({d + "/partners", too_many("partners", s.partners.size(), kMaxPartners, "a plan")});
+    if (s.criteria.size() > kMaxCriteria)
+        errors.push_back({d + "/criteria", too_many("criteria", s.criteria.size(), kMaxCriteria, "a plan")});
+    if (!errors.empty()) return errors;
+
+    IndexOf partner_index, criterion_index;
+    for (size_t i = 0; i < s.partners.size(); ++i) partner_index.emplace(s.partners[i].id, i);
+    for (size_t i = 0; i < s.criteria.size(); ++i) criterion_index.emplace(s.criteria[i].id, i);
+
+    for (size_t i = 0; i < s.partners.size(); ++i) {
+        const auto& x = s.partners[i];
+        const std::string p = d + "/partners/" + std::to_string(i);
+        if (x.cost)
+            for (auto& e : check_cost_model(*x.cost, p + "/cost")) errors.push_back(std::move(e));
+    }
+
+    check_criteria(s, d, errors);
+    check_scores(s, d, partner_index, criterion_index, errors);
+    check_pairwise(s, d, criterion_index, errors);
+    check_choice_and_split(s, d, partner_index, errors);
     cap_issues(errors);
     return errors;
 }

@@ -67,25 +67,31 @@ static void validate_shape(const Contributor& c, const std::string& dp, const st
                 ") must be above 0: a lognormal value is always positive");
 }
 
-Issues validate_stack(const Stack& s, StackCheck check) {
-    Issues errors;
-    auto err = [&](const std::string& where, const std::string& message) { errors.push_back({where, message}); };
-    auto finite = [&](double v, const std::string& where, const char* what) {
-        if (std::isfinite(v)) return true;
-        err(where, std::string(what) + " must be a finite number (got " + num(v) + ")");
-        return false;
-    };
+namespace {
 
+// Collects the problems of one stack; `finite` also says whether the value was finite.
+struct StackErrors {
+    Issues& errors;
+    void operator()(const std::string& where, const std::string& message) { errors.push_back({where, message}); }
+    bool finite(double v, const std::string& where, const char* what) {
+        if (std::isfinite(v)) return true;
+        (*this)(where, std::string(what) + " must be a finite number (got " + num(v) + ")");
+        return false;
+    }
+};
+
+// Limits, temperatures, the σ inflation factor and the ppm thresholds.
+void validate_stack_values(const Stack& s, StackErrors& err) {
     // Stack-level values.
-    if (s.lower_limit) finite(*s.lower_limit, "/lower_limit", "the lower limit");
-    if (s.upper_limit) finite(*s.upper_limit, "/upper_limit", "the upper limit");
+    if (s.lower_limit) err.finite(*s.lower_limit, "/lower_limit", "the lower limit");
+    if (s.upper_limit) err.finite(*s.upper_limit, "/upper_limit", "the upper limit");
     if (s.lower_limit && s.upper_limit && *s.lower_limit > *s.upper_limit)
         err("/lower_limit",
             "lower limit is above the upper limit (" + num(*s.lower_limit) + " > " + num(*s.upper_limit) + " mm)");
-    if (finite(s.measurement_temperature, "/measurement_temperature", "the measurement temperature") &&
+    if (err.finite(s.measurement_temperature, "/measurement_temperature", "the measurement temperature") &&
         s.measurement_temperature < -273.15)
         err("/measurement_temperature", "below absolute zero (" + num(s.measurement_temperature) + " °C)");
-    if (finite(s.operating_temperature, "/operating_temperature", "the operating temperature") &&
+    if (err.finite(s.operating_temperature, "/operating_temperature", "the operating temperature") &&
         s.operating_temperature < -273.15)
         err("/operating_temperature", "below absolute zero (" + num(s.operating_temperature) + " °C)");
     if (!(s.inflation_factor > 0) || !std::isfinite(s.inflation_factor))
@@ -99,7 +105,123 @@ Issues validate_stack(const Stack& s, StackCheck check) {
     else if (s.ppm_fail < s.ppm_ok)
         err("/ppm_fail",
             "the fail threshold (" + num(s.ppm_fail) + " ppm) is below the OK threshold (" + num(s.ppm_ok) + " ppm)");
+}
 
+// One contributor at `p` ("/contributors/3"): numbers, tolerances, distribution, CTE.
+void validate_contributor(const Contributor& c, const std::string& p, StackErrors& err) {
+    const std::string who = c.name.empty() ? "" : " of \"" + c.name + "\"";
+    err.finite(c.nominal, p + "/nominal", ("the nominal" + who).c_str());
+    err.finite(c.sensitivity, p + "/sensitivity", ("the sensitivity" + who).c_str());
+    bool tol_ok = true;
+    for (auto [v, key] : {std::pair<double, const char*>{c.tol_plus, "tol_plus"}, {c.tol_minus, "tol_minus"}}) {
+        if (!std::isfinite(v) || v < 0) {
+            err(p + "/" + key,
+                std::string("the ") + (key[4] == 'p' ? "plus" : "minus") + " tolerance" + who +
+                    " must be a number >= 0 (got " + num(v) + "; write −0.002 as tol_minus 0.002)");
+            tol_ok = false;
+        }
+    }
+    const Distribution& d = c.distribution;
+    const std::string dp = p + "/distribution";
+    const double half = 0.5 * (c.tol_plus + c.tol_minus);
+    err.finite(d.shift, dp + "/shift", ("the mean shift" + who).c_str());
+    if (d.kind == DistributionKind::Normal || d.kind == DistributionKind::SkewNormal) {
+        if (d.by == NormalBy::Sigma) {
+            if (!(d.sigma > 0) || !std::isfinite(d.sigma))
+                err(dp + "/sigma", "σ" + who + " must be a number above 0 (got " + num(d.sigma) + ")");
+        } else {
+            const char* key = d.by == NormalBy::Cpk ? "cpk" : "cp";
+            const char* label = d.by == NormalBy::Cpk ? "Cpk" : "Cp";
+            if (!(d.capability > 0) || !std::isfinite(d.capability))
+                err(dp + "/" + key,
+                    std::string(label) + who + " must be greater than 0 (got " + num(d.capability) + ")");
+            else if (d.capability < kMinCapabilityIndex)
+                err(dp + "/" + key,
+                    std::string(label) + who + " must be at least 1e-06 (got " + num(d.capability) +
+                        "): a smaller one makes σ more than 300 000 times the tolerance, or "
+                        "infinite (docs/plan-format.md, \"Limits\")");
+            else if (d.by == NormalBy::Cpk && tol_ok && std::fabs(d.shift) >= half && std::isfinite(d.shift))
+                err(dp + "/shift",
+                    "the mean shift" + who + " (" + num(d.shift) + ") reaches the tolerance limit (half-width " +
+                        num(half) + "): no positive Cpk is possible; give Cp or σ instead");
+        }
+        if (d.kind == DistributionKind::SkewNormal && (!std::isfinite(d.skew) || std::fabs(d.skew) > 100))
+            err(dp + "/skew",
+                "the skew-normal shape" + who + " must be a number in [−100, 100] (got " + num(d.skew) + ")");
+    }
+    validate_shape(c, dp, who, tol_ok, err);
+    if (!c.material.empty() && !c.cte && !find_material(c.material))
+        err(p + "/material",
+            "unknown material \"" + c.material + "\" (known: " + material_keys() + "; or give cte_ppm_per_K)");
+    if (c.cte && (!std::isfinite(*c.cte) || std::fabs(*c.cte) > 1000))
+        err(p + "/cte_ppm_per_K",
+            "the CTE" + who + " must be a number in [−1000, 1000] ppm/K (got " + num(*c.cte) + ")");
+    if (c.cte_tol) {
+        const bool has_cte = c.cte || (!c.material.empty() && find_material(c.material));
+        if (!std::isfinite(*c.cte_tol) || *c.cte_tol < 0 || *c.cte_tol > 1000)
+            err(p + "/cte_tol_ppm_per_K",
+                "the CTE tolerance" + who + " must be a number in [0, 1000] ppm/K (got " + num(*c.cte_tol) + ")");
+        else if (c.kind != DimensionKind::Length)
+            err(p + "/cte_tol_ppm_per_K", "an angle has no thermal expansion: remove its CTE tolerance");
+        else if (!has_cte)
+            err(p + "/cte_tol_ppm_per_K", "a CTE tolerance" + who + " needs a CTE: give a material or cte_ppm_per_K");
+    }
+    if (c.measured_at && (!std::isfinite(*c.measured_at) || *c.measured_at < -273.15))
+        err(p + "/measured_at",
+            "the measurement temperature" + who + " must be a number above −273.15 °C (got " + num(*c.measured_at) +
+                ")");
+}
+
+// The 2D vector loop: its vectors' lengths and angles, and the contributors they name.
+void validate_loop(const Stack& s, const std::unordered_map<std::string, size_t>& first_at, StackErrors& err) {
+    const VectorLoop& L = *s.loop;
+    err.finite(L.direction, "/loop/direction", "the gap direction");
+    if (L.vectors.empty()) err("/loop/vectors", "the loop has no vectors (zero-length loop): add at least one");
+    auto find = [&](const std::string& id) -> const Contributor* {
+        auto it = first_at.find(id);
+        return it == first_at.end() ? nullptr : &s.contributors[it->second];
+    };
+    for (size_t v = 0; v < L.vectors.size(); ++v) {
+        const LoopVector& vec = L.vectors[v];
+        const std::string vp = "/loop/vectors/" + std::to_string(v);
+        double length = vec.length;
+        if (!vec.length_from.empty()) {
+            const Contributor* c = find(vec.length_from);
+            if (!c) {
+                err(vp + "/length_from",
+                    "refers to contributor \"" + vec.length_from + "\", which is not in this stack");
+                continue;
+            }
+            if (c->kind != DimensionKind::Length) {
+                err(vp + "/length_from", "contributor \"" + vec.length_from + "\" is an angle, not a length");
+                continue;
+            }
+            length = c->nominal;
+        } else if (!std::isfinite(vec.length)) {
+            err(vp + "/length", "the vector length must be a finite number (got " + num(vec.length) + ")");
+            continue;
+        }
+        if (!vec.angle_from.empty()) {
+            const Contributor* c = find(vec.angle_from);
+            if (!c)
+                err(vp + "/angle_from", "refers to contributor \"" + vec.angle_from + "\", which is not in this stack");
+            else if (c->kind != DimensionKind::Angle)
+                err(vp + "/angle_from", "contributor \"" + vec.angle_from + "\" is a length, not an angle");
+        }
+        if (!std::isfinite(vec.angle))
+            err(vp + "/angle", "the vector angle must be a finite number (got " + num(vec.angle) + ")");
+        if (std::isfinite(length) && length <= 0)
+            err(vp + (vec.length_from.empty() ? "/length" : "/length_from"),
+                "zero-length vector (nominal length " + num(length) + " mm): a loop vector must be longer than 0");
+    }
+}
+
+}  // namespace
+
+Issues validate_stack(const Stack& s, StackCheck check) {
+    Issues errors;
+    StackErrors err{errors};
+    validate_stack_values(s, err);
     if (check == StackCheck::ForAnalysis && s.contributors.empty())
         err("/contributors", "the stack has no contributors: add at least one dimension");
     if (s.contributors.size() > kMaxContributors) {  // a stack read from a file never gets here
@@ -122,113 +244,9 @@ Issues validate_stack(const Stack& s, StackCheck check) {
                 err(p + "/id",
                     "duplicate id \"" + c.id + "\" (also used at /contributors/" + std::to_string(it->second) + ")");
         }
-        const std::string who = c.name.empty() ? "" : " of \"" + c.name + "\"";
-        finite(c.nominal, p + "/nominal", ("the nominal" + who).c_str());
-        finite(c.sensitivity, p + "/sensitivity", ("the sensitivity" + who).c_str());
-        bool tol_ok = true;
-        for (auto [v, key] : {std::pair<double, const char*>{c.tol_plus, "tol_plus"}, {c.tol_minus, "tol_minus"}}) {
-            if (!std::isfinite(v) || v < 0) {
-                err(p + "/" + key,
-                    std::string("the ") + (key[4] == 'p' ? "plus" : "minus") + " tolerance" + who +
-                        " must be a number >= 0 (got " + num(v) + "; write −0.002 as tol_minus 0.002)");
-                tol_ok = false;
-            }
-        }
-        const Distribution& d = c.distribution;
-        const std::string dp = p + "/distribution";
-        const double half = 0.5 * (c.tol_plus + c.tol_minus);
-        finite(d.shift, dp + "/shift", ("the mean shift" + who).c_str());
-        if (d.kind == DistributionKind::Normal || d.kind == DistributionKind::SkewNormal) {
-            if (d.by == NormalBy::Sigma) {
-                if (!(d.sigma > 0) || !std::isfinite(d.sigma))
-                    err(dp + "/sigma", "σ" + who + " must be a number above 0 (got " + num(d.sigma) + ")");
-            } else {
-                const char* key = d.by == NormalBy::Cpk ? "cpk" : "cp";
-                const char* label = d.by == NormalBy::Cpk ? "Cpk" : "Cp";
-                if (!(d.capability > 0) || !std::isfinite(d.capability))
-                    err(dp + "/" + key,
-                        std::string(label) + who + " must be greater than 0 (got " + num(d.capability) + ")");
-                else if (d.capability < kMinCapabilityIndex)
-                    err(dp + "/" + key,
-                        std::string(label) + who + " must be at least 1e-06 (got " + num(d.capability) +
-                            "): a smaller one makes σ more than 300 000 times the tolerance, or "
-                            "infinite (docs/plan-format.md, \"Limits\")");
-                else if (d.by == NormalBy::Cpk && tol_ok && std::fabs(d.shift) >= half && std::isfinite(d.shift))
-                    err(dp + "/shift",
-                        "the mean shift" + who + " (" + num(d.shift) + ") reaches the tolerance limit (half-width " +
-                            num(half) + "): no positive Cpk is possible; give Cp or σ instead");
-            }
-            if (d.kind == DistributionKind::SkewNormal && (!std::isfinite(d.skew) || std::fabs(d.skew) > 100))
-                err(dp + "/skew",
-                    "the skew-normal shape" + who + " must be a number in [−100, 100] (got " + num(d.skew) + ")");
-        }
-        validate_shape(c, dp, who, tol_ok, err);
-        if (!c.material.empty() && !c.cte && !find_material(c.material))
-            err(p + "/material",
-                "unknown material \"" + c.material + "\" (known: " + material_keys() + "; or give cte_ppm_per_K)");
-        if (c.cte && (!std::isfinite(*c.cte) || std::fabs(*c.cte) > 1000))
-            err(p + "/cte_ppm_per_K",
-                "the CTE" + who + " must be a number in [−1000, 1000] ppm/K (got " + num(*c.cte) + ")");
-        if (c.cte_tol) {
-            const bool has_cte = c.cte || (!c.material.empty() && find_material(c.material));
-            if (!std::isfinite(*c.cte_tol) || *c.cte_tol < 0 || *c.cte_tol > 1000)
-                err(p + "/cte_tol_ppm_per_K",
-                    "the CTE tolerance" + who + " must be a number in [0, 1000] ppm/K (got " + num(*c.cte_tol) + ")");
-            else if (c.kind != DimensionKind::Length)
-                err(p + "/cte_tol_ppm_per_K", "an angle has no thermal expansion: remove its CTE tolerance");
-            else if (!has_cte)
-                err(p + "/cte_tol_ppm_per_K",
-                    "a CTE tolerance" + who + " needs a CTE: give a material or cte_ppm_per_K");
-        }
-        if (c.measured_at && (!std::isfinite(*c.measured_at) || *c.measured_at < -273.15))
-            err(p + "/measured_at",
-                "the measurement temperature" + who + " must be a number above −273.15 °C (got " + num(*c.measured_at) +
-                    ")");
+        validate_contributor(c, p, err);
     }
-
-    if (s.loop) {
-        const VectorLoop& L = *s.loop;
-        finite(L.direction, "/loop/direction", "the gap direction");
-        if (L.vectors.empty()) err("/loop/vectors", "the loop has no vectors (zero-length loop): add at least one");
-        auto find = [&](const std::string& id) -> const Contributor* {
-            auto it = first_at.find(id);
-            return it == first_at.end() ? nullptr : &s.contributors[it->second];
-        };
-        for (size_t v = 0; v < L.vectors.size(); ++v) {
-            const LoopVector& vec = L.vectors[v];
-            const std::string vp = "/loop/vectors/" + std::to_string(v);
-            double length = vec.length;
-            if (!vec.length_from.empty()) {
-                const Contributor* c = find(vec.length_from);
-                if (!c) {
-                    err(vp + "/length_from",
-                        "refers to contributor \"" + vec.length_from + "\", which is not in this stack");
-                    continue;
-                }
-                if (c->kind != DimensionKind::Length) {
-                    err(vp + "/length_from", "contributor \"" + vec.length_from + "\" is an angle, not a length");
-                    continue;
-                }
-                length = c->nominal;
-            } else if (!std::isfinite(vec.length)) {
-                err(vp + "/length", "the vector length must be a finite number (got " + num(vec.length) + ")");
-                continue;
-            }
-            if (!vec.angle_from.empty()) {
-                const Contributor* c = find(vec.angle_from);
-                if (!c)
-                    err(vp + "/angle_from",
-                        "refers to contributor \"" + vec.angle_from + "\", which is not in this stack");
-                else if (c->kind != DimensionKind::Angle)
-                    err(vp + "/angle_from", "contributor \"" + vec.angle_from + "\" is a length, not an angle");
-            }
-            if (!std::isfinite(vec.angle))
-                err(vp + "/angle", "the vector angle must be a finite number (got " + num(vec.angle) + ")");
-            if (std::isfinite(length) && length <= 0)
-                err(vp + (vec.length_from.empty() ? "/length" : "/length_from"),
-                    "zero-length vector (nominal length " + num(length) + " mm): a loop vector must be longer than 0");
-        }
-    }
+    if (s.loop) validate_loop(s, first_at, err);
     cap_issues(errors);
     return errors;
 }

@@ -167,30 +167,9 @@ static const char* saaty_words(double r) {
     return "extremely more important";
 }
 
-static void ahp_editor(DecisionView& v, ViewContext& ctx) {
-    Edits& edits = ctx.edits;
-    const DecisionSection& s = ctx.plan.decision;
-    const size_t n = s.criteria.size();
-    if (n < 2) {
-        ImGui::TextDisabled("AHP needs at least two criteria.");
-        return;
-    }
-    // The judgements as a matrix by criterion index (0 = missing).
-    std::map<std::string, size_t> index;
-    for (size_t i = 0; i < n; ++i) index.emplace(s.criteria[i].id, i);
-    std::vector<std::vector<double>> a(n, std::vector<double>(n, 0.0));
-    for (const auto& j : s.pairwise) {
-        auto ia = index.find(j.a), ib = index.find(j.b);
-        if (ia == index.end() || ib == index.end() || ia->second == ib->second || !(j.ratio > 0)) continue;
-        a[ia->second][ib->second] = j.ratio;
-        a[ib->second][ia->second] = 1.0 / j.ratio;
-    }
-    size_t missing = 0;
-    for (size_t i = 0; i < n; ++i)
-        for (size_t k = i + 1; k < n; ++k) missing += a[i][k] == 0;
-
-    // Live consistency.
-    const std::optional<AhpResult>& r = v.analysis.ahp;
+// The AHP result's consistency verdict (or what is missing), with the most out-of-line pair.
+static void draw_ahp_consistency(const std::optional<AhpResult>& r, const DecisionSection& s, size_t missing,
+                                 size_t n) {
     if (r && r->errors.empty()) {
         const bool ok = r->consistent;
         // (ahp_weights never calls a matrix consistent without a random index: cr_available.)
@@ -214,6 +193,64 @@ static void ahp_editor(DecisionView& v, ViewContext& ctx) {
         ImGui::SameLine();
         ImGui::TextUnformatted("AHP needs every pair once (the cells marked \"?\").");
     }
+}
+
+static const double kSaatyScale[] = {1.0 / 9, 1.0 / 8, 1.0 / 7, 1.0 / 6, 1.0 / 5, 1.0 / 4, 1.0 / 3, 1.0 / 2, 1,
+                                     2,       3,       4,       5,       6,       7,       8,       9};
+
+// One editable judgement above the diagonal: row criterion i against column criterion k.
+static void draw_judgement_cell(const std::optional<AhpResult>& r, const DecisionSection& s, Edits& edits, size_t i,
+                                size_t k, double given) {
+    if (given == 0) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, with_alpha(plot_warn(), 0.25f));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const std::string shown = given > 0 ? ratio_text(given) : std::string("?");
+    if (ImGui::BeginCombo("##r", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+        for (double x : kSaatyScale) {
+            const std::string label = ratio_text(x) + "  " + (x == 1 ? "equal" : (x > 1 ? "row " : "column ")) +
+                (x == 1 ? "" : saaty_words(x));
+            if (ImGui::Selectable(label.c_str(), std::fabs(x - given) < 1e-9))
+                edits.push("Set pairwise judgement", [ia = s.criteria[i].id, ik = s.criteria[k].id, x](Plan& p) {
+                    set_judgement(p.decision, ia, ik, x);
+                });
+        }
+        ImGui::EndCombo();
+    }
+    if (i == 0 && k == 1) MF_TEST_ANCHOR("decision.ahp.cell01");
+    if (ImGui::BeginItemTooltip()) {
+        ImGui::Text("\"%s\" against \"%s\"", s.criteria[i].name.c_str(), s.criteria[k].name.c_str());
+        if (given > 0)
+            ImGui::TextDisabled("%s: the %s is %s", ratio_text(given).c_str(), given >= 1 ? "row" : "column",
+                                saaty_words(given));
+        if (r && r->errors.empty() && i < r->weights.size() && k < r->weights.size())
+            ImGui::TextDisabled("the AHP weights imply %.3g", r->weights[i] / r->weights[k]);
+        ImGui::EndTooltip();
+    }
+}
+
+static void ahp_editor(DecisionView& v, ViewContext& ctx) {
+    Edits& edits = ctx.edits;
+    const DecisionSection& s = ctx.plan.decision;
+    const size_t n = s.criteria.size();
+    if (n < 2) {
+        ImGui::TextDisabled("AHP needs at least two criteria.");
+        return;
+    }
+    // The judgements as a matrix by criterion index (0 = missing).
+    std::map<std::string, size_t> index;
+    for (size_t i = 0; i < n; ++i) index.emplace(s.criteria[i].id, i);
+    std::vector<std::vector<double>> a(n, std::vector<double>(n, 0.0));
+    for (const auto& j : s.pairwise) {
+        auto ia = index.find(j.a), ib = index.find(j.b);
+        if (ia == index.end() || ib == index.end() || ia->second == ib->second || !(j.ratio > 0)) continue;
+        a[ia->second][ib->second] = j.ratio;
+        a[ib->second][ia->second] = 1.0 / j.ratio;
+    }
+    size_t missing = 0;
+    for (size_t i = 0; i < n; ++i)
+        for (size_t k = i + 1; k < n; ++k) missing += a[i][k] == 0;
+
+    const std::optional<AhpResult>& r = v.analysis.ahp;
+    draw_ahp_consistency(r, s, missing, n);
 
     if (ImGui::Button("Fill missing pairs with 1 (equal)") && missing)
         edits.push("Fill missing judgements", [](Plan& p) { fill_missing_judgements(p.decision, 1.0); });
@@ -232,8 +269,6 @@ static void ahp_editor(DecisionView& v, ViewContext& ctx) {
     ImGui::TextDisabled(
         "Row criterion against column criterion: 3 = the row is moderately more important, 1/3 = the column "
         "is. Edit the cells above the diagonal; below it are the reciprocals.");
-    static const double kScale[] = {1.0 / 9, 1.0 / 8, 1.0 / 7, 1.0 / 6, 1.0 / 5, 1.0 / 4, 1.0 / 3, 1.0 / 2, 1,
-                                    2,       3,       4,       5,       6,       7,       8,       9};
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
     const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float table_h = row_h * static_cast<float>(n + 1) + ImGui::GetStyle().ScrollbarSize + em(0.6f);
@@ -289,31 +324,7 @@ static void ahp_editor(DecisionView& v, ViewContext& ctx) {
                 else
                     ImGui::TextDisabled("?");
             } else {
-                if (a[i][k] == 0) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, with_alpha(plot_warn(), 0.25f));
-                ImGui::SetNextItemWidth(-FLT_MIN);
-                const std::string shown = a[i][k] > 0 ? ratio_text(a[i][k]) : std::string("?");
-                if (ImGui::BeginCombo("##r", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
-                    for (double x : kScale) {
-                        const std::string label = ratio_text(x) + "  " +
-                            (x == 1 ? "equal" : (x > 1 ? "row " : "column ")) + (x == 1 ? "" : saaty_words(x));
-                        if (ImGui::Selectable(label.c_str(), std::fabs(x - a[i][k]) < 1e-9))
-                            edits.push("Set pairwise judgement",
-                                       [ia = s.criteria[i].id, ik = s.criteria[k].id, x](Plan& p) {
-                                           set_judgement(p.decision, ia, ik, x);
-                                       });
-                    }
-                    ImGui::EndCombo();
-                }
-                if (i == 0 && k == 1) MF_TEST_ANCHOR("decision.ahp.cell01");
-                if (ImGui::BeginItemTooltip()) {
-                    ImGui::Text("\"%s\" against \"%s\"", s.criteria[i].name.c_str(), s.criteria[k].name.c_str());
-                    if (a[i][k] > 0)
-                        ImGui::TextDisabled("%s: the %s is %s", ratio_text(a[i][k]).c_str(),
-                                            a[i][k] >= 1 ? "row" : "column", saaty_words(a[i][k]));
-                    if (r && r->errors.empty() && i < r->weights.size() && k < r->weights.size())
-                        ImGui::TextDisabled("the AHP weights imply %.3g", r->weights[i] / r->weights[k]);
-                    ImGui::EndTooltip();
-                }
+                draw_judgement_cell(r, s, edits, i, k, a[i][k]);
             }
             ImGui::PopID();
         }

