@@ -85,10 +85,19 @@ void help_marker(const char* text) {
     }
 }
 
+static bool escape_for_this_window() {
+    return ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+        ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsAnyItemActive();
+}
+
 void close_on_escape(bool* open) {
-    if (open && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
-        ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsAnyItemActive())
-        *open = false;
+    if (open && escape_for_this_window()) *open = false;
+}
+
+bool close_modal_on_escape() {
+    if (!escape_for_this_window()) return false;
+    ImGui::CloseCurrentPopup();
+    return true;
 }
 
 void field_error_marker(ViewContext& ctx, const std::string& field) {

@@ -262,6 +262,7 @@ void CapabilityView::draw_dataset_bar(ViewContext& ctx) {
     }
     if (ImGui::BeginPopupModal("Delete dataset?", nullptr,
                                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        close_modal_on_escape();
         if (any) {
             const Dataset& d = plan.datasets[dataset];
             ImGui::Text("Delete \"%s\" (%zu rows × %zu features)?", d.name.c_str(), d.rows(), d.features.size());

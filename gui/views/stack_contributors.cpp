@@ -506,6 +506,7 @@ void draw_paste_dialog(Ctx& c) {
         v.paste_open = false;
         return;
     }
+    if (close_modal_on_escape()) v.paste_open = false;
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(
         "Paste rows copied from a spreadsheet below (Ctrl+V). Tab-separated (comma or semicolon also work); "
