@@ -11,6 +11,7 @@
 #include "schedule/outline.h"
 #include "schedule/schedule_edit.h"
 #include "style.h"
+#include "table_keys.h"
 #include "test_hooks.h"
 #include "views/schedule_links.h"
 #include "views/schedule_shared.h"
@@ -158,9 +159,31 @@ struct TaskRow {
     bool summary;     // has subtasks: durations roll up
     std::string key;  // "schedule.<id>." field keys
     std::string& selected;
+    TableKeys& keys;  // Up / Down / Enter between the rows' fields
+    int row;          // the row on screen (outline order)
     void activated() const {
         if (ImGui::IsItemActivated()) selected = t.id;
     }
+    // Around each field of the row: the table's spreadsheet keys (table_keys.h), and a field
+    // reached with them selects its task as a click does.
+    void before(int col) const { keys.before(row, col); }
+    void after(int col) const {
+        if (keys.after(row, col)) selected = t.id;
+    }
+};
+
+// The table's columns, as TableKeys numbers them.
+enum TaskColumn {
+    ColNumber = 0,
+    ColName,
+    ColPartner,
+    ColCalendar,
+    ColKind,
+    ColOptimistic,
+    ColLikely,
+    ColPessimistic,
+    ColDistribution,
+    ColPredecessors
 };
 
 static void setup_task_table_columns() {
@@ -194,9 +217,11 @@ static void draw_task_number_cell(const TaskRow& row, float row_h, bool is_sel, 
     char num[24];
     std::snprintf(num, sizeof num, "%zu", i + 1);
     ImGui::AlignTextToFramePadding();
+    row.before(ColNumber);
     if (ImGui::Selectable(num, is_sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
                           ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
         selected = t.id;
+    row.after(ColNumber);
 #ifdef MF_TEST_HOOKS
     {  // the row number's cell (the selectable spans the whole row, under the fields)
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -229,9 +254,11 @@ static void draw_task_name_cell(const TaskRow& row, int depth) {
     if (depth > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + em(0.9f) * static_cast<float>(depth));
     ImGui::SetNextItemWidth(-FLT_MIN);
     std::string name = t.name;
+    row.before(ColName);
     if (input_string("##name", name))
         edit_task(edits, "Rename task", key + "name", true, t.id, [name](Task& x) { x.name = name; });
     row.activated();
+    row.after(ColName);
     MF_TEST_ANCHOR(("schedule.task." + t.id + ".name").c_str());
     field_error_marker(ctx, key + "name");
     if (!ImGui::IsItemActive() && ImGui::GetItemRectSize().x < ImGui::CalcTextSize(t.name.c_str()).x + em(0.6f))
@@ -248,6 +275,7 @@ static void draw_task_partner_cell(const TaskRow& row) {
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-FLT_MIN);
     const std::string pname = t.partner_id.empty() ? "—" : partner_name(plan, t.partner_id);
+    row.before(ColPartner);
     if (ImGui::BeginCombo("##partner", pname.c_str(), ImGuiComboFlags_NoArrowButton)) {
         if (ImGui::Selectable("— (none)", t.partner_id.empty()) && !t.partner_id.empty())
             edit_task(edits, "Set partner of \"" + t.name + "\"", key + "partner", false, t.id,
@@ -262,6 +290,7 @@ static void draw_task_partner_cell(const TaskRow& row) {
         ImGui::EndCombo();
     }
     row.activated();
+    row.after(ColPartner);
     field_error_marker(ctx, key + "partner");
 }
 
@@ -285,6 +314,7 @@ static void draw_task_calendar_cell(const TaskRow& row) {
             inherited = cal_name(pc->second);
         const std::string shown = t.calendar.empty() ? "(" + inherited + ")" : cal_name(t.calendar);
         ImGui::SetNextItemWidth(-FLT_MIN);
+        row.before(ColCalendar);
         if (ImGui::BeginCombo("##calendar", shown.c_str(), ImGuiComboFlags_NoArrowButton)) {
             const std::string def = "(" + inherited + ": partner's or project calendar)";
             if (ImGui::Selectable(def.c_str(), t.calendar.empty()) && !t.calendar.empty())
@@ -302,6 +332,7 @@ static void draw_task_calendar_cell(const TaskRow& row) {
             ImGui::EndCombo();
         }
         row.activated();
+        row.after(ColCalendar);
         MF_TEST_ANCHOR(("schedule.task." + t.id + ".calendar").c_str());
         ImGui::SetItemTooltip("The calendar its durations count working days in: %s", shown.c_str());
         field_error_marker(ctx, key + "calendar");
@@ -317,6 +348,7 @@ static void draw_task_kind_cell(const TaskRow& row) {
     const std::string& key = row.key;
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-FLT_MIN);
+    row.before(ColKind);
     if (ImGui::BeginCombo("##kind", kind_label(t.kind), ImGuiComboFlags_NoArrowButton)) {
         for (TaskKind k : {TaskKind::Task, TaskKind::Milestone, TaskKind::Gate}) {
             // A summary task stays an ordinary task (set_task_kind refuses).
@@ -329,6 +361,7 @@ static void draw_task_kind_cell(const TaskRow& row) {
         ImGui::EndCombo();
     }
     row.activated();
+    row.after(ColKind);
     field_error_marker(ctx, key + "kind");
 }
 
@@ -364,10 +397,12 @@ static void draw_task_duration_cells(const TaskRow& row, const CpmResult* cpm, a
         ImGui::SetNextItemWidth(-FLT_MIN);
         double v = 0;
         const std::string label = std::string("##") + fields[k];
+        row.before(ColOptimistic + k);
         const CellResult r = number_cell(
             label.c_str(), values[k], "%.6g",
             [&, k](double x) { return three_point_problem(t.optimistic, t.most_likely, t.pessimistic, k, x); }, &v);
         row.activated();
+        row.after(ColOptimistic + k);
         MF_TEST_ANCHOR(("schedule.task." + t.id + "." + fields[k]).c_str());
         if (r != CellResult::None) {
             const std::string what = std::string("Edit ") +
@@ -397,6 +432,7 @@ static void draw_task_distribution_cell(const TaskRow& row) {
         ImGui::SetNextItemWidth(-FLT_MIN);
         const char* dn[] = {"PERT", "Triangular"};
         const int di = t.distribution == DurationDistribution::Triangular ? 1 : 0;
+        row.before(ColDistribution);
         if (ImGui::BeginCombo("##dist", dn[di], ImGuiComboFlags_NoArrowButton)) {
             for (int k = 0; k < 2; ++k)
                 if (ImGui::Selectable(dn[k], k == di) && k != di)
@@ -409,6 +445,7 @@ static void draw_task_distribution_cell(const TaskRow& row) {
         }
         ImGui::SetItemTooltip("PERT (beta, λ = 4): mean (O + 4M + P)/6 · triangular: mean (O + M + P)/3");
         row.activated();
+        row.after(ColDistribution);
         field_error_marker(ctx, key + "distribution");
     }
 }
@@ -421,9 +458,11 @@ static void draw_task_predecessors_cell(const TaskRow& row) {
     ImGui::TableNextColumn();
     const std::string preds = predecessor_summary(plan, t);
     const std::string pred_label = (preds.empty() ? std::string("+") : preds) + "##preds";
+    row.before(ColPredecessors);
     if (ImGui::Button(pred_label.c_str(), ImVec2(-FLT_MIN, 0))) {
         selected = t.id;
     }
+    row.after(ColPredecessors);
     MF_TEST_ANCHOR(("schedule.task." + t.id + ".predecessors").c_str());
     if (ImGui::BeginItemTooltip()) {
         if (t.predecessors.empty()) ImGui::TextUnformatted("No predecessors: starts at the project start.");
@@ -498,7 +537,7 @@ void ScheduleView::draw_task_table(ViewContext& ctx) {
         ImGui::PushID(t.id.c_str());
         ImGui::TableNextRow(0, row_h);
         const bool is_sel = t.id == selected;
-        const TaskRow task_row{ctx, plan, edits, t, i, summary, key, selected};
+        const TaskRow task_row{ctx, plan, edits, t, i, summary, key, selected, task_keys_, static_cast<int>(row)};
         draw_task_number_cell(task_row, row_h, is_sel, scroll_to_selected_);
         draw_task_name_cell(task_row, outline.depth[i]);
         draw_task_partner_cell(task_row);
@@ -511,6 +550,7 @@ void ScheduleView::draw_task_table(ViewContext& ctx) {
         draw_task_schedule_cells(cpm, mc, i);
         ImGui::PopID();
     }
+    task_keys_.end();
     ImGui::EndTable();
 }
 

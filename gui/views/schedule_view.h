@@ -33,6 +33,7 @@
 #include "schedule/monte_carlo.h"
 #include "schedule/schedule_analysis.h"
 #include "schedule/template.h"
+#include "table_keys.h"
 #include "view_context.h"
 
 namespace mf {
@@ -89,6 +90,7 @@ private:
     uint64_t mc_shown_generation_ = 0;
     std::map<unsigned, Draft> drafts_;  // ImGuiID → pending value
     bool scroll_to_selected_ = false;
+    TableKeys task_keys_;  // Up / Down / Enter in the task table
 
     // Gantt view state
     double gantt_left_day_ = -3;  // calendar days from the start date at the chart's left edge
