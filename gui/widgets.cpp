@@ -53,7 +53,7 @@ bool input_date(const char* label, const std::optional<Date>& value, std::option
     }
     if (drafts.count(id)) {
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1), "not a date: use YYYY-MM-DD");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "not a date: use YYYY-MM-DD");
         if (!ImGui::IsItemActive() && !ImGui::IsItemFocused() && ImGui::IsMouseClicked(0) && !ImGui::IsItemHovered())
             drafts.erase(id);  // clicking away abandons the draft; the plan keeps its date
     }

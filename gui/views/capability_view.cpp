@@ -113,7 +113,7 @@ void CapabilityView::draw(ViewContext& ctx) {
                     unit_symbol(plan.meta.units));
                 if (const FeatureAnalysis* a = feature_result(feature)) {
                     ImGui::SeparatorText(a->feature_name.c_str());
-                    draw_verdict(*a);
+                    draw_verdict(*a, d.gate);
                 }
                 ImGui::EndTabItem();
             }
@@ -346,7 +346,7 @@ void CapabilityView::draw_analysis_page(ViewContext& ctx, const Dataset& d) {
         return;
     }
     const FeatureAnalysis& a = *c;
-    draw_verdict(a);
+    draw_verdict(a, d.gate);
     ImGui::Spacing();
     const RuleSettings rules = capability_options(chart, western_electric).rules;
     if (ImGui::BeginTable("analysis_columns", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
