@@ -74,6 +74,41 @@ static std::string predecessor_summary(const Plan& plan, const Task& t) {
     return s;
 }
 
+// A three-point value left in its field out of order (most likely 12 above pessimistic 10):
+// core's set_three_point moves the other points just enough to keep O ≤ M ≤ P. What it will
+// move, in words ("pessimistic raised from 10 to 12"), or "" when nothing else moves.
+static std::string three_point_moves(double o, double m, double p, int which, double v) {
+    const double before[3] = {o, m, p};
+    double after[3] = {o, m, p};
+    set_three_point(after[0], after[1], after[2], which, v);
+    static const char* names[3] = {"optimistic", "most likely", "pessimistic"};
+    std::string moved;
+    for (int k = 0; k < 3; ++k) {
+        if (k == which || before[k] == after[k]) continue;
+        moved += (moved.empty() ? "" : ", ") + std::string(names[k]) + (after[k] > before[k] ? " raised" : " lowered") +
+            " from " + format_days(before[k]) + " to " + format_days(after[k]);
+    }
+    return moved;
+}
+
+void ScheduleView::note_three_point_moves(const std::string& what, const std::string& moved, uint64_t state_id) {
+    points_note_ = what + ": " + moved + " to keep optimistic ≤ most likely ≤ pessimistic (Ctrl+Z undoes).";
+    points_note_before_ = state_id;
+    points_note_state_ = 0;  // bound to the plan state the edit makes, next frame
+}
+
+// Under the task table while the plan is in the state that edit made (undo hides it, redo
+// shows it again).
+void ScheduleView::draw_three_point_note(uint64_t state_id) {
+    if (points_note_.empty()) return;
+    if (points_note_state_ == 0 && state_id != points_note_before_) points_note_state_ = state_id;
+    if (!points_note_shown(state_id)) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, plot_warn());
+    ImGui::TextWrapped("▲ %s", points_note_.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::SmallButton("OK##points-note")) points_note_.clear();
+}
+
 // [SECTION] The task table --------------------------------------------------------------------
 
 void ScheduleView::draw_tasks_page(ViewContext& ctx) {
@@ -137,6 +172,7 @@ void ScheduleView::draw_tasks_page(ViewContext& ctx) {
     }
 
     draw_task_table(ctx);
+    draw_three_point_note(ctx.state_id);
     sel = selected.empty() ? nullptr : find_task(plan, selected);
     ImGui::Spacing();
     if (sel)
@@ -367,7 +403,7 @@ static void draw_task_kind_cell(const TaskRow& row) {
 
 // Three-point duration (read-only for a summary task or a milestone). `number_cell` is the
 // view's ScheduleView::number_cell (it keeps the drafts of rejected values).
-static void draw_task_duration_cells(const TaskRow& row, const CpmResult* cpm, auto&& number_cell) {
+static void draw_task_duration_cells(const TaskRow& row, const CpmResult* cpm, auto&& number_cell, auto&& note_moves) {
     ViewContext& ctx = row.ctx;
     Edits& edits = row.edits;
     const Task& t = row.t;
@@ -405,11 +441,17 @@ static void draw_task_duration_cells(const TaskRow& row, const CpmResult* cpm, a
         row.after(ColOptimistic + k);
         MF_TEST_ANCHOR(("schedule.task." + t.id + "." + fields[k]).c_str());
         if (r != CellResult::None) {
-            const std::string what = std::string("Edit ") +
+            std::string what = std::string("Edit ") +
                 (k == 0       ? "optimistic"
                      : k == 1 ? "most likely"
                               : "pessimistic") +
                 " duration of \"" + t.name + "\"";
+            // Left out of order: the other points move; the label and a note under the table say so.
+            if (const std::string moved = three_point_moves(t.optimistic, t.most_likely, t.pessimistic, k, v);
+                r == CellResult::Final && !moved.empty()) {
+                note_moves(what + " to " + format_days(v), moved);
+                what += " (" + moved + ")";
+            }
             auto set = [id = t.id, k, v](Plan& p) { set_task_duration(p, id, k, v); };
             if (r == CellResult::Live)
                 edits.push_merge(what, key + fields[k], set);  // typing: one undo step
@@ -543,7 +585,11 @@ void ScheduleView::draw_task_table(ViewContext& ctx) {
         draw_task_partner_cell(task_row);
         draw_task_calendar_cell(task_row);
         draw_task_kind_cell(task_row);
-        draw_task_duration_cells(task_row, cpm, [this](auto&&... a) { return number_cell(a...); });
+        draw_task_duration_cells(
+            task_row, cpm, [this](auto&&... a) { return number_cell(a...); },
+            [&](const std::string& what, const std::string& moved) {
+                note_three_point_moves(what, moved, ctx.state_id);
+            });
         draw_task_distribution_cell(task_row);
         draw_task_predecessors_cell(task_row);
         draw_task_gate_cell(t, an_.resolved.links);
@@ -778,7 +824,14 @@ void ScheduleView::draw_gate_details(ViewContext& ctx, const Task& t) {
                                          },
                                          &v);
         if (r != CellResult::None) {
-            const std::string label_k = "Edit rework of \"" + t.name + "\"";
+            std::string label_k = "Edit rework of \"" + t.name + "\"";
+            if (const std::string moved =
+                    three_point_moves(g.rework.optimistic, g.rework.most_likely, g.rework.pessimistic, k, v);
+                r == CellResult::Final && !moved.empty()) {
+                note_three_point_moves(label_k + " (" + rf[k] + " to " + format_days(v) + ")", "rework " + moved,
+                                       ctx.state_id);
+                label_k += " (rework " + moved + ")";
+            }
             auto set = [id = t.id, k, v](Plan& p) { set_rework_duration(p, id, k, v); };
             if (r == CellResult::Live)
                 edits.push_merge(label_k, key + "rework" + rf[k], set);

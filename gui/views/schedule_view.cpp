@@ -150,6 +150,7 @@ void ScheduleView::publish(const ViewContext& ctx) const {
         it = texts.erase(it);
     size_t errors = 0;
     for (const Issue& e : an_.issues) errors += e.severity == Severity::Error ? 1 : 0;
+    if (points_note_shown(state_id)) test_text("schedule.points_note", points_note_);
     test_value("schedule.tasks", static_cast<double>(plan.schedule.tasks.size()));
     test_value("schedule.errors", static_cast<double>(errors));
     test_value("schedule.warnings", static_cast<double>(an_.issues.size() - errors));

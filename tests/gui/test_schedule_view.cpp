@@ -132,6 +132,38 @@ TEST_CASE("timeline view: an out-of-order duration waits as a draft, then widens
     CHECK(task(h.app.doc.plan, "t-fixture").pessimistic == 12);
 }
 
+TEST_CASE("timeline view: raising most likely above pessimistic says that pessimistic moved") {
+    Harness h;
+    open_timeline(h, kLaunch);
+    Input in{h};
+    test_texts().clear();
+    // t-fixture is 10 / 15 / 25: most likely 30 passes pessimistic, which is raised to 30.
+    in.replace("schedule.task.t-fixture.most_likely", "30");
+    h.frames(2);
+    const Task& t = task(h.app.doc.plan, "t-fixture");
+    CHECK(t.most_likely == 30);
+    CHECK(t.pessimistic == 30);
+    const std::string note = text("schedule.points_note");
+    CHECK(note.find("pessimistic raised from 25 to 30") != std::string::npos);
+    CHECK(note.find("most likely duration of") != std::string::npos);
+    CHECK(h.app.doc.undo_stack.back().label.find("(pessimistic raised from 25 to 30)") != std::string::npos);
+    // Undo brings 25 back and the note goes; redo shows both again.
+    h.app.doc.undo();
+    test_texts().clear();
+    h.frames(3);
+    CHECK(task(h.app.doc.plan, "t-fixture").pessimistic == 25);
+    CHECK(test_texts().count("schedule.points_note") == 0);
+    h.app.doc.redo();
+    h.frames(3);
+    CHECK(text("schedule.points_note") == note);
+    // A value in order moves nothing and says nothing new.
+    test_texts().clear();
+    in.replace("schedule.task.t-fixture.optimistic", "12");
+    h.frames(2);
+    CHECK(task(h.app.doc.plan, "t-fixture").optimistic == 12);
+    CHECK(test_texts().count("schedule.points_note") == 0);
+}
+
 TEST_CASE("timeline view: add, duplicate, move, delete and links keep the plan valid") {
     Harness h;
     open_timeline(h, kLaunch);
