@@ -100,6 +100,8 @@ private:
     double gantt_left_day_ = -3;  // calendar days from the start date at the chart's left edge
     float gantt_scroll_y_ = 0;
     bool gantt_dragging_ = false;
+    bool gantt_user_view_ = false;  // zoomed or panned by the user: no automatic re-fit
+    double gantt_right_day_ = 0;    // the day at the chart's right edge, last frame
 
     // "New from template" dialog
     bool template_open_ = false;

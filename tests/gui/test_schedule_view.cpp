@@ -6,6 +6,7 @@
 
 #include "busy.h"
 #include "harness.h"
+#include "schedule/schedule_edit.h"
 #include "plan/plan_file.h"
 #include "test_hooks.h"
 
@@ -484,4 +485,53 @@ TEST_CASE("timeline view: a partner calendar (Mon–Sat) from the calendar edito
     h.frames(2);
     CHECK(task(h.app.doc.plan, "t-ramp").calendar.empty());
     CHECK(load_plan(save_plan(h.app.doc.plan)).plan.has_value());
+}
+
+TEST_CASE("timeline view: after an edit the Gantt keeps the finish, P50 and P80 in view, unless the user zoomed") {
+    Harness h;
+    open_timeline(h, kGearbox, ScheduleView::PageGantt);
+    finish_mc(h);
+    h.frames(2);
+    Input in{h};
+    // Each marker's day as the chart places it: calendar days from the origin, at the evening.
+    const auto in_view = [&] {
+        const ScheduleAnalysis& a = h.app.schedule.analysis();
+        REQUIRE(a.cpm);
+        std::vector<double> days = {static_cast<double>(a.cpm->finish_date.days - a.cpm->origin.days + 1)};
+        if (const McResult* mc = h.app.schedule.mc_result()) {
+            days.push_back(mc->p50_date.days - a.cpm->origin.days + 1);
+            days.push_back(mc->p80_date.days - a.cpm->origin.days + 1);
+        }
+        CHECK(days.size() == 3);
+        for (double d : days)
+            if (d < value("schedule.gantt.left_day") || d > value("schedule.gantt.right_day")) return false;
+        return true;
+    };
+    CHECK(in_view());
+    const double right_before = value("schedule.gantt.right_day");
+    auto lengthen = [&](double likely) {
+        Edits e;
+        e.push("longer ramp", [likely](Plan& p) { return set_task_duration(p, "t-ramp", 2, likely + 20); });
+        e.push("longer ramp", [likely](Plan& p) { return set_task_duration(p, "t-ramp", 1, likely); });
+        h.app.doc.apply(e, platform::now_seconds());
+        h.frames(3);
+        finish_mc(h);
+        h.frames(2);
+    };
+    lengthen(300);  // the finish moves ~270 working days later, far past the right edge
+    CHECK(value("schedule.gantt.right_day") > right_before + 300);
+    CHECK(in_view());
+    CHECK(value("schedule.gantt.user_view") == 0);
+
+    in.click("schedule.gantt.zoom_in");  // the user's zoom is kept through edits
+    const double left = value("schedule.gantt.left_day"), right = value("schedule.gantt.right_day");
+    CHECK(value("schedule.gantt.user_view") == 1);
+    lengthen(600);
+    CHECK(value("schedule.gantt.left_day") == left);
+    CHECK(value("schedule.gantt.right_day") == right);
+    CHECK_FALSE(in_view());
+    in.click("schedule.gantt.fit");
+    h.frames(2);
+    CHECK(in_view());
+    CHECK(value("schedule.gantt.user_view") == 0);
 }
