@@ -450,3 +450,20 @@ TEST_CASE("decision view: the cost page states bands and crossovers in whole par
     }
     CHECK(text("decision.band.0").rfind("1 – ", 0) == 0);  // the search starts at 1 part
 }
+
+TEST_CASE("decision view: at 1024 x 700 the matrix keeps the results in view, the criteria scroll") {
+    Harness h;
+    ImGui::GetIO().DisplaySize = ImVec2(1024, 700);
+    h.app.open_example(example("sourcing-decision.mfplan.json"));
+    h.app.show_tab(mf::Tab::Decision);
+    test_anchors().clear();
+    h.frames(5);
+    for (const Partner& p : h.app.doc.plan.decision.partners)
+        for (const char* what : {"ws.", "topsis."}) {
+            const std::string name = std::string("decision.result.") + what + p.id;
+            REQUIRE_MESSAGE(test_anchors().count(name), name);
+            const AnchorRect r = test_anchors().at(name);
+            CHECK_MESSAGE(r.x1 <= 1024, name << " ends at x = " << r.x1);
+            CHECK(r.x0 >= 0);
+        }
+}
