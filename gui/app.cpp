@@ -100,6 +100,9 @@ void App::set_theme(Theme t) {
 
 void App::frame() {
     ++frames_drawn;
+#ifdef MF_TEST_HOOKS
+    test_focused_anchor().clear();  // set again by the focused widget's anchor, if it has one
+#endif
     const double now = platform::now_seconds();
     clear_drawing_request();
 
@@ -489,6 +492,7 @@ std::string App::test_state_json() const {
     j["undo"] = doc.can_undo() ? doc.undo_stack.back().label : "";
     j["asking_to_replace"] = pending_replace_.has_value();
     j["start_open"] = start.open;
+    j["focused"] = test_focused_anchor();
     j["doc_id"] = doc_id_;
     j["recent"] = json::array();
     for (const StoredPlan& p : library.list())
@@ -512,6 +516,11 @@ std::map<std::string, double>& test_values() {
 std::map<std::string, std::string>& test_texts() {
     static std::map<std::string, std::string> texts;
     return texts;
+}
+
+std::string& test_focused_anchor() {
+    static std::string name;
+    return name;
 }
 
 #endif  // MF_TEST_HOOKS

@@ -1,5 +1,6 @@
 #include "format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -30,6 +31,18 @@ std::string format_count(double v) {
     if (std::fabs(v) >= 1e9) return format_number(v, 3);
     if (std::fabs(v) >= 1000 || v == std::round(v)) return grouped(std::round(v));
     return format_number(v, 4);
+}
+
+static double tolerance(double v) { return 1e-9 * std::max(1.0, std::fabs(v)); }
+static double whole_at_or_past(double v) { return std::ceil(v - tolerance(v)); }
+
+std::string format_whole_parts(double v) {
+    if (!std::isfinite(v)) return "—";
+    return format_count(whole_at_or_past(v));
+}
+
+WholeBand whole_parts_band(double from, double to, bool last) {
+    return {whole_at_or_past(from), last ? std::floor(to + tolerance(to)) : whole_at_or_past(to) - 1};
 }
 
 std::string format_money(double v) {

@@ -80,9 +80,17 @@ ImU32 plot_color(int index, float alpha) {
     c.w = alpha;
     return ImGui::ColorConvertFloat4ToU32(c);
 }
-ImU32 plot_good() { return IM_COL32(0, 158, 115, 255); }
-ImU32 plot_warn() { return IM_COL32(230, 159, 0, 255); }
-ImU32 plot_bad() { return IM_COL32(213, 60, 40, 255); }
+// The status colours are also the colours of verdict text ("● Capable", "critical", "Not
+// applied: ..."), so each reaches WCAG AA for text, 4.5:1, against the window, its alternate
+// table rows and popups in both themes (tests/gui/test_style.cpp): Okabe–Ito's green and
+// orange on the dark theme (its red brightened), darker shades of the same hues on the light.
+static bool dark_theme() {
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    return 0.2126f * bg.x + 0.7152f * bg.y + 0.0722f * bg.z < 0.5f;
+}
+ImU32 plot_good() { return dark_theme() ? IM_COL32(0, 158, 115, 255) : IM_COL32(0, 112, 78, 255); }
+ImU32 plot_warn() { return dark_theme() ? IM_COL32(230, 159, 0, 255) : IM_COL32(140, 90, 0, 255); }
+ImU32 plot_bad() { return dark_theme() ? IM_COL32(245, 100, 80, 255) : IM_COL32(180, 40, 28, 255); }
 
 double Plot::tx(double x) const {
     if (axes_.log_x) {

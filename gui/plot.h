@@ -82,6 +82,8 @@ std::string tick_label(double v);  // one value, as on an axis of its own
 
 // A colour-blind-safe palette (Okabe–Ito), readable on light and dark themes.
 ImU32 plot_color(int index, float alpha = 1.0f);
+// Status colours for marks and verdict text, in the current theme's shade (4.5:1 against the
+// window background).
 ImU32 plot_good();  // green: pass / OK
 ImU32 plot_warn();  // amber: at risk
 ImU32 plot_bad();   // red: fails / limit

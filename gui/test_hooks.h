@@ -29,9 +29,13 @@ std::map<std::string, double>& test_values();
 std::map<std::string, std::string>& test_texts();
 inline void test_value(const std::string& name, double v) { test_values()[name] = v; }
 inline void test_text(const std::string& name, const std::string& v) { test_texts()[name] = v; }
+// The anchor whose widget has the keyboard focus this frame ("" when none does): what a
+// keyboard-only test steers by.
+std::string& test_focused_anchor();
 inline void test_anchor(const std::string& name) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     test_anchors()[name] = {a.x, a.y, b.x, b.y};
+    if (ImGui::IsItemFocused()) test_focused_anchor() = name;
 }
 
 }  // namespace mf

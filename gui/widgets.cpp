@@ -53,7 +53,7 @@ bool input_date(const char* label, const std::optional<Date>& value, std::option
     }
     if (drafts.count(id)) {
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1), "not a date: use YYYY-MM-DD");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "not a date: use YYYY-MM-DD");
         if (!ImGui::IsItemActive() && !ImGui::IsItemFocused() && ImGui::IsMouseClicked(0) && !ImGui::IsItemHovered())
             drafts.erase(id);  // clicking away abandons the draft; the plan keeps its date
     }
@@ -85,10 +85,19 @@ void help_marker(const char* text) {
     }
 }
 
+static bool escape_for_this_window() {
+    return ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+        ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsAnyItemActive();
+}
+
 void close_on_escape(bool* open) {
-    if (open && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
-        ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsAnyItemActive())
-        *open = false;
+    if (open && escape_for_this_window()) *open = false;
+}
+
+bool close_modal_on_escape() {
+    if (!escape_for_this_window()) return false;
+    ImGui::CloseCurrentPopup();
+    return true;
 }
 
 void field_error_marker(ViewContext& ctx, const std::string& field) {

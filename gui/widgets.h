@@ -31,7 +31,12 @@ bool input_length(const char* label, double value_mm, LengthUnit unit, double* o
 void help_marker(const char* text);
 
 // Inside a window or dialog: Escape closes it (sets *open = false) when it has the focus.
+// Call it before the window's fields: the Escape that leaves a text field (ImGui reverts the
+// field) does not also close the dialog.
 void close_on_escape(bool* open);
+// Inside a BeginPopupModal: Escape closes the modal (CloseCurrentPopup) and returns true, under
+// the same rule. ImGui's own navigation closes plain popups on Escape but never modals.
+bool close_modal_on_escape();
 
 // After a field: a red "!" with the reason as tooltip when the document refused the last
 // edit of `field` (Edit::field). Leaving the field forgets the refusal: it shows the plan's

@@ -92,6 +92,24 @@ ImU32 verdict_colour(GateVerdict v) {
     return plot_warn();
 }
 
+VerdictLabel verdict_label(const FeatureAnalysis& a, const GateSettings& s) {
+    const bool no_limits = !a.spec.lsl && !a.spec.usl;
+    const bool in_control = a.violations.empty() && a.dispersion_violations.empty();
+    switch (a.gate.verdict) {
+        case GateVerdict::Capable:
+            if (in_control) return {"✓", "capable", plot_good()};
+            return {"▲", "capable, not in control", plot_warn()};
+        case GateVerdict::NotCapable:
+            return {"✗", in_control ? "not capable" : "not capable, not in control", plot_bad()};
+        case GateVerdict::NotEnoughData: break;
+    }
+    const bool few =
+        static_cast<int64_t>(a.values) < s.min_values || static_cast<int64_t>(a.subgroups) < s.min_subgroups;
+    if (few) return {"?", no_limits ? "not enough data, no spec limits" : "not enough data", plot_warn()};
+    if (no_limits) return {"?", "no spec limits", plot_warn()};
+    return {"?", "no Cpk", plot_warn()};  // e.g. no spread: the reason says why
+}
+
 ImU32 yield_colour(YieldVerdict v) {
     switch (v) {
         case YieldVerdict::Meets: return plot_good();

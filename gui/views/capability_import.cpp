@@ -310,6 +310,7 @@ long CapabilityImport::draw(const Plan& plan, size_t selected, Edits& edits) {
         open = false;
         return -1;
     }
+    if (close_modal_on_escape()) open = false;  // the text and table are dropped below, as with Cancel
     // Ctrl+V outside the text box replaces the text with what was pasted.
     if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
         const char* clip = ImGui::GetClipboardText();

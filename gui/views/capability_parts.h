@@ -50,10 +50,22 @@ void push_spec_edit(Edits& edits, const Dataset& d, const Feature& f, SpecLimit 
 ImU32 verdict_colour(GateVerdict v);
 ImU32 yield_colour(YieldVerdict v);
 
+// The pilot gate's verdict as the page says it. The gate's "not enough data" also covers a
+// feature with plenty of values but no specification limit (no Cpk to compare): that says
+// "no spec limits". The gate weighs Cpk only: a capable process out of statistical control
+// (control-chart rules broken) is amber and says both facts, as capability predicts nothing
+// for an unstable process.
+struct VerdictLabel {
+    const char* mark;   // "✓", "✗", "?", "▲": the colour is never alone
+    std::string words;  // "capable", "capable, not in control", "no spec limits", ...
+    ImU32 colour;
+};
+VerdictLabel verdict_label(const FeatureAnalysis& a, const GateSettings& s);
+
 // The parts of the page.
 void draw_summary_table(ViewContext& ctx, const Dataset& d, const CapabilityAnalysis& a, size_t* selected_feature);
 void draw_indices(const FeatureAnalysis& a, const ValueUnit& u);
-void draw_verdict(const FeatureAnalysis& a);
+void draw_verdict(const FeatureAnalysis& a, const GateSettings& s);
 void draw_normality(const FeatureAnalysis& a, const ValueUnit& u);
 void draw_drift(const FeatureAnalysis& a, const ValueUnit& u, int64_t part_interval);
 void draw_yield(ViewContext& ctx, const Dataset& d, const YieldResult& y);

@@ -3,6 +3,7 @@
 // [SECTION] First-pass yield
 // [SECTION] Dataset settings and the feature list
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -21,13 +22,11 @@ static void header_with_tip(const char* tip) {
 }
 
 // Colour and word, never colour alone.
-static void verdict_cell(GateVerdict v, bool stale) {
-    const ImU32 c = verdict_colour(v);
-    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(c);
+static void verdict_cell(const VerdictLabel& v, bool stale) {
+    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(v.colour);
     bg.w = 0.28f;
     ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::ColorConvertFloat4ToU32(bg));
-    const char* mark = v == GateVerdict::Capable ? "✓ " : v == GateVerdict::NotCapable ? "✗ " : "? ";
-    ImGui::Text("%s%s%s", mark, gate_verdict_name(v), stale ? " …" : "");
+    ImGui::Text("%s %s%s", v.mark, v.words.c_str(), stale ? " …" : "");
 }
 
 // [SECTION] Summary table ---------------------------------------------------------------
@@ -62,7 +61,8 @@ void draw_summary_table(ViewContext& ctx, const Dataset& d, const CapabilityAnal
         "min(CPL, CPU) with σ within",
         "One-sided lower confidence bound of Cpk (Bissell, Minitab's form): what the gate compares",
         "min(PPL, PPU) with σ overall (sample SD, n − 1)",
-        "The pilot gate: capable / not capable / not enough data",
+        "The pilot gate: capable / not capable / not enough data / no spec limits; \"not in control\" when "
+        "control-chart rules are broken",
     };
     for (int c = 0; c < 10; ++c) {
         ImGui::TableSetColumnIndex(c);
@@ -112,7 +112,9 @@ void draw_summary_table(ViewContext& ctx, const Dataset& d, const CapabilityAnal
                 ImGui::TextUnformatted(fmt(a.cap.ppk).c_str());
                 if (stale) ImGui::PopStyleColor();
                 ImGui::TableNextColumn();
-                verdict_cell(a.gate.verdict, stale);
+                const VerdictLabel label = verdict_label(a, d.gate);
+                verdict_cell(label, stale);
+                MF_TEST_TEXT("capability.summary.verdict." + f.id, label.words);
                 if (ImGui::IsItemHovered()) {
                     std::string tip = a.gate.reason;
                     for (const auto& e : a.errors) tip += "\n" + to_string(e);
@@ -202,14 +204,14 @@ void draw_indices(const FeatureAnalysis& a, const ValueUnit& u) {
         ImGui::TextDisabled("%zu individual values (%zu missing)", a.values, a.missing);
 }
 
-void draw_verdict(const FeatureAnalysis& a) {
-    const ImU32 c = verdict_colour(a.gate.verdict);
-    const char* words[] = {"Capable", "Not capable", "Not enough data"};
-    const char* word = words[static_cast<int>(a.gate.verdict)];
-    ImGui::PushStyleColor(ImGuiCol_Text, c);
-    ImGui::Text("● %s", word);
+void draw_verdict(const FeatureAnalysis& a, const GateSettings& s) {
+    VerdictLabel v = verdict_label(a, s);
+    v.words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(v.words[0])));
+    ImGui::PushStyleColor(ImGuiCol_Text, v.colour);
+    ImGui::Text("%s %s", v.mark, v.words.c_str());
     ImGui::PopStyleColor();
     MF_TEST_ANCHOR("capability.verdict");
+    MF_TEST_TEXT("capability.verdict_label", v.words);
     ImGui::SameLine();
     ImGui::TextWrapped("— %s", a.gate.reason.c_str());
     if (!a.errors.empty()) {

@@ -113,7 +113,7 @@ void CapabilityView::draw(ViewContext& ctx) {
                     unit_symbol(plan.meta.units));
                 if (const FeatureAnalysis* a = feature_result(feature)) {
                     ImGui::SeparatorText(a->feature_name.c_str());
-                    draw_verdict(*a);
+                    draw_verdict(*a, d.gate);
                 }
                 ImGui::EndTabItem();
             }
@@ -262,6 +262,7 @@ void CapabilityView::draw_dataset_bar(ViewContext& ctx) {
     }
     if (ImGui::BeginPopupModal("Delete dataset?", nullptr,
                                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        close_modal_on_escape();
         if (any) {
             const Dataset& d = plan.datasets[dataset];
             ImGui::Text("Delete \"%s\" (%zu rows × %zu features)?", d.name.c_str(), d.rows(), d.features.size());
@@ -345,7 +346,7 @@ void CapabilityView::draw_analysis_page(ViewContext& ctx, const Dataset& d) {
         return;
     }
     const FeatureAnalysis& a = *c;
-    draw_verdict(a);
+    draw_verdict(a, d.gate);
     ImGui::Spacing();
     const RuleSettings rules = capability_options(chart, western_electric).rules;
     if (ImGui::BeginTable("analysis_columns", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {

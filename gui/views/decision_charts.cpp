@@ -406,14 +406,14 @@ static void cost_chart(DecisionView& v, const Plan& plan) {
         }
     }
     if (p.hovered()) {
-        const double vol = p.mouse_x();
+        const double vol = std::max(1.0, std::round(p.mouse_x()));  // parts come whole
         ImGui::BeginTooltip();
         if (near) {
             const auto& ps = s.partners;
             const int pa = a.cost_partners[static_cast<size_t>(near->a)],
                       pb = a.cost_partners[static_cast<size_t>(near->b)];
-            ImGui::Text("Crossover of %s and %s at %s good parts", ps[static_cast<size_t>(pa)].name.c_str(),
-                        ps[static_cast<size_t>(pb)].name.c_str(), format_count(near->volume).c_str());
+            ImGui::Text("Crossover of %s and %s: from %s good parts", ps[static_cast<size_t>(pa)].name.c_str(),
+                        ps[static_cast<size_t>(pb)].name.c_str(), format_whole_parts(near->volume).c_str());
             ImGui::TextDisabled("%s%s", near->jump ? "a jump: " : "continuous",
                                 near->jump ? describe_jumps(near->causes).c_str() : "");
             ImGui::Separator();
@@ -536,16 +536,24 @@ static void crossover_tables(const DecisionView& v, const Plan& plan) {
         return ps[static_cast<size_t>(a.cost_partners[static_cast<size_t>(cost_index)])].name;
     };
     ImGui::SeparatorText("Cheapest partner per volume");
-    for (const auto& b : cx.bands) {
-        ImGui::Bullet();
+    // In whole parts: a band from 123.4 to 500 good parts holds 124 … 499 (500 starts the next).
+    for (size_t i = 0; i < cx.bands.size(); ++i) {
+        const CostBand& b = cx.bands[i];
+        const WholeBand w = whole_parts_band(b.from, b.to, i + 1 == cx.bands.size());
+        if (w.first > w.last) continue;  // narrower than one part: no volume one could order
         std::string who;
         for (int k : b.cheapest) who += (who.empty() ? "" : " = ") + pname(k);
-        ImGui::Text("%s – %s good parts: %s%s", format_count(b.from).c_str(), format_count(b.to).c_str(), who.c_str(),
-                    b.cheapest.size() > 1 ? " (tied)" : "");
+        char line[320];
+        std::snprintf(line, sizeof line, "%s%s%s good part%s: %s%s", format_count(w.first).c_str(),
+                      w.last > w.first ? " – " : "", w.last > w.first ? format_count(w.last).c_str() : "",
+                      w.last > w.first || w.first != 1 ? "s" : "", who.c_str(), b.cheapest.size() > 1 ? " (tied)" : "");
+        ImGui::Bullet();
+        ImGui::TextUnformatted(line);
+        MF_TEST_TEXT("decision.band." + std::to_string(i), line);
     }
     char title[96];
     std::snprintf(title, sizeof title, "Crossover volumes (%zu, exact, %s – %s parts)", cx.crossings.size(),
-                  format_count(cx.v_lo).c_str(), format_count(cx.v_hi).c_str());
+                  format_whole_parts(cx.v_lo).c_str(), format_count(std::floor(cx.v_hi)).c_str());
     ImGui::SeparatorText(title);
     for (const auto& e : cx.errors) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "%s", e.c_str());
     if (cx.truncated)
@@ -561,10 +569,10 @@ static void crossover_tables(const DecisionView& v, const Plan& plan) {
         ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("crossings", 4, flags, ImVec2(0, h))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Good parts", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn("From (good parts)", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn("Partners", ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 2.5f);
-    ImGui::TableSetupColumn("Cheaper above", ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableSetupColumn("Cheaper from there", ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableHeadersRow();
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(cx.crossings.size()));
@@ -573,7 +581,10 @@ static void crossover_tables(const DecisionView& v, const Plan& plan) {
             const Crossover& c = cx.crossings[static_cast<size_t>(r)];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_count(c.volume).c_str());
+            // The first whole number of parts past the crossing; the exact volume on hover.
+            ImGui::TextUnformatted(format_whole_parts(c.volume).c_str());
+            ImGui::SetItemTooltip("The costs cross at %s good parts", format_number(c.volume, 6).c_str());
+            MF_TEST_TEXT("decision.crossing." + std::to_string(r), format_whole_parts(c.volume));
             ImGui::TableNextColumn();
             ImGui::Text("%s / %s", pname(c.a).c_str(), pname(c.b).c_str());
             ImGui::TableNextColumn();

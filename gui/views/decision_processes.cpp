@@ -202,8 +202,8 @@ static void litho_section(const DecisionView& v, ViewContext& ctx) {
                 format_money(r.litho_fixed).c_str(), format_money(r.litho_per_good_part).c_str(),
                 format_money(r.dw_fixed).c_str(), format_money(r.dw_per_good_part).c_str());
     if (r.crossover_volume)
-        ImGui::Text("Crossover at %s good parts: direct write is cheaper below, photolithography above.",
-                    format_count(*r.crossover_volume).c_str());
+        ImGui::Text("Crossover: photolithography is cheaper from %s good parts, direct write below.",
+                    format_whole_parts(*r.crossover_volume).c_str());
     else if (r.litho_always_cheaper)
         ImGui::TextUnformatted("Photolithography is cheaper at every volume.");
     else if (r.litho_never_cheaper)

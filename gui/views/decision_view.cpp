@@ -456,6 +456,18 @@ static void draw_matrix_toolbar(DecisionView& v, const Plan& plan, Edits& edits)
                                                       : "entered directly (any scale; shown normalised)");
 }
 
+// The matrix's columns. At full width: Partner, the criteria, then the three results. Too
+// narrow for every criterion (a 1024-px window): the results come right after Partner and stay
+// with it while the criteria scroll sideways, so the answer is always in view.
+struct MatrixColumns {
+    bool results_first = false;
+    size_t criteria = 0;
+    int partner() const { return 0; }
+    int criterion(size_t j) const { return static_cast<int>(j) + (results_first ? 4 : 1); }
+    int result(int k) const { return results_first ? 1 + k : static_cast<int>(criteria) + 1 + k; }
+};
+static MatrixColumns g_cols;  // of the matrix being drawn (set in draw_matrix_page)
+
 // Header row 1: the criteria's names (tooltip: direction, source, scale; right-click menu) and the rankings'.
 static void draw_criterion_names_row(DecisionView& v, const Plan& plan, Edits& edits, bool ranked) {
     const DecisionSection& s = plan.decision;
@@ -463,11 +475,11 @@ static void draw_criterion_names_row(DecisionView& v, const Plan& plan, Edits& e
     const size_t nc = s.criteria.size();
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     header_bg();
-    ImGui::TableNextColumn();
+    ImGui::TableSetColumnIndex(g_cols.partner());
     ImGui::TextUnformatted("Partner");
     for (size_t j = 0; j < nc; ++j) {
         const Criterion& c = s.criteria[j];
-        ImGui::TableNextColumn();
+        ImGui::TableSetColumnIndex(g_cols.criterion(j));
         ImGui::PushID(static_cast<int>(j));
         ImGui::TextWrapped("%s", c.name.c_str());
         if (ImGui::BeginItemTooltip()) {
@@ -485,11 +497,11 @@ static void draw_criterion_names_row(DecisionView& v, const Plan& plan, Edits& e
         criterion_menu(v, plan, edits, c, j);
         ImGui::PopID();
     }
-    ImGui::TableNextColumn();
+    ImGui::TableSetColumnIndex(g_cols.result(0));
     ImGui::TextWrapped("Weighted sum");
-    ImGui::TableNextColumn();
+    ImGui::TableSetColumnIndex(g_cols.result(1));
     ImGui::TextWrapped("TOPSIS (%s)", s.topsis_normalisation == TopsisNormalisation::Vector ? "vector" : "min-max");
-    ImGui::TableNextColumn();
+    ImGui::TableSetColumnIndex(g_cols.result(2));
     ImGui::TextWrapped("P(first)");
 }
 
@@ -498,11 +510,11 @@ static void draw_criterion_directions_row(const DecisionSection& s) {
     const size_t nc = s.criteria.size();
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     header_bg();
-    ImGui::TableNextColumn();
+    ImGui::TableSetColumnIndex(g_cols.partner());
     ImGui::TextDisabled("more / less is better");
     for (size_t j = 0; j < nc; ++j) {
         const Criterion& c = s.criteria[j];
-        ImGui::TableNextColumn();
+        ImGui::TableSetColumnIndex(g_cols.criterion(j));
         ImGui::TextDisabled("%s %s", c.benefit ? "↑" : "↓",
                             c.source == ScoreSource::Entered ? c.unit.c_str() : "derived");
         if (c.source != ScoreSource::Entered && ImGui::BeginItemTooltip()) {
@@ -510,11 +522,11 @@ static void draw_criterion_directions_row(const DecisionSection& s) {
             ImGui::EndTooltip();
         }
     }
-    ImGui::TableNextColumn();
+    ImGui::TableSetColumnIndex(g_cols.result(0));
     ImGui::TextDisabled("score, #rank");
-    ImGui::TableNextColumn();
+    ImGui::TableSetColumnIndex(g_cols.result(1));
     ImGui::TextDisabled("closeness");
-    ImGui::TableNextColumn();
+    ImGui::TableSetColumnIndex(g_cols.result(2));
     ImGui::TextDisabled("simulated");
 }
 
@@ -526,13 +538,13 @@ static void draw_weight_row(const DecisionView& v, ViewContext& ctx) {
     const size_t nc = s.criteria.size();
     ImGui::TableNextRow();
     header_bg();
-    ImGui::TableNextColumn();
+    ImGui::TableSetColumnIndex(g_cols.partner());
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(s.weighting == Weighting::AHP ? "Weight (AHP)" : "Weight");
     help_marker("Weights are normalised to sum 1 before use; the share each criterion gets is shown under its field.");
     for (size_t j = 0; j < nc; ++j) {
         const Criterion& c = s.criteria[j];
-        ImGui::TableNextColumn();
+        ImGui::TableSetColumnIndex(g_cols.criterion(j));
         ImGui::PushID(static_cast<int>(j));
         if (s.weighting == Weighting::Direct) {
             ImGui::SetNextItemWidth(-FLT_MIN);
@@ -550,12 +562,12 @@ static void draw_weight_row(const DecisionView& v, ViewContext& ctx) {
             ImGui::TextDisabled("= %.1f %%", 100.0 * a.weights[j]);
         ImGui::PopID();
     }
-    for (int k = 0; k < 3; ++k) ImGui::TableNextColumn();
+    for (int k = 0; k < 3; ++k) ImGui::TableSetColumnIndex(g_cols.result(k));
 }
 
 // The partner cell: the name wraps (long names are common); the whole cell selects the partner.
 static void draw_partner_name_cell(DecisionView& v, const Plan& plan, Edits& edits, const Partner& p, size_t i) {
-    ImGui::TableNextColumn();
+    ImGui::TableSetColumnIndex(g_cols.partner());
     const float line = ImGui::GetTextLineHeight(), indent = line * 0.9f;
     const float w = ImGui::GetContentRegionAvail().x;
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -584,7 +596,7 @@ static void draw_partner_score_cells(const DecisionView& v, ViewContext& ctx, si
     const size_t nc = s.criteria.size();
     for (size_t j = 0; j < nc; ++j) {
         const Criterion& c = s.criteria[j];
-        ImGui::TableNextColumn();
+        ImGui::TableSetColumnIndex(g_cols.criterion(j));
         ImGui::PushID(static_cast<int>(j));
         if (have_u && j < a.weighted_sum.normalised[i].size()) {
             const double u = std::clamp(a.weighted_sum.normalised[i][j], 0.0, 1.0);
@@ -617,8 +629,15 @@ static void draw_partner_score_cells(const DecisionView& v, ViewContext& ctx, si
 }
 
 // A ranking beside the matrix: score and rank (green when first, "tied" when tied).
-static void draw_rank_cell(const Partner& p, size_t i, bool ranked, const Ranking& r, const char* what) {
-    ImGui::TableNextColumn();
+static void draw_rank_cell(const Partner& p, size_t i, bool ranked, const Ranking& r, const char* what, int column) {
+    ImGui::TableSetColumnIndex(g_cols.result(column));
+#ifdef MF_TEST_HOOKS
+    {  // where the result is, to check it is in view at 1024 px
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        test_anchors()[std::string("decision.result.") + (column == 0 ? "ws." : "topsis.") + p.id] = {
+            a.x, a.y, a.x + ImGui::GetColumnWidth(), a.y + ImGui::GetTextLineHeight()};
+    }
+#endif
     if (!ranked || i >= r.score.size()) {
         ImGui::TextDisabled("—");
         return;
@@ -640,7 +659,7 @@ static void draw_rank_cell(const Partner& p, size_t i, bool ranked, const Rankin
 
 // P(first) from the Monte Carlo, or its progress.
 static void draw_p_first_cell(const DecisionView& v, const RankFirstResult* mc, const Partner& p, size_t i) {
-    ImGui::TableNextColumn();
+    ImGui::TableSetColumnIndex(g_cols.result(2));
     if (mc && i < mc->p_first.size()) {
         ImGui::TextUnformatted(format_probability(mc->p_first[i]).c_str());
         if (ImGui::BeginItemTooltip()) {
@@ -690,13 +709,18 @@ void draw_matrix_page(DecisionView& v, ViewContext& ctx) {
     // Scrolling tables need a height: fill the page, leaving a line for the Monte Carlo controls.
     const ImVec2 outer(0, scroll ? -ImGui::GetFrameHeightWithSpacing() * 1.5f : 0.0f);
     if (!ImGui::BeginTable("matrix", ncols, flags, outer, scroll ? min_width : 0.0f)) return;
-    if (scroll) ImGui::TableSetupScrollFreeze(1, 0);
+    g_cols = MatrixColumns{scroll, nc};
+    if (scroll) ImGui::TableSetupScrollFreeze(4, 0);  // Partner and the results stay
     ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthFixed, em(10.5f));
+    auto results = [] {
+        ImGui::TableSetupColumn("Weighted sum", ImGuiTableColumnFlags_WidthFixed, em(5.6f));
+        ImGui::TableSetupColumn("TOPSIS", ImGuiTableColumnFlags_WidthFixed, em(5.6f));
+        ImGui::TableSetupColumn("P(first)", ImGuiTableColumnFlags_WidthFixed, em(5.2f));
+    };
+    if (scroll) results();
     for (size_t j = 0; j < nc; ++j)
         ImGui::TableSetupColumn(s.criteria[j].id.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Weighted sum", ImGuiTableColumnFlags_WidthFixed, em(5.6f));
-    ImGui::TableSetupColumn("TOPSIS", ImGuiTableColumnFlags_WidthFixed, em(5.6f));
-    ImGui::TableSetupColumn("P(first)", ImGuiTableColumnFlags_WidthFixed, em(5.2f));
+    if (!scroll) results();
 
     draw_criterion_names_row(v, plan, edits, ranked);
     draw_criterion_directions_row(s);
@@ -709,8 +733,8 @@ void draw_matrix_page(DecisionView& v, ViewContext& ctx) {
         ImGui::PushID(p.id.c_str());
         draw_partner_name_cell(v, plan, edits, p, i);
         draw_partner_score_cells(v, ctx, i, ranked, have_u);
-        draw_rank_cell(p, i, ranked, a.weighted_sum.ranking, "weighted sum");
-        draw_rank_cell(p, i, ranked, a.topsis.ranking, "TOPSIS closeness");
+        draw_rank_cell(p, i, ranked, a.weighted_sum.ranking, "weighted sum", 0);
+        draw_rank_cell(p, i, ranked, a.topsis.ranking, "TOPSIS closeness", 1);
         draw_p_first_cell(v, mc, p, i);
         ImGui::PopID();
     }

@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "plan/plan_file.h"
 #include "style.h"
+#include "test_hooks.h"
 #include "widgets.h"
 
 namespace mf {
@@ -73,7 +74,19 @@ static const struct {
     {"Moving around", "Space or Enter", "Press the button, tick the box, open the combo or menu"},
     {"Moving around", "Alt", "Go to the menu bar (then arrows, Enter; Escape goes back)"},
     {"Moving around", "Ctrl+Tab", "Go to the next window (dialogs, the workspace)"},
+    {"Timeline and Tolerances tables", "Up / Down",
+     "The same column in the row above / below (what was typed is kept)"},
+    {"Timeline and Tolerances tables", "Enter / Shift+Enter", "Keep what was typed and go down / up a row"},
+    {"Timeline and Tolerances tables", "Tab / Shift+Tab", "The next / previous field of the row, then the next row"},
+    {"Timeline and Tolerances tables", "Typing",
+     "A field reached with the keys has its text selected: typing replaces it"},
+    {"Timeline and Tolerances tables", "Enter or Space on a combo",
+     "Open it; arrows choose, Enter takes, Escape leaves"},
     {"Timeline", "Alt+Shift+Right / Left", "Indent / outdent the selected task (outline)"},
+    {"Timeline", "Ctrl+mouse wheel, drag", "Zoom / pan the Gantt chart"},
+    {"Tolerances", "Ctrl+V (a row selected, no field being typed in)", "Paste rows copied from a spreadsheet below it"},
+    {"Capability", "Ctrl+V (outside the data grid)", "Paste data: opens the import dialog with the cells"},
+    {"Capability import dialog", "Ctrl+V (outside its text box)", "Replace the text with the clipboard"},
     {"Capability data grid", "Arrows, Tab, Enter, Shift+Enter", "Move the current cell (Shift+arrows select)"},
     {"Capability data grid", "PageUp / PageDown, Ctrl+Home / End", "A page up or down, to the first / last cell"},
     {"Capability data grid", "Typing, F2, double-click", "Edit the current cell; Enter keeps, Escape cancels"},
@@ -132,6 +145,7 @@ void HelpView::draw() {
             ImGui::TextWrapped("%s", k.keys);
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s", k.action);
+            MF_TEST_TEXT(std::string("help.keys.") + k.area + ": " + k.keys, k.action);
         }
         if (*area) ImGui::EndTable();
         ImGui::End();

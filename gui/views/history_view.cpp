@@ -2,6 +2,7 @@
 
 #include "imgui.h"
 #include "style.h"
+#include "widgets.h"
 
 namespace mf {
 
@@ -10,6 +11,7 @@ int HistoryView::draw(const Document& doc) {
     int undo_steps = 0;
     ImGui::SetNextWindowSize(ImVec2(em(22), em(20)), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("History", &open)) {
+        close_on_escape(&open);
         ImGui::TextDisabled("%zu step%s to undo, %zu to redo", doc.undo_stack.size(),
                             doc.undo_stack.size() == 1 ? "" : "s", doc.redo_stack.size());
         ImGui::Separator();

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "plot.h"
 #include "style.h"
 #include "test_hooks.h"
 #include "widgets.h"
@@ -63,7 +64,7 @@ void OverviewView::draw(ViewContext& ctx) {
             edits.push_merge("Set decider", "meta.decider", [decider](Plan& p) { p.meta.decider = decider; });
         field_error_marker(ctx, "meta.decider");
         if (m.decider.empty()) {
-            ImGui::TextColored(ImVec4(0.85f, 0.55f, 0.1f, 1),
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()),
                                "No decider named: name one person before design freeze.");
         }
 

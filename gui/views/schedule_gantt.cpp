@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "imgui_internal.h"  // SetItemKeyOwner: the chart takes the mouse wheel from its window
 #include "plot.h"
@@ -530,17 +531,32 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     // [SECTION] Geometry and interaction ---------------------------------------------------------
     // Toolbar.
     bool fit = gantt_day_px <= 0;
-    if (ImGui::Button("−")) gantt_day_px = std::max(0.5f, gantt_day_px / 1.5f);
+    if (fit) gantt_user_view_ = false;
+    if (ImGui::Button("−")) {
+        gantt_day_px = std::max(0.5f, gantt_day_px / 1.5f);
+        gantt_user_view_ = true;
+    }
     MF_TEST_ANCHOR("schedule.gantt.zoom_out");
     ImGui::SetItemTooltip("Zoom out (Ctrl+wheel on the chart)");
     ImGui::SameLine();
-    if (ImGui::Button("+")) gantt_day_px = std::min(80.0f, gantt_day_px * 1.5f);
+    if (ImGui::Button("+")) {
+        gantt_day_px = std::min(80.0f, gantt_day_px * 1.5f);
+        gantt_user_view_ = true;
+    }
     MF_TEST_ANCHOR("schedule.gantt.zoom_in");
     ImGui::SetItemTooltip("Zoom in (Ctrl+wheel on the chart)");
     ImGui::SameLine();
-    if (ImGui::Button("Fit")) fit = true;
+    if (ImGui::Button("Fit")) {
+        fit = true;
+        gantt_user_view_ = false;
+    }
+    MF_TEST_ANCHOR("schedule.gantt.fit");
+    ImGui::SetItemTooltip("Show the whole schedule; it stays fitted after edits until you zoom or pan.");
     ImGui::SameLine();
-    if (ImGui::Button("Today")) gantt_left_day_ = day_of(today()) - 7;
+    if (ImGui::Button("Today")) {
+        gantt_left_day_ = day_of(today()) - 7;
+        gantt_user_view_ = true;
+    }
     ImGui::SameLine(0, em(1));
     draw_gantt_legend(plan, mc);
 
@@ -564,6 +580,14 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     const float x0 = p0.x + label_w, x1 = p1.x;
     const float rows_top = p0.y + header_h;
     const float chart_w = std::max(1.0f, x1 - x0);
+    // After an edit (or a resize) the finish and the Monte Carlo P50 and P80 stay in view: the
+    // chart fits again when one leaves it, unless the user has zoomed or panned.
+    if (!fit && !gantt_user_view_ && gantt_day_px > 0) {
+        const double left = gantt_left_day_, right = gantt_left_day_ + chart_w / gantt_day_px;
+        std::vector<double> markers = {day_of(cpm.finish_date) + 1};
+        if (mc) markers.insert(markers.end(), {day_of(mc->p50_date) + 1, day_of(mc->p80_date) + 1});
+        for (double m : markers) fit = fit || m < left || m > right;
+    }
     if (fit) {
         gantt_day_px = static_cast<float>(chart_w / (hi - lo));
         gantt_left_day_ = lo;
@@ -575,23 +599,27 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
 
     if (hovered && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
         if (io.KeyCtrl && io.MouseWheel != 0) {
+            gantt_user_view_ = true;
             const double mouse_day = gantt_left_day_ + (io.MousePos.x - x0) / gantt_day_px;
             gantt_day_px = std::clamp(gantt_day_px * std::pow(1.2f, io.MouseWheel), 0.2f, 80.0f);
             gantt_left_day_ = mouse_day - (io.MousePos.x - x0) / gantt_day_px;
         } else if (io.KeyShift || io.MouseWheelH != 0 || content_h <= visible_h) {
             const float w = io.MouseWheelH != 0 ? -io.MouseWheelH : io.MouseWheel;
             gantt_left_day_ -= w * em(3) / gantt_day_px;
+            gantt_user_view_ = true;
         } else {
             gantt_scroll_y_ -= io.MouseWheel * row_h * 3;
         }
     }
     if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2)) {
         gantt_dragging_ = true;
+        if (io.MouseDelta.x != 0) gantt_user_view_ = true;
         gantt_left_day_ -= io.MouseDelta.x / gantt_day_px;
         gantt_scroll_y_ -= io.MouseDelta.y;
     }
     gantt_scroll_y_ = std::clamp(gantt_scroll_y_, 0.0f, std::max(0.0f, content_h - visible_h));
     gantt_left_day_ = std::clamp(gantt_left_day_, lo - 400, hi + 400);
+    gantt_right_day_ = gantt_left_day_ + chart_w / gantt_day_px;
     const int hovered_line_no = hovered && io.MousePos.y >= rows_top
         ? static_cast<int>(std::floor((io.MousePos.y - rows_top + gantt_scroll_y_) / row_h))
         : -1;

@@ -11,6 +11,7 @@
 #include "schedule/outline.h"
 #include "schedule/schedule_edit.h"
 #include "style.h"
+#include "table_keys.h"
 #include "test_hooks.h"
 #include "views/schedule_links.h"
 #include "views/schedule_shared.h"
@@ -108,6 +109,41 @@ static std::string predecessor_summary(const Plan& plan, const Task& t) {
     return s;
 }
 
+// A three-point value left in its field out of order (most likely 12 above pessimistic 10):
+// core's set_three_point moves the other points just enough to keep O ≤ M ≤ P. What it will
+// move, in words ("pessimistic raised from 10 to 12"), or "" when nothing else moves.
+static std::string three_point_moves(double o, double m, double p, int which, double v) {
+    const double before[3] = {o, m, p};
+    double after[3] = {o, m, p};
+    set_three_point(after[0], after[1], after[2], which, v);
+    static const char* names[3] = {"optimistic", "most likely", "pessimistic"};
+    std::string moved;
+    for (int k = 0; k < 3; ++k) {
+        if (k == which || before[k] == after[k]) continue;
+        moved += (moved.empty() ? "" : ", ") + std::string(names[k]) + (after[k] > before[k] ? " raised" : " lowered") +
+            " from " + format_days(before[k]) + " to " + format_days(after[k]);
+    }
+    return moved;
+}
+
+void ScheduleView::note_three_point_moves(const std::string& what, const std::string& moved, uint64_t state_id) {
+    points_note_ = what + ": " + moved + " to keep optimistic ≤ most likely ≤ pessimistic (Ctrl+Z undoes).";
+    points_note_before_ = state_id;
+    points_note_state_ = 0;  // bound to the plan state the edit makes, next frame
+}
+
+// Under the task table while the plan is in the state that edit made (undo hides it, redo
+// shows it again).
+void ScheduleView::draw_three_point_note(uint64_t state_id) {
+    if (points_note_.empty()) return;
+    if (points_note_state_ == 0 && state_id != points_note_before_) points_note_state_ = state_id;
+    if (!points_note_shown(state_id)) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, plot_warn());
+    ImGui::TextWrapped("▲ %s", points_note_.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::SmallButton("OK##points-note")) points_note_.clear();
+}
+
 // [SECTION] The task table --------------------------------------------------------------------
 
 void ScheduleView::draw_tasks_page(ViewContext& ctx) {
@@ -171,6 +207,7 @@ void ScheduleView::draw_tasks_page(ViewContext& ctx) {
     }
 
     draw_task_table(ctx);
+    draw_three_point_note(ctx.state_id);
     sel = selected.empty() ? nullptr : find_task(plan, selected);
     ImGui::Spacing();
     if (sel)
@@ -193,9 +230,31 @@ struct TaskRow {
     bool summary;     // has subtasks: durations roll up
     std::string key;  // "schedule.<id>." field keys
     std::string& selected;
+    TableKeys& keys;  // Up / Down / Enter between the rows' fields
+    int row;          // the row on screen (outline order)
     void activated() const {
         if (ImGui::IsItemActivated()) selected = t.id;
     }
+    // Around each field of the row: the table's spreadsheet keys (table_keys.h), and a field
+    // reached with them selects its task as a click does.
+    void before(int col) const { keys.before(row, col); }
+    void after(int col) const {
+        if (keys.after(row, col)) selected = t.id;
+    }
+};
+
+// The table's columns, as TableKeys numbers them.
+enum TaskColumn {
+    ColNumber = 0,
+    ColName,
+    ColPartner,
+    ColCalendar,
+    ColKind,
+    ColOptimistic,
+    ColLikely,
+    ColPessimistic,
+    ColDistribution,
+    ColPredecessors
 };
 
 static void setup_task_table_columns() {
@@ -229,9 +288,11 @@ static void draw_task_number_cell(const TaskRow& row, float row_h, bool is_sel, 
     char num[24];
     std::snprintf(num, sizeof num, "%zu", i + 1);
     ImGui::AlignTextToFramePadding();
+    row.before(ColNumber);
     if (ImGui::Selectable(num, is_sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
                           ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
         selected = t.id;
+    row.after(ColNumber);
 #ifdef MF_TEST_HOOKS
     {  // the row number's cell (the selectable spans the whole row, under the fields)
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -264,9 +325,11 @@ static void draw_task_name_cell(const TaskRow& row, int depth) {
     if (depth > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + em(0.9f) * static_cast<float>(depth));
     ImGui::SetNextItemWidth(-FLT_MIN);
     std::string name = t.name;
+    row.before(ColName);
     if (input_string("##name", name))
         edit_task(edits, "Rename task", key + "name", true, t.id, [name](Task& x) { x.name = name; });
     row.activated();
+    row.after(ColName);
     MF_TEST_ANCHOR(("schedule.task." + t.id + ".name").c_str());
     field_error_marker(ctx, key + "name");
     if (!ImGui::IsItemActive() && ImGui::GetItemRectSize().x < ImGui::CalcTextSize(t.name.c_str()).x + em(0.6f))
@@ -283,6 +346,7 @@ static void draw_task_partner_cell(const TaskRow& row) {
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-FLT_MIN);
     const std::string pname = t.partner_id.empty() ? "—" : partner_name(plan, t.partner_id);
+    row.before(ColPartner);
     if (ImGui::BeginCombo("##partner", pname.c_str(), ImGuiComboFlags_NoArrowButton)) {
         if (ImGui::Selectable("— (none)", t.partner_id.empty()) && !t.partner_id.empty())
             edit_task(edits, "Set partner of \"" + t.name + "\"", key + "partner", false, t.id,
@@ -297,6 +361,7 @@ static void draw_task_partner_cell(const TaskRow& row) {
         ImGui::EndCombo();
     }
     row.activated();
+    row.after(ColPartner);
     field_error_marker(ctx, key + "partner");
 }
 
@@ -320,6 +385,7 @@ static void draw_task_calendar_cell(const TaskRow& row) {
             inherited = cal_name(pc->second);
         const std::string shown = t.calendar.empty() ? "(" + inherited + ")" : cal_name(t.calendar);
         ImGui::SetNextItemWidth(-FLT_MIN);
+        row.before(ColCalendar);
         if (ImGui::BeginCombo("##calendar", shown.c_str(), ImGuiComboFlags_NoArrowButton)) {
             const std::string def = "(" + inherited + ": partner's or project calendar)";
             if (ImGui::Selectable(def.c_str(), t.calendar.empty()) && !t.calendar.empty())
@@ -337,6 +403,7 @@ static void draw_task_calendar_cell(const TaskRow& row) {
             ImGui::EndCombo();
         }
         row.activated();
+        row.after(ColCalendar);
         MF_TEST_ANCHOR(("schedule.task." + t.id + ".calendar").c_str());
         ImGui::SetItemTooltip("The calendar its durations count working days in: %s", shown.c_str());
         field_error_marker(ctx, key + "calendar");
@@ -352,6 +419,7 @@ static void draw_task_kind_cell(const TaskRow& row) {
     const std::string& key = row.key;
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-FLT_MIN);
+    row.before(ColKind);
     if (ImGui::BeginCombo("##kind", kind_label(t.kind), ImGuiComboFlags_NoArrowButton)) {
         for (TaskKind k : {TaskKind::Task, TaskKind::Milestone, TaskKind::Gate}) {
             // A summary task stays an ordinary task (set_task_kind refuses).
@@ -364,12 +432,13 @@ static void draw_task_kind_cell(const TaskRow& row) {
         ImGui::EndCombo();
     }
     row.activated();
+    row.after(ColKind);
     field_error_marker(ctx, key + "kind");
 }
 
 // Three-point duration (read-only for a summary task or a milestone). `number_cell` is the
 // view's ScheduleView::number_cell (it keeps the drafts of rejected values).
-static void draw_task_duration_cells(const TaskRow& row, const CpmResult* cpm, auto&& number_cell) {
+static void draw_task_duration_cells(const TaskRow& row, const CpmResult* cpm, auto&& number_cell, auto&& note_moves) {
     ViewContext& ctx = row.ctx;
     Edits& edits = row.edits;
     const Task& t = row.t;
@@ -399,17 +468,25 @@ static void draw_task_duration_cells(const TaskRow& row, const CpmResult* cpm, a
         ImGui::SetNextItemWidth(-FLT_MIN);
         double v = 0;
         const std::string label = std::string("##") + fields[k];
+        row.before(ColOptimistic + k);
         const CellResult r = number_cell(
             label.c_str(), values[k], "%.6g",
             [&, k](double x) { return three_point_problem(t.optimistic, t.most_likely, t.pessimistic, k, x); }, &v);
         row.activated();
+        row.after(ColOptimistic + k);
         MF_TEST_ANCHOR(("schedule.task." + t.id + "." + fields[k]).c_str());
         if (r != CellResult::None) {
-            const std::string what = std::string("Edit ") +
+            std::string what = std::string("Edit ") +
                 (k == 0       ? "optimistic"
                      : k == 1 ? "most likely"
                               : "pessimistic") +
                 " duration of \"" + t.name + "\"";
+            // Left out of order: the other points move; the label and a note under the table say so.
+            if (const std::string moved = three_point_moves(t.optimistic, t.most_likely, t.pessimistic, k, v);
+                r == CellResult::Final && !moved.empty()) {
+                note_moves(what + " to " + format_days(v), moved);
+                what += " (" + moved + ")";
+            }
             auto set = [id = t.id, k, v](Plan& p) { set_task_duration(p, id, k, v); };
             if (r == CellResult::Live)
                 edits.push_merge(what, key + fields[k], set);  // typing: one undo step
@@ -432,6 +509,7 @@ static void draw_task_distribution_cell(const TaskRow& row) {
         ImGui::SetNextItemWidth(-FLT_MIN);
         const char* dn[] = {"PERT", "Triangular"};
         const int di = t.distribution == DurationDistribution::Triangular ? 1 : 0;
+        row.before(ColDistribution);
         if (ImGui::BeginCombo("##dist", dn[di], ImGuiComboFlags_NoArrowButton)) {
             for (int k = 0; k < 2; ++k)
                 if (ImGui::Selectable(dn[k], k == di) && k != di)
@@ -444,6 +522,7 @@ static void draw_task_distribution_cell(const TaskRow& row) {
         }
         ImGui::SetItemTooltip("PERT (beta, λ = 4): mean (O + 4M + P)/6 · triangular: mean (O + M + P)/3");
         row.activated();
+        row.after(ColDistribution);
         field_error_marker(ctx, key + "distribution");
     }
 }
@@ -456,9 +535,11 @@ static void draw_task_predecessors_cell(const TaskRow& row) {
     ImGui::TableNextColumn();
     const std::string preds = predecessor_summary(plan, t);
     const std::string pred_label = (preds.empty() ? std::string("+") : preds) + "##preds";
+    row.before(ColPredecessors);
     if (ImGui::Button(pred_label.c_str(), ImVec2(-FLT_MIN, 0))) {
         selected = t.id;
     }
+    row.after(ColPredecessors);
     MF_TEST_ANCHOR(("schedule.task." + t.id + ".predecessors").c_str());
     if (ImGui::BeginItemTooltip()) {
         if (t.predecessors.empty()) ImGui::TextUnformatted("No predecessors: starts at the project start.");
@@ -533,19 +614,24 @@ void ScheduleView::draw_task_table(ViewContext& ctx) {
         ImGui::PushID(t.id.c_str());
         ImGui::TableNextRow(0, row_h);
         const bool is_sel = t.id == selected;
-        const TaskRow task_row{ctx, plan, edits, t, i, summary, key, selected};
+        const TaskRow task_row{ctx, plan, edits, t, i, summary, key, selected, task_keys_, static_cast<int>(row)};
         draw_task_number_cell(task_row, row_h, is_sel, scroll_to_selected_);
         draw_task_name_cell(task_row, outline.depth[i]);
         draw_task_partner_cell(task_row);
         draw_task_calendar_cell(task_row);
         draw_task_kind_cell(task_row);
-        draw_task_duration_cells(task_row, cpm, [this](auto&&... a) { return number_cell(a...); });
+        draw_task_duration_cells(
+            task_row, cpm, [this](auto&&... a) { return number_cell(a...); },
+            [&](const std::string& what, const std::string& moved) {
+                note_three_point_moves(what, moved, ctx.state_id);
+            });
         draw_task_distribution_cell(task_row);
         draw_task_predecessors_cell(task_row);
         draw_task_gate_cell(t, an_.resolved.links);
         draw_task_schedule_cells(cpm, mc, i);
         ImGui::PopID();
     }
+    task_keys_.end();
     ImGui::EndTable();
 }
 
@@ -763,7 +849,14 @@ void ScheduleView::draw_gate_details(ViewContext& ctx, const Task& t) {
                                          },
                                          &v);
         if (r != CellResult::None) {
-            const std::string label_k = "Edit rework of \"" + t.name + "\"";
+            std::string label_k = "Edit rework of \"" + t.name + "\"";
+            if (const std::string moved =
+                    three_point_moves(g.rework.optimistic, g.rework.most_likely, g.rework.pessimistic, k, v);
+                r == CellResult::Final && !moved.empty()) {
+                note_three_point_moves(label_k + " (" + rf[k] + " to " + format_days(v) + ")", "rework " + moved,
+                                       ctx.state_id);
+                label_k += " (rework " + moved + ")";
+            }
             auto set = [id = t.id, k, v](Plan& p) { set_rework_duration(p, id, k, v); };
             if (r == CellResult::Live)
                 edits.push_merge(label_k, key + "rework" + rf[k], set);

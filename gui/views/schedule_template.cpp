@@ -235,6 +235,7 @@ void ScheduleView::draw_template_dialog(ViewContext& ctx) {
                              ImGuiCond_Appearing);
     bool open = true;
     if (!ImGui::BeginPopupModal("New timeline from the article's template", &open)) return;
+    close_modal_on_escape();  // as Cancel: the form keeps its choices for next time
     const auto& partners = plan.decision.partners;
     auto valid = [&](int i) { return i >= 0 && i < static_cast<int>(partners.size()); };
 

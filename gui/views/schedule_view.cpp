@@ -150,10 +150,14 @@ void ScheduleView::publish(const ViewContext& ctx) const {
         it = texts.erase(it);
     size_t errors = 0;
     for (const Issue& e : an_.issues) errors += e.severity == Severity::Error ? 1 : 0;
+    if (points_note_shown(state_id)) test_text("schedule.points_note", points_note_);
     test_value("schedule.tasks", static_cast<double>(plan.schedule.tasks.size()));
     test_value("schedule.errors", static_cast<double>(errors));
     test_value("schedule.warnings", static_cast<double>(an_.issues.size() - errors));
     test_value("schedule.gantt.day_px", gantt_day_px);
+    test_value("schedule.gantt.left_day", gantt_left_day_);
+    test_value("schedule.gantt.right_day", gantt_right_day_);
+    test_value("schedule.gantt.user_view", gantt_user_view_ ? 1 : 0);
     schedule_ui::publish_gate_links(an_.resolved.links);  // measured links of the gates
     if (!selected.empty()) test_text("schedule.selected", selected);
     const Issue* outline_refused = ctx.field_errors.find(schedule_ui::kOutlineField);

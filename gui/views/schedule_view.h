@@ -33,6 +33,7 @@
 #include "schedule/monte_carlo.h"
 #include "schedule/schedule_analysis.h"
 #include "schedule/template.h"
+#include "table_keys.h"
 #include "view_context.h"
 
 namespace mf {
@@ -89,11 +90,18 @@ private:
     uint64_t mc_shown_generation_ = 0;
     std::map<unsigned, Draft> drafts_;  // ImGuiID → pending value
     bool scroll_to_selected_ = false;
+    TableKeys task_keys_;  // Up / Down / Enter in the task table
+    // What the last duration left out of order moved (set_three_point), shown under the table
+    // while the plan is in the state that edit made.
+    std::string points_note_;
+    uint64_t points_note_before_ = 0, points_note_state_ = 0;
 
     // Gantt view state
     double gantt_left_day_ = -3;  // calendar days from the start date at the chart's left edge
     float gantt_scroll_y_ = 0;
     bool gantt_dragging_ = false;
+    bool gantt_user_view_ = false;  // zoomed or panned by the user: no automatic re-fit
+    double gantt_right_day_ = 0;    // the day at the chart's right edge, last frame
 
     // "New from template" dialog
     bool template_open_ = false;
@@ -114,6 +122,9 @@ private:
     void draw_exports(const Plan& plan);
     void draw_tasks_page(ViewContext& ctx);
     void draw_task_table(ViewContext& ctx);
+    void note_three_point_moves(const std::string& what, const std::string& moved, uint64_t state_id);
+    void draw_three_point_note(uint64_t state_id);
+    bool points_note_shown(uint64_t state_id) const { return !points_note_.empty() && state_id == points_note_state_; }
     void draw_task_details(ViewContext& ctx, const Task& t);
     void draw_gate_details(ViewContext& ctx, const Task& t);
     void draw_calendar(ViewContext& ctx);

@@ -1,6 +1,7 @@
 #include "views/share_view.h"
 
 #include "imgui.h"
+#include "plot.h"
 #include "platform/platform.h"
 #include "style.h"
 #include "widgets.h"
@@ -38,7 +39,7 @@ void ShareView::draw() {
             ImGui::SameLine();
             ImGui::TextDisabled("%zu characters", link.size());
             if (link.size() > kLongLink)
-                ImGui::TextColored(ImVec4(0.85f, 0.55f, 0.1f, 1),
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_warn()),
                                    "This link is long; some apps cut long links. Share the plan file instead.");
         }
     }

@@ -579,6 +579,7 @@ void draw_paste_dialog(Ctx& c) {
         v.paste_open = false;
         return;
     }
+    if (close_modal_on_escape()) v.paste_open = false;
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(
         "Paste rows copied from a spreadsheet below (Ctrl+V). Tab-separated (comma or semicolon also work); "
@@ -691,6 +692,27 @@ void draw_contributor_toolbar(Ctx& c) {
         "%s", v.notice.empty() ? "Select a row, then Ctrl+V pastes rows from a spreadsheet" : v.notice.c_str());
 }
 
+// The table's columns, as TableKeys numbers them.
+enum RowColumn {
+    ColNumber = 0,
+    ColName,
+    ColNominal,
+    ColTolPlus,
+    ColTolMinus,
+    ColSensitivity,
+    ColDistribution,
+    ColMaterial,
+    ColPartner,
+    ColMore
+};
+
+// Around each field of row i: the table's spreadsheet keys; a field reached with them selects
+// its row as a click on the row number does.
+void keys_before(Ctx& c, size_t i, int col) { c.view.row_keys.before(static_cast<int>(i), col); }
+void keys_after(Ctx& c, size_t i, int col) {
+    if (c.view.row_keys.after(static_cast<int>(i), col)) c.view.selected_row = c.stack.contributors[i].id;
+}
+
 // A field's width in its cell, leaving room for the refusal marker when the field has one.
 void set_cell_width(Ctx& c, const std::string& field_key) {
     ImGui::SetNextItemWidth(refusal(c, field_key) ? -em(1) : -FLT_MIN);
@@ -707,10 +729,12 @@ void draw_row_number_cell(Ctx& c, size_t i) {
     std::snprintf(num, sizeof num, "%zu", i + 1);
     ImGui::AlignTextToFramePadding();
     const ImVec2 cell = ImGui::GetCursorScreenPos();
+    keys_before(c, i, ColNumber);
     if (ImGui::Selectable(num, v.selected_row == cid,
                           ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
                           ImVec2(0, ImGui::GetFrameHeight())))
         v.selected_row = cid;
+    keys_after(c, i, ColNumber);
 #ifdef MF_TEST_HOOKS
     // The row's anchor is its number cell (the selectable itself spans the whole row).
     test_anchors()[anchor] = {cell.x, cell.y, cell.x + ImGui::GetColumnWidth(), cell.y + ImGui::GetFrameHeight()};
@@ -730,7 +754,7 @@ void draw_row_number_cell(Ctx& c, size_t i) {
 }
 
 // Name, nominal and the two tolerances.
-void draw_dimension_cells(Ctx& c, const Contributor& k, const std::string& key,
+void draw_dimension_cells(Ctx& c, size_t i, const Contributor& k, const std::string& key,
                           [[maybe_unused]] const std::string& anchor) {
     const std::string& cid = k.id;
     auto width = [&](const char* field) { set_cell_width(c, key + field); };
@@ -738,31 +762,39 @@ void draw_dimension_cells(Ctx& c, const Contributor& k, const std::string& key,
     ImGui::TableNextColumn();
     width("name");
     std::string name = k.name;
+    keys_before(c, i, ColName);
     if (input_string("##name", name))
         edit_row(c, cid, "Rename contributor", "name", true, [name](Contributor& x) { x.name = name; });
+    keys_after(c, i, ColName);
     field_error_marker(c.vc, key + "name");
 
     ImGui::TableNextColumn();
     width("nominal");
     double nominal = k.nominal;
+    keys_before(c, i, ColNominal);
     if (input_value("##nominal", k, k.nominal, c.unit, &nominal))
         edit_row(c, cid, "Set nominal", "nominal", true, [nominal](Contributor& x) { x.nominal = nominal; });
+    keys_after(c, i, ColNominal);
     MF_TEST_ANCHOR((anchor + ".nominal").c_str());
     field_error_marker(c.vc, key + "nominal");
 
     ImGui::TableNextColumn();
     width("tol_plus");
     double tp = k.tol_plus;
+    keys_before(c, i, ColTolPlus);
     if (input_value("##tol_plus", k, k.tol_plus, c.unit, &tp))
         edit_row(c, cid, "Set + tolerance", "tol_plus", true, [tp](Contributor& x) { x.tol_plus = tp; });
+    keys_after(c, i, ColTolPlus);
     MF_TEST_ANCHOR((anchor + ".tol_plus").c_str());
     field_error_marker(c.vc, key + "tol_plus");
 
     ImGui::TableNextColumn();
     width("tol_minus");
     double tm = k.tol_minus;
+    keys_before(c, i, ColTolMinus);
     if (input_value("##tol_minus", k, k.tol_minus, c.unit, &tm))
         edit_row(c, cid, "Set − tolerance", "tol_minus", true, [tm](Contributor& x) { x.tol_minus = tm; });
+    keys_after(c, i, ColTolMinus);
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
         ImGui::SetTooltip("Both tolerances are ≥ 0: +0.010 / −0.002 is + tol 0.010, − tol 0.002");
     MF_TEST_ANCHOR((anchor + ".tol_minus").c_str());
@@ -770,7 +802,7 @@ void draw_dimension_cells(Ctx& c, const Contributor& k, const std::string& key,
 }
 
 // Sensitivity: computed (read-only) when the loop gives it, else typed.
-void draw_sensitivity_cell(Ctx& c, const Contributor& k, const LinearTerm* term, const std::string& key,
+void draw_sensitivity_cell(Ctx& c, size_t i, const Contributor& k, const LinearTerm* term, const std::string& key,
                            [[maybe_unused]] const std::string& anchor) {
     const std::string& cid = k.id;
     ImGui::TableNextColumn();
@@ -795,8 +827,10 @@ void draw_sensitivity_cell(Ctx& c, const Contributor& k, const LinearTerm* term,
     } else {
         set_cell_width(c, key + "sens");
         double sv = k.sensitivity;
+        keys_before(c, i, ColSensitivity);
         if (ImGui::InputDouble("##sens", &sv, 0, 0, "%.4g") && std::isfinite(sv))
             edit_row(c, cid, "Set sensitivity", "sens", true, [sv](Contributor& x) { x.sensitivity = sv; });
+        keys_after(c, i, ColSensitivity);
         if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
             ImGui::SetTooltip("∂gap/∂dimension: +1 when the dimension opens the gap, −1 when it closes it");
         MF_TEST_ANCHOR((anchor + ".sens").c_str());
@@ -805,7 +839,7 @@ void draw_sensitivity_cell(Ctx& c, const Contributor& k, const LinearTerm* term,
 }
 
 // The distribution button (measured link or declared) with its tooltip and popup.
-void draw_distribution_cell(Ctx& c, const Contributor& k, const LinearTerm* term, const std::string& key,
+void draw_distribution_cell(Ctx& c, size_t i, const Contributor& k, const LinearTerm* term, const std::string& key,
                             [[maybe_unused]] const std::string& anchor) {
     const std::string& cid = k.id;
     ImGui::TableNextColumn();
@@ -821,7 +855,9 @@ void draw_distribution_cell(Ctx& c, const Contributor& k, const LinearTerm* term
         refusal(c, key + "sigma_log");
     if (dist_err || (k.measured && !(link && link->used)))
         ImGui::PushStyleColor(ImGuiCol_Text, dist_err ? plot_bad() : plot_warn());
+    keys_before(c, i, ColDistribution);
     if (ImGui::Button((dl + "##dist").c_str(), ImVec2(-FLT_MIN, 0))) ImGui::OpenPopup("dist");
+    keys_after(c, i, ColDistribution);
     if (dist_err || (k.measured && !(link && link->used))) ImGui::PopStyleColor();
     MF_TEST_ANCHOR((anchor + ".dist").c_str());
     if (ImGui::BeginItemTooltip()) {
@@ -857,20 +893,26 @@ void draw_contributor_row(Ctx& c, size_t i, float row_h, const LinearTerm* term)
     ImGui::TableNextRow(0, row_h);
 
     draw_row_number_cell(c, i);
-    draw_dimension_cells(c, k, key, anchor);
-    draw_sensitivity_cell(c, k, term, key, anchor);
-    draw_distribution_cell(c, k, term, key, anchor);
+    draw_dimension_cells(c, i, k, key, anchor);
+    draw_sensitivity_cell(c, i, k, term, key, anchor);
+    draw_distribution_cell(c, i, k, term, key, anchor);
 
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-FLT_MIN);
+    keys_before(c, i, ColMaterial);
     material_combo(c, k);
+    keys_after(c, i, ColMaterial);
 
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-FLT_MIN);
+    keys_before(c, i, ColPartner);
     partner_combo(c, k);
+    keys_after(c, i, ColPartner);
 
     ImGui::TableNextColumn();
+    keys_before(c, i, ColMore);
     if (ImGui::Button("…")) ImGui::OpenPopup("details");
+    keys_after(c, i, ColMore);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Kind (length or angle), own CTE, measured-at temperature, duplicate, delete");
     MF_TEST_ANCHOR((anchor + ".more").c_str());
@@ -964,6 +1006,7 @@ void draw_contributors(Ctx& c) {
             ImGui::TextDisabled("No contributors yet: Add row, or click here and paste rows (Ctrl+V)");
         }
         for (size_t i = 0; i < s.contributors.size(); ++i) draw_contributor_row(c, i, row_h, term_of[i]);
+        c.view.row_keys.end();
         ImGui::EndTable();
     }
     MF_TEST_ANCHOR("stack.table");

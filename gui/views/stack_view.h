@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "job_runner.h"
+#include "table_keys.h"
 #include "view_context.h"
 #include "tolerance/monte_carlo.h"
 #include "tolerance/stack_facade.h"
@@ -35,6 +36,7 @@ struct StackView {
     // --- selection ---
     std::string selected_id;   // stack id; empty: the first stack
     std::string selected_row;  // contributor id of the selected table row
+    TableKeys row_keys;        // Up / Down / Enter between the rows' fields (table_keys.h)
 
     // --- paste dialog ---
     bool paste_open = false;

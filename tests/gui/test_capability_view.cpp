@@ -9,6 +9,7 @@
 #include "harness.h"
 #include "stats/random.h"
 #include "test_hooks.h"
+#include "plot.h"
 #include "views/capability_parts.h"
 
 using namespace mf;
@@ -398,4 +399,76 @@ TEST_CASE("capability view: subgroups without variation give the resolution reas
     CHECK(std::isnan(value("capability.ucl")));  // no zero-width control limits
     CHECK(value("capability.sigma_within") == 0);
     show_page(h, CapabilityView::Page::Summary);
+}
+
+TEST_CASE("capability view: honest verdicts — no spec limits, too few values, capable but not in control") {
+    Harness h;
+    Rng rng(11);
+    Dataset d;
+    d.id = "d-honest";
+    d.name = "Honest labels";
+    auto series = [&](size_t n, double step_at, double step) {
+        auto v = std::make_shared<std::vector<double>>(n);
+        for (size_t i = 0; i < n; ++i) (*v)[i] = 10.0 + 0.002 * rng.normal() + (i >= step_at ? step : 0.0);
+        return v;
+    };
+    auto feature = [&](const char* id, Column v, bool limits) {
+        Feature f;
+        f.id = id;
+        f.name = id;
+        f.values = std::move(v);
+        if (limits) {
+            f.lsl = 9.9;  // ±0.1 around 10 with σ ≈ 0.002: Cpk ≈ 16, far above 1.33
+            f.usl = 10.1;
+        }
+        d.features.push_back(f);
+    };
+    feature("none", series(120, 1e9, 0), false);  // 120 values, no limits
+    // Capable and in control: the first random series that breaks no control-chart rule
+    // (random values break one of the eight Nelson tests now and then).
+    for (int tries = 0; tries < 50; ++tries) {
+        Dataset one;
+        one.features.push_back(Feature{});
+        one.features[0].values = series(120, 1e9, 0);
+        const FeatureAnalysis a = analyse_feature(one, 0);
+        if (a.violations.empty() && a.dispersion_violations.empty()) {
+            feature("steady", one.features[0].values, true);
+            break;
+        }
+    }
+    REQUIRE(d.features.size() == 2);
+    feature("shifted", series(120, 60, 0.02), true);  // a step of 10 σ half-way: capable, not in control
+    auto few = series(120, 1e9, 0);
+    std::fill(few->begin() + 30, few->end(), NAN);  // missing cells: 30 values < the gate's 100
+    feature("few", few, true);
+    Edits e;
+    e.push("honest", [d](Plan& p) { p.datasets.push_back(d); });
+    h.app.doc.apply(e, 0);
+    show_tab(h);
+    h.app.capability.dataset = dataset_index(h.app.doc.plan, "d-honest");
+    show_page(h, CapabilityView::Page::Summary);
+    h.frames(10);
+    const GateSettings& gs = h.app.doc.plan.datasets[h.app.capability.dataset].gate;
+    const FeatureAnalysis* steady = h.app.capability.feature_result(1);
+    const FeatureAnalysis* shifted = h.app.capability.feature_result(2);
+    REQUIRE(steady);
+    REQUIRE(shifted);
+    // The premises, from core: both pass the Cpk gate; only the shifted one breaks control rules.
+    CHECK(steady->gate.verdict == GateVerdict::Capable);
+    REQUIRE(steady->violations.empty());
+    REQUIRE(steady->dispersion_violations.empty());
+    CHECK(shifted->gate.verdict == GateVerdict::Capable);
+    CHECK_FALSE(shifted->violations.empty());
+
+    CHECK(text("capability.summary.verdict.none") == "no spec limits");
+    CHECK(text("capability.summary.verdict.steady") == "capable");
+    CHECK(text("capability.summary.verdict.shifted") == "capable, not in control");
+    CHECK(text("capability.summary.verdict.few") == "not enough data");
+    CHECK(capability_ui::verdict_label(*steady, gs).colour == plot_good());
+    CHECK(capability_ui::verdict_label(*shifted, gs).colour == plot_warn());  // amber, not a green tick
+    CHECK(std::string(capability_ui::verdict_label(*shifted, gs).mark) != "✓");
+    h.app.capability.feature = 0;
+    h.frames(5);
+    CHECK(test_texts()["capability.verdict"] == "not enough data");  // the gate's own word, as the CLI prints
+    CHECK(text("capability.verdict_label") == "No spec limits");
 }

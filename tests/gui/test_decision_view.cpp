@@ -432,3 +432,74 @@ TEST_CASE("decision view: a tie for first shows who leads when each weight moves
         }
     }
 }
+
+TEST_CASE("whole parts: a crossover at 123.4 good parts reads 124; bands of whole parts share no part") {
+    CHECK(format_whole_parts(123.4) == "124");
+    CHECK(format_whole_parts(124) == "124");
+    CHECK(format_whole_parts(999.9999999999) == "1 000");  // within 1e-9 of 1 000
+    CHECK(format_whole_parts(1000.0000000001) == "1 000");
+    CHECK(format_whole_parts(12345.01) == "12 346");
+    // [1, 123.4) holds 1 … 123; [123.4, 500) holds 124 … 499; the last band [500, 1e6] ends at 1e6.
+    WholeBand b = whole_parts_band(1, 123.4, false);
+    CHECK(b.first == 1);
+    CHECK(b.last == 123);
+    b = whole_parts_band(123.4, 500, false);
+    CHECK(b.first == 124);
+    CHECK(b.last == 499);
+    b = whole_parts_band(500, 1e6, true);
+    CHECK(b.first == 500);
+    CHECK(b.last == 1e6);
+    b = whole_parts_band(123.2, 123.8, false);  // no whole part inside
+    CHECK(b.first > b.last);
+}
+
+TEST_CASE("decision view: the cost page states bands and crossovers in whole parts") {
+    Harness h;
+    open_decision(h);
+    show_page(h, DecisionView::Page::Cost, 5);
+    const CrossoverResult& cx = h.app.decision.analysis.crossovers;
+    REQUIRE_FALSE(cx.bands.empty());
+    int checked = 0, fractional = 0;
+    for (size_t i = 0; i < cx.crossings.size(); ++i) {
+        // The first whole number past the exact crossing, written out with ceil.
+        const double v = cx.crossings[i].volume;
+        const auto drawn = test_texts().find("decision.crossing." + std::to_string(i));
+        if (drawn == test_texts().end()) continue;  // the list draws the rows in view only
+        ++checked;
+        const std::string t = drawn->second;
+        CHECK(t.find('.') == std::string::npos);
+        const double shown = std::stod([&] {
+            std::string d;
+            for (char c : t)
+                if (c != ' ') d += c;
+            return d;
+        }());
+        CHECK(shown == std::ceil(v - 1e-9 * v));
+        fractional += v != std::round(v);
+    }
+    CHECK(checked > 0);
+    CHECK(fractional > 0);  // some of the example's crossings fall between whole parts
+    for (size_t i = 0; i < cx.bands.size(); ++i) {
+        const auto it = test_texts().find("decision.band." + std::to_string(i));
+        if (it == test_texts().end()) continue;  // a band narrower than one part
+        CHECK_MESSAGE(it->second.find('.') == std::string::npos, it->second);
+    }
+    CHECK(text("decision.band.0").rfind("1 – ", 0) == 0);  // the search starts at 1 part
+}
+
+TEST_CASE("decision view: at 1024 x 700 the matrix keeps the results in view, the criteria scroll") {
+    Harness h;
+    ImGui::GetIO().DisplaySize = ImVec2(1024, 700);
+    h.app.open_example(example("sourcing-decision.mfplan.json"));
+    h.app.show_tab(mf::Tab::Decision);
+    test_anchors().clear();
+    h.frames(5);
+    for (const Partner& p : h.app.doc.plan.decision.partners)
+        for (const char* what : {"ws.", "topsis."}) {
+            const std::string name = std::string("decision.result.") + what + p.id;
+            REQUIRE_MESSAGE(test_anchors().count(name), name);
+            const AnchorRect r = test_anchors().at(name);
+            CHECK_MESSAGE(r.x1 <= 1024, name << " ends at x = " << r.x1);
+            CHECK(r.x0 >= 0);
+        }
+}

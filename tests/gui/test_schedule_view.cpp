@@ -6,6 +6,7 @@
 
 #include "busy.h"
 #include "harness.h"
+#include "schedule/schedule_edit.h"
 #include "plan/plan_file.h"
 #include "test_hooks.h"
 
@@ -131,6 +132,38 @@ TEST_CASE("timeline view: an out-of-order duration waits as a draft, then widens
     CHECK(task(h.app.doc.plan, "t-fixture").optimistic == 12);
     CHECK(task(h.app.doc.plan, "t-fixture").most_likely == 12);
     CHECK(task(h.app.doc.plan, "t-fixture").pessimistic == 12);
+}
+
+TEST_CASE("timeline view: raising most likely above pessimistic says that pessimistic moved") {
+    Harness h;
+    open_timeline(h, kLaunch);
+    Input in{h};
+    test_texts().clear();
+    // t-fixture is 10 / 15 / 25: most likely 30 passes pessimistic, which is raised to 30.
+    in.replace("schedule.task.t-fixture.most_likely", "30");
+    h.frames(2);
+    const Task& t = task(h.app.doc.plan, "t-fixture");
+    CHECK(t.most_likely == 30);
+    CHECK(t.pessimistic == 30);
+    const std::string note = text("schedule.points_note");
+    CHECK(note.find("pessimistic raised from 25 to 30") != std::string::npos);
+    CHECK(note.find("most likely duration of") != std::string::npos);
+    CHECK(h.app.doc.undo_stack.back().label.find("(pessimistic raised from 25 to 30)") != std::string::npos);
+    // Undo brings 25 back and the note goes; redo shows both again.
+    h.app.doc.undo();
+    test_texts().clear();
+    h.frames(3);
+    CHECK(task(h.app.doc.plan, "t-fixture").pessimistic == 25);
+    CHECK(test_texts().count("schedule.points_note") == 0);
+    h.app.doc.redo();
+    h.frames(3);
+    CHECK(text("schedule.points_note") == note);
+    // A value in order moves nothing and says nothing new.
+    test_texts().clear();
+    in.replace("schedule.task.t-fixture.optimistic", "12");
+    h.frames(2);
+    CHECK(task(h.app.doc.plan, "t-fixture").optimistic == 12);
+    CHECK(test_texts().count("schedule.points_note") == 0);
 }
 
 TEST_CASE("timeline view: add, duplicate, move, delete and links keep the plan valid") {
@@ -482,4 +515,53 @@ TEST_CASE("timeline view: a partner calendar (Mon–Sat) from the calendar edito
     h.frames(2);
     CHECK(task(h.app.doc.plan, "t-ramp").calendar.empty());
     CHECK(load_plan(save_plan(h.app.doc.plan)).plan.has_value());
+}
+
+TEST_CASE("timeline view: after an edit the Gantt keeps the finish, P50 and P80 in view, unless the user zoomed") {
+    Harness h;
+    open_timeline(h, kGearbox, ScheduleView::PageGantt);
+    finish_mc(h);
+    h.frames(2);
+    Input in{h};
+    // Each marker's day as the chart places it: calendar days from the origin, at the evening.
+    const auto in_view = [&] {
+        const ScheduleAnalysis& a = h.app.schedule.analysis();
+        REQUIRE(a.cpm);
+        std::vector<double> days = {static_cast<double>(a.cpm->finish_date.days - a.cpm->origin.days + 1)};
+        if (const McResult* mc = h.app.schedule.mc_result()) {
+            days.push_back(mc->p50_date.days - a.cpm->origin.days + 1);
+            days.push_back(mc->p80_date.days - a.cpm->origin.days + 1);
+        }
+        CHECK(days.size() == 3);
+        for (double d : days)
+            if (d < value("schedule.gantt.left_day") || d > value("schedule.gantt.right_day")) return false;
+        return true;
+    };
+    CHECK(in_view());
+    const double right_before = value("schedule.gantt.right_day");
+    auto lengthen = [&](double likely) {
+        Edits e;
+        e.push("longer ramp", [likely](Plan& p) { return set_task_duration(p, "t-ramp", 2, likely + 20); });
+        e.push("longer ramp", [likely](Plan& p) { return set_task_duration(p, "t-ramp", 1, likely); });
+        h.app.doc.apply(e, platform::now_seconds());
+        h.frames(3);
+        finish_mc(h);
+        h.frames(2);
+    };
+    lengthen(300);  // the finish moves ~270 working days later, far past the right edge
+    CHECK(value("schedule.gantt.right_day") > right_before + 300);
+    CHECK(in_view());
+    CHECK(value("schedule.gantt.user_view") == 0);
+
+    in.click("schedule.gantt.zoom_in");  // the user's zoom is kept through edits
+    const double left = value("schedule.gantt.left_day"), right = value("schedule.gantt.right_day");
+    CHECK(value("schedule.gantt.user_view") == 1);
+    lengthen(600);
+    CHECK(value("schedule.gantt.left_day") == left);
+    CHECK(value("schedule.gantt.right_day") == right);
+    CHECK_FALSE(in_view());
+    in.click("schedule.gantt.fit");
+    h.frames(2);
+    CHECK(in_view());
+    CHECK(value("schedule.gantt.user_view") == 0);
 }

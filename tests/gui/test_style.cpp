@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "harness.h"
+#include "plot.h"
 
 using namespace mf;
 using namespace mf::test;
@@ -49,6 +50,22 @@ TEST_CASE("contrast: text 4.5:1 and controls 3:1 in both themes") {
             CHECK(contrast(col(ImGuiCol_CheckMark), frame) >= 3.0);
         }
         CHECK(s.FrameBorderSize >= 1.0f);
+    }
+    apply_theme(Theme::Light);
+}
+
+TEST_CASE("contrast: coloured verdict text (good, at risk, fails) 4.5:1 on the window, its table rows and popups") {
+    Harness h;
+    for (Theme t : {Theme::Light, Theme::Dark}) {
+        apply_theme(t);
+        const ImGuiStyle& s = ImGui::GetStyle();
+        INFO((t == Theme::Dark ? "dark" : "light"));
+        const ImVec4 window = over(s.Colors[ImGuiCol_WindowBg], ImVec4(0, 0, 0, 1));
+        const ImVec4 alt_row = over(s.Colors[ImGuiCol_TableRowBgAlt], window);
+        const ImVec4 popup = over(s.Colors[ImGuiCol_PopupBg], window);
+        for (const ImVec4& bg : {window, alt_row, popup})
+            for (ImU32 c : {plot_good(), plot_warn(), plot_bad()})
+                CHECK(contrast(ImGui::ColorConvertU32ToFloat4(c), bg) >= 4.5);
     }
     apply_theme(Theme::Light);
 }
