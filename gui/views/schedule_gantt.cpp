@@ -500,6 +500,69 @@ void gantt_tooltip(const GanttFrame& f, const VLine* hovered_line, int hovered_r
 
 }  // namespace
 
+// The zoom / fit / today buttons and the legend. Returns whether the chart is to fit this frame.
+bool ScheduleView::draw_gantt_toolbar(const Plan& plan, const McResult* mc, double today_day) {
+    bool fit = gantt_day_px <= 0;
+    if (fit) gantt_user_view_ = false;
+    if (ImGui::Button("−")) {
+        gantt_day_px = std::max(0.5f, gantt_day_px / 1.5f);
+        gantt_user_view_ = true;
+    }
+    MF_TEST_ANCHOR("schedule.gantt.zoom_out");
+    ImGui::SetItemTooltip("Zoom out (Ctrl+wheel on the chart)");
+    ImGui::SameLine();
+    if (ImGui::Button("+")) {
+        gantt_day_px = std::min(80.0f, gantt_day_px * 1.5f);
+        gantt_user_view_ = true;
+    }
+    MF_TEST_ANCHOR("schedule.gantt.zoom_in");
+    ImGui::SetItemTooltip("Zoom in (Ctrl+wheel on the chart)");
+    ImGui::SameLine();
+    if (ImGui::Button("Fit")) {
+        fit = true;
+        gantt_user_view_ = false;
+    }
+    MF_TEST_ANCHOR("schedule.gantt.fit");
+    ImGui::SetItemTooltip("Show the whole schedule; it stays fitted after edits until you zoom or pan.");
+    ImGui::SameLine();
+    if (ImGui::Button("Today")) {
+        gantt_left_day_ = today_day - 7;
+        gantt_user_view_ = true;
+    }
+    ImGui::SameLine(0, em(1));
+    draw_gantt_legend(plan, mc);
+    return fit;
+}
+
+// Wheel (Ctrl: zoom at the mouse; Shift or a short chart: pan in time; else scroll the rows) and
+// dragging (pan both ways); then the view is clamped to the schedule's extent [lo, hi] ± 400 days.
+void ScheduleView::handle_gantt_input(const GanttInput& in) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (in.hovered && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
+        if (io.KeyCtrl && io.MouseWheel != 0) {
+            gantt_user_view_ = true;
+            const double mouse_day = gantt_left_day_ + (io.MousePos.x - in.x0) / gantt_day_px;
+            gantt_day_px = std::clamp(gantt_day_px * std::pow(1.2f, io.MouseWheel), 0.2f, 80.0f);
+            gantt_left_day_ = mouse_day - (io.MousePos.x - in.x0) / gantt_day_px;
+        } else if (io.KeyShift || io.MouseWheelH != 0 || in.content_h <= in.visible_h) {
+            const float w = io.MouseWheelH != 0 ? -io.MouseWheelH : io.MouseWheel;
+            gantt_left_day_ -= w * em(3) / gantt_day_px;
+            gantt_user_view_ = true;
+        } else {
+            gantt_scroll_y_ -= io.MouseWheel * in.row_h * 3;
+        }
+    }
+    if (in.active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2)) {
+        gantt_dragging_ = true;
+        if (io.MouseDelta.x != 0) gantt_user_view_ = true;
+        gantt_left_day_ -= io.MouseDelta.x / gantt_day_px;
+        gantt_scroll_y_ -= io.MouseDelta.y;
+    }
+    gantt_scroll_y_ = std::clamp(gantt_scroll_y_, 0.0f, std::max(0.0f, in.content_h - in.visible_h));
+    gantt_left_day_ = std::clamp(gantt_left_day_, in.lo - 400, in.hi + 400);
+    gantt_right_day_ = gantt_left_day_ + in.chart_w / gantt_day_px;
+}
+
 void ScheduleView::draw_gantt(const Plan& plan, float height) {
     const auto& tasks = plan.schedule.tasks;
     if (!an_.cpm || !an_.clock || an_.cpm->tasks.size() != tasks.size()) {
@@ -529,36 +592,7 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     hi += 5;
 
     // [SECTION] Geometry and interaction ---------------------------------------------------------
-    // Toolbar.
-    bool fit = gantt_day_px <= 0;
-    if (fit) gantt_user_view_ = false;
-    if (ImGui::Button("−")) {
-        gantt_day_px = std::max(0.5f, gantt_day_px / 1.5f);
-        gantt_user_view_ = true;
-    }
-    MF_TEST_ANCHOR("schedule.gantt.zoom_out");
-    ImGui::SetItemTooltip("Zoom out (Ctrl+wheel on the chart)");
-    ImGui::SameLine();
-    if (ImGui::Button("+")) {
-        gantt_day_px = std::min(80.0f, gantt_day_px * 1.5f);
-        gantt_user_view_ = true;
-    }
-    MF_TEST_ANCHOR("schedule.gantt.zoom_in");
-    ImGui::SetItemTooltip("Zoom in (Ctrl+wheel on the chart)");
-    ImGui::SameLine();
-    if (ImGui::Button("Fit")) {
-        fit = true;
-        gantt_user_view_ = false;
-    }
-    MF_TEST_ANCHOR("schedule.gantt.fit");
-    ImGui::SetItemTooltip("Show the whole schedule; it stays fitted after edits until you zoom or pan.");
-    ImGui::SameLine();
-    if (ImGui::Button("Today")) {
-        gantt_left_day_ = day_of(today()) - 7;
-        gantt_user_view_ = true;
-    }
-    ImGui::SameLine(0, em(1));
-    draw_gantt_legend(plan, mc);
+    bool fit = draw_gantt_toolbar(plan, mc, day_of(today()));
 
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     (void)height;
@@ -595,31 +629,8 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     gantt_day_px = std::clamp(gantt_day_px, 0.2f, 80.0f);
     const float content_h = row_h * static_cast<float>(tasks.size());
     const float visible_h = p1.y - rows_top;
+    handle_gantt_input({x0, row_h, content_h, visible_h, chart_w, lo, hi, hovered, active});
     const ImGuiIO& io = ImGui::GetIO();
-
-    if (hovered && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
-        if (io.KeyCtrl && io.MouseWheel != 0) {
-            gantt_user_view_ = true;
-            const double mouse_day = gantt_left_day_ + (io.MousePos.x - x0) / gantt_day_px;
-            gantt_day_px = std::clamp(gantt_day_px * std::pow(1.2f, io.MouseWheel), 0.2f, 80.0f);
-            gantt_left_day_ = mouse_day - (io.MousePos.x - x0) / gantt_day_px;
-        } else if (io.KeyShift || io.MouseWheelH != 0 || content_h <= visible_h) {
-            const float w = io.MouseWheelH != 0 ? -io.MouseWheelH : io.MouseWheel;
-            gantt_left_day_ -= w * em(3) / gantt_day_px;
-            gantt_user_view_ = true;
-        } else {
-            gantt_scroll_y_ -= io.MouseWheel * row_h * 3;
-        }
-    }
-    if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2)) {
-        gantt_dragging_ = true;
-        if (io.MouseDelta.x != 0) gantt_user_view_ = true;
-        gantt_left_day_ -= io.MouseDelta.x / gantt_day_px;
-        gantt_scroll_y_ -= io.MouseDelta.y;
-    }
-    gantt_scroll_y_ = std::clamp(gantt_scroll_y_, 0.0f, std::max(0.0f, content_h - visible_h));
-    gantt_left_day_ = std::clamp(gantt_left_day_, lo - 400, hi + 400);
-    gantt_right_day_ = gantt_left_day_ + chart_w / gantt_day_px;
     const int hovered_line_no = hovered && io.MousePos.y >= rows_top
         ? static_cast<int>(std::floor((io.MousePos.y - rows_top + gantt_scroll_y_) / row_h))
         : -1;

@@ -129,6 +129,13 @@ private:
     void draw_gate_details(ViewContext& ctx, const Task& t);
     void draw_calendar(ViewContext& ctx);
     void draw_gantt(const Plan& plan, float height);
+    bool draw_gantt_toolbar(const Plan& plan, const McResult* mc, double today_day);
+    struct GanttInput {  // the chart's geometry this frame, for handle_gantt_input
+        float x0, row_h, content_h, visible_h, chart_w;
+        double lo, hi;
+        bool hovered, active;
+    };
+    void handle_gantt_input(const GanttInput& in);
     void draw_risk_page(const Plan& plan);
     void draw_template_dialog(ViewContext& ctx);
     void draw_template_form(const Plan& plan);
