@@ -4,21 +4,13 @@
 #include <cmath>
 
 #include "tolerance/stack_analysis.h"
+#include "tolerance_test_support.h"
 
 using namespace mf;
 
 namespace {
 
-Contributor part(const char* id, double nominal, double plus, double minus, double sensitivity) {
-    Contributor c;
-    c.id = id;
-    c.name = id;
-    c.nominal = nominal;
-    c.tol_plus = plus;
-    c.tol_minus = minus;
-    c.sensitivity = sensitivity;
-    return c;
-}
+constexpr auto part = mf::test::contributor;  // tests/core/tolerance_test_support.h
 
 // A three-part chain with asymmetric tolerances, gap = A − B − C:
 //   A 10.000 +0.010/−0.002  band [9.998, 10.010]  mid 10.004  T 0.006

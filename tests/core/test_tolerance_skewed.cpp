@@ -9,21 +9,13 @@
 #include "tolerance/monte_carlo.h"
 #include "tolerance/stack_analysis.h"
 #include "tolerance/stack_edit.h"
+#include "tolerance_test_support.h"
 
 using namespace mf;
 
 namespace {
 
-Contributor part(const char* id, double nominal, double tol_plus, double tol_minus, double sensitivity) {
-    Contributor c;
-    c.id = id;
-    c.name = id;
-    c.nominal = nominal;
-    c.tol_plus = tol_plus;
-    c.tol_minus = tol_minus;
-    c.sensitivity = sensitivity;
-    return c;
-}
+constexpr auto part = mf::test::contributor;  // tests/core/tolerance_test_support.h
 
 // gap = A − B + C:
 //   A  triangle (min, mode, max) = (4.988, 5.008, 5.012), sensitivity +1
