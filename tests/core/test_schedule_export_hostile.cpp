@@ -287,7 +287,7 @@ TEST_CASE("hostile names: Mermaid keeps every task on its own line, once") {
     CHECK(std::find(ids.begin(), ids.end(), "crit_") != ids.end());
     CHECK(std::find(ids.begin(), ids.end(), "a_b") != ids.end());
     CHECK(std::find(ids.begin(), ids.end(), "a_b_2") != ids.end());
-    CHECK(m.find("    - % hidden :") != std::string::npos);  // %% → "% ", and a leading % gets "- "
+    CHECK(m.find("    - % hidden :") != std::string::npos);      // %% → "% ", and a leading % gets "- "
     CHECK(m.find("    - Section name :") != std::string::npos);  // a keyword start gets "- "
     CHECK(m.find("    Gate - line break :") != std::string::npos);
     CHECK(m.find("    semi colon,comma\\back :") != std::string::npos);
