@@ -1,5 +1,4 @@
 // [SECTION] Shared helpers: number and time formatting
-// [SECTION] Shared helpers: UTF-8
 // [SECTION] MSPDI (Microsoft Project XML)
 // [SECTION] iCalendar
 // [SECTION] CSV
@@ -13,6 +12,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "base/result_table.h"
+#include "base/utf8.h"
 #include "schedule/calendar.h"
 #include "schedule/outline.h"
 
@@ -107,89 +108,6 @@ static bool four_digit_year(Date d) {
     return y >= 1 && y <= 9999;
 }
 
-// [SECTION] Shared helpers: UTF-8 --------------------------------------------------------
-
-// Every export writes UTF-8; a plan may hold anything (a name pasted with a stray byte, a
-// control character). next_code_point reads one code point at s[i] and advances i; it returns
-// -1 for a byte that does not start a well-formed sequence (overlong forms, surrogates and
-// values past U+10FFFF included) and then advances by one byte only, so the next call resumes
-// at the following byte.
-static long next_code_point(const std::string& s, size_t& i) {
-    const unsigned char b0 = static_cast<unsigned char>(s[i]);
-    int len = 0;
-    long cp = 0, min = 0;
-    if (b0 < 0x80) {
-        ++i;
-        return b0;
-    }
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        len = 2;
-        cp = b0 & 0x1F;
-        min = 0x80;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        len = 3;
-        cp = b0 & 0x0F;
-        min = 0x800;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        len = 4;
-        cp = b0 & 0x07;
-        min = 0x10000;
-    } else {
-        ++i;
-        return -1;
-    }
-    if (i + static_cast<size_t>(len) > s.size()) {
-        ++i;
-        return -1;
-    }
-    for (int k = 1; k < len; ++k) {
-        const unsigned char b = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
-        if ((b & 0xC0) != 0x80) {
-            ++i;
-            return -1;
-        }
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        ++i;
-        return -1;
-    }
-    i += static_cast<size_t>(len);
-    return cp;
-}
-
-static void append_utf8(std::string& o, long cp) {
-    if (cp < 0x80) {
-        o += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        o += static_cast<char>(0xC0 | (cp >> 6));
-        o += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        o += static_cast<char>(0xE0 | (cp >> 12));
-        o += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        o += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        o += static_cast<char>(0xF0 | (cp >> 18));
-        o += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        o += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        o += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-static constexpr long kReplacement = 0xFFFD;  // U+FFFD REPLACEMENT CHARACTER
-
-// The text with every ill-formed UTF-8 sequence replaced by U+FFFD (CSV and Mermaid; MSPDI
-// and iCalendar do this inside their own escaping).
-static std::string valid_utf8(const std::string& s) {
-    std::string o;
-    o.reserve(s.size());
-    for (size_t i = 0; i < s.size();) {
-        const long cp = next_code_point(s, i);
-        append_utf8(o, cp < 0 ? kReplacement : cp);
-    }
-    return o;
-}
-
 // [SECTION] MSPDI -----------------------------------------------------------------------
 
 // The one way text enters the XML: & < > " ' as entities, CR as &#13; (a parser would turn a
@@ -214,7 +132,7 @@ static std::string xml_escape(const std::string& s) {
         else if (c == '\r')
             o += "&#13;";
         else if (c < 0 || (c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF)
-            append_utf8(o, kReplacement);
+            append_utf8(o, kReplacementCharacter);
         else
             append_utf8(o, c);
     }
@@ -531,7 +449,7 @@ static std::string ics_text(const std::string& s) {
             o += "\\n";
             if (i < s.size() && s[i] == '\n') ++i;  // CRLF is one line break
         } else if (c < 0)
-            append_utf8(o, kReplacement);
+            append_utf8(o, kReplacementCharacter);
         else if ((c < 0x20 && c != '\t') || c == 0x7F)
             continue;
         else
@@ -654,23 +572,11 @@ std::string export_ics(const ScheduleExportInput& in) {
 
 // [SECTION] CSV -------------------------------------------------------------------------
 
-// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
-static std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string o = "\"";
-    for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return o + "\"";
-}
-
-// A text cell (an id, a name, a partner, the links): valid UTF-8, and a cell starting with
-// = + - @, a tab or a CR gets a leading apostrophe, so a spreadsheet shows it as text instead
-// of evaluating it as a formula ("CSV injection"). Numbers and dates are ours and never prefixed.
-static std::string csv_text(const std::string& s) {
-    std::string v = valid_utf8(s);
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
-        v.insert(0, 1, '\'');
-    return csv_field(v);
-}
+// RFC 4180 quoting (base/result_table.h). A text cell (an id, a name, a partner, the links)
+// is also made valid UTF-8 and neutralised against formula evaluation; numbers and dates are
+// ours and never prefixed.
+static std::string csv_field(const std::string& s) { return quote_field(s, ','); }
+static std::string csv_text(const std::string& s) { return quote_field(neutralise_formula(s), ','); }
 
 std::string export_csv(const ScheduleExportInput& in) {
     if (!in.cpm.ok() || in.cpm.tasks.size() != in.problem.section.tasks.size()) return "";
