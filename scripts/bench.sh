@@ -2,6 +2,10 @@
 # Builds the benchmarks natively (preset native: Release) and for WebAssembly in the
 # configuration the app ships (preset wasm: MinSizeRel with -O3 numeric kernels), runs both
 # and prints one Markdown table: benchmark | native ms | WASM ms | WASM/native.
+# Then, in the same run (no filter given): the NumPy script with the stack kernel's outputs
+# (tests/bench/stack_mc_numpy.py) and the time from an edit to the final Monte Carlo figure
+# in the real page in headless Chromium (tests/bench/edit_to_figure.mjs, on the benchmarks'
+# own stack and network), and a table of the ratios the targets in docs/benchmarks.md name.
 # The figures in docs/benchmarks.md are copied from this output (with the date and the
 # machine's load average, printed at the end). Usage: bash scripts/bench.sh [name filter]
 set -euo pipefail
@@ -9,13 +13,21 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 export NODE_PATH=/usr/share/nodejs
 filter=${1:-}
+# The NumPy yardstick needs Debian's NumPy (the test command does not install it).
+/usr/bin/python3 -c 'import numpy' 2>/dev/null || apt-get install -y -qq --no-install-recommends python3-numpy
 cmake --preset native >/dev/null && cmake --build --preset native --target mf_bench >/dev/null
 cmake --preset wasm >/dev/null && cmake --build --preset wasm --target mf_bench >/dev/null
-native=$(mktemp) wasm=$(mktemp)
-trap 'rm -f "$native" "$wasm"' EXIT
+native=$(mktemp) wasm=$(mktemp) page=$(mktemp) numpy=$(mktemp) plans=$(mktemp -d)
+trap 'rm -rf "$native" "$wasm" "$page" "$numpy" "$plans"' EXIT
 build/native/mf_bench "$filter" >"$native"
 node --no-experimental-fetch build/wasm/mf_bench.js "$filter" >"$wasm"
-/usr/bin/python3 - "$native" "$wasm" <<'PY'
+if [ -z "$filter" ]; then
+  cmake --build --preset wasm --target app_test >/dev/null
+  build/native/mf_bench --write-plans "$plans"
+  /usr/bin/python3 tests/bench/stack_mc_numpy.py >"$numpy"
+  node tests/bench/edit_to_figure.mjs "$plans" >"$page"
+fi
+/usr/bin/python3 - "$native" "$wasm" "$numpy" "$page" <<'PY'
 import sys
 def rows(path):
     out = {}
@@ -31,5 +43,28 @@ for name, ms in n.items():
     if name in w:
         ratio = f"{w[name] / ms:.2f}" if ms >= 0.5 else "–"   # too short to compare
         print(f"| {name} | {ms:.1f} | {w[name]:.1f} | {ratio} |")
+numpy, page = rows(sys.argv[3]), rows(sys.argv[4])
+if numpy or page:
+    print()
+    print("| measured in this run | ms |")
+    print("|---|---:|")
+    for name, ms in {**numpy, **page}.items():
+        print(f"| {name} | {ms:.1f} |")
+    def find(table, words):
+        return next((v for k, v in table.items() if all(x in k for x in words)), None)
+    stack_wasm = find(w, ["stack MC, 20-contributor 1D chain", "ziggurat"])
+    sched_native, sched_wasm = find(n, ["schedule MC, 201 tasks with 20 gates"]), find(w, ["schedule MC, 201 tasks with 20 gates"])
+    stack_tab, sched_tab = find(page, ["stack MC"]), find(page, ["schedule MC"])
+    stack_numpy = find(numpy, ["stack MC"])
+    print()
+    print("| ratio (same run) | value | target |")
+    print("|---|---:|---|")
+    def ratio(label, a, b, target):
+        if a is not None and b is not None and b > 0:
+            print(f"| {label} | {a / b:.2f} | {target} |")
+    ratio("stack: edit → final figure in the tab / WASM kernel", stack_tab, stack_wasm, "≤ 1.5 with one worker, ≤ 0.65 with two")
+    ratio("stack: NumPy script / edit → final figure in the tab", stack_numpy, stack_tab, "≥ 3")
+    ratio("schedule: WASM kernel / native kernel", sched_wasm, sched_native, "≤ 1.3 (native ≤ 120 ms)")
+    ratio("schedule: edit → final figure in the tab / WASM kernel", sched_tab, sched_wasm, "–")
 PY
 echo "measured $(date -u +%Y-%m-%d), load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,60 +3,18 @@
 #include <string>
 
 #include "bench.h"
+#include "bench_inputs.h"
 #include "schedule/cpm.h"
 #include "schedule/monte_carlo.h"
 
 namespace {
 
-// 200 tasks: 20 parallel streams of 10 tasks; every stream's 5th task also waits for the
-// previous stream's 5th (a merge every stream), every 10th task is a gate (20 gates, pass
-// probability 0.8, rework plus a repeat of the task before it), alternating PERT and
-// triangular durations, one SS and one FF link per stream, all joined by a final milestone.
-mf::ScheduleProblem network_200() {
-    mf::ScheduleProblem p;
-    p.start = mf::date_from_ymd(2027, 1, 4);
-    auto& tasks = p.section.tasks;
-    for (int s = 0; s < 20; ++s) {
-        for (int k = 0; k < 10; ++k) {
-            mf::Task t;
-            t.id = "s" + std::to_string(s) + "t" + std::to_string(k);
-            t.name = t.id;
-            const double m = 3 + (s * 7 + k * 3) % 11;
-            t.optimistic = m * 0.7;
-            t.most_likely = m;
-            t.pessimistic = m * 1.8;
-            t.distribution = (s + k) % 2 ? mf::DurationDistribution::Triangular : mf::DurationDistribution::Pert;
-            if (k > 0) t.predecessors.push_back({"s" + std::to_string(s) + "t" + std::to_string(k - 1)});
-            if (k == 4 && s > 0)
-                t.predecessors.push_back({"s" + std::to_string(s - 1) + "t4", mf::LinkType::StartToStart, 2});
-            if (k == 7 && s > 0)
-                t.predecessors.push_back({"s" + std::to_string(s - 1) + "t6", mf::LinkType::FinishToFinish, -1});
-            if (k == 9) {
-                t.kind = mf::TaskKind::Gate;
-                t.gate.pass_probability = 0.8;
-                t.gate.rework = {2, 4, 8};
-                t.gate.repeat = {"s" + std::to_string(s) + "t8"};
-                t.gate.max_loops = 3;
-            }
-            tasks.push_back(std::move(t));
-        }
-    }
-    mf::Task end;
-    end.id = "end";
-    end.name = "end";
-    end.kind = mf::TaskKind::Milestone;
-    for (int s = 0; s < 20; ++s) end.predecessors.push_back({"s" + std::to_string(s) + "t9"});
-    tasks.push_back(std::move(end));
-    p.deadline = mf::date_from_ymd(2027, 6, 30);
-    return p;
-}
-
-const mf::ScheduleProblem kNet = network_200();
+const mf::ScheduleProblem kNet = mf::bench::network_200();
 
 // The same network with every odd stream at a partner working Mon–Sat with two holidays of its
 // own: the Monte Carlo on the common calendar axis (multi_calendar.h).
 mf::ScheduleProblem network_200_two_calendars() {
-    mf::ScheduleProblem p = network_200();
+    mf::ScheduleProblem p = mf::bench::network_200();
     mf::NamedCalendar shop;
     shop.id = "shop";
     shop.calendar.working = {true, true, true, true, true, true, false};

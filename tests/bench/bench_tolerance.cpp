@@ -5,29 +5,12 @@
 #include <string>
 
 #include "bench.h"
+#include "bench_inputs.h"
 #include "tolerance/monte_carlo.h"
 
 namespace {
 
 using namespace mf;
-
-// 20 contributors, alternating sensitivities, every one a normal (the generator's worst case).
-Stack chain20() {
-    Stack s;
-    s.lower_limit = -0.02;
-    s.upper_limit = 0.02;
-    for (int i = 0; i < 20; ++i) {
-        Contributor c;
-        c.id = "c" + std::to_string(i);
-        c.name = c.id;
-        c.nominal = 1.0 + 0.1 * i;
-        c.tol_plus = c.tol_minus = 0.002 + 0.0005 * (i % 5);
-        c.sensitivity = i % 2 ? -1 : 1;
-        c.distribution.capability = 1.33;
-        s.contributors.push_back(c);
-    }
-    return s;
-}
 
 // 10 vectors, each with a toleranced length and a toleranced angle (20 contributors), around a
 // closed polygon; the gap is measured along 90°.
@@ -54,7 +37,7 @@ Stack loop10() {
     return s;
 }
 
-const Stack kChain = chain20();
+const Stack kChain = mf::bench::chain20();
 const Stack kLoop = loop10();
 
 }  // namespace

@@ -1,0 +1,85 @@
+// Time from an edit to the final Monte Carlo figure in the real page (headless Chromium, the
+// test build of the app): what a user waits for, next to the kernel times mf_bench measures on
+// the same inputs (scripts/bench.sh prints both in one run, with their ratios).
+//
+//   node tests/bench/edit_to_figure.mjs PLANS_DIR     # plans written by `mf_bench --write-plans`
+//
+// For each case: open the plan, open its tab, wait for the first Monte Carlo to finish, then
+// 5 times type a new value into one field and press Enter. The clock starts in the page at the
+// Enter keydown (performance.now()) and stops in the first animation frame whose published
+// state shows the Monte Carlo finished for the edited plan (a finished run seen only after a
+// frame in which it was running), so the figure includes the edit, every slice and the frames
+// between them; its resolution is one frame (about 16 ms). Prints one mf_bench-style row per
+// case with the median.
+import path from 'node:path';
+import { launch, serve, openApp, waitFor, openThroughFileInput, clickAnchor } from '../browser/lib.mjs';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: node tests/bench/edit_to_figure.mjs PLANS_DIR');
+
+const CASES = [
+  {
+    name: 'edit → final stack MC figure in the Tolerances tab, 20 contributors × 10⁶ samples',
+    plan: 'bench-stack.mfplan.json', title: 'Benchmark: 20-contributor chain', tab: 'tab.tolerances',
+    field: 'stack.row0.tol_plus', values: ['2.1', '2'],  // µm (the plan's display unit)
+    done: 'stack.mc.done', running: 'stack.mc.running',
+  },
+  {
+    name: 'edit → final schedule MC figure in the Timeline tab, 201 tasks × 10 000 iterations',
+    plan: 'bench-schedule.mfplan.json', title: 'Benchmark: 201-task network', tab: 'tab.timeline',
+    field: 'schedule.task.s0t0.most_likely', values: ['4', '3'],  // working days
+    done: 'schedule.mc.done', running: 'schedule.mc.running',
+  },
+];
+
+// In the page: resolves with the ms from the next Enter keydown to the first frame showing
+// `done` after a frame showing `running` (or done = 0).
+function armTimer(page, c) {
+  return page.evaluate(({ done, running }) => new Promise((resolve) => {
+    let t0 = null, sawRun = false;
+    const onKey = (e) => {
+      if (e.key !== 'Enter') return;
+      t0 = performance.now();
+      window.removeEventListener('keydown', onKey, true);
+    };
+    window.addEventListener('keydown', onKey, true);
+    const frame = () => {
+      if (t0 !== null) {
+        const v = JSON.parse(Module.ccall('mf_test_state', 'string', [], [])).values;
+        if (v[running] === 1 || v[done] === 0) sawRun = true;
+        else if (sawRun && v[done] === 1) return resolve(performance.now() - t0);
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }), { done: c.done, running: c.running });
+}
+
+const browser = await launch();
+const server = await serve();
+try {
+  for (const c of CASES) {
+    const { context, page } = await openApp(browser, server.url);
+    await waitFor(page, (x) => x.warm_up_done === true, 60000);
+    await openThroughFileInput(page, path.join(dir, c.plan));
+    await waitFor(page, (s) => s.name === c.title);
+    await clickAnchor(page, c.tab);
+    await waitFor(page, (x) => x.values[c.done] === 1, 120000);
+    const ms = [];
+    for (let i = 0; i < 5; ++i) {
+      const timer = armTimer(page, c);
+      await clickAnchor(page, c.field);
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type(c.values[i % 2]);
+      await page.keyboard.press('Enter');
+      ms.push(await timer);
+      await page.keyboard.press('Escape');
+    }
+    ms.sort((a, b) => a - b);
+    console.log(`| ${c.name} | ${ms[2].toFixed(1)} | ${ms.map((x) => x.toFixed(0)).join(' / ')} ms |`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
