@@ -5,7 +5,9 @@
 // BOM, CRLF, formula-like text neutralised; docs/architecture.md, "Tables out"), or with
 // --tsv as its "Copy" puts it on the clipboard. The figures are those of the single-tool
 // command with the same options (decide, schedule, stack, capability), rounded as the view
-// rounds them. Exit status: 0 written, 1 the plan or the analysis has errors, 2 usage.
+// rounds them. Exit status: 0 written (a matrix that cannot be ranked yet is written with "—"
+// cells, its reasons on stderr), 1 the plan does not load or the table cannot be built (no
+// CPM, an unknown or broken stack, an unknown dataset), 2 usage.
 #include <cstdio>
 #include <cstring>
 #include <optional>
