@@ -24,8 +24,8 @@ namespace mf::capability_ui {
 
 // How a feature's values are shown: ValueUnit and value_unit (capability/capability_tables.h,
 // shared with the table copied or saved as CSV).
-using mf::ValueUnit;
 using mf::value_unit;
+using mf::ValueUnit;
 // "1.0253 mm" / "12.5 N" with `significant` digits.
 std::string format_value(double stored, const ValueUnit& u, int significant = 6);
 // A number with a fixed number of decimals, or "—" when absent or not finite.
