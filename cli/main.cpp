@@ -32,6 +32,9 @@ const Command kCommands[] = {
      mf::cli::cmd_capability},
     {"yield", "yield FILE.csv|PLAN.json [--target P] [--per-step] [--json]",
      "first-pass yield per step (and lot), rolled throughput yield, verdict against the target", mf::cli::cmd_yield},
+    {"table",
+     "table FILE --name matrix|cost|crossovers|cpm|stack-results|capability [--stack ID] [--dataset ID] [--tsv]",
+     "one results table as the app copies it (--tsv) or saves it (CSV with BOM, the default)", mf::cli::cmd_table},
 };
 
 void print_help() {
