@@ -32,6 +32,9 @@ const Command kCommands[] = {
      mf::cli::cmd_capability},
     {"yield", "yield FILE.csv|PLAN.json [--target P] [--per-step] [--json]",
      "first-pass yield per step (and lot), rolled throughput yield, verdict against the target", mf::cli::cmd_yield},
+    {"report", "report FILE [--date YYYY-MM-DD]",
+     "the plan report: one self-contained HTML file (charts as SVG, prints to A4/Letter) on stdout",
+     mf::cli::cmd_report},
 };
 
 void print_help() {
