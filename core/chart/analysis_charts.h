@@ -1,7 +1,7 @@
 // The charts of the tools as Chart descriptions (chart.h), built from each tool's analysis:
 // what the app draws (gui/plot.h) and the report prints (core/report/svg.h).
 //
-//   Chart c = stack_histogram_chart(analyse_stack(plan, id, {1000000, 1}), plan.meta.units, false);
+//   Chart c = finish_scurve_chart(*analyse_schedule(plan, {10000, 1}).mc);
 //
 // Each builder returns a chart with no marks (and the reason in `note`) when the analysis has
 // nothing to draw, so callers need not check first. One file of builders per tool:
@@ -16,7 +16,8 @@ struct DecisionAnalysis;
 struct DecisionSection;
 struct ScheduleAnalysis;
 struct McResult;
-struct StackAnalysis;
+struct Stack;
+struct MonteCarloResult;
 struct FeatureAnalysis;
 enum class LengthUnit;
 
@@ -42,7 +43,8 @@ Chart finish_histogram_chart(const McResult& r);
 // Tolerance stack: Monte Carlo histogram of the gap in the plan's length unit with the fitted
 // normal, the limits (shaded outside) and the mean; at the operating temperature when asked
 // and it differs.
-Chart stack_histogram_chart(const StackAnalysis& a, LengthUnit unit, bool at_operating);
+// `stack` gives the limits (the analysed stack, StackAnalysis::stack).
+Chart stack_histogram_chart(const Stack& stack, const MonteCarloResult* mc, LengthUnit unit, bool at_operating);
 
 // Capability of one feature: histogram with the normals of σ within and σ overall and the
 // specification limits; the location (X̄ or I) or dispersion (R, S or MR) control chart with

@@ -11,12 +11,11 @@ namespace mf {
 
 constexpr double kPi = 3.14159265358979323846;
 
-Chart stack_histogram_chart(const StackAnalysis& a, LengthUnit unit, bool at_operating) {
+Chart stack_histogram_chart(const Stack& stack, const MonteCarloResult* mc, LengthUnit unit, bool at_operating) {
     Chart c;
     c.title = "Monte Carlo: gap per sample";
     c.x.label = std::string("gap (") + unit_symbol(unit) + ")";
     c.y.label = "samples per bin";
-    const MonteCarloResult* mc = a.monte_carlo_result();
     if (!mc) {
         c.note = "No Monte Carlo result.";
         return c;
@@ -41,8 +40,8 @@ Chart stack_histogram_chart(const StackAnalysis& a, LengthUnit unit, bool at_ope
     const double peak = sigma > 0 ? static_cast<double>(m.n) * width / (sigma * std::sqrt(2 * kPi)) : 0;
     top = std::max(top, peak);
     double lo = edges.front(), hi = edges.back();
-    const auto& L = a.stack.lower_limit;
-    const auto& U = a.stack.upper_limit;
+    const auto& L = stack.lower_limit;
+    const auto& U = stack.upper_limit;
     if (L) lo = std::min(lo, *L / u);
     if (U) hi = std::max(hi, *U / u);
     const double pad = (hi - lo) * 0.06 + 1e-12;

@@ -215,7 +215,8 @@ static std::string one_stack(const Plan& plan, const StackAnalysis& a, size_t in
         t.rows.push_back({text_cell("Monte Carlo (0.135 % … 99.865 %)"), n(mc->at_measurement.p00135),
                           n(mc->at_measurement.p99865), number_cell(report_number(mc->at_measurement.ppm_total, 4))});
     b += table_html(t);
-    b += figure_html(stack_histogram_chart(a, plan.meta.units, false), "stack-" + std::to_string(index) + "-hist");
+    b += figure_html(stack_histogram_chart(a.stack, a.monte_carlo_result(), plan.meta.units, false),
+                     "stack-" + std::to_string(index) + "-hist");
     return b + "</article>";
 }
 

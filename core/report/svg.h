@@ -3,7 +3,7 @@
 // script, no external reference; every label escaped (report/html.h), so the element is
 // well-formed XML.
 //
-//   o += chart_svg(stack_histogram_chart(a, unit, false), "stack-1-hist");
+//   o += chart_svg(finish_scurve_chart(*schedule.mc), "timeline-scurve");
 #pragma once
 #include <string>
 

@@ -211,7 +211,7 @@ TEST_CASE("chart builders: the stack histogram counts every sample, the S-curve 
     o.samples = 20000;
     const StackAnalysis a = analyse_stack(plan, plan.stacks[0].id, o);
     REQUIRE(a.monte_carlo);
-    const Chart h = stack_histogram_chart(a, plan.meta.units, false);
+    const Chart h = stack_histogram_chart(a.stack, a.monte_carlo_result(), plan.meta.units, false);
     const auto bars =
         std::find_if(h.marks.begin(), h.marks.end(), [](const ChartMark& m) { return m.kind == MarkKind::Histogram; });
     REQUIRE(bars != h.marks.end());
