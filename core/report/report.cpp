@@ -58,7 +58,15 @@ std::string fixed(double v, int decimals) {
     return b;
 }
 
-std::string percent(double p) { return fixed(p * 100, 1) + " %"; }
+std::string percent(double p) {
+    // As the app writes a probability (gui/format.h): never "100.0 %" for 0.99995.
+    if (!std::isfinite(p)) return "—";
+    if (p <= 0) return "0 %";
+    if (p >= 1) return "100 %";
+    if (p < 0.001) return "< 0.1 %";
+    if (p > 0.999) return "> 99.9 %";
+    return fixed(p * 100, 1) + " %";
+}
 
 // [SECTION] Page: styles and header ---------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ std::string figure_html(const Chart& c, const std::string& id);
 std::string section_html(const char* id, const std::string& heading, const std::string& body);
 // A paragraph of escaped text, with an optional class.
 std::string para(const std::string& text, const char* cls = nullptr);
-std::string percent(double p);  // "42.3 %"
+std::string percent(double p);  // a probability: "42.3 %", "< 0.1 %", "> 99.9 %"
 std::string fixed(double v, int decimals);
 
 // The tool sections (report_sections.cpp).

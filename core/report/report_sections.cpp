@@ -211,9 +211,15 @@ static std::string one_stack(const Plan& plan, const StackAnalysis& a, size_t in
                       number_cell(report_number(r.rss.tails.ppm_total, 4))});
     t.rows.push_back({text_cell("Statistical (mean ± 3σ)"), n(r.statistical.min), n(r.statistical.max),
                       number_cell(report_number(r.statistical.tails.ppm_total, 4))});
-    if (const MonteCarloResult* mc = a.monte_carlo_result())
-        t.rows.push_back({text_cell("Monte Carlo (0.135 % … 99.865 %)"), n(mc->at_measurement.p00135),
-                          n(mc->at_measurement.p99865), number_cell(report_number(mc->at_measurement.ppm_total, 4))});
+    if (const MonteCarloResult* mc = a.monte_carlo_result()) {
+        auto row = [&](const std::string& what, const MonteCarloSummary& m) {
+            t.rows.push_back({text_cell("Monte Carlo" + what + " (0.135 % … 99.865 %)"), n(m.p00135), n(m.p99865),
+                              number_cell(report_number(m.ppm_total, 4))});
+        };
+        row(mc->thermal_differs ? " at " + report_number(mc->at_measurement.temperature, 4) + " °C" : "",
+            mc->at_measurement);
+        if (mc->thermal_differs) row(" at " + report_number(mc->at_operating.temperature, 4) + " °C", mc->at_operating);
+    }
     b += table_html(t);
     b += figure_html(stack_histogram_chart(a.stack, a.monte_carlo_result(), plan.meta.units, false),
                      "stack-" + std::to_string(index) + "-hist");
