@@ -15,6 +15,7 @@ int cmd_decide(int argc, char** argv);      // cmd_decide.cpp: partner decision 
 int cmd_schedule(int argc, char** argv);    // cmd_schedule.cpp: timeline (CPM, Monte Carlo, exports)
 int cmd_capability(int argc, char** argv);  // cmd_capability.cpp: capability / SPC; also cmd_yield
 int cmd_yield(int argc, char** argv);       // cmd_capability.cpp: first-pass and rolled throughput yield
+int cmd_table(int argc, char** argv);       // cmd_table.cpp: one results table as CSV or tab-separated text
 int cmd_report(int argc, char** argv);      // cmd_report.cpp: the plan report (HTML)
 
 // Loads a plan file, printing each error with its JSON path on stderr when it fails.
