@@ -11,7 +11,11 @@
 #include <cmath>
 
 #include "base/date.h"
+#include "capability/capability_tables.h"
 #include "chart/analysis_charts.h"
+#include "decision/decision_tables.h"
+#include "schedule/schedule_tables.h"
+#include "tolerance/stack_tables.h"
 #include "report/html.h"
 #include "report/report_parts.h"
 
@@ -39,28 +43,6 @@ std::string list_html(const std::vector<std::string>& items, const char* cls = n
 }  // namespace
 
 // [SECTION] Decision -------------------------------------------------------------------------------
-
-static ResultTable ranking_table(const DecisionSection& s, const DecisionAnalysis& a) {
-    ResultTable t{
-        "Ranking",
-        "ranking",
-        {"Rank", "Partner", "Weighted sum", "TOPSIS closeness", "TOPSIS rank", "P(ranks first)", "95 % interval"},
-        {}};
-    const Ranking& ws = a.weighted_sum.ranking;
-    const RankFirstResult& rf = a.rank_first;
-    for (int i : ws.order) {
-        const size_t k = static_cast<size_t>(i);
-        const bool mc = k < rf.p_first.size() && rf.errors.empty() && rf.samples > 0;
-        const bool tp = k < a.topsis.ranking.score.size();
-        t.rows.push_back({number_cell(std::to_string(ws.rank[k]) + (ws.tied[k] ? " (tied)" : "")),
-                          text_cell(partner_name(s, i)), number_cell(fixed(ws.score[k], 3)),
-                          number_cell(tp ? fixed(a.topsis.ranking.score[k], 3) : "—"),
-                          number_cell(tp ? std::to_string(a.topsis.ranking.rank[k]) : "—"),
-                          number_cell(mc ? percent(rf.p_first[k]) : "—"),
-                          number_cell(mc ? fixed(rf.ci95[k].lower, 3) + " – " + fixed(rf.ci95[k].upper, 3) : "—")});
-    }
-    return t;
-}
 
 static ResultTable flips_table(const DecisionSection& s, const DecisionAnalysis& a) {
     ResultTable t{
@@ -99,7 +81,7 @@ std::string decision_section(const Plan& plan, const DecisionAnalysis& a) {
         b += para("The ranking could not be computed:");
         return section_html("decision", "Decision", b + list_html(a.errors, "problems"));
     }
-    b += table_html(ranking_table(s, a));
+    b += table_html(decision_matrix_table(a, s, &a.rank_first));  // the Decision view's table
     if (a.rank_first.samples > 0)
         b += para("P(ranks first): " + std::to_string(a.rank_first.samples) + " samples, seed " +
                       std::to_string(a.rank_first.seed) + ", scores " + a.rank_first.distribution + "; " +
@@ -127,23 +109,10 @@ std::string cost_section(const Plan& plan, const DecisionAnalysis& a) {
     if (a.cost_partners.empty())
         return section_html("cost", "Cost against volume", para("No partner has a cost model."));
     b += figure_html(cost_volume_chart(a, s), "cost-volume");
-    ResultTable t{"Cost per good part", "cost-per-part", {"Partner"}, {}};
-    for (size_t v = 0; v < a.volumes.size(); ++v)
-        t.columns.push_back(fixed(a.volumes[v], 0) + " parts" + (v + 1 == a.volumes.size() ? " (planned)" : ""));
-    for (size_t k = 0; k < a.cost_partners.size(); ++k) {
-        std::vector<TableCell> row{text_cell(partner_name(s, a.cost_partners[k]))};
-        for (const CostBreakdown& c : a.costs[k]) row.push_back(number_cell(report_number(c.per_good_part, 4)));
-        t.rows.push_back(std::move(row));
-    }
-    b += table_html(t);
-    std::vector<std::string> cross;
-    for (const Crossover& x : a.crossovers.crossings)
-        cross.push_back(partner_name(s, a.cost_partners[static_cast<size_t>(x.a)]) + " and " +
-                        partner_name(s, a.cost_partners[static_cast<size_t>(x.b)]) + " cross at " + fixed(x.volume, 0) +
-                        " good parts" + (x.jump ? " (at a jump)" : ""));
-    b += cross.empty() ? para("No crossover between " + fixed(a.crossovers.v_lo, 0) + " and " +
-                              fixed(a.crossovers.v_hi, 0) + " good parts.")
-                       : para("Crossovers:") + list_html(cross);
+    b += table_html(cost_table(a, s));
+    b += a.crossovers.crossings.empty() ? para("No crossover between " + fixed(a.crossovers.v_lo, 0) + " and " +
+                                               fixed(a.crossovers.v_hi, 0) + " good parts.")
+                                        : table_html(crossover_table(a, s));
     return section_html("cost", "Cost against volume", b);
 }
 
@@ -183,6 +152,7 @@ std::string timeline_section(const Plan& plan, const ScheduleAnalysis& a) {
                       " (buffer P80 − plan: " + fixed(mc->buffer, 1) + " working days).",
                   "verdict");
     b += figure_html(gantt_chart(a, plan), "timeline-gantt");
+    b += table_html(cpm_table(plan, a, mc));
     if (mc) b += figure_html(finish_scurve_chart(*mc), "timeline-scurve");
     return section_html("timeline", "Timeline", b);
 }
@@ -204,23 +174,7 @@ static std::string one_stack(const Plan& plan, const StackAnalysis& a, size_t in
     b += para(
         "Verdict: " + std::string(verdict_name(r.fit.verdict)) + (r.fit.reason.empty() ? "" : " — " + r.fit.reason),
         "verdict");
-    ResultTable t{"Gap", "gap", {"Method", "Min (" + sym + ")", "Max (" + sym + ")", "Out of limits (ppm)"}, {}};
-    auto n = [&](double mm) { return number_cell(report_number(mm / u, 5)); };
-    t.rows.push_back({text_cell("Worst case"), n(r.worst_case.min), n(r.worst_case.max), text_cell("")});
-    t.rows.push_back({text_cell("RSS (mean ± 3σ)"), n(r.rss.min), n(r.rss.max),
-                      number_cell(report_number(r.rss.tails.ppm_total, 4))});
-    t.rows.push_back({text_cell("Statistical (mean ± 3σ)"), n(r.statistical.min), n(r.statistical.max),
-                      number_cell(report_number(r.statistical.tails.ppm_total, 4))});
-    if (const MonteCarloResult* mc = a.monte_carlo_result()) {
-        auto row = [&](const std::string& what, const MonteCarloSummary& m) {
-            t.rows.push_back({text_cell("Monte Carlo" + what + " (0.135 % … 99.865 %)"), n(m.p00135), n(m.p99865),
-                              number_cell(report_number(m.ppm_total, 4))});
-        };
-        row(mc->thermal_differs ? " at " + report_number(mc->at_measurement.temperature, 4) + " °C" : "",
-            mc->at_measurement);
-        if (mc->thermal_differs) row(" at " + report_number(mc->at_operating.temperature, 4) + " °C", mc->at_operating);
-    }
-    b += table_html(t);
+    b += table_html(stack_results_table(a.stack, r, a.monte_carlo_result(), plan.meta.units));
     b += figure_html(stack_histogram_chart(a.stack, a.monte_carlo_result(), plan.meta.units, false),
                      "stack-" + std::to_string(index) + "-hist");
     return b + "</article>";
@@ -235,32 +189,24 @@ std::string stacks_section(const Plan& plan, const std::vector<StackAnalysis>& s
 
 // [SECTION] Capability -------------------------------------------------------------------------------------
 
-static std::string one_feature(const Plan& plan, const FeatureAnalysis& f, const std::string& id) {
-    const bool length = f.units == "mm";
-    const double s = length ? mm_per_unit(plan.meta.units) : 1.0;
-    const std::string unit = length ? unit_symbol(plan.meta.units) : f.units;
+static std::string one_feature(const Plan& plan, const Dataset& d, const FeatureAnalysis& f, const std::string& id) {
+    const ValueUnit u = value_unit(Feature{f.feature_id, f.feature_name, {}, {}, {}, {}, f.units}, plan.meta.units);
     std::string b = "<article class=\"item\"><h4>" + html_escape(f.feature_name) + "</h4>";
     if (!f.errors.empty()) {
         std::vector<std::string> e;
         for (const Issue& i : f.errors) e.push_back(to_string(i));
         return b + para("No indices:") + list_html(e, "problems") + "</article>";
     }
-    b += para("Pilot gate: " + std::string(gate_verdict_name(f.gate.verdict)) +
-                  (f.gate.reason.empty() ? "" : " — " + f.gate.reason),
+    const VerdictWords v = verdict_words(f, d.gate);
+    b += para(std::string(v.mark) + " Pilot gate: " + v.words + (f.gate.reason.empty() ? "" : " — " + f.gate.reason),
               "verdict");
-    auto opt = [](const std::optional<double>& v) { return number_cell(v ? fixed(*v, 2) : "—"); };
-    ResultTable t{
-        "Capability",
-        "capability",
-        {"Values", "Mean (" + unit + ")", "σ within", "σ overall", "Cp", "Cpk", "Cpk lower bound", "Pp", "Ppk"},
-        {}};
-    t.rows.push_back({number_cell(std::to_string(f.values)), number_cell(report_number(f.mean / s, 6)),
-                      number_cell(report_number(f.within.sigma / s, 4)),
-                      number_cell(report_number(f.overall.sigma / s, 4)), opt(f.cap.cp), opt(f.cap.cpk),
-                      opt(f.cap.cpk_lower_bound), opt(f.cap.pp), opt(f.cap.ppk)});
-    b += table_html(t);
-    b += "<div class=\"pair\">" + figure_html(capability_histogram_chart(f, s, unit), id + "-hist") +
-        figure_html(control_chart_chart(f, true, s, unit), id + "-chart") + "</div>";
+    b += para("Mean " + report_number(f.mean / u.scale, 6) + " " + u.symbol + ", σ within " +
+                  report_number(f.within.sigma / u.scale, 4) + ", σ overall " +
+                  report_number(f.overall.sigma / u.scale, 4) + "; " + std::to_string(f.values) + " values in " +
+                  std::to_string(f.subgroups) + " subgroups.",
+              "note");
+    b += figure_html(capability_histogram_chart(f, u.scale, u.symbol), id + "-hist") +
+        figure_html(control_chart_chart(f, true, u.scale, u.symbol), id + "-chart");
     return b + "</article>";
 }
 
@@ -270,9 +216,16 @@ std::string capability_section(const Plan& plan, const std::vector<CapabilityAna
     for (size_t d = 0; d < datasets.size(); ++d) {
         const CapabilityAnalysis& a = datasets[d];
         b += "<h3>" + html_escape(a.dataset.name.empty() ? a.dataset.id : a.dataset.name) + "</h3>";
+        if (!a.errors.empty()) {
+            std::vector<std::string> e;
+            for (const Issue& i : a.errors) e.push_back(to_string(i));
+            b += list_html(e, "problems");
+            continue;
+        }
+        b += table_html(capability_indices_table(a, plan.meta.units));  // the Capability view's table
         for (size_t k = 0; k < a.features.size(); ++k)
             if (a.features[k])
-                b += one_feature(plan, *a.features[k], "cap-" + std::to_string(d) + "-" + std::to_string(k));
+                b += one_feature(plan, a.dataset, *a.features[k], "cap-" + std::to_string(d) + "-" + std::to_string(k));
     }
     return section_html("capability", "Capability", b);
 }

@@ -10,6 +10,10 @@
 #include "plan/plan_file.h"
 #include "report/html.h"
 #include "report/report.h"
+#include "report/report_parts.h"
+#include "decision/decision_tables.h"
+#include "schedule/schedule_tables.h"
+#include "tolerance/stack_tables.h"
 #include "report/svg.h"
 #include "test_support.h"
 
@@ -151,12 +155,18 @@ TEST_CASE("report figures are the tools' own, with the CLI's seeds and sample co
         for (size_t k = 0; k < c.features.size(); ++k)
             CHECK(r.capability[i].features[k]->cap.cpk == c.features[k]->cap.cpk);
     }
-    // And the page prints them: the P80 date and each stack's Monte Carlo ppm.
+    // And the page prints them: the tables the tools' own runs give, cell for cell, and the P80.
     const std::string html = write_report_html(plan, r, ReportOptions{});
     CHECK(html.find(format_iso_date(s.mc->p80_date)) != std::string::npos);
-    for (const StackAnalysis& a : r.stacks)
-        if (a.monte_carlo)
-            CHECK(html.find(report_number(a.monte_carlo->at_measurement.ppm_total, 4)) != std::string::npos);
+    CHECK(html.find(report::table_html(decision_matrix_table(d, plan.decision, &d.rank_first))) != std::string::npos);
+    CHECK(html.find(report::table_html(cpm_table(plan, s, &*s.mc))) != std::string::npos);
+    for (size_t i = 0; i < plan.stacks.size(); ++i) {
+        StackOptions o;
+        o.samples = 1000000;
+        const StackAnalysis a = analyse_stack(plan, plan.stacks[i].id, o);
+        CHECK(html.find(report::table_html(stack_results_table(a.stack, a.report, a.monte_carlo_result(),
+                                                               plan.meta.units))) != std::string::npos);
+    }
 }
 
 TEST_CASE("the sliced report job gives the same page in small and large slices") {
