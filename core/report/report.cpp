@@ -151,6 +151,10 @@ static std::string conventions_section(const Plan& plan) {
         "P(ranks first): " +
             std::to_string(kReportDecisionSamples) + " samples, seed " + std::to_string(kReportSeed) +
             " (as mfplan decide).",
+        "Roads: each partner (and the split plan) taken in turn, every figure from its tool as mfplan compare "
+        "prints it (schedule Monte Carlo per road: " +
+            std::to_string(kReportScheduleIterations) + " iterations, seed " + std::to_string(kReportSeed) +
+            "; stacks analytic).",
         "Cost per good part: the all-in programme cost (NRE, tooling, lots, yield losses …) divided by the good "
         "parts; curves on log–log scales.",
         "Timeline: CPM on most likely durations in working days of the plan's calendars; Monte Carlo with " +
@@ -184,7 +188,7 @@ std::string write_report_html(const Plan& plan, const ReportAnalyses& a, const R
         html_escape(plan.meta.name) + " — MicroFab Planner report</title><style>" + kStyle + "</style></head><body>\n";
     o += header_html(plan, options);
     o += decision_section(plan, a.decision);
-    o += roads_section(plan);
+    o += roads_section(plan, a.roads);
     o += cost_section(plan, a.decision);
     o += timeline_section(plan, a.schedule);
     o += stacks_section(plan, a.stacks);

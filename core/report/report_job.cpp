@@ -15,6 +15,7 @@ bool ReportJob::finished() const { return stage_ >= stage_count(); }
 double ReportJob::stage_progress() const {
     if (decision_) return decision_->progress();
     if (schedule_) return schedule_->progress();
+    if (roads_) return roads_->progress();
     if (stack_) return stack_->progress();
     if (capability_) return capability_->progress();
     return 0;
@@ -41,8 +42,14 @@ void ReportJob::start_stage() {
         if (out_.schedule.cpm && out_.schedule.problem)
             schedule_ = std::make_unique<ScheduleMonteCarlo>(
                 McInput{*out_.schedule.problem, kReportScheduleIterations, kReportSeed});
-    } else if (stage_ < 2 + stacks) {
-        const Stack& s = plan_.stacks[stage_ - 2];
+    } else if (stage_ == 2) {
+        RoadsOptions o;
+        o.schedule.iterations = 0;  // the Monte Carlo below, in slices
+        out_.roads = analyse_roads(plan_, o);
+        out_.roads.options.schedule.iterations = kReportScheduleIterations;
+        roads_ = std::make_unique<RoadsMonteCarlo>(roads_mc_inputs(out_.roads));
+    } else if (stage_ < kFirstStack + stacks) {
+        const Stack& s = plan_.stacks[stage_ - kFirstStack];
         out_.stacks.push_back(analyse_stack(plan_, s.id, StackOptions{}));
         const StackAnalysis& a = out_.stacks.back();
         StackOptions o;
@@ -52,7 +59,8 @@ void ReportJob::start_stage() {
         if (!a.stack.id.empty() && validate_stack(a.stack, StackCheck::ForAnalysis).empty())
             stack_ = std::make_unique<MonteCarloRun>(a.stack, o.monte_carlo_options());
     } else if (stage_ < stage_count()) {
-        capability_ = std::make_unique<CapabilityRun>(plan_.datasets[stage_ - 2 - stacks], CapabilityOptions{});
+        capability_ =
+            std::make_unique<CapabilityRun>(plan_.datasets[stage_ - kFirstStack - stacks], CapabilityOptions{});
     }
 }
 
@@ -67,6 +75,10 @@ void ReportJob::finish_stage() {
         out_.schedule.mc = std::move(mc);
         schedule_.reset();
     }
+    if (roads_) {
+        with_schedule_monte_carlo(out_.roads, roads_->result());
+        roads_.reset();
+    }
     if (stack_) {
         MonteCarloResult r = stack_->result();
         stack_.reset();
@@ -74,7 +86,7 @@ void ReportJob::finish_stage() {
         if (r.errors.empty()) {
             StackOptions o;
             o.finished_monte_carlo = &r;
-            a = analyse_stack(plan_, plan_.stacks[stage_ - 2].id, o);
+            a = analyse_stack(plan_, plan_.stacks[stage_ - kFirstStack].id, o);
         } else {
             for (Issue& e : r.errors)
                 a.issues.push_back({"/monte_carlo/" + e.where, std::move(e.message), Severity::Warning});
@@ -94,6 +106,8 @@ bool ReportJob::step(size_t n) {
             done = decision_->step(n);
         else if (schedule_)
             done = schedule_->step(std::max<size_t>(1, n / 16));  // an iteration reschedules the network
+        else if (roads_)
+            done = roads_->step(std::max<size_t>(1, n / 16));
         else if (stack_)
             done = stack_->step(n);
         else if (capability_)

@@ -22,7 +22,7 @@ std::string fixed(double v, int decimals);
 
 // The tool sections (report_sections.cpp).
 std::string decision_section(const Plan& plan, const DecisionAnalysis& a);
-std::string roads_section(const Plan& plan);
+std::string roads_section(const Plan& plan, const RoadsAnalysis& a);
 std::string cost_section(const Plan& plan, const DecisionAnalysis& a);
 std::string timeline_section(const Plan& plan, const ScheduleAnalysis& a);
 std::string stacks_section(const Plan& plan, const std::vector<StackAnalysis>& stacks);

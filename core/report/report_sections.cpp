@@ -14,6 +14,7 @@
 #include "capability/capability_tables.h"
 #include "chart/analysis_charts.h"
 #include "decision/decision_tables.h"
+#include "roads/roads_analysis.h"
 #include "schedule/schedule_tables.h"
 #include "tolerance/stack_tables.h"
 #include "report/html.h"
@@ -93,12 +94,21 @@ std::string decision_section(const Plan& plan, const DecisionAnalysis& a) {
 }
 
 // [SECTION] Roads ------------------------------------------------------------------------------------
-// The roads comparison (helper "roads": analyse_roads + roads_table) goes here once it is in
-// the tree; until then the section says where to find it.
-std::string roads_section(const Plan&) {
-    return section_html("roads", "Roads",
-                        para("The roads comparison is not part of this report yet (it comes with the roads "
-                             "analysis)."));
+// Each road (a partner, or the split plan) side by side: cost, dates, stacks, gate, score,
+// red flags (core/roads: analyse_roads and its table, as `mfplan compare`).
+std::string roads_section(const Plan&, const RoadsAnalysis& a) {
+    if (a.roads.empty()) return section_html("roads", "Roads", para("The plan compares no roads (no partners)."));
+    std::string b;
+    if (!a.recommended.empty()) {
+        std::string name = a.recommended;
+        for (const RoadFigures& r : a.roads)
+            if (r.road == a.recommended) name = r.name;
+        b += para("Recommended road: " + name + (a.chosen_by_decider ? " (the decider's choice)" : ""), "verdict");
+    }
+    if (!a.why.empty()) b += para(a.why);
+    for (const std::string& e : a.decision_errors) b += para(e, "note");
+    b += table_html(roads_table(a));
+    return section_html("roads", "Roads", b);
 }
 
 // [SECTION] Cost against volume -----------------------------------------------------------------------

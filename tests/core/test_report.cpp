@@ -160,6 +160,10 @@ TEST_CASE("report figures are the tools' own, with the CLI's seeds and sample co
     CHECK(html.find(format_iso_date(s.mc->p80_date)) != std::string::npos);
     CHECK(html.find(report::table_html(decision_matrix_table(d, plan.decision, &d.rank_first))) != std::string::npos);
     CHECK(html.find(report::table_html(cpm_table(plan, s, &*s.mc))) != std::string::npos);
+    // mfplan compare: analyse_roads with its defaults (10 000 iterations, seed 1 per road).
+    const RoadsAnalysis roads = analyse_roads(plan, RoadsOptions{});
+    REQUIRE(roads.roads.size() >= 2);
+    CHECK(html.find(report::table_html(roads_table(roads))) != std::string::npos);
     for (size_t i = 0; i < plan.stacks.size(); ++i) {
         StackOptions o;
         o.samples = 1000000;
