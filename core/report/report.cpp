@@ -25,13 +25,35 @@ namespace report {
 
 // [SECTION] Pieces: tables, figures, sections --------------------------------------------------------
 
-std::string table_html(const ResultTable& t) {
-    std::string o = "<table><caption>" + html_escape(t.title) + "</caption><thead><tr>";
-    for (const auto& c : t.columns) o += "<th>" + html_escape(c) + "</th>";
+// A table of many columns (the decision matrix, the roads side by side) is printed turned:
+// one column per row of the app's table (per partner, per road), one row per figure, so it
+// reads on a page instead of being cut at its right edge.
+static ResultTable turned(const ResultTable& t) {
+    ResultTable o{t.title, t.file_stem, {t.columns.empty() ? std::string() : t.columns[0]}, {}};
+    for (const auto& row : t.rows) o.columns.push_back(row.empty() ? std::string() : row[0].text);
+    for (size_t c = 1; c < t.columns.size(); ++c) {
+        std::vector<TableCell> r{text_cell(t.columns[c])};
+        for (const auto& row : t.rows) r.push_back(c < row.size() ? row[c] : text_cell(""));
+        o.rows.push_back(std::move(r));
+    }
+    return o;
+}
+
+std::string table_html(const ResultTable& table) {
+    const bool turn = table.columns.size() > 9 && table.rows.size() < table.columns.size();
+    const ResultTable turned_copy = turn ? turned(table) : ResultTable{};
+    const ResultTable& shown = turn ? turned_copy : table;
+    std::string o = std::string(shown.columns.size() > 7 ? "<table class=\"wide\">" : "<table>") + "<caption>" +
+        html_escape(shown.title) + "</caption><thead><tr>";
+    for (const auto& c : shown.columns) o += "<th>" + html_escape(c) + "</th>";
     o += "</tr></thead><tbody>";
-    for (const auto& row : t.rows) {
+    for (const auto& row : shown.rows) {
         o += "<tr>";
-        for (const TableCell& c : row) o += (c.is_number ? "<td class=\"n\">" : "<td>") + html_escape(c.text) + "</td>";
+        for (size_t i = 0; i < row.size(); ++i) {
+            const TableCell& c = row[i];
+            const char* open = turn && i == 0 ? "<th>" : c.is_number ? "<td class=\"n\">" : "<td>";
+            o += open + html_escape(c.text) + (turn && i == 0 ? "</th>" : "</td>");
+        }
         o += "</tr>";
     }
     return o + "</tbody></table>";
@@ -86,6 +108,7 @@ table { border-collapse: collapse; margin: 0.6em 0; font-size: 9.5pt; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.2em; }
 th, td { border-bottom: 1px solid #ccc; padding: 2px 8px 2px 0; text-align: left; vertical-align: top; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
+table.wide { font-size: 7.5pt; width: 100%; } table.wide th, table.wide td { padding-right: 4px; overflow-wrap: anywhere; }
 .verdict { font-weight: bold; } .note, .meta { color: #555; font-size: 9pt; }
 .legend { font-size: 9pt; margin: 0.2em 0; } .legend span { margin-right: 1.2em; white-space: nowrap; }
 .legend i { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.3em; vertical-align: -0.1em; }

@@ -45,8 +45,12 @@ check "report: every mfplan table (matrix, cost, cpm, stack results, capability)
 import csv, glob, html, re, sys
 page = open('$rep_html', encoding='utf-8').read()
 rows = set()
-for tr in re.findall(r'<tr>(.*?)</tr>', page, re.S):
-    rows.add(tuple(html.unescape(c) for c in re.findall(r'<t[dh][^>]*>(.*?)</t[dh]>', tr, re.S)))
+for table in re.findall(r'<table.*?</table>', page, re.S):
+    cells = [tuple(html.unescape(c) for c in re.findall(r'<t[dh][^>]*>(.*?)</t[dh]>', tr, re.S))
+             for tr in re.findall(r'<tr>(.*?)</tr>', table, re.S)]
+    rows.update(cells)
+    if cells and all(len(r) == len(cells[0]) for r in cells):
+        rows.update(zip(*cells))  # a wide table is printed turned: its columns are the app's rows
 ok = True; n = 0
 for f in sorted(glob.glob('$rep_tables/*.tsv')):
     for row in list(csv.reader(open(f, encoding='utf-8'), delimiter='\t'))[1:]:
