@@ -19,12 +19,12 @@ const Command kCommands[] = {
     {"validate", "validate FILE", "check a plan file; each error with its JSON path, exit 1 if any",
      mf::cli::cmd_validate},
     {"show", "show FILE [--json]", "print the normalized plan (as the app saves it)", mf::cli::cmd_show},
-    {"stack", "stack FILE [--stack ID] [--samples N] [--seed S] [--json]",
+    {"stack", "stack FILE [--stack ID] [--road R] [--samples N] [--seed S] [--json]",
      "tolerance stacks: worst case, RSS, Monte Carlo, thermal, verdict (or --csv TABLE)", mf::cli::cmd_stack},
-    {"decide", "decide FILE [--samples N] [--seed S] [--max-volume V] [--json]",
+    {"decide", "decide FILE [--road R] [--samples N] [--seed S] [--max-volume V] [--json]",
      "partner decision: weighted sum, TOPSIS, AHP, flip weights, cost per good part, crossovers, split, warnings",
      mf::cli::cmd_decide},
-    {"schedule", "schedule FILE [--iterations N] [--seed S] [--json|--export F]",
+    {"schedule", "schedule FILE [--road R] [--iterations N] [--seed S] [--json|--export F]",
      "timeline: CPM dates and floats, Monte Carlo finish dates and deadline odds; F = mspdi, ics, csv, mermaid",
      mf::cli::cmd_schedule},
     {"capability", "capability FILE.csv|PLAN.json [--feature F --lsl X --usl Y] [--json]",
@@ -35,6 +35,12 @@ const Command kCommands[] = {
     {"table",
      "table FILE --name matrix|cost|crossovers|cpm|stack-results|capability [--stack ID] [--dataset ID] [--tsv]",
      "one results table as the app copies it (--tsv) or saves it (CSV with BOM, the default)", mf::cli::cmd_table},
+    {"report", "report FILE [--date YYYY-MM-DD]",
+     "the plan report: one self-contained HTML file (charts as SVG, prints to A4/Letter) on stdout",
+     mf::cli::cmd_report},
+    {"compare", "compare FILE [--json]",
+     "the roads side by side: cost, dates, stacks, pilot gate, score and warnings per partner (and split)",
+     mf::cli::cmd_compare},
 };
 
 void print_help() {
