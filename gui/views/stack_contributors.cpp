@@ -765,6 +765,7 @@ void draw_dimension_cells(Ctx& c, size_t i, const Contributor& k, const std::str
     keys_before(c, i, ColName);
     if (input_string("##name", name))
         edit_row(c, cid, "Rename contributor", "name", true, [name](Contributor& x) { x.name = name; });
+    field_tooltip_when_cut(k.name);
     keys_after(c, i, ColName);
     field_error_marker(c.vc, key + "name");
 
