@@ -27,7 +27,9 @@ static void partner_list(DecisionView& v, const Plan& plan, Edits& edits, int se
         ImGui::PopStyleColor();
         ImGui::SameLine();
         if (ImGui::Selectable(ps[i].name.c_str(), static_cast<int>(i) == sel)) v.partner_id = ps[i].id;
-        tooltip_when_cut(ps[i].name, ImGui::GetItemRectSize().x);
+        // A Selectable is as wide as its label; the list's right edge is what cuts it.
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        tooltip_when_cut(ps[i].name, right - ImGui::GetItemRectMin().x);
         ImGui::Indent(ImGui::GetTreeNodeToLabelSpacing());
         ImGui::TextDisabled("%s%s", kind_label(ps[i].kind), ps[i].cost ? "" : " · no cost model");
         ImGui::Unindent(ImGui::GetTreeNodeToLabelSpacing());

@@ -138,3 +138,27 @@ TEST_CASE("currency: picked on the Overview, undoable, shown with money") {
     CHECK(format_money(20.81, "CHF") == "20.81 CHF");
     CHECK(money_title("Unit price", "EUR") == "Unit price (\xE2\x82\xAC)");
 }
+
+TEST_CASE("names: a cut partner name in the partner list shows whole when Tab gives it the focus") {
+    Harness h;
+    Input in{h};
+    h.app.open_example(example(kGearbox));
+    const std::string long_name = "Boutique micro-machining shop with five-axis Kern mills and a Zeiss CMM, Jena";
+    Plan p = h.app.doc.plan;
+    p.decision.partners[1].name = long_name;
+    h.app.doc.plan = p;
+    h.app.doc.state_id = 424242;
+    h.app.show_tab(Tab::Decision);
+    h.app.decision.page = DecisionView::Page::Partners;
+    h.app.decision.select_page = true;
+    h.frames(3);
+    REQUIRE(test_anchors().count("cut:" + long_name));  // the 18 em list cuts it
+    in.click("tab.decision");
+    test_texts().erase("tooltip");
+    bool shown = false;
+    for (int i = 0; i < 40 && !shown; ++i) {
+        in.key(ImGuiKey_Tab);
+        shown = test_texts().count("tooltip") && test_texts()["tooltip"] == long_name;
+    }
+    CHECK(shown);
+}
