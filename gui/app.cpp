@@ -14,9 +14,11 @@
 #include <utility>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "base/json_reader.h"
 #include "plan/plan_file.h"
 #include "platform/platform.h"
+#include "widgets.h"
 
 #include "example_files.h"
 
@@ -234,6 +236,17 @@ static const char* tab_anchor(Tab t) {
 }
 #endif
 
+// The panes of a tab are flattened child windows (begin_flat_child), so the keyboard focus can
+// sit in one of them. When the tab (or a tab's page) changes, that pane is not drawn again and
+// ImGui would hand the focus to the top-most other window, the status bar, where Tab and Ctrl+V
+// do nothing; the focus stays in the workspace instead.
+static void keep_focus_in_workspace() {
+    ImGuiWindow* workspace = ImGui::GetCurrentWindow();
+    ImGuiWindow* nav = GImGui->NavWindow;
+    if (nav && nav != workspace && nav->RootWindow == workspace && nav->LastFrameActive != ImGui::GetFrameCount())
+        ImGui::FocusWindow(workspace);
+}
+
 void App::draw_workspace() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float status_h = ImGui::GetFrameHeight();
@@ -250,7 +263,7 @@ void App::draw_workspace() {
             const bool open = ImGui::BeginTabItem(label, nullptr, f);
             MF_TEST_ANCHOR(tab_anchor(t));
             if (!open) return;
-            ImGui::BeginChild(label);
+            begin_flat_child(label);
             draw(ctx);
             ImGui::EndChild();
             ImGui::EndTabItem();
@@ -263,6 +276,7 @@ void App::draw_workspace() {
             tab(Tab::Capability, "Capability", [&](ViewContext& c) { capability.draw(c); });
             ImGui::EndTabBar();
         }
+        keep_focus_in_workspace();
     }
     ImGui::End();
 }

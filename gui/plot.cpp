@@ -124,7 +124,8 @@ bool Plot::begin(const char* id, ImVec2 size, const PlotAxes& axes) {
     for (const auto& l : yl) label_w = std::max(label_w, ImGui::CalcTextSize(l.c_str()).x);
     const float left = label_w + font * (axes_.y_label[0] ? 1.8f : 0.6f);
     const float bottom = font * (axes_.x_label[0] ? 2.6f : 1.5f);
-    p0_ = ImVec2(origin.x + left, origin.y + font * 0.6f);
+    // A y-axis title sits on its own line above the chart, clear of the top tick label.
+    p0_ = ImVec2(origin.x + left, origin.y + font * (axes_.y_label[0] ? 1.6f : 0.6f));
     p1_ = ImVec2(origin.x + size.x - font * 0.8f, origin.y + size.y - bottom);
     dl_->AddRectFilled(p0_, p1_, frame);
 
@@ -142,13 +143,15 @@ bool Plot::begin(const char* id, ImVec2 size, const PlotAxes& axes) {
         const float x = to_screen(xt[i], axes_.y_min).x;
         dl_->AddLine(ImVec2(x, p0_.y), ImVec2(x, p1_.y), grid);
         const std::string& s = xl[i];
-        dl_->AddText(ImVec2(x - ImGui::CalcTextSize(s.c_str()).x * 0.5f, p1_.y + font * 0.2f), dim, s.c_str());
+        // Centred on its tick, but never past the plot's right edge (the last tick's label).
+        const float w = ImGui::CalcTextSize(s.c_str()).x;
+        dl_->AddText(ImVec2(std::min(x - w * 0.5f, origin.x + size.x - w), p1_.y + font * 0.2f), dim, s.c_str());
     }
     if (axes_.x_label[0]) {
         const ImVec2 ts = ImGui::CalcTextSize(axes_.x_label);
         dl_->AddText(ImVec2((p0_.x + p1_.x - ts.x) * 0.5f, p1_.y + font * 1.3f), text, axes_.x_label);
     }
-    if (axes_.y_label[0]) dl_->AddText(ImVec2(origin.x, p0_.y - font * 0.6f), dim, axes_.y_label);
+    if (axes_.y_label[0]) dl_->AddText(ImVec2(origin.x, origin.y), dim, axes_.y_label);
     dl_->PushClipRect(p0_, p1_, true);
     return true;
 }

@@ -21,6 +21,16 @@ namespace mf {
 bool input_string(const char* label, std::string& text, ImGuiInputTextFlags flags = 0);
 bool input_multiline(const char* label, std::string& text, const ImVec2& size);
 
+// A multi-line note (plan notes, partner notes), shown as text wrapped to the width there is,
+// with an Edit button. ImGui 1.90.1's InputTextMultiline cannot word-wrap: a long note in it
+// runs off the right edge. So the note is read as wrapped text, and Edit (or a click on the
+// text) opens the multi-line field, focused; leaving it (Tab, a click elsewhere, Done) shows
+// the wrapped text again. Returns true when `text` changed (each keystroke, as
+// input_multiline, so the caller's merged edit and its undo step stay as they were).
+// `label` is the widget's id ("##plan-notes"); test builds record the anchors
+// "note<label>.text" and "note<label>.edit".
+bool note_field(const char* label, std::string& text, float min_edit_height);
+
 // Edits an optional date as YYYY-MM-DD text. Returns true (and sets *out) only when the text
 // is a real date or empty (= no date); otherwise shows why beside the field.
 bool input_date(const char* label, const std::optional<Date>& value, std::optional<Date>* out);
@@ -29,6 +39,19 @@ bool input_date(const char* label, const std::optional<Date>& value, std::option
 bool input_length(const char* label, double value_mm, LengthUnit unit, double* out_mm);
 
 void help_marker(const char* text);
+
+// Names (tasks, partners, stacks, contributors, datasets, features) in tables and lists get
+// the room there is; where the column is still narrower than the name, the whole name shows
+// as a tooltip. One rule for every view:
+//   after the item that shows `full` in `room` pixels of text, tooltip_when_cut(full, room):
+//   the tooltip shows on hover, and while the item has the keyboard focus (a list entry
+//   reached by Tab or the arrows); not while a field is being typed into.
+void tooltip_when_cut(const std::string& full, float room);
+// A name as plain text in a cell or list line: drawn (clipped by the column) with the above.
+void name_text(const std::string& name);
+// After a one-line text field (input_string) or a closed combo (arrow: with its arrow button)
+// showing `full`: the field's inner width is the room.
+void field_tooltip_when_cut(const std::string& full, bool arrow = false);
 
 // Inside a window or dialog: Escape closes it (sets *open = false) when it has the focus.
 // Call it before the window's fields: the Escape that leaves a text field (ImGui reverts the
@@ -42,6 +65,13 @@ bool close_modal_on_escape();
 // edit of `field` (Edit::field). Leaving the field forgets the refusal: it shows the plan's
 // value again.
 void field_error_marker(ViewContext& ctx, const std::string& field);
+
+// A child window whose controls belong to the keyboard order of the window around it: Tab and
+// the arrow keys go from the tab bar into a tab's content and through nested panes as if
+// they were one window (ImGui 1.90.1's ImGuiWindowFlags_NavFlattened; a plain child is one
+// item that only Enter opens, and Tab never enters it). Pair with ImGui::EndChild().
+bool begin_flat_child(const char* id, const ImVec2& size = ImVec2(0, 0), ImGuiChildFlags child_flags = 0,
+                      ImGuiWindowFlags window_flags = 0);
 
 // Width of a YYYY-MM-DD field.
 float date_field_width();

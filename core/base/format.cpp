@@ -52,6 +52,20 @@ std::string format_money(double v) {
     return format_number(v, 4);
 }
 
+std::string format_money(double v, const std::string& currency) {
+    const std::string sym = currency_symbol(currency), text = format_money(v);
+    if (!std::isfinite(v)) return text;
+    // The three symbols go before the amount (a minus before the symbol); a code or a symbol of
+    // the user's own after it, as written in running text.
+    if (currency == "USD" || currency == "EUR" || currency == "GBP")
+        return text[0] == '-' ? "-" + sym + text.substr(1) : sym + text;
+    return text + " " + sym;
+}
+
+std::string money_title(const char* title, const std::string& currency) {
+    return std::string(title) + " (" + currency_symbol(currency) + ")";
+}
+
 std::string format_probability(double p) {
     if (!std::isfinite(p)) return "—";
     if (p <= 0) return "0 %";

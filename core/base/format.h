@@ -23,7 +23,11 @@ struct WholeBand {
     double first, last;
 };
 WholeBand whole_parts_band(double from, double to, bool last);
-std::string format_money(double v);            // 0.9205, 20.81, 1 234, 871 938
+std::string format_money(double v);  // 0.9205, 20.81, 1 234, 871 938
+// With the plan's currency (PlanMeta::currency): "$0.9205", "€1 234", "£20.81", "1 234 CHF".
+std::string format_money(double v, const std::string& currency);
+// A money column's or axis's title with the currency: "Unit price ($)".
+std::string money_title(const char* title, const std::string& currency);
 std::string format_probability(double p);      // "0 %", "< 0.1 %", "42.3 %", "> 99.9 %", "100 %"
 std::string format_percent(double fraction);   // 0.561 → "56.1 %"
 std::string format_days(double working_days);  // "12" or "12.5"

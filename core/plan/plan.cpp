@@ -2,7 +2,30 @@
 
 #include <set>
 
+#include "base/utf8.h"
+
 namespace mf {
+
+std::string currency_symbol(const std::string& c) {
+    if (c == "USD") return "$";
+    if (c == "EUR") return "\xE2\x82\xAC";  // €
+    if (c == "GBP") return "\xC2\xA3";      // £
+    return c;
+}
+
+std::string currency_problem(const std::string& c) {
+    if (c.empty()) return "the currency is empty: give USD, EUR, GBP or a symbol of up to 8 characters";
+    size_t chars = 0;
+    for (size_t i = 0; i < c.size();) {
+        const long cp = next_code_point(c, i);
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+            return "the currency holds a control character: give a symbol such as USD, EUR, GBP or CHF";
+        ++chars;
+    }
+    if (chars > 8) return "the currency \"" + c + "\" is longer than 8 characters: give a symbol such as CHF";
+    if (c.front() == ' ' || c.back() == ' ') return "the currency \"" + c + "\" begins or ends with a space";
+    return "";
+}
 
 const char* partner_kind_name(PartnerKind k) {
     switch (k) {
@@ -22,24 +45,6 @@ std::vector<SectionCount> section_counts(const Plan& p) {
         {"Timeline tasks", p.schedule.tasks.size()}, {"Tolerance stacks", p.stacks.size()},
         {"Measurement datasets", p.datasets.size()}, {"Measured features", features},
     };
-}
-
-const char* unit_symbol(LengthUnit u) {
-    switch (u) {
-        case LengthUnit::Micrometre: return "\xC2\xB5m";
-        case LengthUnit::Millimetre: return "mm";
-        case LengthUnit::Inch: return "in";
-    }
-    return "mm";
-}
-
-double mm_per_unit(LengthUnit u) {
-    switch (u) {
-        case LengthUnit::Micrometre: return 0.001;
-        case LengthUnit::Millimetre: return 1.0;
-        case LengthUnit::Inch: return 25.4;
-    }
-    return 1.0;
 }
 
 std::vector<std::string> all_ids(const Plan& p) {

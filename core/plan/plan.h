@@ -12,22 +12,25 @@
 #include "capability/dataset_model.h"
 #include "decision/decision_model.h"
 #include "base/date.h"
+#include "base/length_unit.h"
 #include "roads/roads_model.h"
 #include "schedule/schedule_model.h"
 #include "tolerance/stack_model.h"
 
 namespace mf {
 
-// Display unit for lengths. Values are stored in millimetres whatever is chosen here.
-enum class LengthUnit { Micrometre, Millimetre, Inch };
-
 struct PlanMeta {
     std::string name = "Untitled plan";
-    LengthUnit units = LengthUnit::Micrometre;
-    std::string decider;  // the one person who owns the sourcing decision
+    LengthUnit units = LengthUnit::Micrometre;  // display unit (base/length_unit.h); stored values are mm
+    std::string decider;                        // the one person who owns the sourcing decision
     std::optional<Date> start_date;
     std::optional<Date> deadline;  // market window: production parts needed by
     std::string notes;
+    // The currency of every amount of money in the plan (2026-12-06): "USD", "EUR", "GBP" or
+    // a symbol of the user's own ("CHF", "¥"). Amounts are stored as typed; this only says
+    // what they are in. Default: US dollars, the article's and the examples' currency.
+    std::string currency = kDefaultCurrency;
+    static constexpr const char* kDefaultCurrency = "USD";
 };
 
 struct Plan {
@@ -46,8 +49,11 @@ struct SectionCount {
 };
 std::vector<SectionCount> section_counts(const Plan& plan);
 
-const char* unit_symbol(LengthUnit u);  // "µm", "mm", "in"
-double mm_per_unit(LengthUnit u);       // 0.001, 1, 25.4
+// How money is marked: "$" for USD, "€" for EUR, "£" for GBP, else the currency as written.
+std::string currency_symbol(const std::string& currency);
+// Why `currency` cannot be a plan's currency ("" when it can): 1–8 characters, no control
+// characters, no space at either end.
+std::string currency_problem(const std::string& currency);
 
 // A fresh id with the given prefix ("p", "task", ...) not used anywhere in the plan.
 std::string new_id(const Plan& plan, const std::string& prefix);

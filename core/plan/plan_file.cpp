@@ -88,6 +88,9 @@ static void read_meta(const json& meta, JsonReader& r, PlanMeta& out) {
     r.date(meta, p, "start_date", out.start_date, Need::Optional);
     r.date(meta, p, "deadline", out.deadline, Need::Optional);
     r.string(meta, p, "notes", out.notes, Need::Optional);
+    // 2026-12-06: optional; older files read with the default (USD).
+    if (r.string(meta, p, "currency", out.currency, Need::Optional, 64))
+        if (const std::string why = currency_problem(out.currency); !why.empty()) r.error(p + "/currency", why);
     if (out.start_date && out.deadline && *out.deadline < *out.start_date)
         r.error("/project/deadline", "deadline is before the start date");
     r.end_object(meta, p);
@@ -99,6 +102,7 @@ static json write_meta(const PlanMeta& m) {
     if (m.start_date) meta["start_date"] = format_iso_date(*m.start_date);
     if (m.deadline) meta["deadline"] = format_iso_date(*m.deadline);
     if (!m.notes.empty()) meta["notes"] = m.notes;
+    if (m.currency != PlanMeta::kDefaultCurrency) meta["currency"] = m.currency;  // older files stay byte-identical
     return meta;
 }
 
@@ -198,7 +202,8 @@ LoadResult load_plan(const std::string& text) {
     if (const json* meta = r.member(doc, "", "project", Need::Required)) read_meta(*meta, r, plan.meta);
     if (const json* s = r.member(doc, "", "decision", Need::Optional)) read_decision(*s, "/decision", r, plan.decision);
     if (const json* s = r.member(doc, "", "schedule", Need::Optional)) read_schedule(*s, "/schedule", r, plan.schedule);
-    if (const json* s = r.member(doc, "", "stacks", Need::Optional)) read_stacks(*s, "/stacks", r, plan.stacks);
+    if (const json* s = r.member(doc, "", "stacks", Need::Optional))
+        read_stacks(*s, "/stacks", r, plan.stacks, plan.meta.units);
     if (const json* s = r.member(doc, "", "datasets", Need::Optional)) read_datasets(*s, "/datasets", r, plan.datasets);
     if (const json* s = r.member(doc, "", "roads", Need::Optional)) read_roads(*s, "/roads", r, plan.roads);
     r.end_object(doc, "");
@@ -243,7 +248,7 @@ Issues check_plan(const Plan& p) {
     ScheduleSection schedule;
     read_schedule(write_schedule(p.schedule), "/schedule", r, schedule);
     std::vector<Stack> stacks;
-    read_stacks(write_stacks(p.stacks), "/stacks", r, stacks);
+    read_stacks(write_stacks(p.stacks), "/stacks", r, stacks, p.meta.units);
     RoadsSection roads;
     read_roads(write_roads(p.roads), "/roads", r, roads);
     Issues errors = r.take_errors();

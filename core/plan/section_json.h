@@ -14,7 +14,9 @@ json write_decision(const DecisionSection& s);
 void read_schedule(const json& j, const std::string& path, JsonReader& r, ScheduleSection& out);
 json write_schedule(const ScheduleSection& s);
 
-void read_stacks(const json& j, const std::string& path, JsonReader& r, std::vector<Stack>& out);
+// `shown`: the display unit in which messages write lengths (the plan's meta.units).
+void read_stacks(const json& j, const std::string& path, JsonReader& r, std::vector<Stack>& out,
+                 LengthUnit shown = LengthUnit::Millimetre);
 json write_stacks(const std::vector<Stack>& s);
 
 void read_datasets(const json& j, const std::string& path, JsonReader& r, std::vector<Dataset>& out);

@@ -211,12 +211,14 @@ struct ConditionVerdict {
     double ppm = 0;                    // out-of-limit rate used
     std::optional<Interval> ppm_ci95;  // Monte Carlo only
     std::string ppm_source;            // "monte carlo" or "normal model"
-    std::string reason;
+    std::string reason;                // lengths in mm, the stored unit (the JSON, the CLI's "lengths in mm")
+    std::string reason_shown;          // the same in the plan's display unit (the views, the report)
 };
 struct FitAssessment {
     FitVerdict verdict = FitVerdict::NoRequirement;
-    std::string deciding;  // "operating temperature (85 °C)"
-    std::string reason;
+    std::string deciding;      // "operating temperature (85 °C)"
+    std::string reason;        // lengths in mm (the JSON's and the CLI's unit)
+    std::string reason_shown;  // lengths in the plan's display unit (what the views show)
     ConditionVerdict at_measurement, at_operating;
     double ppm_ok = 63, ppm_fail = 2700;
 };
@@ -226,7 +228,9 @@ struct ConditionInputs {
     StatisticalResult statistical;
     const MonteCarloSummary* monte_carlo = nullptr;
 };
-FitAssessment assess_fit(const Stack& s, const ConditionInputs& at_measurement, const ConditionInputs& at_operating);
+// `shown`: the display unit of reason_shown (the plan's).
+FitAssessment assess_fit(const Stack& s, const ConditionInputs& at_measurement, const ConditionInputs& at_operating,
+                         LengthUnit shown = LengthUnit::Millimetre);
 
 // [SECTION] Report -------------------------------------------------------------------------
 // Every analytic result of one stack (and the verdict from the Monte Carlo result when given).
@@ -243,6 +247,8 @@ struct StackReport {
     // measurement and the operating temperature (computed false for a chain).
     ExactWorstCase exact_worst_case, exact_worst_case_at_operating;
 };
-StackReport analyse_stack(const Stack& s, const MonteCarloResult* mc = nullptr);
+// `shown`: the display unit of the verdict's reason_shown.
+StackReport analyse_stack(const Stack& s, const MonteCarloResult* mc = nullptr,
+                          LengthUnit shown = LengthUnit::Millimetre);
 
 }  // namespace mf

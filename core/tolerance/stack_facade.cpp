@@ -13,8 +13,8 @@ MonteCarloOptions StackOptions::monte_carlo_options() const {
 
 namespace {
 
-// The analysis of an already resolved stack.
-StackAnalysis analyse_resolved(ResolvedStack resolved, const StackOptions& opts) {
+// The analysis of an already resolved stack; `shown`: the unit of the verdict's reason_shown.
+StackAnalysis analyse_resolved(ResolvedStack resolved, const StackOptions& opts, LengthUnit shown) {
     StackAnalysis a;
     a.stack = std::move(resolved.stack);
     a.links = std::move(resolved.links);
@@ -34,7 +34,7 @@ StackAnalysis analyse_resolved(ResolvedStack resolved, const StackOptions& opts)
             a.monte_carlo = *opts.finished_monte_carlo;
         }
     }
-    a.report = analyse_stack(a.stack, a.monte_carlo_result());
+    a.report = analyse_stack(a.stack, a.monte_carlo_result(), shown);
     a.issues.insert(a.issues.begin(), a.report.errors.begin(), a.report.errors.end());
     return a;
 }
@@ -43,7 +43,7 @@ StackAnalysis analyse_resolved(ResolvedStack resolved, const StackOptions& opts)
 
 StackAnalysis analyse_stack(const Plan& plan, const std::string& stack_id, const StackOptions& opts) {
     for (size_t i = 0; i < plan.stacks.size(); ++i)
-        if (plan.stacks[i].id == stack_id) return analyse_resolved(resolve_stack_links(plan, i), opts);
+        if (plan.stacks[i].id == stack_id) return analyse_resolved(resolve_stack_links(plan, i), opts, plan.meta.units);
     StackAnalysis a;
     a.issues.push_back({"", "no stack with id \"" + stack_id + "\" in the plan"});
     a.report.errors = a.issues;
@@ -51,7 +51,7 @@ StackAnalysis analyse_stack(const Plan& plan, const std::string& stack_id, const
 }
 
 StackAnalysis analyse_stack_without_plan(const Stack& stack, const StackOptions& opts) {
-    return analyse_resolved(ResolvedStack{stack, {}}, opts);
+    return analyse_resolved(ResolvedStack{stack, {}}, opts, LengthUnit::Millimetre);
 }
 
 }  // namespace mf

@@ -122,7 +122,7 @@ static void read_loop(const json& j, const std::string& lp, JsonReader& r, Vecto
     r.end_object(j, lp);
 }
 
-void read_stacks(const json& j, const std::string& path, JsonReader& r, std::vector<Stack>& out) {
+void read_stacks(const json& j, const std::string& path, JsonReader& r, std::vector<Stack>& out, LengthUnit shown) {
     if (!j.is_array()) {
         r.error(path, std::string("expected an array, found ") + json_type_name(j));
         return;
@@ -180,7 +180,7 @@ void read_stacks(const json& j, const std::string& path, JsonReader& r, std::vec
         // Value checks (the same as the analyses run), only when the stack read cleanly, so
         // that a field that failed to read is not reported twice.
         if (r.error_count() == errors_before)
-            for (auto& fe : validate_stack(s, StackCheck::InFile)) r.error(p + fe.where, std::move(fe.message));
+            for (auto& fe : validate_stack(s, StackCheck::InFile, shown)) r.error(p + fe.where, std::move(fe.message));
         out.push_back(std::move(s));
     }
 }

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "base/issue.h"
+#include "base/length_unit.h"
 
 namespace mf {
 
@@ -153,7 +154,8 @@ enum class StackCheck {
     InFile,       // what a saved plan may hold (an empty stack is fine while being edited)
     ForAnalysis,  // additionally: at least one contributor, finite everything
 };
-Issues validate_stack(const Stack& s, StackCheck check);
+// `unit`: the display unit the messages write lengths in (the plan's; values stay in mm).
+Issues validate_stack(const Stack& s, StackCheck check, LengthUnit unit = LengthUnit::Millimetre);
 
 // "normal", "uniform", "triangular", "skew-normal", "lognormal"
 const char* distribution_name(DistributionKind k);

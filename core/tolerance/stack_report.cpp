@@ -4,7 +4,7 @@
 
 namespace mf {
 
-StackReport analyse_stack(const Stack& s, const MonteCarloResult* mc) {
+StackReport analyse_stack(const Stack& s, const MonteCarloResult* mc, LengthUnit shown) {
     StackReport r;
     r.linear = linearize_stack(s, s.measurement_temperature);
     r.errors = r.linear.errors;
@@ -20,7 +20,7 @@ StackReport analyse_stack(const Stack& s, const MonteCarloResult* mc) {
                             good_mc ? &good_mc->at_measurement : nullptr};
     ConditionInputs at_op{s.operating_temperature, r.thermal.worst_case_at_operating,
                           r.thermal.statistical_at_operating, good_mc ? &good_mc->at_operating : nullptr};
-    r.fit = assess_fit(s, at_meas, at_op);
+    r.fit = assess_fit(s, at_meas, at_op, shown);
     r.exact_worst_case = exact_worst_case(s, s.measurement_temperature);
     r.exact_worst_case_at_operating = exact_worst_case(s, s.operating_temperature);
     return r;

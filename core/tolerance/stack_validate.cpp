@@ -72,6 +72,12 @@ namespace {
 // Collects the problems of one stack; `finite` also says whether the value was finite.
 struct StackErrors {
     Issues& errors;
+    LengthUnit unit;  // lengths in messages: the plan's display unit
+    // Lengths a message compares, in the display unit: "50 > 0 µm".
+    std::string lengths(double a_mm, const char* op, double b_mm) const {
+        const double k = mm_per_unit(unit);
+        return num(a_mm / k) + " " + op + " " + num(b_mm / k) + " " + unit_symbol(unit);
+    }
     void operator()(const std::string& where, const std::string& message) { errors.push_back({where, message}); }
     bool finite(double v, const std::string& where, const char* what) {
         if (std::isfinite(v)) return true;
@@ -87,7 +93,7 @@ void validate_stack_values(const Stack& s, StackErrors& err) {
     if (s.upper_limit) err.finite(*s.upper_limit, "/upper_limit", "the upper limit");
     if (s.lower_limit && s.upper_limit && *s.lower_limit > *s.upper_limit)
         err("/lower_limit",
-            "lower limit is above the upper limit (" + num(*s.lower_limit) + " > " + num(*s.upper_limit) + " mm)");
+            "lower limit is above the upper limit (" + err.lengths(*s.lower_limit, ">", *s.upper_limit) + ")");
     if (err.finite(s.measurement_temperature, "/measurement_temperature", "the measurement temperature") &&
         s.measurement_temperature < -273.15)
         err("/measurement_temperature", "below absolute zero (" + num(s.measurement_temperature) + " °C)");
@@ -212,15 +218,16 @@ void validate_loop(const Stack& s, const std::unordered_map<std::string, size_t>
             err(vp + "/angle", "the vector angle must be a finite number (got " + num(vec.angle) + ")");
         if (std::isfinite(length) && length <= 0)
             err(vp + (vec.length_from.empty() ? "/length" : "/length_from"),
-                "zero-length vector (nominal length " + num(length) + " mm): a loop vector must be longer than 0");
+                "zero-length vector (nominal length " + length_text(length, err.unit, 6) +
+                    "): a loop vector must be longer than 0");
     }
 }
 
 }  // namespace
 
-Issues validate_stack(const Stack& s, StackCheck check) {
+Issues validate_stack(const Stack& s, StackCheck check, LengthUnit unit) {
     Issues errors;
-    StackErrors err{errors};
+    StackErrors err{errors, unit};
     validate_stack_values(s, err);
     if (check == StackCheck::ForAnalysis && s.contributors.empty())
         err("/contributors", "the stack has no contributors: add at least one dimension");

@@ -27,9 +27,10 @@ static int severity(FitVerdict v) {
     return 0;
 }
 
-static std::string mm(double v) {
+// A length stored in mm, written in `u` (4 significant digits).
+static std::string len(double v_mm, LengthUnit u) {
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%.4g mm", v);
+    std::snprintf(buf, sizeof buf, "%.4g %s", v_mm / mm_per_unit(u), unit_symbol(u));
     return buf;
 }
 static std::string ppm(double v) {
@@ -40,12 +41,14 @@ static std::string ppm(double v) {
         std::snprintf(buf, sizeof buf, "%.3g ppm", v);
     return buf;
 }
-static std::string limits_text(const GapLimits& l) {
-    return "[" + (l.lower ? mm(*l.lower) : std::string("−∞")) + ", " + (l.upper ? mm(*l.upper) : std::string("+∞")) +
-        "]";
+static std::string limits_text(const GapLimits& l, LengthUnit u) {
+    return "[" + (l.lower ? len(*l.lower, u) : std::string("−∞")) + ", " +
+        (l.upper ? len(*l.upper, u) : std::string("+∞")) + "]";
 }
 
-static ConditionVerdict assess(const GapLimits& limits, const ConditionInputs& in, double ppm_ok, double ppm_fail) {
+static ConditionVerdict assess(const GapLimits& limits, const ConditionInputs& in, double ppm_ok, double ppm_fail,
+                               LengthUnit u) {
+    auto mm = [u](double v) { return len(v, u); };
     ConditionVerdict cv;
     cv.temperature = in.temperature;
     cv.mean = in.monte_carlo ? in.monte_carlo->mean : in.statistical.mean;
@@ -75,11 +78,11 @@ static ConditionVerdict assess(const GapLimits& limits, const ConditionInputs& i
         (cv.ppm_ci95 ? ", 95 % CI " + ppm(lo) + "–" + ppm(hi) : std::string()) + ")";
     if (!cv.mean_inside) {
         cv.verdict = FitVerdict::Fails;
-        cv.reason = "the mean gap " + mm(cv.mean) + " is outside the limits " + limits_text(limits);
+        cv.reason = "the mean gap " + mm(cv.mean) + " is outside the limits " + limits_text(limits, u);
     } else if (cv.worst_case_inside) {
         cv.verdict = FitVerdict::Ok;
         cv.reason = "worst case " + mm(cv.worst_min) + " to " + mm(cv.worst_max) + " is inside the limits " +
-            limits_text(limits) + ": every assembly of in-tolerance parts fits";
+            limits_text(limits, u) + ": every assembly of in-tolerance parts fits";
     } else if (lo > ppm_fail) {
         cv.verdict = FitVerdict::Fails;
         cv.reason = rate + " is above the fail threshold " + ppm(ppm_fail);
@@ -94,13 +97,22 @@ static ConditionVerdict assess(const GapLimits& limits, const ConditionInputs& i
     return cv;
 }
 
-FitAssessment assess_fit(const Stack& s, const ConditionInputs& at_measurement, const ConditionInputs& at_operating) {
+// The condition's verdict with its reason in mm (reason) and in the display unit (reason_shown).
+static ConditionVerdict assess_both(const GapLimits& limits, const ConditionInputs& in, double ppm_ok, double ppm_fail,
+                                    LengthUnit shown) {
+    ConditionVerdict cv = assess(limits, in, ppm_ok, ppm_fail, LengthUnit::Millimetre);
+    cv.reason_shown = assess(limits, in, ppm_ok, ppm_fail, shown).reason;
+    return cv;
+}
+
+FitAssessment assess_fit(const Stack& s, const ConditionInputs& at_measurement, const ConditionInputs& at_operating,
+                         LengthUnit shown) {
     FitAssessment f;
     f.ppm_ok = s.ppm_ok;
     f.ppm_fail = s.ppm_fail;
     const GapLimits limits = limits_of(s);
-    f.at_measurement = assess(limits, at_measurement, s.ppm_ok, s.ppm_fail);
-    f.at_operating = assess(limits, at_operating, s.ppm_ok, s.ppm_fail);
+    f.at_measurement = assess_both(limits, at_measurement, s.ppm_ok, s.ppm_fail, shown);
+    f.at_operating = assess_both(limits, at_operating, s.ppm_ok, s.ppm_fail, shown);
     const int sm = severity(f.at_measurement.verdict), so = severity(f.at_operating.verdict);
     const bool meas_decides = sm > so || (sm == so && f.at_measurement.ppm > f.at_operating.ppm);
     const ConditionVerdict& d = meas_decides ? f.at_measurement : f.at_operating;
@@ -113,6 +125,7 @@ FitAssessment assess_fit(const Stack& s, const ConditionInputs& at_measurement, 
                       d.temperature);
     f.deciding = buf;
     f.reason = std::string(verdict_name(d.verdict)) + " at " + f.deciding + ": " + d.reason;
+    f.reason_shown = std::string(verdict_name(d.verdict)) + " at " + f.deciding + ": " + d.reason_shown;
     return f;
 }
 

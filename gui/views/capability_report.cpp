@@ -532,7 +532,7 @@ void draw_dataset_settings(ViewContext& ctx, const Dataset& d) {
     ImGui::SeparatorText("Features");
     if (ImGui::BeginTable("features", 6,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthFixed, em(14));
+        ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("Units", ImGuiTableColumnFlags_WidthFixed, em(6));
         ImGui::TableSetupColumn("LSL", ImGuiTableColumnFlags_WidthFixed, em(7));
         ImGui::TableSetupColumn("USL", ImGuiTableColumnFlags_WidthFixed, em(7));
@@ -553,6 +553,7 @@ void draw_dataset_settings(ViewContext& ctx, const Dataset& d) {
                     Dataset* ds = find_dataset(p, did);
                     if (Feature* ft = ds ? find_feature(*ds, fid) : nullptr) ft->name = name;
                 });
+            field_tooltip_when_cut(f.name);
             field_error_marker(ctx, name_key);
             ImGui::TableNextColumn();
             std::string units = f.units;

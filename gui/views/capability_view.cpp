@@ -118,7 +118,7 @@ void CapabilityView::draw(ViewContext& ctx) {
                 ImGui::EndTabItem();
             }
             if (tab("Analysis", Page::Analysis, "capability.tab.analysis")) {
-                ImGui::BeginChild("analysis");
+                begin_flat_child("analysis");
                 draw_analysis_page(ctx, d);
                 ImGui::EndChild();
                 ImGui::EndTabItem();
@@ -129,7 +129,7 @@ void CapabilityView::draw(ViewContext& ctx) {
                 ImGui::EndTabItem();
             }
             if (tab("Settings", Page::Settings, "capability.tab.settings")) {
-                ImGui::BeginChild("settings");
+                begin_flat_child("settings");
                 draw_dataset_settings(ctx, d);
                 ImGui::EndChild();
                 ImGui::EndTabItem();
@@ -197,7 +197,9 @@ void CapabilityView::draw_dataset_bar(ViewContext& ctx) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(18));
     const std::string preview = any ? plan.datasets[dataset].name : std::string("(none)");
-    if (ImGui::BeginCombo("##dataset", preview.c_str())) {
+    const bool open = ImGui::BeginCombo("##dataset", preview.c_str());
+    if (!open) field_tooltip_when_cut(preview, true);
+    if (open) {
         for (size_t i = 0; i < plan.datasets.size(); ++i) {
             const Dataset& d = plan.datasets[i];
             ImGui::PushID(static_cast<int>(i));
@@ -298,7 +300,9 @@ void CapabilityView::draw_analysis_page(ViewContext& ctx, const Dataset& d) {
     ImGui::TextUnformatted("Feature");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(12));
-    if (ImGui::BeginCombo("##feature", f.name.c_str())) {
+    const bool open = ImGui::BeginCombo("##feature", f.name.c_str());
+    if (!open) field_tooltip_when_cut(f.name, true);
+    if (open) {
         for (size_t i = 0; i < d.features.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             if (ImGui::Selectable(d.features[i].name.c_str(), i == feature)) feature = i;

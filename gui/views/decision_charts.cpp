@@ -86,7 +86,7 @@ static void tied_flip_table(const WeightFlipResult& f, const Plan& plan) {
         const WeightFlip& x = f.flips[r];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(plan.decision.criteria[x.criterion].name.c_str());
+        name_text(plan.decision.criteria[x.criterion].name);
         ImGui::TableNextColumn();
         ImGui::Text("%.3f", x.weight);
         for (const std::string* t : {&lowered[r], &raised[r]}) {
@@ -238,7 +238,7 @@ static void flip_table(const DecisionView& v, const Plan& plan) {
     for (const auto& x : f.flips) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(plan.decision.criteria[x.criterion].name.c_str());
+        name_text(plan.decision.criteria[x.criterion].name);
         ImGui::TableNextColumn();
         ImGui::Text("%.3f", x.weight);
         ImGui::TableNextColumn();
@@ -310,7 +310,7 @@ static void rank_first(DecisionView& v, const Plan& plan) {
     for (size_t i = 0; i < ps.size() && i < r.p_first.size(); ++i) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(ps[i].name.c_str());
+        name_text(ps[i].name);
         ImGui::TableNextColumn();
         char overlay[32];
         std::snprintf(overlay, sizeof overlay, "%s", format_probability(r.p_first[i]).c_str());
@@ -368,6 +368,8 @@ static void cost_chart(DecisionView& v, const Plan& plan) {
     ax.y_max = std::pow(10.0, std::ceil(std::log10(y_hi)));
     if (ax.y_max <= ax.y_min) ax.y_max = ax.y_min * 10;
     ax.x_label = "good parts over the programme (log scale)";
+    const std::string y_label = money_title("per good part", plan.meta.currency);
+    ax.y_label = y_label.c_str();
     ImGui::TextDisabled(
         "All-in cost per good part (log scale) against the volume: hover for the figures at any volume.");
     Plot p;
@@ -419,7 +421,7 @@ static void cost_chart(DecisionView& v, const Plan& plan) {
                                 near->jump ? describe_jumps(near->causes).c_str() : "");
             ImGui::Separator();
         }
-        ImGui::Text("%s good parts", format_count(vol).c_str());
+        ImGui::Text("%s good parts", format_whole_parts(vol).c_str());
         double best = INFINITY;
         std::vector<std::pair<double, int>> rows;
         for (int k : a.cost_partners) {
@@ -434,7 +436,7 @@ static void cost_chart(DecisionView& v, const Plan& plan) {
             ImGui::PopStyleColor();
             ImGui::SameLine();
             ImGui::Text("%s: %s per good part%s", s.partners[static_cast<size_t>(k)].name.c_str(),
-                        format_money(c).c_str(), c == best ? " (cheapest)" : "");
+                        format_money(c, plan.meta.currency).c_str(), c == best ? " (cheapest)" : "");
         }
         ImGui::EndTooltip();
     }
@@ -456,7 +458,7 @@ static void cost_tables(DecisionView& v, const Plan& plan) {
     const DecisionAnalysis& a = v.analysis;
     const auto& ps = plan.decision.partners;
     if (a.costs.empty()) return;
-    ImGui::SeparatorText("All-in cost per good part");
+    ImGui::SeparatorText(money_title("All-in cost per good part", plan.meta.currency).c_str());
     ImGui::Checkbox("Show every cost component", &v.show_breakdown);
     const size_t nv = shown_volume_count(a.volumes);
     table_out("decision.cost", plan.meta.name, [&] { return cost_table(a, plan.decision); });
@@ -465,7 +467,7 @@ static void cost_tables(DecisionView& v, const Plan& plan) {
         ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthStretch, 2);
         for (size_t k = 0; k < nv; ++k) {
             const std::string h =
-                format_count(a.volumes[k]) + " parts" + (is_planned_column(a.volumes, k) ? " (planned)" : "");
+                format_whole_parts(a.volumes[k]) + " parts" + (is_planned_column(a.volumes, k) ? " (planned)" : "");
             ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthStretch, 1);
         }
         ImGui::TableHeadersRow();
@@ -477,7 +479,7 @@ static void cost_tables(DecisionView& v, const Plan& plan) {
             ImGui::Bullet();
             ImGui::PopStyleColor();
             ImGui::SameLine();
-            ImGui::TextUnformatted(ps[static_cast<size_t>(pi)].name.c_str());
+            name_text(ps[static_cast<size_t>(pi)].name);
             for (size_t k = 0; k < nv && k < a.costs[r].size(); ++k) {
                 const CostBreakdown& c = a.costs[r][k];
                 double best = INFINITY;
@@ -487,8 +489,9 @@ static void cost_tables(DecisionView& v, const Plan& plan) {
                 if (c.per_good_part == best)
                     ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, with_alpha(plot_good(), 0.18f));
                 ImGui::BeginGroup();
-                ImGui::Text("%s%s", format_money(c.per_good_part).c_str(), c.per_good_part == best ? "  cheapest" : "");
-                ImGui::TextDisabled("total %s", format_money(c.total).c_str());
+                ImGui::Text("%s%s", format_money(c.per_good_part, plan.meta.currency).c_str(),
+                            c.per_good_part == best ? "  cheapest" : "");
+                ImGui::TextDisabled("total %s", format_money(c.total, plan.meta.currency).c_str());
                 ImGui::EndGroup();
                 const bool hovered = ImGui::IsItemHovered();
                 const struct {
@@ -508,16 +511,19 @@ static void cost_tables(DecisionView& v, const Plan& plan) {
                 auto components = [&] {
                     ImGui::TextDisabled(
                         "%s started (yield %.1f %%), unit price %s, %s lots, %s tool sets, %s batches, %s quarters",
-                        format_count(c.started).c_str(), 100 * c.effective_yield, format_money(c.unit_price).c_str(),
-                        format_count(c.lots).c_str(), format_count(c.tool_sets).c_str(),
-                        format_count(c.batches).c_str(), format_count(c.quarters).c_str());
+                        format_whole_parts(c.started).c_str(), 100 * c.effective_yield,
+                        format_money(c.unit_price, plan.meta.currency).c_str(), format_count(c.lots).c_str(),
+                        format_count(c.tool_sets).c_str(), format_count(c.batches).c_str(),
+                        format_count(c.quarters).c_str());
                     for (const auto& x : parts)
-                        if (x.value != 0) ImGui::Text("%s %s", x.name, format_money(x.value).c_str());
+                        if (x.value != 0)
+                            ImGui::Text("%s %s", x.name, format_money(x.value, plan.meta.currency).c_str());
                 };
                 if (v.show_breakdown) {
                     ImGui::PushTextWrapPos(0);
                     for (const auto& x : parts)
-                        if (x.value != 0) ImGui::TextDisabled("%s %s", x.name, format_money(x.value).c_str());
+                        if (x.value != 0)
+                            ImGui::TextDisabled("%s %s", x.name, format_money(x.value, plan.meta.currency).c_str());
                     ImGui::PopTextWrapPos();
                 } else if (hovered) {
                     ImGui::BeginTooltip();
@@ -604,6 +610,7 @@ static void crossover_tables(const DecisionView& v, const Plan& plan) {
 // [SECTION] Split plan -------------------------------------------------------------------------
 
 static void split_plan(const DecisionView& v, ViewContext& ctx) {
+    const Plan& plan = ctx.plan;
     Edits& edits = ctx.edits;
     const DecisionSection& s = ctx.plan.decision;
     const DecisionAnalysis& a = v.analysis;
@@ -689,11 +696,14 @@ static void split_plan(const DecisionView& v, ViewContext& ctx) {
     const std::string from = s.partners[static_cast<size_t>(a.split_from)].name,
                       to = s.partners[static_cast<size_t>(a.split_to)].name;
     ImGui::Text("Best transfer point: %s makes the first %s good parts, %s the remaining %s.", from.c_str(),
-                format_count(r.best_n).c_str(), to.c_str(), format_count(r.volume - r.best_n).c_str());
-    ImGui::Text("Programme total %s (transfer and delay low %s, high %s).", format_money(r.total_best_mid).c_str(),
-                format_money(r.total_best_low).c_str(), format_money(r.total_best_high).c_str());
-    ImGui::Text("Everything by %s: %s · everything by %s: %s.", from.c_str(), format_money(r.from_only_total).c_str(),
-                to.c_str(), format_money(r.to_only_total).c_str());
+                format_whole_parts(r.best_n).c_str(), to.c_str(), format_whole_parts(r.volume - r.best_n).c_str());
+    ImGui::Text("Programme total %s (transfer and delay low %s, high %s).",
+                format_money(r.total_best_mid, plan.meta.currency).c_str(),
+                format_money(r.total_best_low, plan.meta.currency).c_str(),
+                format_money(r.total_best_high, plan.meta.currency).c_str());
+    ImGui::Text("Everything by %s: %s · everything by %s: %s.", from.c_str(),
+                format_money(r.from_only_total, plan.meta.currency).c_str(), to.c_str(),
+                format_money(r.to_only_total, plan.meta.currency).c_str());
     const std::string road = r.recommended_n <= 0 ? "everything by " + to
         : r.recommended_n >= r.volume             ? "everything by " + from
                                                   : "the split";
@@ -701,10 +711,10 @@ static void split_plan(const DecisionView& v, ViewContext& ctx) {
                        r.split_pays ? "The split pays:" : "The split does not pay:");
     ImGui::SameLine();
     ImGui::Text("the cheapest road at the mid transfer cost is %s (N = %s).", road.c_str(),
-                format_count(r.recommended_n).c_str());
+                format_whole_parts(r.recommended_n).c_str());
     for (const auto& [n, total] : r.pilot_totals)
         ImGui::TextDisabled("The article's route, a pilot of %s parts then transfer: %s.", format_count(n).c_str(),
-                            format_money(total).c_str());
+                            format_money(total, plan.meta.currency).c_str());
 }
 
 void draw_cost_page(DecisionView& v, ViewContext& ctx) {

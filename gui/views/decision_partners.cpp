@@ -27,6 +27,9 @@ static void partner_list(DecisionView& v, const Plan& plan, Edits& edits, int se
         ImGui::PopStyleColor();
         ImGui::SameLine();
         if (ImGui::Selectable(ps[i].name.c_str(), static_cast<int>(i) == sel)) v.partner_id = ps[i].id;
+        // A Selectable is as wide as its label; the list's right edge is what cuts it.
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        tooltip_when_cut(ps[i].name, right - ImGui::GetItemRectMin().x);
         ImGui::Indent(ImGui::GetTreeNodeToLabelSpacing());
         ImGui::TextDisabled("%s%s", kind_label(ps[i].kind), ps[i].cost ? "" : " · no cost model");
         ImGui::Unindent(ImGui::GetTreeNodeToLabelSpacing());
@@ -82,7 +85,7 @@ static void identity_and_evidence(ViewContext& ctx, const Partner& p) {
     }
     form_row("Notes");
     std::string notes = p.notes;
-    if (input_multiline("##notes", notes, ImVec2(-FLT_MIN, em(3))))
+    if (note_field("##partner-notes", notes, em(3)))
         edit_partner(edits, "Edit partner notes", field_key(id, "notes"), id, [notes](Partner& x) { x.notes = notes; });
     field_error_marker(ctx, field_key(id, "notes"));
 
@@ -331,7 +334,8 @@ static void price_breaks(ViewContext& ctx, const Partner& p) {
                            ImVec2(em(24), 0)))
         return;
     ImGui::TableSetupColumn("From quantity", ImGuiTableColumnFlags_WidthStretch, 1);
-    ImGui::TableSetupColumn("Unit price", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn(money_title("Unit price", ctx.plan.meta.currency).c_str(),
+                            ImGuiTableColumnFlags_WidthStretch, 1);
     ImGui::TableSetupColumn("##del", ImGuiTableColumnFlags_WidthFixed, em(1.8f));
     ImGui::TableHeadersRow();
     for (size_t k = 0; k < m.price_breaks.size(); ++k) {
@@ -375,6 +379,7 @@ static void price_breaks(ViewContext& ctx, const Partner& p) {
 }
 
 static void cost_model(const DecisionView& v, ViewContext& ctx, const Partner& p, size_t pi) {
+    const Plan& plan = ctx.plan;
     Edits& edits = ctx.edits;
     const std::string id = p.id;
     bool has = p.cost.has_value();
@@ -393,7 +398,7 @@ static void cost_model(const DecisionView& v, ViewContext& ctx, const Partner& p
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, em(13));
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         for (const auto& f : kCostFields) {
-            form_row(f.label, f.help);
+            form_row(f.kind == Kind::Money ? money_title(f.label, plan.meta.currency).c_str() : f.label, f.help);
             ImGui::PushID(f.label);
             double d;
             const double value = m.*(f.member);
@@ -439,7 +444,7 @@ static void cost_model(const DecisionView& v, ViewContext& ctx, const Partner& p
         ImGui::TextDisabled("good parts");
         for (size_t k = 0; k < nv; ++k) {
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s%s", format_count(row[k].volume).c_str(),
+            ImGui::TextDisabled("%s%s", format_whole_parts(row[k].volume).c_str(),
                                 is_planned_column(a.volumes, k) ? " (planned)" : "");
         }
         ImGui::TableNextRow();
@@ -447,14 +452,14 @@ static void cost_model(const DecisionView& v, ViewContext& ctx, const Partner& p
         ImGui::TextDisabled("per good part");
         for (size_t k = 0; k < nv; ++k) {
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_money(row[k].per_good_part).c_str());
+            ImGui::TextUnformatted(format_money(row[k].per_good_part, plan.meta.currency).c_str());
         }
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextDisabled("programme total");
         for (size_t k = 0; k < nv; ++k) {
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_money(row[k].total).c_str());
+            ImGui::TextUnformatted(format_money(row[k].total, plan.meta.currency).c_str());
         }
         ImGui::EndTable();
     }
@@ -466,11 +471,11 @@ void draw_partners_page(DecisionView& v, ViewContext& ctx) {
     const Plan& plan = ctx.plan;
     Edits& edits = ctx.edits;
     const int sel = v.selected_partner(plan);
-    ImGui::BeginChild("list", ImVec2(em(18), 0), ImGuiChildFlags_Border);
+    begin_flat_child("list", ImVec2(em(18), 0), ImGuiChildFlags_Border);
     partner_list(v, plan, edits, sel);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("detail", ImVec2(0, 0));
+    begin_flat_child("detail");
     ImGui::PushTextWrapPos(0.0f);  // a child window starts without the page's wrap position
     if (sel < 0) {
         ImGui::TextDisabled("No partners yet: add one (in-house, boutique, full-service CM or any named shop).");

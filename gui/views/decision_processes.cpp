@@ -126,7 +126,8 @@ static void process_table_view(const DecisionView& v) {
         }
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", materials_text(p).c_str());
-        ImGui::TextDisabled("%s – %s parts", format_count(p.volume_min).c_str(), format_count(p.volume_max).c_str());
+        ImGui::TextDisabled("%s – %s parts", format_whole_parts(p.volume_min).c_str(),
+                            format_whole_parts(p.volume_max).c_str());
     }
     ImGui::EndTable();
     ImGui::TextDisabled(
@@ -208,7 +209,8 @@ static void litho_section(const DecisionView& v, ViewContext& ctx) {
         ImGui::TextUnformatted("Photolithography is cheaper at every volume.");
     else if (r.litho_never_cheaper)
         ImGui::TextUnformatted("Photolithography is never cheaper.");
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_good()), "At %s parts:", format_count(r.volume).c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_good()),
+                       "At %s parts:", format_whole_parts(r.volume).c_str());
     ImGui::SameLine();
     ImGui::Text("%s is cheaper (%s vs %s).", r.litho_cheaper_at_volume ? "photolithography" : "direct write",
                 format_money(r.litho_cheaper_at_volume ? r.litho_total : r.dw_total).c_str(),

@@ -205,7 +205,7 @@ static void draw_problems(const DecisionView& v) {
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float h = std::min(static_cast<float>(n) + 1.4f, 6.5f) * line;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetColorU32(ImGuiCol_FrameBg));
-    ImGui::BeginChild("problems", ImVec2(0, h), ImGuiChildFlags_Border);
+    begin_flat_child("problems", ImVec2(0, h), ImGuiChildFlags_Border);
     ImGui::TextColored(bad, "%zu problem%s in the inputs", n, n == 1 ? "" : "s");
     ImGui::SameLine();
     ImGui::TextDisabled("(the ranking and the warnings wait until they are fixed; costs still run)");
@@ -254,7 +254,7 @@ void DecisionView::draw(ViewContext& ctx) {
         MF_TEST_ANCHOR((std::string("decision.page.") + page_key(e.page)).c_str());
         if (!open) continue;
         if (!forced) page = e.page;
-        ImGui::BeginChild("page", ImVec2(0, 0), ImGuiChildFlags_None);
+        begin_flat_child("page");
         ImGui::PushTextWrapPos(0.0f);  // long notes wrap at the window (or table cell) edge, never clip
         e.draw(*this, ctx);
         ImGui::PopTextWrapPos();
@@ -271,9 +271,9 @@ namespace decision_ui {
 void draw_programme_settings(ViewContext& ctx) {
     const DecisionSection& s = ctx.plan.decision;
     Edits& edits = ctx.edits;
-    std::string summary = "Programme: " + format_count(s.planned_volume) + " good parts over " +
+    std::string summary = "Programme: " + format_whole_parts(s.planned_volume) + " good parts over " +
         format_number(s.programme_quarters) + " quarters";
-    if (s.monthly_demand) summary += " · demand " + format_count(*s.monthly_demand) + "/month";
+    if (s.monthly_demand) summary += " · demand " + format_whole_parts(*s.monthly_demand) + "/month";
     summary += s.design_frozen ? (*s.design_frozen ? " · design frozen" : " · design not frozen")
                                : " · design freeze not stated";
     if (s.ip_sensitive) summary += " · IP-sensitive";
@@ -469,6 +469,13 @@ struct MatrixColumns {
 };
 static MatrixColumns g_cols;  // of the matrix being drawn (set in draw_matrix_page)
 
+// A criterion's unit as the header shows it: a cost per good part is in the plan's currency
+// (whatever unit text the criterion carries, e.g. the template's "$/part"), else its own unit.
+static std::string criterion_unit(const Criterion& c, const Plan& plan) {
+    if (c.source == ScoreSource::CostPerGoodPart) return currency_symbol(plan.meta.currency) + "/good part";
+    return c.unit;
+}
+
 // Header row 1: the criteria's names (tooltip: direction, source, scale; right-click menu) and the rankings'.
 static void draw_criterion_names_row(DecisionView& v, const Plan& plan, Edits& edits, bool ranked) {
     const DecisionSection& s = plan.decision;
@@ -483,6 +490,8 @@ static void draw_criterion_names_row(DecisionView& v, const Plan& plan, Edits& e
         ImGui::TableSetColumnIndex(g_cols.criterion(j));
         ImGui::PushID(static_cast<int>(j));
         ImGui::TextWrapped("%s", c.name.c_str());
+        const std::string unit = criterion_unit(c, plan);
+        if (!unit.empty()) ImGui::TextDisabled("(%s)", unit.c_str());
         if (ImGui::BeginItemTooltip()) {
             ImGui::Text("%s", c.name.c_str());
             ImGui::TextDisabled("%s criterion (%s is better), %s", c.benefit ? "benefit" : "cost",
@@ -611,8 +620,9 @@ static void draw_partner_score_cells(const DecisionView& v, ViewContext& ctx, si
                 : NAN;
             ImGui::AlignTextToFramePadding();
             if (std::isfinite(val)) {
-                ImGui::TextUnformatted(c.source == ScoreSource::CostPerGoodPart ? format_money(val).c_str()
-                                                                                : format_count(val).c_str());
+                ImGui::TextUnformatted(c.source == ScoreSource::CostPerGoodPart
+                                           ? format_money(val, ctx.plan.meta.currency).c_str()
+                                           : format_count(val).c_str());
                 ImGui::TextDisabled("derived");
             } else {
                 ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(plot_bad()), "missing");

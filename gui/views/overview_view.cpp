@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "plan/plan_edit.h"
 #include "plot.h"
 #include "style.h"
 #include "test_hooks.h"
@@ -16,6 +17,37 @@ static int weekdays_between(Date from, Date to) {
     for (Date d = from; d < to; d.days++)
         if (weekday(d) < 5) ++n;
     return n;
+}
+
+// The plan's currency: the three common ones, or a symbol of the user's own typed beside them.
+static void draw_currency(ViewContext& ctx) {
+    const std::string& cur = ctx.plan.meta.currency;
+    const char* common[] = {"USD", "EUR", "GBP"};
+    const bool is_common = cur == "USD" || cur == "EUR" || cur == "GBP";
+    const std::string preview = is_common ? currency_symbol(cur) + "  " + cur : std::string("other");
+    ImGui::SetNextItemWidth(em(8));
+    if (ImGui::BeginCombo("##currency", preview.c_str())) {
+        for (const char* c : common) {
+            const std::string label = currency_symbol(c) + "  " + c;
+            if (ImGui::Selectable(label.c_str(), cur == c) && cur != c)
+                ctx.edits.push_at(std::string("Set currency to ") + c, "meta.currency",
+                                  [c = std::string(c)](Plan& p) { set_currency(p, c); });
+        }
+        if (ImGui::Selectable("other", !is_common) && is_common)
+            ctx.edits.push_at("Set currency to CHF", "meta.currency", [](Plan& p) { set_currency(p, "CHF"); });
+        ImGui::EndCombo();
+    }
+    MF_TEST_ANCHOR("overview.currency");
+    if (!is_common) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em(6));
+        std::string typed = cur;
+        if (input_string("##currency_symbol", typed))
+            ctx.edits.push_merge("Set currency", "meta.currency", [typed](Plan& p) { set_currency(p, typed); });
+        MF_TEST_ANCHOR("overview.currency.symbol");
+    }
+    field_error_marker(ctx, "meta.currency");
+    help_marker("What every amount of money in the plan is in (costs, price breaks). Amounts are not converted.");
 }
 
 void OverviewView::draw(ViewContext& ctx) {
@@ -58,6 +90,9 @@ void OverviewView::draw(ViewContext& ctx) {
         field_error_marker(ctx, "meta.units");
         help_marker("Lengths are stored in millimetres; this only changes how they are shown and typed.");
 
+        row("Currency");
+        draw_currency(ctx);
+
         row("Decider");
         std::string decider = m.decider;
         if (input_string("##decider", decider, 0))
@@ -88,7 +123,7 @@ void OverviewView::draw(ViewContext& ctx) {
 
         row("Notes");
         std::string notes = m.notes;
-        if (input_multiline("##notes", notes, ImVec2(-FLT_MIN, em(5))))
+        if (note_field("##plan-notes", notes, em(5)))
             edits.push_merge("Edit notes", "meta.notes", [notes](Plan& p) { p.meta.notes = notes; });
         field_error_marker(ctx, "meta.notes");
         ImGui::EndTable();

@@ -14,6 +14,7 @@
 #include "test_hooks.h"
 #include "views/schedule_shared.h"
 #include "views/schedule_view.h"
+#include "widgets.h"
 
 namespace mf {
 
@@ -113,8 +114,7 @@ static void draw_tornado(const std::vector<Task>& tasks, const CpmResult& cpm, c
             const McTaskStats& s = r->tasks[i];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::Text("%zu %s", i + 1, tasks[i].name.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tasks[i].name.c_str());
+            name_text(std::to_string(i + 1) + " " + tasks[i].name);
             ImGui::TableNextColumn();
             ImGui::Text("%+.2f", s.sensitivity);
             ImGui::TableNextColumn();
@@ -232,7 +232,7 @@ static void draw_target_table(const std::vector<Task>& tasks, const CpmResult& c
                 if (!tasks[i].target) continue;
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::Text("%zu %s", i + 1, tasks[i].name.c_str());
+                name_text(std::to_string(i + 1) + " " + tasks[i].name);
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(format_iso_date(*tasks[i].target).c_str());
                 ImGui::TableNextColumn();

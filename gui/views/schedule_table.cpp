@@ -258,25 +258,40 @@ enum TaskColumn {
     ColDistribution,
     ColPredecessors
 };
+constexpr int kColFloat = 13;  // after Gate passes, Start, Finish
 
 static void setup_task_table_columns() {
     ImGui::TableSetupScrollFreeze(2, 1);
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, em(1.5f));
-    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthFixed, em(12));
+    // The name takes the room the other columns leave (the table's inner width is at least the
+    // window's: see draw_task_table); a name still cut shows whole in a tooltip.
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthFixed, em(6.5f));
     ImGui::TableSetupColumn("Calendar", ImGuiTableColumnFlags_WidthFixed, em(5));
     ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, em(4.6f));
-    ImGui::TableSetupColumn("Opt.", ImGuiTableColumnFlags_WidthFixed, em(2.9f));
-    ImGui::TableSetupColumn("Likely", ImGuiTableColumnFlags_WidthFixed, em(2.9f));
-    ImGui::TableSetupColumn("Pess.", ImGuiTableColumnFlags_WidthFixed, em(2.9f));
+    // Durations and float carry their unit, working days ("wd"), in the header; the header's
+    // tooltip spells it out.
+    ImGui::TableSetupColumn("Opt. (wd)", ImGuiTableColumnFlags_WidthFixed, em(4.4f));
+    ImGui::TableSetupColumn("Likely (wd)", ImGuiTableColumnFlags_WidthFixed, em(4.4f));
+    ImGui::TableSetupColumn("Pess. (wd)", ImGuiTableColumnFlags_WidthFixed, em(4.4f));
     ImGui::TableSetupColumn("Distrib.", ImGuiTableColumnFlags_WidthFixed, em(4.6f));
     ImGui::TableSetupColumn("Predec.", ImGuiTableColumnFlags_WidthFixed, em(4.6f));
     ImGui::TableSetupColumn("Gate passes", ImGuiTableColumnFlags_WidthFixed, em(6));
     ImGui::TableSetupColumn("Start", ImGuiTableColumnFlags_WidthFixed, em(5.2f));
     ImGui::TableSetupColumn("Finish", ImGuiTableColumnFlags_WidthFixed, em(5.2f));
-    ImGui::TableSetupColumn("Float", ImGuiTableColumnFlags_WidthFixed, em(4));
+    ImGui::TableSetupColumn("Float (wd)", ImGuiTableColumnFlags_WidthFixed, em(4.4f));
     ImGui::TableSetupColumn("Crit. MC", ImGuiTableColumnFlags_WidthFixed, em(3.5f));
-    ImGui::TableHeadersRow();
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        const char* tip = c == ColOptimistic ? "Optimistic duration, in working days of the task's calendar"
+            : c == ColLikely                 ? "Most likely duration, in working days of the task's calendar"
+            : c == ColPessimistic            ? "Pessimistic duration, in working days of the task's calendar"
+            : c == kColFloat                 ? "Total float, in working days"
+                                             : nullptr;
+        if (tip) ImGui::SetItemTooltip("%s", tip);
+    }
 }
 
 // #: selects the row (spanning all columns); right-click for the row menu.
@@ -334,8 +349,7 @@ static void draw_task_name_cell(const TaskRow& row, int depth) {
     row.after(ColName);
     MF_TEST_ANCHOR(("schedule.task." + t.id + ".name").c_str());
     field_error_marker(ctx, key + "name");
-    if (!ImGui::IsItemActive() && ImGui::GetItemRectSize().x < ImGui::CalcTextSize(t.name.c_str()).x + em(0.6f))
-        ImGui::SetItemTooltip("%s", t.name.c_str());
+    field_tooltip_when_cut(t.name);
 }
 
 // Partner.
@@ -349,7 +363,9 @@ static void draw_task_partner_cell(const TaskRow& row) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     const std::string pname = t.partner_id.empty() ? "—" : partner_name(plan, t.partner_id);
     row.before(ColPartner);
-    if (ImGui::BeginCombo("##partner", pname.c_str(), ImGuiComboFlags_NoArrowButton)) {
+    const bool open = ImGui::BeginCombo("##partner", pname.c_str(), ImGuiComboFlags_NoArrowButton);
+    if (!open) field_tooltip_when_cut(pname);
+    if (open) {
         if (ImGui::Selectable("— (none)", t.partner_id.empty()) && !t.partner_id.empty())
             edit_task(edits, "Set partner of \"" + t.name + "\"", key + "partner", false, t.id,
                       [](Task& x) { x.partner_id.clear(); });
@@ -605,7 +621,10 @@ void ScheduleView::draw_task_table(ViewContext& ctx) {
     const float height = std::min(want, std::max(em(10), avail - em(15)));  // leave room for the details
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
         ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("tasks", 15, flags, ImVec2(0, height))) return;
+    // Scrolling sideways, the fixed columns take about 65 em: the name column stretches into the
+    // rest of the window, and never below 12 em (then the table scrolls).
+    const float inner_w = std::max(ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize, em(78));
+    if (!ImGui::BeginTable("tasks", 15, flags, ImVec2(0, height), inner_w)) return;
     setup_task_table_columns();
 
     const Outline outline = build_outline(plan.schedule);

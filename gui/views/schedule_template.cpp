@@ -240,7 +240,7 @@ void ScheduleView::draw_template_dialog(ViewContext& ctx) {
     auto valid = [&](int i) { return i >= 0 && i < static_cast<int>(partners.size()); };
 
     // The form scrolls; the buttons stay at the bottom.
-    ImGui::BeginChild("form", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() - em(0.3f)));
+    begin_flat_child("form", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() - em(0.3f)));
     ImGui::TextWrapped(
         "The path from design-for-micro-fabrication review to production ramp, with the article's "
         "figures as defaults. Every task can be edited afterwards.");

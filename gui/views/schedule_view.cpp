@@ -255,7 +255,7 @@ void ScheduleView::draw_contents(ViewContext& ctx) {
             MF_TEST_ANCHOR(anchors[i]);
             if (!open) continue;
             if (page_request == i) page_request = -1;
-            ImGui::BeginChild(names[i]);
+            begin_flat_child(names[i]);
             if (i == PageTasks) draw_tasks_page(ctx);
             if (i == PageGantt) draw_gantt(plan, ImGui::GetContentRegionAvail().y);
             if (i == PageRisk) draw_risk_page(plan);
@@ -388,7 +388,7 @@ void ScheduleView::draw_header(ViewContext& ctx) {
 void ScheduleView::draw_messages() {
     if (an_.issues.empty()) return;
     const float h = std::min(em(1.4f) * static_cast<float>(an_.issues.size()) + em(0.6f), em(6));
-    ImGui::BeginChild("messages", ImVec2(0, h), ImGuiChildFlags_Border);
+    begin_flat_child("messages", ImVec2(0, h), ImGuiChildFlags_Border);
     for (const Issue& e : an_.issues) {
         const bool error = e.severity == Severity::Error;
         ImGui::PushStyleColor(ImGuiCol_Text, error ? plot_bad() : plot_warn());

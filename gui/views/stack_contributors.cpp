@@ -367,7 +367,9 @@ void partner_combo(Ctx& c, const Contributor& k) {
     std::string preview = "—";
     for (const auto& p : partners)
         if (p.id == k.partner_id) preview = p.name;
-    if (ImGui::BeginCombo("##partner", preview.c_str())) {
+    const bool open = ImGui::BeginCombo("##partner", preview.c_str());
+    if (!open) field_tooltip_when_cut(preview, true);
+    if (open) {
         if (ImGui::Selectable("— none", k.partner_id.empty()) && !k.partner_id.empty())
             edit_row(c, k.id, "Clear partner", "partner", false, [](Contributor& x) { x.partner_id.clear(); });
         for (const auto& p : partners) {
@@ -765,6 +767,7 @@ void draw_dimension_cells(Ctx& c, size_t i, const Contributor& k, const std::str
     keys_before(c, i, ColName);
     if (input_string("##name", name))
         edit_row(c, cid, "Rename contributor", "name", true, [name](Contributor& x) { x.name = name; });
+    field_tooltip_when_cut(k.name);
     keys_after(c, i, ColName);
     field_error_marker(c.vc, key + "name");
 

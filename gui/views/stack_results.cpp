@@ -113,7 +113,7 @@ void draw_verdict(Ctx& c) {
             verdict_badge(cv.verdict);
             if (ImGui::BeginItemTooltip()) {
                 ImGui::PushTextWrapPos(em(30));
-                ImGui::TextUnformatted(cv.reason.c_str());
+                ImGui::TextUnformatted(cv.reason_shown.c_str());
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
@@ -135,7 +135,7 @@ void draw_verdict(Ctx& c) {
         ImGui::EndTable();
     }
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", f.reason.c_str());
+    ImGui::TextDisabled("%s", f.reason_shown.c_str());
     ImGui::PopTextWrapPos();
 }
 

@@ -104,7 +104,9 @@ void draw_selector(const Plan& plan, StackView& view, Edits& edits, int index) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(26));
     const char* preview = index >= 0 ? plan.stacks[static_cast<size_t>(index)].name.c_str() : "(no stacks)";
-    if (ImGui::BeginCombo("##stack", preview, ImGuiComboFlags_HeightLarge)) {
+    const bool open = ImGui::BeginCombo("##stack", preview, ImGuiComboFlags_HeightLarge);
+    if (!open && index >= 0) field_tooltip_when_cut(preview, true);
+    if (open) {
         for (size_t i = 0; i < plan.stacks.size(); ++i) {
             const Stack& s = plan.stacks[i];
             ImGui::PushID(static_cast<int>(i));
@@ -259,6 +261,7 @@ void draw_requirement(Ctx& c) {
     std::string name = s.name;
     if (input_string("##name", name))
         edit_stack(c, "Rename stack", "stack.name", true, [name](Stack& st) { st.name = name; });
+    field_tooltip_when_cut(s.name);
     MF_TEST_ANCHOR("stack.name");
     field_error_marker(c.vc, "stack.name");
     ImGui::SameLine();
@@ -388,7 +391,7 @@ void publish(const ViewContext& ctx, const Stack& s, const StackAnalysis& a, con
     test_text("stack.verdict", verdict_name(r.fit.verdict));
     test_text("stack.verdict.measurement", verdict_name(r.fit.at_measurement.verdict));
     test_text("stack.verdict.operating", verdict_name(r.fit.at_operating.verdict));
-    test_text("stack.verdict.reason", r.fit.reason);
+    test_text("stack.verdict.reason", r.fit.reason_shown);
     test_text("stack.verdict.source", r.fit.at_operating.ppm_source);
     for (const auto& term : r.linear.terms) test_value("stack.sens." + s.contributors[term.index].id, term.sensitivity);
     for (const auto& row : r.contributions) {

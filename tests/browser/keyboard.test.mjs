@@ -96,6 +96,45 @@ test('keyboard only: open an example from the start page, change a weight, undo,
   await context.close();
 });
 
+// Tab only (no arrow, no Enter): fails when the widget is never reached.
+async function tabOnly(page, anchor, max = 160) {
+  for (let i = 0; i < max; ++i) {
+    const s = await state(page);
+    if (s.focused === anchor) return s;
+    await key(page, 'Tab');
+  }
+  throw new Error('Tab alone never reached ' + anchor + '; focus on ' + (await state(page)).focused);
+}
+
+test('keyboard only: Tab goes from the tab bar into the tab content (nested panes too) and changes a field', async () => {
+  const { context, page, errors } = await openCounting();
+  await tabTo(page, 'start.example.micro-gearbox.mfplan.json');
+  await key(page, 'Enter');
+  await waitFor(page, (x) => x.name === 'Micro-gearbox for a surgical stapler' && !x.start_open);
+  await tabTo(page, 'tab.decision');
+  await key(page, 'Enter');
+  let s = await waitFor(page, (x) => x.values['decision.weight.c-iteration'] !== undefined);
+  const before = s.values['decision.weight.c-iteration'];
+  // The weight sits in a table, in the matrix page's child window, in the tab's child window.
+  await tabOnly(page, 'decision.weight.c-iteration');
+  await page.keyboard.type('0.3');
+  await key(page, 'Enter');
+  s = await waitFor(page, (x) => Math.abs(x.values['decision.weight.c-iteration'] - before) > 1e-6);
+  assert.ok(Math.abs(s.values['decision.weight.c-iteration'] - 0.3 / 1.22) < 1e-9, 'weights 0.08 → 0.3, sum 1.22');
+  // Round the ring to the tab bar, over to the Overview, into its first field.
+  await tabOnly(page, 'tab.overview');
+  await key(page, 'Enter');
+  await tabOnly(page, 'overview.name');
+  await key(page, 'Control+a');
+  await page.keyboard.type('Typed by keyboard');
+  await key(page, 'Enter');
+  await waitFor(page, (x) => x.name === 'Typed by keyboard');
+  await screenshot(page, 'keyboard-tab-into-content');
+  assert.deepEqual(await page.evaluate(() => window.mfMouseEvents), [], 'not a single mouse event');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 for (const [name, options] of [
   ['1024x700', { viewport: { width: 1024, height: 700 } }],
   ['2x', { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 }],
