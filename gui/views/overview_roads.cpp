@@ -194,10 +194,10 @@ void OverviewView::draw_roads(ViewContext& ctx) {
         roads_ = analyse_roads(plan, o);
         roads_->options.schedule = RoadsOptions{}.schedule;  // mfplan compare's iterations and seed
         roads_state_ = ctx.state_id;
+        roads_inputs_ = roads_mc_inputs(*roads_);
         shown_.reset();
     }
-    const RoadsMcInputs inputs = roads_mc_inputs(*roads_);
-    roads_mc_.update(inputs, [&] { return std::make_unique<RoadsMonteCarlo>(inputs); });
+    roads_mc_.update(roads_inputs_, [&] { return std::make_unique<RoadsMonteCarlo>(roads_inputs_); });
     if (!shown_ || shown_generation_ != roads_mc_.generation()) {
         shown_ = *roads_;
         if (const auto* r = roads_mc_.result()) with_schedule_monte_carlo(*shown_, *r);

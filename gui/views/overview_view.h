@@ -25,6 +25,7 @@ private:
     // Monte Carlo of every road runs in slices through the runner.
     std::optional<RoadsAnalysis> roads_;
     uint64_t roads_state_ = ~uint64_t{0};
+    RoadsMcInputs roads_inputs_;  // made once per revision: compared by the runner every frame
     JobRunner<RoadsMonteCarlo, RoadsMcInputs> roads_mc_{500};
     uint64_t shown_generation_ = ~uint64_t{0};
     std::optional<RoadsAnalysis> shown_;  // roads_ with the finished Monte Carlo applied
