@@ -3,10 +3,15 @@
 // the split's transfer delay, and what stays as it is.
 #include <doctest/doctest.h>
 
+#include "decision/decision_edit.h"
 #include "plan/plan_file.h"
 #include "roads/plan_for_road.h"
 #include "roads/roads_edit.h"
 #include "roundtrip_support.h"
+#include "schedule/schedule_edit.h"
+#include "stats/random.h"
+#include "test_support.h"
+#include "tolerance/stack_edit.h"
 
 using namespace mf;
 
@@ -237,5 +242,56 @@ TEST_CASE("roads: edits of other sections keep the roads section consistent (pru
         CHECK(p.roads.follow->size() == 5);
         CHECK_FALSE(set_follows_road(p, "ghost", true).empty());
         CHECK(check_plan(p).empty());
+    }
+}
+
+// [SECTION] Property: the other sections' edits keep every example's roads section valid ------
+
+TEST_CASE("roads: a seeded random sequence of deletes and re-kinds keeps every example reopening equal") {
+    for (const char* name :
+         {"launch-timeline.mfplan.json", "micro-gearbox.mfplan.json", "sourcing-decision.mfplan.json"}) {
+        LoadResult r = load_plan(mf::test::read_file(std::string("assets/examples/") + name));
+        REQUIRE(r.plan.has_value());
+        Plan p = *r.plan;
+        const size_t changes_before = p.roads.changes.size();
+        Rng rng(7);
+        for (int step = 0; step < 12; ++step) {
+            INFO(name << " step " << step);
+            auto pick = [&](size_t n) { return static_cast<size_t>(rng.next() % n); };
+            switch (rng.next() % 6) {
+                case 0:
+                    if (!p.schedule.tasks.empty()) delete_task(p, p.schedule.tasks[pick(p.schedule.tasks.size())].id);
+                    break;
+                case 1:
+                    if (!p.schedule.tasks.empty()) {
+                        const Task& t = p.schedule.tasks[pick(p.schedule.tasks.size())];
+                        if (t.kind == TaskKind::Gate) set_gate_criterion(p, t.id, !t.gate.cpk);
+                    }
+                    break;
+                case 2:
+                    if (!p.schedule.tasks.empty())
+                        set_task_kind(p, p.schedule.tasks[pick(p.schedule.tasks.size())].id,
+                                      static_cast<TaskKind>(rng.next() % 3));
+                    break;
+                case 3:
+                    if (p.decision.partners.size() > 1)
+                        delete_partner(p, p.decision.partners[pick(p.decision.partners.size())].id);
+                    break;
+                case 4:
+                    for (auto& s : p.stacks)
+                        if (!s.contributors.empty()) {
+                            remove_contributor(p, s.id, s.contributors[pick(s.contributors.size())].id);
+                            break;
+                        }
+                    break;
+                default:
+                    if (!p.schedule.tasks.empty())
+                        set_follows_road(p, p.schedule.tasks[pick(p.schedule.tasks.size())].id, rng.next() % 2 == 0);
+                    break;
+            }
+            mf::test::check_reopens_equal(p, name);
+            for (const auto& road : road_ids(p)) CHECK(check_plan(plan_for_road(p, road)).empty());
+        }
+        CHECK(p.roads.changes.size() <= changes_before);
     }
 }
