@@ -188,7 +188,11 @@ void OverviewView::draw_roads(ViewContext& ctx) {
         if (ImGui::SmallButton("Open the Decision tab")) ctx.show(Tab::Decision);
         return;
     }
-    if (!roads_ || roads_state_ != ctx.state_id) {
+    // While a field is being typed into, keep the last analysis: recomputing every road on each
+    // keystroke made frames slow enough that the keystrokes of one field stopped merging into one
+    // undo step. The table catches up the frame after the field is left.
+    const bool typing = ImGui::IsAnyItemActive() && roads_.has_value();
+    if (!roads_ || (roads_state_ != ctx.state_id && !typing)) {
         RoadsOptions o;
         o.schedule.iterations = 0;  // the Monte Carlo runs below, in slices
         roads_ = analyse_roads(plan, o);
