@@ -24,8 +24,6 @@ void OverviewView::draw(ViewContext& ctx) {
     const PlanMeta& m = plan.meta;
     const float label_w = em(9);
 
-    draw_roads(ctx);  // the answers first: the decision on one page (overview_roads.cpp)
-
     ImGui::SeparatorText("Project");
     if (ImGui::BeginTable("meta", 2, ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, label_w);
@@ -110,6 +108,8 @@ void OverviewView::draw(ViewContext& ctx) {
         }
         ImGui::EndTable();
     }
+
+    draw_roads(ctx);  // the decision on one page (overview_roads.cpp)
 }
 
 }  // namespace mf
