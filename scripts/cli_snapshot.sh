@@ -42,3 +42,4 @@ run stack assets/examples/micro-gearbox.mfplan.json --samples 0
 run stack assets/examples/silicon-on-inconel.mfplan.json --samples 50000 --json
 run stack assets/examples/micro-gearbox.mfplan.json --stack s-gear-shaft-running --no-mc --json
 run stack --csv tests/data/tolerance/gear-shaft.csv --unit um --lower 0 --upper 50 --operate-temp 37 --samples 10000 --json
+for f in assets/examples/*.mfplan.json; do run compare "$f" --json; run compare "$f" --iterations 500 --seed 3; done

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <utility>
 
 namespace mf {
 
@@ -63,10 +64,17 @@ std::string road_name(const Plan& plan, const std::string& road) {
 
 namespace {
 
-const RoadChange* change_for(const RoadsSection& roads, const std::string& partner, const std::string& item) {
-    for (const auto& c : roads.changes)
-        if (c.road == partner && c.item == item) return &c;
-    return nullptr;
+// The changes by (partner, item), looked up once per follower: a scan per follower would make a
+// plan with 100 000 followers and as many changes quadratic.
+using ChangeIndex = std::map<std::pair<std::string, std::string>, const RoadChange*>;
+ChangeIndex index_changes(const RoadsSection& roads) {
+    ChangeIndex index;
+    for (const auto& c : roads.changes) index.emplace(std::make_pair(c.road, c.item), &c);  // the first one counts
+    return index;
+}
+const RoadChange* change_for(const ChangeIndex& index, const std::string& partner, const std::string& item) {
+    auto it = index.find({partner, item});
+    return it == index.end() ? nullptr : it->second;
 }
 
 void apply_to_task(Task& t, const std::string& partner, const ScheduleSection& schedule, const RoadChange* c) {
@@ -144,6 +152,7 @@ Plan plan_for_road(const Plan& plan, const std::string& road) {
         develop = plan.decision.partners[static_cast<size_t>(sp.from)].id;
         produce = plan.decision.partners[static_cast<size_t>(sp.to)].id;
     }
+    const ChangeIndex changes = index_changes(plan.roads);
     std::map<std::string, RoadPhase> follows;
     for (const auto& f : road_followers(plan)) follows.emplace(f.item, f.phase);
 
@@ -153,11 +162,11 @@ Plan plan_for_road(const Plan& plan, const std::string& road) {
         if (f == follows.end()) continue;
         const std::string& partner = f->second == RoadPhase::Produce ? produce : develop;
         if (f->second == RoadPhase::Produce) produce_tasks.insert(t.id);
-        apply_to_task(t, partner, plan.schedule, change_for(plan.roads, partner, t.id));
+        apply_to_task(t, partner, plan.schedule, change_for(changes, partner, t.id));
     }
     for (auto& s : p.stacks)
         for (auto& k : s.contributors)
-            if (follows.count(k.id)) apply_to_contributor(k, produce, change_for(plan.roads, produce, k.id));
+            if (follows.count(k.id)) apply_to_contributor(k, produce, change_for(changes, produce, k.id));
     if (split) add_transfer_delay(p, produce_tasks);
     p.decision.chosen = develop;
     return p;

@@ -99,7 +99,8 @@ std::string add_task(Plan& p, TaskKind kind, const std::string& after, const std
     return made;
 }
 
-void delete_task(Plan& p, const std::string& id) {
+void delete_task(Plan& p, const std::string& id_ref) {
+    const std::string id = id_ref;  // a copy: the caller's may live in the task erased below
     const int at = find_task(p, id);
     if (at < 0) return;
     auto& v = p.schedule.tasks;

@@ -143,6 +143,8 @@ void OverviewView::draw(ViewContext& ctx) {
         }
         ImGui::EndTable();
     }
+
+    draw_roads(ctx);  // the decision on one page (overview_roads.cpp)
 }
 
 }  // namespace mf
