@@ -7,6 +7,7 @@
 
 #include "base/limits.h"
 #include "stats/fast_normal.h"
+#include "stats/portable_math.h"
 #include "stats/select.h"
 #include "tolerance/stack_analysis.h"
 #include "tolerance/stack_internal.h"
@@ -111,12 +112,27 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
             loop_angle_.push_back(use.angle_of[v]);
             loop_fixed_length_.push_back(s.loop->vectors[v].length);
             loop_fixed_angle_.push_back(s.loop->vectors[v].angle);
-            loop_fixed_proj_.push_back(std::cos((s.loop->vectors[v].angle - direction_) * kDegree));
+            loop_fixed_proj_.push_back(portable_cos((s.loop->vectors[v].angle - direction_) * kDegree));
         }
     }
-    // Centre of the correlation sums: the statistical mean (any nearby value works; it only
-    // keeps the sums small).
-    centre_g_ = statistical(linearize_stack(s, s.measurement_temperature), limits_of(s)).mean;
+    // Centre of the correlation sums: the gap with every contributor at its typical value
+    // (z = 0, a lognormal's median). Any nearby value works, it only keeps the sums small;
+    // this one is computed with the kernel's own portable arithmetic, so the sums have the
+    // same bits natively and in the browser.
+    centre_g_ = base_meas_;
+    for (size_t v = 0; v < loop_length_.size(); ++v) {
+        const int li = loop_length_[v], ai = loop_angle_[v];
+        auto typical = [&](int c) {
+            const Sampler& sm = samplers_[static_cast<size_t>(c)];
+            return sm.a + sm.b * (sm.kind == DistributionKind::Lognormal ? 1.0 : 0.0);
+        };
+        const double len = li >= 0 ? typical(li) : loop_fixed_length_[v];
+        const double proj =
+            ai >= 0 ? portable_cos((loop_fixed_angle_[v] + typical(ai) - direction_) * kDegree) : loop_fixed_proj_[v];
+        centre_g_ += (li >= 0 ? scale_meas_[static_cast<size_t>(li)] : 1.0) * len * proj;
+    }
+    for (size_t i = 0; i < nc; ++i)
+        if (!in_loop_[i] && samplers_[i].kind == DistributionKind::Lognormal) centre_g_ += slope_meas_[i];
     sum_dx_.assign(nc, 0.0);
     sum_dx2_.assign(nc, 0.0);
     sum_dxdg_.assign(nc, 0.0);
@@ -168,7 +184,7 @@ void MonteCarloRun::fill(Sampler& sm, double* out, size_t n) {
                 normal_ziggurat_fill(sm.rng, out, n);
             else
                 for (size_t j = 0; j < n; ++j) out[j] = sm.rng.normal();
-            for (size_t j = 0; j < n; ++j) out[j] = std::exp(sm.shape * out[j]);
+            for (size_t j = 0; j < n; ++j) out[j] = portable_exp(sm.shape * out[j]);
             break;
         case DistributionKind::SkewNormal:
             for (size_t j = 0; j < n; ++j) {
@@ -241,7 +257,7 @@ void MonteCarloRun::sample_block(size_t block, double* sums) {
         const double* D = slot >= 0 ? cte_block_.data() + static_cast<size_t>(slot) * kBlock : nullptr;
         for (size_t j = 0; j < n; ++j) {
             const double len = L ? la + lb * L[j] : fixed_len;
-            const double proj = A ? std::cos((fixed_angle + aa + ab * A[j] - direction_) * kDegree) : fixed_proj;
+            const double proj = A ? portable_cos((fixed_angle + aa + ab * A[j] - direction_) * kDegree) : fixed_proj;
             g[j] += km * len * proj;
             if (thermal_differs_) go[j] += (D ? ko + D[j] : ko) * len * proj;
         }
@@ -383,7 +399,8 @@ static MonteCarloSummary summarise(const std::vector<double>& x, double temperat
     }
     s.mean = mean;
     s.sigma = x.size() > 1 ? std::sqrt(m2 / (n - 1)) : 0.0;
-    s.skewness = m2 > 0 ? (m3 / n) / std::pow(m2 / n, 1.5) : 0.0;
+    const double var = m2 / n;  // var·√var for var^1.5: sqrt is exact in IEEE, pow is not portable
+    s.skewness = m2 > 0 ? (m3 / n) / (var * std::sqrt(var)) : 0.0;
     s.min = lo;
     s.max = hi;
     s.below = below;
