@@ -15,9 +15,10 @@
 namespace mf::cli {
 
 int cmd_decide(int argc, char** argv) {
-    Args a = parse_args(argc, argv, {"samples", "seed", "max-volume"});
+    Args a = parse_args(argc, argv, {"samples", "seed", "max-volume", "road"});
     if (!a.error.empty() || a.positional.size() != 1) {
-        std::fprintf(stderr, "usage: mfplan decide FILE [--samples N] [--seed S] [--max-volume V] [--json]\n%s%s",
+        std::fprintf(stderr,
+                     "usage: mfplan decide FILE [--road R] [--samples N] [--seed S] [--max-volume V] [--json]\n%s%s",
                      a.error.c_str(), a.error.empty() ? "" : "\n");
         return 2;
     }
@@ -38,6 +39,7 @@ int cmd_decide(int argc, char** argv) {
     o.seed = static_cast<uint64_t>(seed);
     auto plan = load_plan_or_report(a.positional[0]);
     if (!plan) return 1;
+    if (!take_road(a.option("road").value_or(""), *plan, a.positional[0])) return 1;
     const DecisionSection& s = plan->decision;
     const DecisionAnalysis r = analyse_decision(*plan, o);
     const bool ranked = r.errors.empty();

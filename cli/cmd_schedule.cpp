@@ -21,7 +21,7 @@ namespace mf::cli {
 namespace {
 
 const char* kUsage =
-    "usage: mfplan schedule FILE [--iterations N] [--seed S] [--json]\n"
+    "usage: mfplan schedule FILE [--road R] [--iterations N] [--seed S] [--json]\n"
     "       mfplan schedule FILE --export mspdi|ics|csv|mermaid\n";
 
 // The analysis's issues of one severity on stderr, as `file: [warning: ]task "id" (field): message`.
@@ -46,7 +46,7 @@ std::string utc_stamp() {
 }  // namespace
 
 int cmd_schedule(int argc, char** argv) {
-    Args a = parse_args(argc, argv, {"iterations", "seed", "export"});
+    Args a = parse_args(argc, argv, {"iterations", "seed", "export", "road"});
     if (!a.error.empty() || a.positional.size() != 1) {
         if (!a.error.empty()) std::fprintf(stderr, "error: %s\n", a.error.c_str());
         std::fputs(kUsage, stderr);
@@ -64,6 +64,7 @@ int cmd_schedule(int argc, char** argv) {
     const std::string file = a.positional[0];
     auto plan = load_plan_or_report(file);
     if (!plan) return 1;
+    if (!take_road(a.option("road").value_or(""), *plan, file)) return 1;
     // analyse_schedule: gates linked to measured data take the data's Cpk and n, then CPM, PERT and
     // the Monte Carlo (core/schedule/schedule_analysis.h). The exports need only the CPM.
     if (fmt) {

@@ -28,7 +28,7 @@ namespace {
 using json = nlohmann::json;
 
 const char* kUsage =
-    "usage: mfplan stack FILE [--stack ID|NAME] [--samples N] [--seed S] [--bins B] [--no-mc] [--json]\n"
+    "usage: mfplan stack FILE [--stack ID|NAME] [--road R] [--samples N] [--seed S] [--bins B] [--no-mc] [--json]\n"
     "       mfplan stack --csv TABLE.csv [--unit mm|um|in] [--lower L] [--upper U] [--measure-temp C]\n"
     "                    [--operate-temp C] [--name TEXT] [--samples N] [--seed S] [--bins B] [--no-mc] [--json]\n"
     "  --csv columns: name, nominal, tol | tol_plus + tol_minus, and optionally id, sensitivity, kind,\n"
@@ -92,9 +92,9 @@ void print_text(const StackAnalysis& a) {
 }  // namespace
 
 int cmd_stack(int argc, char** argv) {
-    Args a = parse_args(
-        argc, argv,
-        {"stack", "samples", "seed", "bins", "csv", "unit", "lower", "upper", "measure-temp", "operate-temp", "name"});
+    Args a = parse_args(argc, argv,
+                        {"stack", "samples", "seed", "bins", "csv", "unit", "lower", "upper", "measure-temp",
+                         "operate-temp", "name", "road"});
     for (const auto& f : a.flags)
         if (f != "json" && f != "no-mc") a.error = "unknown option --" + f;
     const bool csv = a.option("csv").has_value();
@@ -121,6 +121,10 @@ int cmd_stack(int argc, char** argv) {
     std::vector<std::string> stack_ids;
     std::string source;
     if (csv) {
+        if (a.option("road")) {
+            std::fprintf(stderr, "mfplan stack: --road applies to a plan file, not to --csv\n");
+            return 2;
+        }
         source = *a.option("csv");
         double unit = 1.0;
         if (auto u = a.option("unit")) {
@@ -166,6 +170,7 @@ int cmd_stack(int argc, char** argv) {
         source = a.positional[0];
         plan = load_plan_or_report(source);
         if (!plan) return 1;
+        if (!take_road(a.option("road").value_or(""), *plan, source)) return 1;
         if (auto want = a.option("stack")) {
             for (const auto& s : plan->stacks)
                 if (s.id == *want || s.name == *want) stack_ids.push_back(s.id);

@@ -116,6 +116,7 @@ void App::frame() {
     draw_replace_question();
     help.draw();
     share.draw();
+    report_export.draw(status);
     if (int steps = history.draw(doc))
         while (steps-- > 0) doc.undo();
 
@@ -162,11 +163,15 @@ void App::handle_shortcuts() {
 
 void App::draw_menu_bar() {
     if (!ImGui::BeginMainMenuBar()) return;
-    if (ImGui::BeginMenu("File")) {
+    const bool file_menu = ImGui::BeginMenu("File");
+    MF_TEST_ANCHOR("menu.file");
+    if (file_menu) {
         if (ImGui::MenuItem("New plan")) new_plan();
         if (ImGui::MenuItem("Open…", "Ctrl+O")) platform::request_open_file(".json");
         if (ImGui::MenuItem("Save / Download", "Ctrl+S")) save();
         if (ImGui::MenuItem("Share link…")) request_share_link();
+        if (ImGui::MenuItem("Report…", nullptr, false, !report_export.running())) request_report();
+        MF_TEST_ANCHOR("menu.file.report");
         ImGui::Separator();
         if (ImGui::BeginMenu("Recent plans")) {
             const std::vector<StoredPlan> stored = library.list();

@@ -14,6 +14,7 @@
 
 #include "document.h"
 #include "plan_library.h"
+#include "report_export.h"
 #include "style.h"
 #include "warm_up.h"
 #include "views/capability_view.h"
@@ -46,7 +47,8 @@ struct App {
     StartView start;
     PlanLibrary library;  // the plans this browser keeps (autosaves, replaced plans)
     ShareView share;
-    KernelWarmUp warm_up;  // each Monte Carlo kernel once while idle after the first frame
+    ReportExport report_export;  // File › Report…: the sliced report job, then the download
+    KernelWarmUp warm_up;        // each Monte Carlo kernel once while idle after the first frame
 
     std::string status;  // one line at the bottom ("Saved micro-gearbox.mfplan.json")
     uint64_t frames_drawn = 0;
@@ -69,6 +71,7 @@ struct App {
     bool asking_to_replace() const { return pending_replace_.has_value(); }
     void save();
     void request_share_link();
+    void request_report() { report_export.request(doc.plan, doc.file_name); }  // File › Report…
 
     // Shows a tool's tab next frame (menus, links between tools, tests).
     void show_tab(Tab t) { requested_tab_ = t; }

@@ -6,70 +6,6 @@
 
 namespace mf {
 
-std::vector<double> nice_ticks(double lo, double hi, int max_ticks) {
-    std::vector<double> ticks;
-    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi) || max_ticks < 2) return ticks;
-    const double raw = (hi - lo) / (max_ticks - 1);
-    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = mag;
-    for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (m * mag >= raw) {
-            step = m * mag;
-            break;
-        }
-    for (double v = std::ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
-        ticks.push_back(std::fabs(v) < step * 1e-9 ? 0.0 : v);
-    return ticks;
-}
-
-std::vector<double> log_ticks(double lo, double hi) {
-    std::vector<double> ticks;
-    if (!(lo > 0) || !(hi > lo)) return ticks;
-    const int d0 = static_cast<int>(std::floor(std::log10(lo))), d1 = static_cast<int>(std::ceil(std::log10(hi)));
-    const bool fine = d1 - d0 <= 3;
-    for (int d = d0; d <= d1; ++d)
-        for (double m : fine ? std::vector<double>{1, 2, 5} : std::vector<double>{1}) {
-            const double v = m * std::pow(10.0, d);
-            if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) ticks.push_back(v);
-        }
-    return ticks;
-}
-
-std::vector<std::string> tick_labels(const std::vector<double>& ticks) {
-    // k / M only where they shorten round values (1.5k, 25k, 3M), and for a whole axis or not
-    // at all: a fine axis of lengths in µm (9995, 10000, 10005) must not read "10k" in the
-    // middle, nor 1026 as "1.026k".
-    const auto multiple_of = [](double v, double unit) { return std::fabs(v / unit - std::round(v / unit)) < 1e-9; };
-    bool use_m = true, use_k = true;
-    for (double v : ticks) {
-        const double a = std::fabs(v);
-        if (a >= 1e6 && a < 1e12 && !multiple_of(v, 1e5)) use_m = false;
-    }
-    for (double v : ticks) {
-        const double a = std::fabs(v);
-        if (a >= 1e3 && a < 1e12 && !(use_m && a >= 1e6) && !multiple_of(v, 1e2)) use_k = false;
-    }
-    std::vector<std::string> out;
-    for (double v : ticks) {
-        char buf[32];
-        const double a = std::fabs(v);
-        if (a == 0)
-            std::snprintf(buf, sizeof buf, "0");
-        else if (a >= 1e6 && a < 1e12 && use_m)
-            std::snprintf(buf, sizeof buf, "%gM", v / 1e6);
-        else if (a >= 1e3 && a < 1e12 && use_k)
-            std::snprintf(buf, sizeof buf, "%gk", v / 1e3);
-        else if (a >= 1e3 && a < 1e12)
-            std::snprintf(buf, sizeof buf, "%.9g", v);
-        else
-            std::snprintf(buf, sizeof buf, "%.4g", v);
-        out.push_back(buf);
-    }
-    return out;
-}
-
-std::string tick_label(double v) { return tick_labels({v}).front(); }
-
 ImU32 plot_color(int index, float alpha) {
     static const ImVec4 kOkabeIto[] = {
         {0.000f, 0.447f, 0.698f, 1}, {0.835f, 0.369f, 0.000f, 1}, {0.000f, 0.620f, 0.451f, 1},
@@ -92,6 +28,20 @@ ImU32 plot_good() { return dark_theme() ? IM_COL32(0, 158, 115, 255) : IM_COL32(
 ImU32 plot_warn() { return dark_theme() ? IM_COL32(230, 159, 0, 255) : IM_COL32(140, 90, 0, 255); }
 ImU32 plot_bad() { return dark_theme() ? IM_COL32(245, 100, 80, 255) : IM_COL32(180, 40, 28, 255); }
 
+ImU32 ink_color(Ink ink) {
+    const float alpha = std::clamp(ink.alpha, 0.0f, 1.0f);
+    ImU32 c = 0;
+    switch (ink.colour) {
+        case kInkText: return ImGui::GetColorU32(ImGuiCol_Text, alpha);
+        case kInkDim: return ImGui::GetColorU32(ImGuiCol_TextDisabled, alpha);
+        case kInkGood: c = plot_good(); break;
+        case kInkWarn: c = plot_warn(); break;
+        case kInkBad: c = plot_bad(); break;
+        default: return plot_color(ink.colour, alpha);
+    }
+    return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha * 255.0f + 0.5f) << IM_COL32_A_SHIFT);
+}
+
 double Plot::tx(double x) const {
     if (axes_.log_x) {
         const double l0 = std::log10(axes_.x_min), l1 = std::log10(axes_.x_max);
@@ -103,9 +53,11 @@ double Plot::tx(double x) const {
 double Plot::ty(double y) const {
     if (axes_.log_y) {
         const double l0 = std::log10(axes_.y_min), l1 = std::log10(axes_.y_max);
-        return (std::log10(std::max(y, 1e-300)) - l0) / (l1 - l0);
+        const double f = (std::log10(std::max(y, 1e-300)) - l0) / (l1 - l0);
+        return axes_.reversed_y ? 1 - f : f;
     }
-    return (y - axes_.y_min) / (axes_.y_max - axes_.y_min);
+    const double f = (y - axes_.y_min) / (axes_.y_max - axes_.y_min);
+    return axes_.reversed_y ? 1 - f : f;
 }
 
 ImVec2 Plot::to_screen(double x, double y) const {
@@ -123,7 +75,8 @@ double Plot::x_from_screen(float sx) const {
 }
 
 double Plot::y_from_screen(float sy) const {
-    const double f = (p1_.y - sy) / static_cast<double>(p1_.y - p0_.y);
+    double f = (p1_.y - sy) / static_cast<double>(p1_.y - p0_.y);
+    if (axes_.reversed_y) f = 1 - f;
     if (axes_.log_y) {
         const double l0 = std::log10(axes_.y_min), l1 = std::log10(axes_.y_max);
         return std::pow(10.0, l0 + f * (l1 - l0));
@@ -198,6 +151,114 @@ bool Plot::begin(const char* id, ImVec2 size, const PlotAxes& axes) {
     if (axes_.y_label[0]) dl_->AddText(ImVec2(origin.x, p0_.y - font * 0.6f), dim, axes_.y_label);
     dl_->PushClipRect(p0_, p1_, true);
     return true;
+}
+
+bool Plot::begin(const char* id, ImVec2 size, const Chart& chart) {
+    const ChartAxis x = usable_axis(chart.x), y = usable_axis(chart.y);
+    categories_.clear();
+    for (const auto& c : y.categories) categories_.push_back(c.c_str());
+    PlotAxes a;
+    a.x_min = x.min, a.x_max = x.max, a.log_x = x.log;
+    a.y_min = y.min, a.y_max = y.max, a.log_y = y.log;
+    a.x_label = chart.x.label.c_str();
+    a.y_label = chart.y.label.c_str();
+    a.y_categories = categories_.empty() ? nullptr : categories_.data();
+    a.y_category_count = static_cast<int>(categories_.size());
+    a.reversed_y = y.reversed;
+    if (!begin(id, size, a)) return false;
+    marks(chart);
+    return true;
+}
+
+// A dashed polyline (dash and gap in pixels), for the chart marks that ask for one.
+static void dashed(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float thickness, float dash) {
+    bool on = true;
+    float left = dash;
+    for (size_t i = 0; i + 1 < pts.size(); ++i) {
+        ImVec2 a = pts[i];
+        const ImVec2 b = pts[i + 1];
+        float len = std::hypot(b.x - a.x, b.y - a.y);
+        while (len > 0) {
+            const float t = std::min(left, len);
+            const ImVec2 c(a.x + (b.x - a.x) * t / len, a.y + (b.y - a.y) * t / len);
+            if (on) dl->AddLine(a, c, col, thickness);
+            a = c;
+            len -= t;
+            left -= t;
+            if (left <= 0) on = !on, left = dash;
+        }
+    }
+}
+
+void Plot::marks(const Chart& chart) {
+    const float font = ImGui::GetFontSize();
+    for (const ChartMark& m : chart.marks) {
+        const ImU32 col = ink_color(m.ink);
+        const int nx = static_cast<int>(m.x.size()), ny = static_cast<int>(m.y.size());
+        switch (m.kind) {
+            case MarkKind::Line: {
+                std::vector<ImVec2> pts;  // pieces between non-finite points
+                auto flush = [&] {
+                    if (pts.size() >= 2) {
+                        if (m.dashed)
+                            dashed(dl_, pts, col, m.width, font * 0.45f);
+                        else
+                            dl_->AddPolyline(pts.data(), static_cast<int>(pts.size()), col, ImDrawFlags_None, m.width);
+                    }
+                    pts.clear();
+                };
+                for (int i = 0; i < std::min(nx, ny); ++i) {
+                    if (!std::isfinite(m.x[i]) || !std::isfinite(m.y[i]))
+                        flush();
+                    else
+                        pts.push_back(to_screen(m.x[i], m.y[i]));
+                }
+                flush();
+                break;
+            }
+            case MarkKind::Steps: steps(m.x.data(), m.y.data(), std::min(nx, ny), col, m.width); break;
+            case MarkKind::Histogram:
+                histogram(m.x.data(), m.y.data(), std::min(nx - 1, ny), col,
+                          m.outline.alpha > 0 ? ink_color(m.outline) : 0);
+                break;
+            case MarkKind::HBar:
+                if (nx >= 2 && ny >= 2) hbar(m.y[0], m.x[0], m.x[1], m.y[1], col);
+                break;
+            case MarkKind::VLine: {
+                if (nx < 1) break;
+                vline(m.x[0], col, nullptr, m.width);
+                if (m.label.empty()) break;
+                // Labels on rows, so close lines do not write over each other.
+                const ImVec2 at = to_screen(m.x[0], 0);
+                const float w = ImGui::CalcTextSize(m.label.c_str()).x;
+                dl_->AddText(ImVec2(m.label_left ? at.x - w - font * 0.25f : at.x + font * 0.25f,
+                                    p0_.y + font * (0.2f + 1.1f * static_cast<float>(m.label_row))),
+                             ink_color(Ink{m.ink.colour}), m.label.c_str());
+                break;
+            }
+            case MarkKind::HLine:
+                if (ny >= 1) hline(m.y[0], col, m.label.empty() ? nullptr : m.label.c_str(), m.width);
+                break;
+            case MarkKind::XBand:
+                if (nx >= 2) xband(m.x[0], m.x[1], col);
+                break;
+            case MarkKind::Point: {
+                if (nx < 1 || ny < 1) break;
+                const Marker shape = m.shape == MarkShape::Diamond ? Marker::Diamond
+                    : m.shape == MarkShape::Square                 ? Marker::Square
+                    : m.shape == MarkShape::Cross                  ? Marker::Cross
+                                                                   : Marker::Circle;
+                marker(m.x[0], m.y[0], col, shape, m.width * font / 16.0f);
+                break;
+            }
+            case MarkKind::Text:
+                if (nx >= 1 && ny >= 1) {
+                    const ImVec2 at = to_screen(m.x[0], m.y[0]);
+                    dl_->AddText(ImVec2(at.x, at.y - font * 0.5f), col, m.label.c_str());
+                }
+                break;
+        }
+    }
 }
 
 void Plot::end() {

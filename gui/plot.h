@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "chart/chart.h"  // the chart description the report shares (core/chart)
+#include "chart/ticks.h"  // nice_ticks, log_ticks, tick_labels (shared with the report)
 #include "imgui.h"
 
 namespace mf {
@@ -28,6 +30,7 @@ struct PlotAxes {
     // Category y axis (bar charts): labels[i] is drawn at y = i instead of numeric ticks.
     const char* const* y_categories = nullptr;
     int y_category_count = 0;
+    bool reversed_y = false;  // larger y further down (category 0 on top)
 };
 
 enum class Marker { Circle, Diamond, Square, Cross };
@@ -38,6 +41,10 @@ public:
     // Returns false when the plot is clipped away (skip drawing, no end() needed).
     bool begin(const char* id, ImVec2 size, const PlotAxes& axes);
     void end();
+    // A chart description (core/chart/chart.h, shared with the HTML report): begins with its
+    // axes and draws its marks; the caller may add hover readouts, then calls end().
+    bool begin(const char* id, ImVec2 size, const Chart& chart);
+    void marks(const Chart& chart);
 
     ImVec2 to_screen(double x, double y) const;
     double x_from_screen(float sx) const;
@@ -64,21 +71,13 @@ public:
 
 private:
     PlotAxes axes_;
-    ImVec2 p0_, p1_;  // plotting rectangle (inside the axes)
+    std::vector<const char*> categories_;  // a chart's category labels, for axes_.y_categories
+    ImVec2 p0_, p1_;                       // plotting rectangle (inside the axes)
     ImDrawList* dl_ = nullptr;
     bool hovered_ = false;
     double tx(double x) const;
     double ty(double y) const;
 };
-
-// Up to max_ticks "nice" values (1, 2, 5 × 10^k steps) covering [lo, hi].
-std::vector<double> nice_ticks(double lo, double hi, int max_ticks);
-// Decades (and 2, 5 multiples when few decades) for a log axis.
-std::vector<double> log_ticks(double lo, double hi);
-// Short tick labels for one axis: 12.5, 1.2k, 3M, 1e-05. k and M only when every large tick
-// on the axis is round, so 1026 stays 1026 and 9995 / 10000 / 10005 stay as they are.
-std::vector<std::string> tick_labels(const std::vector<double>& ticks);
-std::string tick_label(double v);  // one value, as on an axis of its own
 
 // A colour-blind-safe palette (Okabe–Ito), readable on light and dark themes.
 ImU32 plot_color(int index, float alpha = 1.0f);
@@ -87,5 +86,7 @@ ImU32 plot_color(int index, float alpha = 1.0f);
 ImU32 plot_good();  // green: pass / OK
 ImU32 plot_warn();  // amber: at risk
 ImU32 plot_bad();   // red: fails / limit
+// The colour of a chart Ink (core/chart/chart.h) in the current theme.
+ImU32 ink_color(Ink ink);
 
 }  // namespace mf

@@ -20,7 +20,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # --- Debian binary packages -----------------------------------------------------------
 PKGS=(build-essential cmake ninja-build python3 dpkg-dev xz-utils ca-certificates
       emscripten doctest-dev nlohmann-json3-dev libglm-dev clang-14 libclang-rt-14-dev clang-format-14
-      fonts-dejavu-core fonttools chromium python3-jsonschema python3-icalendar)
+      fonts-dejavu-core fonttools chromium python3-jsonschema python3-icalendar poppler-utils)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "roads/roads_edit.h"
 #include "plan/plan.h"
 
 namespace mf {
@@ -103,6 +104,7 @@ void delete_partner(Plan& p, const std::string& id_ref) {
         for (auto& c : st.contributors)
             if (c.partner_id == id) c.partner_id.clear();
     p.schedule.partner_calendars.erase(id);
+    prune_roads(p);  // the partner's road changes go with it
 }
 
 void move_partner(DecisionSection& s, const std::string& id, int delta) { move_by_id(s.partners, id, delta); }

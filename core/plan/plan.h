@@ -12,6 +12,7 @@
 #include "capability/dataset_model.h"
 #include "decision/decision_model.h"
 #include "base/date.h"
+#include "roads/roads_model.h"
 #include "schedule/schedule_model.h"
 #include "tolerance/stack_model.h"
 
@@ -35,6 +36,7 @@ struct Plan {
     ScheduleSection schedule;
     std::vector<Stack> stacks;
     std::vector<Dataset> datasets;
+    RoadsSection roads;  // which items follow the sourcing road taken (docs/roads.md)
 };
 
 // What the overview lists: one row per section with its item count.

@@ -10,6 +10,7 @@
 #include "base/issue_cap.h"
 #include "base/json_reader.h"
 #include "plan/section_json.h"
+#include "roads/roads_json.h"
 #include "schedule/outline.h"
 
 namespace mf {
@@ -199,6 +200,7 @@ LoadResult load_plan(const std::string& text) {
     if (const json* s = r.member(doc, "", "schedule", Need::Optional)) read_schedule(*s, "/schedule", r, plan.schedule);
     if (const json* s = r.member(doc, "", "stacks", Need::Optional)) read_stacks(*s, "/stacks", r, plan.stacks);
     if (const json* s = r.member(doc, "", "datasets", Need::Optional)) read_datasets(*s, "/datasets", r, plan.datasets);
+    if (const json* s = r.member(doc, "", "roads", Need::Optional)) read_roads(*s, "/roads", r, plan.roads);
     r.end_object(doc, "");
 
     if (r.ok()) {
@@ -219,6 +221,7 @@ std::string save_plan(const Plan& plan, int indent) {
     doc["schedule"] = write_schedule(plan.schedule);
     doc["stacks"] = write_stacks(plan.stacks);
     doc["datasets"] = write_datasets(plan.datasets);
+    if (!plan.roads.empty()) doc["roads"] = write_roads(plan.roads);  // older plans keep their bytes
     return doc.dump(indent, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace) + "\n";
 }
 
@@ -241,6 +244,8 @@ Issues check_plan(const Plan& p) {
     read_schedule(write_schedule(p.schedule), "/schedule", r, schedule);
     std::vector<Stack> stacks;
     read_stacks(write_stacks(p.stacks), "/stacks", r, stacks);
+    RoadsSection roads;
+    read_roads(write_roads(p.roads), "/roads", r, roads);
     Issues errors = r.take_errors();
     if (!errors.empty()) return errors;  // the references below assume well-formed sections
     errors = check_plan_references(p);
@@ -337,6 +342,7 @@ Issues check_plan_references(const Plan& p) {
         if (const auto& c = p.schedule.tasks[i].gate.cpk; c && c->measured)
             must_name_feature(c->measured->dataset_id, c->measured->feature_id,
                               "/schedule/tasks/" + std::to_string(i) + "/gate/cpk/measured");
+    check_roads(p, errors);  // followers, road changes and the named tasks (roads/roads_json.h)
     return errors;
 }
 

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <set>
 
+#include "roads/roads_edit.h"
 #include "schedule/gate.h"
 #include "schedule/network.h"
 #include "schedule/outline.h"
@@ -111,6 +112,7 @@ void delete_task(Plan& p, const std::string& id) {
         rp.erase(std::remove(rp.begin(), rp.end(), id), rp.end());
         if (t.parent == id) t.parent = parent;  // a summary's subtasks move up one level
     }
+    prune_roads(p);  // it no longer follows a road
 }
 
 std::string duplicate_task(Plan& p, const std::string& id) {
@@ -152,6 +154,7 @@ std::string set_task_kind(Plan& p, const std::string& id, TaskKind kind) {
     t.kind = kind;
     if (kind == TaskKind::Milestone) t.optimistic = t.most_likely = t.pessimistic = 0;
     if (kind == TaskKind::Gate && !t.gate.pass_probability && !t.gate.cpk) t.gate.pass_probability = 0.9;
+    prune_roads(p);  // road changes that no longer fit the kind
     return "";
 }
 
@@ -301,6 +304,7 @@ std::string set_gate_criterion(Plan& p, const std::string& id, bool from_cpk) {
         g.pass_probability = std::isfinite(pp) ? std::clamp(pp, 0.0, 1.0) : 1.0;
         g.cpk.reset();
     }
+    prune_roads(p);  // a road's Cpk or pass probability for the other criterion goes
     return "";
 }
 
@@ -370,6 +374,7 @@ std::string apply_template(Plan& p, const TemplateApplication& a) {
     p.schedule.tasks = std::move(t.section.tasks);
     p.meta.start_date = a.start;
     if (a.deadline) p.meta.deadline = a.deadline;
+    prune_roads(p);  // the replaced tasks no longer follow a road
     return "";
 }
 

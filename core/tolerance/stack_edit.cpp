@@ -8,6 +8,7 @@
 #include <set>
 #include <utility>
 
+#include "roads/roads_edit.h"
 #include "tolerance/stack_analysis.h"
 
 namespace mf {
@@ -109,6 +110,7 @@ std::string delete_stack(Plan& p, const std::string& stack_id) {
     const auto it = std::find_if(p.stacks.begin(), p.stacks.end(), [&](const Stack& x) { return x.id == stack_id; });
     if (it == p.stacks.end()) return no_stack(stack_id);
     p.stacks.erase(it);
+    prune_roads(p);  // its contributors no longer follow a road
     return "";
 }
 
@@ -147,6 +149,7 @@ std::string remove_contributor(Plan& p, const std::string& stack_id, const std::
     const int k = contributor_index(*s, contributor_id);
     if (k < 0) return no_contributor(contributor_id);
     s->contributors.erase(s->contributors.begin() + k);
+    prune_roads(p);  // it no longer follows a road
     if (!s->loop) return "";
     auto& v = s->loop->vectors;
     v.erase(std::remove_if(v.begin(), v.end(), [&](const LoopVector& x) { return x.length_from == contributor_id; }),
@@ -197,6 +200,7 @@ std::string set_contributor_kind(Plan& p, const std::string& stack_id, const std
         c.material.clear();
         c.cte.reset();
     }
+    prune_roads(p);  // a road Cpk does not apply to an angle
     return "";
 }
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "chart/analysis_charts.h"
 #include "plot.h"
 #include "stats/distributions.h"
 #include "style.h"
@@ -102,15 +103,6 @@ static void legend_item(ImU32 colour, Swatch s, const char* text) {
     ImGui::SameLine(0, em(1.0f));
 }
 
-// A vertical reference line with its label at the top, on the side with room.
-static void labelled_vline(Plot& p, double x, ImU32 colour, const char* label, int row, bool left) {
-    p.vline(x, colour, nullptr, 1.8f);
-    const ImVec2 top = p.to_screen(x, p.axes().y_max);
-    const ImVec2 ts = ImGui::CalcTextSize(label);
-    const float lx = left ? top.x - ts.x - 3 : top.x + 3;
-    p.draw_list()->AddText(ImVec2(lx, top.y + 2 + row * ts.y), colour, label);
-}
-
 // The label of a horizontal limit line at its right end, on a background (drawn after the data
 // so the line stays readable); below the line when there is no room above.
 static void hline_label(Plot& p, double y, ImU32 colour, const char* label) {
@@ -134,61 +126,13 @@ void draw_histogram(const FeatureAnalysis& a, const ValueUnit& u, float height) 
     }
     const double s = u.scale;
     const double sw = a.within.sigma, so = a.overall.sigma;
-    const bool have_w = std::isfinite(sw) && sw > 0, have_o = std::isfinite(so) && so > 0;
-    double lo = v.vmin, hi = v.vmax;
-    const double spread = std::max(have_w ? sw : 0.0, have_o ? so : 0.0);
-    if (spread > 0) {
-        lo = std::min(lo, a.mean - 3.5 * spread);
-        hi = std::max(hi, a.mean + 3.5 * spread);
-    }
-    for (const auto& lim : {a.spec.lsl, a.spec.usl, a.spec.target})
-        if (lim) {
-            lo = std::min(lo, *lim);
-            hi = std::max(hi, *lim);
-        }
-    const double pad = (hi - lo) * 0.04 + 1e-12;
-    lo -= pad;
-    hi += pad;
-
     const size_t nb = v.counts.size();
     const double bw = v.edges[1] - v.edges[0];
     const double n = static_cast<double>(a.values);
-    double ymax = v.max_count;
-    if (have_w) ymax = std::max(ymax, n * bw / (sw * std::sqrt(2 * M_PI)));
-    if (have_o) ymax = std::max(ymax, n * bw / (so * std::sqrt(2 * M_PI)));
-    ymax *= 1.15;
-
-    const std::string xlabel = u.symbol.empty() ? std::string("value") : a.feature_name + " (" + u.symbol + ")";
+    // The chart the report prints too (core/chart: capability_histogram_chart); the tooltip is the app's.
+    const Chart chart = capability_histogram_chart(a, s, u.symbol);
     Plot p;
-    PlotAxes axes;
-    axes.x_min = lo / s;
-    axes.x_max = hi / s;
-    axes.y_max = ymax;
-    axes.x_label = xlabel.c_str();
-    axes.y_label = "values per bin";
-    if (p.begin("histogram", ImVec2(-1, height), axes)) {
-        std::vector<double> edges(v.edges.size());
-        for (size_t i = 0; i < edges.size(); ++i) edges[i] = v.edges[i] / s;
-        p.histogram(edges.data(), v.counts.data(), static_cast<int>(nb), plot_color(4, 0.45f), plot_color(4, 0.9f));
-        // The normals fitted with σ within (solid) and σ overall (dashed), scaled to counts.
-        for (int k = 0; k < 2; ++k) {
-            const double sigma = k == 0 ? sw : so;
-            if (!(k == 0 ? have_w : have_o)) continue;
-            std::vector<ImVec2> pts;
-            const int m = 160;
-            for (int i = 0; i <= m; ++i) {
-                const double x = lo + (hi - lo) * i / m;
-                pts.push_back(p.to_screen(x / s, n * bw * normal_pdf((x - a.mean) / sigma) / sigma));
-            }
-            if (k == 0)
-                p.draw_list()->AddPolyline(pts.data(), static_cast<int>(pts.size()), plot_color(0), ImDrawFlags_None,
-                                           2.2f);
-            else
-                dashed_polyline(p.draw_list(), pts, plot_color(1), 2.0f, em(0.45f));
-        }
-        if (a.spec.lsl) labelled_vline(p, *a.spec.lsl / s, plot_bad(), "LSL", 0, false);
-        if (a.spec.usl) labelled_vline(p, *a.spec.usl / s, plot_bad(), "USL", 0, true);
-        if (a.spec.target) labelled_vline(p, *a.spec.target / s, plot_color(2), "Target", 1, false);
+    if (p.begin("histogram", ImVec2(-1, height), chart)) {
         if (p.hovered()) {
             const double x = p.mouse_x() * s;
             const long b = static_cast<long>(std::floor((x - v.edges[0]) / bw));

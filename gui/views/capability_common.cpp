@@ -13,11 +13,6 @@
 
 namespace mf::capability_ui {
 
-ValueUnit value_unit(const Feature& f, LengthUnit plan_units) {
-    if (f.units == "mm") return {mm_per_unit(plan_units), unit_symbol(plan_units)};
-    return {1.0, f.units};
-}
-
 std::string format_value(double stored, const ValueUnit& u, int significant) {
     if (!std::isfinite(stored)) return "—";
     char b[64];
@@ -93,21 +88,11 @@ ImU32 verdict_colour(GateVerdict v) {
 }
 
 VerdictLabel verdict_label(const FeatureAnalysis& a, const GateSettings& s) {
-    const bool no_limits = !a.spec.lsl && !a.spec.usl;
-    const bool in_control = a.violations.empty() && a.dispersion_violations.empty();
-    switch (a.gate.verdict) {
-        case GateVerdict::Capable:
-            if (in_control) return {"✓", "capable", plot_good()};
-            return {"▲", "capable, not in control", plot_warn()};
-        case GateVerdict::NotCapable:
-            return {"✗", in_control ? "not capable" : "not capable, not in control", plot_bad()};
-        case GateVerdict::NotEnoughData: break;
-    }
-    const bool few =
-        static_cast<int64_t>(a.values) < s.min_values || static_cast<int64_t>(a.subgroups) < s.min_subgroups;
-    if (few) return {"?", no_limits ? "not enough data, no spec limits" : "not enough data", plot_warn()};
-    if (no_limits) return {"?", "no spec limits", plot_warn()};
-    return {"?", "no Cpk", plot_warn()};  // e.g. no spread: the reason says why
+    const VerdictWords w = verdict_words(a, s);
+    const ImU32 colour = w.tone == VerdictTone::Good ? plot_good()
+        : w.tone == VerdictTone::Bad                 ? plot_bad()
+                                                     : plot_warn();
+    return {w.mark, w.words, colour};
 }
 
 ImU32 yield_colour(YieldVerdict v) {

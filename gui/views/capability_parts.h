@@ -13,6 +13,7 @@
 
 #include "capability/capability_analysis.h"
 #include "capability/capability_edit.h"
+#include "capability/capability_tables.h"
 #include "capability/yield.h"
 #include "edits.h"
 #include "imgui.h"
@@ -21,13 +22,10 @@
 
 namespace mf::capability_ui {
 
-// How a feature's values are shown: lengths (units "mm") in the plan's display unit,
-// anything else as stored with its own unit text. shown = stored / scale.
-struct ValueUnit {
-    double scale = 1;
-    std::string symbol;
-};
-ValueUnit value_unit(const Feature& f, LengthUnit plan_units);
+// How a feature's values are shown: ValueUnit and value_unit (capability/capability_tables.h,
+// shared with the table copied or saved as CSV).
+using mf::value_unit;
+using mf::ValueUnit;
 // "1.0253 mm" / "12.5 N" with `significant` digits.
 std::string format_value(double stored, const ValueUnit& u, int significant = 6);
 // A number with a fixed number of decimals, or "—" when absent or not finite.

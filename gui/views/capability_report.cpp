@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "plot.h"
 #include "style.h"
+#include "table_out.h"
 #include "test_hooks.h"
 #include "views/capability_parts.h"
 #include "widgets.h"
@@ -36,6 +37,7 @@ void draw_summary_table(ViewContext& ctx, const Dataset& d, const CapabilityAnal
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
         ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
     const float row_h = ImGui::GetFrameHeightWithSpacing();
+    table_out("capability.indices", plan.meta.name, [&] { return capability_indices_table(an, plan.meta.units); });
     const float height =
         std::min(ImGui::GetContentRegionAvail().y, row_h * (static_cast<float>(d.features.size()) + 1.6f));
     if (!ImGui::BeginTable("summary", 10, flags, ImVec2(0, std::max(height, row_h * 2)))) return;

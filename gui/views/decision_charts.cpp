@@ -8,6 +8,7 @@
 #include "busy.h"
 #include "plot.h"
 #include "style.h"
+#include "table_out.h"
 #include "test_hooks.h"
 #include "views/decision_parts.h"
 #include "widgets.h"
@@ -458,6 +459,7 @@ static void cost_tables(DecisionView& v, const Plan& plan) {
     ImGui::SeparatorText("All-in cost per good part");
     ImGui::Checkbox("Show every cost component", &v.show_breakdown);
     const size_t nv = shown_volume_count(a.volumes);
+    table_out("decision.cost", plan.meta.name, [&] { return cost_table(a, plan.decision); });
     if (ImGui::BeginTable("costs", static_cast<int>(nv) + 1,
                           ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthStretch, 2);
@@ -567,6 +569,7 @@ static void crossover_tables(const DecisionView& v, const Plan& plan) {
     const float h = std::min(static_cast<float>(cx.crossings.size()) + 1.3f, 14.0f) * row;
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
         ImGuiTableFlags_SizingStretchProp;
+    table_out("decision.crossovers", plan.meta.name, [&] { return crossover_table(a, plan.decision); });
     if (!ImGui::BeginTable("crossings", 4, flags, ImVec2(0, h))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("From (good parts)", ImGuiTableColumnFlags_WidthStretch, 1.4f);

@@ -17,17 +17,6 @@ namespace mf::decision_ui {
 
 // [SECTION] Formatting -----------------------------------------------------------------------
 
-size_t shown_volume_count(const std::vector<double>& v) {
-    if (v.size() < 2) return v.size();
-    for (size_t k = 0; k + 1 < v.size(); ++k)
-        if (v[k] == v.back()) return v.size() - 1;
-    return v.size();
-}
-
-bool is_planned_column(const std::vector<double>& v, size_t k) {
-    return !v.empty() && k < v.size() && v[k] == v.back();
-}
-
 ImU32 partner_colour(int index, float alpha) {
     // Okabe–Ito without the yellow (hard to see on white) and grey (used for axes).
     static const int order[] = {0, 1, 2, 3, 4, 5};

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "decision/decision_tables.h"
 #include "edits.h"
 #include "format.h"
 #include "imgui.h"
@@ -37,10 +38,8 @@ inline ImU32 with_alpha(ImU32 c, float alpha) {
     const unsigned a = static_cast<unsigned>(static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF) * alpha + 0.5f);
     return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
 }
-// Volume columns of the cost tables: the planned volume is the last of analysis.volumes; when
-// it equals a standard volume that column is marked "(planned)" instead of repeated.
-size_t shown_volume_count(const std::vector<double>& volumes);
-bool is_planned_column(const std::vector<double>& volumes, size_t k);
+// Volume columns of the cost tables: shown_volume_count, is_planned_column
+// (decision/decision_tables.h, shared with the cost table copied or saved as CSV).
 // Partner colour in charts (by partner index).
 ImU32 partner_colour(int index, float alpha = 1.0f);
 const char* kind_label(PartnerKind k);

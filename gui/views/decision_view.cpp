@@ -12,6 +12,7 @@
 #include "decision/decision_edit.h"
 #include "plot.h"
 #include "style.h"
+#include "table_out.h"
 #include "test_hooks.h"
 #include "views/decision_parts.h"
 #include "widgets.h"
@@ -708,6 +709,7 @@ void draw_matrix_page(DecisionView& v, ViewContext& ctx) {
     if (scroll) flags |= ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY;
     // Scrolling tables need a height: fill the page, leaving a line for the Monte Carlo controls.
     const ImVec2 outer(0, scroll ? -ImGui::GetFrameHeightWithSpacing() * 1.5f : 0.0f);
+    table_out("decision.matrix", plan.meta.name, [&] { return decision_matrix_table(a, s, mc); });
     if (!ImGui::BeginTable("matrix", ncols, flags, outer, scroll ? min_width : 0.0f)) return;
     g_cols = MatrixColumns{scroll, nc};
     if (scroll) ImGui::TableSetupScrollFreeze(4, 0);  // Partner and the results stay

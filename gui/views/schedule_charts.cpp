@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "busy.h"
+#include "chart/analysis_charts.h"
 #include "plot.h"
 #include "style.h"
 #include "test_hooks.h"
@@ -35,14 +36,6 @@ static void draw_finish_charts(const Plan& plan, const WorkdayClock& clock, cons
     ImGui::BeginGroup();
     ImGui::PushItemWidth(left_w);
     const auto& fs = r->finish_sorted;
-    double lo = r->min, hi = r->max;
-    if (r->deadline_offset) {
-        lo = std::min(lo, *r->deadline_offset);
-        hi = std::max(hi, *r->deadline_offset);
-    }
-    lo = std::min(lo, r->deterministic_finish);
-    const double pad = std::max(1.0, (hi - lo) * 0.04);
-    lo = std::floor(lo - pad), hi = std::ceil(hi + pad);
     if (r->probability_meet_deadline && r->deadline_offset) {
         ImGui::TextUnformatted("Meets the deadline");
         ImGui::SameLine();
@@ -53,26 +46,8 @@ static void draw_finish_charts(const Plan& plan, const WorkdayClock& clock, cons
     } else {
         ImGui::TextDisabled("No deadline set: give the plan a deadline (market window) to see its probability.");
     }
-    // Histogram: about 40 bins, whole working days wide at least.
-    const double width = std::max(1.0, std::ceil((hi - lo) / 40));
-    const int bins = std::max(1, static_cast<int>(std::ceil((hi - lo) / width)));
-    std::vector<double> edges(static_cast<size_t>(bins) + 1), counts(static_cast<size_t>(bins), 0);
-    for (int b = 0; b <= bins; ++b) edges[static_cast<size_t>(b)] = lo + b * width;
-    for (double x : fs) {
-        const int b = std::clamp(static_cast<int>((x - lo) / width), 0, bins - 1);
-        counts[static_cast<size_t>(b)] += 1;
-    }
-    double top = 0;
-    for (double& c : counts) {
-        c = c / static_cast<double>(fs.size()) * 100;
-        top = std::max(top, c);
-    }
-    auto reference_lines = [&](Plot& p) {
-        p.vline(r->deterministic_finish, ImGui::GetColorU32(ImGuiCol_Text), nullptr, 1.5f);
-        p.vline(r->p50, plot_color(0), nullptr, 1.5f);
-        p.vline(r->p80, plot_color(1), nullptr, 1.5f);
-        if (r->deadline_offset) p.vline(*r->deadline_offset, plot_bad(), nullptr, 2.5f);
-    };
+    // The charts the report prints too (core/chart); the legend and the tooltips are the app's.
+    const Chart hist_chart = finish_histogram_chart(*r), curve_chart = finish_scurve_chart(*r);
     auto hover_date = [&](Plot& p) {
         const double x = std::round(p.mouse_x());
         const auto below = std::upper_bound(fs.begin(), fs.end(), x) - fs.begin();
@@ -94,37 +69,14 @@ static void draw_finish_charts(const Plan& plan, const WorkdayClock& clock, cons
     }
     ImGui::TextDisabled("Finish dates: share of runs per bin (%%)");
     Plot hist;
-    if (hist.begin("finish_hist", ImVec2(left_w, chart_h),
-                   axes(lo, hi, 0, top * 1.15, "project finish, working days from the start", ""))) {
-        hist.histogram(edges.data(), counts.data(), bins, plot_color(0, 0.55f), plot_color(0, 0.9f));
-        reference_lines(hist);
+    if (hist.begin("finish_hist", ImVec2(left_w, chart_h), hist_chart)) {
         if (hist.hovered()) hover_date(hist);
         hist.end();
     }
     MF_TEST_ANCHOR("schedule.risk.histogram");
-    // S-curve (at most ~400 points).
-    std::vector<double> xs, ys;
-    const size_t n = fs.size(), step = std::max<size_t>(1, n / 400);
-    for (size_t i = 0; i < n; i += step) {
-        xs.push_back(fs[i]);
-        ys.push_back(static_cast<double>(i + 1) / static_cast<double>(n) * 100);
-    }
-    xs.push_back(fs.back());
-    ys.push_back(100);
     ImGui::TextDisabled("S-curve: share of runs finished by that working day (%%)");
     Plot sc;
-    if (sc.begin("finish_cdf", ImVec2(left_w, chart_h),
-                 axes(lo, hi, 0, 100, "project finish, working days from the start", ""))) {
-        sc.hline(80, ImGui::GetColorU32(ImGuiCol_TextDisabled), "80 %", 1);
-        reference_lines(sc);
-        sc.steps(xs.data(), ys.data(), static_cast<int>(xs.size()), plot_color(0), 2);
-        if (r->deadline_offset && r->probability_meet_deadline) {
-            sc.marker(*r->deadline_offset, *r->probability_meet_deadline * 100, plot_bad(), Marker::Diamond, 5);
-            char buf[48];
-            std::snprintf(buf, sizeof buf, " %.1f %% by the deadline", *r->probability_meet_deadline * 100);
-            const double ty = std::min(92.0, *r->probability_meet_deadline * 100 + 4);
-            sc.text(*r->deadline_offset, ty, buf, plot_bad());
-        }
+    if (sc.begin("finish_cdf", ImVec2(left_w, chart_h), curve_chart)) {
         if (sc.hovered()) hover_date(sc);
         sc.end();
     }

@@ -10,8 +10,10 @@
 #include "schedule/gate.h"
 #include "schedule/outline.h"
 #include "schedule/schedule_edit.h"
+#include "schedule/schedule_tables.h"
 #include "style.h"
 #include "table_keys.h"
+#include "table_out.h"
 #include "test_hooks.h"
 #include "views/schedule_links.h"
 #include "views/schedule_shared.h"
@@ -596,6 +598,7 @@ void ScheduleView::draw_task_table(ViewContext& ctx) {
     const McResult* mc =
         mc_drawn() && mc_drawn()->ok() && mc_drawn()->tasks.size() == tasks.size() ? mc_drawn() : nullptr;
 
+    table_out("schedule.cpm", plan.meta.name, [&] { return cpm_table(plan, an_, mc); });
     const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float want = (row_h + 2) * static_cast<float>(tasks.size() + 1) + em(1);
     const float avail = ImGui::GetContentRegionAvail().y;

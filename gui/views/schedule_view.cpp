@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "base/file_slug.h"
 #include "plot.h"
 #include "schedule/export.h"
 #include "schedule/outline.h"
@@ -407,23 +408,6 @@ void ScheduleView::draw_messages() {
 }
 
 // [SECTION] Exports -------------------------------------------------------------------------
-
-static std::string file_slug(const std::string& name) {
-    std::string s;
-    for (char c : name) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) && u < 128)
-            s += static_cast<char>(std::tolower(u));
-        else if (!s.empty() && s.back() != '-')
-            s += '-';
-    }
-    if (s.size() > 40) {  // cut at a word boundary
-        const size_t cut = s.rfind('-', 40);
-        s.resize(cut != std::string::npos && cut > 10 ? cut : 40);
-    }
-    while (!s.empty() && s.back() == '-') s.pop_back();
-    return s.empty() ? "plan" : s;
-}
 
 static std::string utc_stamp() {
     std::time_t t = std::time(nullptr);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "chart/analysis_charts.h"
 #include "plot.h"
 #include "style.h"
 #include "test_hooks.h"
@@ -178,67 +179,17 @@ void draw_histogram(Ctx& c) {
     }
     const MonteCarloSummary& m =
         mc->thermal_differs && v.histogram_at_operating ? mc->at_operating : mc->at_measurement;
-    const Histogram& h = m.histogram;
-    const int n = static_cast<int>(h.counts.size());
-    if (n == 0 || m.n == 0) return;
-    const double u = mm_per_unit(c.unit);
-    std::vector<double> edges(static_cast<size_t>(n) + 1), heights(static_cast<size_t>(n));
-    double top = 0;
-    for (int k = 0; k <= n; ++k) edges[static_cast<size_t>(k)] = (h.lo + h.width * k) / u;
-    for (int k = 0; k < n; ++k) {
-        heights[static_cast<size_t>(k)] = h.counts[static_cast<size_t>(k)];
-        top = std::max(top, heights[static_cast<size_t>(k)]);
-    }
-    const double mean = m.mean / u, sigma = m.sigma / u, width = h.width / u;
-    // The fitted normal N(mean, σ) in counts per bin.
-    const double peak = sigma > 0 ? static_cast<double>(m.n) * width / (sigma * std::sqrt(2 * kPi)) : 0;
-    top = std::max(top, peak);
-    double lo = edges.front(), hi = edges.back();
-    const auto& L = c.stack.lower_limit;
-    const auto& U = c.stack.upper_limit;
-    if (L) lo = std::min(lo, *L / u);
-    if (U) hi = std::max(hi, *U / u);
-    const double pad = (hi - lo) * 0.06 + 1e-12;
-    lo -= pad;
-    hi += pad;
-
-    char xlabel[48];
-    std::snprintf(xlabel, sizeof xlabel, "gap (%s)", unit_symbol(c.unit));
-    PlotAxes axes;
-    axes.x_min = lo;
-    axes.x_max = hi;
-    axes.y_min = 0;
-    axes.y_max = top * 1.15;
-    axes.x_label = xlabel;
-    axes.y_label = "samples per bin";
+    // The chart the report prints too (core/chart: stack_histogram_chart); the tooltip is the app's.
+    const Chart chart = stack_histogram_chart(c.stack, mc, c.unit, v.histogram_at_operating);
+    if (chart.marks.empty()) return;
+    const auto bars = std::find_if(chart.marks.begin(), chart.marks.end(),
+                                   [](const ChartMark& k) { return k.kind == MarkKind::Histogram; });
+    const std::vector<double>& edges = bars->x;
+    const std::vector<double>& heights = bars->y;
+    const int n = static_cast<int>(heights.size());
+    const double u = mm_per_unit(c.unit), width = m.histogram.width / u;
     Plot p;
-    if (p.begin("hist", ImVec2(-1, em(14)), axes)) {
-        if (L) p.xband(lo, *L / u, plot_bad() & IM_COL32(255, 255, 255, 40));
-        if (U) p.xband(*U / u, hi, plot_bad() & IM_COL32(255, 255, 255, 40));
-        p.histogram(edges.data(), heights.data(), n, plot_color(0, 0.7f));
-        if (sigma > 0) {
-            std::vector<double> xs(240), ys(240);
-            for (size_t i = 0; i < xs.size(); ++i) {
-                xs[i] = lo + (hi - lo) * static_cast<double>(i) / static_cast<double>(xs.size() - 1);
-                const double z = (xs[i] - mean) / sigma;
-                ys[i] = peak * std::exp(-0.5 * z * z);
-            }
-            p.line(xs.data(), ys.data(), static_cast<int>(xs.size()), plot_color(1), 2.0f);
-        }
-        ImDrawList* dl = p.draw_list();
-        const float font = ImGui::GetFontSize();
-        // Labels on two lines, so close limits do not write over each other.
-        auto limit = [&](double x, const char* label, bool left, int line) {
-            p.vline(x, plot_bad(), nullptr, 2.0f);
-            const ImVec2 at = p.to_screen(x, top * 1.15);
-            const float w = ImGui::CalcTextSize(label).x;
-            dl->AddText(
-                ImVec2(left ? at.x - w - font * 0.25f : at.x + font * 0.25f, at.y + font * (0.2f + 1.1f * line)),
-                plot_bad(), label);
-        };
-        if (L) limit(*L / u, "lower limit", false, 0);
-        if (U) limit(*U / u, "upper limit", true, L ? 1 : 0);
-        p.vline(mean, plot_color(7), nullptr, 1.0f);
+    if (p.begin("hist", ImVec2(-1, em(14)), chart)) {
         if (p.hovered()) {
             const double x = p.mouse_x();
             const int k = static_cast<int>(std::floor((x - edges.front()) / width));
@@ -265,8 +216,8 @@ void draw_histogram(Ctx& c) {
     legend_item(plot_bad(), "limits (shaded: out)", true);
     legend_item(plot_color(7), "mean", true);
     ImGui::TextDisabled("%zu samples, seed %llu, %d bins of %s; skewness %.3g", m.n,
-                        static_cast<unsigned long long>(mc->seed), n, format_length(h.width, c.unit, 3).c_str(),
-                        m.skewness);
+                        static_cast<unsigned long long>(mc->seed), n,
+                        format_length(m.histogram.width, c.unit, 3).c_str(), m.skewness);
 }
 
 }  // namespace mf::stack_ui

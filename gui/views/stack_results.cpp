@@ -8,8 +8,10 @@
 
 #include "plot.h"
 #include "style.h"
+#include "table_out.h"
 #include "test_hooks.h"
 #include "tolerance/materials.h"
+#include "tolerance/stack_tables.h"
 #include "views/stack_parts.h"
 #include "widgets.h"
 
@@ -319,6 +321,8 @@ void draw_results(Ctx& c) {
 
     const ImGuiTableFlags flags =
         ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
+    table_out("stack.results", c.plan.meta.name,
+              [&] { return stack_results_table(c.analysis.stack, r, c.mc, c.unit); });
     if (!ImGui::BeginTable("results", 3, flags)) return;
     char h1[48], h2[48];
     std::snprintf(h1, sizeof h1, "at %s (measurement)", temp_label(c.stack.measurement_temperature));

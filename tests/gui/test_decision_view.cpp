@@ -457,6 +457,8 @@ TEST_CASE("decision view: the cost page states bands and crossovers in whole par
     Harness h;
     open_decision(h);
     show_page(h, DecisionView::Page::Cost, 5);
+    Input{h}.scroll_to("table.decision.crossovers.copy");  // the crossings list draws the rows in view
+    h.frames(2);
     const CrossoverResult& cx = h.app.decision.analysis.crossovers;
     REQUIRE_FALSE(cx.bands.empty());
     int checked = 0, fractional = 0;

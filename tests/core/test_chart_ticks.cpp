@@ -1,7 +1,7 @@
-// Axis helpers of gui/plot.h: "nice" tick steps and short tick labels.
+// Axis helpers of core/chart/ticks.h (shared by gui/plot.h and the report): "nice" tick steps and short tick labels.
 #include <doctest/doctest.h>
 
-#include "plot.h"
+#include "chart/ticks.h"
 
 using namespace mf;
 

@@ -1,4 +1,4 @@
-#include "format.h"
+#include "base/format.h"
 
 #include <algorithm>
 #include <cmath>
@@ -94,12 +94,25 @@ std::string format_ppm(double ppm) {
     return buf;
 }
 
-std::string format_length(double mm, LengthUnit unit, int significant) {
+std::string format_length_number(double mm, LengthUnit unit, int significant) {
     if (!std::isfinite(mm)) return "—";
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*g", significant, mm / mm_per_unit(unit));
     if (std::string(buf) == "-0") std::snprintf(buf, sizeof buf, "0");
-    return std::string(buf) + " " + unit_symbol(unit);
+    return buf;
+}
+
+std::string format_length(double mm, LengthUnit unit, int significant) {
+    if (!std::isfinite(mm)) return "—";
+    return format_length_number(mm, unit, significant) + " " + unit_symbol(unit);
+}
+
+TableCell shown_number_cell(const std::string& shown) {
+    if (shown == "—") return text_cell(shown);
+    std::string n;
+    for (char c : shown)
+        if (c != ' ') n += c;
+    return number_cell(n);
 }
 
 }  // namespace mf
