@@ -78,11 +78,30 @@ public:
     }
 
 private:
+    // A job may also say it is waiting(): its work is being done elsewhere (Web Workers,
+    // gui/parallel_stack_run.h). Then one step() a frame collects what has arrived, instead
+    // of a slice of calls that would only spin on the page's thread.
+    template <class J, class = void>
+    struct has_waiting : std::false_type {};
+    template <class J>
+    struct has_waiting<J, std::void_t<decltype(bool(std::declval<const J&>().waiting()))>> : std::true_type {};
+
     void advance() {
         if (!job_) return;
         Job& job = *job_;
         const size_t units = units_;
-        if (run_slice([&job, units] { return job.step(units); })) {
+        bool finished = false;
+        if constexpr (has_waiting<Job>::value) {
+            if (job.waiting()) {
+                finished = job.step(units);
+                if (!finished) keep_drawing();
+            } else {
+                finished = run_slice([&job, units] { return job.step(units); });
+            }
+        } else {
+            finished = run_slice([&job, units] { return job.step(units); });
+        }
+        if (finished) {
             result_ = job.result();
             job_.reset();
             ++generation_;

@@ -10,7 +10,9 @@ Here the .wasm is gzip-compressed first and base64-encoded into a non-executed
 Module.instantiateWasm decompresses it with the browser's DecompressionStream('gzip') and
 instantiates it. That makes the file less than half the SINGLE_FILE size, which is what
 lets the numeric kernels be compiled for speed (-O3) and still keep the file small.
-The JS glue is inlined in place of the <script src> tag emcc wrote for {{{ SCRIPT }}}.
+The JS glue is inlined in place of the <script src> tag emcc wrote for {{{ SCRIPT }}}, as
+<script id="mf-glue">: shell.html's Web Workers run the same glue text with their own
+instance of the module.
 """
 import base64
 import gzip
@@ -36,7 +38,7 @@ def main(argv):
     if len(found) != 1:
         sys.exit(f"pack_single_file: expected one <script src=...js> in {page_path}, found {len(found)}")
     payload = (f'<script type="application/octet-stream" id="mf-wasm-gz">{packed}</script>\n'
-               f"<script>\n{js}\n</script>")
+               f"<script id=\"mf-glue\">\n{js}\n</script>")
     page = tag.sub(lambda _m: payload, page)
 
     with open(out_path, "w", encoding="utf-8") as f:

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "stats/portable_math.h"
+
 namespace mf {
 
 namespace {
@@ -17,13 +19,13 @@ struct Tables {
     double x[kLayers + 1];
     double f[kLayers + 1];
     Tables() {
-        const double fr = std::exp(-0.5 * kR * kR);
+        const double fr = portable_exp(-0.5 * kR * kR);
         x[0] = kV / fr;
         x[1] = kR;
         for (int i = 1; i < kLayers - 1; ++i)
-            x[i + 1] = std::sqrt(-2.0 * std::log(kV / x[i] + std::exp(-0.5 * x[i] * x[i])));
+            x[i + 1] = std::sqrt(-2.0 * portable_log(kV / x[i] + portable_exp(-0.5 * x[i] * x[i])));
         x[kLayers] = 0.0;
-        for (int i = 0; i <= kLayers; ++i) f[i] = std::exp(-0.5 * x[i] * x[i]);
+        for (int i = 0; i <= kLayers; ++i) f[i] = portable_exp(-0.5 * x[i] * x[i]);
     }
 };
 
@@ -40,13 +42,13 @@ static double slow_path(Rng& rng, const Tables& t, int i, double u, double x) {
     if (i == 0) {  // base strip overflow: the tail beyond R
         double xt, y;
         do {
-            xt = -std::log(rng.uniform_open()) / kR;
-            y = -std::log(rng.uniform_open());
+            xt = -portable_log(rng.uniform_open()) / kR;
+            y = -portable_log(rng.uniform_open());
         } while (y + y < xt * xt);
         return u < 0 ? -(kR + xt) : kR + xt;
     }
     // The wedge between the layer's rectangle and the curve.
-    if (t.f[i + 1] + (t.f[i] - t.f[i + 1]) * rng.uniform() < std::exp(-0.5 * x * x)) return x;
+    if (t.f[i + 1] + (t.f[i] - t.f[i + 1]) * rng.uniform() < portable_exp(-0.5 * x * x)) return x;
     return std::nan("");
 }
 

@@ -63,4 +63,19 @@ private:
     bool has_spare_ = false;
 };
 
+// splitmix64's output function: a bijective 64-bit mix.
+inline uint64_t mix64(uint64_t z) {
+    z += 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+// The seed of one stream (a contributor, a task) in one block of a block-parallel Monte Carlo.
+// It depends only on (seed, block, stream), so a block draws the same numbers whichever thread
+// or Web Worker computes it and in whatever order the blocks are computed.
+inline uint64_t block_stream_seed(uint64_t seed, uint64_t block, uint64_t stream) {
+    return mix64(mix64(mix64(seed) ^ block) ^ stream);
+}
+
 }  // namespace mf

@@ -7,6 +7,7 @@
 
 #include "base/limits.h"
 #include "stats/fast_normal.h"
+#include "stats/portable_math.h"
 #include "stats/select.h"
 #include "tolerance/stack_analysis.h"
 #include "tolerance/stack_internal.h"
@@ -40,13 +41,11 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
     const size_t nc = s.contributors.size();
     const detail::LoopUse use = detail::loop_use(s);
     in_loop_ = use.in_loop;
-    Rng seeder(o.seed);
     for (size_t i = 0; i < nc; ++i) {
         const Contributor& c = s.contributors[i];
         const detail::ResolvedDistribution d = detail::resolve_distribution(c);
         Sampler sm;
         sm.kind = c.distribution.kind;
-        sm.rng = Rng(seeder.next());  // one independent stream per contributor
         switch (sm.kind) {
             case DistributionKind::Normal:
                 sm.a = d.mean;
@@ -94,15 +93,15 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
         slope_meas_.push_back(cm * sm.b);
         slope_op_.push_back(co * sm.b);
     }
-    // CTE streams come after every contributor's, so a stack without CTE tolerances draws
-    // exactly what it drew before they existed.
+    // CTE streams are numbered after every contributor's, so a stack without CTE tolerances
+    // draws exactly what it draws with them.
     cte_slot_.assign(nc, -1);
     for (size_t i = 0; i < nc; ++i) {
         const Contributor& c = s.contributors[i];
         const double dt = s.operating_temperature - detail::measured_at(s, c);
         if (!c.cte_tol || !(*c.cte_tol > 0) || c.kind != DimensionKind::Length || dt == 0) continue;
         cte_slot_[i] = static_cast<int>(cte_jitter_.size());
-        cte_jitter_.push_back({i, *c.cte_tol * 1e-6 * dt, Rng(seeder.next())});
+        cte_jitter_.push_back({i, *c.cte_tol * 1e-6 * dt, Rng(0)});
         thermal_differs_ = true;
     }
     cte_block_.assign(cte_jitter_.size() * kBlock, 0.0);
@@ -113,12 +112,27 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
             loop_angle_.push_back(use.angle_of[v]);
             loop_fixed_length_.push_back(s.loop->vectors[v].length);
             loop_fixed_angle_.push_back(s.loop->vectors[v].angle);
-            loop_fixed_proj_.push_back(std::cos((s.loop->vectors[v].angle - direction_) * kDegree));
+            loop_fixed_proj_.push_back(portable_cos((s.loop->vectors[v].angle - direction_) * kDegree));
         }
     }
-    // Centre of the correlation sums: the statistical mean (any nearby value works; it only
-    // keeps the sums small).
-    centre_g_ = statistical(linearize_stack(s, s.measurement_temperature), limits_of(s)).mean;
+    // Centre of the correlation sums: the gap with every contributor at its typical value
+    // (z = 0, a lognormal's median). Any nearby value works, it only keeps the sums small;
+    // this one is computed with the kernel's own portable arithmetic, so the sums have the
+    // same bits natively and in the browser.
+    centre_g_ = base_meas_;
+    for (size_t v = 0; v < loop_length_.size(); ++v) {
+        const int li = loop_length_[v], ai = loop_angle_[v];
+        auto typical = [&](int c) {
+            const Sampler& sm = samplers_[static_cast<size_t>(c)];
+            return sm.a + sm.b * (sm.kind == DistributionKind::Lognormal ? 1.0 : 0.0);
+        };
+        const double len = li >= 0 ? typical(li) : loop_fixed_length_[v];
+        const double proj =
+            ai >= 0 ? portable_cos((loop_fixed_angle_[v] + typical(ai) - direction_) * kDegree) : loop_fixed_proj_[v];
+        centre_g_ += (li >= 0 ? scale_meas_[static_cast<size_t>(li)] : 1.0) * len * proj;
+    }
+    for (size_t i = 0; i < nc; ++i)
+        if (!in_loop_[i] && samplers_[i].kind == DistributionKind::Lognormal) centre_g_ += slope_meas_[i];
     sum_dx_.assign(nc, 0.0);
     sum_dx2_.assign(nc, 0.0);
     sum_dxdg_.assign(nc, 0.0);
@@ -127,8 +141,7 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
     gap_block_.assign(kBlock, 0.0);
     gap_op_block_.assign(kBlock, 0.0);
     dg_block_.assign(kBlock, 0.0);
-    gaps_.reserve(total_);
-    if (thermal_differs_) gaps_op_.reserve(total_);
+    block_sums_.assign(sums_per_block(), 0.0);
 }
 
 // [SECTION] Sampling ---------------------------------------------------------------------
@@ -171,7 +184,7 @@ void MonteCarloRun::fill(Sampler& sm, double* out, size_t n) {
                 normal_ziggurat_fill(sm.rng, out, n);
             else
                 for (size_t j = 0; j < n; ++j) out[j] = sm.rng.normal();
-            for (size_t j = 0; j < n; ++j) out[j] = std::exp(sm.shape * out[j]);
+            for (size_t j = 0; j < n; ++j) out[j] = portable_exp(sm.shape * out[j]);
             break;
         case DistributionKind::SkewNormal:
             for (size_t j = 0; j < n; ++j) {
@@ -185,9 +198,21 @@ void MonteCarloRun::fill(Sampler& sm, double* out, size_t n) {
 
 // [SECTION] Blocks -----------------------------------------------------------------------
 
-void MonteCarloRun::run_block() {
-    const size_t n = std::min(kBlock, total_ - done_);
+// The kLanes partial sums of a block, added in lane order.
+static double lane_total(const double* lanes) {
+    double t = 0;
+    for (size_t l = 0; l < MonteCarloRun::kLanes; ++l) t += lanes[l];
+    return t;
+}
+
+void MonteCarloRun::sample_block(size_t block, double* sums) {
+    const size_t n = block_size(block);
     const size_t nc = samplers_.size();
+    // Each stream of this block seeded from (seed, block, stream) alone: contributors 0 … nc−1,
+    // then the uncertain CTEs.
+    for (size_t i = 0; i < nc; ++i) samplers_[i].rng = Rng(block_stream_seed(options_.seed, block, i));
+    for (size_t q = 0; q < cte_jitter_.size(); ++q)
+        cte_jitter_[q].rng = Rng(block_stream_seed(options_.seed, block, nc + q));
     double* g = gap_block_.data();
     double* go = gap_op_block_.data();
     // gap = Σ c_i (a_i + b_i z_i) = Σ c_i a_i + Σ (c_i b_i) z_i: the constant once, then one
@@ -232,14 +257,15 @@ void MonteCarloRun::run_block() {
         const double* D = slot >= 0 ? cte_block_.data() + static_cast<size_t>(slot) * kBlock : nullptr;
         for (size_t j = 0; j < n; ++j) {
             const double len = L ? la + lb * L[j] : fixed_len;
-            const double proj = A ? std::cos((fixed_angle + aa + ab * A[j] - direction_) * kDegree) : fixed_proj;
+            const double proj = A ? portable_cos((fixed_angle + aa + ab * A[j] - direction_) * kDegree) : fixed_proj;
             g[j] += km * len * proj;
             if (thermal_differs_) go[j] += (D ? ko + D[j] : ko) * len * proj;
         }
     }
-    // Sums for the squared correlations. Block-local first, in kLanes interleaved partial sums
-    // (independent add chains the compiler can keep in SIMD registers); the order of every sum
-    // depends only on the block, never on how the run was sliced.
+    // Sums for the squared correlations. Block-local, in kLanes interleaved partial sums
+    // (independent add chains the compiler can keep in SIMD registers), reduced to one sum per
+    // block; absorb_block adds the block sums in block order, so no sum depends on the slicing
+    // or on where the block was computed.
     double* dg = dg_block_.data();
     for (size_t j = 0; j < n; ++j) dg[j] = g[j] - centre_g_;
     for (size_t j = n; j < kBlock; ++j) dg[j] = 0;  // a short last block: pad with zeros
@@ -251,10 +277,8 @@ void MonteCarloRun::run_block() {
                 s1[l] += dg[j + l];
                 s2[l] += dg[j + l] * dg[j + l];
             }
-        for (size_t l = 0; l < kLanes; ++l) {
-            sum_dg_ += s1[l];
-            sum_dg2_ += s2[l];
-        }
+        sums[0] = lane_total(s1);
+        sums[1] = lane_total(s2);
     }
     // corr(x, gap)² = corr(z, gap)² since x = a + b·z: the sums run over z.
     for (size_t i = 0; i < nc; ++i) {
@@ -268,20 +292,70 @@ void MonteCarloRun::run_block() {
                 s2[l] += dz * dz;
                 s3[l] += dz * dg[j + l];
             }
-        for (size_t l = 0; l < kLanes; ++l) {
-            sum_dx_[i] += s1[l];
-            sum_dx2_[i] += s2[l];
-            sum_dxdg_[i] += s3[l];
-        }
+        sums[2 + 3 * i] = lane_total(s1);
+        sums[3 + 3 * i] = lane_total(s2);
+        sums[4 + 3 * i] = lane_total(s3);
+    }
+}
+
+void MonteCarloRun::absorb_block(const double* g, const double* go, size_t n, const double* sums) {
+    // Room for every sample at the first block absorbed, not before: a run that only computes
+    // blocks for another (a Web Worker's) never holds the whole sample.
+    if (done_ == 0) {
+        gaps_.reserve(total_);
+        if (thermal_differs_) gaps_op_.reserve(total_);
+    }
+    sum_dg_ += sums[0];
+    sum_dg2_ += sums[1];
+    for (size_t i = 0; i < samplers_.size(); ++i) {
+        sum_dx_[i] += sums[2 + 3 * i];
+        sum_dx2_[i] += sums[3 + 3 * i];
+        sum_dxdg_[i] += sums[4 + 3 * i];
     }
     gaps_.insert(gaps_.end(), g, g + n);
     if (thermal_differs_) gaps_op_.insert(gaps_op_.end(), go, go + n);
     done_ += n;
 }
 
+StackBlocks MonteCarloRun::sample_blocks(size_t first, size_t count) {
+    StackBlocks out;
+    out.first = std::min(first, blocks());
+    out.count = std::min(count, blocks() - out.first);
+    const size_t k = sums_per_block();
+    out.sums.resize(out.count * k);
+    for (size_t b = 0; b < out.count; ++b) {
+        const size_t n = block_size(out.first + b);
+        sample_block(out.first + b, out.sums.data() + b * k);
+        out.gaps.insert(out.gaps.end(), gap_block_.data(), gap_block_.data() + n);
+        if (thermal_differs_) out.gaps_op.insert(out.gaps_op.end(), gap_op_block_.data(), gap_op_block_.data() + n);
+    }
+    return out;
+}
+
+bool MonteCarloRun::absorb(const StackBlocks& b) {
+    if (b.first != blocks_done() || done_ % kBlock != 0 || b.count > blocks() - b.first) return false;
+    size_t samples = 0;
+    for (size_t k = 0; k < b.count; ++k) samples += block_size(b.first + k);
+    const size_t k = sums_per_block();
+    if (b.gaps.size() != samples || b.gaps_op.size() != (thermal_differs_ ? samples : 0) ||
+        b.sums.size() != b.count * k)
+        return false;
+    size_t at = 0;
+    for (size_t i = 0; i < b.count; ++i) {
+        const size_t n = block_size(b.first + i);
+        absorb_block(b.gaps.data() + at, thermal_differs_ ? b.gaps_op.data() + at : nullptr, n, b.sums.data() + i * k);
+        at += n;
+    }
+    return true;
+}
+
 bool MonteCarloRun::step(size_t n) {
     const size_t target = std::min(total_, done_ + std::max<size_t>(n, 1));  // total_ is 0 when refused
-    while (done_ < target) run_block();
+    while (done_ < target) {
+        const size_t block = done_ / kBlock;
+        sample_block(block, block_sums_.data());
+        absorb_block(gap_block_.data(), gap_op_block_.data(), block_size(block), block_sums_.data());
+    }
     return finished();
 }
 
@@ -325,7 +399,8 @@ static MonteCarloSummary summarise(const std::vector<double>& x, double temperat
     }
     s.mean = mean;
     s.sigma = x.size() > 1 ? std::sqrt(m2 / (n - 1)) : 0.0;
-    s.skewness = m2 > 0 ? (m3 / n) / std::pow(m2 / n, 1.5) : 0.0;
+    const double var = m2 / n;  // var·√var for var^1.5: sqrt is exact in IEEE, pow is not portable
+    s.skewness = m2 > 0 ? (m3 / n) / (var * std::sqrt(var)) : 0.0;
     s.min = lo;
     s.max = hi;
     s.below = below;

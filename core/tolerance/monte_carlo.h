@@ -7,11 +7,16 @@
 //     MonteCarloResult r =           MonteCarloRun run(stack, options);
 //         run_monte_carlo(s, o);     while (!run.step(50000)) draw(run.progress());
 //                                    MonteCarloResult r = run.result();
-// Both give identical results: each contributor draws from its own generator stream
-// (seeded from the master seed), and samples are generated in fixed blocks of kBlock, so the
-// slicing never changes what is drawn or the order of any sum. MonteCarloRun follows the
-// sliced-job contract (core/base/job.h): gui/job_runner.h runs it across frames.
+// Both give identical results: samples are generated in fixed blocks of kBlock, and in each
+// block every contributor draws from its own generator stream seeded from (seed, block,
+// contributor) alone (stats/random.h, block_stream_seed), and every sum is taken per block and
+// then added in block order. So neither the slicing nor where a block is computed changes a
+// figure: in the browser, Web Workers compute ranges of blocks with sample_blocks() on their
+// own run and the page absorb()s them in order (gui/parallel_stack_run.h), giving the same
+// result as the CLI. MonteCarloRun follows the sliced-job contract (core/base/job.h):
+// gui/job_runner.h runs it across frames.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -71,6 +76,18 @@ struct MonteCarloResult {
     std::vector<double> squared_correlation;
 };
 
+// Consecutive blocks computed by one run and absorbed by another (a Web Worker's run and the
+// page's): their samples and their per-block correlation sums.
+struct StackBlocks {
+    size_t first = 0;             // index of the first block
+    size_t count = 0;             // number of blocks
+    std::vector<double> gaps;     // samples at the measurement temperature, in block order
+    std::vector<double> gaps_op;  // at the operating temperature (empty when it does not differ)
+    // Per block, sums_per_block() values: Σdg, Σdg², then per contributor Σz, Σz², Σz·dg
+    // (dg = gap − a fixed centre; z the contributor's standard variate).
+    std::vector<double> sums;
+};
+
 class MonteCarloRun {
 public:
     static constexpr size_t kBlock = 1024;  // samples per block (a multiple of kLanes)
@@ -92,6 +109,18 @@ public:
     // finished, final after. Each call summarises afresh (sorting-free, but O(samples)).
     MonteCarloResult result() const;
 
+    // Block-parallel use (see the top of this file). Blocks are numbered from 0; every block
+    // holds kBlock samples except the last.
+    size_t blocks() const { return (total_ + kBlock - 1) / kBlock; }
+    size_t blocks_done() const { return (done_ + kBlock - 1) / kBlock; }
+    size_t sums_per_block() const { return 2 + 3 * samplers_.size(); }
+    // Computes blocks [first, first + count) (clamped to the run) without absorbing them.
+    StackBlocks sample_blocks(size_t first, size_t count);
+    // Absorbs blocks computed by another run of the same stack and options. They must be the
+    // next ones (first == blocks_done()) and sized as this run's; otherwise nothing happens
+    // and the result is false.
+    bool absorb(const StackBlocks& b);
+
 private:
     struct Sampler {
         DistributionKind kind = DistributionKind::Normal;
@@ -110,7 +139,11 @@ private:
         Rng rng{0};
     };
     void fill(Sampler& sm, double* out, size_t n);
-    void run_block();
+    size_t block_size(size_t block) const { return std::min(kBlock, total_ - block * kBlock); }
+    // Draws block `block` into gap_block_ / gap_op_block_ and writes its sums_per_block() sums.
+    void sample_block(size_t block, double* sums);
+    // Appends n samples and one block's sums to the run.
+    void absorb_block(const double* g, const double* go, size_t n, const double* sums);
 
     Issues errors_;
     Stack stack_;
@@ -130,7 +163,7 @@ private:
     std::vector<double> cte_block_;  // cte_jitter_.size() × kBlock scale deviations
     // Block buffers (allocated once).
     std::vector<double> values_;  // contributors × kBlock standard variates z
-    std::vector<double> gap_block_, gap_op_block_, dg_block_;
+    std::vector<double> gap_block_, gap_op_block_, dg_block_, block_sums_;
     // All samples (for percentiles and tails).
     std::vector<double> gaps_, gaps_op_;
     // Sums for the squared correlations (of z, and of the gap about a fixed centre).

@@ -176,8 +176,9 @@ json stack_conventions_json() {
          "shift, s = sigma_log, mean m·e^(s²/2), σ = mean·√(e^(s²) − 1). The statistical stack uses these "
          "means and σ; rss keeps ±3σ of a centred normal; contributor_distributions lists them"},
         {"monte_carlo",
-         "xoshiro256** stream per contributor seeded from --seed through splitmix64; ziggurat normals; "
-         "all samples kept"},
+         "2026-12-06: blocks of 1024 samples; in each block one xoshiro256** stream per contributor (then per "
+         "uncertain CTE) seeded from (--seed, block, stream) through splitmix64, sums per block added in block "
+         "order, so the result is the same on any number of Web Workers; ziggurat normals; all samples kept"},
         {"sigma_estimator", "sample standard deviation, n − 1 denominator"},
         {"skewness_estimator", "g1 = m3 / m2^1.5 (moment estimator)"},
         {"percentile_method", "Hyndman & Fan type 7 (Excel PERCENTILE.INC, numpy default)"},

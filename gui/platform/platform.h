@@ -3,10 +3,13 @@
 // localStorage, location.hash), web/platform_native.cpp with plain memory for the headless
 // GUI test. Nothing else in gui/ or core/ knows about the browser.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "tolerance/monte_carlo.h"
 
 namespace mf::platform {
 
@@ -67,5 +70,24 @@ bool page_is_local_file();
 
 // Seconds since some fixed point, monotonic.
 double now_seconds();
+
+// Web Workers for the Monte Carlo (gui/parallel_stack_run.h). Each worker runs its own
+// instance of the page's module and exchanges messages only: no SharedArrayBuffer, which a
+// page opened from file:// does not have. workers_available() is 0 while they start and
+// wherever they cannot (no Worker, a refused blob worker, a module that failed to start in
+// one): the Monte Carlo then runs in slices on the page, as before.
+int workers_available();
+// Queues blocks [first, first + count) of a stack Monte Carlo (request: stack_blocks_request)
+// under `job`; the next free worker takes them. Results return in any order.
+void worker_post_stack_blocks(uint64_t job, const std::string& request, const MonteCarloOptions& options, size_t first,
+                              size_t count);
+struct WorkerBlocks {
+    bool ok = false;  // false: the worker could not compute them (the page computes them itself)
+    StackBlocks blocks;
+};
+// A result of `job` that has arrived, if any.
+bool poll_worker_blocks(uint64_t job, WorkerBlocks& out);
+// Forgets `job`: its queued requests are dropped, results of it still arriving are discarded.
+void worker_cancel(uint64_t job);
 
 }  // namespace mf::platform

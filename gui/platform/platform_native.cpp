@@ -6,6 +6,7 @@
 
 #include "platform/platform.h"
 #include "platform/platform_native.h"
+#include "tolerance/stack_blocks.h"
 
 namespace mf::platform {
 
@@ -86,6 +87,28 @@ double now_seconds() {
     }
     using namespace std::chrono;
     return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+int workers_available() { return g_state.workers; }
+void worker_post_stack_blocks(uint64_t job, const std::string& request, const MonteCarloOptions& options, size_t first,
+                              size_t count) {
+    ++g_state.worker_requests;
+    NativeState::Result r{job, {}};
+    r.blocks.ok = compute_stack_blocks(request, options, first, count, r.blocks.blocks);
+    g_state.worker_results.push_back(std::move(r));
+}
+bool poll_worker_blocks(uint64_t job, WorkerBlocks& out) {
+    auto& q = g_state.worker_results;
+    for (size_t i = q.size(); i-- > 0;)  // newest first
+        if (q[i].job == job) {
+            out = std::move(q[i].blocks);
+            q.erase(q.begin() + static_cast<std::ptrdiff_t>(i));
+            return true;
+        }
+    return false;
+}
+void worker_cancel(uint64_t job) {
+    std::erase_if(g_state.worker_results, [job](const NativeState::Result& r) { return r.job == job; });
 }
 
 }  // namespace mf::platform

@@ -23,6 +23,16 @@ struct NativeState {
     int open_requests = 0;
     double fake_time = -1;  // >= 0: now_seconds() returns this,
     double fake_tick = 0;   // then advances it by this much (a deterministic clock)
+    // Stand-in Web Workers for the headless GUI test: with workers > 0, a posted request is
+    // computed at once (tolerance/stack_blocks.h, as a worker does) and its result queued;
+    // results are handed back newest first, so the page's in-order absorption is exercised.
+    int workers = 0;
+    size_t worker_requests = 0;  // requests posted so far
+    struct Result {
+        uint64_t job;
+        WorkerBlocks blocks;
+    };
+    std::vector<Result> worker_results;
 };
 
 NativeState& native_state();

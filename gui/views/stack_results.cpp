@@ -156,9 +156,13 @@ static void label(const char* text, const char* help) {
 
 // The Monte Carlo above the table: progress while it runs, a way back when cancelled.
 static void draw_mc_state(StackView& v) {
-    if (const MonteCarloRun* run = v.mc.job()) {
-        char what[64];
-        std::snprintf(what, sizeof what, "Monte Carlo, %zu samples", run->total());
+    if (const ParallelStackRun* run = v.mc.job()) {
+        char what[96];
+        if (run->workers() > 0)
+            std::snprintf(what, sizeof what, "Monte Carlo, %zu samples on %d worker%s", run->total(), run->workers(),
+                          run->workers() == 1 ? "" : "s");
+        else
+            std::snprintf(what, sizeof what, "Monte Carlo, %zu samples", run->total());
         v.mc.draw_progress(what);
         MF_TEST_ANCHOR("stack.mc.cancel");
     } else if (v.mc.cancelled()) {

@@ -484,7 +484,7 @@ void StackView::draw(ViewContext& ctx) {
     const MonteCarloInputs inputs{cache.analysis.stack, mc_options};
     const bool analysable = !has_errors(cache.analysis.issues);
     mc.update(inputs, [&inputs, analysable] {
-        return analysable ? std::make_unique<MonteCarloRun>(inputs.stack, inputs.options) : nullptr;
+        return analysable ? std::make_unique<ParallelStackRun>(inputs.stack, inputs.options) : nullptr;
     });
     // Only a finished run counts: after a cancel the figures are the normal model's.
     const MonteCarloResult* finished = mc.cancelled() ? nullptr : mc.result();

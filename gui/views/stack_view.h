@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "job_runner.h"
+#include "parallel_stack_run.h"
 #include "table_keys.h"
 #include "view_context.h"
 #include "tolerance/monte_carlo.h"
@@ -48,7 +49,7 @@ struct StackView {
         MonteCarloOptions options;
         bool operator==(const MonteCarloInputs&) const = default;
     };
-    JobRunner<MonteCarloRun, MonteCarloInputs> mc;
+    JobRunner<ParallelStackRun, MonteCarloInputs> mc;
 
     // --- the analysis drawn (core's analyse_stack), with the finished Monte Carlo ---
     struct Cache {

@@ -10,22 +10,26 @@
 // state shows the Monte Carlo finished for the edited plan (a finished run seen only after a
 // frame in which it was running), so the figure includes the edit, every slice and the frames
 // between them; its resolution is one frame (about 16 ms). Prints one mf_bench-style row per
-// case with the median.
+// case with the median. The stack case runs on the page (0 workers: the sliced path where
+// workers cannot start) and on 1 and 2 Web Workers ("?workers=N").
 import path from 'node:path';
 import { launch, serve, openApp, waitFor, openThroughFileInput, clickAnchor } from '../browser/lib.mjs';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node tests/bench/edit_to_figure.mjs PLANS_DIR');
 
+const stackCase = (workers) => ({
+  name: `edit → final stack MC figure in the Tolerances tab, 20 contributors × 10⁶ samples, ${workers} worker${workers === 1 ? '' : 's'}`,
+  query: `?workers=${workers}`,
+  plan: 'bench-stack.mfplan.json', title: 'Benchmark: 20-contributor chain', tab: 'tab.tolerances',
+  field: 'stack.row0.tol_plus', values: ['2.1', '2'],  // µm (the plan's display unit)
+  done: 'stack.mc.done', running: 'stack.mc.running', workers,
+});
 const CASES = [
-  {
-    name: 'edit → final stack MC figure in the Tolerances tab, 20 contributors × 10⁶ samples',
-    plan: 'bench-stack.mfplan.json', title: 'Benchmark: 20-contributor chain', tab: 'tab.tolerances',
-    field: 'stack.row0.tol_plus', values: ['2.1', '2'],  // µm (the plan's display unit)
-    done: 'stack.mc.done', running: 'stack.mc.running',
-  },
+  stackCase(0), stackCase(1), stackCase(2),
   {
     name: 'edit → final schedule MC figure in the Timeline tab, 201 tasks × 10 000 iterations',
+    query: '', workers: 0,
     plan: 'bench-schedule.mfplan.json', title: 'Benchmark: 201-task network', tab: 'tab.timeline',
     field: 'schedule.task.s0t0.most_likely', values: ['4', '3'],  // working days
     done: 'schedule.mc.done', running: 'schedule.mc.running',
@@ -59,8 +63,12 @@ const browser = await launch();
 const server = await serve();
 try {
   for (const c of CASES) {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(browser, server.url + c.query);
     await waitFor(page, (x) => x.warm_up_done === true, 60000);
+    for (let t0 = Date.now(); Date.now() - t0 < 30000;) {  // the workers asked for are ready
+      if ((await page.evaluate(() => mfWorkers.ready)) >= c.workers) break;
+      await page.waitForTimeout(50);
+    }
     await openThroughFileInput(page, path.join(dir, c.plan));
     await waitFor(page, (s) => s.name === c.title);
     await clickAnchor(page, c.tab);
@@ -68,6 +76,7 @@ try {
     const ms = [];
     for (let i = 0; i < 5; ++i) {
       const timer = armTimer(page, c);
+      timer.catch(() => {});  // if a step below throws, report that error, not this one
       await clickAnchor(page, c.field);
       await page.keyboard.press('Control+a');
       await page.keyboard.type(c.values[i % 2]);

@@ -2,6 +2,8 @@
 // hand calculations, typing into the table, paste, stack and row operations, bad input,
 // the Monte Carlo in slices with cancel, and a 2D loop.
 #include <cmath>
+#include <map>
+#include <string>
 
 #include "busy.h"
 #include "harness.h"
@@ -348,5 +350,33 @@ TEST_CASE("stack view: every example draws with the tab open; a plan without sta
         CHECK(h.app.open_example(i));
         h.app.stack.mc_options.samples = 10000;
         h.frames(8);
+    }
+}
+
+TEST_CASE("stack view: on (stand-in) Web Workers the Monte Carlo gives the page's figures exactly") {
+    // The native platform's stand-in workers compute each request at once and hand results
+    // back newest first: the view must absorb them in block order, publish the figures the
+    // page computes alone, and never spin a slice while it waits.
+    const char* figures[] = {"stack.mc.mean",      "stack.mc.sigma",   "stack.mc.p00135",    "stack.mc.p99865",
+                             "stack.mc.ppm_total", "stack.mc.op.mean", "stack.share.k-shaft"};
+    std::map<std::string, double> alone;
+    {
+        Harness h;
+        open_tab(h, kGearbox, "s-gear-shaft");
+        for (int i = 0; i < 200 && value("stack.mc.done") != 1; ++i) h.frames(1);
+        REQUIRE(value("stack.mc.done") == 1);
+        CHECK(platform::native_state().worker_requests == 0);
+        for (const char* f : figures) alone[f] = value(f);
+    }
+    for (int workers : {1, 2, 4}) {
+        CAPTURE(workers);
+        Harness h;
+        platform::native_state().workers = workers;
+        open_tab(h, kGearbox, "s-gear-shaft");
+        for (int i = 0; i < 200 && value("stack.mc.done") != 1; ++i) h.frames(1);
+        REQUIRE(value("stack.mc.done") == 1);
+        // 20 000 samples are 20 blocks: requests of at least 8 blocks, so 3 of them.
+        CHECK(platform::native_state().worker_requests == 3);
+        for (const char* f : figures) CHECK(value(f) == alone[f]);
     }
 }

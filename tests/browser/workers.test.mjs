@@ -1,0 +1,87 @@
+// The stack Monte Carlo on Web Workers (gui/parallel_stack_run.h, shell.html [Workers]) in
+// headless Chromium: with 0 (on the page), 1, 2 and 4 workers the Tolerances tab shows the
+// same figures, bit for bit, and they equal the native CLI's for the same seed; the workers
+// start from file:// too; a worker that stops mid-run leaves the figures unchanged.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, APP, launch, serve, openApp, state, waitFor, openThroughFileInput, clickAnchor } from './lib.mjs';
+
+const GEARBOX = path.join(ROOT, 'assets/examples/micro-gearbox.mfplan.json');
+const MFPLAN = process.env.MF_CLI ? path.resolve(process.env.MF_CLI) : path.join(ROOT, 'build/native/mfplan');
+const FIGURES = ['mean', 'sigma', 'p00135', 'p99865', 'ppm_total', 'ci95.lower', 'ci95.upper',
+  'op.mean', 'op.sigma', 'op.p00135', 'op.p99865', 'op.ppm_total'];
+
+let browser, server;
+before(async () => { browser = await launch(); server = await serve(); });
+after(async () => { await browser.close(); server.close(); });
+
+// A 4-core machine as far as the page can tell, so 4 workers may start on the 2-core runner.
+const fourCores = { init: () => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 4 }) };
+
+// Opens the gearbox example on `url`, waits for `workers` ready workers, runs the shaft stack's
+// Monte Carlo in the Tolerances tab; returns its figures and how many results workers delivered.
+async function runGearShaft(url, workers, { midRun } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(fourCores.init);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await waitFor(page, (x) => x.frames_drawn >= 2);
+  const pool = () => page.evaluate(() => ({ ready: mfWorkers.ready, delivered: mfWorkers.delivered }));
+  const t0 = Date.now();
+  while ((await pool()).ready < workers && Date.now() - t0 < 30000) await page.waitForTimeout(50);
+  assert.equal((await pool()).ready, workers, `${workers} workers ready`);
+  const s0 = await state(page);
+  if (s0.start_open) await clickAnchor(page, 'start.close');
+  await openThroughFileInput(page, GEARBOX);
+  await waitFor(page, (s) => s.name === 'Micro-gearbox for a surgical stapler');
+  await clickAnchor(page, 'tab.tolerances');
+  if (midRun) await midRun(page);
+  const s = await waitFor(page, (x) => x.values['stack.id'] === 's-gear-shaft' && x.values['stack.mc.done'] === 1, 120000);
+  const figures = Object.fromEntries(FIGURES.map((f) => [f, s.values['stack.mc.' + f]]));
+  const result = { figures, samples: s.values['stack.mc.samples'], delivered: (await pool()).delivered, errors };
+  await context.close();
+  return result;
+}
+
+test('stack Monte Carlo: 0, 1, 2 and 4 workers give the same figures, equal to the CLI', async () => {
+  const runs = {};
+  for (const n of [0, 1, 2, 4]) runs[n] = await runGearShaft(`${server.url}?workers=${n}`, n);
+  assert.equal(runs[0].delivered, 0, 'no worker: the page computes');
+  for (const n of [1, 2, 4]) {
+    assert.ok(runs[n].delivered >= n, `${n} workers delivered ${runs[n].delivered} results`);
+    assert.deepEqual(runs[n].figures, runs[0].figures, `${n} workers`);
+    assert.deepEqual(runs[n].errors, []);
+  }
+  assert.equal(runs[0].samples, 1000000);
+  // The native CLI, same stack, seed 1 and 10⁶ samples (both defaults).
+  const cli = JSON.parse(execFileSync(MFPLAN, ['stack', GEARBOX, '--stack', 's-gear-shaft', '--json'], { encoding: 'utf8' }));
+  const mc = cli.stacks.find((x) => x.id === 's-gear-shaft').monte_carlo;
+  assert.equal(runs[2].figures.mean, mc.mean);
+  assert.equal(runs[2].figures.sigma, mc.sigma);
+  assert.equal(runs[2].figures.p00135, mc.percentiles['0.135']);
+  assert.equal(runs[2].figures.p99865, mc.percentiles['99.865']);
+  assert.equal(runs[2].figures.ppm_total, mc.ppm_total);
+});
+
+test('stack Monte Carlo: workers start from file://, and a worker that stops mid-run changes nothing', async () => {
+  const url = pathToFileURL(APP).href;
+  const local = await runGearShaft(`${url}?workers=2`, 2);
+  assert.ok(local.delivered >= 2, `from file:// workers delivered ${local.delivered} results`);
+  const reference = await runGearShaft(`${server.url}?workers=0`, 0);
+  assert.deepEqual(local.figures, reference.figures);
+  // Stop every worker as soon as the run has started: what they held comes back not done and
+  // the page computes the rest.
+  const stopped = await runGearShaft(`${server.url}?workers=2`, 2, {
+    midRun: async (page) => {
+      await waitFor(page, (x) => x.values['stack.mc.running'] === 1 || x.values['stack.mc.done'] === 1, 60000);
+      await page.evaluate(() => mfWorkers.all.slice().forEach((w) => mfWorkerFailed(w, 'stopped by the test')));
+    },
+  });
+  assert.deepEqual(stopped.figures, reference.figures);
+  assert.deepEqual(stopped.errors, []);
+});
