@@ -283,13 +283,23 @@ ValueHistogram histogram_of(const std::vector<double>& x) {
         lo -= 0.5;
         hi += 0.5;
     }
+    // Values spread wider than the largest double (a hostile file: −1e308 and 1e308) make
+    // hi − lo infinite; then the edges and bins come from halves, which cannot overflow.
+    // Ordinary data takes the first form, so its figures stay as they were.
     const double w = (hi - lo) / bins;
+    const double half_w = (0.5 * hi - 0.5 * lo) / bins;
+    const bool finite_width = std::isfinite(w);
     h.edges.resize(static_cast<size_t>(bins) + 1);
-    for (int i = 0; i <= bins; ++i) h.edges[static_cast<size_t>(i)] = lo + w * i;
+    for (int i = 0; i <= bins; ++i) {
+        const double f = static_cast<double>(i) / bins;
+        h.edges[static_cast<size_t>(i)] = finite_width ? lo + w * i : lo * (1 - f) + hi * f;
+    }
     h.counts.assign(static_cast<size_t>(bins), 0.0);
     for (double e : x) {
         if (!std::isfinite(e)) continue;
-        const int b = std::clamp(static_cast<int>((e - lo) / w), 0, bins - 1);
+        const double t = finite_width ? (e - lo) / w : (0.5 * e - 0.5 * lo) / half_w;
+        // Compared as a double first: a NaN or a huge t never reaches the int conversion.
+        const int b = t >= bins - 1 ? bins - 1 : t > 0 ? static_cast<int>(t) : 0;
         h.counts[static_cast<size_t>(b)] += 1;
     }
     h.max_count = *std::max_element(h.counts.begin(), h.counts.end());

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "base/job.h"
+#include "capability/analysis.h"
 #include "capability/capability_analysis.h"
 #include "capability/capability_analysis_json.h"
 #include "capability/capability_edit.h"
@@ -147,4 +148,21 @@ TEST_CASE("capability analysis: a run takes over the features whose inputs did n
     CHECK(resumed.result().current_count() == 1);
     CHECK_FALSE(resumed.step(1));
     CHECK(resumed.step(1));
+}
+
+TEST_CASE("capability histogram: values spanning more than the largest double are binned, not undefined") {
+    // Found by fuzz_tables (tests/fuzz/corpus/fuzz_tables): −1e308 … 1e308 made hi − lo
+    // infinite, the bin index NaN, and its conversion to int undefined behaviour.
+    const ValueHistogram h = histogram_of({-1e308, 0.0, 1e308, 1e308});
+    REQUIRE(h.counts.size() == 5);  // √4 = 2 bins, at least 5
+    CHECK(h.edges.front() == -1e308);
+    CHECK(h.edges.back() == 1e308);
+    CHECK(h.edges[2] == doctest::Approx(-0.2e308));  // −1e308·(1 − 2/5) + 1e308·(2/5)
+    for (double e : h.edges) CHECK(std::isfinite(e));
+    // −1e308 in the first bin, 0 at t = 2.5 in the third, both 1e308 in the last.
+    CHECK(h.counts == std::vector<double>{1, 0, 1, 0, 2});
+    // Ordinary data keeps the plain form: 0 … 10 in 5 bins of 2, edges 0, 2, 4, 6, 8, 10.
+    const ValueHistogram g = histogram_of({0, 1, 3, 5, 7, 9, 10});
+    CHECK(g.edges == std::vector<double>{0, 2, 4, 6, 8, 10});
+    CHECK(g.counts == std::vector<double>{2, 1, 1, 1, 2});
 }
