@@ -8,6 +8,9 @@
 #   FUZZ_SECONDS=600 bash scripts/fuzz.sh
 #   FUZZ_CLI_FILES=0 bash scripts/fuzz.sh   # skip the CLI sweep
 #   FUZZ_BUILD=build/asan bash scripts/fuzz.sh   # use that MF_FUZZ build (scripts/test.sh does)
+#   FUZZ_SEED=1 bash scripts/fuzz.sh     # libFuzzer's -seed: the same mutations every run
+#                                        # (scripts/test.sh: CI passes or fails reproducibly);
+#                                        # default 0 = a new random seed each run, to explore
 #
 # Seed corpus: assets/examples, tests/data and every committed crasher (tests/fuzz/corpus/TARGET).
 # New inputs go to build/fuzz/corpus/TARGET (kept between runs, not committed); a crash, a
@@ -47,7 +50,7 @@ for target in fuzz_plan fuzz_tables; do
   dict="tests/fuzz/${target#fuzz_}.dict"   # keys, column names and edge numbers
   started=$(date +%s)
   "$BUILD/$target" "$BUILD/corpus/$target" "${seeds[@]}" \
-      -dict="$dict" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=262144 \
+      -dict="$dict" -seed="${FUZZ_SEED:-0}" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=262144 \
       -artifact_prefix="$BUILD/artifacts/$target/" -print_final_stats=1 2>"$BUILD/$target.log"
   rc=$?
   grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE)" "$BUILD/$target.log" | tail -3
