@@ -93,8 +93,8 @@ MonteCarloRun::MonteCarloRun(const Stack& s, const MonteCarloOptions& o) : stack
         slope_meas_.push_back(cm * sm.b);
         slope_op_.push_back(co * sm.b);
     }
-    // CTE streams are numbered after every contributor's, so a stack without CTE tolerances
-    // draws exactly what it draws with them.
+    // CTE streams are numbered after every contributor's (seeded per block in sample_block),
+    // so adding a CTE tolerance does not change any contributor's samples.
     cte_slot_.assign(nc, -1);
     for (size_t i = 0; i < nc; ++i) {
         const Contributor& c = s.contributors[i];
