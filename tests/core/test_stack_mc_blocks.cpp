@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "tolerance/monte_carlo.h"
+#include "tolerance_test_support.h"
 
 using namespace mf;
 
@@ -41,28 +42,6 @@ Stack every_stream() {
     s.contributors = {a, b, t};
     s.loop = VectorLoop{90, {{"a", 0, "t", 90}, {"b", 0, "", 270}}};
     return s;
-}
-
-void check_same(const MonteCarloSummary& x, const MonteCarloSummary& y) {
-    CHECK(x.n == y.n);
-    CHECK(x.mean == y.mean);
-    CHECK(x.sigma == y.sigma);
-    CHECK(x.skewness == y.skewness);
-    CHECK(x.min == y.min);
-    CHECK(x.max == y.max);
-    CHECK(x.p00135 == y.p00135);
-    CHECK(x.p50 == y.p50);
-    CHECK(x.p99865 == y.p99865);
-    CHECK(x.below == y.below);
-    CHECK(x.above == y.above);
-    CHECK(x.histogram.counts == y.histogram.counts);
-}
-
-void check_same(const MonteCarloResult& x, const MonteCarloResult& y) {
-    CHECK(x.samples == y.samples);
-    CHECK(x.squared_correlation == y.squared_correlation);
-    check_same(x.at_measurement, y.at_measurement);
-    check_same(x.at_operating, y.at_operating);
 }
 
 // What the page does with W workers: chunks of `chunk` blocks handed out round-robin, each
@@ -102,12 +81,12 @@ TEST_CASE("stack MC in blocks: 1, 2 and 4 workers and any chunking give the one-
         for (size_t chunk : {1u, 3u, 16u, 64u}) {
             CAPTURE(workers);
             CAPTURE(chunk);
-            check_same(with_workers(s, o, workers, chunk), whole);
+            mf::test::check_same_result(with_workers(s, o, workers, chunk), whole);
         }
     // Sliced on the page (the fallback where no worker starts) and sliced oddly.
     MonteCarloRun sliced(s, o);
     while (!sliced.step(777)) {}
-    check_same(sliced.result(), whole);
+    mf::test::check_same_result(sliced.result(), whole);
 }
 
 TEST_CASE("stack MC in blocks: a block that is not the next one, or of the wrong size, is refused") {

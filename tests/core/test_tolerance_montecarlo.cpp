@@ -9,6 +9,7 @@
 #include "stats/summary.h"
 #include "tolerance/monte_carlo.h"
 #include "tolerance/stack_analysis.h"
+#include "tolerance_test_support.h"
 
 using namespace mf;
 
@@ -187,20 +188,9 @@ TEST_CASE("tolerance MC: slices give exactly the one-call result") {
     const MonteCarloResult sliced = run.result();
     REQUIRE(sliced.errors.empty());
     CHECK(one.thermal_differs);
-    for (auto [a, b] :
-         {std::pair<const MonteCarloSummary*, const MonteCarloSummary*>{&one.at_measurement, &sliced.at_measurement},
-          {&one.at_operating, &sliced.at_operating}}) {
-        CHECK(a->n == 54321);
-        CHECK(a->mean == b->mean);
-        CHECK(a->sigma == b->sigma);
-        CHECK(a->skewness == b->skewness);
-        CHECK(a->p00135 == b->p00135);
-        CHECK(a->p99865 == b->p99865);
-        CHECK(a->below == b->below);
-        CHECK(a->above == b->above);
-        CHECK(a->histogram.counts == b->histogram.counts);
-    }
-    CHECK(one.squared_correlation == sliced.squared_correlation);
+    CHECK(one.at_measurement.n == 54321);
+    CHECK(one.at_operating.n == 54321);
+    mf::test::check_same_result(one, sliced);
 }
 
 TEST_CASE("tolerance MC: same seed, same result; the fixed-seed value natively and in WASM") {
