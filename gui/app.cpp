@@ -498,6 +498,8 @@ std::string App::test_state_json() const {
     j["unsaved"] = doc.unsaved();
     j["state_id"] = doc.state_id;
     j["frames_drawn"] = frames_drawn;
+    // The size the last frame was laid out for: after a resize, anchors are stale until it matches.
+    j["display"] = {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y};
     j["warm_up_done"] = warm_up.done();
     j["theme"] = theme == Theme::Dark ? "dark" : "light";
     j["error_window_open"] = file_errors.open;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, screenshot, distinctColours,
-  clickAnchor } from './lib.mjs';
+  clickAnchor, resizeViewport } from './lib.mjs';
 
 const EXAMPLE = path.join(ROOT, 'assets/examples/micro-gearbox.mfplan.json');
 let browser, server;
@@ -169,13 +169,12 @@ test('Decision tab: every page renders (screenshots)', async () => {
     }
   }
   // A smaller window: the matrix squeezes (names and headers wrap) rather than clipping.
-  await page.setViewportSize({ width: 1000, height: 700 });
+  await resizeViewport(page, 1000, 700);
   await clickAnchor(page, 'decision.page.matrix');
   await waitFor(page, (x) => x.values['decision.page'] === 'matrix');
   await page.waitForTimeout(300);
   await screenshot(page, 'decision-matrix-narrow');
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.waitForTimeout(300);
+  await resizeViewport(page, 1280, 800);
   // The cost chart with a hover readout.
   await clickAnchor(page, 'decision.page.cost');
   const s = await waitFor(page, (x) => x.values['decision.page'] === 'cost' && x.anchors['decision.cost_chart']);

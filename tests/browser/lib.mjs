@@ -131,6 +131,15 @@ export async function clickAnchor(page, name) {
   return r;
 }
 
+// Resizes the page as a user resizes the window, and waits for frames laid out at the new size:
+// until then the anchors are those of the old layout (text that wraps at the new width moves
+// everything below it), and a click aimed by them lands on the wrong widget.
+export async function resizeViewport(page, width, height) {
+  await page.setViewportSize({ width, height });
+  await waitFor(page, (x) => x.display && x.display[0] === width && x.display[1] === height);
+  await framesPass(page, 2);
+}
+
 // Waits until the page has drawn n more frames since this call. A pause of a few tens of
 // milliseconds is a frame on a fast machine but not on a loaded 2-core CI runner, where a
 // press could otherwise reach ImGui before the frame that sees the mouse over the widget.
