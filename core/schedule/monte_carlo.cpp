@@ -23,8 +23,7 @@ static constexpr double kMaxCells = 25e6;
 ScheduleMonteCarlo::ScheduleMonteCarlo(McInput in)
     : in_(std::move(in)),
       net_(compile_network(in_.problem.section)),
-      clock_(in_.problem.section.calendar, in_.problem.start),
-      rng_(in_.seed) {
+      clock_(in_.problem.section.calendar, in_.problem.start) {
     errors_ = net_.errors;
     if (in_.iterations < 1 || in_.iterations > kMaxIterations)
         errors_.push_back(
@@ -50,15 +49,15 @@ ScheduleMonteCarlo::ScheduleMonteCarlo(McInput in)
     if (!errors_.empty()) return;
     n_ = in_.problem.section.tasks.size();
     total_ = in_.iterations;
-    const size_t cells = n_ * static_cast<size_t>(total_);
-    finish_.reserve(static_cast<size_t>(total_));
-    durations_.resize(cells);
-    task_finish_.resize(cells);
     critical_count_.assign(n_, 0);
-    for (const NetGate& g : net_.gates) loop_hist_.emplace_back(static_cast<size_t>(g.max_loops) + 1, 0);
-    int max_total = 0;
-    for (const NetGate& g : net_.gates) max_total += g.max_loops;
-    total_loop_hist_.assign(static_cast<size_t>(max_total) + 1, 0);
+    size_t at = 0, max_total = 0;
+    for (const NetGate& g : net_.gates) {
+        loop_at_.push_back(at);
+        at += static_cast<size_t>(g.max_loops) + 1;
+        max_total += static_cast<size_t>(g.max_loops);
+    }
+    loop_at_.push_back(at);
+    loop_counts_.assign(at + max_total + 1, 0);
     d_.resize(n_);
     es_.resize(n_);
     ef_.resize(n_);
@@ -96,20 +95,28 @@ static double sample_three_point(Rng& rng, double o, double m, double p, Duratio
     return dist == DurationDistribution::Triangular ? triangular_sample(rng, o, m, p) : pert_sample(rng, o, m, p);
 }
 
-double ScheduleMonteCarlo::sample_base(size_t i) {
+double ScheduleMonteCarlo::sample_base(Rng& rng, size_t i) {
     if (net_.summary[i]) return 0.0;  // a summary's own durations are ignored (no draw)
     const Task& t = in_.problem.section.tasks[i];
-    return sample_three_point(rng_, t.optimistic, t.most_likely, t.pessimistic, t.distribution);
+    return sample_three_point(rng, t.optimistic, t.most_likely, t.pessimistic, t.distribution);
 }
 
-bool ScheduleMonteCarlo::step(size_t n) {
-    if (finished()) return true;
-    const int todo = static_cast<int>(std::min(n, static_cast<size_t>(total_ - completed_)));
-    const auto& tasks = in_.problem.section.tasks;
+void ScheduleMonteCarlo::allocate_columns() {
+    if (!finish_.empty()) return;
     const size_t total = static_cast<size_t>(total_);
-    for (int k = 0; k < todo; ++k) {
-        const size_t it = static_cast<size_t>(completed_);
-        for (size_t i = 0; i < n_; ++i) d_[i] = sample_base(i);
+    finish_.resize(total);
+    durations_.resize(n_ * total);
+    task_finish_.resize(n_ * total);
+}
+
+// The iterations of block `block`, from its own stream (see the top of monte_carlo.h).
+void ScheduleMonteCarlo::sample_block(size_t block, const BlockOut& out) {
+    Rng rng(block_stream_seed(in_.seed, block, 0));
+    const auto& tasks = in_.problem.section.tasks;
+    const bool outline = !net_.summaries_bottom_up.empty();
+    const size_t iterations = block_size(block);
+    for (size_t k = 0; k < iterations; ++k) {
+        for (size_t i = 0; i < n_; ++i) d_[i] = sample_base(rng, i);
         int loops_all = 0;
         for (size_t g = 0; g < net_.gates.size(); ++g) {
             const NetGate& ng = net_.gates[g];
@@ -118,18 +125,17 @@ bool ScheduleMonteCarlo::step(size_t n) {
             int loops = 0;
             double extra = 0;
             while (loops < ng.max_loops) {
-                const bool failed = (loops == 0 && ng.first_fails) ? true : !(rng_.uniform() < ng.pass_probability);
+                const bool failed = (loops == 0 && ng.first_fails) ? true : !(rng.uniform() < ng.pass_probability);
                 if (!failed) break;
                 ++loops;
-                extra +=
-                    sample_three_point(rng_, rw.optimistic, rw.most_likely, rw.pessimistic, tasks[ti].distribution);
-                for (int r : ng.repeat) extra += sample_base(static_cast<size_t>(r));
+                extra += sample_three_point(rng, rw.optimistic, rw.most_likely, rw.pessimistic, tasks[ti].distribution);
+                for (int r : ng.repeat) extra += sample_base(rng, static_cast<size_t>(r));
             }
             d_[ti] += extra;
-            ++loop_hist_[g][static_cast<size_t>(loops)];
+            ++out.loops[loop_at_[g] + static_cast<size_t>(loops)];
             loops_all += loops;
         }
-        ++total_loop_hist_[static_cast<size_t>(loops_all)];
+        ++out.loops[loop_at_.back() + static_cast<size_t>(loops_all)];
         double T;  // the finish offset, or with task calendars its position on the common axis
         if (axis_) {
             T = forward_pass_multi(net_, *axis_, d_.data(), es_.data(), ef_.data(), esx_.data(), efx_.data());
@@ -138,17 +144,76 @@ bool ScheduleMonteCarlo::step(size_t n) {
             T = forward_pass(net_, d_.data(), es_.data(), ef_.data());
             backward_pass(net_, d_.data(), T, ls_.data(), lf_.data());
         }
-        const bool outline = !net_.summaries_bottom_up.empty();
         if (outline) roll_up_summaries();
+        const double* ef = axis_ ? efx_.data() : ef_.data();
         for (size_t i = 0; i < n_; ++i) {
-            if (outline ? crit_[i] != 0 : ls_[i] - es_[i] <= kFloatTolerance) ++critical_count_[i];
-            durations_[i * total + it] = static_cast<float>(d_[i]);
-            task_finish_[i * total + it] = static_cast<float>(axis_ ? efx_[i] : ef_[i]);
+            if (outline ? crit_[i] != 0 : ls_[i] - es_[i] <= kFloatTolerance) ++out.critical[i];
+            out.durations[i * out.stride + k] = static_cast<float>(d_[i]);
+            out.task_finish[i * out.stride + k] = static_cast<float>(ef[i]);
         }
-        finish_.push_back(T);
-        ++completed_;
+        out.finish[k] = T;
+    }
+}
+
+bool ScheduleMonteCarlo::step(size_t n) {
+    if (finished()) return true;
+    allocate_columns();
+    const size_t total = static_cast<size_t>(total_);
+    for (size_t done = 0; done < n && !finished();) {
+        const size_t it = static_cast<size_t>(completed_);
+        const size_t block = it / kBlock;
+        sample_block(block,
+                     {finish_.data() + it, durations_.data() + it, task_finish_.data() + it, total,
+                      critical_count_.data(), loop_counts_.data()});
+        const size_t m = block_size(block);
+        completed_ += static_cast<int>(m);
+        done += m;
     }
     return finished();
+}
+
+ScheduleBlocks ScheduleMonteCarlo::sample_blocks(size_t first, size_t count) {
+    ScheduleBlocks b;
+    b.first = std::min(first, blocks());
+    b.count = std::min(count, blocks() - b.first);
+    size_t iterations = 0;
+    for (size_t k = 0; k < b.count; ++k) iterations += block_size(b.first + k);
+    b.finish.resize(iterations);
+    b.durations.resize(n_ * iterations);
+    b.task_finish.resize(n_ * iterations);
+    b.critical.assign(n_, 0);
+    b.loops.assign(loop_counts_.size(), 0);
+    size_t at = 0;
+    for (size_t k = 0; k < b.count; ++k) {
+        const size_t block = b.first + k;
+        sample_block(block,
+                     {b.finish.data() + at, b.durations.data() + at, b.task_finish.data() + at, iterations,
+                      b.critical.data(), b.loops.data()});
+        at += block_size(block);
+    }
+    return b;
+}
+
+bool ScheduleMonteCarlo::absorb(const ScheduleBlocks& b) {
+    if (b.first != blocks_done() || completed_ % static_cast<int>(kBlock) != 0 || b.count == 0 ||
+        b.count > blocks() - b.first)
+        return false;
+    size_t iterations = 0;
+    for (size_t k = 0; k < b.count; ++k) iterations += block_size(b.first + k);
+    if (b.finish.size() != iterations || b.durations.size() != n_ * iterations ||
+        b.task_finish.size() != n_ * iterations || b.critical.size() != n_ || b.loops.size() != loop_counts_.size())
+        return false;
+    allocate_columns();
+    const size_t total = static_cast<size_t>(total_), it = static_cast<size_t>(completed_);
+    std::copy(b.finish.begin(), b.finish.end(), finish_.begin() + static_cast<std::ptrdiff_t>(it));
+    for (size_t i = 0; i < n_; ++i) {
+        std::copy_n(b.durations.data() + i * iterations, iterations, durations_.data() + i * total + it);
+        std::copy_n(b.task_finish.data() + i * iterations, iterations, task_finish_.data() + i * total + it);
+        critical_count_[i] += b.critical[i];
+    }
+    for (size_t k = 0; k < loop_counts_.size(); ++k) loop_counts_[k] += b.loops[k];
+    completed_ += static_cast<int>(iterations);
+    return true;
 }
 
 // Average ranks (1-based) of x; ties share the mean of their ranks. (The per-task float
@@ -208,7 +273,7 @@ McResult ScheduleMonteCarlo::result() const {
     const TimeAxis* ax = axis_.get();
     auto off = [ax](double x) { return ax ? ax->work(0, x) : x; };
     auto fdate = [&](double x) { return ax ? ax->finish_date_at(x) : clock_.finish_date(x); };
-    std::vector<double> fx = finish_;
+    std::vector<double> fx(finish_.begin(), finish_.begin() + static_cast<std::ptrdiff_t>(m));
     std::sort(fx.begin(), fx.end());
     r.finish_sorted = fx;
     if (ax)
@@ -310,7 +375,8 @@ McResult ScheduleMonteCarlo::result() const {
         McGateStats gs;
         gs.id = tasks[static_cast<size_t>(net_.gate_task[g])].id;
         gs.pass_probability = ng.pass_probability;
-        gs.loop_histogram = loop_hist_[g];
+        gs.loop_histogram.assign(loop_counts_.begin() + static_cast<std::ptrdiff_t>(loop_at_[g]),
+                                 loop_counts_.begin() + static_cast<std::ptrdiff_t>(loop_at_[g + 1]));
         double lsum = 0;
         for (size_t k = 0; k < gs.loop_histogram.size(); ++k) lsum += static_cast<double>(k) * gs.loop_histogram[k];
         gs.mean_loops = lsum / static_cast<double>(m);
@@ -319,7 +385,8 @@ McResult ScheduleMonteCarlo::result() const {
             ng.max_loops > 0 ? static_cast<double>(gs.loop_histogram.back()) / static_cast<double>(m) : 0.0;
         r.gates.push_back(std::move(gs));
     }
-    r.total_loop_histogram = total_loop_hist_;
+    r.total_loop_histogram.assign(loop_counts_.begin() + static_cast<std::ptrdiff_t>(loop_at_.back()),
+                                  loop_counts_.end());
     return r;
 }
 

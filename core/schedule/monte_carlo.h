@@ -5,8 +5,14 @@
 //   while (!mc.step(500)) draw_progress(mc.progress());      // one slice per frame
 //   McResult r = mc.result();            // identical to run_schedule_monte_carlo(...) with the same input
 //
-// Each iteration, in this order (so the random stream, and every result, is the same whether
-// the run is done in one call or in slices):
+// Iterations run in fixed blocks of kBlock (256). Block b draws from one generator stream of
+// its own, Rng(block_stream_seed(seed, b, 0)) (stats/random.h), that depends on nothing else:
+// its iterations consume it in order. So a block gives the same numbers whichever run, slice
+// or Web Worker computes it, and a run made of blocks computed elsewhere (sample_blocks() on a
+// worker's run, absorb()ed by the page in block order, gui/parallel_schedule_run.h) is the
+// one-call run to the last bit. (2026-12-06: before, one stream ran through every iteration;
+// the figures moved by sampling noise only, docs/schedule.md.)
+// Each iteration draws, in this order:
 //   1. every task's base duration, in file order: PERT (Beta, λ = 4) or triangular on
 //      [optimistic, pessimistic] with mode most_likely (no draw when optimistic == pessimistic);
 //   2. every gate, in file order: evaluation k fails when U ≥ p (U uniform on [0, 1)); the
@@ -21,6 +27,7 @@
 // for ties) between a task's sampled duration (a gate's includes its rework) and the project
 // finish, NaN when either is constant.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -51,6 +58,18 @@ struct McTaskStats {
     Date p50_finish_date, p80_finish_date;
     std::optional<double> probability_meet_target;  // P(finish on or before its target date)
     std::optional<double> target_offset;
+};
+
+// Consecutive blocks computed by one run and absorbed by another (a Web Worker's run and the
+// page's). Counts are sums over the blocks' iterations.
+struct ScheduleBlocks {
+    size_t first = 0;                // index of the first block
+    size_t count = 0;                // number of blocks
+    std::vector<double> finish;      // project finish per iteration, in iteration order
+    std::vector<float> durations;    // [task × iterations + k]: sampled durations (rework included)
+    std::vector<float> task_finish;  // [task × iterations + k]: each task's finish
+    std::vector<int64_t> critical;   // per task: iterations in which it was critical
+    std::vector<int64_t> loops;      // every gate's loop histogram, then the all-gates one
 };
 
 struct McGateStats {
@@ -87,8 +106,11 @@ struct McResult {
 // finish at once, with the reason in result().errors.
 class ScheduleMonteCarlo {
 public:
+    static constexpr size_t kBlock = 256;  // iterations per block
+
     explicit ScheduleMonteCarlo(McInput in);
-    // Runs up to n more iterations; returns true once every iteration has run.
+    // Runs at least n more iterations (whole blocks, at most up to the total); true once
+    // every iteration has run.
     bool step(size_t n);
     bool finished() const { return completed_ >= total_; }
     double progress() const { return total_ > 0 ? static_cast<double>(completed_) / total_ : 1.0; }
@@ -99,24 +121,46 @@ public:
     int total() const { return total_; }
     const Issues& errors() const { return errors_; }
 
+    // Block-parallel use (see the top of this file). Blocks are numbered from 0; every block
+    // holds kBlock iterations except the last.
+    size_t blocks() const { return (static_cast<size_t>(total_) + kBlock - 1) / kBlock; }
+    size_t blocks_done() const { return (static_cast<size_t>(completed_) + kBlock - 1) / kBlock; }
+    // Computes blocks [first, first + count) (clamped to the run) without absorbing them.
+    ScheduleBlocks sample_blocks(size_t first, size_t count);
+    // Absorbs blocks computed by another run of the same input. They must be the next ones
+    // (first == blocks_done()) and sized as this run's; otherwise nothing happens and the
+    // result is false.
+    bool absorb(const ScheduleBlocks& b);
+
 private:
-    double sample_base(size_t task);
+    // Where one block's iterations go: the run's own columns, or a ScheduleBlocks.
+    struct BlockOut {
+        double* finish;      // [k]
+        float* durations;    // [task × stride + k]
+        float* task_finish;  // [task × stride + k]
+        size_t stride;
+        int64_t* critical;  // [task], added to
+        int64_t* loops;     // loop histograms (loop_at_), added to
+    };
+    double sample_base(Rng& rng, size_t task);
     void roll_up_summaries();
+    size_t block_size(size_t block) const { return std::min(kBlock, static_cast<size_t>(total_) - block * kBlock); }
+    void sample_block(size_t block, const BlockOut& out);
+    void allocate_columns();
     McInput in_;
     Network net_;
     WorkdayClock clock_;
-    Rng rng_;
     Issues errors_;
     int total_ = 0;
     int completed_ = 0;
     size_t n_ = 0;
-    // per iteration
+    // per iteration (allocated at the first block this run keeps: a worker's run never does)
     std::vector<double> finish_;
     std::vector<float> durations_;    // [task * total + iteration]
     std::vector<float> task_finish_;  // [task * total + iteration]
     std::vector<int64_t> critical_count_;
-    std::vector<std::vector<int64_t>> loop_hist_;
-    std::vector<int64_t> total_loop_hist_;
+    std::vector<size_t> loop_at_;  // per gate: where its histogram starts in loop_counts_; last: the all-gates one
+    std::vector<int64_t> loop_counts_;
     // scratch
     std::vector<double> d_, es_, ef_, ls_, lf_;
     std::vector<char> crit_;                // per task: critical in this iteration (outline plans only)
