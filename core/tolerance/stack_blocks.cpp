@@ -7,20 +7,61 @@
 
 namespace mf {
 
-std::string stack_blocks_request(const Stack& stack) { return write_stacks({stack}).dump(); }
+// {"options": {"seed", "samples", "bins", "fast_normal"}, "stacks": [the stack]}
+std::string stack_blocks_request(const Stack& stack, const MonteCarloOptions& o) {
+    json j = json::object();
+    j["options"] = {
+        {"seed", o.seed}, {"samples", o.samples}, {"bins", o.histogram_bins}, {"fast_normal", o.fast_normal}};
+    j["stacks"] = write_stacks({stack});
+    return j.dump();
+}
 
-bool compute_stack_blocks(const std::string& request, const MonteCarloOptions& options, size_t first, size_t count,
-                          StackBlocks& out) {
+static bool read_options(const json& j, MonteCarloOptions& o) {
+    if (!j.is_object()) return false;
+    const auto seed = j.find("seed"), samples = j.find("samples"), bins = j.find("bins"), fast = j.find("fast_normal");
+    if (seed == j.end() || !seed->is_number_unsigned() || samples == j.end() || !samples->is_number_unsigned() ||
+        bins == j.end() || !bins->is_number_integer() || fast == j.end() || !fast->is_boolean())
+        return false;
+    o.seed = seed->get<uint64_t>();
+    o.samples = samples->get<size_t>();
+    o.histogram_bins = bins->get<int>();
+    o.fast_normal = fast->get<bool>();
+    return true;
+}
+
+bool compute_stack_blocks(const std::string& request, size_t first, size_t count, Bytes& out) {
     const json j = json::parse(request, nullptr, false);
-    if (j.is_discarded()) return false;
+    if (!j.is_object() || !j.contains("options") || !j.contains("stacks")) return false;
+    MonteCarloOptions options;
+    if (!read_options(j["options"], options)) return false;
     JsonReader reader;
     std::vector<Stack> stacks;
-    read_stacks(j, "", reader, stacks);
+    read_stacks(j["stacks"], "", reader, stacks);
     if (!reader.ok() || stacks.size() != 1) return false;
     MonteCarloRun run(stacks.front(), options);
     if (!run.errors().empty()) return false;
-    out = run.sample_blocks(first, count);
+    out = write_stack_blocks(run.sample_blocks(first, count));
     return true;
+}
+
+Bytes write_stack_blocks(const StackBlocks& b) {
+    ByteWriter w;
+    w.u64(b.first);
+    w.u64(b.count);
+    w.array(b.gaps);
+    w.array(b.gaps_op);
+    w.array(b.sums);
+    return w.take();
+}
+
+bool read_stack_blocks(const Bytes& bytes, StackBlocks& out) {
+    ByteReader r(bytes);
+    r.size(out.first);
+    r.size(out.count);
+    r.array(out.gaps);
+    r.array(out.gaps_op);
+    r.array(out.sums);
+    return r.done();
 }
 
 }  // namespace mf

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "tolerance/monte_carlo.h"
+#include "base/block_bytes.h"
 
 namespace mf::platform {
 
@@ -71,22 +71,23 @@ bool page_is_local_file();
 // Seconds since some fixed point, monotonic.
 double now_seconds();
 
-// Web Workers for the Monte Carlo (gui/parallel_stack_run.h). Each worker runs its own
+// Web Workers for the Monte Carlo (gui/parallel_blocks_run.h). Each worker runs its own
 // instance of the page's module and exchanges messages only: no SharedArrayBuffer, which a
 // page opened from file:// does not have. workers_available() is 0 while they start and
 // wherever they cannot (no Worker, a refused blob worker, a module that failed to start in
 // one): the Monte Carlo then runs in slices on the page, as before.
 int workers_available();
-// Queues blocks [first, first + count) of a stack Monte Carlo (request: stack_blocks_request)
+// Queues blocks [first, first + count) of a Monte Carlo of `kind` ("stack", "schedule"; what
+// the worker computes for each: gui/worker_kinds.h) on `request` (that kind's request text)
 // under `job`; the next free worker takes them. Results return in any order.
-void worker_post_stack_blocks(uint64_t job, const std::string& request, const MonteCarloOptions& options, size_t first,
-                              size_t count);
-struct WorkerBlocks {
+void worker_post(uint64_t job, const char* kind, const std::string& request, size_t first, size_t count);
+struct WorkerReply {
     bool ok = false;  // false: the worker could not compute them (the page computes them itself)
-    StackBlocks blocks;
+    size_t first = 0, count = 0;
+    Bytes bytes;  // the kind's blocks, written by the worker (e.g. tolerance/stack_blocks.h)
 };
 // A result of `job` that has arrived, if any.
-bool poll_worker_blocks(uint64_t job, WorkerBlocks& out);
+bool poll_worker_reply(uint64_t job, WorkerReply& out);
 // Forgets `job`: its queued requests are dropped, results of it still arriving are discarded.
 void worker_cancel(uint64_t job);
 

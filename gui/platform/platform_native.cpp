@@ -6,7 +6,7 @@
 
 #include "platform/platform.h"
 #include "platform/platform_native.h"
-#include "tolerance/stack_blocks.h"
+#include "worker_kinds.h"
 
 namespace mf::platform {
 
@@ -90,18 +90,21 @@ double now_seconds() {
 }
 
 int workers_available() { return g_state.workers; }
-void worker_post_stack_blocks(uint64_t job, const std::string& request, const MonteCarloOptions& options, size_t first,
-                              size_t count) {
+void worker_post(uint64_t job, const char* kind, const std::string& request, size_t first, size_t count) {
+    const bool fails = g_state.worker_requests >= g_state.workers_fail_from;
     ++g_state.worker_requests;
+    ++g_state.worker_requests_by_kind[kind];
     NativeState::Result r{job, {}};
-    r.blocks.ok = compute_stack_blocks(request, options, first, count, r.blocks.blocks);
+    r.reply.first = first;
+    r.reply.count = count;
+    r.reply.ok = !fails && compute_worker_blocks(kind, request, first, count, r.reply.bytes);
     g_state.worker_results.push_back(std::move(r));
 }
-bool poll_worker_blocks(uint64_t job, WorkerBlocks& out) {
+bool poll_worker_reply(uint64_t job, WorkerReply& out) {
     auto& q = g_state.worker_results;
     for (size_t i = q.size(); i-- > 0;)  // newest first
         if (q[i].job == job) {
-            out = std::move(q[i].blocks);
+            out = std::move(q[i].reply);
             q.erase(q.begin() + static_cast<std::ptrdiff_t>(i));
             return true;
         }

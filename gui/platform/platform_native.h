@@ -1,5 +1,6 @@
 // What the in-memory platform recorded; the headless GUI test reads and feeds it.
 #pragma once
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <string>
@@ -24,13 +25,15 @@ struct NativeState {
     double fake_time = -1;  // >= 0: now_seconds() returns this,
     double fake_tick = 0;   // then advances it by this much (a deterministic clock)
     // Stand-in Web Workers for the headless GUI test: with workers > 0, a posted request is
-    // computed at once (tolerance/stack_blocks.h, as a worker does) and its result queued;
+    // computed at once (gui/worker_kinds.h, as a worker does) and its result queued;
     // results are handed back newest first, so the page's in-order absorption is exercised.
     int workers = 0;
-    size_t worker_requests = 0;  // requests posted so far
+    size_t worker_requests = 0;                             // requests posted so far
+    std::map<std::string, size_t> worker_requests_by_kind;  // … of each kind ("stack", "schedule")
+    size_t workers_fail_from = SIZE_MAX;  // requests from this one on come back not done (a failed worker)
     struct Result {
         uint64_t job;
-        WorkerBlocks blocks;
+        WorkerReply reply;
     };
     std::vector<Result> worker_results;
 };

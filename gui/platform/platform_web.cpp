@@ -80,10 +80,8 @@ EM_JS(int, js_page_is_local_file, (), { return location.protocol === 'file:' ? 1
 // Web Workers: shell.html's [Workers] pool (mfWorkers*). Job numbers travel as doubles
 // (exact below 2^53).
 EM_JS(int, js_workers_available, (), { return typeof mfWorkersReady === 'function' ? mfWorkersReady() : 0; });
-EM_JS(void, js_worker_post_stack, (double job, const char* request, double seed, double samples, int bins,
-                                   int fast_normal, double first, double count), {
-    mfWorkersPost({type: 'stack', job: job, request: UTF8ToString(request), seed: seed, samples: samples,
-                   bins: bins, fastNormal: fast_normal, first: first, count: count});
+EM_JS(void, js_worker_post, (double job, const char* kind, const char* request, double first, double count), {
+    mfWorkersPost({job: job, kind: UTF8ToString(kind), request: UTF8ToString(request), first: first, count: count});
 });
 EM_JS(void, js_worker_cancel, (double job), { mfWorkersCancel(job); });
 // clang-format on
@@ -93,11 +91,11 @@ std::deque<mf::platform::IncomingFile> g_incoming;
 std::string g_clipboard;
 std::deque<std::string> g_share_links;
 std::deque<mf::platform::Notice> g_notices;
-struct ArrivedBlocks {
+struct ArrivedReply {
     uint64_t job;
-    mf::platform::WorkerBlocks blocks;
+    mf::platform::WorkerReply reply;
 };
-std::deque<ArrivedBlocks> g_worker_blocks;
+std::deque<ArrivedReply> g_worker_replies;
 
 std::string take_js_string(char* p) {
     if (!p) return {};
@@ -135,19 +133,16 @@ extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_notice(const char* source, int s
     mf::web::wake();
 }
 
-// A worker's result (shell.html copies its arrays into the heap): blocks [first, first + count)
-// of a stack Monte Carlo, or ok = 0 when the worker could not compute them.
-extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_worker_blocks(double job, int ok, double first, double count,
-                                                              const double* gaps, int gaps_size, const double* gaps_op,
-                                                              int gaps_op_size, const double* sums, int sums_size) {
-    ArrivedBlocks a{static_cast<uint64_t>(job), {}};
-    a.blocks.ok = ok != 0;
-    a.blocks.blocks.first = static_cast<size_t>(first);
-    a.blocks.blocks.count = static_cast<size_t>(count);
-    a.blocks.blocks.gaps.assign(gaps, gaps + gaps_size);
-    a.blocks.blocks.gaps_op.assign(gaps_op, gaps_op + gaps_op_size);
-    a.blocks.blocks.sums.assign(sums, sums + sums_size);
-    g_worker_blocks.push_back(std::move(a));
+// A worker's result (shell.html copies its byte buffer into the heap): blocks
+// [first, first + count) of a Monte Carlo, or ok = 0 when the worker could not compute them.
+extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_worker_reply(double job, int ok, double first, double count,
+                                                             const uint8_t* bytes, int size) {
+    ArrivedReply a{static_cast<uint64_t>(job), {}};
+    a.reply.ok = ok != 0;
+    a.reply.first = static_cast<size_t>(first);
+    a.reply.count = static_cast<size_t>(count);
+    if (size > 0) a.reply.bytes.assign(bytes, bytes + size);
+    g_worker_replies.push_back(std::move(a));
     mf::web::wake();
 }
 
@@ -155,18 +150,16 @@ namespace mf::platform {
 
 int workers_available() { return js_workers_available(); }
 
-void worker_post_stack_blocks(uint64_t job, const std::string& request, const MonteCarloOptions& o, size_t first,
-                              size_t count) {
-    js_worker_post_stack(static_cast<double>(job), request.c_str(), static_cast<double>(o.seed),
-                         static_cast<double>(o.samples), o.histogram_bins, o.fast_normal ? 1 : 0,
-                         static_cast<double>(first), static_cast<double>(count));
+void worker_post(uint64_t job, const char* kind, const std::string& request, size_t first, size_t count) {
+    js_worker_post(static_cast<double>(job), kind, request.c_str(), static_cast<double>(first),
+                   static_cast<double>(count));
 }
 
-bool poll_worker_blocks(uint64_t job, WorkerBlocks& out) {
-    for (auto it = g_worker_blocks.begin(); it != g_worker_blocks.end(); ++it)
+bool poll_worker_reply(uint64_t job, WorkerReply& out) {
+    for (auto it = g_worker_replies.begin(); it != g_worker_replies.end(); ++it)
         if (it->job == job) {
-            out = std::move(it->blocks);
-            g_worker_blocks.erase(it);
+            out = std::move(it->reply);
+            g_worker_replies.erase(it);
             return true;
         }
     return false;
@@ -174,7 +167,7 @@ bool poll_worker_blocks(uint64_t job, WorkerBlocks& out) {
 
 void worker_cancel(uint64_t job) {
     js_worker_cancel(static_cast<double>(job));
-    std::erase_if(g_worker_blocks, [job](const ArrivedBlocks& a) { return a.job == job; });
+    std::erase_if(g_worker_replies, [job](const ArrivedReply& a) { return a.job == job; });
 }
 
 void request_open_file(const char* accept) { js_request_open_file(accept); }

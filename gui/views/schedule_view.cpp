@@ -122,8 +122,8 @@ void ScheduleView::update_monte_carlo() {
     mc_inputs_.iterations = iterations;
     mc_inputs_.seed = static_cast<uint64_t>(seed);
     const bool computes = an_.cpm.has_value();
-    mc_.update(mc_inputs_, [&]() -> std::unique_ptr<ScheduleMonteCarlo> {
-        return computes ? std::make_unique<ScheduleMonteCarlo>(mc_inputs_) : nullptr;
+    mc_.update(mc_inputs_, [&]() -> std::unique_ptr<ParallelScheduleRun> {
+        return computes ? std::make_unique<ParallelScheduleRun>(mc_inputs_) : nullptr;
     });
     // Keep the last complete result to draw while a rerun runs.
     if (mc_.generation() != mc_shown_generation_) {
@@ -207,6 +207,12 @@ void ScheduleView::publish(const ViewContext& ctx) const {
         test_value("schedule.mc.buffer", r->buffer);
         test_value("schedule.mc.merge_bias", r->merge_bias);
         if (r->probability_meet_deadline) test_value("schedule.mc.p_deadline", *r->probability_meet_deadline);
+        test_value("schedule.mc.sd", r->sd);
+        for (const McTaskStats& t : r->tasks) {
+            test_value("schedule.mc.task." + t.id + ".criticality", t.criticality);
+            test_value("schedule.mc.task." + t.id + ".p80_finish", t.p80_finish);
+            if (std::isfinite(t.sensitivity)) test_value("schedule.mc.task." + t.id + ".sensitivity", t.sensitivity);
+        }
     }
 }
 #endif
@@ -342,7 +348,12 @@ void ScheduleView::draw_header(ViewContext& ctx) {
     if (ImGui::InputInt("seed", &s, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue)) seed = std::max(0, s);
     ImGui::SameLine(0, em(1));
     if (mc_.running()) {
-        mc_.draw_progress("Monte Carlo");
+        const ParallelScheduleRun* job = mc_.job();
+        char what[64] = "Monte Carlo";
+        if (job && job->workers() > 0)
+            std::snprintf(what, sizeof what, "Monte Carlo on %d worker%s", job->workers(),
+                          job->workers() == 1 ? "" : "s");
+        mc_.draw_progress(what);
         MF_TEST_ANCHOR("schedule.mc.cancel");
     } else if (mc_.cancelled()) {
         if (ImGui::Button("Run again")) mc_.restart();

@@ -11,8 +11,8 @@
 //
 // The view holds UI state only. It draws analyse_schedule()'s result (core/schedule/
 // schedule_analysis.h: measured links, CPM, PERT), taken again whenever the plan's state id
-// changes (cheap: it follows typing); the Monte Carlo (core ScheduleMonteCarlo, a sliced job)
-// runs across frames in a JobRunner, rerun when its inputs (the analysed problem, iterations,
+// changes (cheap: it follows typing); the Monte Carlo (core ScheduleMonteCarlo, a sliced job,
+// on Web Workers where there are any: gui/parallel_schedule_run.h) runs in a JobRunner, rerun when its inputs (the analysed problem, iterations,
 // seed) change by value. Every change to the plan is an Edit calling a named operation of
 // core/schedule/schedule_edit.h, or setting one field.
 //
@@ -29,6 +29,7 @@
 #include "edits.h"
 #include "imgui.h"
 #include "job_runner.h"
+#include "parallel_schedule_run.h"
 #include "plan/plan.h"
 #include "schedule/monte_carlo.h"
 #include "schedule/schedule_analysis.h"
@@ -81,9 +82,9 @@ private:
     };
 
     ScheduleAnalysis an_;
-    uint64_t an_state_ = 0;  // the state id an_ is for (0: none yet)
-    McInput mc_inputs_;      // what the Monte Carlo runs on (no tasks: nothing to run)
-    JobRunner<ScheduleMonteCarlo, McInput> mc_{200};
+    uint64_t an_state_ = 0;                            // the state id an_ is for (0: none yet)
+    McInput mc_inputs_;                                // what the Monte Carlo runs on (no tasks: nothing to run)
+    JobRunner<ParallelScheduleRun, McInput> mc_{200};  // on Web Workers where there are any
     // The last complete result, drawn greyed out while a rerun for a change runs (so the page
     // does not flicker as the user types), and its runner generation.
     std::optional<McResult> mc_shown_;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "tolerance/monte_carlo.h"
+#include "tolerance/stack_blocks.h"
 #include "tolerance_test_support.h"
 
 using namespace mf;
@@ -127,4 +128,35 @@ TEST_CASE("stack MC in blocks: each block's streams depend on (seed, block, stre
     o.seed = 2;
     MonteCarloRun z(s, o);
     CHECK(z.sample_blocks(6, 1).gaps != bx.gaps);
+}
+
+TEST_CASE("stack MC in blocks: through the worker contract (request text, reply bytes) the result is the same") {
+    // What a Web Worker does (gui/worker_kinds.h): the request names the stack and the options
+    // as text; the reply is one byte buffer the page decodes and absorbs in block order.
+    const Stack s = every_stream();
+    MonteCarloOptions o;
+    o.samples = 7000;                  // 7 blocks, the last one of 856
+    o.seed = 18446744073709551557ull;  // above 2⁵³: it must travel as an exact integer
+    o.histogram_bins = 17;
+    o.fast_normal = false;
+    const std::string request = stack_blocks_request(s, o);
+    MonteCarloRun page(s, o);
+    for (size_t first = 0; first < page.blocks(); first += 3) {
+        Bytes bytes;
+        REQUIRE(compute_stack_blocks(request, first, 3, bytes));
+        StackBlocks b;
+        REQUIRE(read_stack_blocks(bytes, b));
+        CHECK(b.first == first);
+        REQUIRE(page.absorb(b));
+    }
+    REQUIRE(page.finished());
+    mf::test::check_same_result(page.result(), run_monte_carlo(s, o));
+    // Damaged bytes and requests are refused, not half read.
+    Bytes bytes;
+    REQUIRE(compute_stack_blocks(request, 0, 1, bytes));
+    StackBlocks b;
+    bytes.pop_back();
+    CHECK_FALSE(read_stack_blocks(bytes, b));
+    CHECK_FALSE(compute_stack_blocks("{}", 0, 1, bytes));
+    CHECK_FALSE(compute_stack_blocks("not json", 0, 1, bytes));
 }

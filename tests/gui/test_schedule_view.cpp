@@ -2,7 +2,11 @@
 // CLI's figures, typing a duration into the table, drafts for out-of-order durations, task and
 // link edits keeping the plan valid, the template dialog, the Monte Carlo in slices with
 // cancel, the exports, the Gantt's zoom, and broken plans.
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "busy.h"
 #include "harness.h"
@@ -55,12 +59,13 @@ TEST_CASE("timeline view: the launch example shows the CLI's critical path, date
     CHECK(value("schedule.task.t-fixture.total_float") == 3);
     CHECK(value("schedule.task.t-ramp.total_float") == 40);
     // Monte Carlo, 10 000 iterations, seed 1, as the CLI prints it (normals of the PERT draws
-    // from the ziggurat since 2026-12-06; before: P = 0.561, buffer 23.0).
+    // from the ziggurat since 2026-12-06; before: P = 0.561, buffer 23.0; a stream per block of
+    // 256 iterations since 2026-12-06 too: before, buffer 23.61).
     CHECK(value("schedule.mc.iterations") == 10000);
     CHECK(value("schedule.mc.p_deadline") == doctest::Approx(0.563).epsilon(0.002));
     CHECK(text("schedule.mc.p50_date") == "2027-06-24");
     CHECK(text("schedule.mc.p80_date") == "2027-07-15");
-    CHECK(value("schedule.mc.buffer") == doctest::Approx(23.61).epsilon(0.002));
+    CHECK(value("schedule.mc.buffer") == doctest::Approx(23.45).epsilon(0.002));
     CHECK(value("schedule.pert.p_deadline") > 0.99);  // PERT misses merge bias and gate failures
     CHECK_FALSE(h.app.wants_frames());                // idle once the run is done
 
@@ -564,4 +569,66 @@ TEST_CASE("timeline view: after an edit the Gantt keeps the finish, P50 and P80 
     h.frames(2);
     CHECK(in_view());
     CHECK(value("schedule.gantt.user_view") == 0);
+}
+
+TEST_CASE("timeline view: on (stand-in) Web Workers the Monte Carlo gives the page's figures exactly") {
+    // The native platform's stand-in workers compute each request at once (gui/worker_kinds.h,
+    // as a browser worker does) and hand results back newest first: the view must absorb them
+    // in block order and publish the figures the page computes alone, to the last bit.
+    const std::vector<std::string> figures = {"schedule.mc.p10",
+                                              "schedule.mc.p50",
+                                              "schedule.mc.p80",
+                                              "schedule.mc.p95",
+                                              "schedule.mc.sd",
+                                              "schedule.mc.buffer",
+                                              "schedule.mc.merge_bias",
+                                              "schedule.mc.p_deadline",
+                                              "schedule.mc.task.t-fixture.criticality",
+                                              "schedule.mc.task.t-pilot.criticality",
+                                              "schedule.mc.task.t-ramp.p80_finish",
+                                              "schedule.mc.task.t-pilot.sensitivity"};
+    std::map<std::string, double> alone;
+    std::string p50_date, p80_date;
+    {
+        Harness h;
+        open_timeline(h, kLaunch);
+        finish_mc(h);
+        CHECK(platform::native_state().worker_requests == 0);
+        for (const auto& f : figures) alone[f] = value(f);
+        p50_date = text("schedule.mc.p50_date");
+        p80_date = text("schedule.mc.p80_date");
+    }
+    // t-fixture is critical in some iterations only (the sampled figure the test can tell apart).
+    CHECK(alone["schedule.mc.task.t-fixture.criticality"] > 0);
+    CHECK(alone["schedule.mc.task.t-fixture.criticality"] < 1);
+    for (int workers : {1, 2, 4}) {
+        CAPTURE(workers);
+        Harness h;
+        platform::native_state().workers = workers;
+        open_timeline(h, kLaunch);
+        finish_mc(h);
+        // 10 000 iterations are 40 blocks of 256: requests of max(2, ⌈40 / 8w⌉) blocks.
+        const size_t per = std::max<size_t>(2, (40 + 8 * workers - 1) / (8 * workers));
+        CHECK(platform::native_state().worker_requests_by_kind["schedule"] == (40 + per - 1) / per);
+        for (const auto& f : figures) {
+            CAPTURE(f);
+            CHECK(value(f) == alone[f]);
+        }
+        CHECK(text("schedule.mc.p50_date") == p50_date);
+        CHECK(text("schedule.mc.p80_date") == p80_date);
+    }
+    // Workers that fail (every request from the third on comes back not done): the page
+    // computes the run itself, with the same figures.
+    {
+        Harness h;
+        platform::native_state().workers = 2;
+        platform::native_state().workers_fail_from = 2;
+        open_timeline(h, kLaunch);
+        finish_mc(h);
+        CHECK(platform::native_state().worker_requests == 14);  // 40 blocks in threes, all posted at the start
+        for (const auto& f : figures) {
+            CAPTURE(f);
+            CHECK(value(f) == alone[f]);
+        }
+    }
 }

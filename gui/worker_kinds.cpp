@@ -1,0 +1,69 @@
+// The kinds of Monte Carlo a Web Worker computes (gui/worker_kinds.h).
+#include "worker_kinds.h"
+
+#include "schedule/schedule_blocks.h"
+#include "tolerance/stack_blocks.h"
+
+namespace mf {
+
+bool compute_worker_blocks(const std::string& kind, const std::string& request, size_t first, size_t count,
+                           Bytes& out) {
+    if (kind == "stack") return compute_stack_blocks(request, first, count, out);
+    if (kind == "schedule") return compute_schedule_blocks(request, first, count, out);
+    return false;
+}
+
+// The stack kernel on every distribution the tab can send.
+static void warm_up_stack() {
+    Stack s;
+    const DistributionKind kinds[] = {DistributionKind::Normal, DistributionKind::Uniform, DistributionKind::Triangular,
+                                      DistributionKind::Lognormal, DistributionKind::SkewNormal};
+    for (int i = 0; i < 10; ++i) {
+        Contributor c;
+        c.id = "c" + std::to_string(i);
+        c.nominal = 1 + i;
+        c.tol_plus = c.tol_minus = 0.01;
+        c.sensitivity = i % 2 ? -1 : 1;
+        c.distribution.kind = kinds[i % 5];
+        if (c.distribution.kind == DistributionKind::Lognormal) c.distribution.sigma_log = 0.1;
+        s.contributors.push_back(c);
+    }
+    MonteCarloOptions o;
+    o.samples = 200'000;
+    MonteCarloRun run(s, o);
+    (void)run.sample_blocks(0, run.blocks());
+}
+
+// The schedule kernel: a chain of PERT and triangular tasks with a gate and its rework loop,
+// forward and backward passes, 2 000 iterations.
+static void warm_up_schedule() {
+    McInput in;
+    in.problem.start = date_from_ymd(2027, 1, 4);
+    in.iterations = 2000;
+    for (int i = 0; i < 20; ++i) {
+        Task t;
+        t.id = "t" + std::to_string(i);
+        t.name = t.id;
+        t.optimistic = 2;
+        t.most_likely = 3;
+        t.pessimistic = 6;
+        t.distribution = i % 2 ? DurationDistribution::Triangular : DurationDistribution::Pert;
+        if (i > 0) t.predecessors.push_back({"t" + std::to_string(i - 1)});
+        if (i > 1 && i % 3 == 0) t.predecessors.push_back({"t" + std::to_string(i - 2)});
+        if (i == 10) {
+            t.kind = TaskKind::Gate;
+            t.gate.pass_probability = 0.7;
+            t.gate.rework = {1, 2, 4};
+        }
+        in.problem.section.tasks.push_back(t);
+    }
+    ScheduleMonteCarlo run(in);
+    (void)run.sample_blocks(0, run.blocks());
+}
+
+void warm_up_worker_kernels() {
+    warm_up_stack();
+    warm_up_schedule();
+}
+
+}  // namespace mf
