@@ -1,6 +1,7 @@
 // The kinds of Monte Carlo a Web Worker computes (gui/worker_kinds.h).
 #include "worker_kinds.h"
 
+#include "decision/rank_first_blocks.h"
 #include "schedule/schedule_blocks.h"
 #include "tolerance/stack_blocks.h"
 
@@ -10,6 +11,7 @@ bool compute_worker_blocks(const std::string& kind, const std::string& request, 
                            Bytes& out) {
     if (kind == "stack") return compute_stack_blocks(request, first, count, out);
     if (kind == "schedule") return compute_schedule_blocks(request, first, count, out);
+    if (kind == "decision") return compute_rank_first_blocks(request, first, count, out);
     return false;
 }
 
@@ -61,9 +63,33 @@ static void warm_up_schedule() {
     (void)run.sample_blocks(0, run.blocks());
 }
 
+// The rank-first kernel: six partners, five criteria, every score ranged, 20 000 samples.
+static void warm_up_decision() {
+    MatrixInput m;
+    for (int j = 0; j < 5; ++j) {
+        m.criteria.push_back("c" + std::to_string(j));
+        m.benefit.push_back(j % 2 == 0);
+        m.weights.push_back(1 + j);
+    }
+    for (int i = 0; i < 6; ++i) {
+        m.alternatives.push_back("p" + std::to_string(i));
+        m.value.emplace_back();
+        m.low.emplace_back();
+        m.high.emplace_back();
+        for (int j = 0; j < 5; ++j) {
+            m.value.back().push_back(5 + (i * 7 + j * 3) % 5);
+            m.low.back().push_back(m.value.back().back() - 1);
+            m.high.back().push_back(m.value.back().back() + 2);
+        }
+    }
+    RankFirstRun run(m, 20000, 1);
+    (void)run.sample_blocks(0, run.blocks());
+}
+
 void warm_up_worker_kernels() {
     warm_up_stack();
     warm_up_schedule();
+    warm_up_decision();
 }
 
 }  // namespace mf

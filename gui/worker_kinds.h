@@ -4,6 +4,7 @@
 // (gui/platform/platform_native.cpp) both call it, so they compute exactly the same thing.
 //   "stack"     tolerance/stack_blocks.h      (Tolerances tab)
 //   "schedule"  schedule/schedule_blocks.h    (Timeline tab)
+//   "decision"  decision/rank_first_blocks.h  (Decision tab, rank-first Monte Carlo)
 #pragma once
 #include <cstddef>
 #include <string>

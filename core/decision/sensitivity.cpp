@@ -140,8 +140,7 @@ static_assert(is_sliced_job<RankFirstRun>::value, "RankFirstRun follows core/bas
 
 RankFirstResult rank_first_probability(const MatrixInput& m, size_t samples, uint64_t seed) {
     RankFirstRun run(m, samples, seed);
-    run.step(samples);
-    return run.result();
+    return run_to_end(run);
 }
 
 RankFirstRun::RankFirstRun(const MatrixInput& m, size_t samples, uint64_t seed) : m_(m) {
@@ -172,19 +171,19 @@ RankFirstRun::RankFirstRun(const MatrixInput& m, size_t samples, uint64_t seed) 
     rank_sum_.assign(na, 0.0);
     score_.assign(na, 0.0);
     rank_.assign(na, 1);
-    rng_ = Rng(seed);
+    block_sums_.assign(2 * na, 0.0);
     // Without ranged cells every sample is the same: evaluate once and weight it.
     runs_ = cells_.empty() ? 1 : samples;
     weight_ = cells_.empty() ? static_cast<double>(samples) : 1.0;
 }
 
-bool RankFirstRun::step(size_t n) {
-    if (finished()) return true;
+void RankFirstRun::sample_block(size_t block, double* sums) {
+    Rng rng(block_stream_seed(result_.seed, block, 0));
     const size_t na = m_.alternatives.size(), nc = m_.criteria.size();
     const double tie_tol = Ranking{}.tie_tolerance;
-    const size_t end = std::min(runs_, next_ + n);
-    for (; next_ < end; ++next_) {
-        for (const auto& c : cells_) value_[c.i][c.j] = triangular_sample(rng_, c.lo, c.mode, c.hi);
+    std::fill(sums, sums + 2 * na, 0.0);
+    for (size_t k = 0, n = block_size(block); k < n; ++k) {
+        for (const auto& c : cells_) value_[c.i][c.j] = triangular_sample(rng, c.lo, c.mode, c.hi);
         weighted_sum_normalise(m_, value_, u_);
         for (size_t i = 0; i < na; ++i) {
             double t = 0;
@@ -196,18 +195,55 @@ bool RankFirstRun::step(size_t n) {
         size_t n_top = 0;
         for (size_t i = 0; i < na; ++i) {
             int better = 0;
-            for (size_t k = 0; k < na; ++k)
-                if (score_[k] - score_[i] > tie_tol * std::max({1.0, std::fabs(score_[k]), std::fabs(score_[i])}))
+            for (size_t q = 0; q < na; ++q)
+                if (score_[q] - score_[i] > tie_tol * std::max({1.0, std::fabs(score_[q]), std::fabs(score_[i])}))
                     ++better;
             rank_[i] = better + 1;
             n_top += better == 0;
         }
         for (size_t i = 0; i < na; ++i) {
-            if (rank_[i] == 1) first_[i] += weight_ / static_cast<double>(n_top);
-            rank_sum_[i] += weight_ * rank_[i];
+            if (rank_[i] == 1) sums[i] += weight_ / static_cast<double>(n_top);
+            sums[na + i] += weight_ * rank_[i];
         }
     }
+}
+
+void RankFirstRun::add_block(const double* sums, size_t samples) {
+    const size_t na = first_.size();
+    for (size_t i = 0; i < na; ++i) {
+        first_[i] += sums[i];
+        rank_sum_[i] += sums[na + i];
+    }
+    next_ += samples;
+}
+
+bool RankFirstRun::step(size_t n) {
+    for (size_t done = 0; done < n && !finished();) {
+        const size_t block = next_ / kBlock, m = block_size(block);
+        sample_block(block, block_sums_.data());
+        add_block(block_sums_.data(), m);
+        done += m;
+    }
     return finished();
+}
+
+RankFirstBlocks RankFirstRun::sample_blocks(size_t first, size_t count) {
+    RankFirstBlocks b;
+    const size_t per = 2 * first_.size();
+    b.first = std::min(first, blocks());
+    b.count = std::min(count, blocks() - b.first);
+    b.sums.assign(b.count * per, 0.0);
+    for (size_t k = 0; k < b.count; ++k) sample_block(b.first + k, b.sums.data() + k * per);
+    return b;
+}
+
+bool RankFirstRun::absorb(const RankFirstBlocks& b) {
+    const size_t per = 2 * first_.size();
+    if (finished() || b.first != blocks_done() || next_ % kBlock != 0 || b.count == 0 || b.count > blocks() - b.first ||
+        b.sums.size() != b.count * per)
+        return false;
+    for (size_t k = 0; k < b.count; ++k) add_block(b.sums.data() + k * per, block_size(b.first + k));
+    return true;
 }
 
 RankFirstResult RankFirstRun::result() const {

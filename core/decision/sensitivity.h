@@ -21,7 +21,13 @@
 // Rank-first Monte Carlo. Entered scores with a low/likely/high range are drawn from the
 // triangular distribution on [low, high] with mode likely (independently), re-normalised and
 // re-scored each sample; a tie for first splits that sample equally among the tied.
+// Samples run in fixed blocks of RankFirstRun::kBlock (1024); block b draws from its own stream
+// Rng(block_stream_seed(seed, b, 0)) (stats/random.h), and each block's sums are taken apart and
+// then added in block order: so the result is the same in one call, in slices, or with blocks
+// computed by Web Workers and absorbed in order (2026-12-06; before, one stream ran through
+// every sample, and the figures moved by sampling noise only).
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -78,26 +84,49 @@ RankFirstResult rank_first_probability(const MatrixInput& m, size_t samples, uin
 //   RankFirstRun run(m, 20000, 1);          // checks the matrix; a bad one is finished at once
 //   while (!run.step(1000)) show(run.progress());
 //   RankFirstResult r = run.result();       // partial before finished, with the samples so far
+// Consecutive blocks computed by one run and absorbed by another (a Web Worker's run and the
+// page's): per block, each partner's share of firsts, then each partner's rank sum.
+struct RankFirstBlocks {
+    size_t first = 0;          // index of the first block
+    size_t count = 0;          // number of blocks
+    std::vector<double> sums;  // count × 2 × partners
+};
+
 class RankFirstRun {
 public:
+    static constexpr size_t kBlock = 1024;  // samples per block
+
     RankFirstRun(const MatrixInput& m, size_t samples, uint64_t seed);
-    bool step(size_t n);  // up to n more samples; true once finished
+    bool step(size_t n);  // at least n more samples (whole blocks); true once finished
     bool finished() const { return !result_.errors.empty() || next_ >= runs_; }
     double progress() const { return runs_ ? static_cast<double>(next_) / static_cast<double>(runs_) : 1.0; }
     RankFirstResult result() const;
+
+    // Block-parallel use (see the top of this file); blocks are numbered from 0, each of
+    // kBlock samples except the last (a matrix without ranges: one block of one evaluation).
+    size_t blocks() const { return (runs_ + kBlock - 1) / kBlock; }
+    size_t blocks_done() const { return (next_ + kBlock - 1) / kBlock; }
+    // Computes blocks [first, first + count) (clamped to the run) without absorbing them.
+    RankFirstBlocks sample_blocks(size_t first, size_t count);
+    // Absorbs blocks computed by another run of the same matrix, samples and seed: only the
+    // next ones, sized as this run's; otherwise nothing happens and the result is false.
+    bool absorb(const RankFirstBlocks& b);
 
 private:
     struct Cell {
         size_t i, j;
         double lo, mode, hi;
     };
+    size_t block_size(size_t block) const { return std::min(kBlock, runs_ - block * kBlock); }
+    // One block's sums: sums[i] the share of firsts of partner i, sums[na + i] its rank sum.
+    void sample_block(size_t block, double* sums);
+    void add_block(const double* sums, size_t samples);
     MatrixInput m_;
     RankFirstResult result_;
     std::vector<Cell> cells_;
-    std::vector<double> w_, first_, rank_sum_, score_;
+    std::vector<double> w_, first_, rank_sum_, score_, block_sums_;
     std::vector<int> rank_;
     std::vector<std::vector<double>> value_, u_;
-    Rng rng_{1};
     size_t runs_ = 0, next_ = 0;
     double weight_ = 1;
 };

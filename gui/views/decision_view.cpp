@@ -59,9 +59,10 @@ void DecisionView::refresh(const Plan& plan, uint64_t state_id) {
 
 void DecisionView::run_monte_carlo(const Plan& plan) {
     const MonteCarloInputs inputs{plan.decision, mc_samples, 1};
-    mc.update(inputs, [&]() -> std::unique_ptr<RankFirstRun> {
+    mc.update(inputs, [&]() -> std::unique_ptr<ParallelRankFirstRun> {
         if (!ranked()) return nullptr;  // nothing to run: the problems say why
-        return std::make_unique<RankFirstRun>(analysis.built.matrix, static_cast<size_t>(inputs.samples), inputs.seed);
+        return std::make_unique<ParallelRankFirstRun>(analysis.built.matrix, static_cast<size_t>(inputs.samples),
+                                                      inputs.seed);
     });
 }
 

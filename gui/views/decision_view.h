@@ -20,6 +20,7 @@
 #include "decision/decision_analysis.h"
 #include "edits.h"
 #include "job_runner.h"
+#include "parallel_rank_first_run.h"
 #include "view_context.h"
 #include "imgui.h"
 #include "plan/plan.h"
@@ -57,7 +58,7 @@ struct DecisionView {
         uint64_t seed = 1;  // the CLI's default, so the numbers equal mfplan decide
         bool operator==(const MonteCarloInputs&) const = default;
     };
-    JobRunner<RankFirstRun, MonteCarloInputs> mc{2048};
+    JobRunner<ParallelRankFirstRun, MonteCarloInputs> mc{2048};  // on Web Workers where there are any
     // The finished run for the current inputs (null while running, after a cancel, or when
     // the matrix cannot be ranked).
     const RankFirstResult* mc_result() const { return mc.cancelled() ? nullptr : mc.result(); }

@@ -1,7 +1,8 @@
-// The stack Monte Carlo on Web Workers (gui/parallel_stack_run.h, shell.html [Workers]) in
-// headless Chromium: with 0 (on the page), 1, 2 and 4 workers the Tolerances tab shows the
-// same figures, bit for bit, and they equal the native CLI's for the same seed; the workers
-// start from file:// too; a worker that stops mid-run leaves the figures unchanged.
+// The Monte Carlo on Web Workers (gui/parallel_blocks_run.h, shell.html [Workers]) in headless
+// Chromium: with 0 (on the page), 1, 2 and 4 workers the Tolerances tab (stack) and the Timeline
+// tab (schedule) show the same figures, bit for bit, and they equal the native CLI's for the
+// same seed; the workers start from file:// too; a worker that stops mid-run leaves the
+// figures unchanged.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -21,9 +22,8 @@ after(async () => { await browser.close(); server.close(); });
 // A 4-core machine as far as the page can tell, so 4 workers may start on the 2-core runner.
 const fourCores = { init: () => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 4 }) };
 
-// Opens the gearbox example on `url`, waits for `workers` ready workers, runs the shaft stack's
-// Monte Carlo in the Tolerances tab; returns its figures and how many results workers delivered.
-async function runGearShaft(url, workers, { midRun } = {}) {
+// Opens `url` in a new context, waits for `workers` ready workers and past the start page.
+async function openWithWorkers(url, workers) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(fourCores.init);
   const page = await context.newPage();
@@ -37,6 +37,13 @@ async function runGearShaft(url, workers, { midRun } = {}) {
   assert.equal((await pool()).ready, workers, `${workers} workers ready`);
   const s0 = await state(page);
   if (s0.start_open) await clickAnchor(page, 'start.close');
+  return { context, page, errors, pool };
+}
+
+// Opens the gearbox example on `url`, waits for `workers` ready workers, runs the shaft stack's
+// Monte Carlo in the Tolerances tab; returns its figures and how many results workers delivered.
+async function runGearShaft(url, workers, { midRun } = {}) {
+  const { context, page, errors, pool } = await openWithWorkers(url, workers);
   await openThroughFileInput(page, GEARBOX);
   await waitFor(page, (s) => s.name === 'Micro-gearbox for a surgical stapler');
   await clickAnchor(page, 'tab.tolerances');
@@ -44,6 +51,34 @@ async function runGearShaft(url, workers, { midRun } = {}) {
   const s = await waitFor(page, (x) => x.values['stack.id'] === 's-gear-shaft' && x.values['stack.mc.done'] === 1, 120000);
   const figures = Object.fromEntries(FIGURES.map((f) => [f, s.values['stack.mc.' + f]]));
   const result = { figures, samples: s.values['stack.mc.samples'], delivered: (await pool()).delivered, errors };
+  await context.close();
+  return result;
+}
+
+// The launch-timeline example's schedule Monte Carlo (10 000 iterations, seed 1) in the
+// Timeline tab: its figures, every task's criticality and P80 finish, and what workers delivered.
+const LAUNCH = path.join(ROOT, 'assets/examples/launch-timeline.mfplan.json');
+const LAUNCH_TASKS = ['t-dfmf', 't-fixture', 't-first-article', 't-pilot', 't-ramp', 't-scale-first-article',
+  't-scale-ramp', 'm-samples', 'm-production'];
+async function runLaunchTimeline(url, workers, { midRun } = {}) {
+  const { context, page, errors, pool } = await openWithWorkers(url, workers);
+  await openThroughFileInput(page, LAUNCH);
+  await waitFor(page, (s) => s.name.startsWith('Micro-gearbox launch timeline'));
+  await clickAnchor(page, 'tab.timeline');
+  if (midRun) await midRun(page);
+  const s = await waitFor(page, (x) => x.values['schedule.mc.done'] === 1 && x.values['schedule.mc.state'] === x.state_id,
+    120000);
+  const v = (k) => s.values['schedule.mc.' + k];
+  const figures = {
+    p10: v('p10'), p50: v('p50'), p80: v('p80'), p95: v('p95'), sd: v('sd'), buffer: v('buffer'),
+    merge_bias: v('merge_bias'), p_deadline: v('p_deadline'), p50_date: v('p50_date'), p80_date: v('p80_date'),
+    iterations: v('iterations'),
+  };
+  for (const t of LAUNCH_TASKS) {
+    figures[t + '.criticality'] = v(`task.${t}.criticality`);
+    figures[t + '.p80_finish'] = v(`task.${t}.p80_finish`);
+  }
+  const result = { figures, delivered: (await pool()).delivered, errors };
   await context.close();
   return result;
 }
@@ -79,6 +114,48 @@ test('stack Monte Carlo: workers start from file://, and a worker that stops mid
   const stopped = await runGearShaft(`${server.url}?workers=2`, 2, {
     midRun: async (page) => {
       await waitFor(page, (x) => x.values['stack.mc.running'] === 1 || x.values['stack.mc.done'] === 1, 60000);
+      await page.evaluate(() => mfWorkers.all.slice().forEach((w) => mfWorkerFailed(w, 'stopped by the test')));
+    },
+  });
+  assert.deepEqual(stopped.figures, reference.figures);
+  assert.deepEqual(stopped.errors, []);
+});
+
+test('schedule Monte Carlo: 0, 1, 2 and 4 workers give the same figures, equal to the CLI', async () => {
+  const runs = {};
+  for (const n of [0, 1, 2, 4]) runs[n] = await runLaunchTimeline(`${server.url}?workers=${n}`, n);
+  assert.equal(runs[0].delivered, 0, 'no worker: the page computes');
+  for (const n of [1, 2, 4]) {
+    assert.ok(runs[n].delivered >= n, `${n} workers delivered ${runs[n].delivered} results`);
+    assert.deepEqual(runs[n].figures, runs[0].figures, `${n} workers`);
+    assert.deepEqual(runs[n].errors, []);
+  }
+  assert.equal(runs[0].figures.iterations, 10000);
+  // t-fixture is critical in some iterations only: a sampled criticality, not a 0 or 1.
+  assert.ok(runs[0].figures['t-fixture.criticality'] > 0.1 && runs[0].figures['t-fixture.criticality'] < 0.5);
+  // The native CLI, same plan, 10 000 iterations and seed 1 (both defaults).
+  const cli = JSON.parse(execFileSync(MFPLAN, ['schedule', LAUNCH, '--json'], { encoding: 'utf8' })).monte_carlo;
+  const f = runs[2].figures;
+  assert.equal(f.p10, cli.p10_offset);
+  assert.equal(f.p50, cli.p50_offset);
+  assert.equal(f.p80, cli.p80_offset);
+  assert.equal(f.p95, cli.p95_offset);
+  assert.equal(f.sd, cli.sd);
+  assert.equal(f.buffer, cli.buffer_working_days);
+  assert.equal(f.p_deadline, cli.probability_meet_deadline);
+  assert.equal(f.p50_date, cli.p50);
+  assert.equal(f.p80_date, cli.p80);
+  for (const t of LAUNCH_TASKS) {
+    assert.equal(f[t + '.criticality'], cli.criticality[t], `${t} criticality`);
+    assert.equal(f[t + '.p80_finish'], cli.task_finish[t].p80_offset, `${t} P80 finish`);
+  }
+});
+
+test('schedule Monte Carlo: a worker that stops mid-run changes nothing', async () => {
+  const reference = await runLaunchTimeline(`${server.url}?workers=0`, 0);
+  const stopped = await runLaunchTimeline(`${server.url}?workers=2`, 2, {
+    midRun: async (page) => {
+      await waitFor(page, (x) => x.values['schedule.mc.running'] === 1 || x.values['schedule.mc.done'] === 1, 60000);
       await page.evaluate(() => mfWorkers.all.slice().forEach((w) => mfWorkerFailed(w, 'stopped by the test')));
     },
   });

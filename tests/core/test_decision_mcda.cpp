@@ -285,9 +285,10 @@ TEST_CASE("decision rank-first: run in slices, the numbers are the same as in on
         const RankFirstResult part = run.result();
         REQUIRE(part.p_first.size() == 3);
         CHECK(part.p_first[0] + part.p_first[1] + part.p_first[2] == doctest::Approx(1.0));
-        CHECK(run.progress() == doctest::Approx(700.0 * slices / 5003));
+        // Whole blocks of 1024 samples: a step of 700 runs one block.
+        CHECK(run.progress() == doctest::Approx(1024.0 * slices / 5003));
     }
-    CHECK(slices == 7);  // the eighth step finished it
+    CHECK(slices == 4);  // ⌈5003 / 1024⌉ = 5 blocks: the fifth step finished it
     CHECK(run.finished());
     CHECK(run.step(700));  // finished stays finished
     CHECK(run.progress() == 1.0);
