@@ -79,7 +79,7 @@ public:
 
 private:
     // A job may also say it is waiting(): its work is being done elsewhere (Web Workers,
-    // gui/parallel_stack_run.h). Then one step() a frame collects what has arrived, instead
+    // gui/parallel_blocks_run.h). Then one step() a frame collects what has arrived, instead
     // of a slice of calls that would only spin on the page's thread.
     template <class J, class = void>
     struct has_waiting : std::false_type {};

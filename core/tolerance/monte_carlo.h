@@ -12,7 +12,7 @@
 // contributor) alone (stats/random.h, block_stream_seed), and every sum is taken per block and
 // then added in block order. So neither the slicing nor where a block is computed changes a
 // figure: in the browser, Web Workers compute ranges of blocks with sample_blocks() on their
-// own run and the page absorb()s them in order (gui/parallel_stack_run.h), giving the same
+// own run and the page absorb()s them in order (gui/parallel_blocks_run.h), giving the same
 // result as the CLI. MonteCarloRun follows the sliced-job contract (core/base/job.h):
 // gui/job_runner.h runs it across frames.
 #pragma once

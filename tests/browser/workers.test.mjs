@@ -162,3 +162,20 @@ test('schedule Monte Carlo: a worker that stops mid-run changes nothing', async 
   assert.deepEqual(stopped.figures, reference.figures);
   assert.deepEqual(stopped.errors, []);
 });
+
+test('rank-first Monte Carlo: 0, 1 and 2 workers give the same P(first), equal to the CLI', async () => {
+  const cli = JSON.parse(execFileSync(MFPLAN, ['decide', GEARBOX, '--json'], { encoding: 'utf8' })).rank_first;
+  for (const n of [0, 1, 2]) {
+    const { context, page, errors, pool } = await openWithWorkers(`${server.url}?workers=${n}`, n);
+    await openThroughFileInput(page, GEARBOX);
+    await waitFor(page, (s) => s.name === 'Micro-gearbox for a surgical stapler');
+    await clickAnchor(page, 'tab.decision');
+    const s = await waitFor(page, (x) => x.values['decision.mc.done'] === 1, 60000);
+    for (const p of cli.partners) assert.equal(s.values['decision.mc.p_first.' + p.partner], p.p_first, `${n} workers, ${p.partner}`);
+    const delivered = (await pool()).delivered;
+    if (n === 0) assert.equal(delivered, 0);
+    else assert.ok(delivered >= n, `${n} workers delivered ${delivered} results`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
