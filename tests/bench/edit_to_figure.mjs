@@ -2,7 +2,7 @@
 // test build of the app): what a user waits for, next to the kernel times mf_bench measures on
 // the same inputs (scripts/bench.sh prints both in one run, with their ratios).
 //
-//   node tests/bench/edit_to_figure.mjs PLANS_DIR     # plans written by `mf_bench --write-plans`
+//   node tests/bench/edit_to_figure.mjs PLANS_DIR [FILTER]   # plans written by `mf_bench --write-plans`
 //
 // For each case: open the plan, open its tab, wait for the first Monte Carlo to finish, then
 // 5 times type a new value into one field and press Enter. The clock starts in the page at the
@@ -10,8 +10,8 @@
 // state shows the Monte Carlo finished for the edited plan (a finished run seen only after a
 // frame in which it was running), so the figure includes the edit, every slice and the frames
 // between them; its resolution is one frame (about 16 ms). Prints one mf_bench-style row per
-// case with the median. The stack case runs on the page (0 workers: the sliced path where
-// workers cannot start) and on 1 and 2 Web Workers ("?workers=N").
+// case with the median. Each case runs on the page (0 workers: the sliced path where workers
+// cannot start) and on 1 and 2 Web Workers ("?workers=N").
 import path from 'node:path';
 import { launch, serve, openApp, waitFor, openThroughFileInput, clickAnchor } from '../browser/lib.mjs';
 
@@ -25,16 +25,15 @@ const stackCase = (workers) => ({
   field: 'stack.row0.tol_plus', values: ['2.1', '2'],  // µm (the plan's display unit)
   done: 'stack.mc.done', running: 'stack.mc.running', workers,
 });
-const CASES = [
-  stackCase(0), stackCase(1), stackCase(2),
-  {
-    name: 'edit → final schedule MC figure in the Timeline tab, 201 tasks × 10 000 iterations',
-    query: '', workers: 0,
-    plan: 'bench-schedule.mfplan.json', title: 'Benchmark: 201-task network', tab: 'tab.timeline',
-    field: 'schedule.task.s0t0.most_likely', values: ['4', '3'],  // working days
-    done: 'schedule.mc.done', running: 'schedule.mc.running',
-  },
-];
+const scheduleCase = (workers) => ({
+  name: `edit → final schedule MC figure in the Timeline tab, 201 tasks × 10 000 iterations, ${workers} worker${workers === 1 ? '' : 's'}`,
+  query: `?workers=${workers}`,
+  plan: 'bench-schedule.mfplan.json', title: 'Benchmark: 201-task network', tab: 'tab.timeline',
+  field: 'schedule.task.s0t0.most_likely', values: ['4', '3'],  // working days
+  done: 'schedule.mc.done', running: 'schedule.mc.running', workers,
+});
+const CASES = [stackCase(0), stackCase(1), stackCase(2), scheduleCase(0), scheduleCase(1), scheduleCase(2)];
+const only = process.argv[3];  // optional: only the cases whose name contains this
 
 // In the page: resolves with the ms from the next Enter keydown to the first frame showing
 // `done` after a frame showing `running` (or done = 0).
@@ -62,7 +61,7 @@ function armTimer(page, c) {
 const browser = await launch();
 const server = await serve();
 try {
-  for (const c of CASES) {
+  for (const c of CASES.filter((x) => !only || x.name.includes(only))) {
     const { context, page } = await openApp(browser, server.url + c.query);
     await waitFor(page, (x) => x.warm_up_done === true, 60000);
     for (let t0 = Date.now(); Date.now() - t0 < 30000;) {  // the workers asked for are ready
