@@ -42,19 +42,33 @@ cmake --build "$BUILD" --target fuzz_plan fuzz_tables mfplan || exit 1
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
-for target in fuzz_plan fuzz_tables; do
-  echo
-  echo "=== $target: $SECONDS_EACH s ==="
+# The two targets run side by side (one core each), then report in order.
+fuzz_one() { # target
+  local target=$1
   mkdir -p "$BUILD/corpus/$target" "$BUILD/artifacts/$target" "tests/fuzz/corpus/$target"
-  seeds=(assets/examples tests/data "tests/fuzz/corpus/$target")
-  dict="tests/fuzz/${target#fuzz_}.dict"   # keys, column names and edge numbers
-  started=$(date +%s)
+  local seeds=(assets/examples tests/data "tests/fuzz/corpus/$target")
+  local dict="tests/fuzz/${target#fuzz_}.dict"   # keys, column names and edge numbers
   "$BUILD/$target" "$BUILD/corpus/$target" "${seeds[@]}" \
       -dict="$dict" -seed="${FUZZ_SEED:-0}" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=262144 \
       -artifact_prefix="$BUILD/artifacts/$target/" -print_final_stats=1 2>"$BUILD/$target.log"
+}
+echo
+echo "=== fuzz_plan and fuzz_tables: $SECONDS_EACH s each, side by side ==="
+started=$(date +%s)
+pids=()
+for target in fuzz_plan fuzz_tables; do
+  fuzz_one "$target" &
+  pids+=($!)
+done
+i=0
+for target in fuzz_plan fuzz_tables; do
+  wait "${pids[$i]}"
   rc=$?
+  i=$((i + 1))
+  echo
+  echo "--- $target"
   grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE)" "$BUILD/$target.log" | tail -3
-  echo "$target: $(( $(date +%s) - started )) s, exit $rc"
+  echo "$target: exit $rc ($(( $(date +%s) - started )) s since both started)"
   if [ "$rc" -ne 0 ]; then
     status=1
     echo "$target found a problem (log: $BUILD/$target.log):"
