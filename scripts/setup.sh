@@ -5,7 +5,13 @@
 # Sources, as ../shared/TOOLCHAIN.md records them: Debian binary packages (bookworm),
 # two Debian *source* packages (imgui from trixie, libsdl2 from bookworm), and
 # playwright-core from the npm registry (pinned in tests/browser/package-lock.json).
+#
+#   bash scripts/setup.sh           # everything
+#   bash scripts/setup.sh native    # only what the native builds need (Debian packages, the
+#                                   # imgui sources, the header-only libraries); scripts/test.sh
+#                                   # runs the rest (SDL2 for WebAssembly, npm) in the background
 set -euo pipefail
+PART=${1:-all}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DEPS="$ROOT/.deps"
 mkdir -p "$DEPS"
@@ -62,7 +68,24 @@ if [ ! -f "$DEPS/imgui/imgui.h" ]; then
   tar -xf "$SRC"/imgui_*.orig.tar.* -C "$DEPS/imgui" --strip-components=1
 fi
 
-# --- SDL2 built for WebAssembly (about 100 s on 2 cores, once) ------------------------
+# --- Header-only libraries, each in a folder of its own for emcc -----------------------
+# emcc must never see /usr/include itself (it would pull glibc headers).
+HDR="$DEPS/include"
+if [ ! -d "$HDR/nlohmann" ] || [ ! -d "$HDR/glm" ] || [ ! -d "$HDR/doctest" ]; then
+  mkdir -p "$HDR"
+  rm -rf "$HDR/nlohmann" "$HDR/glm" "$HDR/doctest"
+  cp -r /usr/include/nlohmann "$HDR/nlohmann"
+  cp -r /usr/include/glm "$HDR/glm"
+  cp -r /usr/include/doctest "$HDR/doctest"
+fi
+
+if [ "$PART" = native ]; then
+  log "native dependencies ready"
+  exit 0
+fi
+
+# --- SDL2 built for WebAssembly (once; 3–4 min on 2 cores, most of it SDL's CMake configure,
+# which runs emcc a few hundred times one after another) --------------------------------
 export NODE_PATH=/usr/share/nodejs
 if [ ! -f "$DEPS/sdl2-wasm/lib/libSDL2.a" ]; then
   log "building SDL2 for WebAssembly"
@@ -74,17 +97,6 @@ if [ ! -f "$DEPS/sdl2-wasm/lib/libSDL2.a" ]; then
   cmake --build "$DEPS/sdl2-build" -j"$(nproc)" >/dev/null
   cmake --install "$DEPS/sdl2-build" >/dev/null
   rm -rf "$DEPS/sdl2-src" "$DEPS/sdl2-build"
-fi
-
-# --- Header-only libraries, each in a folder of its own for emcc -----------------------
-# emcc must never see /usr/include itself (it would pull glibc headers).
-HDR="$DEPS/include"
-if [ ! -d "$HDR/nlohmann" ] || [ ! -d "$HDR/glm" ] || [ ! -d "$HDR/doctest" ]; then
-  mkdir -p "$HDR"
-  rm -rf "$HDR/nlohmann" "$HDR/glm" "$HDR/doctest"
-  cp -r /usr/include/nlohmann "$HDR/nlohmann"
-  cp -r /usr/include/glm "$HDR/glm"
-  cp -r /usr/include/doctest "$HDR/doctest"
 fi
 
 # --- npm: playwright-core (drives Debian's Chromium; downloads no browser) and mermaid

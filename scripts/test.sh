@@ -10,16 +10,27 @@
 # Exits non-zero at the first failing stage.
 #
 # Time (CI: a fresh clone on 2 cores): compiling is most of it and uses both cores; the test
-# runs of stages 2 and 3 use about one. So the sanitized build of stage 4 is compiled in the
+# runs of stages 2 and 3 use about one, and so does the WebAssembly side of the setup, which
+# therefore runs beside stage 1. So the sanitized build of stage 4 is compiled in the
 # background, at low priority, while stages 2 and 3 run their tests: it takes the core they
 # leave idle without slowing them. Its log is kept and printed when stage 4 waits for it, and
 # a failed build still stops the script. Figures in docs/benchmarks.md ("CI time").
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-bash scripts/setup.sh
 export NODE_PATH=/usr/share/nodejs
 stage() { printf '\n=== %s ===   (%s s)\n' "$*" "$SECONDS"; }
+
+# What the native builds need first; the WebAssembly side of the setup (SDL2 built for
+# WebAssembly, whose CMake configure runs emcc a few hundred times one after another, and the
+# npm packages) runs in the background while the release build compiles, and is waited for
+# before the WebAssembly build. Its log is printed then.
+stage "setup: native dependencies"
+bash scripts/setup.sh native
+mkdir -p build
+setsid bash scripts/setup.sh >build/setup-web.log 2>&1 &
+setup_web=$!
+trap 'kill -- -"$setup_web" 2>/dev/null || true' EXIT
 
 stage "core/ stays pure (no ImGui, SDL or Emscripten)"
 if grep -rnE '#\s*include\s*[<"](imgui|SDL|emscripten|GLES)' core/; then
@@ -38,6 +49,13 @@ stage "native (release, GCC): the mfplan CLI's figures and the schema check"
 cmake --preset native >/dev/null
 cmake --build --preset native --target mfplan
 ctest --preset native -R '^(cli_tests|schema_tests)$'
+
+stage "setup: WebAssembly dependencies (background, log build/setup-web.log)"
+setup_status=0
+wait "$setup_web" || setup_status=$?
+trap - EXIT
+cat build/setup-web.log
+[ "$setup_status" -eq 0 ] || { echo "setup failed (exit $setup_status)"; exit 1; }
 
 stage "WebAssembly build (app, test page, core tests)"
 cmake --preset wasm >/dev/null
