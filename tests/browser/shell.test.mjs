@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP, ROOT, launch, serve, openApp, state, waitFor, openThroughFileInput, distinctColours, screenshot,
-  clickAnchor } from './lib.mjs';
+  clickAnchor, resizeViewport } from './lib.mjs';
 
 const EXAMPLE = path.join(ROOT, 'assets/examples/micro-gearbox.mfplan.json');
 const MALFORMED = path.join(ROOT, 'tests/data/malformed/dangling-partner.json');
@@ -74,8 +74,7 @@ test('HiDPI: the drawing buffer is CSS size × devicePixelRatio, and follows res
   let [w, h, cw, ch] = await size();
   assert.equal(w, cw * 2);
   assert.equal(h, ch * 2);
-  await page.setViewportSize({ width: 1000, height: 700 });
-  await page.waitForTimeout(300);
+  await resizeViewport(page, 1000, 700);
   [w, h] = await size();
   assert.equal(w, 2000);
   assert.equal(h, 1400);
