@@ -10,10 +10,10 @@
 # Exits non-zero at the first failing stage.
 #
 # Time (CI: a fresh clone on 2 cores): compiling is most of it and uses both cores; the test
-# runs of stages 2 and 3 use about one, and so does the WebAssembly side of the setup, which
-# therefore runs beside stage 1. So the sanitized build of stage 4 is compiled in the
+# runs of stages 2 and 3 use about one. So the sanitized build of stage 4 is compiled in the
 # background, at low priority, while stages 2 and 3 run their tests: it takes the core they
-# leave idle without slowing them. Its log is kept and printed when stage 4 waits for it, and
+# leave idle without slowing them. Likewise the WebAssembly side of the setup (one emcc
+# process after another) runs in the background beside stage 1. Its log is kept and printed when stage 4 waits for it, and
 # a failed build still stops the script. Figures in docs/benchmarks.md ("CI time").
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
