@@ -144,9 +144,14 @@ void App::frame() {
     warm_up.frame(frames_drawn, !drawing_requested());
 }
 
-// Frames continue while something computes, and until the last edit is autosaved (the
-// write waits a second after the last change; an idle loop would never get there).
-bool App::wants_frames() const { return drawing_requested() || doc.state_id != autosaved_state_; }
+// Frames continue while something computes on the page. The autosave that waits a second
+// after the last change asks for one frame then (next_frame_due), not for every frame until.
+bool App::wants_frames() const { return drawing_requested(); }
+
+std::optional<double> App::next_frame_due() const {
+    if (doc.state_id == autosaved_state_) return std::nullopt;
+    return last_change_time_ + kAutosaveDelaySeconds;
+}
 
 // [SECTION] Menus, workspace, status bar -------------------------------------------------
 

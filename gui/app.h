@@ -56,6 +56,9 @@ struct App {
     void init();
     void frame();
     bool wants_frames() const;
+    // When a frame is due although nothing asks for frames now (the autosave a second after
+    // the last change; platform::now_seconds() clock): the idle loop sets a timer for it.
+    std::optional<double> next_frame_due() const;
 
     // Opens file bytes as a plan; on failure shows the errors and keeps the current plan.
     bool open_file(const std::string& name, const std::string& bytes);

@@ -20,6 +20,7 @@
 
 #include "base/job.h"
 #include "busy.h"
+#include "platform/platform.h"
 
 namespace mf {
 
@@ -69,10 +70,19 @@ public:
     // Changes whenever result() changes: views key their derived caches on it.
     uint64_t generation() const { return generation_; }
 
-    // A progress bar with Cancel; returns true when the user cancelled.
+    // A progress bar with Cancel; returns true when the user cancelled. The bar moves at most
+    // kProgressRedrawSeconds apart: a frame that draws nothing new is not drawn at all
+    // (gui/draw_data_hash.h), and in a browser without a GPU each drawn frame takes a core
+    // for ~50 ms that the computation needs.
     bool draw_progress(const char* what) {
         if (!job_) return false;
-        if (!progress_with_cancel(static_cast<float>(job_->progress()), what)) return false;
+        const double now = platform::now_seconds();
+        if (shown_generation_ != generation_ || now - shown_at_ >= kProgressRedrawSeconds) {
+            shown_generation_ = generation_;
+            shown_at_ = now;
+            shown_progress_ = static_cast<float>(job_->progress());
+        }
+        if (!progress_with_cancel(shown_progress_, what)) return false;
         cancel();
         return true;
     }
@@ -93,8 +103,11 @@ private:
         bool finished = false;
         if constexpr (has_waiting<Job>::value) {
             if (job.waiting()) {
+                // No frames are asked for while it waits: the page's loop is woken when
+                // replies arrive (gui/platform/wake.h), so the cores stay with the workers.
+                // When the workers failed, the page computes in slices from the next frame.
                 finished = job.step(units);
-                if (!finished) keep_drawing();
+                if (!finished && !job.waiting()) keep_drawing();
             } else {
                 finished = run_slice([&job, units] { return job.step(units); });
             }
@@ -109,7 +122,12 @@ private:
         }
     }
 
+    static constexpr double kProgressRedrawSeconds = 0.25;
+
     size_t units_;
+    uint64_t shown_generation_ = ~uint64_t(0);  // the run the progress bar shows
+    double shown_at_ = 0;
+    float shown_progress_ = 0;
     std::optional<Inputs> inputs_;
     std::unique_ptr<Job> job_;
     std::optional<Result> result_;

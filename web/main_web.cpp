@@ -1,19 +1,27 @@
 // The browser main loop: SDL2 for input and a WebGL2 context, Dear ImGui's SDL2 and
 // OpenGL ES 3 backends, and the App. The loop stops itself when the page is idle (no input
-// for half a second and nothing animating) and is woken by the next SDL event, a dropped
-// file or a paste — so an idle tab costs no CPU.
+// for half a second, no queued input, nothing computing on the page) and is woken by the next
+// SDL event, a dropped file or a paste; a Web Worker's reply or the autosave asks for one
+// frame (gui/platform/wake.h). A frame whose draw data is already on the canvas is not drawn
+// (gui/draw_data_hash.h). So an idle tab costs no CPU, and a tab waiting for workers little.
 #include <GLES3/gl3.h>
 #include <SDL.h>
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
+#include <cmath>
+#include <optional>
 #include <vector>
 
 #include "app.h"
+#include "draw_data_hash.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // ImGuiContext::InputEventsQueue
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
 #include "style.h"
+#include "test_hooks.h"
 #include "platform/platform.h"
 #include "platform/wake.h"
 
@@ -26,6 +34,11 @@ mf::App* g_app = nullptr;
 bool g_paused = false;
 bool g_paste_pending = false;
 double g_active_until = 0;
+std::optional<uint64_t> g_drawn_hash;  // of the frame the canvas shows
+bool g_frame_owed = false;             // request_frame(): one frame even when idle
+int g_frame_timer = 0;                 // a pending request_frame_at() timeout, or 0
+double g_frame_timer_due = 0;          // when it fires (seconds)
+double g_last_frame = 0;               // when the last frame ran (seconds)
 
 double now_seconds() { return emscripten_get_now() / 1000.0; }
 
@@ -75,16 +88,25 @@ void frame() {
     }
     const double now = now_seconds();
     if (had_input) g_active_until = now + kActiveAfterInputSeconds;
-    if (now > g_active_until && !g_app->wants_frames() && g_app->frames_drawn > 3) {
+    // ImGui takes queued input a little each frame (1.90's input trickling: a key's press and
+    // release, typed characters, in separate frames), so fast typing can leave some queued
+    // after the half second: the loop goes on until ImGui has seen it all.
+    const bool input_queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+    if (now > g_active_until && !input_queued && !g_app->wants_frames() && !g_frame_owed &&
+        g_app->frames_drawn > 3) {
+        if (const std::optional<double> due = g_app->next_frame_due()) mf::web::request_frame_at(*due);
         g_paused = true;
         emscripten_pause_main_loop();
         return;
     }
+    g_frame_owed = false;
+    g_last_frame = now;
 
     // Crisp text on HiDPI: rasterize the font at the device pixel ratio (again if it changes).
     if (mf::load_fonts(static_cast<float>(emscripten_get_device_pixel_ratio()))) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        g_drawn_hash.reset();  // same draw lists, new glyphs
     }
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -93,6 +115,10 @@ void frame() {
     g_app->frame();
     ImGui::Render();
 
+    // A frame that would draw what the canvas already shows is not drawn (gui/draw_data_hash.h).
+    const uint64_t hash = mf::draw_data_hash(*ImGui::GetDrawData());
+    if (g_drawn_hash == hash) return;
+    g_drawn_hash = hash;
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(g_window, &w, &h);
     glViewport(0, 0, w, h);
@@ -118,6 +144,30 @@ void wake_with_paste() {
     g_paste_pending = true;
     wake();
 }
+void request_frame() {
+    g_frame_owed = true;
+    if (g_paused) {
+        g_paused = false;
+        emscripten_resume_main_loop();
+    }
+}
+void request_frame_at(double when) {
+    if (g_frame_timer && g_frame_timer_due <= when) return;  // an earlier one is set
+    if (g_frame_timer) emscripten_clear_timeout(g_frame_timer);
+    g_frame_timer = 0;
+    const double wait = when - now_seconds();
+    if (wait <= 0) return request_frame();
+    g_frame_timer_due = when;
+    g_frame_timer = emscripten_set_timeout(
+        [](void*) {
+            g_frame_timer = 0;
+            request_frame();
+        },
+        wait * 1000.0, nullptr);
+}
+void request_frame_throttled(double min_interval) {
+    if (g_paused) request_frame_at(g_last_frame + min_interval);  // a running loop draws anyway
+}
 }  // namespace mf::web
 
 // The page is being hidden or closed (shell.html): write the last edit to the store now.
@@ -131,6 +181,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* mf_test_state() {
     static std::string state;
     state = g_app ? g_app->test_state_json() : "{}";
     return state.c_str();
+}
+// Test hook: one published value (gui/test_hooks.h), NaN when absent: what a benchmark
+// polls every animation frame without building the whole state.
+extern "C" EMSCRIPTEN_KEEPALIVE double mf_test_value(const char* name) {
+    const auto it = mf::test_values().find(name);
+    return it == mf::test_values().end() ? std::nan("") : it->second;
 }
 // Test hook: File › New plan (menus carry no anchors).
 extern "C" EMSCRIPTEN_KEEPALIVE void mf_test_new_plan() {

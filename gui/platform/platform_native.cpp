@@ -101,6 +101,7 @@ void worker_post(uint64_t job, const char* kind, const std::string& request, siz
     g_state.worker_results.push_back(std::move(r));
 }
 bool poll_worker_reply(uint64_t job, WorkerReply& out) {
+    if (g_state.hold_worker_results) return false;
     auto& q = g_state.worker_results;
     for (size_t i = q.size(); i-- > 0;)  // newest first
         if (q[i].job == job) {

@@ -31,6 +31,7 @@ struct NativeState {
     size_t worker_requests = 0;                             // requests posted so far
     std::map<std::string, size_t> worker_requests_by_kind;  // … of each kind ("stack", "schedule")
     size_t workers_fail_from = SIZE_MAX;  // requests from this one on come back not done (a failed worker)
+    bool hold_worker_results = false;     // true: no result comes back yet (the workers are still computing)
     struct Result {
         uint64_t job;
         WorkerReply reply;

@@ -2,6 +2,14 @@
 #pragma once
 
 namespace mf::web {
-void wake();             // something arrived (a file): draw frames again
+void wake();             // something arrived (a file): draw frames again, as after input
 void wake_with_paste();  // pasted text arrived: draw frames and replay Ctrl+V into ImGui
+// A result arrived: draw one frame at the next animation frame (not the half second of
+// frames that follows input).
+void request_frame();
+// One frame at `when` (seconds, now_seconds() clock) or at an earlier time already asked for.
+void request_frame_at(double when);
+// Progress arrived: one frame, no sooner than `min_interval` seconds after the last frame
+// (nothing to do while the loop runs anyway).
+void request_frame_throttled(double min_interval);
 }  // namespace mf::web

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "busy.h"
+#include "draw_data_hash.h"
 #include "harness.h"
 #include "test_hooks.h"
 #include "tolerance/stack_edit.h"
@@ -379,4 +380,59 @@ TEST_CASE("stack view: on (stand-in) Web Workers the Monte Carlo gives the page'
         CHECK(platform::native_state().worker_requests == 3);
         for (const char* f : figures) CHECK(value(f) == alone[f]);
     }
+}
+
+TEST_CASE("stack view: while (stand-in) Web Workers compute, the page asks for no frames; their result does") {
+    // The browser loop stops drawing when nothing asks for frames and is woken when a reply
+    // arrives (gui/platform/wake.h): the page's thread and the GPU leave the cores to the workers.
+    Harness h;
+    platform::native_state().workers = 2;
+    platform::native_state().hold_worker_results = true;
+    open_tab(h, kGearbox, "s-gear-shaft");
+    CHECK(value("stack.mc.running") == 1);
+    CHECK(platform::native_state().worker_requests == 3);
+    h.frames(3);
+    CHECK(value("stack.mc.running") == 1);
+    CHECK_FALSE(h.app.wants_frames());
+    platform::native_state().hold_worker_results = false;  // the replies arrive
+    h.frames(1);
+    CHECK(value("stack.mc.running") == 0);
+    CHECK(h.app.wants_frames());  // one more frame shows the result everywhere
+    h.frames(1);
+    CHECK(value("stack.mc.done") == 1);
+    CHECK_FALSE(h.app.wants_frames());
+}
+
+TEST_CASE("stack view: a Monte Carlo on the page moves its progress bar at most four times a second") {
+    // Frames that draw nothing new are not drawn (gui/draw_data_hash.h); the progress bar is
+    // the only thing a run changes from frame to frame, so it alone decides how often the
+    // browser redraws while the page computes.
+    Harness h;
+    open_tab(h, kGearbox, "s-gear-shaft");
+    platform::native_state().fake_tick = 0.001;  // each frame's slice reads the clock ~12 times
+    h.app.stack.mc_options.samples = 5000000;
+    h.frames(2);
+    REQUIRE(value("stack.mc.running") == 1);
+    uint64_t last = draw_data_hash(*ImGui::GetDrawData());
+    double changed_at = platform::now_seconds();
+    int changes = 0, unchanged_frames = 0;
+    double progress = value("stack.mc.progress");
+    for (int i = 0; i < 40; ++i) {  // ~100 000 samples a frame: still running after 42 frames
+        h.frames(1);
+        REQUIRE(value("stack.mc.running") == 1);
+        CHECK(value("stack.mc.progress") > progress);  // the run advances every frame
+        progress = value("stack.mc.progress");
+        const uint64_t now_hash = draw_data_hash(*ImGui::GetDrawData());
+        const double now = platform::now_seconds();
+        if (now_hash == last) {
+            ++unchanged_frames;
+            continue;
+        }
+        CHECK(now - changed_at >= 0.25 - 0.05);  // read after the frames: less one frame at most
+        last = now_hash;
+        changed_at = now;
+        ++changes;
+    }
+    CHECK(changes >= 2);             // it does move
+    CHECK(unchanged_frames >= 3 * changes);  // most frames draw nothing new
 }

@@ -1,0 +1,19 @@
+// A fingerprint of what a frame would draw: ImGui's draw lists (vertices, indices, commands)
+// and the display they are drawn to. The browser loop (web/main_web.cpp) compares it with the
+// last drawn frame's and, when equal, does not draw at all: the canvas keeps showing the last
+// image, and the GPU (in a browser without one, its software rasterizer, which takes a core
+// for ~50 ms a frame) has nothing to do. The frames an app draws for a while after input, or
+// while it waits for Web Workers, are mostly such frames.
+#pragma once
+#include <cstdint>
+
+struct ImDrawData;
+
+namespace mf {
+
+// Equal for draw data that renders the same pixels from the same textures; a change to any
+// vertex, index, clip rectangle, texture or the display size changes it (a 64-bit hash: two
+// different frames collide with probability 2⁻⁶⁴).
+uint64_t draw_data_hash(const ImDrawData& d);
+
+}  // namespace mf
