@@ -2,7 +2,7 @@
 // Chromium: with 0 (on the page), 1, 2 and 4 workers the Tolerances tab (stack) and the Timeline
 // tab (schedule) show the same figures, bit for bit, and they equal the native CLI's for the
 // same seed; the workers start from file:// too; a worker that stops mid-run leaves the
-// figures unchanged.
+// figures unchanged; a cancelled run's requests a worker has not started are never computed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -178,4 +178,30 @@ test('rank-first Monte Carlo: 0, 1 and 2 workers give the same P(first), equal t
     assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+test('workers: a cancelled run\'s requests not yet started are dropped by the worker, never computed', async () => {
+  const { context, page, errors } = await openWithWorkers(`${server.url}?workers=1`, 1);
+  // Requests the worker cannot run come back at once (ok = 0): a control that answers are counted.
+  // Their job numbers are no run's, so the page keeps them from the app (dropped).
+  const answered = () => page.evaluate(() => mfWorkers.answered);
+  const base = await answered();
+  await page.evaluate(() => {
+    mfWorkers.dropped.add(1e9);
+    for (let i = 0; i < 3; i++) mfWorkersPost({ job: 1e9, kind: 'stack', request: '{}', first: i, count: 1 });
+  });
+  await waitFor(page, () => true);
+  for (let t0 = Date.now(); (await answered()) < base + 3 && Date.now() - t0 < 10000;) await page.waitForTimeout(20);
+  assert.equal(await answered(), base + 3, 'the control: 3 requests, 3 answers');
+  // Ten requests and their cancel in one task: the worker may have started the first before
+  // the cancel reaches it, never more (without the cancel it computes all ten).
+  await page.evaluate(() => {
+    for (let i = 0; i < 10; i++) mfWorkersPost({ job: 1e9 + 1, kind: 'stack', request: '{}', first: i, count: 1 });
+    mfWorkersCancel(1e9 + 1);
+  });
+  await page.waitForTimeout(500);
+  assert.ok((await answered()) <= base + 3 + 1, `at most one request of the cancelled run computed: ${(await answered()) - base - 3}`);
+  assert.equal(await page.evaluate(() => mfWorkers.usable[0].mfTasks.length), 0, 'the page holds none of them either');
+  assert.deepEqual(errors, []);
+  await context.close();
 });
