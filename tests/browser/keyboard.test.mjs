@@ -78,8 +78,9 @@ test('keyboard only: open an example from the start page, change a weight, undo,
   await tabTo(page, 'decision.weight.c-iteration');
   await page.keyboard.type('0.3');
   await key(page, 'Enter');
-  s = await waitFor(page, (x) => x.unsaved && Math.abs(x.values['decision.weight.c-iteration'] - before) > 1e-6);
-  assert.ok(Math.abs(s.values['decision.weight.c-iteration'] - 0.3 / 1.22) < 1e-9, 'weights 0.08 → 0.3, sum 1.22');
+  // The weight follows the typing ("0", "0.", "0.3"): wait for the whole number.
+  s = await waitFor(page, (x) => x.unsaved && Math.abs(x.values['decision.weight.c-iteration'] - 0.3 / 1.22) < 1e-9);
+  assert.ok(Math.abs(s.values['decision.weight.c-iteration'] - before) > 1e-6, 'weights 0.08 → 0.3, sum 1.22');
   assert.match(s.undo, /weight/i);
   await screenshot(page, 'keyboard-weight-changed');
 
@@ -119,8 +120,8 @@ test('keyboard only: Tab goes from the tab bar into the tab content (nested pane
   await tabOnly(page, 'decision.weight.c-iteration');
   await page.keyboard.type('0.3');
   await key(page, 'Enter');
-  s = await waitFor(page, (x) => Math.abs(x.values['decision.weight.c-iteration'] - before) > 1e-6);
-  assert.ok(Math.abs(s.values['decision.weight.c-iteration'] - 0.3 / 1.22) < 1e-9, 'weights 0.08 → 0.3, sum 1.22');
+  s = await waitFor(page, (x) => Math.abs(x.values['decision.weight.c-iteration'] - 0.3 / 1.22) < 1e-9);
+  assert.ok(Math.abs(s.values['decision.weight.c-iteration'] - before) > 1e-6, 'weights 0.08 → 0.3, sum 1.22');
   // Round the ring to the tab bar, over to the Overview, into its first field.
   await tabOnly(page, 'tab.overview');
   await key(page, 'Enter');
