@@ -60,7 +60,8 @@ uint64_t draw_data_hash(const ImDrawData& d) {
             h.word(static_cast<uint64_t>(cmd.VtxOffset) << 32 | cmd.IdxOffset);
             h.word(cmd.ElemCount);
             // A user callback draws something the lists do not show: never skip such a frame.
-            if (cmd.UserCallback) h.word(reinterpret_cast<uintptr_t>(&cmd) ^ static_cast<uint64_t>(ImGui::GetFrameCount()));
+            if (cmd.UserCallback)
+                h.word(reinterpret_cast<uintptr_t>(&cmd) ^ static_cast<uint64_t>(ImGui::GetFrameCount()));
         }
     }
     return h.h;

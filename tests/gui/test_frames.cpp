@@ -77,6 +77,7 @@ TEST_CASE("after an edit no frame is asked for until the autosave is due, one se
     h.frames(31);
     CHECK_FALSE(h.app.next_frame_due());  // written
     bool stored = false;
-    for (const auto& [key, value] : platform::native_state().store) stored = stored || value.find("Renamed") != std::string::npos;
+    for (const auto& [key, value] : platform::native_state().store)
+        stored = stored || value.find("Renamed") != std::string::npos;
     CHECK(stored);
 }

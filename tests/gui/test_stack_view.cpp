@@ -433,6 +433,6 @@ TEST_CASE("stack view: a Monte Carlo on the page moves its progress bar at most 
         changed_at = now;
         ++changes;
     }
-    CHECK(changes >= 2);             // it does move
+    CHECK(changes >= 2);                     // it does move
     CHECK(unchanged_frames >= 3 * changes);  // most frames draw nothing new
 }
