@@ -25,12 +25,27 @@ stage() { printf '\n=== %s ===   (%s s)\n' "$*" "$SECONDS"; }
 # WebAssembly, whose CMake configure runs emcc a few hundred times one after another, and the
 # npm packages) runs in the background while the release build compiles, and is waited for
 # before the WebAssembly build. Its log is printed then.
+# One background job at a time: started in its own process group (setsid), so that an early
+# exit of this script stops all of it, not just its first process; awaited with its log.
+background_start() {  # LOG COMMAND...
+  local log=$1
+  shift
+  setsid "$@" >"$log" 2>&1 &
+  background_pid=$!
+  trap 'kill -- -"$background_pid" 2>/dev/null || true' EXIT
+}
+background_wait() {  # WHAT LOG: prints the log; exits when the job failed
+  local status=0
+  wait "$background_pid" || status=$?
+  trap - EXIT
+  cat "$2"
+  [ "$status" -eq 0 ] || { echo "$1 failed (exit $status)"; exit 1; }
+}
+
 stage "setup: native dependencies"
 bash scripts/setup.sh native
 mkdir -p build
-setsid bash scripts/setup.sh >build/setup-web.log 2>&1 &
-setup_web=$!
-trap 'kill -- -"$setup_web" 2>/dev/null || true' EXIT
+background_start build/setup-web.log bash scripts/setup.sh
 
 stage "core/ stays pure (no ImGui, SDL or Emscripten)"
 if grep -rnE '#\s*include\s*[<"](imgui|SDL|emscripten|GLES)' core/; then
@@ -51,11 +66,7 @@ cmake --build --preset native --target mfplan
 ctest --preset native -R '^(cli_tests|schema_tests)$'
 
 stage "setup: WebAssembly dependencies (background, log build/setup-web.log)"
-setup_status=0
-wait "$setup_web" || setup_status=$?
-trap - EXIT
-cat build/setup-web.log
-[ "$setup_status" -eq 0 ] || { echo "setup failed (exit $setup_status)"; exit 1; }
+background_wait setup build/setup-web.log
 
 stage "WebAssembly build (app, test page, core tests)"
 cmake --preset wasm >/dev/null
@@ -65,15 +76,12 @@ echo "single-file build with test hooks (browser tests): $(stat -c %s build/wasm
 echo "single-file build: $size bytes (budget 2.5 MB = 2500000)"
 [ "$size" -lt 2500000 ] || { echo "single-file build over budget"; exit 1; }
 
-# From here the sanitized build compiles in the background (see the top of this file). nice
-# gives the tests in the foreground the CPU first; setsid gives the build its own process
-# group, so that an early exit of this script stops the whole build, not just cmake.
+# From here the sanitized build compiles in the background (see the top of this file); nice
+# gives the tests in the foreground the CPU first.
 stage "native (debug, clang-14, ASan + UBSan): compiling in the background, log build/asan-build.log"
 mkdir -p build
 cmake --preset asan >/dev/null
-setsid nice -n 10 cmake --build --preset asan >build/asan-build.log 2>&1 &
-asan_build=$!
-trap 'kill -- -"$asan_build" 2>/dev/null || true' EXIT
+background_start build/asan-build.log nice -n 10 cmake --build --preset asan
 
 stage "WebAssembly: core unit tests under node"
 ctest --preset wasm
@@ -82,11 +90,7 @@ stage "browser (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/
 
 stage "native (debug, clang-14, ASan + UBSan; the same build holds the fuzz targets): build log"
-build_status=0
-wait "$asan_build" || build_status=$?
-trap - EXIT
-cat build/asan-build.log
-[ "$build_status" -eq 0 ] || { echo "sanitized build failed (exit $build_status)"; exit 1; }
+background_wait "sanitized build" build/asan-build.log
 
 # The tests are independent processes that write no shared files (cli_tests uses mktemp), so
 # ctest runs two at a time; core_tests is registered in parts (CMakeLists.txt) so that its
