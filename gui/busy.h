@@ -13,6 +13,10 @@
 namespace mf {
 
 inline constexpr double kSliceMs = 12.0;  // leaves room in a 16.7 ms frame for drawing
+// A progress bar moves at most this often (JobRunner::draw_progress), and the page wakes for
+// a Web Worker's progress at most this often (platform_web.cpp): without a GPU each drawn
+// frame takes a core for ~50 ms that the computation needs.
+inline constexpr double kProgressRedrawSeconds = 0.25;
 
 // Asks for another frame after this one (cleared by App at the start of each frame).
 void keep_drawing();

@@ -122,8 +122,6 @@ private:
         }
     }
 
-    static constexpr double kProgressRedrawSeconds = 0.25;
-
     size_t units_;
     uint64_t shown_generation_ = ~uint64_t(0);  // the run the progress bar shows
     double shown_at_ = 0;

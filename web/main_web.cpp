@@ -42,6 +42,12 @@ double g_last_frame = 0;               // when the last frame ran (seconds)
 
 double now_seconds() { return emscripten_get_now() / 1000.0; }
 
+void resume_loop() {
+    if (!g_paused) return;
+    g_paused = false;
+    emscripten_resume_main_loop();
+}
+
 // SDL 2.26 queues an SDL_POLLSENTINEL at every polling round: that is not input.
 bool is_input(const SDL_Event& e) { return e.type != SDL_POLLSENTINEL; }
 
@@ -134,10 +140,7 @@ void frame() {
 namespace mf::web {
 void wake() {
     g_active_until = now_seconds() + kActiveAfterInputSeconds;
-    if (g_paused) {
-        g_paused = false;
-        emscripten_resume_main_loop();
-    }
+    resume_loop();
 }
 void wake_with_paste() {
     g_paste_pending = true;
@@ -145,10 +148,7 @@ void wake_with_paste() {
 }
 void request_frame() {
     g_frame_owed = true;
-    if (g_paused) {
-        g_paused = false;
-        emscripten_resume_main_loop();
-    }
+    resume_loop();
 }
 void request_frame_at(double when) {
     if (g_frame_timer && g_frame_timer_due <= when) return;  // an earlier one is set

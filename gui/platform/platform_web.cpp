@@ -10,6 +10,7 @@
 #include <string>
 
 #include "base/json_reader.h"  // nlohmann::json as mf::json
+#include "busy.h"
 #include "platform/platform.h"
 #include "platform/wake.h"
 
@@ -96,7 +97,6 @@ struct ArrivedReply {
     mf::platform::WorkerReply reply;
 };
 std::deque<ArrivedReply> g_worker_replies;
-constexpr double kProgressFrameSeconds = 0.25;  // a progress bar moved by replies: four frames a second
 
 std::string take_js_string(char* p) {
     if (!p) return {};
@@ -149,7 +149,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_worker_reply(double job, int ok,
     if (last)
         mf::web::request_frame();
     else
-        mf::web::request_frame_throttled(kProgressFrameSeconds);
+        mf::web::request_frame_throttled(mf::kProgressRedrawSeconds);
 }
 
 namespace mf::platform {
