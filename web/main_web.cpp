@@ -3,7 +3,8 @@
 // for half a second, no queued input, nothing computing on the page) and is woken by the next
 // SDL event, a dropped file or a paste; a Web Worker's reply or the autosave asks for one
 // frame (gui/platform/wake.h). A frame whose draw data is already on the canvas is not drawn
-// (gui/draw_data_hash.h). So an idle tab costs no CPU, and a tab waiting for workers little.
+// (gui/draw_data_hash.h), and one that changes it is drawn once ImGui has settled
+// (gui/frame_settle.h). So an idle tab costs no CPU, and a tab waiting for workers little.
 #include <GLES3/gl3.h>
 #include <SDL.h>
 #include <emscripten.h>
@@ -16,6 +17,7 @@
 
 #include "app.h"
 #include "draw_data_hash.h"
+#include "frame_settle.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // ImGuiContext::InputEventsQueue
 #include "imgui_impl_opengl3.h"
@@ -114,16 +116,24 @@ void frame() {
         g_drawn_hash.reset();  // same draw lists, new glyphs
     }
 
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    ImGui::NewFrame();
-    g_app->frame();
-    ImGui::Render();
-
-    // A frame that would draw what the canvas already shows is not drawn (gui/draw_data_hash.h).
-    const uint64_t hash = mf::draw_data_hash(*ImGui::GetDrawData());
-    if (g_drawn_hash == hash) return;
-    g_drawn_hash = hash;
+    // A frame that would draw what the canvas already shows is not drawn (gui/draw_data_hash.h);
+    // one that changes it is run again until ImGui has settled, and only the last pass is
+    // drawn (gui/frame_settle.h).
+    mf::FrameSettle settle(g_drawn_hash);
+    for (;;) {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplSDL2_NewFrame();
+        ImGui::NewFrame();
+        g_app->frame();
+        ImGui::Render();
+        const uint64_t hash = mf::draw_data_hash(*ImGui::GetDrawData());
+        const mf::FrameSettle::Next next = settle.after_pass(hash, now_seconds());
+        if (next == mf::FrameSettle::Next::Skip) return;
+        if (next == mf::FrameSettle::Next::Draw) {
+            g_drawn_hash = hash;
+            break;
+        }
+    }
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(g_window, &w, &h);
     glViewport(0, 0, w, h);
@@ -132,7 +142,9 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_window);
-    if (g_app->frames_drawn == 1) EM_ASM({ Module.mfFirstFrameMs = performance.now(); });
+    static bool first_drawn = false;
+    if (!first_drawn) EM_ASM({ Module.mfFirstFrameMs = performance.now(); });
+    first_drawn = true;
 }
 
 }  // namespace

@@ -217,3 +217,43 @@ test('workers: a cancelled run\'s requests not yet started are dropped by the wo
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// gui/frame_settle.h: in a browser without a GPU each drawn image costs ~60 ms of CPU, so an
+// edit that starts a run on workers draws one settled image (the typed value, the progress
+// bar, the table refitted), then at most a progress image every 0.25 s, then the result once.
+test('frames: an edit that starts a run draws one settled image, then the finished result once', async () => {
+  const { context, page, errors } = await openWithWorkers(`${server.url}?workers=2`, 2);
+  await openThroughFileInput(page, GEARBOX);
+  await waitFor(page, (s) => s.name === 'Micro-gearbox for a surgical stapler');
+  await clickAnchor(page, 'tab.tolerances');
+  await waitFor(page, (x) => x.values['stack.mc.done'] === 1, 120000);
+  await clickAnchor(page, 'stack.row0.tol_plus');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('7.3');  // applied as typed: this value's run goes first
+  await waitFor(page, (x) => x.values['stack.mc.done'] === 1, 120000);
+  await page.waitForTimeout(800);
+  // Every image drawn from the next key on, with the run's state as that image shows it.
+  await page.evaluate(() => {
+    window.mfImages = [];
+    const value = (name) => Module.ccall('mf_test_value', 'number', ['string'], [name]);
+    const clear = WebGL2RenderingContext.prototype.clear;
+    WebGL2RenderingContext.prototype.clear = function (mask) {
+      window.mfImages.push({ t: performance.now(), running: value('stack.mc.running'), done: value('stack.mc.done') });
+      return clear.call(this, mask);
+    };
+  });
+  await page.keyboard.type('1');
+  await waitFor(page, (x) => x.values['stack.mc.done'] === 1, 120000);
+  await page.waitForTimeout(800);
+  const images = await page.evaluate(() => window.mfImages);
+  assert.ok(images.length >= 2, `images drawn: ${JSON.stringify(images)}`);
+  assert.equal(images[0].running, 1, 'the first image already shows the run (not the key press alone)');
+  const final = images.findIndex((x) => x.done === 1);
+  assert.equal(final, images.length - 1, `the result is drawn once, settled: ${JSON.stringify(images)}`);
+  for (let i = 1; i < final; ++i) {
+    assert.equal(images[i].running, 1);
+    assert.ok(images[i].t - images[i - 1].t >= 200, `progress images at most 4 a second: ${JSON.stringify(images)}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,8 +1,10 @@
 // What decides whether the browser draws a frame: the draw data's fingerprint
-// (gui/draw_data_hash.h) and the frames the app asks for (App::wants_frames, next_frame_due).
+// (gui/draw_data_hash.h), which pass of a frame is drawn (gui/frame_settle.h) and the frames
+// the app asks for (App::wants_frames, next_frame_due).
 #include <doctest/doctest.h>
 
 #include "draw_data_hash.h"
+#include "frame_settle.h"
 #include "harness.h"
 
 using namespace mf;
@@ -17,7 +19,78 @@ uint64_t hash_with_first_list(ImDrawList* list) {
     return draw_data_hash(d);
 }
 
+// One pass of a window holding a table whose first column fits its content, `text`.
+uint64_t table_pass(const char* text) {
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(600, 200));
+    ImGui::Begin("settle");
+    if (ImGui::BeginTable("t", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Borders)) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(text);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("next column");
+        ImGui::EndTable();
+    }
+    ImGui::End();
+    ImGui::Render();
+    return draw_data_hash(*ImGui::GetDrawData());
+}
+
 }  // namespace
+
+TEST_CASE("frame settle: an unchanged frame takes one pass and is not drawn; a change is drawn once two passes agree") {
+    using Next = FrameSettle::Next;
+    const uint64_t shown = 7, a = 11, b = 13;
+    {
+        FrameSettle s(shown);
+        CHECK(s.after_pass(shown, 0.001) == Next::Skip);  // what the canvas shows: nothing to draw
+        CHECK(s.passes() == 1);
+    }
+    {
+        FrameSettle s(shown);
+        CHECK(s.after_pass(a, 0.001) == Next::Again);
+        CHECK(s.after_pass(a, 0.002) == Next::Draw);  // settled: the second pass agrees
+        CHECK(s.passes() == 2);
+    }
+    {
+        FrameSettle s(shown);
+        CHECK(s.after_pass(a, 0.001) == Next::Again);
+        CHECK(s.after_pass(shown, 0.002) == Next::Skip);  // a change that went back (a blink) is not drawn
+    }
+    {
+        FrameSettle s(shown);
+        CHECK(s.after_pass(a, 0.001) == Next::Again);
+        CHECK(s.after_pass(b, 0.002) == Next::Again);
+        CHECK(s.after_pass(a, 0.003) == Next::Draw);  // three passes at most
+        CHECK(s.passes() == FrameSettle::kMaxPasses);
+    }
+    {
+        FrameSettle s(std::nullopt);                 // nothing drawn yet
+        CHECK(s.after_pass(a, 1.0) == Next::Again);  // a long first pass (a finished run summarised) is not counted
+        CHECK(s.after_pass(b, 1.001 + FrameSettle::kExtraPassSeconds) == Next::Draw);  // the extra passes' time is up
+    }
+}
+
+TEST_CASE("frame settle: a table that refits its columns to new content is drawn refitted, not in between") {
+    Harness h(false);
+    for (int i = 0; i < 3; ++i) table_pass("short");
+    const uint64_t shown = table_pass("short");
+    CHECK(table_pass("short") == shown);
+
+    // ImGui fits a column to new content one frame later: passes 1 and 2 differ, 2 and 3 agree.
+    const char* longer = "a much longer cell than before";
+    FrameSettle s(shown);
+    const uint64_t first = table_pass(longer);
+    REQUIRE(s.after_pass(first, 0.001) == FrameSettle::Next::Again);
+    const uint64_t second = table_pass(longer);
+    CHECK(second != first);  // the refitted columns
+    REQUIRE(s.after_pass(second, 0.002) == FrameSettle::Next::Again);
+    const uint64_t third = table_pass(longer);
+    CHECK(third == second);
+    CHECK(s.after_pass(third, 0.003) == FrameSettle::Next::Draw);
+}
 
 TEST_CASE("draw data hash: an unchanged frame hashes the same; a vertex, clip, texture or display change does not") {
     Harness h;
