@@ -233,25 +233,40 @@ static void average_ranks(const double* x, size_t n, std::vector<size_t>& idx, s
     }
 }
 
-static double pearson(const std::vector<double>& a, const std::vector<double>& b) {
-    const size_t n = a.size();
-    double ma = 0, mb = 0;
-    for (size_t i = 0; i < n; ++i) {
-        ma += a[i];
-        mb += b[i];
+// Pearson's r of columns against one fixed column b (every task's duration ranks against the
+// project's finish ranks): b's mean, deviations and sum of squares are taken once, not once per
+// task. Each sum runs in the order a one-call r would use, so r has the same bits.
+class PearsonAgainst {
+public:
+    explicit PearsonAgainst(const std::vector<double>& b) : db_(b.size()) {
+        const size_t n = b.size();
+        double mb = 0;
+        for (size_t i = 0; i < n; ++i) mb += b[i];
+        mb /= static_cast<double>(n);
+        for (size_t i = 0; i < n; ++i) {
+            db_[i] = b[i] - mb;
+            sbb_ += db_[i] * db_[i];
+        }
     }
-    ma /= static_cast<double>(n);
-    mb /= static_cast<double>(n);
-    double sab = 0, saa = 0, sbb = 0;
-    for (size_t i = 0; i < n; ++i) {
-        const double da = a[i] - ma, db = b[i] - mb;
-        sab += da * db;
-        saa += da * da;
-        sbb += db * db;
+    double operator()(const std::vector<double>& a) const {
+        const size_t n = a.size();
+        double ma = 0;
+        for (size_t i = 0; i < n; ++i) ma += a[i];
+        ma /= static_cast<double>(n);
+        double sab = 0, saa = 0;
+        for (size_t i = 0; i < n; ++i) {
+            const double da = a[i] - ma;
+            sab += da * db_[i];
+            saa += da * da;
+        }
+        if (saa <= 0 || sbb_ <= 0) return std::numeric_limits<double>::quiet_NaN();
+        return sab / std::sqrt(saa * sbb_);
     }
-    if (saa <= 0 || sbb <= 0) return std::numeric_limits<double>::quiet_NaN();
-    return sab / std::sqrt(saa * sbb);
-}
+
+private:
+    std::vector<double> db_;
+    double sbb_ = 0;
+};
 
 McResult ScheduleMonteCarlo::result() const {
     McResult r;
@@ -340,6 +355,7 @@ McResult ScheduleMonteCarlo::result() const {
     std::vector<size_t> idx;
     std::vector<double> finish_rank, dur_rank;
     average_ranks(finish_.data(), m, idx, finish_rank);
+    const PearsonAgainst rank_correlation(finish_rank);
     FloatOrder order;
     r.tasks.resize(n_);
     for (size_t i = 0; i < n_; ++i) {
@@ -353,7 +369,7 @@ McResult ScheduleMonteCarlo::result() const {
         s.mean_duration = dsum / static_cast<double>(m);
         order.sort(dcol, m);
         order.average_ranks(dur_rank);
-        s.sensitivity = pearson(dur_rank, finish_rank);
+        s.sensitivity = rank_correlation(dur_rank);
         order.sort(fcol, m);
         const double t50 = order.percentile(fcol, 0.50), t80 = order.percentile(fcol, 0.80);
         const int ci = net_.calendars.of_task.empty() ? 0 : net_.calendars.of_task[i];
