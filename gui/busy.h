@@ -17,6 +17,9 @@ inline constexpr double kSliceMs = 12.0;  // leaves room in a 16.7 ms frame for 
 // a Web Worker's progress at most this often (platform_web.cpp): without a GPU each drawn
 // frame takes a core for ~50 ms that the computation needs.
 inline constexpr double kProgressRedrawSeconds = 0.25;
+// ... and first moves this long after its run started: a run that ends sooner (most Monte
+// Carlos on workers) draws nothing between its first frame and its result.
+inline constexpr double kProgressFirstMoveSeconds = 0.5;
 
 // Asks for another frame after this one (cleared by App at the start of each frame).
 void keep_drawing();

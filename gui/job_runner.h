@@ -70,15 +70,18 @@ public:
     // Changes whenever result() changes: views key their derived caches on it.
     uint64_t generation() const { return generation_; }
 
-    // A progress bar with Cancel; returns true when the user cancelled. The bar moves at most
-    // kProgressRedrawSeconds apart: a frame that draws nothing new is not drawn at all
-    // (gui/draw_data_hash.h), and in a browser without a GPU each drawn frame takes a core
-    // for ~50 ms that the computation needs.
+    // A progress bar with Cancel; returns true when the user cancelled. The bar first moves
+    // kProgressFirstMoveSeconds into the run, then at most kProgressRedrawSeconds apart: a
+    // frame that draws nothing new is not drawn at all (gui/draw_data_hash.h), and in a
+    // browser without a GPU each drawn frame takes a core for ~50 ms that the computation needs.
     bool draw_progress(const char* what) {
         if (!job_) return false;
         const double now = platform::now_seconds();
-        if (shown_generation_ != generation_ || now - shown_at_ >= kProgressRedrawSeconds) {
+        if (shown_generation_ != generation_) {
             shown_generation_ = generation_;
+            started_at_ = shown_at_ = now;
+            shown_progress_ = static_cast<float>(job_->progress());
+        } else if (now - started_at_ >= kProgressFirstMoveSeconds && now - shown_at_ >= kProgressRedrawSeconds) {
             shown_at_ = now;
             shown_progress_ = static_cast<float>(job_->progress());
         }
@@ -124,7 +127,7 @@ private:
 
     size_t units_;
     uint64_t shown_generation_ = ~uint64_t(0);  // the run the progress bar shows
-    double shown_at_ = 0;
+    double started_at_ = 0, shown_at_ = 0;
     float shown_progress_ = 0;
     std::optional<Inputs> inputs_;
     std::unique_ptr<Job> job_;
