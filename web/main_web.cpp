@@ -30,6 +30,10 @@
 namespace {
 
 constexpr double kActiveAfterInputSeconds = 0.5;  // keep drawing this long after the last input
+// ... but those frames without input of their own (a tooltip's delay, a blinking cursor) run at
+// most 20 times a second: at 60 they took a third of a core, from the Web Workers computing the
+// edit's Monte Carlo on the same two cores.
+constexpr double kQuietFrameSeconds = 0.05;
 
 SDL_Window* g_window = nullptr;
 mf::App* g_app = nullptr;
@@ -106,6 +110,8 @@ void frame() {
         emscripten_pause_main_loop();
         return;
     }
+    const bool quiet = !had_input && !input_queued && !g_app->wants_frames() && !g_frame_owed;
+    if (quiet && now - g_last_frame < kQuietFrameSeconds) return;
     g_frame_owed = false;
     g_last_frame = now;
 
