@@ -170,7 +170,6 @@ std::string timeline_section(const Plan& plan, const ScheduleAnalysis& a) {
 // [SECTION] Tolerance stacks -----------------------------------------------------------------------------
 
 static std::string one_stack(const Plan& plan, const StackAnalysis& a, size_t index) {
-    const double u = mm_per_unit(plan.meta.units);
     const std::string sym = unit_symbol(plan.meta.units);
     std::string b =
         "<article class=\"item\"><h3>" + html_escape(a.stack.name.empty() ? a.stack.id : a.stack.name) + "</h3>";
