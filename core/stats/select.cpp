@@ -37,27 +37,36 @@ std::vector<double> percentiles_select(std::vector<double>& x, const std::vector
 
 std::vector<double> percentiles_binned(const std::vector<double>& x, const std::vector<double>& ps, double min,
                                        double max, size_t bins) {
+    if (x.empty()) return std::vector<double>(ps.size(), std::nan(""));
+    if (!(max > min) || bins < 1) return std::vector<double>(ps.size(), min);  // all equal
+    PercentileBins counted(min, max, bins);
+    counted.add(x.data(), x.size());
+    return counted.percentiles(x, ps);
+}
+
+PercentileBins::PercentileBins(double min, double max, size_t bins)
+    : min_(min), scale_(static_cast<double>(bins) / (max - min)), bins_(bins), counts_(bins, 0) {}
+
+// Monotone in v (IEEE subtraction and multiplication by a positive constant are), so every
+// value in a lower bin is <= every value in a higher bin. Values outside the range (and
+// infinities) land in the first or the last bin, compared as doubles before any conversion.
+size_t PercentileBins::bin_of(double v) const {
+    const double t = (v - min_) * scale_;
+    if (!(t > 0)) return 0;
+    if (!(t < static_cast<double>(bins_))) return bins_ - 1;
+    return static_cast<size_t>(t);
+}
+
+void PercentileBins::add(const double* values, size_t n) {
+    for (size_t i = 0; i < n; ++i) ++counts_[bin_of(values[i])];
+    n_ += n;
+}
+
+std::vector<double> PercentileBins::percentiles(const std::vector<double>& x, const std::vector<double>& ps) const {
     const size_t n = x.size();
-    std::vector<double> out;
-    if (n == 0) {
-        out.assign(ps.size(), std::nan(""));
-        return out;
-    }
-    if (!(max > min) || bins < 1) {  // all equal
-        out.assign(ps.size(), min);
-        return out;
-    }
-    const double scale = static_cast<double>(bins) / (max - min);
-    // Monotone in v (IEEE subtraction and multiplication by a positive constant are), so every
-    // value in a lower bin is <= every value in a higher bin.
-    auto bin_of = [&](double v) {
-        const double t = (v - min) * scale;
-        const size_t b = t > 0 ? static_cast<size_t>(t) : 0;
-        return b < bins ? b : bins - 1;
-    };
-    std::vector<size_t> below(bins + 1, 0);  // below[b] = number of values in bins < b
-    for (double v : x) ++below[bin_of(v) + 1];
-    for (size_t b = 0; b < bins; ++b) below[b + 1] += below[b];
+    if (n == 0 || n != n_) return std::vector<double>(ps.size(), std::nan(""));
+    std::vector<size_t> below(bins_ + 1, 0);  // below[b] = number of values in bins < b
+    for (size_t b = 0; b < bins_; ++b) below[b + 1] = below[b] + counts_[b];
     auto bin_of_rank = [&](size_t rank) {  // the bin holding the rank-th smallest value
         return static_cast<size_t>(std::upper_bound(below.begin(), below.end(), rank) - below.begin()) - 1;
     };
@@ -76,7 +85,7 @@ std::vector<double> percentiles_binned(const std::vector<double>& x, const std::
         wants.push_back(std::move(w));
     }
     // Which requests each bin feeds (a bit per request, up to 32; more fall back to a loop).
-    std::vector<uint32_t> feeds(bins, 0);
+    std::vector<uint32_t> feeds(bins_, 0);
     const bool use_bits = wants.size() <= 32;
     for (size_t k = 0; k < wants.size() && use_bits; ++k)
         for (size_t b = wants[k].first_bin; b <= wants[k].last_bin; ++b) feeds[b] |= uint32_t(1) << k;
@@ -92,6 +101,7 @@ std::vector<double> percentiles_binned(const std::vector<double>& x, const std::
                 if (b >= w.first_bin && b <= w.last_bin) w.values.push_back(v);
         }
     }
+    std::vector<double> out;
     for (auto& w : wants) {
         // Ranks inside the gathered values start at below[first_bin].
         const size_t k = w.lo - below[w.first_bin];

@@ -313,8 +313,37 @@ void MonteCarloRun::absorb_block(const double* g, const double* go, size_t n, co
         sum_dxdg_[i] += sums[4 + 3 * i];
     }
     gaps_.insert(gaps_.end(), g, g + n);
-    if (thermal_differs_) gaps_op_.insert(gaps_op_.end(), go, go + n);
+    running_.add(g, n, stack_.lower_limit, stack_.upper_limit);
+    if (thermal_differs_) {
+        gaps_op_.insert(gaps_op_.end(), go, go + n);
+        running_op_.add(go, n, stack_.lower_limit, stack_.upper_limit);
+    }
     done_ += n;
+}
+
+void MonteCarloRun::Running::add(const double* x, size_t n, std::optional<double> lower, std::optional<double> upper) {
+    if (n == 0) return;
+    const bool first = !bins;
+    if (first) lo = hi = x[0];
+    for (size_t j = 0; j < n; ++j) {
+        const double v = x[j];
+        sum += v;
+        lo = std::fmin(lo, v);
+        hi = std::fmax(hi, v);
+        if (lower && v < *lower) ++below;
+        if (upper && v > *upper) ++above;
+    }
+    if (first) {
+        // Bins over the first block's range widened by its width on each side: a normal
+        // gap's first 1024 samples span about ±3.2σ, so this covers ±9.6σ, and any sample
+        // outside still counts in an end bin (the percentiles stay exact).
+        double width = hi - lo;
+        if (!(width > 0) || !std::isfinite(width)) width = std::fmax(std::fabs(lo), 1.0);
+        double from = lo - width, to = hi + width;
+        if (!std::isfinite(from) || !std::isfinite(to) || !(to > from)) from = -1, to = 1;  // never for a valid stack
+        bins.emplace(from, to);
+    }
+    bins->add(x, n);
 }
 
 StackBlocks MonteCarloRun::sample_blocks(size_t first, size_t count) {
@@ -367,22 +396,15 @@ static Interval ci_ppm(double k, double n) {
     return {k == 0 ? 0.0 : ci.lower * 1e6, ci.upper * 1e6};
 }
 
-static MonteCarloSummary summarise(const std::vector<double>& x, double temperature, const GapLimits& limits,
-                                   int bins) {
+static MonteCarloSummary summarise(const std::vector<double>& x, const MonteCarloRun::Running& run, double temperature,
+                                   const GapLimits& limits, int bins) {
     MonteCarloSummary s;
     s.temperature = temperature;
     s.n = x.size();
-    if (x.empty()) return s;
+    if (x.empty() || !run.bins) return s;
     const double n = static_cast<double>(x.size());
-    double sum = 0, lo = x[0], hi = x[0];
-    size_t below = 0, above = 0;
-    for (double v : x) {
-        sum += v;
-        lo = std::fmin(lo, v);
-        hi = std::fmax(hi, v);
-        if (limits.lower && v < *limits.lower) ++below;
-        if (limits.upper && v > *limits.upper) ++above;
-    }
+    const double sum = run.sum, lo = run.lo, hi = run.hi;
+    const size_t below = run.below, above = run.above;
     const double mean = sum / n;
     Histogram& h = s.histogram;
     h.counts.assign(static_cast<size_t>(bins), 0);
@@ -419,7 +441,7 @@ static MonteCarloSummary summarise(const std::vector<double>& x, double temperat
     s.ppm_total = out / n * 1e6;
     if (limits.lower || limits.upper) s.ci95_total = ci_ppm(out, n);  // without limits: [0, 0]
 
-    const std::vector<double> p = percentiles_binned(x, {0.00135, 0.5, 0.99865}, lo, hi);
+    const std::vector<double> p = run.bins->percentiles(x, {0.00135, 0.5, 0.99865});
     s.p00135 = p[0];
     s.p50 = p[1];
     s.p99865 = p[2];
@@ -443,9 +465,10 @@ MonteCarloResult MonteCarloRun::result() const {
         const bool varies = samplers_[i].b != 0 && vx > 0 && vg > 0;
         r.squared_correlation.push_back(varies ? std::fmin(1.0, cov * cov / (vx * vg)) : 0.0);
     }
-    r.at_measurement = summarise(gaps_, stack_.measurement_temperature, limits, options_.histogram_bins);
+    r.at_measurement = summarise(gaps_, running_, stack_.measurement_temperature, limits, options_.histogram_bins);
     if (thermal_differs_) {
-        r.at_operating = summarise(gaps_op_, stack_.operating_temperature, limits, options_.histogram_bins);
+        r.at_operating =
+            summarise(gaps_op_, running_op_, stack_.operating_temperature, limits, options_.histogram_bins);
     } else {
         r.at_operating = r.at_measurement;
         r.at_operating.temperature = stack_.operating_temperature;

@@ -24,6 +24,7 @@
 #include "base/issue.h"
 #include "base/job.h"
 #include "stats/random.h"
+#include "stats/select.h"
 #include "stats/summary.h"
 #include "tolerance/stack_model.h"
 
@@ -106,7 +107,9 @@ public:
     bool finished() const { return done_ >= total_; }
     double progress() const { return total_ ? static_cast<double>(done_) / static_cast<double>(total_) : 1.0; }
     // The summary of the samples drawn so far (`samples` says how many): partial before
-    // finished, final after. Each call summarises afresh (sorting-free, but O(samples)).
+    // finished, final after. Sum, range, tail counts and the percentiles' bins are kept as
+    // samples arrive (Running); each call adds the two passes that need the mean or the final
+    // range (moments and histogram, the percentiles' selection): sorting-free, O(samples).
     MonteCarloResult result() const;
 
     // Block-parallel use (see the top of this file). Blocks are numbered from 0; every block
@@ -120,6 +123,16 @@ public:
     // next ones (first == blocks_done()) and sized as this run's; otherwise nothing happens
     // and the result is false.
     bool absorb(const StackBlocks& b);
+
+    // The summary's first pass, taken as the samples are absorbed, in their order, so it has the
+    // bits a pass over all of them has: the sum, the range, the samples past each limit, and
+    // the percentiles' bins (over a range set by the first block, PercentileBins).
+    struct Running {
+        double sum = 0, lo = 0, hi = 0;
+        size_t below = 0, above = 0;
+        std::optional<PercentileBins> bins;
+        void add(const double* x, size_t n, std::optional<double> lower, std::optional<double> upper);
+    };
 
 private:
     struct Sampler {
@@ -166,6 +179,7 @@ private:
     std::vector<double> gap_block_, gap_op_block_, dg_block_, block_sums_;
     // All samples (for percentiles and tails).
     std::vector<double> gaps_, gaps_op_;
+    Running running_, running_op_;  // of gaps_, gaps_op_
     // Sums for the squared correlations (of z, and of the gap about a fixed centre).
     double centre_g_ = 0;
     std::vector<double> sum_dx_, sum_dx2_, sum_dxdg_;

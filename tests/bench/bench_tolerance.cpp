@@ -63,3 +63,14 @@ MF_BENCHMARK("stack MC, 20-contributor chain in 20 slices of 50 000 (GUI frames)
     while (!run.step(50000)) {}
     mf::bench::keep(run.result().at_measurement.mean);
 }
+
+// The summary alone (result() of a finished run): moments, tails, histogram and percentiles of
+// 10⁶ samples; what the page computes after the last Web Worker's reply.
+MF_BENCHMARK("stack MC part: summary of 10⁶ samples (result() of a finished run)", "samples", 1e6) {
+    static mf::MonteCarloRun run = [] {
+        mf::MonteCarloRun r(kChain, mf::MonteCarloOptions{});
+        while (!r.step(1000000)) {}
+        return r;
+    }();
+    mf::bench::keep(run.result().at_measurement.mean);
+}
