@@ -182,9 +182,9 @@ void request_frame_at(double when) {
         },
         wait * 1000.0, nullptr);
 }
-void request_frame_throttled(double min_interval) {
-    if (g_paused) request_frame_at(g_last_frame + min_interval);  // a running loop draws anyway
-}
+// Through the timer even while the loop runs: it may pause before its next frame takes the
+// reply (input over, nothing asked for), which would then wait for the run's next reply.
+void request_frame_throttled(double min_interval) { request_frame_at(g_last_frame + min_interval); }
 }  // namespace mf::web
 
 // The page is being hidden or closed (shell.html): write the last edit to the store now.

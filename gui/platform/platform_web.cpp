@@ -136,8 +136,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_notice(const char* source, int s
 
 // A worker's result (shell.html copies its byte buffer into the heap): blocks
 // [first, first + count) of a Monte Carlo, or ok = 0 when the worker could not compute them.
-// `last`: no other request of this run is outstanding, so the result can be drawn now; an
-// earlier reply only moves the progress bar, which is redrawn a few times a second.
+// `last`: no other request of this run is outstanding, so the result can be drawn now; so can
+// a failed range, which the page now computes itself. Any other reply only moves the progress
+// bar, which is redrawn a few times a second.
 extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_worker_reply(double job, int ok, double first, double count,
                                                              const uint8_t* bytes, int size, int last) {
     ArrivedReply a{static_cast<uint64_t>(job), {}};
@@ -146,7 +147,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_worker_reply(double job, int ok,
     a.reply.count = static_cast<size_t>(count);
     if (size > 0) a.reply.bytes.assign(bytes, bytes + size);
     g_worker_replies.push_back(std::move(a));
-    if (last)
+    if (last || !ok)
         mf::web::request_frame();
     else
         mf::web::request_frame_throttled(mf::kProgressRedrawSeconds);

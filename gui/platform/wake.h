@@ -9,7 +9,6 @@ void wake_with_paste();  // pasted text arrived: draw frames and replay Ctrl+V i
 void request_frame();
 // One frame at `when` (seconds, now_seconds() clock) or at an earlier time already asked for.
 void request_frame_at(double when);
-// Progress arrived: one frame, no sooner than `min_interval` seconds after the last frame
-// (nothing to do while the loop runs anyway).
+// Progress arrived: one frame, no sooner than `min_interval` seconds after the last frame.
 void request_frame_throttled(double min_interval);
 }  // namespace mf::web
