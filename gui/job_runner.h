@@ -77,11 +77,12 @@ public:
     bool draw_progress(const char* what) {
         if (!job_) return false;
         const double now = platform::now_seconds();
-        if (shown_generation_ != generation_) {
+        const bool new_run = shown_generation_ != generation_;
+        if (new_run) {
             shown_generation_ = generation_;
-            started_at_ = shown_at_ = now;
-            shown_progress_ = static_cast<float>(job_->progress());
-        } else if (now - started_at_ >= kProgressFirstMoveSeconds && now - shown_at_ >= kProgressRedrawSeconds) {
+            started_at_ = now;
+        }
+        if (new_run || (now - started_at_ >= kProgressFirstMoveSeconds && now - shown_at_ >= kProgressRedrawSeconds)) {
             shown_at_ = now;
             shown_progress_ = static_cast<float>(job_->progress());
         }

@@ -104,14 +104,14 @@ void frame() {
     // release, typed characters, in separate frames), so fast typing can leave some queued
     // after the half second: the loop goes on until ImGui has seen it all.
     const bool input_queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-    if (now > g_active_until && !input_queued && !g_app->wants_frames() && !g_frame_owed && g_app->frames_drawn > 3) {
+    const bool nothing_asked = !input_queued && !g_app->wants_frames() && !g_frame_owed;
+    if (now > g_active_until && nothing_asked && g_app->frames_drawn > 3) {
         if (const std::optional<double> due = g_app->next_frame_due()) mf::web::request_frame_at(*due);
         g_paused = true;
         emscripten_pause_main_loop();
         return;
     }
-    const bool quiet = !had_input && !input_queued && !g_app->wants_frames() && !g_frame_owed;
-    if (quiet && now - g_last_frame < kQuietFrameSeconds) return;
+    if (!had_input && nothing_asked && now - g_last_frame < kQuietFrameSeconds) return;  // a quiet frame
     g_frame_owed = false;
     g_last_frame = now;
 
