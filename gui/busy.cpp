@@ -1,5 +1,6 @@
 #include "busy.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "imgui.h"
@@ -25,7 +26,9 @@ bool run_slice(const std::function<bool()>& step) {
 bool progress_with_cancel(float fraction, const char* what) {
     char overlay[96];
     std::snprintf(overlay, sizeof overlay, "%s: %.0f %%", what, fraction * 100.0f);
-    ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 18, 0), overlay);
+    // Wide enough for its text ("Monte Carlo, 1000000 samples on 2 workers: 40 %" was cut).
+    const float width = std::max(ImGui::GetFontSize() * 18, ImGui::CalcTextSize(overlay).x + ImGui::GetFontSize());
+    ImGui::ProgressBar(fraction, ImVec2(width, 0), overlay);
     ImGui::SameLine();
     ImGui::PushID(what);
     const bool cancel = ImGui::Button("Cancel");

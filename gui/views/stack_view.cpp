@@ -481,7 +481,11 @@ void StackView::draw(ViewContext& ctx) {
         // A selected row that went away (undo, delete) is forgotten.
         if (contributor_index(stack, selected_row) < 0) selected_row.clear();
     }
-    const MonteCarloInputs inputs{cache.analysis.stack, mc_options};
+    // What the Monte Carlo samples: the resolved stack without its names, so that typing a
+    // stack's or a contributor's name neither restarts the run nor blanks its histogram.
+    MonteCarloInputs inputs{cache.analysis.stack, mc_options};
+    inputs.stack.name.clear();
+    for (Contributor& c : inputs.stack.contributors) c.name.clear();
     const bool analysable = !has_errors(cache.analysis.issues);
     mc.update(inputs, [&inputs, analysable] {
         return analysable ? std::make_unique<ParallelStackRun>(inputs.stack, inputs.options) : nullptr;

@@ -224,7 +224,7 @@ TEST_CASE("stack view: add, duplicate, move, delete rows and stacks; an empty st
     CHECK(h.app.doc.plan.stacks.back().name == "Bearing preload");
 }
 
-TEST_CASE("stack view: the Monte Carlo runs in slices, restarts on an edit, and can be cancelled") {
+TEST_CASE("stack view: the Monte Carlo runs in slices, restarts on an edit (not a rename), and can be cancelled") {
     Harness h;
     open_tab(h, kGearbox, "s-gear-shaft");
     // A clock that ticks 1 ms per reading: each frame's slice is ~12 readings, whatever the
@@ -259,6 +259,15 @@ TEST_CASE("stack view: the Monte Carlo runs in slices, restarts on an edit, and 
     h.frames(2);
     CHECK(value("stack.mc.done") == 1);
     CHECK(h.app.stack.mc.generation() == generation);  // not rerun
+    e.push("Rename", [](Plan& p) {
+        p.stacks[0].name = "Bore to shaft, renamed";
+        p.stacks[0].contributors[0].name = "Bore, reamed";
+    });
+    h.app.doc.apply(e, 0);
+    h.frames(2);
+    CHECK(value("stack.mc.done") == 1);
+    CHECK(h.app.stack.mc.generation() == generation);                                // names are not sampled: not rerun
+    CHECK(h.app.stack.cache.analysis.stack.contributors[0].name == "Bore, reamed");  // shown with the new name
     const double ppm_above = value("stack.mc.ppm_above");
     e.push("Set upper limit", [](Plan& p) { p.stacks[0].upper_limit = 0.04; });
     h.app.doc.apply(e, 0);
