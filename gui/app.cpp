@@ -257,8 +257,10 @@ void App::draw_workspace() {
     const float status_h = ImGui::GetFrameHeight();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - status_h));
+    // No background: the page clears the canvas to the window colour before it draws
+    // (web/main_web.cpp), and without a GPU a canvas-sized fill costs ~10 ms of CPU a frame.
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
     if (ImGui::Begin("Workspace", nullptr, flags)) {
         ViewContext ctx{doc.plan, doc.state_id, pending_edits_, field_errors_, requested_tab_};
         const std::optional<Tab> requested = std::exchange(requested_tab_, std::nullopt);

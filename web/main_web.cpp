@@ -4,7 +4,8 @@
 // SDL event, a dropped file or a paste; a Web Worker's reply or the autosave asks for one
 // frame (gui/platform/wake.h). A frame whose draw data is already on the canvas is not drawn
 // (gui/draw_data_hash.h), and one that changes it is drawn once ImGui has settled
-// (gui/frame_settle.h). So an idle tab costs no CPU, and a tab waiting for workers little.
+// (gui/frame_settle.h), and only where it differs from the last (gui/damage_tiles.h). So an
+// idle tab costs no CPU, and a tab waiting for workers little.
 #include <GLES3/gl3.h>
 #include <SDL.h>
 #include <emscripten.h>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "app.h"
+#include "damage_tiles.h"
 #include "draw_data_hash.h"
 #include "frame_settle.h"
 #include "imgui.h"
@@ -41,6 +43,8 @@ bool g_paused = false;
 bool g_paste_pending = false;
 double g_active_until = 0;
 std::optional<uint64_t> g_drawn_hash;  // of the frame the canvas shows
+bool g_canvas_kept = false;            // the WebGL context keeps its pixels between frames
+mf::DamageTiles g_damage;              // ... so only what changed is drawn
 bool g_frame_owed = false;             // request_frame(): one frame even when idle
 int g_frame_timer = 0;                 // a pending request_frame_at() timeout, or 0
 double g_frame_timer_due = 0;          // when it fires (seconds)
@@ -66,6 +70,46 @@ int wake_on_event(void*, SDL_Event* event) {
 // ImGui needs to see the button down in one frame to click what is under it, so a release
 // that follows its own press in the same batch waits for the next frame.
 std::vector<SDL_Event> g_deferred;
+
+#ifdef MF_TEST_HOOKS
+// What the browser tests read of the drawing: images drawn whole and in part, pixels cleared.
+void count_image(const std::vector<mf::PixelRect>& rects, const mf::DamageTiles::FrameKey& key) {
+    int64_t pixels = 0;
+    for (const mf::PixelRect& r : rects) pixels += r.area();
+    const bool whole = rects.size() == 1 && rects[0] == mf::PixelRect{0, 0, key.width, key.height};
+    // clang-format off
+    EM_ASM({
+        const c = Module.mfImages || (Module.mfImages = {whole: 0, partial: 0, pixels: 0});
+        if ($0) ++c.whole; else ++c.partial;
+        c.pixels += $1;
+    }, whole, static_cast<double>(pixels));
+    // clang-format on
+}
+#endif
+
+// Clears and draws the rectangles where `data` differs from what the canvas shows (all of it
+// when the canvas does not keep its pixels), each with every command clipped to it.
+void draw(ImDrawData& data) {
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    const mf::DamageTiles::FrameKey key = mf::DamageTiles::key_of(data, ImGui::ColorConvertFloat4ToU32(bg));
+    std::vector<mf::PixelRect> rects{{0, 0, key.width, key.height}};
+    if (g_canvas_kept) rects = g_damage.changed(data, key);
+    if (rects.empty()) return;  // nothing visible changed (only clipped-away content)
+#ifdef MF_TEST_HOOKS
+    count_image(rects, key);
+#endif
+    int w = 0, h = 0;
+    SDL_GL_GetDrawableSize(g_window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    for (const mf::PixelRect& r : rects) {
+        glEnable(GL_SCISSOR_TEST);  // the backend disables it again after its commands
+        glScissor(r.x0, key.height - r.y1, r.x1 - r.x0, r.y1 - r.y0);
+        glClear(GL_COLOR_BUFFER_BIT);
+        const mf::ClipNarrowing narrowed(data, r);
+        ImGui_ImplOpenGL3_RenderDrawData(&data);
+    }
+}
 
 void frame() {
     SDL_Event event;
@@ -120,6 +164,7 @@ void frame() {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         g_drawn_hash.reset();  // same draw lists, new glyphs
+        g_damage.reset();
     }
 
     // A frame that would draw what the canvas already shows is not drawn (gui/draw_data_hash.h);
@@ -140,13 +185,7 @@ void frame() {
             break;
         }
     }
-    int w = 0, h = 0;
-    SDL_GL_GetDrawableSize(g_window, &w, &h);
-    glViewport(0, 0, w, h);
-    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    draw(*ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_window);
     static bool first_drawn = false;
     if (!first_drawn) EM_ASM({ Module.mfFirstFrameMs = performance.now(); });
@@ -205,6 +244,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE double mf_test_value(const char* name) {
     const auto it = mf::test_values().find(name);
     return it == mf::test_values().end() ? std::nan("") : it->second;
 }
+// Test hook: the next frame is drawn whole, as if nothing were on the canvas (what a partly
+// drawn image is compared with).
+extern "C" EMSCRIPTEN_KEEPALIVE void mf_test_redraw_whole() {
+    g_drawn_hash.reset();
+    g_damage.reset();
+    mf::web::request_frame();
+}
 // Test hook: File › New plan (menus carry no anchors).
 extern "C" EMSCRIPTEN_KEEPALIVE void mf_test_new_plan() {
     if (g_app) g_app->new_plan();
@@ -227,12 +273,16 @@ int main(int, char**) {
     g_window =
         SDL_CreateWindow("MicroFab Planner", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, static_cast<int>(css_w),
                          static_cast<int>(css_h), SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    // The canvas keeps its pixels between frames, so a frame draws only what changed
+    // (gui/damage_tiles.h). Emscripten's EGL takes its WebGL attributes from this object.
+    EM_ASM({ EGL.contextAttributes.preserveDrawingBuffer = true; });
     SDL_GLContext gl = SDL_GL_CreateContext(g_window);
     if (!g_window || !gl) {
         std::printf("Could not create a WebGL2 context: %s\n", SDL_GetError());
         return 1;
     }
     SDL_GL_MakeCurrent(g_window, gl);
+    g_canvas_kept = EM_ASM_INT({ return GLctx.getContextAttributes().preserveDrawingBuffer ? 1 : 0; }) != 0;
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();

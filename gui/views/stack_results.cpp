@@ -154,8 +154,11 @@ static void label(const char* text, const char* help) {
     }
 }
 
-// The Monte Carlo above the table: progress while it runs, a way back when cancelled.
+// The Monte Carlo's state at the end of the requirement's line: progress while it runs, a way
+// back when cancelled. On a line of its own it would move the table and all below it down
+// when a run starts and up when it ends, and each move redraws that part of the canvas.
 static void draw_mc_state(StackView& v) {
+    if (v.mc.job() || v.mc.cancelled()) ImGui::SameLine(0, em(2));
     if (const ParallelStackRun* run = v.mc.job()) {
         char what[96];
         if (run->workers() > 0)
@@ -166,7 +169,6 @@ static void draw_mc_state(StackView& v) {
         v.mc.draw_progress(what);
         MF_TEST_ANCHOR("stack.mc.cancel");
     } else if (v.mc.cancelled()) {
-        ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("Monte Carlo cancelled: the verdict uses the normal model.");
         ImGui::SameLine();
         if (ImGui::Button("Run Monte Carlo")) v.mc.restart();  // the next frame starts it again
@@ -315,6 +317,7 @@ void draw_results(Ctx& c) {
     const StackReport& r = c.report;
     StackView& v = c.view;
     ImGui::SeparatorText("Results");
+    ImGui::AlignTextToFramePadding();  // as high as the progress bar that may join the line
     ImGui::Text("Requirement: %s", limits_text(c).c_str());
     MF_TEST_ANCHOR("stack.results");
     draw_mc_state(v);
