@@ -30,8 +30,6 @@ std::string fit_text(const std::string& text, float width) {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-
 // One legend entry; after the first, on the same line when it fits, else on the next.
 void legend_item(ImU32 colour, const char* text, bool line = false, bool first = false) {
     const float h = ImGui::GetTextLineHeight();
@@ -57,6 +55,7 @@ void legend_item(ImU32 colour, const char* text, bool line = false, bool first =
 void draw_pareto(Ctx& c) {
     const auto& rows = c.report.contributions;
     ImGui::SeparatorText("Contributions: which tolerance should I tighten?");
+    MF_TEST_ANCHOR("stack.pareto.title");
     if (rows.empty()) return;
     const bool have_mc = rows.front().monte_carlo_share.has_value();
     legend_item(plot_color(0), "statistical variance share", false, true);
@@ -160,11 +159,16 @@ void draw_histogram(Ctx& c) {
     StackView& v = c.view;
     ImGui::SeparatorText("Monte Carlo distribution of the gap");
     const MonteCarloResult* mc = c.mc;
+    const float top = ImGui::GetCursorPosY();
     if (!mc) {
         ImGui::TextDisabled(v.mc.running()         ? "Sampling… the histogram appears when the run finishes."
                                 : v.mc.cancelled() ? "Monte Carlo cancelled."
                                                    : "No Monte Carlo result.");
-        ImGui::Dummy(ImVec2(0, em(13)));
+        // As high as the histogram was: what is below does not move up when a run starts and
+        // down when it ends (each move redraws it, and without a GPU that costs the CPU the
+        // run needs).
+        const float used = ImGui::GetCursorPosY() - top + ImGui::GetStyle().ItemSpacing.y;
+        ImGui::Dummy(ImVec2(0, std::max(em(13), v.histogram_height - used)));
         return;
     }
     if (mc->thermal_differs) {
@@ -218,6 +222,7 @@ void draw_histogram(Ctx& c) {
     ImGui::TextDisabled("%zu samples, seed %llu, %d bins of %s; skewness %.3g", m.n,
                         static_cast<unsigned long long>(mc->seed), n,
                         format_length(m.histogram.width, c.unit, 3).c_str(), m.skewness);
+    v.histogram_height = ImGui::GetCursorPosY() - top;
 }
 
 }  // namespace mf::stack_ui

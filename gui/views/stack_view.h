@@ -67,6 +67,7 @@ struct StackView {
 
     bool loop_to_scale = false;           // loop drawing: true scale or schematic
     bool histogram_at_operating = false;  // histogram of the operating temperature
+    float histogram_height = 0;           // the histogram section's height when last drawn (stack_charts.cpp)
 
     void draw(ViewContext& ctx);
 };

@@ -269,8 +269,13 @@ TEST_CASE("stack view: the Monte Carlo runs in slices, restarts on an edit (not 
     CHECK(h.app.stack.mc.generation() == generation);                                // names are not sampled: not rerun
     CHECK(h.app.stack.cache.analysis.stack.contributors[0].name == "Bore, reamed");  // shown with the new name
     const double ppm_above = value("stack.mc.ppm_above");
+    const float below_histogram = test_anchors()["stack.pareto.title"].y0;
     e.push("Set upper limit", [](Plan& p) { p.stacks[0].upper_limit = 0.04; });
     h.app.doc.apply(e, 0);
+    h.app.stack.mc_options.samples = 200000;  // a few frames long
+    h.frames(1);
+    REQUIRE(value("stack.mc.running") == 1);
+    CHECK(test_anchors()["stack.pareto.title"].y0 == below_histogram);  // the histogram's place is kept while it runs
     for (int i = 0; i < 200 && (i == 0 || value("stack.mc.done") != 1); ++i) h.frames(1);
     CHECK(value("stack.mc.done") == 1);
     CHECK(h.app.stack.mc.generation() > generation);  // rerun for the new limit
