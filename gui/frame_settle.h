@@ -12,12 +12,15 @@
 //   FrameSettle settle(drawn_hash);
 //   for (;;) {
 //       ImGui::NewFrame(); app.frame(); ImGui::Render();
-//       const FrameSettle::Next next = settle.after_pass(draw_data_hash(*ImGui::GetDrawData()), now());
+//       const FrameSettle::Next next = settle.after_pass(draw_data_hash(*ImGui::GetDrawData()), now(), input_queued());
 //       if (next == FrameSettle::Next::Skip) return;   // the canvas already shows it
 //       if (next == FrameSettle::Next::Draw) break;    // draw this pass
 //   }
 //
-// An unchanged frame costs one pass, as before; a changed one two (three at most). A pass
+// A frame with input ImGui has not taken yet runs another pass for it: a key's press changes
+// nothing visible, and its character, queued behind it, used to wait for the next animation
+// frame, 16 ms later (2026-12-07). An unchanged frame without waiting input costs one pass, a
+// changed one two or three (four at most, counting the passes for input). A pass
 // takes 1-6 ms in the app's tabs; the passes after the first stop once they have taken
 // kExtraPassSeconds, so a heavy tab keeps its frame rate (a first pass that finished a Monte
 // Carlo and summarised it may take longer: the passes after it are the usual kind).
@@ -29,7 +32,7 @@ namespace mf {
 
 class FrameSettle {
 public:
-    static constexpr int kMaxPasses = 3;
+    static constexpr int kMaxPasses = 4;
     static constexpr double kExtraPassSeconds = 0.025;
 
     enum class Next { Skip, Again, Draw };
@@ -37,16 +40,21 @@ public:
     // `drawn`: the hash of what the canvas shows (none before the first frame).
     explicit FrameSettle(std::optional<uint64_t> drawn) : drawn_(drawn) {}
 
-    // After a pass whose draw data hashes to `hash`, at time `now` (seconds): Skip when it is
-    // what the canvas shows, Draw when it has settled (equal to the pass before) or the frame
-    // has used its passes or its time for them, Again otherwise.
-    Next after_pass(uint64_t hash, double now) {
+    // After a pass whose draw data hashes to `hash`, at time `now` (seconds), with
+    // `input_waiting` when ImGui has input queued that it has not taken yet: Again while
+    // input waits and the frame has passes and time left (ImGui takes a key's press and its
+    // character a pass apart: the character is taken now, not an animation frame later);
+    // otherwise Skip when it is what the canvas shows, Draw when it has settled (equal to the
+    // pass before) or the frame has used its passes or its time for them, Again otherwise.
+    Next after_pass(uint64_t hash, double now, bool input_waiting = false) {
         ++passes_;
         if (passes_ == 1) first_pass_end_ = now;
-        if (drawn_ == hash) return Next::Skip;
+        const bool out_of_passes = passes_ >= kMaxPasses || now - first_pass_end_ >= kExtraPassSeconds;
         const bool settled = passes_ > 1 && previous_ == hash;
         previous_ = hash;
-        if (settled || passes_ >= kMaxPasses || now - first_pass_end_ >= kExtraPassSeconds) return Next::Draw;
+        if (input_waiting && !out_of_passes) return Next::Again;
+        if (drawn_ == hash) return Next::Skip;
+        if (settled || out_of_passes) return Next::Draw;
         return Next::Again;
     }
     int passes() const { return passes_; }

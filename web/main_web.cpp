@@ -178,7 +178,8 @@ void frame() {
         g_app->frame();
         ImGui::Render();
         const uint64_t hash = mf::draw_data_hash(*ImGui::GetDrawData());
-        const mf::FrameSettle::Next next = settle.after_pass(hash, now_seconds());
+        const bool input_waiting = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+        const mf::FrameSettle::Next next = settle.after_pass(hash, now_seconds(), input_waiting);
         if (next == mf::FrameSettle::Next::Skip) return;
         if (next == mf::FrameSettle::Next::Draw) {
             g_drawn_hash = hash;

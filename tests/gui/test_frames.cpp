@@ -63,8 +63,27 @@ TEST_CASE("frame settle: an unchanged frame takes one pass and is not drawn; a c
         FrameSettle s(shown);
         CHECK(s.after_pass(a, 0.001) == Next::Again);
         CHECK(s.after_pass(b, 0.002) == Next::Again);
-        CHECK(s.after_pass(a, 0.003) == Next::Draw);  // three passes at most
+        CHECK(s.after_pass(a, 0.003) == Next::Again);
+        CHECK(s.after_pass(b, 0.004) == Next::Draw);  // four passes at most
         CHECK(s.passes() == FrameSettle::kMaxPasses);
+    }
+    {
+        // A key's press changes nothing visible; its character, queued behind it, is taken by
+        // the next pass of the same frame (not an animation frame later) and drawn once settled.
+        FrameSettle s(shown);
+        CHECK(s.after_pass(shown, 0.001, true) == Next::Again);
+        CHECK(s.after_pass(a, 0.002, false) == Next::Again);
+        CHECK(s.after_pass(a, 0.003, false) == Next::Draw);
+    }
+    {
+        FrameSettle s(shown);
+        CHECK(s.after_pass(shown, 0.001, true) == Next::Again);
+        CHECK(s.after_pass(shown, 0.002, false) == Next::Skip);  // the input changed nothing visible either
+    }
+    {
+        FrameSettle s(shown);  // input keeps coming: the frame still ends with its passes
+        for (int i = 1; i < FrameSettle::kMaxPasses; ++i) CHECK(s.after_pass(shown, 0.001 * i, true) == Next::Again);
+        CHECK(s.after_pass(shown, 0.004, true) == Next::Skip);
     }
     {
         FrameSettle s(std::nullopt);                 // nothing drawn yet
