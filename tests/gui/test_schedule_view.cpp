@@ -108,6 +108,20 @@ TEST_CASE("timeline view: typing a duration moves the finish date and the deadli
     h.app.doc.undo();
     h.frames(2);
     CHECK(value("schedule.finish_offset") == 111);
+
+    // A task's name is not sampled: renaming it keeps the finished Monte Carlo. (A clock that
+    // ticks 1 ms per reading: a rerun would take several frames, and still run after one.)
+    finish_mc(h);
+    platform::native_state().fake_tick = 0.001;
+    Edits e;
+    e.push("Rename task", [](Plan& p) {
+        for (Task& t : p.schedule.tasks)
+            if (t.id == "t-scale-ramp") t.name = "Ramp to volume, renamed";
+    });
+    h.app.doc.apply(e, 0);
+    h.frames(1);
+    CHECK_FALSE(h.app.schedule.mc_running());
+    CHECK(h.app.schedule.mc_result() != nullptr);
 }
 
 TEST_CASE("timeline view: an out-of-order duration waits as a draft, then widens the estimate when left") {
