@@ -5,12 +5,19 @@
 #include <cmath>
 #include <cstring>
 
+#include "draw_data_hash.h"
+
 namespace mf {
 namespace {
 
-uint64_t mix(uint64_t h, uint64_t w) {
-    h ^= w * 0xBF58476D1CE4E5B9ull;
-    return (h << 27 | h >> 37) * 0x94D049BB133111EBull;
+// The part of box `a` inside box `b` (x0, y0, x1, y1); empty when x1 <= x0 or y1 <= y0.
+ImVec4 intersect(const ImVec4& a, const ImVec4& b) {
+    return ImVec4(std::max(a.x, b.x), std::max(a.y, b.y), std::min(a.z, b.z), std::min(a.w, b.w));
+}
+
+// The rectangle from `upper`'s top to `lower`'s bottom, as wide as both.
+PixelRect spanning(const PixelRect& upper, const PixelRect& lower) {
+    return {std::min(upper.x0, lower.x0), upper.y0, std::max(upper.x1, lower.x1), lower.y1};
 }
 
 uint64_t bits_of(float a, float b) {
@@ -21,9 +28,9 @@ uint64_t bits_of(float a, float b) {
 }
 
 uint64_t vertex_hash(uint64_t h, const ImDrawVert& v) {
-    h = mix(h, bits_of(v.pos.x, v.pos.y));
-    h = mix(h, bits_of(v.uv.x, v.uv.y));
-    return mix(h, v.col);
+    h = hash_mix(h, bits_of(v.pos.x, v.pos.y));
+    h = hash_mix(h, bits_of(v.uv.x, v.uv.y));
+    return hash_mix(h, v.col);
 }
 
 bool exact_scale(float s) { return s == 1.0f || s == 2.0f || s == 4.0f; }
@@ -64,7 +71,7 @@ DamageTiles::FrameKey DamageTiles::key_of(const ImDrawData& d, uint32_t clear_co
 void DamageTiles::hash_tiles(const ImDrawData& d, const FrameKey& key) {
     cols_ = (key.width + kTile - 1) / kTile;
     rows_ = (key.height + kTile - 1) / kTile;
-    next_.assign(static_cast<size_t>(cols_) * rows_, 0x9E3779B97F4A7C15ull);
+    next_.assign(static_cast<size_t>(cols_) * rows_, kHashSeed);
     if (cols_ == 0 || rows_ == 0) return;
     const float sx = key.scale.x, sy = key.scale.y;
     // Mixes into every tile that the pixels `box` overlaps (x0, y0, x1, y1; framebuffer pixels)
@@ -80,13 +87,12 @@ void DamageTiles::hash_tiles(const ImDrawData& d, const FrameKey& key) {
                 const ImVec4 tile(static_cast<float>(tx * kTile - 1), static_cast<float>(ty * kTile - 1),
                                   static_cast<float>((tx + 1) * kTile + 1), static_cast<float>((ty + 1) * kTile + 1));
                 uint64_t& t = next_[static_cast<size_t>(ty) * cols_ + tx];
-                t = mix(t, part(tile));
+                t = hash_mix(t, part(tile));
             }
     };
-    const auto within = [](const ImVec4& a, const ImVec4& b) {
-        return ImVec4(std::max(a.x, b.x), std::max(a.y, b.y), std::min(a.z, b.z), std::min(a.w, b.w));
+    const auto box_hash = [](uint64_t h, const ImVec4& b) {
+        return hash_mix(hash_mix(h, bits_of(b.x, b.y)), bits_of(b.z, b.w));
     };
-    const auto box_hash = [](uint64_t h, const ImVec4& b) { return mix(mix(h, bits_of(b.x, b.y)), bits_of(b.z, b.w)); };
     const auto to_pixels = [&](float x0, float y0, float x1, float y1) {
         return ImVec4((x0 - key.origin.x) * sx, (y0 - key.origin.y) * sy, (x1 - key.origin.x) * sx,
                       (y1 - key.origin.y) * sy);
@@ -95,14 +101,14 @@ void DamageTiles::hash_tiles(const ImDrawData& d, const FrameKey& key) {
         const ImDrawList& list = *d.CmdLists[l];
         for (const ImDrawCmd& cmd : list.CmdBuffer) {
             // What the backend scissors to, in framebuffer pixels (it truncates toward zero).
-            const ImVec4 clip = within(to_pixels(cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w),
-                                       ImVec4(0, 0, static_cast<float>(key.width), static_cast<float>(key.height)));
+            const ImVec4 clip = intersect(to_pixels(cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w),
+                                          ImVec4(0, 0, static_cast<float>(key.width), static_cast<float>(key.height)));
             if (clip.z <= clip.x || clip.w <= clip.y) continue;
             const uint64_t tex = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(cmd.GetTexID()));
             if (cmd.UserCallback) {
                 // A callback draws what the lists do not show, anywhere in its clip rectangle:
                 // that is redrawn every frame.
-                const uint64_t h = mix(tex, reinterpret_cast<uintptr_t>(&cmd) ^ ImGui::GetFrameCount());
+                const uint64_t h = hash_mix(tex, reinterpret_cast<uintptr_t>(&cmd) ^ ImGui::GetFrameCount());
                 touch(clip, [&](const ImVec4&) { return h; });
                 continue;
             }
@@ -115,11 +121,11 @@ void DamageTiles::hash_tiles(const ImDrawData& d, const FrameKey& key) {
                     i += 6;
                     const ImVec4 rect = to_pixels(std::min(a.pos.x, c.pos.x), std::min(a.pos.y, c.pos.y),
                                                   std::max(a.pos.x, c.pos.x), std::max(a.pos.y, c.pos.y));
-                    const ImVec4 box = within(rect, clip);
+                    const ImVec4 box = intersect(rect, clip);
                     if (box.z <= box.x || box.w <= box.y) continue;
-                    const uint64_t h = mix(mix(mix(tex, a.col), bits_of(a.uv.x, a.uv.y)), 1);
+                    const uint64_t h = hash_mix(hash_mix(hash_mix(tex, a.col), bits_of(a.uv.x, a.uv.y)), 1);
                     touch(box, [&](const ImVec4& tile) {
-                        return box_hash(box_hash(h, within(rect, tile)), within(clip, tile));
+                        return box_hash(box_hash(h, intersect(rect, tile)), intersect(clip, tile));
                     });
                     continue;
                 }
@@ -129,14 +135,14 @@ void DamageTiles::hash_tiles(const ImDrawData& d, const FrameKey& key) {
                 i += 3;
                 // The pixels the triangle can cover: its bounding box, a pixel wider on each
                 // side (pixel centres, rounding), within the scissor.
-                const ImVec4 box = within(to_pixels(std::min({a.pos.x, b.pos.x, c.pos.x}) - 1 / sx,
-                                                    std::min({a.pos.y, b.pos.y, c.pos.y}) - 1 / sy,
-                                                    std::max({a.pos.x, b.pos.x, c.pos.x}) + 1 / sx,
-                                                    std::max({a.pos.y, b.pos.y, c.pos.y}) + 1 / sy),
-                                          clip);
+                const ImVec4 box = intersect(to_pixels(std::min({a.pos.x, b.pos.x, c.pos.x}) - 1 / sx,
+                                                       std::min({a.pos.y, b.pos.y, c.pos.y}) - 1 / sy,
+                                                       std::max({a.pos.x, b.pos.x, c.pos.x}) + 1 / sx,
+                                                       std::max({a.pos.y, b.pos.y, c.pos.y}) + 1 / sy),
+                                             clip);
                 if (box.z <= box.x || box.w <= box.y) continue;
                 const uint64_t h = vertex_hash(vertex_hash(vertex_hash(tex, a), b), c);
-                touch(box, [&](const ImVec4& tile) { return box_hash(h, within(clip, tile)); });
+                touch(box, [&](const ImVec4& tile) { return box_hash(h, intersect(clip, tile)); });
             }
         }
     }
@@ -165,10 +171,7 @@ std::vector<PixelRect> DamageTiles::gather(const FrameKey& key) const {
             open = true;
             continue;
         }
-        PixelRect& r = rects.back();
-        r.x0 = std::min(r.x0, row.x0);
-        r.x1 = std::max(r.x1, row.x1);
-        r.y1 = row.y1;
+        rects.back() = spanning(rects.back(), row);
     }
     // Too many: merge the neighbours (in y) whose common bounding box wastes the fewest pixels.
     while (static_cast<int>(rects.size()) > kMaxRects) {
@@ -177,16 +180,13 @@ std::vector<PixelRect> DamageTiles::gather(const FrameKey& key) const {
         for (size_t i = 0; i + 1 < rects.size(); ++i) {
             const PixelRect& a = rects[i];
             const PixelRect& b = rects[i + 1];
-            const PixelRect box{std::min(a.x0, b.x0), a.y0, std::max(a.x1, b.x1), b.y1};
-            const int64_t waste = box.area() - a.area() - b.area();
+            const int64_t waste = spanning(a, b).area() - a.area() - b.area();
             if (i == 0 || waste < best_waste) {
                 best = i;
                 best_waste = waste;
             }
         }
-        PixelRect& a = rects[best];
-        const PixelRect& b = rects[best + 1];
-        a = {std::min(a.x0, b.x0), a.y0, std::max(a.x1, b.x1), b.y1};
+        rects[best] = spanning(rects[best], rects[best + 1]);
         rects.erase(rects.begin() + static_cast<std::ptrdiff_t>(best) + 1);
     }
     return rects;
@@ -210,7 +210,7 @@ ClipNarrowing::ClipNarrowing(ImDrawData& d, const PixelRect& r) : d_(d) {
         for (ImDrawCmd& cmd : d.CmdLists[l]->CmdBuffer) {
             saved_.push_back(cmd.ClipRect);
             ImVec4& c = cmd.ClipRect;
-            c = ImVec4(std::max(c.x, x0), std::max(c.y, y0), std::min(c.z, x1), std::min(c.w, y1));
+            c = intersect(c, ImVec4(x0, y0, x1, y1));
             if (c.z <= c.x || c.w <= c.y) c = ImVec4(x0, y0, x0, y0);  // empty: the backend skips it
         }
 }

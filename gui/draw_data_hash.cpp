@@ -11,11 +11,8 @@ namespace {
 // Word-at-a-time mixing (a multiply and a rotate per 8 bytes): about 1 ms for the 2 MB of
 // vertices of a busy frame in WebAssembly, against the ~50 ms a drawn frame can cost.
 struct Hasher {
-    uint64_t h = 0x9E3779B97F4A7C15ull;
-    void word(uint64_t w) {
-        h ^= w * 0xBF58476D1CE4E5B9ull;
-        h = (h << 27 | h >> 37) * 0x94D049BB133111EBull;
-    }
+    uint64_t h = kHashSeed;
+    void word(uint64_t w) { h = hash_mix(h, w); }
     void bytes(const void* p, size_t n) {
         const unsigned char* c = static_cast<const unsigned char*>(p);
         size_t i = 0;

@@ -11,6 +11,14 @@ struct ImDrawData;
 
 namespace mf {
 
+// The mixing step of these hashes (a multiply and a rotate per 64-bit word), from its seed;
+// gui/damage_tiles.h hashes its tiles with it too.
+inline constexpr uint64_t kHashSeed = 0x9E3779B97F4A7C15ull;
+inline uint64_t hash_mix(uint64_t h, uint64_t w) {
+    h ^= w * 0xBF58476D1CE4E5B9ull;
+    return (h << 27 | h >> 37) * 0x94D049BB133111EBull;
+}
+
 // Equal for draw data that renders the same pixels from the same textures; a change to any
 // vertex, index, clip rectangle, texture or the display size changes it (a 64-bit hash: two
 // different frames collide with probability 2⁻⁶⁴).

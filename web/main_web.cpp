@@ -58,6 +58,9 @@ void resume_loop() {
     emscripten_resume_main_loop();
 }
 
+// ImGui has input queued that it has not taken yet (1.90 trickles it over passes).
+bool input_queued() { return ImGui::GetCurrentContext()->InputEventsQueue.Size > 0; }
+
 // SDL 2.26 queues an SDL_POLLSENTINEL at every polling round: that is not input.
 bool is_input(const SDL_Event& e) { return e.type != SDL_POLLSENTINEL; }
 
@@ -147,8 +150,7 @@ void frame() {
     // ImGui takes queued input a little each frame (1.90's input trickling: a key's press and
     // release, typed characters, in separate frames), so fast typing can leave some queued
     // after the half second: the loop goes on until ImGui has seen it all.
-    const bool input_queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-    const bool nothing_asked = !input_queued && !g_app->wants_frames() && !g_frame_owed;
+    const bool nothing_asked = !input_queued() && !g_app->wants_frames() && !g_frame_owed;
     if (now > g_active_until && nothing_asked && g_app->frames_drawn > 3) {
         if (const std::optional<double> due = g_app->next_frame_due()) mf::web::request_frame_at(*due);
         g_paused = true;
@@ -178,8 +180,7 @@ void frame() {
         g_app->frame();
         ImGui::Render();
         const uint64_t hash = mf::draw_data_hash(*ImGui::GetDrawData());
-        const bool input_waiting = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-        const mf::FrameSettle::Next next = settle.after_pass(hash, now_seconds(), input_waiting);
+        const mf::FrameSettle::Next next = settle.after_pass(hash, now_seconds(), input_queued());
         if (next == mf::FrameSettle::Next::Skip) return;
         if (next == mf::FrameSettle::Next::Draw) {
             g_drawn_hash = hash;
