@@ -6,39 +6,32 @@
 
 namespace mf {
 
-namespace {
+namespace ziggurat {
 
 // 256 layers of equal area V under f(x) = exp(−x²/2) (unnormalised), base strip + tail
 // included. x[0] = V / f(R) is the width of the virtual rectangle holding the base strip and
 // the tail; x[1] = R; x[i+1] = f⁻¹(f(x[i]) + V / x[i]); x[256] = 0.
-constexpr int kLayers = 256;
 constexpr double kR = 3.6541528853610088;
 constexpr double kV = 0.00492867323399;
 
-struct Tables {
-    double x[kLayers + 1];
-    double f[kLayers + 1];
-    Tables() {
-        const double fr = portable_exp(-0.5 * kR * kR);
-        x[0] = kV / fr;
-        x[1] = kR;
-        for (int i = 1; i < kLayers - 1; ++i)
-            x[i + 1] = std::sqrt(-2.0 * portable_log(kV / x[i] + portable_exp(-0.5 * x[i] * x[i])));
-        x[kLayers] = 0.0;
-        for (int i = 0; i <= kLayers; ++i) f[i] = portable_exp(-0.5 * x[i] * x[i]);
-    }
-};
+Tables::Tables() {
+    const double fr = portable_exp(-0.5 * kR * kR);
+    x[0] = kV / fr;
+    x[1] = kR;
+    for (int i = 1; i < kLayers - 1; ++i)
+        x[i + 1] = std::sqrt(-2.0 * portable_log(kV / x[i] + portable_exp(-0.5 * x[i] * x[i])));
+    x[kLayers] = 0.0;
+    for (int i = 0; i <= kLayers; ++i) f[i] = portable_exp(-0.5 * x[i] * x[i]);
+}
 
 const Tables& tables() {
     static const Tables t;
     return t;
 }
 
-}  // namespace
-
 // The rare paths (1.2 % of draws): the base strip's tail and the wedges, for the draw that
 // selected layer i and gave u and x = u·x[i]; returns a value, or NaN to ask for a fresh draw.
-static double slow_path(Rng& rng, const Tables& t, int i, double u, double x) {
+double slow_path(Rng& rng, const Tables& t, int i, double u, double x) {
     if (i == 0) {  // base strip overflow: the tail beyond R
         double xt, y;
         do {
@@ -52,22 +45,7 @@ static double slow_path(Rng& rng, const Tables& t, int i, double u, double x) {
     return std::nan("");
 }
 
-void normal_ziggurat_fill(Rng& rng, double* out, size_t n) {
-    const Tables& t = tables();
-    for (size_t j = 0; j < n;) {
-        const uint64_t bits = rng.next();
-        const int i = static_cast<int>(bits & 0xFF);
-        // (bits >> 11 < 2^53 fits a signed integer: one conversion instruction on x86-64)
-        const double u = static_cast<double>(static_cast<int64_t>(bits >> 11)) * 0x1.0p-52 - 1.0;
-        const double x = u * t.x[i];
-        if (std::fabs(x) < t.x[i + 1]) {  // inside the layer's core rectangle
-            out[j++] = x;
-            continue;
-        }
-        const double v = slow_path(rng, t, i, u, x);
-        if (!std::isnan(v)) out[j++] = v;
-    }
-}
+}  // namespace ziggurat
 
 double normal_ziggurat(Rng& rng) {
     double v;
