@@ -6,7 +6,7 @@
 // exactly. Each array is written as its length, then its values, and the reader refuses a
 // buffer whose lengths do not add up.
 //
-//   ByteWriter w;  w.u64(b.first);  w.array(b.gaps);           std::vector<uint8_t> bytes = w.take();
+//   ByteWriter w;  w.u64(b.first);  w.array(b.gaps);           std::vector<uint8_t> bytes = w.take();  // b alive till here
 //   ByteReader r(bytes);  r.u64(first);  r.array(gaps);  bool ok = r.done();   // all read, nothing left
 #pragma once
 #include <cstdint>
@@ -18,24 +18,37 @@ namespace mf {
 
 using Bytes = std::vector<uint8_t>;
 
+// Gathers what it is given and copies it once, into a buffer of the right size, in take():
+// the arrays must still be alive then. (Appending as it went, a worker's 1 MB reply was
+// reallocated and copied again by the small arrays written after it.)
 class ByteWriter {
 public:
-    void u64(uint64_t v) { put(&v, sizeof v); }
+    void u64(uint64_t v) { pieces_.push_back({nullptr, sizeof v, v}); }
     template <class T>
     void array(const std::vector<T>& v) {
         static_assert(std::is_arithmetic_v<T>);
         u64(v.size());
-        put(v.data(), v.size() * sizeof(T));
+        if (!v.empty()) pieces_.push_back({v.data(), v.size() * sizeof(T), 0});
     }
-    Bytes take() { return std::move(out_); }
+    Bytes take() const {
+        size_t n = 0;
+        for (const Piece& p : pieces_) n += p.size;
+        Bytes out(n);
+        uint8_t* at = out.data();
+        for (const Piece& p : pieces_) {
+            std::memcpy(at, p.data ? p.data : &p.value, p.size);
+            at += p.size;
+        }
+        return out;
+    }
 
 private:
-    void put(const void* p, size_t n) {
-        const size_t at = out_.size();
-        out_.resize(at + n);
-        if (n) std::memcpy(out_.data() + at, p, n);
-    }
-    Bytes out_;
+    struct Piece {
+        const void* data;  // an array's values, or null: `value` itself
+        size_t size;       // bytes
+        uint64_t value;
+    };
+    std::vector<Piece> pieces_;
 };
 
 class ByteReader {
