@@ -2,8 +2,24 @@
 #include "parallel_blocks_run.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace mf {
+
+// The runs that exist (each registers itself); runs are made and destroyed in frames only,
+// never while absorb_arrived() walks this list.
+static std::vector<ArrivingReplies*> g_waiting_runs;
+static bool g_absorbing = false;
+
+ArrivingReplies::ArrivingReplies() { g_waiting_runs.push_back(this); }
+ArrivingReplies::~ArrivingReplies() { std::erase(g_waiting_runs, this); }
+
+void ArrivingReplies::absorb_arrived() {
+    if (g_absorbing) return;
+    g_absorbing = true;
+    for (ArrivingReplies* r : g_waiting_runs) r->take_arrived();
+    g_absorbing = false;
+}
 
 // Every run gets its own job number, so a result of a cancelled run is never taken for one
 // of the next.

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "app.h"
+#include "busy.h"
 #include "damage_tiles.h"
 #include "draw_data_hash.h"
 #include "frame_settle.h"
@@ -24,6 +25,7 @@
 #include "imgui_internal.h"  // ImGuiContext::InputEventsQueue
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
+#include "parallel_blocks_run.h"
 #include "style.h"
 #include "test_hooks.h"
 #include "platform/platform.h"
@@ -226,6 +228,13 @@ void request_frame_at(double when) {
 // Through the timer even while the loop runs: it may pause before its next frame takes the
 // reply (input over, nothing asked for), which would then wait for the run's next reply.
 void request_frame_throttled(double min_interval) { request_frame_at(g_last_frame + min_interval); }
+void worker_reply_arrived(bool result_ready) {
+    mf::ArrivingReplies::absorb_arrived();
+    if (result_ready)
+        request_frame();
+    else
+        request_frame_throttled(mf::kProgressRedrawSeconds);
+}
 }  // namespace mf::web
 
 // The page is being hidden or closed (shell.html): write the last edit to the store now.

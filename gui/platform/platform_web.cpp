@@ -10,7 +10,6 @@
 #include <string>
 
 #include "base/json_reader.h"  // nlohmann::json as mf::json
-#include "busy.h"
 #include "platform/platform.h"
 #include "platform/wake.h"
 
@@ -147,10 +146,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_worker_reply(double job, int ok,
     a.reply.count = static_cast<size_t>(count);
     if (size > 0) a.reply.bytes.assign(bytes, bytes + size);
     g_worker_replies.push_back(std::move(a));
-    if (last || !ok)
-        mf::web::request_frame();
-    else
-        mf::web::request_frame_throttled(mf::kProgressRedrawSeconds);
+    mf::web::worker_reply_arrived(last || !ok);
 }
 
 namespace mf::platform {

@@ -11,4 +11,8 @@ void request_frame();
 void request_frame_at(double when);
 // Progress arrived: one frame, no sooner than `min_interval` seconds after the last frame.
 void request_frame_throttled(double min_interval);
+// A Web Worker's reply arrived (platform_web.cpp): the waiting runs take it in now, between
+// frames (gui/parallel_blocks_run.h); `result_ready` (nothing of its run is left outstanding,
+// or it failed): one frame at once, else one no sooner than the progress bar's interval.
+void worker_reply_arrived(bool result_ready);
 }  // namespace mf::web

@@ -8,6 +8,7 @@
 #include "busy.h"
 #include "draw_data_hash.h"
 #include "harness.h"
+#include "parallel_blocks_run.h"
 #include "test_hooks.h"
 #include "tolerance/stack_edit.h"
 #include "views/stack_parts.h"
@@ -415,6 +416,39 @@ TEST_CASE("stack view: while (stand-in) Web Workers compute, the page asks for n
     h.frames(1);
     CHECK(value("stack.mc.done") == 1);
     CHECK_FALSE(h.app.wants_frames());
+}
+
+TEST_CASE("stack view: replies taken in between frames leave the frame that shows the result only the drawing") {
+    // The browser hands each reply over between frames and the waiting runs absorb it then
+    // (ArrivingReplies, called by web/main_web.cpp): the run is complete and summarised before
+    // the next frame, and that frame shows the figures the page computes alone.
+    double alone_mean = 0, alone_p99865 = 0;
+    {
+        Harness h;
+        open_tab(h, kGearbox, "s-gear-shaft");
+        for (int i = 0; i < 200 && value("stack.mc.done") != 1; ++i) h.frames(1);
+        REQUIRE(value("stack.mc.done") == 1);
+        alone_mean = value("stack.mc.mean");
+        alone_p99865 = value("stack.mc.p99865");
+    }
+    Harness h;
+    platform::native_state().workers = 2;
+    platform::native_state().hold_worker_results = true;
+    open_tab(h, kGearbox, "s-gear-shaft");
+    REQUIRE(h.app.stack.mc.job() != nullptr);
+    ArrivingReplies::absorb_arrived();  // nothing has arrived: nothing changes
+    CHECK_FALSE(h.app.stack.mc.job()->finished());
+    CHECK(h.app.stack.mc.job()->progress() == 0);
+    platform::native_state().hold_worker_results = false;  // the replies arrive
+    ArrivingReplies::absorb_arrived();
+    CHECK(h.app.stack.mc.job()->finished());  // before any frame
+    CHECK(value("stack.mc.running") == 1);    // what the last frame published
+    h.frames(1);
+    CHECK(value("stack.mc.running") == 0);
+    h.frames(1);
+    REQUIRE(value("stack.mc.done") == 1);
+    CHECK(value("stack.mc.mean") == alone_mean);
+    CHECK(value("stack.mc.p99865") == alone_p99865);
 }
 
 TEST_CASE(
