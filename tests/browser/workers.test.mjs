@@ -257,3 +257,27 @@ test('frames: an edit that starts a run draws one settled image, then the finish
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// web/main_web.cpp: the first input after the page was idle, and a run's last reply, start a
+// frame in a task of their own instead of waiting for the next animation frame (up to 16.7 ms,
+// and the result showed one animation frame after that). With animation frames withheld
+// altogether, a typed value is taken and its Monte Carlo's result published by those alone.
+test('frames: an edit on an idle page and its result on workers need no animation frame', async () => {
+  const { context, page, errors } = await openWithWorkers(`${server.url}?workers=1`, 1);
+  await openThroughFileInput(page, GEARBOX);
+  await waitFor(page, (s) => s.name === 'Micro-gearbox for a surgical stapler');
+  await clickAnchor(page, 'tab.tolerances');
+  await waitFor(page, (x) => x.values['stack.mc.done'] === 1, 120000);
+  await clickAnchor(page, 'stack.row0.tol_plus');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('7.3');
+  await waitFor(page, (x) => x.values['stack.mc.done'] === 1, 120000);
+  await page.waitForTimeout(1200);  // the loop has stopped: the page is idle
+  const before = await state(page);
+  await page.evaluate(() => { window.requestAnimationFrame = () => 0; });  // none from now on
+  await page.keyboard.type('1');
+  const after = await waitFor(page, (x) => x.state_id > before.state_id && x.values['stack.mc.done'] === 1, 20000);
+  assert.notEqual(after.values['stack.mc.mean'], before.values['stack.mc.mean'], 'the result is the new value\'s');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
