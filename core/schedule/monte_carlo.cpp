@@ -411,4 +411,11 @@ McResult run_schedule_monte_carlo(const McInput& in) {
     return run_to_end(mc);
 }
 
+ScheduleProblem sampled_problem(const ScheduleProblem& p) {
+    ScheduleProblem out = p;
+    for (Task& t : out.section.tasks) t.name.clear();
+    for (NamedCalendar& c : out.section.calendars) c.name.clear();
+    return out;
+}
+
 }  // namespace mf

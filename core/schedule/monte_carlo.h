@@ -173,4 +173,10 @@ static_assert(is_sliced_job<ScheduleMonteCarlo>::value, "the schedule Monte Carl
 // The whole run in one call (run_to_end of the job).
 McResult run_schedule_monte_carlo(const McInput& in);
 
+// What the Monte Carlo samples of a problem: `p` without its tasks' and calendars' names, on
+// which no iteration depends (a task's partner stays: it chooses the task's calendar). A run
+// on sampled_problem(p) equals a run on p to the last bit, so a tab that keeps its run while
+// this stays equal does not rerun it for a task renamed.
+ScheduleProblem sampled_problem(const ScheduleProblem& p);
+
 }  // namespace mf

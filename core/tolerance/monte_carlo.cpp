@@ -485,6 +485,16 @@ MonteCarloResult MonteCarloRun::result() const {
     return r;
 }
 
+Stack sampled_stack(const Stack& s) {
+    Stack out = s;
+    out.name.clear();
+    for (Contributor& c : out.contributors) {
+        c.name.clear();
+        c.partner_id.clear();
+    }
+    return out;
+}
+
 MonteCarloResult run_monte_carlo(const Stack& s, const MonteCarloOptions& options) {
     MonteCarloRun run(s, options);
     return run_to_end(run);

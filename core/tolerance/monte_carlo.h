@@ -191,4 +191,10 @@ static_assert(is_sliced_job<MonteCarloRun>::value, "MonteCarloRun follows core/b
 // The whole run in one call: run_to_end(MonteCarloRun(s, options)).
 MonteCarloResult run_monte_carlo(const Stack& s, const MonteCarloOptions& options = {});
 
+// What the Monte Carlo samples of a stack: `s` without its name and its contributors' names
+// and partners, on which no sample depends (ids stay: a loop's vectors name contributors by
+// id). A run of sampled_stack(s) equals a run of s to the last bit, so a tab that keeps its
+// run while this stays equal does not rerun it for a rename or a partner assigned.
+Stack sampled_stack(const Stack& s);
+
 }  // namespace mf

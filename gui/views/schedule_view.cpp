@@ -114,10 +114,9 @@ void ScheduleView::update_analysis(const Plan& plan, uint64_t state_id) {
     an_state_ = state_id;
     // An empty timeline is not an error: the page invites a template instead.
     an_ = plan.schedule.tasks.empty() ? ScheduleAnalysis{} : analyse_schedule(plan);
-    // The Monte Carlo runs on the analysed problem (measured links applied) once it computes,
-    // without the tasks' names, which it does not sample: renaming a task does not rerun it.
-    mc_inputs_.problem = an_.cpm ? *an_.problem : ScheduleProblem{};
-    for (Task& t : mc_inputs_.problem.section.tasks) t.name.clear();
+    // The Monte Carlo runs on what it samples of the analysed problem (measured links
+    // applied) once it computes: renaming a task does not rerun it.
+    mc_inputs_.problem = an_.cpm ? sampled_problem(*an_.problem) : ScheduleProblem{};
 }
 
 void ScheduleView::update_monte_carlo() {

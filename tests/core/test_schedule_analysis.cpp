@@ -71,6 +71,33 @@ TEST_CASE("schedule analysis: the stages on the resolved section, the Monte Carl
     CHECK(export_csv(in).rfind("\xEF\xBB\xBFid,name,kind,partner", 0) == 0);
 }
 
+TEST_CASE("schedule MC: what it samples leaves out task and calendar names, and its run is the problem's exactly") {
+    const Plan plan = example("launch-timeline.mfplan.json");
+    const ScheduleAnalysis a = analyse_schedule(plan);
+    REQUIRE(a.problem);
+    const ScheduleProblem& p = *a.problem;
+    const ScheduleProblem sampled = sampled_problem(p);
+    REQUIRE_FALSE(sampled.section.tasks.empty());
+    for (size_t i = 0; i < p.section.tasks.size(); ++i) {
+        CHECK(sampled.section.tasks[i].name.empty());
+        CHECK(sampled.section.tasks[i].partner_id == p.section.tasks[i].partner_id);  // it chooses the calendar
+    }
+    const McResult x = run_schedule_monte_carlo({sampled, 2000, 5}), y = run_schedule_monte_carlo({p, 2000, 5});
+    CHECK(x.finish_sorted == y.finish_sorted);
+    REQUIRE(x.tasks.size() == y.tasks.size());
+    for (size_t i = 0; i < x.tasks.size(); ++i) {
+        CHECK(x.tasks[i].id == y.tasks[i].id);
+        CHECK(x.tasks[i].criticality == y.tasks[i].criticality);
+        CHECK(x.tasks[i].p80_finish == y.tasks[i].p80_finish);
+    }
+    ScheduleProblem renamed = p;
+    renamed.section.tasks[0].name = "Design review, renamed";
+    CHECK(sampled_problem(renamed) == sampled);
+    ScheduleProblem longer = p;
+    longer.section.tasks[0].pessimistic += 1;
+    CHECK_FALSE(sampled_problem(longer) == sampled);
+}
+
 TEST_CASE("schedule analysis: each stage stops the next, with its issues at JSON Pointers") {
     Plan plan = example("launch-timeline.mfplan.json");
     // No start date: nothing but the issue.

@@ -160,3 +160,30 @@ TEST_CASE("stack MC in blocks: through the worker contract (request text, reply 
     CHECK_FALSE(compute_stack_blocks("{}", 0, 1, bytes));
     CHECK_FALSE(compute_stack_blocks("not json", 0, 1, bytes));
 }
+
+TEST_CASE("stack MC: what it samples leaves out names and partners, and its run is the stack's to the last bit") {
+    Stack s = every_stream();
+    s.name = "Shaft to bore";
+    s.contributors[0].name = "Bore";
+    s.contributors[0].partner_id = "p-boutique";
+    s.contributors[2].name = "Tilt";
+    const Stack sampled = sampled_stack(s);
+    CHECK(sampled.name.empty());
+    CHECK(sampled.contributors[0].name.empty());
+    CHECK(sampled.contributors[0].partner_id.empty());
+    CHECK(sampled.contributors[2].id == "t");  // ids stay: the loop names its contributors by id
+    CHECK(sampled.loop == s.loop);
+    MonteCarloOptions o;
+    o.samples = 20'000;
+    o.seed = 3;
+    mf::test::check_same_result(run_monte_carlo(sampled, o), run_monte_carlo(s, o));
+    // A rename or another partner leaves it equal (a tab keeps its run); a tolerance does not.
+    Stack renamed = s;
+    renamed.name = "Gap A";
+    renamed.contributors[1].name = "Housing";
+    renamed.contributors[0].partner_id = "p-cm";
+    CHECK(sampled_stack(renamed) == sampled);
+    Stack tighter = s;
+    tighter.contributors[1].tol_plus = 0.015;
+    CHECK_FALSE(sampled_stack(tighter) == sampled);
+}

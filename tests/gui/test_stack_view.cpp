@@ -260,15 +260,18 @@ TEST_CASE("stack view: the Monte Carlo runs in slices, restarts on an edit (not 
     h.frames(2);
     CHECK(value("stack.mc.done") == 1);
     CHECK(h.app.stack.mc.generation() == generation);  // not rerun
-    e.push("Rename", [](Plan& p) {
+    const std::string partner = h.app.doc.plan.stacks[0].contributors[0].partner_id == "cm" ? "inhouse" : "cm";
+    e.push("Rename, and another partner", [partner](Plan& p) {
         p.stacks[0].name = "Bore to shaft, renamed";
         p.stacks[0].contributors[0].name = "Bore, reamed";
+        p.stacks[0].contributors[0].partner_id = partner;
     });
     h.app.doc.apply(e, 0);
     h.frames(2);
     CHECK(value("stack.mc.done") == 1);
-    CHECK(h.app.stack.mc.generation() == generation);                                // names are not sampled: not rerun
+    CHECK(h.app.stack.mc.generation() == generation);  // names and partners are not sampled: not rerun
     CHECK(h.app.stack.cache.analysis.stack.contributors[0].name == "Bore, reamed");  // shown with the new name
+    CHECK(h.app.doc.plan.stacks[0].contributors[0].partner_id == partner);
     const double ppm_above = value("stack.mc.ppm_above");
     const float below_histogram = test_anchors()["stack.pareto.title"].y0;
     e.push("Set upper limit", [](Plan& p) { p.stacks[0].upper_limit = 0.04; });
