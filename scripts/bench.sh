@@ -5,7 +5,8 @@
 # Then, in the same run (no filter given): the NumPy script with the stack kernel's outputs
 # (tests/bench/stack_mc_numpy.py) and the time from an edit to the final Monte Carlo figure
 # in the real page in headless Chromium (tests/bench/edit_to_figure.mjs, on the benchmarks'
-# own stack and network), and a table of the ratios the targets in docs/benchmarks.md name.
+# own stack and network), a table of the ratios the targets in docs/benchmarks.md name, and
+# the page's frames while the stack's Monte Carlo runs and without (tests/bench/ui_frames.mjs).
 # The figures in docs/benchmarks.md are copied from this output (with the date and the
 # machine's load average, printed at the end). Usage: bash scripts/bench.sh [name filter]
 set -euo pipefail
@@ -17,8 +18,8 @@ filter=${1:-}
 /usr/bin/python3 -c 'import numpy' 2>/dev/null || apt-get install -y -qq --no-install-recommends python3-numpy
 cmake --preset native >/dev/null && cmake --build --preset native --target mf_bench >/dev/null
 cmake --preset wasm >/dev/null && cmake --build --preset wasm --target mf_bench >/dev/null
-native=$(mktemp) wasm=$(mktemp) page=$(mktemp) numpy=$(mktemp) plans=$(mktemp -d)
-trap 'rm -rf "$native" "$wasm" "$page" "$numpy" "$plans"' EXIT
+native=$(mktemp) wasm=$(mktemp) page=$(mktemp) numpy=$(mktemp) frames=$(mktemp) plans=$(mktemp -d)
+trap 'rm -rf "$native" "$wasm" "$page" "$numpy" "$frames" "$plans"' EXIT
 build/native/mf_bench "$filter" >"$native"
 node --no-experimental-fetch build/wasm/mf_bench.js "$filter" >"$wasm"
 if [ -z "$filter" ]; then
@@ -26,6 +27,7 @@ if [ -z "$filter" ]; then
   build/native/mf_bench --write-plans "$plans"
   /usr/bin/python3 tests/bench/stack_mc_numpy.py >"$numpy"
   node tests/bench/edit_to_figure.mjs "$plans" >"$page"
+  node tests/bench/ui_frames.mjs "$plans" >"$frames"
 fi
 /usr/bin/python3 - "$native" "$wasm" "$numpy" "$page" <<'PY'
 import sys
@@ -73,4 +75,10 @@ if numpy or page:
     ratio("schedule: edit → final figure in the tab, 1 worker / WASM kernel", sched_tab[1], sched_wasm, "–")
     ratio("schedule: edit → final figure in the tab, 2 workers / WASM kernel", sched_tab[2], sched_wasm, "–")
 PY
+if [ -s "$frames" ]; then
+  echo
+  echo "UI frames while the stack's Monte Carlo runs, and without one (tests/bench/ui_frames.mjs):"
+  echo
+  cat "$frames"
+fi
 echo "measured $(date -u +%Y-%m-%d), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
