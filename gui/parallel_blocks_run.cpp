@@ -8,16 +8,16 @@ namespace mf {
 
 // The runs that exist (each registers itself); runs are made and destroyed in frames only,
 // never while absorb_arrived() walks this list.
-static std::vector<ArrivingReplies*> g_waiting_runs;
+static std::vector<ArrivingReplies*> g_runs;
 static bool g_absorbing = false;
 
-ArrivingReplies::ArrivingReplies() { g_waiting_runs.push_back(this); }
-ArrivingReplies::~ArrivingReplies() { std::erase(g_waiting_runs, this); }
+ArrivingReplies::ArrivingReplies() { g_runs.push_back(this); }
+ArrivingReplies::~ArrivingReplies() { std::erase(g_runs, this); }
 
 void ArrivingReplies::absorb_arrived() {
     if (g_absorbing) return;
     g_absorbing = true;
-    for (ArrivingReplies* r : g_waiting_runs) r->take_arrived();
+    for (ArrivingReplies* r : g_runs) r->take_arrived();
     g_absorbing = false;
 }
 

@@ -247,9 +247,8 @@ void request_frame_throttled(double min_interval) { request_frame_at(g_last_fram
 void worker_reply_arrived(bool result_ready) {
     mf::ArrivingReplies::absorb_arrived();
     if (!result_ready) return request_frame_throttled(mf::kProgressRedrawSeconds);
-    g_frame_owed = true;
     frame_now();
-    resume_loop();
+    request_frame();
 }
 }  // namespace mf::web
 

@@ -221,17 +221,26 @@ test('workers: a cancelled run\'s requests not yet started are dropped by the wo
 // gui/frame_settle.h: in a browser without a GPU each drawn image costs ~60 ms of CPU, so an
 // edit that starts a run on workers draws one settled image (the typed value, the progress
 // bar, the table refitted), then at most a progress image every 0.25 s, then the result once.
-test('frames: an edit that starts a run draws one settled image, then the finished result once', async () => {
-  const { context, page, errors } = await openWithWorkers(`${server.url}?workers=2`, 2);
+// The gearbox's shaft stack in the Tolerances tab on `workers` workers, its first tolerance
+// field being edited with 7.3 typed (applied as typed: that value's run has finished), and the
+// page left alone for `settle` ms; the next key typed changes the value.
+async function editingShaftTolerance(workers, settle) {
+  const opened = await openWithWorkers(`${server.url}?workers=${workers}`, workers);
+  const { page } = opened;
   await openThroughFileInput(page, GEARBOX);
   await waitFor(page, (s) => s.name === 'Micro-gearbox for a surgical stapler');
   await clickAnchor(page, 'tab.tolerances');
   await waitFor(page, (x) => x.values['stack.mc.done'] === 1, 120000);
   await clickAnchor(page, 'stack.row0.tol_plus');
   await page.keyboard.press('Control+a');
-  await page.keyboard.type('7.3');  // applied as typed: this value's run goes first
+  await page.keyboard.type('7.3');
   await waitFor(page, (x) => x.values['stack.mc.done'] === 1, 120000);
-  await page.waitForTimeout(800);
+  await page.waitForTimeout(settle);
+  return opened;
+}
+
+test('frames: an edit that starts a run draws one settled image, then the finished result once', async () => {
+  const { context, page, errors } = await editingShaftTolerance(2, 800);
   // Every image drawn from the next key on, with the run's state as that image shows it.
   await page.evaluate(() => {
     window.mfImages = [];
@@ -263,16 +272,7 @@ test('frames: an edit that starts a run draws one settled image, then the finish
 // and the result showed one animation frame after that). With animation frames withheld
 // altogether, a typed value is taken and its Monte Carlo's result published by those alone.
 test('frames: an edit on an idle page and its result on workers need no animation frame', async () => {
-  const { context, page, errors } = await openWithWorkers(`${server.url}?workers=1`, 1);
-  await openThroughFileInput(page, GEARBOX);
-  await waitFor(page, (s) => s.name === 'Micro-gearbox for a surgical stapler');
-  await clickAnchor(page, 'tab.tolerances');
-  await waitFor(page, (x) => x.values['stack.mc.done'] === 1, 120000);
-  await clickAnchor(page, 'stack.row0.tol_plus');
-  await page.keyboard.press('Control+a');
-  await page.keyboard.type('7.3');
-  await waitFor(page, (x) => x.values['stack.mc.done'] === 1, 120000);
-  await page.waitForTimeout(1200);  // the loop has stopped: the page is idle
+  const { context, page, errors } = await editingShaftTolerance(1, 1200);  // the loop has stopped: the page is idle
   const before = await state(page);
   await page.evaluate(() => { window.requestAnimationFrame = () => 0; });  // none from now on
   await page.keyboard.type('1');
