@@ -74,12 +74,18 @@ std::optional<std::string> schedule_blocks_request(const McInput& in) {
     return text;
 }
 
-bool compute_schedule_blocks(const std::string& request, size_t first, size_t count, Bytes& out) {
+std::unique_ptr<ScheduleMonteCarlo> schedule_run_from_request(const std::string& request) {
     McInput in;
-    if (!read_schedule_blocks_request(request, in)) return false;
-    ScheduleMonteCarlo run(std::move(in));
-    if (!run.errors().empty()) return false;
-    out = write_schedule_blocks(run.sample_blocks(first, count));
+    if (!read_schedule_blocks_request(request, in)) return nullptr;
+    auto run = std::make_unique<ScheduleMonteCarlo>(std::move(in));
+    if (!run->errors().empty()) return nullptr;
+    return run;
+}
+
+bool compute_schedule_blocks(const std::string& request, size_t first, size_t count, Bytes& out) {
+    const std::unique_ptr<ScheduleMonteCarlo> run = schedule_run_from_request(request);
+    if (!run) return false;
+    out = write_schedule_blocks(run->sample_blocks(first, count));
     return true;
 }
 

@@ -4,6 +4,7 @@
 // run) and the bytes its result travels in (base/block_bytes.h). The page absorbs the blocks
 // in order (gui/parallel_schedule_run.h), so the result equals the one-call run to the last bit.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -20,6 +21,10 @@ bool read_schedule_blocks_request(const std::string& request, McInput& out);
 // Parses the request and computes blocks [first, first + count) into `out`. False, with
 // nothing computed, when the text is not one request or the run refuses it.
 bool compute_schedule_blocks(const std::string& request, size_t first, size_t count, Bytes& out);
+// The run a request describes, ready to compute any of its blocks (what
+// compute_schedule_blocks does first); null when it cannot be run. A worker keeps it for the
+// run's next requests.
+std::unique_ptr<ScheduleMonteCarlo> schedule_run_from_request(const std::string& request);
 
 Bytes write_schedule_blocks(const ScheduleBlocks& b);
 // False when the bytes are not one ScheduleBlocks (the run's absorb() checks the sizes).

@@ -29,18 +29,24 @@ static bool read_options(const json& j, MonteCarloOptions& o) {
     return true;
 }
 
-bool compute_stack_blocks(const std::string& request, size_t first, size_t count, Bytes& out) {
+std::unique_ptr<MonteCarloRun> stack_run_from_request(const std::string& request) {
     const json j = json::parse(request, nullptr, false);
-    if (!j.is_object() || !j.contains("options") || !j.contains("stacks")) return false;
+    if (!j.is_object() || !j.contains("options") || !j.contains("stacks")) return nullptr;
     MonteCarloOptions options;
-    if (!read_options(j["options"], options)) return false;
+    if (!read_options(j["options"], options)) return nullptr;
     JsonReader reader;
     std::vector<Stack> stacks;
     read_stacks(j["stacks"], "", reader, stacks);
-    if (!reader.ok() || stacks.size() != 1) return false;
-    MonteCarloRun run(stacks.front(), options);
-    if (!run.errors().empty()) return false;
-    out = write_stack_blocks(run.sample_blocks(first, count));
+    if (!reader.ok() || stacks.size() != 1) return nullptr;
+    auto run = std::make_unique<MonteCarloRun>(stacks.front(), options);
+    if (!run->errors().empty()) return nullptr;
+    return run;
+}
+
+bool compute_stack_blocks(const std::string& request, size_t first, size_t count, Bytes& out) {
+    const std::unique_ptr<MonteCarloRun> run = stack_run_from_request(request);
+    if (!run) return false;
+    out = write_stack_blocks(run->sample_blocks(first, count));
     return true;
 }
 

@@ -4,6 +4,7 @@
 // (base/block_bytes.h). The page absorbs the blocks in order (gui/parallel_blocks_run.h), so
 // the result equals the one-call run to the last bit.
 #pragma once
+#include <memory>
 #include <string>
 
 #include "base/block_bytes.h"
@@ -17,6 +18,9 @@ std::string stack_blocks_request(const Stack& stack, const MonteCarloOptions& op
 // nothing computed, when the text is not one stack with its options or the run refuses it
 // (never for our own page's requests: the page only sends stacks it could run itself).
 bool compute_stack_blocks(const std::string& request, size_t first, size_t count, Bytes& out);
+// The run a request describes, ready to compute any of its blocks (what compute_stack_blocks
+// does first); null when it cannot be run. A worker keeps it for the run's next requests.
+std::unique_ptr<MonteCarloRun> stack_run_from_request(const std::string& request);
 
 Bytes write_stack_blocks(const StackBlocks& b);
 // False when the bytes are not one StackBlocks (the run's absorb() checks the sizes).
