@@ -51,7 +51,8 @@ if numpy or page:
     print("| measured in this run | ms |")
     print("|---|---:|")
     for name, ms in {**numpy, **page}.items():
-        print(f"| {name} | {ms:.1f} |")
+        if not name.startswith("paired"):  # ratios: in the table below
+            print(f"| {name} | {ms:.1f} |")
     def find(table, words):
         return next((v for k, v in table.items() if all(x in k for x in words)), None)
     stack_wasm = find(w, ["stack MC, 20-contributor 1D chain", "ziggurat"])
@@ -74,6 +75,13 @@ if numpy or page:
     ratio("schedule: edit → final figure in the tab on the page (0 workers) / WASM kernel", sched_tab[0], sched_wasm, "–")
     ratio("schedule: edit → final figure in the tab, 1 worker / WASM kernel", sched_tab[1], sched_wasm, "–")
     ratio("schedule: edit → final figure in the tab, 2 workers / WASM kernel", sched_tab[2], sched_wasm, "–")
+    # Paired in the page (edit_to_figure.mjs): each edit over the same kernel computed on the
+    # page's thread just before it, median of the five; robust to the machine's drift.
+    for tool, targets in (("stack", ("–", "≤ 1.5", "≤ 0.65")), ("schedule", ("–", "–", "–"))):
+        for w in (0, 1, 2):
+            v = find(page, ["paired", tool + ",", f"{w} worker"])
+            if v is not None:
+                print(f"| {tool}: edit → final figure, {w} worker{'' if w == 1 else 's'} / the page's kernel just before (paired) | {v:.2f} | {targets[w]} |")
 PY
 if [ -s "$frames" ]; then
   echo

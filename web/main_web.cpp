@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "app.h"
@@ -276,6 +277,26 @@ extern "C" EMSCRIPTEN_KEEPALIVE void mf_test_redraw_whole() {
     g_drawn_hash.reset();
     g_damage.reset();
     mf::web::request_frame();
+}
+// Test hook: the Monte Carlo the Tolerances ("stack") or Timeline ("schedule") tab runs for
+// the open plan, computed once in one call on the page's thread; its ms, NaN when there is
+// none. tests/bench/edit_to_figure.mjs times it next to each edit, so that a ratio's two
+// sides are measured in the same minute and the same browser.
+extern "C" EMSCRIPTEN_KEEPALIVE double mf_test_time_kernel(const char* tool) {
+    if (!g_app) return std::nan("");
+    const std::string t = tool;
+    const double t0 = emscripten_get_now();
+    if (t == "stack") {
+        const mf::StackView& v = g_app->stack;
+        if (!mf::run_monte_carlo(mf::sampled_stack(v.cache.analysis.stack), v.mc_options).errors.empty())
+            return std::nan("");
+    } else if (t == "schedule") {
+        if (!g_app->schedule.analysis().cpm || !mf::run_schedule_monte_carlo(g_app->schedule.mc_inputs()).ok())
+            return std::nan("");
+    } else {
+        return std::nan("");
+    }
+    return emscripten_get_now() - t0;
 }
 // Test hook: File › New plan (menus carry no anchors).
 extern "C" EMSCRIPTEN_KEEPALIVE void mf_test_new_plan() {

@@ -69,6 +69,7 @@ struct ScheduleView {
     bool mc_running() const { return mc_.running(); }
     bool mc_partial() const { return mc_.cancelled(); }
     float mc_progress() const { return static_cast<float>(mc_.progress()); }
+    const McInput& mc_inputs() const { return mc_inputs_; }  // what the Monte Carlo runs on
 
     // Gantt zoom: pixels per calendar day (0 = fit the whole schedule on the next frame).
     float gantt_day_px = 0;

@@ -14,6 +14,12 @@
 // frame (about 16 ms). Prints one mf_bench-style row per case with the median. Each case runs
 // on the page (0 workers: the sliced path where workers cannot start) and on 1 and 2 Web
 // Workers ("?workers=N").
+//
+// Paired with each edit, 300 ms before its last key, the same Monte Carlo is computed once in
+// one call on the page's thread (test hook mf_test_time_kernel): the single-thread kernel in
+// this browser, in the same minute. A second row per case gives the median of the five
+// ratios edit / that kernel: on a machine whose speed drifts from minute to minute, figures
+// from different minutes (node's kernel, the page's edits) can differ by a third.
 import path from 'node:path';
 import { launch, serve, openApp, waitFor, openThroughFileInput, clickAnchor } from '../browser/lib.mjs';
 
@@ -23,14 +29,14 @@ if (!dir) throw new Error('usage: node tests/bench/edit_to_figure.mjs PLANS_DIR'
 const stackCase = (workers) => ({
   name: `edit → final stack MC figure in the Tolerances tab, 20 contributors × 10⁶ samples, ${workers} worker${workers === 1 ? '' : 's'}`,
   query: `?workers=${workers}`,
-  plan: 'bench-stack.mfplan.json', title: 'Benchmark: 20-contributor chain', tab: 'tab.tolerances',
+  plan: 'bench-stack.mfplan.json', title: 'Benchmark: 20-contributor chain', tab: 'tab.tolerances', tool: 'stack',
   field: 'stack.row0.tol_plus', values: ['2.1', '2'],  // µm (the plan's display unit)
   done: 'stack.mc.done', running: 'stack.mc.running', workers,
 });
 const scheduleCase = (workers) => ({
   name: `edit → final schedule MC figure in the Timeline tab, 201 tasks × 10 000 iterations, ${workers} worker${workers === 1 ? '' : 's'}`,
   query: `?workers=${workers}`,
-  plan: 'bench-schedule.mfplan.json', title: 'Benchmark: 201-task network', tab: 'tab.timeline',
+  plan: 'bench-schedule.mfplan.json', title: 'Benchmark: 201-task network', tab: 'tab.timeline', tool: 'schedule',
   field: 'schedule.task.s0t0.most_likely', values: ['4', '3'],  // working days
   done: 'schedule.mc.done', running: 'schedule.mc.running', workers,
 });
@@ -79,21 +85,26 @@ try {
     await waitFor(page, (s) => s.name === c.title);
     await clickAnchor(page, c.tab);
     await waitFor(page, (x) => x.values[c.done] === 1, 120000);
-    const ms = [];
+    const ms = [], kernels = [];
     for (let i = 0; i < 5; ++i) {
       const text = c.values[i % 2];
       await clickAnchor(page, c.field);
       await page.keyboard.press('Control+a');
       await page.keyboard.type(text.slice(0, -1));  // the same value as before: nothing runs
-      await page.waitForTimeout(500);
+      await page.waitForTimeout(200);
+      kernels.push(await page.evaluate((tool) => Module.ccall('mf_test_time_kernel', 'number', ['string'], [tool]), c.tool));
+      await page.waitForTimeout(300);
       const figure = await armTimer(page, c);
       await page.keyboard.type(text.slice(-1));
       ms.push(await figure());
       await page.keyboard.press('Enter');  // leaves the field with the value typed
       await page.waitForTimeout(300);
     }
-    ms.sort((a, b) => a - b);
-    console.log(`| ${c.name} | ${ms[2].toFixed(1)} | ${ms.map((x) => x.toFixed(0)).join(' / ')} ms |`);
+    const median = (v) => [...v].sort((a, b) => a - b)[2];
+    const ratios = ms.map((x, i) => x / kernels[i]);
+    console.log(`| ${c.name} | ${median(ms).toFixed(1)} | ${ms.map((x) => x.toFixed(0)).join(' / ')} ms |`);
+    console.log(`| paired: ${c.tool}, edit → final figure / the page's kernel just before, ${c.workers} worker${c.workers === 1 ? '' : 's'} | ` +
+      `${median(ratios).toFixed(2)} | ${ratios.map((x) => x.toFixed(2)).join(' / ')} (kernel ${kernels.map((x) => x.toFixed(0)).join(' / ')} ms) |`);
     await context.close();
   }
 } finally {
