@@ -287,9 +287,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE double mf_test_time_kernel(const char* tool) {
     const std::string t = tool;
     const double t0 = emscripten_get_now();
     if (t == "stack") {
-        const mf::StackView& v = g_app->stack;
-        if (!mf::run_monte_carlo(mf::sampled_stack(v.cache.analysis.stack), v.mc_options).errors.empty())
-            return std::nan("");
+        const mf::StackView::MonteCarloInputs in = g_app->stack.mc_inputs();
+        if (!mf::run_monte_carlo(in.stack, in.options).errors.empty()) return std::nan("");
     } else if (t == "schedule") {
         if (!g_app->schedule.analysis().cpm || !mf::run_schedule_monte_carlo(g_app->schedule.mc_inputs()).ok())
             return std::nan("");

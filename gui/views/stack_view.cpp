@@ -481,9 +481,7 @@ void StackView::draw(ViewContext& ctx) {
         // A selected row that went away (undo, delete) is forgotten.
         if (contributor_index(stack, selected_row) < 0) selected_row.clear();
     }
-    // What the Monte Carlo samples of the resolved stack: typing a name or choosing a
-    // partner neither restarts the run nor blanks its histogram.
-    const MonteCarloInputs inputs{sampled_stack(cache.analysis.stack), mc_options};
+    const MonteCarloInputs inputs = mc_inputs();
     const bool analysable = !has_errors(cache.analysis.issues);
     mc.update(inputs, [&inputs, analysable] {
         return analysable ? std::make_unique<ParallelStackRun>(inputs.stack, inputs.options) : nullptr;

@@ -50,6 +50,10 @@ struct StackView {
         bool operator==(const MonteCarloInputs&) const = default;
     };
     JobRunner<ParallelStackRun, MonteCarloInputs> mc;
+    // What the Monte Carlo of the analysed stack runs on: what it samples of the resolved
+    // stack (core's sampled_stack), so typing a name or choosing a partner neither restarts
+    // the run nor blanks its histogram.
+    MonteCarloInputs mc_inputs() const { return {sampled_stack(cache.analysis.stack), mc_options}; }
 
     // --- the analysis drawn (core's analyse_stack), with the finished Monte Carlo ---
     struct Cache {

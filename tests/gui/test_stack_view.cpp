@@ -2,6 +2,7 @@
 // hand calculations, typing into the table, paste, stack and row operations, bad input,
 // the Monte Carlo in slices with cancel, and a 2D loop.
 #include <cmath>
+#include <initializer_list>
 #include <map>
 #include <string>
 
@@ -33,6 +34,19 @@ void open_tab(Harness& h, const char* example_name, const char* stack_id = nullp
     if (stack_id) h.app.stack.selected_id = stack_id;
     h.app.show_tab(mf::Tab::Tolerances);
     h.frames(4);
+}
+
+// The gear-shaft stack's Monte Carlo figures `names` as the page computes them alone (no
+// workers): what runs on (stand-in) workers must publish to the last bit.
+std::map<std::string, double> shaft_figures_on_the_page(std::initializer_list<const char*> names) {
+    Harness h;
+    open_tab(h, kGearbox, "s-gear-shaft");
+    for (int i = 0; i < 200 && value("stack.mc.done") != 1; ++i) h.frames(1);
+    REQUIRE(value("stack.mc.done") == 1);
+    CHECK(platform::native_state().worker_requests == 0);
+    std::map<std::string, double> out;
+    for (const char* f : names) out[f] = value(f);
+    return out;
 }
 
 }  // namespace
@@ -376,17 +390,9 @@ TEST_CASE("stack view: on (stand-in) Web Workers the Monte Carlo gives the page'
     // The native platform's stand-in workers compute each request at once and hand results
     // back newest first: the view must absorb them in block order, publish the figures the
     // page computes alone, and never spin a slice while it waits.
-    const char* figures[] = {"stack.mc.mean",      "stack.mc.sigma",   "stack.mc.p00135",    "stack.mc.p99865",
-                             "stack.mc.ppm_total", "stack.mc.op.mean", "stack.share.k-shaft"};
-    std::map<std::string, double> alone;
-    {
-        Harness h;
-        open_tab(h, kGearbox, "s-gear-shaft");
-        for (int i = 0; i < 200 && value("stack.mc.done") != 1; ++i) h.frames(1);
-        REQUIRE(value("stack.mc.done") == 1);
-        CHECK(platform::native_state().worker_requests == 0);
-        for (const char* f : figures) alone[f] = value(f);
-    }
+    const std::map<std::string, double> alone =
+        shaft_figures_on_the_page({"stack.mc.mean", "stack.mc.sigma", "stack.mc.p00135", "stack.mc.p99865",
+                                   "stack.mc.ppm_total", "stack.mc.op.mean", "stack.share.k-shaft"});
     for (int workers : {1, 2, 4}) {
         CAPTURE(workers);
         Harness h;
@@ -396,7 +402,7 @@ TEST_CASE("stack view: on (stand-in) Web Workers the Monte Carlo gives the page'
         REQUIRE(value("stack.mc.done") == 1);
         // 20 000 samples are 20 blocks: requests of at least 8 blocks, so 3 of them.
         CHECK(platform::native_state().worker_requests == 3);
-        for (const char* f : figures) CHECK(value(f) == alone[f]);
+        for (const auto& [f, v] : alone) CHECK(value(f) == v);
     }
 }
 
@@ -425,15 +431,7 @@ TEST_CASE("stack view: replies taken in between frames leave the frame that show
     // The browser hands each reply over between frames and the waiting runs absorb it then
     // (ArrivingReplies, called by web/main_web.cpp): the run is complete and summarised before
     // the next frame, and that frame shows the figures the page computes alone.
-    double alone_mean = 0, alone_p99865 = 0;
-    {
-        Harness h;
-        open_tab(h, kGearbox, "s-gear-shaft");
-        for (int i = 0; i < 200 && value("stack.mc.done") != 1; ++i) h.frames(1);
-        REQUIRE(value("stack.mc.done") == 1);
-        alone_mean = value("stack.mc.mean");
-        alone_p99865 = value("stack.mc.p99865");
-    }
+    const std::map<std::string, double> alone = shaft_figures_on_the_page({"stack.mc.mean", "stack.mc.p99865"});
     Harness h;
     platform::native_state().workers = 2;
     platform::native_state().hold_worker_results = true;
@@ -450,8 +448,7 @@ TEST_CASE("stack view: replies taken in between frames leave the frame that show
     CHECK(value("stack.mc.running") == 0);
     h.frames(1);
     REQUIRE(value("stack.mc.done") == 1);
-    CHECK(value("stack.mc.mean") == alone_mean);
-    CHECK(value("stack.mc.p99865") == alone_p99865);
+    for (const auto& [f, v] : alone) CHECK(value(f) == v);
 }
 
 TEST_CASE(
