@@ -281,3 +281,26 @@ test('frames: an edit on an idle page and its result on workers need no animatio
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// web/main_web.cpp: a typed key is taken in a frame run as soon as the browser has dispatched
+// its event (a microtask), not at the next animation frame: after input Chromium runs no other
+// task until that frame. So the Monte Carlo the edit starts is already on its way to the
+// workers when the key's own event dispatch ends, before any other task: checked in a
+// microtask queued after the app's by a listener that runs after the app's.
+test('frames: a typed key starts its Monte Carlo within the key\'s own event, before the next task', async () => {
+  const { context, page, errors } = await editingShaftTolerance(1, 1200);  // idle, nothing running
+  await page.evaluate(() => {
+    const value = (name) => Module.ccall('mf_test_value', 'number', ['string'], [name]);
+    window.mfAtKey = null;
+    window.addEventListener('keypress', () => {
+      queueMicrotask(() => { window.mfAtKey = { running: value('stack.mc.running'), requests: mfWorkers.usable[0].mfTasks.length }; });
+    }, { once: true });
+  });
+  await page.keyboard.type('1');
+  const atKey = await page.evaluate(() => window.mfAtKey);
+  assert.deepEqual(atKey && { running: atKey.running, sent: atKey.requests > 0 }, { running: 1, sent: true },
+    `when the key's event ends: ${JSON.stringify(atKey)}`);
+  await waitFor(page, (x) => x.values['stack.mc.done'] === 1, 20000);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
