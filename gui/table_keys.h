@@ -36,6 +36,9 @@ struct TableKeys {
 
     int current_row() const { return row_; }
     int current_col() const { return col_; }
+    // The row of the cell the keys asked to focus (-1: none): a table that draws only some of
+    // its rows must draw this one.
+    int wanted_row() const { return want_frames_ > 0 ? want_row_ : -1; }
 
 private:
     struct Cell {

@@ -606,9 +606,35 @@ static void draw_task_schedule_cells(const CpmResult* cpm, const McResult* mc, s
     if (mc) ImGui::Text("%.0f %%", mc->tasks[i].criticality * 100);
 }
 
+// One row of the task table: `row` in outline order.
+void ScheduleView::draw_task_row(ViewContext& ctx, const Outline& outline, const CpmResult* cpm, const McResult* mc,
+                                 float row_h, int row) {
+    const Plan& plan = ctx.plan;
+    const size_t i = static_cast<size_t>(outline.order[static_cast<size_t>(row)]);
+    const Task& t = plan.schedule.tasks[i];
+    const bool summary = outline.is_summary(static_cast<int>(i));
+    const std::string key = "schedule." + t.id + ".";
+    ImGui::PushID(t.id.c_str());
+    ImGui::TableNextRow(0, row_h);
+    const bool is_sel = t.id == selected;
+    const TaskRow task_row{ctx, plan, ctx.edits, t, i, summary, key, selected, task_keys_, row};
+    draw_task_number_cell(task_row, row_h, is_sel, scroll_to_selected_);
+    draw_task_name_cell(task_row, outline.depth[i]);
+    draw_task_partner_cell(task_row);
+    draw_task_calendar_cell(task_row);
+    draw_task_kind_cell(task_row);
+    draw_task_duration_cells(
+        task_row, cpm, [this](auto&&... a) { return number_cell(a...); },
+        [&](const std::string& what, const std::string& moved) { note_three_point_moves(what, moved, ctx.state_id); });
+    draw_task_distribution_cell(task_row);
+    draw_task_predecessors_cell(task_row);
+    draw_task_gate_cell(t, an_.resolved.links);
+    draw_task_schedule_cells(cpm, mc, i);
+    ImGui::PopID();
+}
+
 void ScheduleView::draw_task_table(ViewContext& ctx) {
     const Plan& plan = ctx.plan;
-    Edits& edits = ctx.edits;
     const auto& tasks = plan.schedule.tasks;
     const CpmResult* cpm = an_.cpm && an_.cpm->tasks.size() == tasks.size() ? &*an_.cpm : nullptr;
     const McResult* mc =
@@ -627,32 +653,26 @@ void ScheduleView::draw_task_table(ViewContext& ctx) {
     if (!ImGui::BeginTable("tasks", 15, flags, ImVec2(0, height), inner_w)) return;
     setup_task_table_columns();
 
+    // Only the rows in view are drawn (ImGuiListClipper; it adds the rows keyboard navigation
+    // moves to), and those that must stay: the cell with the keyboard and its neighbours (Up,
+    // Down and Enter move from it, a field being typed into must not vanish), a cell the keys
+    // asked to focus, and the selected row when it is to be scrolled to. A 200-task table took
+    // 3-4 ms a pass in the browser drawn whole; tests/gui/test_schedule_view.cpp.
     const Outline outline = build_outline(plan.schedule);
-    for (size_t row = 0; row < outline.order.size(); ++row) {
-        const size_t i = static_cast<size_t>(outline.order[row]);  // rows in outline order
-        const Task& t = tasks[i];
-        const bool summary = outline.is_summary(static_cast<int>(i));
-        const std::string key = "schedule." + t.id + ".";
-        ImGui::PushID(t.id.c_str());
-        ImGui::TableNextRow(0, row_h);
-        const bool is_sel = t.id == selected;
-        const TaskRow task_row{ctx, plan, edits, t, i, summary, key, selected, task_keys_, static_cast<int>(row)};
-        draw_task_number_cell(task_row, row_h, is_sel, scroll_to_selected_);
-        draw_task_name_cell(task_row, outline.depth[i]);
-        draw_task_partner_cell(task_row);
-        draw_task_calendar_cell(task_row);
-        draw_task_kind_cell(task_row);
-        draw_task_duration_cells(
-            task_row, cpm, [this](auto&&... a) { return number_cell(a...); },
-            [&](const std::string& what, const std::string& moved) {
-                note_three_point_moves(what, moved, ctx.state_id);
-            });
-        draw_task_distribution_cell(task_row);
-        draw_task_predecessors_cell(task_row);
-        draw_task_gate_cell(t, an_.resolved.links);
-        draw_task_schedule_cells(cpm, mc, i);
-        ImGui::PopID();
-    }
+    const int rows = static_cast<int>(outline.order.size());
+    ImGuiListClipper clipper;
+    clipper.Begin(rows);
+    const auto include = [&](int row) {
+        if (row >= 0 && row < rows) clipper.IncludeItemByIndex(row);
+    };
+    for (int d = -1; d <= 1; ++d) include(task_keys_.current_row() + d);
+    include(task_keys_.wanted_row());
+    if (scroll_to_selected_)
+        for (int row = 0; row < rows; ++row)
+            if (tasks[static_cast<size_t>(outline.order[static_cast<size_t>(row)])].id == selected) include(row);
+    while (clipper.Step())
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
+            draw_task_row(ctx, outline, cpm, mc, row_h, row);
     task_keys_.end();
     ImGui::EndTable();
 }

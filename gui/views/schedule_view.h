@@ -32,6 +32,7 @@
 #include "parallel_schedule_run.h"
 #include "plan/plan.h"
 #include "schedule/monte_carlo.h"
+#include "schedule/outline.h"
 #include "schedule/schedule_analysis.h"
 #include "schedule/template.h"
 #include "table_keys.h"
@@ -124,6 +125,8 @@ private:
     void draw_exports(const Plan& plan);
     void draw_tasks_page(ViewContext& ctx);
     void draw_task_table(ViewContext& ctx);
+    void draw_task_row(ViewContext& ctx, const Outline& outline, const CpmResult* cpm, const McResult* mc, float row_h,
+                       int row);
     void note_three_point_moves(const std::string& what, const std::string& moved, uint64_t state_id);
     void draw_three_point_note(uint64_t state_id);
     bool points_note_shown(uint64_t state_id) const { return !points_note_.empty() && state_id == points_note_state_; }

@@ -646,3 +646,52 @@ TEST_CASE("timeline view: on (stand-in) Web Workers the Monte Carlo gives the pa
         }
     }
 }
+
+// gui/views/schedule_table.cpp: the task table draws only the rows in view (ImGuiListClipper),
+// plus the cell with the keyboard and its neighbours; Down from the last row in view goes on
+// row by row, scrolling, as it did when every row was drawn.
+TEST_CASE("timeline view: a 200-task table draws the rows in view; Down goes past them, row by row") {
+    LoadResult launch = load_plan(read_source_file("assets/examples/launch-timeline.mfplan.json"));
+    REQUIRE(launch.plan);
+    Plan p = *launch.plan;  // its calendar and dates; 200 tasks of its own
+    p.schedule.tasks.clear();
+    p.roads = {};
+    for (int i = 0; i < 200; ++i) {
+        Task t;
+        t.id = "r" + std::to_string(i);
+        t.name = "Row " + std::to_string(i);
+        t.optimistic = 3, t.most_likely = 4, t.pessimistic = 6;
+        if (i > 0) t.predecessors.push_back(Dependency{"r" + std::to_string(i - 1)});
+        p.schedule.tasks.push_back(t);
+    }
+    const LoadResult check = load_plan(save_plan(p));
+    REQUIRE_MESSAGE(check.plan, (check.errors.empty() ? "" : check.errors[0].where + ": " + check.errors[0].message));
+    Harness h;
+    h.frames(2);
+    REQUIRE(h.app.open_file("rows.mfplan.json", save_plan(p)));
+    h.app.show_tab(mf::Tab::Timeline);
+    h.app.schedule.page_request = ScheduleView::PageTasks;
+    test_anchors().clear();
+    h.frames(3);
+    const auto drawn = [](int row) {
+        return test_anchors().count("schedule.task.r" + std::to_string(row) + ".most_likely") > 0;
+    };
+    int in_view = 0;
+    while (drawn(in_view)) ++in_view;
+    CHECK(in_view >= 5);  // the rows the table's height shows ...
+    CHECK(in_view < 60);  // ... not all 200
+    CHECK_FALSE(drawn(199));
+    Input in{h};
+    in.click("schedule.task.r0.most_likely");
+    CHECK(h.app.schedule.selected == "r0");
+    for (int row = 1; row <= in_view + 5; ++row) {  // past the last row that was in view
+        in.key(ImGuiKey_DownArrow);
+        h.frames(2);
+        REQUIRE(h.app.schedule.selected == "r" + std::to_string(row));
+        CHECK(ImGui::GetIO().WantTextInput);
+    }
+    in.type("9");
+    in.key(ImGuiKey_Enter);
+    h.frames(2);
+    CHECK(task(h.app.doc.plan, "r" + std::to_string(in_view + 5)).most_likely == 9);
+}
