@@ -1,12 +1,17 @@
 // Tolerance-stack Monte Carlo throughput (docs/benchmarks.md, "Tolerance stack Monte Carlo").
 // Each run is a whole analysis: sampling, the exact gap, tails, moments, histogram and
 // percentiles of 10⁶ samples (MonteCarloRun::result included).
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
 #include <string>
 
 #include "bench.h"
 #include "bench_inputs.h"
 #include "tolerance/monte_carlo.h"
+#include "tolerance/stack_blocks.h"
 
 namespace {
 
@@ -73,4 +78,28 @@ MF_BENCHMARK("stack MC part: summary of 10⁶ samples (result() of a finished ru
         return r;
     }();
     mf::bench::keep(run.result().at_measurement.mean);
+}
+
+// The same 10⁶ samples as one Web Worker computes them in the Tolerances tab: the run made
+// from the request text once (a worker keeps it for the run's next requests), then 8 requests
+// of 123 blocks, each written to its reply bytes (gui/worker_kinds.cpp); no summary. Against
+// the first case, what the worker path adds to the sampling.
+MF_BENCHMARK("stack MC part: 10⁶ samples as one worker computes them (8 requests, reply bytes)", "samples", 1e6) {
+    static const std::string request = [] {
+        mf::Stack s = kChain;
+        s.id = s.name = "chain";  // a plan file's stack has both
+        return mf::stack_blocks_request(s, mf::MonteCarloOptions{});
+    }();
+    const std::unique_ptr<mf::MonteCarloRun> run = mf::stack_run_from_request(request);
+    if (!run) {  // never silently time nothing
+        std::fprintf(stderr, "the worker request was refused\n");
+        std::exit(1);
+    }
+    const size_t blocks = (run->total() + mf::MonteCarloRun::kBlock - 1) / mf::MonteCarloRun::kBlock;
+    const size_t per = (blocks + 7) / 8;
+    double sink = 0;
+    for (size_t first = 0; first < blocks; first += per)
+        sink += static_cast<double>(
+            mf::write_stack_blocks(run->sample_blocks(first, std::min(per, blocks - first))).size());
+    mf::bench::keep(sink);
 }
