@@ -1,11 +1,18 @@
 // Schedule benchmarks: the Monte Carlo the GUI runs in slices (target: 10 000 iterations of a
 // 200-task network with gates in under 1 s in WASM), and one CPM pass of the same network.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "bench.h"
 #include "bench_inputs.h"
 #include "schedule/cpm.h"
 #include "schedule/monte_carlo.h"
+#include "schedule/schedule_blocks.h"
 
 namespace {
 
@@ -59,4 +66,30 @@ MF_BENCHMARK("schedule MC, 201 tasks, half on a partner calendar, 10 000 iterati
 MF_BENCHMARK("schedule CPM, 201 tasks", "runs", 1) {
     mf::CpmResult r = mf::run_cpm({kNet});
     mf::bench::keep(r.finish);
+}
+
+// What the page does with a run on Web Workers before its summary: 14 replies of 768
+// iterations (the 201 tasks' durations and finishes, 1.2 MB each) taken from their bytes into
+// the run's columns, in order (ParallelBlocksRun::collect: read_schedule_blocks, absorb). The
+// replies are computed once; the sampling is not timed.
+MF_BENCHMARK("schedule MC part: the page taking in 14 worker replies (10 000 × 201)", "iterations", 10000) {
+    static const mf::McInput in{kNet, 10000, 1};
+    static const std::vector<mf::Bytes> replies = [] {
+        const std::optional<std::string> request = mf::schedule_blocks_request(in);
+        const std::unique_ptr<mf::ScheduleMonteCarlo> worker = mf::schedule_run_from_request(request.value());
+        std::vector<mf::Bytes> r;
+        for (size_t first = 0; first < worker->blocks(); first += 3)
+            r.push_back(mf::write_schedule_blocks(worker->sample_blocks(first, std::min<size_t>(3, worker->blocks() - first))));
+        return r;
+    }();
+    mf::ScheduleMonteCarlo page(in);
+    for (const mf::Bytes& bytes : replies) {
+        const mf::Bytes arrived(bytes);  // the page's copy of the transferred buffer (platform_web.cpp)
+        mf::ScheduleBlocks b;
+        if (!mf::read_schedule_blocks(arrived, b) || !page.absorb(b)) {
+            std::fprintf(stderr, "a reply was refused\n");
+            std::exit(1);
+        }
+    }
+    mf::bench::keep(page.progress());
 }
