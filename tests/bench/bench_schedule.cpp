@@ -79,7 +79,8 @@ MF_BENCHMARK("schedule MC part: the page taking in 14 worker replies (10 000 × 
         const std::unique_ptr<mf::ScheduleMonteCarlo> worker = mf::schedule_run_from_request(request.value());
         std::vector<mf::Bytes> r;
         for (size_t first = 0; first < worker->blocks(); first += 3)
-            r.push_back(mf::write_schedule_blocks(worker->sample_blocks(first, std::min<size_t>(3, worker->blocks() - first))));
+            r.push_back(
+                mf::write_schedule_blocks(worker->sample_blocks(first, std::min<size_t>(3, worker->blocks() - first))));
         return r;
     }();
     mf::ScheduleMonteCarlo page(in);
