@@ -148,6 +148,15 @@ private:
     void open_template_dialog(const Plan& plan);
 #ifdef MF_TEST_HOOKS
     void publish(const ViewContext& ctx) const;  // figures for the tests (test_hooks.h)
+    // What the per-task figures last published were of (publish() rewrites them only when it
+    // changes).
+    struct PublishedTasks {
+        uint64_t state_id;
+        const McResult* mc;
+        uint64_t mc_generation, mc_shown_generation;
+        bool operator==(const PublishedTasks&) const = default;
+    };
+    mutable std::optional<PublishedTasks> published_tasks_;
 #endif
 
     // A three-point duration field: a value that `validate` (core's three_point_problem)
