@@ -69,22 +69,24 @@ bool is_input(const SDL_Event& e) { return e.type != SDL_POLLSENTINEL; }
 
 void frame();
 
-// A key or a typed character is taken in a frame of its own as soon as the browser has
-// dispatched its event (a microtask), not at the next animation frame: after input Chromium
-// runs no other task before that frame, up to 16.7 ms later, and the edit the key makes (and
-// the Monte Carlo it starts on the workers) would wait for it. The animation frame then finds
-// nothing new (a quiet frame). Not for the mouse: it moves many times a frame.
-bool g_frame_after_key_pending = false;
+// A key, a typed character or a mouse button is taken in a frame of its own as soon as the
+// browser has dispatched its event (a microtask), not at the next animation frame: after input
+// Chromium runs no other task before that frame, up to 16.7 ms later, and the edit the key
+// makes or the tab the click opens (and the Monte Carlo either starts on the workers) would
+// wait for it. The animation frame then finds nothing new (a quiet frame). Not for moves and
+// wheels: they come many times a frame.
+bool g_frame_after_input_pending = false;
 // clang-format off
-EM_JS(void, js_frame_after_event, (), { queueMicrotask(function () { Module._mf_frame_after_key(); }); });
+EM_JS(void, js_frame_after_event, (), { queueMicrotask(function () { Module._mf_frame_after_input(); }); });
 // clang-format on
 
 int wake_on_event(void*, SDL_Event* event) {
     if (!is_input(*event)) return 0;
     mf::web::wake();
-    const bool key = event->type == SDL_KEYDOWN || event->type == SDL_TEXTINPUT;
-    if (key && !g_frame_after_key_pending) {
-        g_frame_after_key_pending = true;
+    const bool now = event->type == SDL_KEYDOWN || event->type == SDL_TEXTINPUT || event->type == SDL_MOUSEBUTTONDOWN ||
+        event->type == SDL_MOUSEBUTTONUP;
+    if (now && !g_frame_after_input_pending) {
+        g_frame_after_input_pending = true;
         js_frame_after_event();
     }
     return 0;
@@ -271,8 +273,8 @@ void worker_reply_arrived(bool result_ready) {
 }
 }  // namespace mf::web
 
-extern "C" EMSCRIPTEN_KEEPALIVE void mf_frame_after_key() {
-    g_frame_after_key_pending = false;
+extern "C" EMSCRIPTEN_KEEPALIVE void mf_frame_after_input() {
+    g_frame_after_input_pending = false;
     frame();
 }
 
