@@ -140,8 +140,12 @@ void App::frame() {
     }
 
     sync_page(now);
-    // Last, so that "idle" means no view asked for another frame in this one.
-    warm_up.frame(frames_drawn, !drawing_requested());
+    // Last, so that "idle" means no view asked for another frame in this one. The views'
+    // warm-up follows the kernels' in the next frame.
+    const bool idle = !drawing_requested(), kernels_were_warm = warm_up.done();
+    view_warm_up.frame(kernels_were_warm, idle);
+    warm_up.frame(frames_drawn, idle);
+    if (!kernels_were_warm && warm_up.done()) keep_drawing();
 }
 
 // Frames continue while something computes on the page. The autosave that waits a second
@@ -507,7 +511,7 @@ std::string App::test_state_json() const {
     j["frames_drawn"] = frames_drawn;
     // The size the last frame was laid out for: after a resize, anchors are stale until it matches.
     j["display"] = {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y};
-    j["warm_up_done"] = warm_up.done();
+    j["warm_up_done"] = warm_up.done() && view_warm_up.done();
     j["theme"] = theme == Theme::Dark ? "dark" : "light";
     j["error_window_open"] = file_errors.open;
     j["errors"] = json::array();
@@ -533,23 +537,28 @@ std::string App::test_state_json() const {
     return j.dump();
 }
 
-std::map<std::string, AnchorRect>& test_anchors() {
-    static std::map<std::string, AnchorRect> anchors;
-    return anchors;
-}
-std::map<std::string, double>& test_values() {
-    static std::map<std::string, double> values;
-    return values;
-}
-std::map<std::string, std::string>& test_texts() {
-    static std::map<std::string, std::string> texts;
-    return texts;
+namespace {
+struct TestRecords {
+    std::map<std::string, AnchorRect> anchors;
+    std::map<std::string, double> values;
+    std::map<std::string, std::string> texts;
+    std::string focused_anchor;
+};
+TestRecords g_records, g_scratch;
+bool g_muted = false;
+TestRecords& records() { return g_muted ? g_scratch : g_records; }
+}  // namespace
+
+MutedTestHooks::MutedTestHooks() { g_muted = true; }
+MutedTestHooks::~MutedTestHooks() {
+    g_muted = false;
+    g_scratch = {};
 }
 
-std::string& test_focused_anchor() {
-    static std::string name;
-    return name;
-}
+std::map<std::string, AnchorRect>& test_anchors() { return records().anchors; }
+std::map<std::string, double>& test_values() { return records().values; }
+std::map<std::string, std::string>& test_texts() { return records().texts; }
+std::string& test_focused_anchor() { return records().focused_anchor; }
 
 #endif  // MF_TEST_HOOKS
 

@@ -16,6 +16,7 @@
 #include "plan_library.h"
 #include "report_export.h"
 #include "style.h"
+#include "view_warm_up.h"
 #include "warm_up.h"
 #include "views/capability_view.h"
 #include "views/decision_view.h"
@@ -49,6 +50,7 @@ struct App {
     ShareView share;
     ReportExport report_export;  // File › Report…: the sliced report job, then the download
     KernelWarmUp warm_up;        // each Monte Carlo kernel once while idle after the first frame
+    ViewWarmUp view_warm_up;     // then each tool's view, out of sight, on the same example
 
     std::string status;  // one line at the bottom ("Saved micro-gearbox.mfplan.json")
     uint64_t frames_drawn = 0;

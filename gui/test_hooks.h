@@ -24,6 +24,15 @@ struct AnchorRect {
     float x0, y0, x1, y1;
 };
 
+// While a MutedTestHooks lives (gui/view_warm_up.h draws views of its own), what is recorded
+// goes to a scratch set, dropped when it ends: the tests read the app's own views only.
+struct MutedTestHooks {
+    MutedTestHooks();
+    ~MutedTestHooks();
+    MutedTestHooks(const MutedTestHooks&) = delete;
+    MutedTestHooks& operator=(const MutedTestHooks&) = delete;
+};
+
 std::map<std::string, AnchorRect>& test_anchors();
 std::map<std::string, double>& test_values();
 std::map<std::string, std::string>& test_texts();

@@ -23,8 +23,9 @@ constexpr int kScheduleIterations = 4000;
 constexpr size_t kScheduleStep = 200;                             // ScheduleView's
 constexpr size_t kDecisionSamples = 40000, kDecisionStep = 2048;  // DecisionView's
 const char* kExample = "micro-gearbox.mfplan.json";               // a stack, a timeline with a gate, a decision
+}  // namespace
 
-Plan example_plan() {
+Plan warm_up_example_plan() {
     for (unsigned i = 0; i < mf_example_plans_count; ++i) {
         const EmbeddedFile& f = mf_example_plans[i];
         if (std::strcmp(f.name, kExample) != 0) continue;
@@ -33,10 +34,9 @@ Plan example_plan() {
     }
     return Plan{};  // not bundled: nothing to warm (each job below is then refused at once)
 }
-}  // namespace
 
 struct KernelWarmUp::Jobs {
-    Plan plan = example_plan();
+    Plan plan = warm_up_example_plan();
     std::unique_ptr<MonteCarloRun> stack;
     std::unique_ptr<ScheduleMonteCarlo> schedule;
     std::unique_ptr<RankFirstRun> decision;

@@ -16,7 +16,13 @@
 #include <cstdint>
 #include <memory>
 
+#include "plan/plan.h"
+
 namespace mf {
+
+// The bundled example both warm-ups run on (micro-gearbox: a stack, a timeline with a gate, a
+// decision); an empty plan if it is not bundled.
+Plan warm_up_example_plan();
 
 class KernelWarmUp {
 public:

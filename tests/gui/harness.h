@@ -35,8 +35,8 @@ inline const char* kGearbox = "micro-gearbox.mfplan.json";
 // One ImGui context + App per test, with frames driven by hand.
 struct Harness {
     mf::App app;
-    // warm: let the app's kernel warm-up (gui/warm_up.h) finish first, as it does in the
-    // browser within the first frames, so that a test's frames and idleness are its own.
+    // warm: let the app's warm-ups (gui/warm_up.h, gui/view_warm_up.h) finish first, as they
+    // do in the browser within the first second, so that a test's frames and idleness are its own.
     explicit Harness(bool warm = true) {
         platform::native_state() = {};
         platform::native_state().fake_time = 100.0;
@@ -50,7 +50,7 @@ struct Harness {
         int w, h;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
         app.init();
-        for (int i = 0; warm && i < 10 && !app.warm_up.done(); ++i)
+        for (int i = 0; warm && i < 200 && !(app.warm_up.done() && app.view_warm_up.done()); ++i)
             frames(1);  // one slice each: the clock stands still
     }
     ~Harness() { ImGui::DestroyContext(); }

@@ -1,8 +1,11 @@
-// The kernel warm-up (gui/warm_up.h): after the first frame, while nothing else computes, each
-// Monte Carlo kernel runs once in slices, and then the app is idle again (no endless frames).
+// The warm-ups: after the first frame, while nothing else computes, each Monte Carlo kernel
+// runs once in slices (gui/warm_up.h), then each tool's view is drawn out of sight on the
+// same example until its Monte Carlo was drawn (gui/view_warm_up.h), and then the app is idle
+// again (no endless frames).
 #include "busy.h"
 #include "harness.h"
 #include "test_hooks.h"
+#include "warm_up.h"
 
 using namespace mf;
 using namespace mf::test;
@@ -20,6 +23,13 @@ TEST_CASE("warm-up: starts after the first frame, runs the three kernels, then t
     CHECK(h.app.warm_up.done());
     CHECK(h.app.warm_up.stage() == 3);
     CHECK(h.app.warm_up.kernels_run() == 3);  // the example's stack, timeline and decision all ran
+    CHECK(h.app.view_warm_up.frames() == 0);  // the views next, never in a kernel's frame
+    for (int i = 0; i < 200 && !h.app.view_warm_up.done(); ++i) {
+        CHECK(h.app.wants_frames());
+        h.frames(1);
+    }
+    CHECK(h.app.view_warm_up.done());
+    CHECK(h.app.view_warm_up.frames() >= 4);  // their results drawn, not only their first frame
     h.frames(1);
     CHECK_FALSE(h.app.wants_frames());  // idle: the main loop may pause
     h.frames(20);
@@ -54,7 +64,37 @@ TEST_CASE("warm-up: in 12 ms slices across frames, and only while no view comput
     }
     CHECK(h.app.warm_up.done());
     CHECK(warm_frames > 3);  // sliced, not one long frame per kernel
+    for (int i = 0; i < 5000 && !h.app.view_warm_up.done(); ++i) h.frames(1);
     h.frames(2);
     CHECK_FALSE(h.app.wants_frames());
     CHECK(value("schedule.mc.p_deadline") == p_deadline);  // the user's figures are untouched
+}
+
+// gui/view_warm_up.h: the views drawn out of sight leave no trace the user (or a test) could
+// see: nothing recorded for the tests, no edit to the plan, no tab switched, the focus kept.
+TEST_CASE("warm-up: the views drawn out of sight change nothing the user has") {
+    Harness h(false);
+    h.frames(1);
+    REQUIRE(h.app.open_example(example("launch-timeline.mfplan.json")));
+    h.app.show_tab(mf::Tab::Overview);
+    h.frames(2);
+    test_values().clear();  // what earlier tests recorded
+    test_texts().clear();
+    h.frames(1);
+    const uint64_t state = h.app.doc.state_id;
+    const size_t undo = h.app.doc.undo_stack.size();
+    for (int i = 0; i < 300 && !(h.app.warm_up.done() && h.app.view_warm_up.done()); ++i) {
+        h.frames(1);
+        // Only the Overview of the user's plan records anything: none of the example's views.
+        CHECK(test_values().count("stack.count") == 0);
+        CHECK(test_values().count("schedule.tasks") == 0);
+        CHECK(test_anchors().count("tab.tolerances") == 1);
+    }
+    REQUIRE(h.app.view_warm_up.done());
+    CHECK(h.app.view_warm_up.frames() >= 4);
+    CHECK(h.app.doc.state_id == state);
+    CHECK(h.app.doc.undo_stack.size() == undo);
+    CHECK(h.app.doc.plan.meta.name != warm_up_example_plan().meta.name);
+    h.frames(1);
+    CHECK_FALSE(h.app.wants_frames());
 }
