@@ -20,13 +20,16 @@ struct KeptRun {
     std::string request;
     std::unique_ptr<Run> run;
 
-    template <class Make>
-    Run* for_request(const std::string& text, Make make) {
+    // Blocks [first, first + count) of the run `text` describes, written by `write`; false
+    // when `make` cannot build that run.
+    template <class Make, class Write>
+    bool compute(const std::string& text, Make make, Write write, size_t first, size_t count, Bytes& out) {
         if (!run || request != text) {
             run = make(text);
             request = run ? text : std::string();
         }
-        return run.get();
+        if (run) out = write(run->sample_blocks(first, count));
+        return run != nullptr;
     }
 };
 
@@ -34,16 +37,9 @@ bool compute_worker_blocks(const std::string& kind, const std::string& request, 
                            Bytes& out) {
     static KeptRun<MonteCarloRun> stack;
     static KeptRun<ScheduleMonteCarlo> schedule;
-    if (kind == "stack") {
-        MonteCarloRun* run = stack.for_request(request, stack_run_from_request);
-        if (run) out = write_stack_blocks(run->sample_blocks(first, count));
-        return run != nullptr;
-    }
-    if (kind == "schedule") {
-        ScheduleMonteCarlo* run = schedule.for_request(request, schedule_run_from_request);
-        if (run) out = write_schedule_blocks(run->sample_blocks(first, count));
-        return run != nullptr;
-    }
+    if (kind == "stack") return stack.compute(request, stack_run_from_request, write_stack_blocks, first, count, out);
+    if (kind == "schedule")
+        return schedule.compute(request, schedule_run_from_request, write_schedule_blocks, first, count, out);
     if (kind == "decision") return compute_rank_first_blocks(request, first, count, out);
     return false;
 }
