@@ -511,7 +511,7 @@ std::string App::test_state_json() const {
     j["frames_drawn"] = frames_drawn;
     // The size the last frame was laid out for: after a resize, anchors are stale until it matches.
     j["display"] = {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y};
-    j["warm_up_done"] = warm_up.done() && view_warm_up.done();
+    j["warm_up_done"] = warmed_up();
     j["theme"] = theme == Theme::Dark ? "dark" : "light";
     j["error_window_open"] = file_errors.open;
     j["errors"] = json::array();

@@ -51,6 +51,7 @@ struct App {
     ReportExport report_export;  // File › Report…: the sliced report job, then the download
     KernelWarmUp warm_up;        // each Monte Carlo kernel once while idle after the first frame
     ViewWarmUp view_warm_up;     // then each tool's view, out of sight, on the same example
+    bool warmed_up() const { return warm_up.done() && view_warm_up.done(); }  // both warm-ups over
 
     std::string status;  // one line at the bottom ("Saved micro-gearbox.mfplan.json")
     uint64_t frames_drawn = 0;

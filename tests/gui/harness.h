@@ -50,8 +50,7 @@ struct Harness {
         int w, h;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
         app.init();
-        for (int i = 0; warm && i < 200 && !(app.warm_up.done() && app.view_warm_up.done()); ++i)
-            frames(1);  // one slice each: the clock stands still
+        for (int i = 0; warm && i < 200 && !app.warmed_up(); ++i) frames(1);  // one slice each: the clock stands still
     }
     ~Harness() { ImGui::DestroyContext(); }
     void frames(int n) {

@@ -83,7 +83,7 @@ TEST_CASE("warm-up: the views drawn out of sight change nothing the user has") {
     h.frames(1);
     const uint64_t state = h.app.doc.state_id;
     const size_t undo = h.app.doc.undo_stack.size();
-    for (int i = 0; i < 300 && !(h.app.warm_up.done() && h.app.view_warm_up.done()); ++i) {
+    for (int i = 0; i < 300 && !h.app.warmed_up(); ++i) {
         h.frames(1);
         // Only the Overview of the user's plan records anything: none of the example's views.
         CHECK(test_values().count("stack.count") == 0);
