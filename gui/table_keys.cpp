@@ -13,6 +13,8 @@ static constexpr int kWantFrames = 3;
 void TableKeys::before(int row, int col) {
     if (row != want_row_ || col != want_col_ || want_frames_ <= 0) return;
     ImGui::SetKeyboardFocusHere();  // a text field opens with its text selected
+    focusing_row_ = row;            // the keyboard gets there next frame
+    focusing_frames_ = 2;
     want_row_ = want_col_ = -1;
     want_frames_ = 0;
 }
@@ -71,6 +73,7 @@ void TableKeys::end() {
     } else if (want_frames_ > 0) {
         --want_frames_;
     }
+    if (focusing_frames_ > 0) --focusing_frames_;
     drawn_.clear();
 }
 

@@ -36,9 +36,14 @@ struct TableKeys {
 
     int current_row() const { return row_; }
     int current_col() const { return col_; }
-    // The row of the cell the keys asked to focus (-1: none): a table that draws only some of
-    // its rows must draw this one.
-    int wanted_row() const { return want_frames_ > 0 ? want_row_ : -1; }
+    // The row the keys are taking the keyboard to (-1: none): asked for, or asked of ImGui and
+    // not reached yet (the keyboard lands there a frame later). A table that draws only some
+    // of its rows must draw it and its neighbours: a key pressed as the keyboard lands moves on
+    // from it, to a row drawn in that frame.
+    int arriving_row() const {
+        if (want_frames_ > 0) return want_row_;
+        return focusing_frames_ > 0 ? focusing_row_ : -1;
+    }
 
 private:
     struct Cell {
@@ -49,6 +54,7 @@ private:
     int pending_row_ = -1, pending_col_ = -1, pending_drow_ = 0;  // a move asked for this frame
     int want_row_ = -1, want_col_ = -1;                           // the cell to focus
     int want_frames_ = 0;                                         // frames left to reach it (then the request lapses)
+    int focusing_row_ = -1, focusing_frames_ = 0;                 // the row asked of ImGui last (frames left)
     void go(int row, int col, int drow);
 };
 

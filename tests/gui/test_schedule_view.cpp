@@ -648,8 +648,9 @@ TEST_CASE("timeline view: on (stand-in) Web Workers the Monte Carlo gives the pa
 }
 
 // gui/views/schedule_table.cpp: the task table draws only the rows in view (ImGuiListClipper),
-// plus the cell with the keyboard and its neighbours; Down from the last row in view goes on
-// row by row, scrolling, as it did when every row was drawn.
+// plus the row with the keyboard and the row it is going to, with their neighbours; Down from
+// the last row in view goes on row by row, scrolling, as it did when every row was drawn, also
+// with the key held down.
 TEST_CASE("timeline view: a 200-task table draws the rows in view; Down goes past them, row by row") {
     LoadResult launch = load_plan(read_source_file("assets/examples/launch-timeline.mfplan.json"));
     REQUIRE(launch.plan);
@@ -694,4 +695,12 @@ TEST_CASE("timeline view: a 200-task table draws the rows in view; Down goes pas
     in.key(ImGuiKey_Enter);
     h.frames(2);
     CHECK(task(h.app.doc.plan, "r" + std::to_string(in_view + 5)).most_likely == 9);
+    // A held key: a press every other frame (the keyboard lands on a row in the frame the
+    // next press comes), 30 rows further down, none of them lost.
+    const int from = in_view + 6;  // Enter went down a row
+    REQUIRE(h.app.schedule.selected == "r" + std::to_string(from));
+    for (int i = 0; i < 30; ++i) in.key(ImGuiKey_DownArrow);
+    h.frames(2);
+    CHECK(h.app.schedule.selected == "r" + std::to_string(from + 30));
+    CHECK(ImGui::GetIO().WantTextInput);
 }
