@@ -266,7 +266,7 @@ void App::draw_workspace() {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
     if (ImGui::Begin("Workspace", nullptr, flags)) {
-        ViewContext ctx{doc.plan, doc.state_id, pending_edits_, field_errors_, requested_tab_};
+        ViewContext ctx{doc.plan, doc.state_id, pending_edits_, field_errors_, requested_tab_, doc.lineage};
         const std::optional<Tab> requested = std::exchange(requested_tab_, std::nullopt);
         // One tab per tool, each drawn the same way: the view gets the frame's context.
         auto tab = [&](Tab t, const char* label, auto&& draw) {

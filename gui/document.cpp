@@ -8,7 +8,7 @@ namespace mf {
 static constexpr double kMergeWindowSeconds = 1.5;
 
 void Document::push_undo(std::string label) {
-    undo_stack.push_back({std::move(label), plan, state_id, file_name});
+    undo_stack.push_back({std::move(label), plan, state_id, file_name, lineage});
     if (undo_stack.size() > max_history) undo_stack.erase(undo_stack.begin());
     redo_stack.clear();
 }
@@ -47,6 +47,7 @@ void Document::replace(Plan p, std::string label, std::string new_file_name, boo
     plan = std::move(p);
     file_name = std::move(new_file_name);
     state_id = next_state_id_++;
+    lineage = next_lineage_++;
     if (counts_as_saved) saved_state_id = state_id;
     last_merge_key_.clear();
 }
@@ -55,10 +56,11 @@ void Document::undo() {
     if (undo_stack.empty()) return;
     Snapshot s = std::move(undo_stack.back());
     undo_stack.pop_back();
-    redo_stack.push_back({s.label, plan, state_id, file_name});
+    redo_stack.push_back({s.label, plan, state_id, file_name, lineage});
     plan = std::move(s.plan);
     state_id = s.state_id;
     file_name = std::move(s.file_name);
+    lineage = s.lineage;
     last_merge_key_.clear();
 }
 
@@ -66,10 +68,11 @@ void Document::redo() {
     if (redo_stack.empty()) return;
     Snapshot s = std::move(redo_stack.back());
     redo_stack.pop_back();
-    undo_stack.push_back({s.label, plan, state_id, file_name});
+    undo_stack.push_back({s.label, plan, state_id, file_name, lineage});
     plan = std::move(s.plan);
     state_id = s.state_id;
     file_name = std::move(s.file_name);
+    lineage = s.lineage;
     last_merge_key_.clear();
 }
 

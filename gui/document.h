@@ -19,11 +19,17 @@ struct Document {
         Plan plan;
         uint64_t state_id;
         std::string file_name;
+        uint64_t lineage;
     };
 
     Plan plan;
     uint64_t state_id = 1;
     uint64_t saved_state_id = 1;
+    // Which opened plan this state descends from by edits: it changes when the plan is
+    // replaced (open, new, example), and undo and redo bring back each state's own. Views
+    // let a result of the state before stay on show while the edited state's is computed
+    // only within one lineage (job_runner.h), never across another plan.
+    uint64_t lineage = 1;
     std::string file_name = "untitled.mfplan.json";
     std::vector<Snapshot> undo_stack, redo_stack;
     size_t max_history = 200;
@@ -51,6 +57,7 @@ struct Document {
 
 private:
     uint64_t next_state_id_ = 2;
+    uint64_t next_lineage_ = 2;
     std::string last_merge_key_;
     double last_merge_time_ = -1e9;
     void push_undo(std::string label);

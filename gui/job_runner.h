@@ -8,6 +8,12 @@
 //   if (mc.running()) mc.draw_progress("Monte Carlo");        // progress bar with Cancel
 //   if (const auto* r = mc.result()) draw(*r);                // final result for these inputs
 //
+// An edit that reruns the job need not blank what it showed: with `continues` set (the new
+// inputs are an edit of the same subject: the same stack, the same plan's schedule), the
+// last finished result stays readable while the new job runs (previous_result()), and
+// shown_result() offers it as the figures to draw while the job is young, so that a quick
+// rerun replaces them in place.
+//
 // Inputs are compared by value (operator==), never by a serialised copy: an edit elsewhere in
 // the plan that leaves them equal does not restart the run. After a cancel the runner stays
 // idle, keeping the partial result, until the inputs change or restart() is called.
@@ -36,16 +42,23 @@ public:
 
     // Call once a frame. make() returns the job for `inputs` (a unique_ptr<Job>, null when
     // there is nothing to run); it is called only when the inputs differ from the last ones.
+    // `continues`: the new inputs are an edit of the last ones' subject, so their finished
+    // result stays readable while the new job runs (previous_result(), shown_result()).
     template <class Make>
-    void update(const Inputs& inputs, Make&& make) {
+    void update(const Inputs& inputs, Make&& make, bool continues = false) {
         if (!inputs_ || !(*inputs_ == inputs)) {
             inputs_ = inputs;
+            previous_.reset();
+            if (continues && result_ && !cancelled_) previous_ = std::move(result_);
             result_.reset();
             cancelled_ = false;
             job_ = make();
             ++generation_;
+            started_at_ = platform::now_seconds();
         }
         advance();
+        // Read once a frame, so the earlier figures give way in the frame the bar first moves.
+        young_ = job_ && platform::now_seconds() - started_at_ < kProgressFirstMoveSeconds;
     }
 
     // Stops the running job; its partial result stays readable through result().
@@ -53,18 +66,36 @@ public:
         if (!job_) return;
         result_ = job_->result();
         job_.reset();
+        previous_.reset();
         cancelled_ = true;
         ++generation_;
     }
     // Forgets the inputs: the next update() starts again (a "Run again" button, new options).
     void restart() { inputs_.reset(); }
 
+    const Inputs* inputs() const { return inputs_ ? &*inputs_ : nullptr; }  // the last ones given
     bool running() const { return job_ != nullptr; }
     bool cancelled() const { return cancelled_; }
     double progress() const { return job_ ? job_->progress() : (result_ ? 1.0 : 0.0); }
     // The result for the current inputs: final when finished, partial after a cancel
     // (cancelled() tells which), null while running or when there was nothing to run.
     const Result* result() const { return result_ ? &*result_ : nullptr; }
+    // What a view draws as the job's figures: result(), or, while a job that continues the
+    // last one (update()) is younger than kProgressFirstMoveSeconds, the last one's finished
+    // result. A quick rerun after an edit then changes the figures in place instead of
+    // blanking them for the tenth of a second it takes: in a browser without a GPU, blanking
+    // and redrawing a histogram costs the cores the run needs. After that, as the progress
+    // bar starts to move, a view shows the job running (or previous_result() marked as
+    // earlier); a cancel shows the partial result.
+    const Result* shown_result() const {
+        if (result_) return &*result_;
+        return showing_previous() ? &*previous_ : nullptr;
+    }
+    // True while shown_result() is the last inputs' result, not these inputs'.
+    bool showing_previous() const { return young_ && previous_result(); }
+    // The finished result of the inputs before, while a job that continues them runs (for a
+    // view that shows it marked as earlier once the job is no longer young), or null.
+    const Result* previous_result() const { return job_ && previous_ ? &*previous_ : nullptr; }
     // The running job (for a partial result while it runs), or null.
     const Job* job() const { return job_.get(); }
     // Changes whenever result() changes: views key their derived caches on it.
@@ -78,11 +109,8 @@ public:
         if (!job_) return false;
         const double now = platform::now_seconds();
         const bool new_run = shown_generation_ != generation_;
-        if (new_run) {
-            shown_generation_ = generation_;
-            started_at_ = now;
-        }
-        if (new_run || (now - started_at_ >= kProgressFirstMoveSeconds && now - shown_at_ >= kProgressRedrawSeconds)) {
+        if (new_run) shown_generation_ = generation_;
+        if (new_run || (!young_ && now - shown_at_ >= kProgressRedrawSeconds)) {
             shown_at_ = now;
             shown_progress_ = static_cast<float>(job_->progress());
         }
@@ -121,6 +149,7 @@ private:
         if (finished) {
             result_ = job.result();
             job_.reset();
+            previous_.reset();
             ++generation_;
             keep_drawing();  // one more frame shows the finished result everywhere
         }
@@ -128,11 +157,13 @@ private:
 
     size_t units_;
     uint64_t shown_generation_ = ~uint64_t(0);  // the run the progress bar shows
-    double started_at_ = 0, shown_at_ = 0;
+    double started_at_ = 0, shown_at_ = 0;      // when the job started; when its bar last moved
+    bool young_ = false;                        // at the last update(): started < kProgressFirstMoveSeconds ago
     float shown_progress_ = 0;
     std::optional<Inputs> inputs_;
     std::unique_ptr<Job> job_;
     std::optional<Result> result_;
+    std::optional<Result> previous_;  // the finished result a continuing job replaces
     bool cancelled_ = false;
     uint64_t generation_ = 0;
 };

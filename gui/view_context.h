@@ -39,6 +39,7 @@ struct ViewContext {
     Edits& edits;       // applied by the document after the frame
     FieldErrors& field_errors;
     std::optional<Tab>& requested_tab;  // the workspace shows this tab next frame
+    uint64_t lineage = 0;               // Document::lineage: changes when another plan is opened
 
     void show(Tab t) { requested_tab = t; }
 };

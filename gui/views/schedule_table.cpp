@@ -640,7 +640,11 @@ void ScheduleView::draw_task_table(ViewContext& ctx) {
     const McResult* mc =
         mc_drawn() && mc_drawn()->ok() && mc_drawn()->tasks.size() == tasks.size() ? mc_drawn() : nullptr;
 
-    table_out("schedule.cpm", plan.meta.name, [&] { return cpm_table(plan, an_, mc); });
+    table_out("schedule.cpm", plan.meta.name, [&] {  // the figures of this plan only, never the run's before
+        const McResult* now =
+            mc_result() && mc_result()->ok() && mc_result()->tasks.size() == tasks.size() ? mc_result() : nullptr;
+        return cpm_table(plan, an_, now);
+    });
     const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float want = (row_h + 2) * static_cast<float>(tasks.size() + 1) + em(1);
     const float avail = ImGui::GetContentRegionAvail().y;

@@ -119,23 +119,24 @@ void ScheduleView::update_analysis(const Plan& plan, uint64_t state_id) {
     mc_inputs_.problem = an_.cpm ? sampled_problem(*an_.problem) : ScheduleProblem{};
 }
 
-void ScheduleView::update_monte_carlo() {
+void ScheduleView::update_monte_carlo(uint64_t lineage) {
     mc_inputs_.iterations = iterations;
     mc_inputs_.seed = static_cast<uint64_t>(seed);
     const bool computes = an_.cpm.has_value();
-    mc_.update(mc_inputs_, [&]() -> std::unique_ptr<ParallelScheduleRun> {
-        return computes ? std::make_unique<ParallelScheduleRun>(mc_inputs_) : nullptr;
-    });
-    // Keep the last complete result to draw while a rerun runs.
-    if (mc_.generation() != mc_shown_generation_) {
-        mc_shown_generation_ = mc_.generation();
-        if (mc_.result() && !mc_.cancelled()) mc_shown_ = *mc_.result();
-    }
+    // A change of this plan continues the run before (its result is drawn while the rerun
+    // runs, JobRunner::previous_result); another plan starts afresh.
+    mc_.update(
+        mc_inputs_,
+        [&]() -> std::unique_ptr<ParallelScheduleRun> {
+            return computes ? std::make_unique<ParallelScheduleRun>(mc_inputs_) : nullptr;
+        },
+        lineage == mc_lineage_);
+    mc_lineage_ = lineage;
 }
 
 const McResult* ScheduleView::mc_drawn() const {
     if (const McResult* r = mc_.result()) return r;
-    return mc_shown_ && an_.cpm ? &*mc_shown_ : nullptr;
+    return an_.cpm ? mc_.previous_result() : nullptr;
 }
 
 // [SECTION] Test hooks --------------------------------------------------------------------
@@ -150,7 +151,7 @@ void ScheduleView::publish(const ViewContext& ctx) const {
     // when they can have changed, with the plan or the Monte Carlo drawn: rewriting them in
     // every pass took the test build's Timeline a third of its frame (~2 ms a pass), so the
     // browser benchmarks timed the hooks more than the app.
-    const PublishedTasks tasks_of{state_id, mc_drawn(), mc_.generation(), mc_shown_generation_};
+    const PublishedTasks tasks_of{state_id, mc_drawn(), mc_.generation()};
     const bool cleared = !plan.schedule.tasks.empty() &&  // by a test, since
         values.count("schedule.task." + plan.schedule.tasks[0].id + ".depth") == 0;
     const bool rewrite_tasks = published_tasks_ != tasks_of || cleared;
@@ -206,9 +207,13 @@ void ScheduleView::publish(const ViewContext& ctx) const {
     test_value("schedule.mc.running", mc_running() ? 1 : 0);
     test_value("schedule.mc.progress", mc_progress());
     // done: a final result for the plan as it is now (mc_result() is for the current inputs);
-    // while a rerun runs, the figures are the previous result's, drawn greyed out.
+    // while a rerun runs, the figures are the previous result's (earlier), greyed out after
+    // the first half second.
     const bool done = mc_result() && !mc_partial() && mc_result()->ok();
     test_value("schedule.mc.done", done ? 1 : 0);
+    const bool earlier = !mc_result() && mc_drawn();
+    test_value("schedule.mc.earlier", earlier ? 1 : 0);
+    test_value("schedule.mc.greyed", earlier && mc_stale() ? 1 : 0);
     if (done) test_value("schedule.mc.state", static_cast<double>(state_id));
     if (const McResult* r = mc_drawn(); r && r->ok()) {
         test_value("schedule.mc.iterations", r->iterations);
@@ -236,7 +241,7 @@ void ScheduleView::publish(const ViewContext& ctx) const {
 
 void ScheduleView::draw(ViewContext& ctx) {
     update_analysis(ctx.plan, ctx.state_id);
-    update_monte_carlo();
+    update_monte_carlo(ctx.lineage);
     if (!selected.empty() && !find_task(ctx.plan, selected)) selected.clear();
     draw_contents(ctx);
 #ifdef MF_TEST_HOOKS

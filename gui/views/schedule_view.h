@@ -87,11 +87,8 @@ private:
     uint64_t an_state_ = 0;                            // the state id an_ is for (0: none yet)
     McInput mc_inputs_;                                // what the Monte Carlo runs on (no tasks: nothing to run)
     JobRunner<ParallelScheduleRun, McInput> mc_{200};  // on Web Workers where there are any
-    // The last complete result, drawn greyed out while a rerun for a change runs (so the page
-    // does not flicker as the user types), and its runner generation.
-    std::optional<McResult> mc_shown_;
-    uint64_t mc_shown_generation_ = 0;
-    std::map<unsigned, Draft> drafts_;  // ImGuiID → pending value
+    uint64_t mc_lineage_ = 0;                          // ViewContext::lineage of the plan the Monte Carlo last ran for
+    std::map<unsigned, Draft> drafts_;                 // ImGuiID → pending value
     bool scroll_to_selected_ = false;
     TableKeys task_keys_;  // Up / Down / Enter in the task table
     // What the last duration left out of order moved (set_three_point), shown under the table
@@ -116,9 +113,12 @@ private:
     std::string export_refused_;  // why the last export was not written (a date past 9999-12-31)
 
     void update_analysis(const Plan& plan, uint64_t state_id);
-    void update_monte_carlo();
-    const McResult* mc_drawn() const;  // the result to draw: current, else the last one (stale)
-    bool mc_stale() const { return mc_result() == nullptr; }
+    void update_monte_carlo(uint64_t lineage);
+    // The result to draw: the current one, else while a change of the plan reruns the Monte
+    // Carlo, the one before (so the page does not flicker as the user types): drawn as it was
+    // for the first half second (JobRunner::shown_result), greyed out after that (mc_stale()).
+    const McResult* mc_drawn() const;
+    bool mc_stale() const { return mc_result() == nullptr && !mc_.showing_previous(); }
     void draw_contents(ViewContext& ctx);
     void draw_header(ViewContext& ctx);
     void draw_messages();
@@ -153,7 +153,7 @@ private:
     struct PublishedTasks {
         uint64_t state_id;
         const McResult* mc;
-        uint64_t mc_generation, mc_shown_generation;
+        uint64_t mc_generation;
         bool operator==(const PublishedTasks&) const = default;
     };
     mutable std::optional<PublishedTasks> published_tasks_;

@@ -17,9 +17,11 @@ struct Ctx {
     StackView& view;
     ViewContext& vc;  // edits, refusals by field
     LengthUnit unit;
-    const StackAnalysis& analysis;         // of the resolved stack (measured links applied)
-    const StackReport& report;             // analysis.report (with the Monte Carlo when finished)
-    const MonteCarloResult* mc;            // finished Monte Carlo of this stack's current inputs, or null
+    const StackAnalysis& analysis;  // of the resolved stack (measured links applied)
+    const StackReport& report;      // analysis.report (with the Monte Carlo when finished)
+    // The finished Monte Carlo of this stack's current inputs, or null; for the first half
+    // second of a rerun after an edit, the run before it (view.mc.showing_previous()).
+    const MonteCarloResult* mc;
     const std::vector<LinkReport>& links;  // measured links of this stack (what they supplied / why not)
 };
 

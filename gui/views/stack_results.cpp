@@ -324,8 +324,12 @@ void draw_results(Ctx& c) {
 
     const ImGuiTableFlags flags =
         ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
-    table_out("stack.results", c.plan.meta.name,
-              [&] { return stack_results_table(c.analysis.stack, r, c.mc, c.unit); });
+    table_out("stack.results", c.plan.meta.name, [&] {
+        // The figures of the run before an edit show while it reruns; none of them leaves.
+        if (!v.mc.showing_previous()) return stack_results_table(c.analysis.stack, r, c.mc, c.unit);
+        const StackAnalysis now = analyse_stack(c.plan, c.stack.id);
+        return stack_results_table(now.stack, now.report, nullptr, c.unit);
+    });
     if (!ImGui::BeginTable("results", 3, flags)) return;
     char h1[48], h2[48];
     std::snprintf(h1, sizeof h1, "at %s (measurement)", temp_label(c.stack.measurement_temperature));

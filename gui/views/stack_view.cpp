@@ -353,6 +353,7 @@ void publish(const ViewContext& ctx, const Stack& s, const StackAnalysis& a, con
     put("stack.mc.running", v.mc.running() ? 1 : 0);
     put("stack.mc.progress", v.mc.running() ? v.mc.progress() : finished ? 1.0 : 0.0);
     put("stack.mc.done", finished ? 1 : 0);
+    put("stack.mc.earlier", v.mc.showing_previous() ? 1 : 0);  // the figures are the run's before
     // Edits the document refused, by field key: what field_error_marker shows at the field.
     for (const auto& [key, issue] : ctx.field_errors.by_field)
         if (key.rfind("stack.", 0) == 0) test_text("stack.refusal." + key, issue.message);
@@ -432,6 +433,14 @@ void clear_published() {
 
 // [SECTION] draw() -----------------------------------------------------------------------
 
+// The same stack with the same contributors in the same order (by id).
+static bool same_rows(const Stack& a, const Stack& b) {
+    if (a.id != b.id || a.contributors.size() != b.contributors.size()) return false;
+    for (size_t i = 0; i < a.contributors.size(); ++i)
+        if (a.contributors[i].id != b.contributors[i].id) return false;
+    return true;
+}
+
 void StackView::draw(ViewContext& ctx) {
     const Plan& plan = ctx.plan;
     const uint64_t state_id = ctx.state_id;
@@ -483,19 +492,33 @@ void StackView::draw(ViewContext& ctx) {
     }
     const MonteCarloInputs inputs = mc_inputs();
     const bool analysable = !has_errors(cache.analysis.issues);
-    mc.update(inputs, [&inputs, analysable] {
-        return analysable ? std::make_unique<ParallelStackRun>(inputs.stack, inputs.options) : nullptr;
-    });
-    // Only a finished run counts: after a cancel the figures are the normal model's.
-    const MonteCarloResult* finished = mc.cancelled() ? nullptr : mc.result();
-    if ((stale && finished) || (!stale && cache.mc_generation != mc.generation())) {
+    // An edit of the last run's stack that keeps its contributors (ids, in order) continues
+    // that run: its figures, contribution shares included, stay until the new ones replace
+    // them (JobRunner::shown_result). Another stack or plan, or a row added, deleted or
+    // moved, starts afresh.
+    const MonteCarloInputs* before = mc.inputs();
+    const bool continues = before && cache.lineage == ctx.lineage && same_rows(before->stack, inputs.stack);
+    mc.update(
+        inputs,
+        [&inputs, analysable] {
+            return analysable ? std::make_unique<ParallelStackRun>(inputs.stack, inputs.options) : nullptr;
+        },
+        continues);
+    // Only a finished run counts: after a cancel the figures are the normal model's. For the
+    // first half second of a run after an edit, the figures drawn take the run before it
+    // (JobRunner::shown_result), so they change in place when the new one finishes.
+    const bool earlier = mc.showing_previous();
+    const MonteCarloResult* finished = mc.cancelled() ? nullptr : mc.shown_result();
+    if ((stale && finished) || (!stale && cache.mc_generation != mc.generation()) || earlier != cache.mc_earlier) {
         StackOptions o;
         o.finished_monte_carlo = finished;
         cache.analysis = analyse_stack(plan, stack.id, o);
     }
     cache.state_id = state_id;
     cache.stack_id = stack.id;
+    cache.lineage = ctx.lineage;
     cache.mc_generation = mc.generation();
+    cache.mc_earlier = earlier;
 
     const StackAnalysis& a = cache.analysis;
     Ctx c{plan, stack, *this, ctx, plan.meta.units, a, a.report, a.monte_carlo_result(), a.links};

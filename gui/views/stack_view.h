@@ -59,7 +59,9 @@ struct StackView {
     struct Cache {
         uint64_t state_id = 0;
         std::string stack_id;
+        uint64_t lineage = 0;  // ViewContext::lineage of the plan analysed
         uint64_t mc_generation = ~uint64_t(0);
+        bool mc_earlier = false;  // the analysis took the run before the current one (shown_result)
         StackAnalysis analysis;
     } cache;
     struct ListCache {

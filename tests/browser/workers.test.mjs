@@ -241,13 +241,17 @@ async function editingShaftTolerance(workers, settle) {
 
 test('frames: an edit that starts a run draws one settled image, then the finished result once', async () => {
   const { context, page, errors } = await editingShaftTolerance(2, 800);
-  // Every image drawn from the next key on, with the run's state as that image shows it.
+  // Every image drawn from the next key on, with the run's state as that image shows it. An
+  // image drawn in part clears each of its rectangles: they are one image, numbered by the
+  // test build's count of images (Module.mfImages, web/main_web.cpp), taken before its clears.
   await page.evaluate(() => {
     window.mfImages = [];
     const value = (name) => Module.ccall('mf_test_value', 'number', ['string'], [name]);
     const clear = WebGL2RenderingContext.prototype.clear;
     WebGL2RenderingContext.prototype.clear = function (mask) {
-      window.mfImages.push({ t: performance.now(), running: value('stack.mc.running'), done: value('stack.mc.done') });
+      const n = Module.mfImages.whole + Module.mfImages.partial;
+      if (window.mfImages.length === 0 || window.mfImages.at(-1).n !== n)
+        window.mfImages.push({ n, t: performance.now(), running: value('stack.mc.running'), done: value('stack.mc.done') });
       return clear.call(this, mask);
     };
   });

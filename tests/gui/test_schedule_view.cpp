@@ -11,6 +11,7 @@
 #include "busy.h"
 #include "harness.h"
 #include "schedule/schedule_edit.h"
+#include "schedule/schedule_tables.h"
 #include "plan/plan_file.h"
 #include "test_hooks.h"
 
@@ -312,6 +313,58 @@ TEST_CASE("timeline view: the Monte Carlo runs in slices, can be cancelled and r
     CHECK(value("schedule.mc.running") == 0);
     CHECK(value("schedule.mc.done") == 1);
     CHECK(value("schedule.mc.state") == h.app.doc.state_id);
+}
+
+TEST_CASE(
+    "timeline view: a change's rerun draws the result before, greyed only after half a second; another plan's never") {
+    Harness h;
+    platform::native_state().workers = 1;
+    open_timeline(h, kLaunch, ScheduleView::PageRisk);
+    finish_mc(h);
+    const double p80 = value("schedule.mc.p80");
+    platform::native_state().fake_time = 100;  // a clock that moves only when told
+    platform::native_state().hold_worker_results = true;
+    Edits e;
+    e.push("longer ramp", [](Plan& p) {
+        for (auto& t : p.schedule.tasks)
+            if (t.id == "t-scale-ramp") t.most_likely = 35;
+    });
+    h.app.doc.apply(e, 0);
+    h.frames(1);
+    REQUIRE(value("schedule.mc.running") == 1);
+    CHECK(value("schedule.mc.done") == 0);
+    CHECK(value("schedule.mc.earlier") == 1);
+    CHECK(value("schedule.mc.greyed") == 0);  // a quick rerun changes the figures in place
+    CHECK(value("schedule.mc.p80") == p80);
+    // Copy takes none of them: the table is the edited plan's without a Monte Carlo.
+    h.app.schedule.page_request = ScheduleView::PageTasks;
+    h.frames(2);
+    Input in{h};
+    in.click("table.schedule.cpm.copy");
+    CHECK(platform::native_state().clipboard ==
+          table_tsv(cpm_table(h.app.doc.plan, h.app.schedule.analysis(), nullptr)));
+    h.app.schedule.page_request = ScheduleView::PageRisk;
+    platform::native_state().fake_time = 100.5;  // the progress bar starts to move: they grey out
+    h.frames(1);
+    CHECK(value("schedule.mc.earlier") == 1);
+    CHECK(value("schedule.mc.greyed") == 1);
+    platform::native_state().hold_worker_results = false;  // the replies arrive
+    finish_mc(h);
+    CHECK(value("schedule.mc.p80") > p80);  // a longer ramp
+    CHECK(value("schedule.mc.earlier") == 0);
+
+    // Another plan: nothing of this one's result is drawn while its own runs.
+    platform::native_state().hold_worker_results = true;
+    Plan other = h.app.doc.plan;  // as opening a file does
+    for (auto& t : other.schedule.tasks)
+        if (t.id == "t-scale-ramp") t.most_likely = 40;
+    h.app.doc.replace(std::move(other), "Open other.mfplan.json", "other.mfplan.json", true);
+    h.frames(1);
+    REQUIRE(value("schedule.mc.running") == 1);
+    CHECK(value("schedule.mc.earlier") == 0);
+    CHECK(test_values().count("schedule.mc.p80") == 0);
+    platform::native_state().hold_worker_results = false;
+    platform::native_state().fake_time = -1;
 }
 
 TEST_CASE("timeline view: the export buttons download MS Project XML, iCalendar, CSV and Mermaid") {
