@@ -37,6 +37,11 @@ void open_timeline(Harness& h, const char* example_name, int page = ScheduleView
     h.frames(3);
 }
 
+void set_most_likely(Plan& p, const std::string& task_id, double days) {
+    for (auto& t : p.schedule.tasks)
+        if (t.id == task_id) t.most_likely = days;
+}
+
 void finish_mc(Harness& h) {
     for (int i = 0; i < 400 && (test_values().count("schedule.mc.done") == 0 || value("schedule.mc.done") != 1); ++i)
         h.frames(1);
@@ -298,10 +303,7 @@ TEST_CASE("timeline view: the Monte Carlo runs in slices, can be cancelled and r
     CHECK(value("schedule.mc.p_deadline") == doctest::Approx(0.563).epsilon(0.002));  // same as unsliced
     // Any edit of the plan reruns it.
     Edits e;
-    e.push("longer ramp", [](Plan& p) {
-        for (auto& t : p.schedule.tasks)
-            if (t.id == "t-scale-ramp") t.most_likely = 35;
-    });
+    e.push("longer ramp", [](Plan& p) { set_most_likely(p, "t-scale-ramp", 35); });
     h.app.doc.apply(e, 0);
     h.frames(1);
     CHECK(value("schedule.mc.done") == 0);
@@ -325,10 +327,7 @@ TEST_CASE(
     platform::native_state().fake_time = 100;  // a clock that moves only when told
     platform::native_state().hold_worker_results = true;
     Edits e;
-    e.push("longer ramp", [](Plan& p) {
-        for (auto& t : p.schedule.tasks)
-            if (t.id == "t-scale-ramp") t.most_likely = 35;
-    });
+    e.push("longer ramp", [](Plan& p) { set_most_likely(p, "t-scale-ramp", 35); });
     h.app.doc.apply(e, 0);
     h.frames(1);
     REQUIRE(value("schedule.mc.running") == 1);
@@ -356,8 +355,7 @@ TEST_CASE(
     // Another plan: nothing of this one's result is drawn while its own runs.
     platform::native_state().hold_worker_results = true;
     Plan other = h.app.doc.plan;  // as opening a file does
-    for (auto& t : other.schedule.tasks)
-        if (t.id == "t-scale-ramp") t.most_likely = 40;
+    set_most_likely(other, "t-scale-ramp", 40);
     h.app.doc.replace(std::move(other), "Open other.mfplan.json", "other.mfplan.json", true);
     h.frames(1);
     REQUIRE(value("schedule.mc.running") == 1);

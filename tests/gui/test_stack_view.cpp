@@ -510,6 +510,16 @@ TEST_CASE(
 
     // A row added (the contribution shares would go to other rows), another stack, then
     // another plan with this stack's id: nothing earlier is shown.
+    const auto starts_afresh = [&] {  // a run starts with no figures, and is let finish
+        h.frames(1);
+        REQUIRE(value("stack.mc.running") == 1);
+        CHECK(value("stack.mc.earlier") == 0);
+        CHECK(test_texts()["stack.verdict.source"] == "normal model");
+        platform::native_state().hold_worker_results = false;
+        for (int i = 0; i < 20 && value("stack.mc.done") != 1; ++i) h.frames(1);
+        REQUIRE(value("stack.mc.done") == 1);
+        platform::native_state().hold_worker_results = true;
+    };
     platform::native_state().hold_worker_results = true;
     e.push("Duplicate row", [](Plan& p) {
         Stack& s = stack_by_id_mut(p, "s-gear-shaft");
@@ -518,23 +528,9 @@ TEST_CASE(
         s.contributors.push_back(c);
     });
     REQUIRE(h.app.doc.apply(e, 0).empty());
-    h.frames(1);
-    REQUIRE(value("stack.mc.running") == 1);
-    CHECK(value("stack.mc.earlier") == 0);
-    CHECK(test_texts()["stack.verdict.source"] == "normal model");
-    platform::native_state().hold_worker_results = false;
-    for (int i = 0; i < 20 && value("stack.mc.done") != 1; ++i) h.frames(1);
-    REQUIRE(value("stack.mc.done") == 1);
-    platform::native_state().hold_worker_results = true;
+    starts_afresh();
     h.app.stack.selected_id = "s-gear-shaft-running";
-    h.frames(1);
-    REQUIRE(value("stack.mc.running") == 1);
-    CHECK(value("stack.mc.earlier") == 0);
-    CHECK(test_texts()["stack.verdict.source"] == "normal model");
-    platform::native_state().hold_worker_results = false;
-    for (int i = 0; i < 20 && value("stack.mc.done") != 1; ++i) h.frames(1);
-    REQUIRE(value("stack.mc.done") == 1);
-    platform::native_state().hold_worker_results = true;
+    starts_afresh();
     const uint64_t lineage = h.app.doc.lineage;
     Plan other = h.app.doc.plan;  // as opening a file does
     stack_by_id_mut(other, "s-gear-shaft-running").contributors[0].tol_plus *= 2;
