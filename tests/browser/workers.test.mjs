@@ -218,6 +218,52 @@ test('workers: a cancelled run\'s requests not yet started are dropped by the wo
   await context.close();
 });
 
+// shell.html [Workers]: while the user moves the pointer during a run, the page gives the last
+// worker no new request (a core stays free for its frames); the others compute the rest, and
+// the figures are the ones two workers give undisturbed.
+test('workers: while the pointer moves during a run, the last worker is given no new request', async () => {
+  const { context, page, errors } = await editingShaftTolerance(2, 800);
+  const figures = async () => {
+    const s = await state(page);
+    return Object.fromEntries(FIGURES.map((f) => [f, s.values['stack.mc.' + f]]));
+  };
+  // Every request handed to a worker, by worker; from the edit's key on, a pointer move every
+  // 4 ms for 400 ms (as from a mouse: the page sees no difference).
+  await page.evaluate(() => {
+    window.mfPosts = [];
+    mfWorkers.usable.forEach((w, i) => {
+      const post = w.postMessage.bind(w);
+      w.postMessage = (m) => { if (m && m.kind) window.mfPosts.push({ worker: i, t: performance.now() }); post(m); };
+    });
+    window.addEventListener('keydown', () => {
+      const t0 = performance.now();
+      window.mfFirstMove = null;
+      const id = setInterval(() => {
+        if (performance.now() - t0 > 400) return clearInterval(id);
+        const e = new PointerEvent('pointermove', { clientX: 300, clientY: 300 });
+        if (window.mfFirstMove === null) window.mfFirstMove = e.timeStamp;
+        window.dispatchEvent(e);
+      }, 4);
+    }, { capture: true, once: true });
+  });
+  await page.keyboard.type('1');  // 7.31
+  await waitFor(page, (x) => x.values['stack.mc.done'] === 1, 20000);
+  const held = await figures();
+  const { posts, firstMove } = await page.evaluate(() => ({ posts: window.mfPosts, firstMove: window.mfFirstMove }));
+  assert.ok(firstMove !== null);
+  const after = posts.filter((p) => p.t > firstMove);
+  assert.ok(after.some((p) => p.worker === 0), `the first worker is given requests meanwhile: ${JSON.stringify(posts)}`);
+  assert.deepEqual(after.filter((p) => p.worker === 1), [], `none to the last: ${JSON.stringify(posts)}`);
+  // The same value again after another, with no pointer moving: the same figures.
+  await page.keyboard.press('Backspace');  // 7.3
+  await waitFor(page, (x) => x.values['stack.mc.done'] === 1 && x.values['stack.mc.mean'] !== held.mean, 20000);
+  await page.keyboard.type('1');  // 7.31
+  await waitFor(page, (x) => x.values['stack.mc.done'] === 1 && x.values['stack.mc.mean'] === held.mean, 20000);
+  assert.deepEqual(await figures(), held);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // gui/frame_settle.h: in a browser without a GPU each drawn image costs ~60 ms of CPU, so an
 // edit that starts a run on workers draws one settled image (the typed value, the progress
 // bar, the table refitted), then at most a progress image every 0.25 s, then the result once.
