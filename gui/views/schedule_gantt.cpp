@@ -574,8 +574,7 @@ void ScheduleView::draw_gantt(const Plan& plan, float height) {
     const CpmResult& cpm = *an_.cpm;
     const WorkdayClock& clock = *an_.clock;
     const Date origin = cpm.origin;
-    const McResult* mc =
-        mc_drawn() && mc_drawn()->ok() && mc_drawn()->tasks.size() == tasks.size() ? mc_drawn() : nullptr;
+    const McResult* mc = per_task(mc_drawn(), tasks.size());
     const bool mc_current = mc && !mc_stale();
     auto day_of = [&](Date d) { return static_cast<double>(d.days - origin.days); };
     // Rows in outline order (summary tasks above their subtasks, which are indented).

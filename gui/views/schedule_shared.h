@@ -7,6 +7,7 @@
 
 #include "edits.h"
 #include "plan/plan.h"
+#include "schedule/monte_carlo.h"
 
 namespace mf::schedule_ui {
 
@@ -25,5 +26,8 @@ void edit_task(Edits& edits, const std::string& label, const std::string& field,
                std::function<void(Task&)> fn);
 // "56.1 % (at risk)" coloured good / warn / bad at 80 % and 50 %.
 void verdict_text(double probability);
+// `r` when it computed and has a row for each of the plan's `tasks`, else null: what the task
+// table and the Gantt can read per task.
+const McResult* per_task(const McResult* r, size_t tasks);
 
 }  // namespace mf::schedule_ui

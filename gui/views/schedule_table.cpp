@@ -637,14 +637,11 @@ void ScheduleView::draw_task_table(ViewContext& ctx) {
     const Plan& plan = ctx.plan;
     const auto& tasks = plan.schedule.tasks;
     const CpmResult* cpm = an_.cpm && an_.cpm->tasks.size() == tasks.size() ? &*an_.cpm : nullptr;
-    const McResult* mc =
-        mc_drawn() && mc_drawn()->ok() && mc_drawn()->tasks.size() == tasks.size() ? mc_drawn() : nullptr;
+    const McResult* mc = per_task(mc_drawn(), tasks.size());
 
-    table_out("schedule.cpm", plan.meta.name, [&] {  // the figures of this plan only, never the run's before
-        const McResult* now =
-            mc_result() && mc_result()->ok() && mc_result()->tasks.size() == tasks.size() ? mc_result() : nullptr;
-        return cpm_table(plan, an_, now);
-    });
+    // The figures of this plan only, never those of the run before it.
+    table_out("schedule.cpm", plan.meta.name,
+              [&] { return cpm_table(plan, an_, per_task(mc_result(), tasks.size())); });
     const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float want = (row_h + 2) * static_cast<float>(tasks.size() + 1) + em(1);
     const float avail = ImGui::GetContentRegionAvail().y;

@@ -85,6 +85,10 @@ void edit_task(Edits& edits, const std::string& label, const std::string& field,
         edits.push_at(label, field, std::move(apply));
 }
 
+const McResult* per_task(const McResult* r, size_t tasks) {
+    return r && r->ok() && r->tasks.size() == tasks ? r : nullptr;
+}
+
 void verdict_text(double probability) {
     ImU32 c;
     const char* word;
