@@ -21,6 +21,7 @@
 #include "busy.h"
 #include "damage_tiles.h"
 #include "draw_data_hash.h"
+#include "frame_clock.h"
 #include "frame_settle.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // ImGuiContext::InputEventsQueue
@@ -232,6 +233,38 @@ void frame_now() {
         0, nullptr);
 }
 
+// The main loop's animation frames, timed (gui/frame_clock.h): a worker's reply that arrives
+// just before the next one is taken in just after it, so that frame is not delayed by it
+// (except a run's last, below).
+mf::FrameClock g_frame_clock;
+// clang-format off
+EM_JS(double, js_frame_time, (), {
+    const t = document.timeline ? document.timeline.currentTime : null;
+    return typeof t === 'number' ? t : performance.now();
+});
+// clang-format on
+constexpr double kTakeInGuardMs = 4;  // an intermediate reply takes 2–3 ms to take in
+bool g_take_in_owed = false;          // replies wait for the end of the next animation frame
+bool g_result_ready_owed = false;     // ... and one of them completes a run
+int g_take_in_timer = 0;
+
+void take_in_replies();
+void take_in_after(double ms) {
+    if (g_take_in_timer) emscripten_clear_timeout(g_take_in_timer);
+    g_take_in_timer = emscripten_set_timeout(
+        [](void*) {
+            g_take_in_timer = 0;
+            take_in_replies();
+        },
+        ms, nullptr);
+}
+
+void animation_frame() {
+    g_frame_clock.animation_frame(js_frame_time());
+    frame();
+    if (g_take_in_owed) take_in_after(0);  // a task after this frame's rendering
+}
+
 }  // namespace
 
 namespace mf::web {
@@ -266,12 +299,37 @@ void request_frame_at(double when) {
 // reply (input over, nothing asked for), which would then wait for the run's next reply.
 void request_frame_throttled(double min_interval) { request_frame_at(g_last_frame + min_interval); }
 void worker_reply_arrived(bool result_ready) {
-    mf::ArrivingReplies::absorb_arrived();
-    if (!result_ready) return request_frame_throttled(mf::kProgressRedrawSeconds);
-    frame_now();
-    request_frame();
+    g_result_ready_owed = g_result_ready_owed || result_ready;
+    // Not a run's last reply: taken in now, it delays the next frame, but that frame then
+    // shows the result (held, the result would show a frame later).
+    const std::optional<double> left =
+        g_paused || g_result_ready_owed ? std::nullopt : g_frame_clock.until_next(emscripten_get_now());
+    if (left && *left < kTakeInGuardMs) {
+        // After the next animation frame; or, should none come (the loop pauses first), once
+        // it was due.
+        if (!g_take_in_owed) take_in_after(*left + g_frame_clock.interval_ms());
+        g_take_in_owed = true;
+        hold_worker_replies(true);
+        return;
+    }
+    take_in_replies();
 }
 }  // namespace mf::web
+
+namespace {
+void take_in_replies() {
+    if (g_take_in_timer) emscripten_clear_timeout(g_take_in_timer);
+    g_take_in_timer = 0;
+    g_take_in_owed = false;
+    mf::web::hold_worker_replies(false);
+    const bool result_ready = g_result_ready_owed;
+    g_result_ready_owed = false;
+    mf::ArrivingReplies::absorb_arrived();
+    if (!result_ready) return mf::web::request_frame_throttled(mf::kProgressRedrawSeconds);
+    frame_now();
+    mf::web::request_frame();
+}
+}  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE void mf_frame_after_input() {
     g_frame_after_input_pending = false;
@@ -368,6 +426,6 @@ int main(int, char**) {
     app.init();
     SDL_AddEventWatch(wake_on_event, nullptr);
     g_active_until = now_seconds() + 1.0;
-    emscripten_set_main_loop(frame, 0, false);
+    emscripten_set_main_loop(animation_frame, 0, false);
     return 0;
 }

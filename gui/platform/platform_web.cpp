@@ -96,6 +96,7 @@ struct ArrivedReply {
     mf::platform::WorkerReply reply;
 };
 std::deque<ArrivedReply> g_worker_replies;
+bool g_worker_replies_held = false;  // mf::web::hold_worker_replies
 
 std::string take_js_string(char* p) {
     if (!p) return {};
@@ -133,6 +134,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_notice(const char* source, int s
     mf::web::wake();
 }
 
+void mf::web::hold_worker_replies(bool held) { g_worker_replies_held = held; }
+
 // A worker's result (shell.html copies its byte buffer into the heap): blocks
 // [first, first + count) of a Monte Carlo, or ok = 0 when the worker could not compute them.
 // `last`: no other request of this run is outstanding, so the result can be drawn now; so can
@@ -149,6 +152,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE void mf_deliver_worker_reply(double job, int ok,
     mf::web::worker_reply_arrived(last || !ok);
 }
 
+#ifdef MF_TEST_HOOKS
+// Test hook: replies handed over by the page that no run has taken yet (held for after the
+// next animation frame, or waiting for an earlier block's reply).
+extern "C" EMSCRIPTEN_KEEPALIVE int mf_test_worker_replies_waiting() {
+    return static_cast<int>(g_worker_replies.size());
+}
+#endif
+
 namespace mf::platform {
 
 int workers_available() { return js_workers_available(); }
@@ -159,6 +170,7 @@ void worker_post(uint64_t job, const char* kind, const std::string& request, siz
 }
 
 bool poll_worker_reply(uint64_t job, WorkerReply& out) {
+    if (g_worker_replies_held) return false;
     for (auto it = g_worker_replies.begin(); it != g_worker_replies.end(); ++it)
         if (it->job == job) {
             out = std::move(it->reply);

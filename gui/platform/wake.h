@@ -15,4 +15,8 @@ void request_frame_throttled(double min_interval);
 // frames (gui/parallel_blocks_run.h); `result_ready` (nothing of its run is left outstanding,
 // or it failed): one frame at once, else one no sooner than the progress bar's interval.
 void worker_reply_arrived(bool result_ready);
+// The other way, from the loop to platform_web.cpp: while held, the runs find no reply
+// (poll_worker_reply), not even from inside a frame; the loop holds them while they wait to be
+// taken in after the next animation frame (gui/frame_clock.h).
+void hold_worker_replies(bool held);
 }  // namespace mf::web

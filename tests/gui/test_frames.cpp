@@ -1,9 +1,11 @@
 // What decides whether the browser draws a frame: the draw data's fingerprint
-// (gui/draw_data_hash.h), which pass of a frame is drawn (gui/frame_settle.h) and the frames
-// the app asks for (App::wants_frames, next_frame_due).
+// (gui/draw_data_hash.h), which pass of a frame is drawn (gui/frame_settle.h), the frames
+// the app asks for (App::wants_frames, next_frame_due) and when the browser's next frame is due
+// (gui/frame_clock.h).
 #include <doctest/doctest.h>
 
 #include "draw_data_hash.h"
+#include "frame_clock.h"
 #include "frame_settle.h"
 #include "harness.h"
 
@@ -172,4 +174,36 @@ TEST_CASE("after an edit no frame is asked for until the autosave is due, one se
     for (const auto& [key, value] : platform::native_state().store)
         stored = stored || value.find("Renamed") != std::string::npos;
     CHECK(stored);
+}
+
+TEST_CASE("frame clock: the next animation frame is due one median interval after the last") {
+    FrameClock c;
+    CHECK_FALSE(c.until_next(5).has_value());  // no frame yet
+    c.animation_frame(0);
+    CHECK(*c.until_next(5) == doctest::Approx(1000.0 / 60 - 5));  // one frame: 60 Hz assumed
+    for (double t : {16.7, 33.4, 50.1}) c.animation_frame(t);
+    CHECK(c.interval_ms() == doctest::Approx(16.7));
+    CHECK(*c.until_next(55) == doctest::Approx(11.8));  // 16.7 - (55 - 50.1)
+    CHECK(*c.until_next(66.0) == doctest::Approx(0.8));
+    CHECK(*c.until_next(70.0) == 0);                     // overdue (due at 66.8): it begins once the thread is free
+    CHECK_FALSE(c.until_next(50.1 + 33.5).has_value());  // more than two intervals: not running
+
+    SUBCASE("a missed frame (a difference of two intervals) does not move the interval") {
+        c.animation_frame(83.5);  // 66.8 missed
+        c.animation_frame(100.2);
+        CHECK(c.interval_ms() == doctest::Approx(16.7));
+        CHECK(*c.until_next(104.2) == doctest::Approx(12.7));
+    }
+    SUBCASE("a pause longer than kMaxIntervalMs is no interval") {
+        c.animation_frame(1050.1);
+        CHECK(c.interval_ms() == doctest::Approx(16.7));
+        CHECK(*c.until_next(1060.1) == doctest::Approx(6.7));
+    }
+}
+
+TEST_CASE("frame clock: a 120 Hz display is measured as such") {
+    FrameClock c;
+    for (double t : {0.0, 8.3, 16.6, 24.9, 33.2}) c.animation_frame(t);
+    CHECK(c.interval_ms() == doctest::Approx(8.3));
+    CHECK(*c.until_next(35.0) == doctest::Approx(6.5));  // 41.5 - 35
 }
