@@ -23,6 +23,12 @@ after(async () => { await browser.close(); server.close(); });
 // A 4-core machine as far as the page can tell, so 4 workers may start on the 2-core runner.
 const fourCores = { init: () => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 4 }) };
 
+// The stack Monte Carlo's figures the page shows now.
+async function stackFigures(page) {
+  const s = await state(page);
+  return Object.fromEntries(FIGURES.map((f) => [f, s.values['stack.mc.' + f]]));
+}
+
 // Opens `url` in a new context, waits for `workers` ready workers and past the start page.
 async function openWithWorkers(url, workers) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -224,10 +230,7 @@ test('workers: a cancelled run\'s requests not yet started are dropped by the wo
 // the figures are the ones two workers give undisturbed.
 test('workers: while the pointer moves during a run, the last worker is given no new request', async () => {
   const { context, page, errors } = await editingShaftTolerance(2, 800);
-  const figures = async () => {
-    const s = await state(page);
-    return Object.fromEntries(FIGURES.map((f) => [f, s.values['stack.mc.' + f]]));
-  };
+  const figures = () => stackFigures(page);
   // Every request handed to a worker, by worker; from the edit's key on, a pointer move every
   // 4 ms for 400 ms (as from a mouse: the page sees no difference).
   await page.evaluate(() => {
@@ -273,10 +276,7 @@ test('workers: while the pointer moves during a run, the last worker is given no
 // not. Mouse moves keep the page's loop running meanwhile (a paused loop takes replies in at once).
 test('workers: a reply that arrives just before an animation frame is taken in after that frame', async () => {
   const { context, page, errors } = await editingShaftTolerance(1, 800);
-  const figures = async () => {
-    const s = await state(page);
-    return Object.fromEntries(FIGURES.map((f) => [f, s.values['stack.mc.' + f]]));
-  };
+  const figures = () => stackFigures(page);
   await page.evaluate(() => {
     const interval = 1000 / 60;
     const toNextFrame = () => {  // as gui/frame_clock.h: a frame past its time begins once the thread is free
