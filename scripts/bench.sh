@@ -6,7 +6,8 @@
 # (tests/bench/stack_mc_numpy.py) and the time from an edit to the final Monte Carlo figure
 # in the real page in headless Chromium (tests/bench/edit_to_figure.mjs, on the benchmarks'
 # own stack and network), a table of the ratios the targets in docs/benchmarks.md name, and
-# the page's frames while the stack's Monte Carlo runs and without (tests/bench/ui_frames.mjs).
+# the page's frames while the stack's Monte Carlo runs and without (tests/bench/ui_frames.mjs),
+# and the first analysis after loading against warm ones (tests/bench/first_analysis.mjs).
 # The figures in docs/benchmarks.md are copied from this output (with the date and the
 # machine's load average, printed at the end). Usage: bash scripts/bench.sh [name filter]
 set -euo pipefail
@@ -18,8 +19,8 @@ filter=${1:-}
 /usr/bin/python3 -c 'import numpy' 2>/dev/null || apt-get install -y -qq --no-install-recommends python3-numpy
 cmake --preset native >/dev/null && cmake --build --preset native --target mf_bench >/dev/null
 cmake --preset wasm >/dev/null && cmake --build --preset wasm --target mf_bench >/dev/null
-native=$(mktemp) wasm=$(mktemp) page=$(mktemp) numpy=$(mktemp) frames=$(mktemp) plans=$(mktemp -d)
-trap 'rm -rf "$native" "$wasm" "$page" "$numpy" "$frames" "$plans"' EXIT
+native=$(mktemp) wasm=$(mktemp) page=$(mktemp) numpy=$(mktemp) frames=$(mktemp) first=$(mktemp) plans=$(mktemp -d)
+trap 'rm -rf "$native" "$wasm" "$page" "$numpy" "$frames" "$first" "$plans"' EXIT
 build/native/mf_bench "$filter" >"$native"
 node --no-experimental-fetch build/wasm/mf_bench.js "$filter" >"$wasm"
 if [ -z "$filter" ]; then
@@ -28,6 +29,7 @@ if [ -z "$filter" ]; then
   /usr/bin/python3 tests/bench/stack_mc_numpy.py >"$numpy"
   node tests/bench/edit_to_figure.mjs "$plans" >"$page"
   node tests/bench/ui_frames.mjs "$plans" >"$frames"
+  node tests/bench/first_analysis.mjs "$plans" >"$first"
 fi
 /usr/bin/python3 - "$native" "$wasm" "$numpy" "$page" <<'PY'
 import sys
@@ -88,5 +90,11 @@ if [ -s "$frames" ]; then
   echo "UI frames while the stack's Monte Carlo runs, and without one (tests/bench/ui_frames.mjs):"
   echo
   cat "$frames"
+fi
+if [ -s "$first" ]; then
+  echo
+  echo "First analysis after loading against warm ones, target ≤ 1.3 (tests/bench/first_analysis.mjs):"
+  echo
+  cat "$first"
 fi
 echo "measured $(date -u +%Y-%m-%d), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
