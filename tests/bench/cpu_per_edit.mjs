@@ -10,8 +10,8 @@
 // tolerance edited by one key at a time; the page's own check of the finished run runs in its
 // animation frames (no polling from here while an edit runs).
 import fs from 'node:fs';
-import path from 'node:path';
-import { launch, serve, openApp, waitFor, openThroughFileInput, clickAnchor } from '../browser/lib.mjs';
+import { launch, serve, clickAnchor } from '../browser/lib.mjs';
+import { openBenchPage, openBenchPlan, armFinishedRunClock, BENCH_STACK } from './bench_page.mjs';
 
 const [dir, workersArg = '2', editsArg = '8'] = process.argv.slice(2);
 if (!dir) throw new Error('usage: node tests/bench/cpu_per_edit.mjs PLANS_DIR [WORKERS] [EDITS]');
@@ -40,17 +40,8 @@ function cpuTicks() {
 const browser = await launch();
 const server = await serve();
 try {
-  const { context, page } = await openApp(browser, `${server.url}?workers=${workers}`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await waitFor(page, (x) => x.warm_up_done === true, 60000);
-  for (let t0 = Date.now(); Date.now() - t0 < 30000;) {
-    if ((await page.evaluate(() => mfWorkers.ready)) >= workers) break;
-    await page.waitForTimeout(50);
-  }
-  await openThroughFileInput(page, path.join(dir, 'bench-stack.mfplan.json'));
-  await waitFor(page, (s) => s.name === 'Benchmark: 20-contributor chain');
-  await clickAnchor(page, 'tab.tolerances');
-  await waitFor(page, (x) => x.values['stack.mc.done'] === 1, 120000);
+  const { context, page } = await openBenchPage(browser, server.url, workers, { width: 1280, height: 800 });
+  await openBenchPlan(page, dir, BENCH_STACK);
   await clickAnchor(page, 'stack.row0.tol_plus');
   await page.keyboard.press('Control+a');
   await page.keyboard.type('2.1');
@@ -58,24 +49,10 @@ try {
   const total = {};
   let wall = 0;
   for (let i = 0; i < edits; ++i) {
-    await page.evaluate(() => {  // resolves mfRun when a frame shows the edit's run finished
-      const value = (n) => Module.ccall('mf_test_value', 'number', ['string'], [n]);
-      window.mfRun = new Promise((resolve) => {
-        let t0 = null, sawRun = false;
-        window.addEventListener('keydown', () => { t0 = performance.now(); }, { capture: true, once: true });
-        const frame = () => {
-          if (t0 !== null) {
-            if (value('stack.mc.running') === 1 || value('stack.mc.done') === 0) sawRun = true;
-            else if (sawRun && value('stack.mc.done') === 1) return resolve(performance.now() - t0);
-          }
-          requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      });
-    });
+    const finished = await armFinishedRunClock(page, { event: 'keydown', ...BENCH_STACK });
     const before = cpuTicks();
     await page.keyboard.press(i % 2 ? 'Digit1' : 'Backspace');  // 2.1 → 2. → 2.1 ...
-    wall += await page.evaluate(() => window.mfRun);
+    wall += await finished();
     const after = cpuTicks();
     for (const k of Object.keys(after)) total[k] = (total[k] || 0) + after[k] - (before[k] || 0);
     await page.waitForTimeout(700);

@@ -20,22 +20,19 @@
 // this browser, in the same minute. A second row per case gives the median of the five
 // ratios edit / that kernel: on a machine whose speed drifts from minute to minute, figures
 // from different minutes (node's kernel, the page's edits) can differ by a third.
-import path from 'node:path';
-import { launch, serve, openApp, waitFor, openThroughFileInput, clickAnchor } from '../browser/lib.mjs';
+import { launch, serve, clickAnchor } from '../browser/lib.mjs';
+import { openBenchPage, openBenchPlan, armFinishedRunClock, BENCH_STACK } from './bench_page.mjs';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node tests/bench/edit_to_figure.mjs PLANS_DIR');
 
 const stackCase = (workers) => ({
   name: `edit → final stack MC figure in the Tolerances tab, 20 contributors × 10⁶ samples, ${workers} worker${workers === 1 ? '' : 's'}`,
-  query: `?workers=${workers}`,
-  plan: 'bench-stack.mfplan.json', title: 'Benchmark: 20-contributor chain', tab: 'tab.tolerances', tool: 'stack',
+  ...BENCH_STACK, tool: 'stack', workers,
   field: 'stack.row0.tol_plus', values: ['2.1', '2'],  // µm (the plan's display unit)
-  done: 'stack.mc.done', running: 'stack.mc.running', workers,
 });
 const scheduleCase = (workers) => ({
   name: `edit → final schedule MC figure in the Timeline tab, 201 tasks × 10 000 iterations, ${workers} worker${workers === 1 ? '' : 's'}`,
-  query: `?workers=${workers}`,
   plan: 'bench-schedule.mfplan.json', title: 'Benchmark: 201-task network', tab: 'tab.timeline', tool: 'schedule',
   field: 'schedule.task.s0t0.most_likely', values: ['4', '3'],  // working days
   done: 'schedule.mc.done', running: 'schedule.mc.running', workers,
@@ -43,48 +40,12 @@ const scheduleCase = (workers) => ({
 const CASES = [stackCase(0), stackCase(1), stackCase(2), scheduleCase(0), scheduleCase(1), scheduleCase(2)];
 const only = process.argv[3];  // optional: only the cases whose name contains this
 
-// Installs, in the page, a timer of the ms from the next keydown to the first frame showing
-// `done` after a frame showing `running` (or done = 0); resolves once it is installed (so the
-// key typed next is seen), with a function that waits for the figure. It reads the two values
-// only (mf_test_value), not the whole published state.
-async function armTimer(page, c) {
-  await page.evaluate(({ done, running }) => {
-    window.mfBenchTimer = new Promise((resolve) => {
-      let t0 = null, sawRun = false;
-      const onKey = () => {
-        t0 = performance.now();
-        window.removeEventListener('keydown', onKey, true);
-      };
-      window.addEventListener('keydown', onKey, true);
-      const value = (name) => Module.ccall('mf_test_value', 'number', ['string'], [name]);
-      const frame = () => {
-        if (t0 !== null) {
-          const d = value(done);
-          if (value(running) === 1 || d === 0) sawRun = true;
-          else if (sawRun && d === 1) return resolve(performance.now() - t0);
-        }
-        requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-    });
-  }, { done: c.done, running: c.running });
-  return () => page.evaluate(() => window.mfBenchTimer);
-}
-
 const browser = await launch();
 const server = await serve();
 try {
   for (const c of CASES.filter((x) => !only || x.name.includes(only))) {
-    const { context, page } = await openApp(browser, server.url + c.query);
-    await waitFor(page, (x) => x.warm_up_done === true, 60000);
-    for (let t0 = Date.now(); Date.now() - t0 < 30000;) {  // the workers asked for are ready
-      if ((await page.evaluate(() => mfWorkers.ready)) >= c.workers) break;
-      await page.waitForTimeout(50);
-    }
-    await openThroughFileInput(page, path.join(dir, c.plan));
-    await waitFor(page, (s) => s.name === c.title);
-    await clickAnchor(page, c.tab);
-    await waitFor(page, (x) => x.values[c.done] === 1, 120000);
+    const { context, page } = await openBenchPage(browser, server.url, c.workers);
+    await openBenchPlan(page, dir, c);
     const ms = [], kernels = [];
     for (let i = 0; i < 5; ++i) {
       const text = c.values[i % 2];
@@ -94,7 +55,7 @@ try {
       await page.waitForTimeout(200);
       kernels.push(await page.evaluate((tool) => Module.ccall('mf_test_time_kernel', 'number', ['string'], [tool]), c.tool));
       await page.waitForTimeout(300);
-      const figure = await armTimer(page, c);
+      const figure = await armFinishedRunClock(page, { event: 'keydown', done: c.done, running: c.running });
       await page.keyboard.type(text.slice(-1));
       ms.push(await figure());
       await page.keyboard.press('Enter');  // leaves the field with the value typed

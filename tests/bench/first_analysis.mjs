@@ -13,12 +13,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, serve, openApp, waitFor, openThroughFileInput, clickAnchor } from '../browser/lib.mjs';
+import { launch, serve, waitFor, openThroughFileInput, clickAnchor } from '../browser/lib.mjs';
+import { openBenchPage, armFinishedRunClock, BENCH_STACK } from './bench_page.mjs';
 
 const [dir, loadsArg = '4'] = process.argv.slice(2);
 if (!dir) throw new Error('usage: node tests/bench/first_analysis.mjs PLANS_DIR [LOADS]');
 const loads = Number(loadsArg);
-const plan = path.join(dir, 'bench-stack.mfplan.json');
+const plan = path.join(dir, BENCH_STACK.plan);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mf-first-'));
 const variants = [0.0021, 0.0022, 0.0023].map((tol, i) => {  // mm, against 0.002 in the plan
   const p = JSON.parse(fs.readFileSync(plan, 'utf8'));
@@ -30,24 +31,9 @@ const variants = [0.0021, 0.0022, 0.0023].map((tol, i) => {  // mm, against 0.00
 
 // Clicks the Tolerances tab; resolves to the ms from the mousedown to the finished run's frame.
 async function timeTolerancesTab(page) {
-  await page.evaluate(() => {
-    const value = (n) => Module.ccall('mf_test_value', 'number', ['string'], [n]);
-    window.mfTabTime = new Promise((resolve) => {
-      let t0 = null, sawRun = false;
-      window.addEventListener('mousedown', () => { t0 = performance.now(); }, { capture: true, once: true });
-      const frame = () => {
-        if (t0 !== null) {
-          const done = value('stack.mc.done');  // NaN until the tab has been drawn
-          if (value('stack.mc.running') === 1 || done === 0 || Number.isNaN(done)) sawRun = true;
-          else if (sawRun && done === 1) return resolve(performance.now() - t0);
-        }
-        requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-    });
-  });
-  await clickAnchor(page, 'tab.tolerances');
-  return page.evaluate(() => window.mfTabTime);
+  const finished = await armFinishedRunClock(page, { event: 'mousedown', ...BENCH_STACK });
+  await clickAnchor(page, BENCH_STACK.tab);
+  return finished();
 }
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
@@ -59,16 +45,10 @@ try {
   for (const workers of [0, 1, 2]) {
     const first = [], again = [];
     for (let load = 0; load < loads; ++load) {
-      const { context, page } = await openApp(browser, `${server.url}?workers=${workers}`);
-      await page.setViewportSize({ width: 1280, height: 800 });
-      await waitFor(page, (x) => x.warm_up_done === true, 60000);
-      for (let t0 = Date.now(); Date.now() - t0 < 30000;) {
-        if ((await page.evaluate(() => mfWorkers.ready)) >= workers) break;
-        await page.waitForTimeout(50);
-      }
+      const { context, page } = await openBenchPage(browser, server.url, workers, { width: 1280, height: 800 });
       await page.waitForTimeout(1500);
       await openThroughFileInput(page, plan);
-      await waitFor(page, (s) => s.name === 'Benchmark: 20-contributor chain');
+      await waitFor(page, (s) => s.name === BENCH_STACK.title);
       first.push(await timeTolerancesTab(page));
       for (const file of variants) {
         await clickAnchor(page, 'tab.overview');

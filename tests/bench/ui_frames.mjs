@@ -13,8 +13,8 @@
 // and the time since the previous one; frames that return at once (< 0.5 ms: nothing to do)
 // are left out. Prints medians and 90th percentiles (rank ⌊0.9·n⌋ of the sorted values,
 // 0-based) for 0 (on the page), 1 and 2 workers.
-import path from 'node:path';
-import { launch, serve, openApp, waitFor, openThroughFileInput, clickAnchor, state } from '../browser/lib.mjs';
+import { launch, serve, clickAnchor, state } from '../browser/lib.mjs';
+import { openBenchPage, openBenchPlan, BENCH_STACK } from './bench_page.mjs';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node tests/bench/ui_frames.mjs PLANS_DIR');
@@ -24,13 +24,7 @@ const median = (v) => sorted(v)[Math.floor(v.length / 2)];
 const p90 = (v) => sorted(v)[Math.floor(v.length * 0.9)];
 
 async function measure(browser, url, workers) {
-  const { context, page } = await openApp(browser, `${url}?workers=${workers}`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await waitFor(page, (x) => x.warm_up_done === true, 60000);
-  for (let t0 = Date.now(); Date.now() - t0 < 30000;) {
-    if ((await page.evaluate(() => mfWorkers.ready)) >= workers) break;
-    await page.waitForTimeout(50);
-  }
+  const { context, page } = await openBenchPage(browser, url, workers, { width: 1280, height: 800 });
   await page.evaluate(() => {  // every animation-frame callback: start, ms, run state after it
     const raf = window.requestAnimationFrame.bind(window);
     window.mfFrames = [];
@@ -40,10 +34,7 @@ async function measure(browser, url, workers) {
       window.mfFrames.push([a, performance.now() - a, Module.ccall('mf_test_value', 'number', ['string'], ['stack.mc.running'])]);
     });
   });
-  await openThroughFileInput(page, path.join(dir, 'bench-stack.mfplan.json'));
-  await waitFor(page, (s) => s.name === 'Benchmark: 20-contributor chain');
-  await clickAnchor(page, 'tab.tolerances');
-  await waitFor(page, (x) => x.values['stack.mc.done'] === 1, 120000);
+  await openBenchPlan(page, dir, BENCH_STACK);
   const field = (await state(page)).anchors['stack.row0.tol_plus'];
   const frames = { without: [], during: [] };
   for (let i = 0; i < 12; ++i) {
